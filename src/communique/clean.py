@@ -1,0 +1,253 @@
+"""Stage 2, clean: boilerplate out, metadata in, one Article per RawDocument.
+
+Scraped pages carry link directories, image ``srcset`` lists, banners, language switchers and
+document numbers around the article. We tell them apart by what a line looks like, never by what it
+says: its share of URL characters, its share of real words, its length and sentence punctuation,
+its stop-word ratio, and whether the same line recurs across many documents of one source. Short
+lines (a salutation, a speaker's name before a quote, a subheading) carry too little evidence on
+their own and take the class of their neighbours, as in jusText; a document's edges count as
+boilerplate. HTML goes through trafilatura first, which already does this with the page structure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cache
+from urllib.parse import urlsplit
+
+import trafilatura
+from htmldate import find_date
+
+from .metadata import detect_language, find_title, parse_date_line, split_date_prefix
+from .model import Article, RawDocument
+from .settings import Settings
+
+__all__ = ["article_id", "clean_document", "iter_fingerprints", "line_fingerprint", "lines_of"]
+
+# A URL, or a bare host name such as ``news.example.org``: labels joined by dots ending in a
+# lower-case top-level label. Upper-case after the dot is a sentence or an initial (M.Smith).
+_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?",
+)
+# A token that is a word: letters (hyphens and apostrophes inside), maybe wrapped in punctuation.
+_WORD = re.compile(r"^[\W_]*[^\W\d_]+(?:[-'’.][^\W\d_]+)*[\W_]*$")
+_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+class Kind(Enum):
+    """What the line classifier decided about one line."""
+
+    GOOD = "good"  # prose: enough words, sentence punctuation, normal stop-word ratio
+    SHORT = "short"  # too little evidence; takes its neighbours' class
+    BAD = "bad"  # boilerplate
+    META = "meta"  # a date or a bare number: removed, and invisible to its neighbours
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    kind: Kind
+
+
+def article_id(content: str) -> str:
+    """Return a stable id from the normalised content, so the same text always maps to one row."""
+    normal = " ".join(unicodedata.normalize("NFKC", content).split()).casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def line_fingerprint(line: str) -> str:
+    """Return the key a line is counted under when looking for lines repeated across documents."""
+    normal = " ".join(unicodedata.normalize("NFKC", line).split()).casefold()
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def lines_of(text: str) -> list[str]:
+    """Split text into non-empty lines with whitespace normalised."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def clean_document(
+    raw: RawDocument, *, settings: Settings, repeated: Collection[str] = ()
+) -> Article:
+    """Clean one document and read its metadata.
+
+    HTML is trafilatura's to clean: it sees the page structure, and measured on
+    scrapinghub-aeb (``make bench-extraction``) our line classifier on top of it only loses body
+    text. Plain text has no structure left, so the line classifier does the work there.
+
+    Args:
+        raw: the document as read.
+        settings: the run's settings (cleaning thresholds).
+        repeated: fingerprints of lines that recur across this document's source; they are
+            boilerplate whatever they look like.
+    """
+    title, published, publisher = raw.title, raw.published, raw.publisher
+    if raw.format == "html":
+        text, meta_title, meta_date, sitename = _extract_html(raw.content, settings=settings)
+        title, published = title or meta_title, published or meta_date
+        publisher = publisher or sitename
+        body = lines_of(text)
+        language = raw.language or detect_language(text)
+    else:
+        text = raw.content
+        body, text_title, text_date, language = _clean_text(
+            raw, settings=settings, repeated=repeated
+        )
+        title, published = title or text_title, published or text_date
+    if title and (not body or body[0] != title):
+        body.insert(0, title)
+    if published is None and title:
+        published = _date_in(title, language)
+    if not publisher and raw.url:
+        publisher = urlsplit(raw.url).hostname
+    return Article(
+        id=article_id(text),
+        doc=raw.doc,
+        text="\n\n".join(body),
+        title=title,
+        published=published,
+        language=language,
+        publisher=publisher,
+        url=raw.url,
+    )
+
+
+def _clean_text(
+    raw: RawDocument, *, settings: Settings, repeated: Collection[str]
+) -> tuple[list[str], str | None, date | None, str | None]:
+    """Return the kept lines, headline, publication date and language of a plain text."""
+    lines = lines_of(raw.content)
+    published = None
+    if lines:
+        published, rest = split_date_prefix(lines[0])
+        lines[0:1] = [rest] if rest else []
+    language = raw.language or detect_language("\n".join(lines))
+    date_lines = {i: d for i, line in enumerate(lines) if (d := parse_date_line(line, language))}
+    if published is None and date_lines:
+        published = next(iter(date_lines.values()))
+    found = find_title(lines, date_lines=date_lines.keys())
+    if found is None:
+        return (
+            _resolve(_classify(lines, set(date_lines), settings, repeated)),
+            None,
+            published,
+            language,
+        )
+    position, title = found
+    # What stands above the headline is page header: site name, banners, menus.
+    rest = lines[position + 1 :]
+    dates = {i - position - 1 for i in date_lines if i > position}
+    classified = [_Line(title, Kind.GOOD), *_classify(rest, dates, settings, repeated)]
+    return _resolve(classified), title, published, language
+
+
+def _extract_html(html: str, *, settings: Settings) -> tuple[str, str | None, date | None, str]:
+    """Return the main text, title, publication date and site name of an HTML page."""
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = (result.text if result else "") or ""
+    title = result.title if result else None
+    sitename = (result.sitename if result else None) or ""
+    found = find_date(
+        html, extensive_search=settings.html_extensive_date_search, original_date=True
+    )
+    published = date.fromisoformat(found) if found else None
+    return text, title, published, sitename
+
+
+def _date_in(text: str, language: str | None) -> date | None:
+    """Find the first full date in running text, such as a headline's dateline."""
+    for part in re.split(r"\s*[,;|–—]\s*(?=\S*\d)", text):
+        found = parse_date_line(part, language)
+        if found:
+            return found
+    for match in re.finditer(r"\b\w+ \d{1,2}, \d{4}\b|\b\d{1,2} \w+ \d{4}\b", text):
+        found = parse_date_line(match.group(0), language)
+        if found:
+            return found
+    return None
+
+
+@cache
+def _stop_words(language: str | None) -> frozenset[str]:
+    """SpaCy's stop-word list for the language (English when we have none for it)."""
+    from importlib import import_module
+
+    try:
+        module = import_module(f"spacy.lang.{language or 'en'}.stop_words")
+    except ImportError:
+        module = import_module("spacy.lang.en.stop_words")
+    return frozenset(module.STOP_WORDS)
+
+
+def _classify(
+    lines: list[str], date_lines: set[int], settings: Settings, repeated: Collection[str]
+) -> list[_Line]:
+    return [
+        _Line(line, _kind(line, i in date_lines, settings, repeated))
+        for i, line in enumerate(lines)
+    ]
+
+
+def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str]) -> Kind:
+    """Classify one line by its own features."""
+    tokens = line.split()
+    words = [t for t in tokens if _WORD.match(t)]
+    if is_date or not words:
+        return Kind.META
+    link_chars = sum(len(m.group(0)) for m in _LINK.finditer(line))
+    if link_chars > settings.clean_max_link_density * len(line):
+        return Kind.BAD
+    if len(words) < settings.clean_min_word_share * len(tokens):
+        return Kind.BAD
+    if line_fingerprint(line) in repeated:
+        return Kind.BAD
+    if len(words) < settings.clean_short_words or not _SENTENCE_END.search(line):
+        return Kind.SHORT
+    stop = _stop_words("en")
+    stop_share = sum(w.strip(".,;:!?\"'()«»“”’").lower() in stop for w in words) / len(words)
+    # Prose runs at 30–60% stop words; a long line with almost none is a list of names or links.
+    return Kind.GOOD if stop_share >= 0.1 else Kind.BAD
+
+
+def _resolve(lines: list[_Line]) -> list[str]:
+    """Keep good lines, and short lines whose nearest non-short neighbours are both good.
+
+    A short line ending in a colon (a speaker's name before a quotation) needs only its next
+    neighbour to be good. Document edges count as bad, so trailing furniture goes.
+    """
+    visible = [line for line in lines if line.kind is not Kind.META]
+    kinds = [line.kind for line in visible]
+
+    def neighbour(i: int, step: int) -> Kind:
+        i += step
+        while 0 <= i < len(kinds):
+            if kinds[i] is not Kind.SHORT:
+                return kinds[i]
+            i += step
+        return Kind.BAD
+
+    kept = []
+    for i, line in enumerate(visible):
+        if line.kind is Kind.GOOD:
+            kept.append(line.text)
+        elif line.kind is Kind.SHORT:
+            after = neighbour(i, 1) is Kind.GOOD
+            if after and (line.text.endswith(":") or neighbour(i, -1) is Kind.GOOD):
+                kept.append(line.text)
+    return kept
+
+
+def iter_fingerprints(raw: RawDocument) -> Iterable[str]:
+    """Return the distinct line fingerprints of a text document (for repeated-line evidence)."""
+    if raw.format == "html":
+        return ()
+    return {line_fingerprint(line) for line in lines_of(raw.content)}

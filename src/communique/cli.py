@@ -1,0 +1,239 @@
+"""The ``communique`` command: thin Typer wrappers over the importable functions.
+
+Data goes to standard output, progress and messages to standard error. Exit codes: 0 when all
+went well, 1 when some inputs failed (the others were processed), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import CommuniqueError
+from .evaluate import evaluate
+from .export import FORMATS, KINDS, export
+from .pipeline import ingest
+from .settings import Settings, load_settings
+from .store import Store
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="Read diplomatic news and turn it into a structured, source-linked record.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Database URL or SQLite file path. Default: setting 'db' "
+            "(sqlite:///communique.db), or $COMMUNIQUE_DB.",
+        ),
+    ] = None,
+    settings_file: Annotated[
+        Path | None,
+        typer.Option("--settings", help="A TOML file overriding some packaged settings."),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="Override one setting: --set name=value (repeatable)."),
+    ] = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log details.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
+) -> None:
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, handlers=[RichHandler(console=err)], format="%(message)s")
+    try:
+        overrides = [*(set_ or []), *([f"db={db}"] if db else [])]
+        ctx.obj = load_settings(user_file=settings_file, overrides=overrides)
+    except CommuniqueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from error
+
+
+@contextmanager
+def _store(settings: Settings):
+    try:
+        store = Store.open(settings.db)
+    except CommuniqueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from error
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .htm, .jsonl), folders (recursive), or - for stdin."
+        ),
+    ],
+) -> None:
+    """Read, clean and store articles.
+
+    Prints a summary: new, unchanged and failed documents. Each failure is one line naming the
+    file and the reason; the other inputs go on. Exit code 0 if every input was stored (or was
+    already stored), 1 if any failed.
+    """
+    settings: Settings = ctx.obj
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with _store(settings) as store, Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        report = ingest(
+            paths,
+            settings=settings,
+            store=store,
+            on_start=lambda total: progress.update(task, total=total),
+            on_document=lambda raw: progress.advance(task),
+            on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
+        )
+        total = store.count_articles()
+    err.print(
+        f"{report.new} new, {report.unchanged} unchanged, {len(report.failed)} failed; "
+        f"{total} articles in {store.url}",
+        markup=False,
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("articles")
+def articles_command(ctx: typer.Context) -> None:
+    """List the stored articles as a table."""
+    table = Table()
+    for name in ("id", "published", "lang", "chars"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("doc", overflow="fold", max_width=32)
+    table.add_column("title", overflow="fold")
+    with _store(ctx.obj) as store:
+        for article in store.articles():
+            table.add_row(
+                article.id,
+                article.published.isoformat() if article.published else "",
+                article.language or "",
+                str(len(article.text)),
+                article.doc,
+                article.title or "",
+            )
+    out.print(table)
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="An article id (or its first characters) or a doc.")],
+) -> None:
+    """Show one article's metadata and clean text."""
+    with _store(ctx.obj) as store:
+        article = store.find_article(key)
+        if article is None:
+            err.print(f"error: no article with id or doc {key!r}", markup=False)
+            raise typer.Exit(1)
+        docs = store.docs_of(article.id)
+    for name, value in (
+        ("id", article.id),
+        ("doc", ", ".join(docs)),
+        ("title", article.title),
+        ("published", article.published),
+        ("language", article.language),
+        ("publisher", article.publisher),
+        ("url", article.url),
+    ):
+        out.print(f"[bold]{name}:[/bold] {value if value is not None else ''}")
+    out.print()
+    out.print(article.text, markup=False, soft_wrap=True)
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help=f"What to export: {', '.join(KINDS)}.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (default) or csv.")] = "jsonl",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Export stored records in the format of EXPORT-FORMAT.md."""
+    if kind not in KINDS:
+        err.print(f"error: unknown kind {kind!r} (known: {', '.join(KINDS)})", markup=False)
+        raise typer.Exit(2)
+    if fmt not in FORMATS:
+        err.print(f"error: unknown format {fmt!r} (known: {', '.join(FORMATS)})", markup=False)
+        raise typer.Exit(2)
+    with _store(ctx.obj) as store:
+        if out_file is None:
+            export(store, kind, fmt=fmt, out=sys.stdout)
+        else:
+            with out_file.open("w", encoding="utf-8", newline="") as handle:
+                count = export(store, kind, fmt=fmt, out=handle)
+            err.print(f"{count} {kind} written to {out_file}", markup=False)
+
+
+@app.command("eval")
+def eval_command(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Argument(help="A gold JSONL file (GOLD-FORMAT.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Score what is stored against a gold file."""
+    with _store(ctx.obj) as store:
+        try:
+            report = evaluate(store, gold)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
+    if as_json:
+        out.print(json.dumps(report.to_dict(), indent=2), markup=False, soft_wrap=True)
+        return
+    table = Table("section", "score", "share", title=f"{gold.name}: {report.documents} documents")
+    for name, score in report.scores.items():
+        table.add_row(name, f"{score.hits}/{score.total}", f"{score.share:.0%}")
+    out.print(table)
+    for doc in report.missing_documents:
+        out.print(f"not stored: {doc}", markup=False)
+    for name, score in report.scores.items():
+        for miss in score.misses[:5] if name in {"title", "published", "language"} else ():
+            out.print(f"{name}: {miss}", markup=False)
+
+
+@app.command("settings")
+def settings_command(ctx: typer.Context) -> None:
+    """Print every setting, its value and where the value came from."""
+    settings: Settings = ctx.obj
+    table = Table("setting", "value", "from")
+    for name, value in settings.to_dict().items():
+        table.add_row(name, repr(value), settings.sources.get(name, "default"))
+    out.print(table)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

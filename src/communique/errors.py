@@ -1,0 +1,69 @@
+"""Every message communique raises or warns with, coded in one place.
+
+Codes make a message searchable and keep wording consistent across the CLI, the logs and the
+tests. Inputs get E1xx, data files E2xx, settings E3xx, the store E4xx, evaluation E5xx.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CommuniqueError",
+    "ConfigError",
+    "DataFileError",
+    "Errors",
+    "EvalError",
+    "InputError",
+    "StoreError",
+]
+
+
+class Errors:
+    """Message templates, formatted with keyword arguments."""
+
+    E101 = "{path}: file is empty"
+    E102 = "{path}: file looks binary, not text ({reason})"
+    E103 = "{path}: file is {size} bytes, over the limit of {limit} bytes (setting max_bytes)"
+    E104 = "{path}: cannot read: {reason}"
+    E105 = "{path}: line {line}: malformed JSON: {reason}"
+    E106 = "{path}: line {line}: record has neither 'text' nor 'html'"
+    E107 = "{path}: no article text found after extraction"
+    E108 = "{path}: cannot decode text (tried utf-8 and charset detection)"
+    E109 = "{path}: no such file or directory"
+    E110 = "{path}: unsupported file type '{suffix}' (expected .txt, .html, .htm or .jsonl)"
+    E111 = "{path}: line {line}: field '{field}' must be {kind}"
+    E201 = "{path}: data file is malformed: {reason}"
+    E301 = "setting '{key}' is unknown (known: {known})"
+    E302 = "setting '{key}': cannot use value {value!r}: {reason}"
+    E303 = "settings file {path}: {reason}"
+    E401 = "database {url}: schema version {found} is newer than this release knows ({known})"
+    E402 = "database {url}: cannot open: {reason}"
+    E501 = "gold file {path}: {reason}"
+
+
+class CommuniqueError(Exception):
+    """Base class: anything communique raises on purpose."""
+
+    def __init__(self, code: str, **kwargs: object) -> None:
+        self.code = code
+        self.message = getattr(Errors, code).format(**kwargs)
+        super().__init__(f"{self.message} [{code}]")
+
+
+class InputError(CommuniqueError):
+    """One input cannot be read; the run goes on with the others."""
+
+
+class DataFileError(CommuniqueError):
+    """A packaged or user data file is malformed."""
+
+
+class ConfigError(CommuniqueError):
+    """A setting is unknown or has an unusable value."""
+
+
+class StoreError(CommuniqueError):
+    """The database cannot be opened or has an unknown schema."""
+
+
+class EvalError(CommuniqueError):
+    """A gold file cannot be read."""

@@ -1,0 +1,45 @@
+"""Write stored records in the export contract of ../shared/EXPORT-FORMAT.md.
+
+One writer per format; each takes plain dicts, so every record kind shares them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from .store import Store
+
+__all__ = ["ARTICLE_FIELDS", "FORMATS", "KINDS", "export"]
+
+ARTICLE_FIELDS = ["id", "doc", "title", "published", "language", "publisher", "text", "url"]
+KINDS = ("articles",)
+FORMATS = ("jsonl", "csv")
+
+
+def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
+    """Write every record of ``kind`` to ``out`` in ``fmt``; return how many were written."""
+    records = (article.to_dict() for article in store.articles())
+    if fmt == "csv":
+        return _write_csv(records, ARTICLE_FIELDS, out)
+    return _write_jsonl(records, out)
+
+
+def _write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_csv(records: Iterable[dict[str, Any]], fields: list[str], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        writer.writerow(record)
+        count += 1
+    return count

@@ -1,0 +1,67 @@
+"""The database tables (SQLAlchemy 2 declarative).
+
+Only the store package knows these rows; everything else sees ``model.py`` records.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = ["ArticleRow", "ArticleSourceRow", "Base", "LineCountRow", "MetaRow", "SourceGroupRow"]
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every communique table."""
+
+
+class MetaRow(Base):
+    """Key/value facts about the database itself, such as the schema version."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ArticleRow(Base):
+    """One cleaned article, keyed by the hash of its content."""
+
+    __tablename__ = "articles"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    doc: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ArticleSourceRow(Base):
+    """Every source name an article's content arrived under (the first one is ``articles.doc``)."""
+
+    __tablename__ = "article_sources"
+    __table_args__ = (UniqueConstraint("article_id", "doc"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    doc: Mapped[str] = mapped_column(Text, index=True)
+
+
+class SourceGroupRow(Base):
+    """How many documents of one source (publisher or folder) have been stored."""
+
+    __tablename__ = "source_groups"
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    docs: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LineCountRow(Base):
+    """In how many stored documents of a source a line occurs: the corpus evidence for cleaning."""
+
+    __tablename__ = "line_counts"
+    source: Mapped[str] = mapped_column(Text, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    docs: Mapped[int] = mapped_column(Integer, default=0)

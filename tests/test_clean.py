@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from communique.clean import article_id, clean_document, line_fingerprint, lines_of
+from communique.metadata import find_title, parse_date_line, split_date_prefix
+from communique.model import RawDocument
+from communique.settings import Settings, load_settings
+
+# A scraped ministry page, written for these tests: banner, section label, headline, date with
+# time, document number, salutations, body, a link directory and page furniture.
+PAGE = """Support independent reporting - subscribe to our weekly digest!
+
+Arms Control
+
+Ministry of Foreign Affairs of the Example Republic
+
+Foreign Minister Anna Lind's remarks at talks with the Finnish delegation, Helsinki, 3 May 2024
+
+3 May 2024 11:05
+8812-03-05-2024
+
+Mr Haavisto,
+
+Colleagues,
+
+Thank you for receiving us in Helsinki today and for the careful preparation of these talks.
+Our countries have worked side by side in the Baltic Sea region for years, as we intend to.
+We signed a memorandum on energy security this morning, and our experts will meet again in June.
+
+Print version
+Share this page
+www.gov.example.xxGovernment Offices
+www.parliament.example.xxParliament
+www.stats.example.xxStatistics Office
+"""
+
+
+def _raw(content: str, *, fmt: str = "text", doc: str = "page.txt") -> RawDocument:
+    return RawDocument(doc=doc, content=content, format=fmt, group="tests")  # type: ignore[arg-type]
+
+
+def test_clean_keeps_body_and_salutations_drops_furniture(settings: Settings) -> None:
+    article = clean_document(_raw(PAGE), settings=settings)
+    assert article.title == (
+        "Foreign Minister Anna Lind's remarks at talks with the Finnish delegation, "
+        "Helsinki, 3 May 2024"
+    )
+    assert article.published == date(2024, 5, 3)
+    assert article.language == "en"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == article.title
+    assert paragraphs[1:3] == ["Mr Haavisto,", "Colleagues,"]
+    assert paragraphs[-1].startswith("We signed a memorandum on energy security")
+    for junk in ("subscribe", "Arms Control", "8812-03-05-2024", "Print version", "www.", "11:05"):
+        assert junk not in article.text
+
+
+def test_clean_reads_date_glued_to_first_sentence(settings: Settings) -> None:
+    text = " date 2024-02-14 Envoys of the two states met in Geneva. They agreed to meet again.\n"
+    article = clean_document(_raw(text), settings=settings)
+    assert article.published == date(2024, 2, 14)
+    assert article.title is None
+    assert article.text.startswith("Envoys of the two states met in Geneva.")
+
+
+def test_clean_keeps_speaker_line_before_quote_and_drops_srcset(settings: Settings) -> None:
+    text = (
+        "The two delegations discussed regional security in detail during the morning session.\n"
+        "Jane Doe, Minister of Foreign Affairs:\n"
+        '"We are ready to continue this dialogue at any level and in any format, as before."\n'
+        "example.net https://cdn.example.org/a1-sm.webp 480w, https://cdn.example.org/a1.webp 9w\n"
+        "The talks will continue next month in the capital, the ministry said on Tuesday.\n"
+    )
+    article = clean_document(_raw(text), settings=settings)
+    assert "Jane Doe, Minister of Foreign Affairs:" in article.text
+    assert "webp" not in article.text and "480w" not in article.text
+
+
+def test_clean_drops_lines_repeated_across_a_source(settings: Settings) -> None:
+    footer = "Our newsroom works around the clock to bring you verified reports every single day."
+    body = "The ministers signed a protocol on border crossings and agreed to meet in autumn."
+    article = clean_document(
+        _raw(f"{body}\n{footer}\n"), settings=settings, repeated={line_fingerprint(footer)}
+    )
+    assert footer not in article.text
+    assert body in article.text
+
+
+def test_clean_html_uses_page_metadata(settings: Settings) -> None:
+    html = (
+        "<html><head><title>Ministers meet in Rome | Example Daily</title>"
+        '<meta property="og:site_name" content="Example Daily">'
+        '<meta property="article:published_time" content="2022-10-04T09:00:00Z"></head>'
+        "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
+        "<h1>Ministers meet in Rome</h1>"
+        "<p>The foreign ministers of Italy and Spain met in Rome on Tuesday to discuss migration"
+        " in the Mediterranean and the coordination of their positions in the European Union.</p>"
+        "<p>They agreed to hold a joint summit of the two governments early next year and to set"
+        " up a working group on the management of external borders.</p></article>"
+        "<footer>Copyright Example Daily. All rights reserved.</footer></body></html>"
+    )
+    article = clean_document(_raw(html, fmt="html", doc="rome.html"), settings=settings)
+    assert article.title == "Ministers meet in Rome"
+    assert article.published == date(2022, 10, 4)
+    assert article.publisher == "Example Daily"
+    assert "Copyright" not in article.text and "Home" not in article.text
+    assert "working group on the management of external borders" in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12 March 2024", date(2024, 3, 12)),
+        ("12 March 2024 10:45", date(2024, 3, 12)),
+        ("12 March 202410:45", date(2024, 3, 12)),
+        ("March 12, 2024", date(2024, 3, 12)),
+        ("2024-03-12", date(2024, 3, 12)),
+        ("12.03.2024", date(2024, 3, 12)),
+        ("Colleagues,", None),
+        ("The talks ended in 2024 with a joint statement on trade.", None),
+    ],
+)
+def test_parse_date_line_forms(line: str, expected: date | None) -> None:
+    assert parse_date_line(line, "en") == expected
+
+
+def test_split_date_prefix() -> None:
+    assert split_date_prefix("date 2023-01-05 Talks began.") == (date(2023, 1, 5), "Talks began.")
+    assert split_date_prefix("Talks began on 2023-01-05.") == (None, "Talks began on 2023-01-05.")
+
+
+def test_find_title_beside_date_line_or_opening() -> None:
+    lines = ["Site banner!", "President visits Chile", "4 April 2023", "Body text here."]
+    assert find_title(lines, date_lines={2}) == (1, "President visits Chile")
+    assert find_title(["Envoys met in Bern on Monday to talk.", "More."], date_lines=set()) is None
+
+
+def test_article_id_ignores_whitespace_and_case() -> None:
+    assert article_id("Talks  held\n in Rome.") == article_id("talks held in rome.")
+    assert article_id("Talks held in Rome.") != article_id("Talks held in Paris.")
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80), max_size=12)
+)
+def test_clean_never_invents_text(lines: list[str]) -> None:
+    content = "\n".join(lines)
+    if not content.strip():
+        return
+    article = clean_document(_raw(content), settings=load_settings(environ={}))
+    source = set(lines_of(content))
+    assert all(paragraph in source for paragraph in article.text.split("\n\n") if paragraph)

@@ -1,0 +1,116 @@
+"""The command line end to end, in process, on a real SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from communique.cli import app
+
+from .conftest import SAMPLE
+
+runner = CliRunner()
+
+
+def _run(db: Path, *args: str, stdin: str | None = None):
+    return runner.invoke(app, ["--db", str(db), *args], input=stdin)
+
+
+def _dump(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        rows = []
+        for table in sorted(tables):
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            kept = [c for c in columns if c != "ingested_at"]
+            rows += [(table, *r) for r in conn.execute(f"SELECT {', '.join(kept)} FROM {table}")]
+        return sorted(rows, key=repr)
+
+
+def test_cli_ingest_sample_then_again_is_a_no_op(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    first = _run(db, "ingest", str(SAMPLE))
+    assert first.exit_code == 0, first.output
+    assert "10 new, 0 unchanged, 0 failed" in first.output
+    before = _dump(db)
+    second = _run(db, "ingest", str(SAMPLE))
+    assert second.exit_code == 0
+    assert "0 new, 10 unchanged, 0 failed" in second.output
+    assert _dump(db) == before
+
+
+def test_cli_bad_inputs_fail_alone_and_exit_1(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Envoys from both capitals met in Vienna and agreed on a new round of talks in May.",
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "feed.jsonl").write_text(
+        '{"id": "f-1", "text": "A delegation arrived in Lima for consultations on trade."}\n'
+        "{broken\n",
+        encoding="utf-8",
+    )
+    result = _run(db, "ingest", str(folder), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 4
+    assert any("empty.txt" in e and "[E101]" in e for e in errors)
+    assert any("blob.txt" in e and "[E102]" in e for e in errors)
+    assert any("feed.jsonl: line 2" in e and "[E105]" in e for e in errors)
+    assert any("missing.txt" in e and "[E109]" in e for e in errors)
+    assert "2 new, 0 unchanged, 4 failed" in result.output
+    before = _dump(db)
+    again = _run(db, "ingest", str(folder))
+    assert again.exit_code == 1
+    assert _dump(db) == before
+
+
+def test_cli_ingest_from_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    text = "The two presidents spoke by phone on Friday about grain exports and prisoners."
+    result = _run(db, "ingest", "-", stdin=text)
+    assert result.exit_code == 0, result.output
+    shown = _run(db, "show", "<stdin>")
+    assert text in shown.output
+
+
+def test_cli_show_export_jsonl_and_csv_agree(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    lines = _run(db, "export", "articles", "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 10
+    for record in records:
+        assert {"id", "doc", "title", "published", "language", "publisher", "text"} <= set(record)
+    feed = next(r for r in records if r["doc"] == "agency-2024-0402")
+    assert feed["published"] == "2024-04-02"
+    rows = list(
+        csv.DictReader(io.StringIO(_run(db, "export", "articles", "--format", "csv").stdout))
+    )
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    assert [r["text"] for r in rows] == [r["text"] for r in records]
+    shown = _run(db, "show", records[0]["id"][:8])
+    assert shown.exit_code == 0 and records[0]["doc"] in shown.output
+
+
+def test_cli_settings_shows_sources(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["--db", str(tmp_path / "x.db"), "--set", "max_bytes=5", "settings"]
+    )
+    assert result.exit_code == 0
+    assert "--set" in result.output and "max_bytes" in result.output
+
+
+def test_cli_unknown_setting_is_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--set", "nonsense=1", "settings"])
+    assert result.exit_code == 2
+    assert "E301" in result.output
