@@ -6,10 +6,12 @@ went well, 1 when some inputs failed (the others were processed), 2 for a usage 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +24,8 @@ from rich.table import Table
 from .errors import CommuniqueError
 from .evaluate import evaluate
 from .export import FORMATS, KINDS, export
+from .kb import load_kb
+from .model import Entity
 from .pipeline import ingest
 from .settings import Settings, load_settings
 from .store import Store
@@ -91,6 +95,13 @@ def ingest_command(
             help="Files (.txt, .html, .htm, .jsonl), folders (recursive), or - for stdin."
         ),
     ],
+    actors_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="YAML or CSV file adding or correcting actors (setting 'actors_file'; none).",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean and store articles.
 
@@ -99,6 +110,8 @@ def ingest_command(
     already stored), 1 if any failed.
     """
     settings: Settings = ctx.obj
+    if actors_file is not None:
+        settings = dataclasses.replace(settings, actors_file=str(actors_file))
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -116,8 +129,9 @@ def ingest_command(
             on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
         )
         total = store.count_articles()
+    updated = f", {report.updated} re-analysed" if report.updated else ""
     err.print(
-        f"{report.new} new, {report.unchanged} unchanged, {len(report.failed)} failed; "
+        f"{report.new} new{updated}, {report.unchanged} unchanged, {len(report.failed)} failed; "
         f"{total} articles in {store.url}",
         markup=False,
     )
@@ -170,6 +184,69 @@ def show_command(
         out.print(f"[bold]{name}:[/bold] {value if value is not None else ''}")
     out.print()
     out.print(article.text, markup=False, soft_wrap=True)
+
+
+@app.command("actors")
+def actors_command(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: person, organisation or state.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many (0: all).")] = 50,
+) -> None:
+    """List who appears in the stored articles, how often, and as what."""
+    table = Table("name", "kind", "code", "office", "mentions", "articles")
+    with _store(ctx.obj) as store:
+        entities = [e for e in store.entities() if kind is None or e.kind == kind]
+    for entity in entities[: limit or None]:
+        table.add_row(
+            entity.name,
+            entity.kind,
+            entity.code or "",
+            entity.office or "",
+            str(len(entity.mentions)),
+            str(len({doc for doc, _m in entity.mentions})),
+        )
+    out.print(table)
+
+
+@app.command("actor")
+def actor_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name as written, e.g. 'Lavrov' or 'CSTO'.")],
+) -> None:
+    """Show one actor: offices held (known and learned) and appearances over time."""
+    settings: Settings = ctx.obj
+    actors_file = Path(settings.actors_file) if settings.actors_file else None
+    with _store(settings) as store:
+        kb = load_kb(actors_file, store.learned_roles())
+        entities = [e for e in store.entities() if _names(e, name)]
+        dates = {a.doc: a.published for a in store.articles()}
+    people = kb.find_people(name)
+    if not entities and not people:
+        err.print(f"error: no actor named {name!r}", markup=False)
+        raise typer.Exit(1)
+    for person in people:
+        out.print(f"[bold]{person.name}[/bold]  {', '.join(person.aliases)}")
+        for role in sorted(person.roles, key=lambda r: r.start or date.min):
+            office = kb.offices.get(role.office)
+            span = f"{role.start or '…'} – {role.end or 'today'}"
+            source = f"  (learned from {role.doc})" if role.doc else ""
+            label = role.title or (office.canonical if office else role.office)
+            out.print(f"  {label}, {role.code}: {span}{source}", markup=False)
+    for entity in entities:
+        table = Table(
+            "published", "doc", "as written", "office", title=f"{entity.name} ({entity.kind})"
+        )
+        for doc, mention in entity.mentions:
+            published = dates.get(doc)
+            table.add_row(str(published or ""), doc, mention.text, mention.office or "")
+        out.print(table)
+
+
+def _names(entity: Entity, name: str) -> bool:
+    wanted = name.casefold()
+    return wanted in entity.name.casefold() or any(a.casefold() == wanted for a in entity.aliases)
 
 
 @app.command("export")

@@ -35,6 +35,7 @@ class Errors:
     E301 = "setting '{key}' is unknown (known: {known})"
     E302 = "setting '{key}': cannot use value {value!r}: {reason}"
     E303 = "settings file {path}: {reason}"
+    E304 = "pipeline component {component} was used before its knowledge base was attached"
     E401 = "database {url}: schema version {found} is newer than this release knows ({known})"
     E402 = "database {url}: cannot open: {reason}"
     E501 = "gold file {path}: {reason}"

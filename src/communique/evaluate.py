@@ -12,13 +12,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import EvalError
-from .model import Article
+from .kb import name_key
+from .model import Article, Entity
 from .store import Store
 
 __all__ = ["EvalReport", "Score", "evaluate"]
 
-# Sections of a gold document that later issues produce (issues 3 and 4).
-PENDING = ("entities", "events", "agreements", "statements")
+# Sections of a gold document that later issues produce (issue 4).
+PENDING = ("events", "agreements", "statements")
 
 
 @dataclass(slots=True)
@@ -65,7 +66,7 @@ class EvalReport:
 def evaluate(store: Store, gold_path: Path) -> EvalReport:
     """Score the stored articles against every document in the gold file."""
     report = EvalReport()
-    names = ["title", "published", "language", "clean.keep", "clean.drop", *PENDING]
+    names = ["title", "published", "language", "clean.keep", "clean.drop", "entities", *PENDING]
     report.scores = {name: Score() for name in names}
     for gold in _read_gold(gold_path):
         report.documents += 1
@@ -75,6 +76,10 @@ def evaluate(store: Store, gold_path: Path) -> EvalReport:
             report.missing_documents.append(doc)
         _score_meta(report, doc, gold.get("meta", {}), article)
         _score_clean(report, doc, gold.get("clean", {}), article)
+        entities = store.entities(article.id) if article else []
+        for item in gold.get("entities", []):
+            ok = any(_entity_matches(item, entity) for entity in entities)
+            report.scores["entities"].add(ok, f"{doc}: {_describe(item)}")
         for section in PENDING:
             for item in gold.get(section, []):
                 if not item.get("optional"):
@@ -124,3 +129,32 @@ def _score_clean(report: EvalReport, doc: str, clean: dict, article: Article | N
     for phrase in clean.get("drop", []):
         ok = article is not None and " ".join(phrase.split()) not in text
         report.scores["clean.drop"].add(ok, f"{doc}: kept {phrase!r}")
+
+
+def _same_name(gold: str, entity: Entity) -> bool:
+    """Whether a gold name is the entity's canonical name or one of the forms it appeared in."""
+    if entity.kind == "person":
+        return name_key(gold) == name_key(entity.name)
+    wanted = _plain(gold)
+    return wanted in {_plain(entity.name), *(_plain(alias) for alias in entity.aliases)}
+
+
+def _plain(text: str) -> str:
+    text = " ".join(text.split()).casefold()
+    return text.removeprefix("the ")
+
+
+def _entity_matches(gold: dict, entity: Entity) -> bool:
+    """GOLD-FORMAT.md: same resolved name (or code, for a state) and country; same office."""
+    if gold.get("kind") and gold["kind"] != entity.kind:
+        return False
+    if entity.code != gold.get("country"):
+        return False
+    if gold.get("kind") != "state" and not _same_name(gold["name"], entity):
+        return False
+    return not gold.get("office") or gold["office"] == entity.office
+
+
+def _describe(gold: dict) -> str:
+    office = f", {gold['office']}" if gold.get("office") else ""
+    return f"missed {gold['name']} ({gold.get('kind')}, {gold.get('country')}{office})"

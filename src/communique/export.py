@@ -12,18 +12,24 @@ from typing import IO, Any
 
 from .store import Store
 
-__all__ = ["ARTICLE_FIELDS", "FORMATS", "KINDS", "export"]
+__all__ = ["ARTICLE_FIELDS", "ENTITY_FIELDS", "FORMATS", "KINDS", "export"]
 
 ARTICLE_FIELDS = ["id", "doc", "title", "published", "language", "publisher", "text", "url"]
-KINDS = ("articles",)
+KINDS = ("articles", "entities")
+ENTITY_FIELDS = ["id", "name", "kind", "code", "office", "aliases", "mentions"]
 FORMATS = ("jsonl", "csv")
 
 
 def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     """Write every record of ``kind`` to ``out`` in ``fmt``; return how many were written."""
-    records = (article.to_dict() for article in store.articles())
+    if kind == "entities":
+        records: Iterable[dict[str, Any]] = (e.to_dict() for e in store.entities())
+        fields = ENTITY_FIELDS
+    else:
+        records = (article.to_dict() for article in store.articles())
+        fields = ARTICLE_FIELDS
     if fmt == "csv":
-        return _write_csv(records, ARTICLE_FIELDS, out)
+        return _write_csv(records, fields, out)
     return _write_jsonl(records, out)
 
 
@@ -40,6 +46,12 @@ def _write_csv(records: Iterable[dict[str, Any]], fields: list[str], out: IO[str
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(record)
+        # Lists and objects go into one CSV cell each, as JSON.
+        writer.writerow(
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                for k, v in record.items()
+            }
+        )
         count += 1
     return count

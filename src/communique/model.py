@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, Self
 
-__all__ = ["Article", "RawDocument"]
+__all__ = ["Analysis", "Article", "Entity", "Mention", "RawDocument", "Role"]
 
 Format = Literal["text", "html"]
+Kind = Literal["person", "organisation", "state", "office", "collective", "place"]
+Reference = Literal["name", "title", "pronoun", "group"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,3 +77,115 @@ class Article:
             publisher=data.get("publisher"),
             url=data.get("url"),
         )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One mention of an actor in an article, resolved as far as the text and knowledge allow.
+
+    ``codes`` holds one code for a person, office, state or organisation (ISO alpha-3 or
+    ``IGO:<ACRONYM>``) and several for a collective ("the two countries"). ``start``/``end`` are
+    character offsets in the article text; ``sentence`` is the offset of the sentence's start.
+    ``reference`` says how the text refers: by name, by title ("the Russian Foreign Minister"),
+    by pronoun ("we" in a minister's words) or as a group ("the sides").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    name: str | None
+    codes: tuple[str, ...] = ()
+    office: str | None = None
+    sector: str | None = None
+    sentence: int = 0
+    reference: Reference = "name"
+
+    @property
+    def code(self) -> str | None:
+        """The single code of a non-collective mention."""
+        return self.codes[0] if len(self.codes) == 1 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "name": self.name,
+            "codes": list(self.codes),
+            "office": self.office,
+            "sector": self.sector,
+            "sentence": self.sentence,
+            "reference": self.reference,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build a Mention from :meth:`to_dict`'s shape."""
+        return cls(**{**data, "codes": tuple(data.get("codes", ()))})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Role:
+    """An office a person holds for a state or organisation, over a span of days.
+
+    Roles come from the packaged knowledge base, from a user's ``--actors`` file, or are learned
+    from a text that names a person beside a title; ``doc`` and ``sentence`` keep where.
+    """
+
+    person: str
+    office: str
+    code: str
+    title: str | None = None
+    start: date | None = None
+    end: date | None = None
+    doc: str | None = None
+    sentence: str | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        """Whether the role was held on ``day`` (any role counts when the day is unknown)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """What the language stages found in one article: actor mentions and roles learned."""
+
+    article_id: str
+    mentions: tuple[Mention, ...] = ()
+    learned: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """An actor across the corpus: every mention resolved to the same name and code.
+
+    ``mentions`` pairs each mention with the source name (``doc``) of its article.
+    """
+
+    id: str
+    name: str
+    kind: Kind
+    code: str | None
+    office: str | None
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[str, Mention], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the export shape of ../shared/EXPORT-FORMAT.md."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "code": self.code,
+            "office": self.office,
+            "aliases": list(self.aliases),
+            "mentions": [
+                {"doc": doc, "start": m.start, "end": m.end, "text": m.text}
+                for doc, m in self.mentions
+            ],
+        }

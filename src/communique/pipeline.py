@@ -5,9 +5,12 @@ Stages, in order (each a module with one entry function, never reaching back):
 1. ``read``: find inputs, decode them, split JSONL (:func:`communique.read.read_inputs`);
 2. ``clean``: boilerplate out, metadata in (:func:`communique.clean.clean_document`), using the
    lines repeated across a source's documents, counted over this batch and the store;
-3. ``store``: one transaction per article (:meth:`communique.store.Store.add_article`).
+3. ``nlp``: the spaCy pipeline over the articles not yet analysed (:func:`communique.nlp.analyse`);
+4. ``actors``: mentions resolved to people, offices, states and organisations, inside that
+   pipeline (:mod:`communique.actors`), with roles learned in earlier runs from the store;
+5. ``store``: article and analysis in one transaction (:meth:`communique.store.Store.save`).
 
-Later stages (nlp, actors, extract, link) slot in between 2 and 3 as their issues land.
+Later stages (extract, link) slot in between 4 and 5 as their issues land.
 """
 
 from __future__ import annotations
@@ -16,15 +19,23 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
 
 from .clean import article_id, clean_document, iter_fingerprints
 from .errors import CommuniqueError, InputError
-from .model import RawDocument
+from .kb import load_kb
+from .model import Article, RawDocument
+from .nlp import analyse, build_pipeline
 from .read import read_inputs
 from .settings import Settings
 from .store import Store
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["ANALYSIS_VERSION", "IngestReport", "ingest"]
+
+# Bump when the language stages change what they store: re-ingesting then re-analyses articles.
+ANALYSIS_VERSION = 1
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +45,7 @@ class IngestReport:
     """What one ingest run did: counts, and each failure as a one-line message."""
 
     new: int = 0
+    updated: int = 0
     unchanged: int = 0
     failed: list[CommuniqueError] = field(default_factory=list)
 
@@ -46,12 +58,14 @@ def ingest(
     on_start: Callable[[int], None] = lambda total: None,
     on_document: Callable[[RawDocument], None] = lambda raw: None,
     on_error: Callable[[CommuniqueError], None] = lambda err: None,
+    nlp: Language | None = None,
 ) -> IngestReport:
     """Read, clean and store every document under ``paths``.
 
     A document that fails is reported through ``on_error`` and counted; the others go on.
     ``on_start`` receives the number of documents found, ``on_document`` each one as it is done
-    (for a progress bar).
+    (for a progress bar). ``nlp`` is a pipeline from :func:`communique.nlp.build_pipeline`,
+    built here from the settings when not given (benchmarks pass one to time steady work).
     """
     report = IngestReport()
     documents: list[RawDocument] = []
@@ -63,19 +77,53 @@ def ingest(
             documents.append(item)
     repeated = _repeated_lines(documents, settings=settings, store=store)
     on_start(len(documents))
+    pending: list[tuple[Article, RawDocument]] = []
+    repeats: list[Article] = []  # the same content again under another name, in this batch
     for raw in documents:
         try:
             article = clean_document(raw, settings=settings, repeated=repeated[raw.group])
             if not article.text.strip():
                 raise InputError("E107", path=raw.doc)
-            added = store.add_article(article, group=raw.group, fingerprints=iter_fingerprints(raw))
         except CommuniqueError as err:
             report.failed.append(err)
             on_error(err)
+            on_document(raw)
+            continue
+        if store.analysed(article.id) == ANALYSIS_VERSION:
+            store.add_source(article.id, article.doc)
+            report.unchanged += 1
+            on_document(raw)
+        elif all(article.id != other.id for other, _raw in pending):
+            pending.append((article, raw))
         else:
-            report.new += added
-            report.unchanged += not added
-        on_document(raw)
+            repeats.append(article)
+            report.unchanged += 1
+            on_document(raw)
+    if pending:
+        raws = {article.id: raw for article, raw in pending}
+        if nlp is None:
+            actors_file = Path(settings.actors_file) if settings.actors_file else None
+            nlp = build_pipeline(settings.model, load_kb(actors_file, store.learned_roles()))
+        analysed = analyse(
+            (article for article, _raw in pending),
+            nlp,
+            batch_size=settings.nlp_batch_size,
+            n_process=settings.nlp_processes,
+        )
+        for article, analysis in analysed:
+            raw = raws[article.id]
+            new = store.save(
+                article,
+                analysis,
+                version=ANALYSIS_VERSION,
+                group=raw.group,
+                fingerprints=iter_fingerprints(raw),
+            )
+            report.new += new
+            report.updated += not new
+            on_document(raw)
+    for article in repeats:
+        store.add_source(article.id, article.doc)
     logger.info(
         "ingest: %d new, %d unchanged, %d failed", report.new, report.unchanged, len(report.failed)
     )

@@ -34,6 +34,9 @@ class Settings:
     clean_repeat_min_docs: int
     clean_repeat_min_share: float
     html_extensive_date_search: bool
+    nlp_batch_size: int
+    nlp_processes: int
+    actors_file: str
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, object]:

@@ -7,6 +7,8 @@ a later release can migrate an older database instead of misreading it.
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,12 +18,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from ..model import Article
-from .tables import ArticleRow, ArticleSourceRow, Base, LineCountRow, MetaRow, SourceGroupRow
+from ..model import Analysis, Article, Entity, Mention, Role
+from .tables import (
+    AnalysisRow,
+    ArticleRow,
+    ArticleSourceRow,
+    Base,
+    LearnedRoleRow,
+    LineCountRow,
+    MentionRow,
+    MetaRow,
+    SourceGroupRow,
+)
 
 __all__ = ["SCHEMA_VERSION", "Store", "database_url"]
 
-SCHEMA_VERSION = 1
+# 1: articles (issue 2). 2: analyses, mentions, learned roles (issue 3); a version-1 database
+# gains the new tables on open and its articles are analysed when next ingested.
+SCHEMA_VERSION = 2
 
 
 def database_url(value: str) -> str:
@@ -60,6 +74,8 @@ class Store:
                     session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
                 elif int(row.value) > SCHEMA_VERSION:
                     raise StoreError("E401", url=url, found=row.value, known=SCHEMA_VERSION)
+                else:
+                    row.value = str(SCHEMA_VERSION)
         except SQLAlchemyError as err:
             raise StoreError("E402", url=url, reason=err.args[0] if err.args else err) from err
         return cls(engine, url)
@@ -73,47 +89,147 @@ class Store:
         with Session(self.engine) as session:
             return session.get(ArticleRow, article_id) is not None
 
-    def add_article(self, article: Article, *, group: str, fingerprints: Iterable[str]) -> bool:
-        """Store an article in one transaction; return False if its content was already stored.
+    def analysed(self, article_id: str) -> int | None:
+        """The analysis version an article was stored with (None: not stored or not analysed)."""
+        with Session(self.engine) as session:
+            row = session.get(AnalysisRow, article_id)
+            return row.version if row else None
 
-        An already-stored article only gains ``article.doc`` as another source name, so the same
-        content under a second file name is one article with two sources.
+    def add_source(self, article_id: str, doc: str) -> bool:
+        """Record that a stored article also arrived under ``doc``; return whether that is new."""
+        with Session(self.engine) as session, session.begin():
+            return self._add_source(session, article_id, doc)
+
+    @staticmethod
+    def _add_source(session: Session, article_id: str, doc: str) -> bool:
+        known = session.scalar(
+            select(ArticleSourceRow.id).where(
+                ArticleSourceRow.article_id == article_id, ArticleSourceRow.doc == doc
+            )
+        )
+        if known is None:
+            session.add(ArticleSourceRow(article_id=article_id, doc=doc))
+        return known is None
+
+    def save(
+        self,
+        article: Article,
+        analysis: Analysis,
+        *,
+        version: int,
+        group: str,
+        fingerprints: Iterable[str],
+    ) -> bool:
+        """Store an article and its analysis in one transaction; return whether it was new.
+
+        An article stored before under an older analysis version keeps its row and gets the new
+        analysis in place of the old one; either way nothing is stored twice.
         """
         with Session(self.engine) as session, session.begin():
-            if session.get(ArticleRow, article.id) is not None:
-                known = session.scalar(
-                    select(ArticleSourceRow.id).where(
-                        ArticleSourceRow.article_id == article.id,
-                        ArticleSourceRow.doc == article.doc,
+            new = session.get(ArticleRow, article.id) is None
+            if new:
+                self._insert_article(session, article, group=group, fingerprints=fingerprints)
+            else:
+                self._add_source(session, article.id, article.doc)
+                for table in (MentionRow, LearnedRoleRow):
+                    session.query(table).filter(table.article_id == article.id).delete()
+            session.merge(AnalysisRow(article_id=article.id, version=version))
+            session.add_all(_mention_row(article.id, m) for m in analysis.mentions)
+            for role in analysis.learned:
+                session.add(
+                    LearnedRoleRow(
+                        article_id=article.id,
+                        person=role.person,
+                        office=role.office,
+                        code=role.code,
+                        doc=role.doc or article.doc,
+                        sentence=role.sentence or "",
                     )
                 )
-                if known is None:
-                    session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
-                return False
-            session.add(
-                ArticleRow(
-                    id=article.id,
-                    doc=article.doc,
-                    title=article.title,
-                    published=article.published,
-                    language=article.language,
-                    publisher=article.publisher,
-                    url=article.url,
-                    text=article.text,
-                    ingested_at=datetime.now(UTC).replace(tzinfo=None),
+            return new
+
+    def _insert_article(
+        self, session: Session, article: Article, *, group: str, fingerprints: Iterable[str]
+    ) -> None:
+        """Insert a new article with its first source name and its line evidence."""
+        session.add(
+            ArticleRow(
+                id=article.id,
+                doc=article.doc,
+                title=article.title,
+                published=article.published,
+                language=article.language,
+                publisher=article.publisher,
+                url=article.url,
+                text=article.text,
+                ingested_at=datetime.now(UTC).replace(tzinfo=None),
+            )
+        )
+        session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
+        group_row = session.get(SourceGroupRow, group) or SourceGroupRow(name=group, docs=0)
+        group_row.docs += 1
+        session.add(group_row)
+        for fingerprint in set(fingerprints):
+            row = session.get(LineCountRow, (group, fingerprint))
+            if row is None:
+                session.add(LineCountRow(source=group, fingerprint=fingerprint, docs=1))
+            else:
+                row.docs += 1
+
+    def learned_roles(self) -> list[Role]:
+        """Every role learned from stored texts, oldest first, for the knowledge base."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(LearnedRoleRow).order_by(LearnedRoleRow.id))
+            return [
+                Role(person=r.person, office=r.office, code=r.code, doc=r.doc, sentence=r.sentence)
+                for r in rows
+            ]
+
+    def mentions(self, article_id: str | None = None) -> Iterator[tuple[Article, Mention]]:
+        """Every stored mention with its article (of one article when ``article_id`` is given)."""
+        with Session(self.engine) as session:
+            query = (
+                select(ArticleRow, MentionRow)
+                .join(MentionRow, MentionRow.article_id == ArticleRow.id)
+                .order_by(ArticleRow.published, ArticleRow.id, MentionRow.start, MentionRow.id)
+            )
+            if article_id is not None:
+                query = query.where(ArticleRow.id == article_id)
+            for article_row, mention_row in session.execute(query):
+                yield _article(article_row), _mention(mention_row)
+
+    def entities(self, article_id: str | None = None) -> list[Entity]:
+        """People, organisations and states mentioned, each with all its mentions, most first.
+
+        A mention belongs to the entity of its kind, canonical name and code; offices without a
+        known holder and collectives are mentions only, not entities.
+        """
+        grouped: dict[tuple[str, str, str | None], list[tuple[Article, Mention]]] = defaultdict(
+            list
+        )
+        for article, mention in self.mentions(article_id):
+            if mention.kind in {"person", "organisation", "state"} and mention.name:
+                grouped[(mention.kind, mention.name, mention.code)].append((article, mention))
+        found = []
+        for (kind, name, code), items in grouped.items():
+            # A person's office as the mentions of the name give it; a title alone ("special
+            # representatives") may name one of several offices the person holds.
+            named = [m for _a, m in items if m.reference == "name"] or [m for _a, m in items]
+            offices = Counter(m.office for m in named if m.office)
+            texts = (m.text for m in named if m.reference == "name")
+            key = f"{kind}|{name}|{code}".encode()
+            found.append(
+                Entity(
+                    id="ent-" + hashlib.sha1(key).hexdigest()[:12],
+                    name=name,
+                    kind=kind,  # type: ignore[arg-type]
+                    code=code,
+                    office=offices.most_common(1)[0][0] if offices else None,
+                    aliases=tuple(dict.fromkeys(texts)),
+                    mentions=tuple((a.doc, m) for a, m in items),
                 )
             )
-            session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
-            group_row = session.get(SourceGroupRow, group) or SourceGroupRow(name=group, docs=0)
-            group_row.docs += 1
-            session.add(group_row)
-            for fingerprint in set(fingerprints):
-                row = session.get(LineCountRow, (group, fingerprint))
-                if row is None:
-                    session.add(LineCountRow(source=group, fingerprint=fingerprint, docs=1))
-                else:
-                    row.docs += 1
-            return True
+        return sorted(found, key=lambda e: (-len(e.mentions), e.name))
 
     def line_counts(self, group: str) -> tuple[dict[str, int], int]:
         """Lines seen more than once in a source's stored documents, and how many documents."""
@@ -174,4 +290,35 @@ def _article(row: ArticleRow) -> Article:
         language=row.language,
         publisher=row.publisher,
         url=row.url,
+    )
+
+
+def _mention_row(article_id: str, mention: Mention) -> MentionRow:
+    return MentionRow(
+        article_id=article_id,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        kind=mention.kind,
+        name=mention.name,
+        codes=" ".join(mention.codes),
+        office=mention.office,
+        sector=mention.sector,
+        sentence=mention.sentence,
+        reference=mention.reference,
+    )
+
+
+def _mention(row: MentionRow) -> Mention:
+    return Mention(
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        kind=row.kind,  # type: ignore[arg-type]
+        name=row.name,
+        codes=tuple(row.codes.split()),
+        office=row.office,
+        sector=row.sector,
+        sentence=row.sentence,
+        reference=row.reference,  # type: ignore[arg-type]
     )

@@ -10,7 +10,17 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["ArticleRow", "ArticleSourceRow", "Base", "LineCountRow", "MetaRow", "SourceGroupRow"]
+__all__ = [
+    "AnalysisRow",
+    "ArticleRow",
+    "ArticleSourceRow",
+    "Base",
+    "LearnedRoleRow",
+    "LineCountRow",
+    "MentionRow",
+    "MetaRow",
+    "SourceGroupRow",
+]
 
 
 class Base(DeclarativeBase):
@@ -65,3 +75,43 @@ class LineCountRow(Base):
     source: Mapped[str] = mapped_column(Text, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
     docs: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AnalysisRow(Base):
+    """Which version of the language stages last analysed an article (issue 3)."""
+
+    __tablename__ = "analyses"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class MentionRow(Base):
+    """One resolved actor mention: offsets into the article text and what it denotes."""
+
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str | None] = mapped_column(Text, index=True)
+    codes: Mapped[str] = mapped_column(Text, default="")  # space-separated
+    office: Mapped[str | None] = mapped_column(Text)
+    sector: Mapped[str | None] = mapped_column(String(8))
+    sentence: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(16), default="name")
+
+
+class LearnedRoleRow(Base):
+    """A role read from a text (a name beside a title), with where it was read."""
+
+    __tablename__ = "learned_roles"
+    __table_args__ = (UniqueConstraint("person", "office", "code", "doc"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    person: Mapped[str] = mapped_column(Text, index=True)
+    office: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(32))
+    doc: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,484 @@
+"""Stage 4, actors: resolve every mention to a person, an office, a state or an organisation.
+
+Runs as the spaCy component ``communique_actors`` after the entity rulers and the NER. It reads
+``doc.ents`` (PERSON, ORG, GPE, NORP from the model and the knowledge-base rulers, TITLE and
+COLLECTIVE from our patterns) and writes ``doc._.mentions`` and ``doc._.learned``.
+
+Resolution paths, in order of trust:
+
+1. a name the knowledge base knows, with the role valid on the article's date;
+2. a title in apposition with a name ("Russian Foreign Minister Sergey Lavrov", "Maxim Ryzhenkov,
+   Minister of Foreign Affairs of Belarus"): the person gets that office for that state, and an
+   unknown person's role is learned, with its document and sentence, for later documents;
+3. a surname or initial form after the full name appeared in the same document;
+4. a title without a name ("the Russian Foreign Minister"): the office's holder on that date;
+5. collectives ("the sides", "the two countries") and first person in a speaker's words: the
+   states in play, or the speaker's state.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import ConfigError
+from .kb import KnowledgeBase, Office, name_key
+from .model import Mention, Reference, Role
+
+__all__ = ["ActorComponent", "ActorResolver"]
+
+_LINKS = {"of", "the", "and", "for"}
+_STATES = {"GPE", "NORP"}
+
+_FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+# A headline naming whose words the whole text is: "Minister X's remarks at …".
+_SPEAKER_TITLE = re.compile(
+    r"(?:'s|’s)\s+(?:opening\s+|closing\s+)?(?:remarks|statement|speech|address|interview|"
+    r"answers|article|comments|greetings|message)\b",
+    re.IGNORECASE,
+)
+
+
+class ActorResolver:
+    """Resolve the actors of one document at a time, learning roles as documents go by.
+
+    People learned from an earlier document are found again by their full name or surname even
+    where the model's NER misses them: the resolver keeps a phrase matcher of learned names.
+    """
+
+    def __init__(self, kb: KnowledgeBase, make_doc: Callable[[str], Doc]) -> None:
+        self.kb = kb
+        self.make_doc = make_doc
+        self.learned_names = PhraseMatcher(make_doc("").vocab)
+
+    def __call__(
+        self, doc: Doc, *, day: date | None, source: str
+    ) -> tuple[list[Mention], list[Role]]:
+        """Return the document's mentions and the roles it taught."""
+        self._mark_learned_names(doc)
+        ents = sorted(doc.ents, key=lambda e: e.start)
+        mentions: list[Mention] = []
+        learned: list[Role] = []
+        in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
+        titles = {e.start: e for e in ents if e.label_ == "TITLE"}
+        attached: set[int] = set()
+        places: list[Span] = []
+        for ent in ents:
+            if ent.label_ == "PERSON" or (self._unknown(ent) and _misread_name(ent, ents)):
+                mention, title, role = self._person(ent, ents, day=day, source=source, seen=in_doc)
+                mentions.append(mention)
+                if title is not None:
+                    attached.add(title.start)
+                if role is not None:
+                    learned.append(role)
+                    self.kb.learn(role)
+                    self._remember(role.person)
+            elif ent.label_ in {"GPE", "NORP", "LOC"}:
+                states = self._states(ent)
+                mentions.extend(states)
+                if not states and ent.label_ != "NORP":
+                    places.append(ent)
+            elif ent.label_ in {"ORG", "FAC"}:
+                mention = self._organisation(ent)
+                if mention is not None:
+                    mentions.append(mention)
+            elif ent.label_ == "INSTITUTION":
+                mentions.extend(self._institution(ent, ents))
+        for start, title in titles.items():
+            if start not in attached:
+                mentions.extend(self._office(title, ents, day=day))
+        in_play = {m.code for m in mentions if m.kind == "state"}
+        mentions.extend(m for ent in places if (m := self._place(ent, in_play)) is not None)
+        mentions.extend(self._collectives(ents, mentions))
+        mentions.extend(self._first_person(doc, mentions))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions, learned
+
+    # -- people ---------------------------------------------------------------------------
+
+    def _unknown(self, ent: Span) -> bool:
+        """Whether the knowledge base can say nothing of this entity's text."""
+        text = _strip_possessive(ent.text)
+        return self.kb.state(text) is None and self.kb.organisation(text) is None
+
+    def _remember(self, person: str) -> None:
+        forms = {person, person.split()[-1]}
+        self.learned_names.add(person, [self.make_doc(form) for form in forms])
+
+    def _mark_learned_names(self, doc: Doc) -> None:
+        """Label learned names PERSON, over the model's guesses but not over knowledge-base ents.
+
+        Entities from the knowledge-base ruler carry an id; the model's own do not, and the
+        small model often reads an unfamiliar surname as an organisation.
+        """
+        if not len(self.learned_names):
+            return
+        spans = [Span(doc, s, e, label="PERSON") for _id, s, e in self.learned_names(doc)]
+        keep = list(doc.ents)
+        for span in filter_spans(spans):
+            clash = [e for e in keep if e.start < span.end and span.start < e.end]
+            if all(not e.ent_id_ and e.label_ != "PERSON" for e in clash):
+                keep = [e for e in keep if e not in clash] + [span]
+        doc.ents = sorted(keep, key=lambda e: e.start)
+
+    def _person(
+        self, ent: Span, ents: list[Span], *, day: date | None, source: str, seen: dict[str, str]
+    ) -> tuple[Mention, Span | None, Role | None]:
+        text = _strip_possessive(ent.text)
+        title = _apposed_title(ent, ents)
+        office, codes = self._title_meaning(title, ents) if title is not None else (None, ())
+        person = self._known_person(text, day=day, seen=seen)
+        learned = None
+        if person is None and office is not None and len(codes) == 1 and _full_name(text):
+            learned = Role(
+                person=_canonical_name(text),
+                office=office.id,
+                code=codes[0],
+                title=None,
+                doc=source,
+                sentence=ent.sent.text,
+            )
+            person = learned.person
+        if person is None:
+            name = _canonical_name(text)
+            if _full_name(text):
+                seen.setdefault(name_key(name).split()[-1], name)
+            return self._mention(ent, "person", name, codes, office), title, None
+        seen[name_key(person)] = person
+        seen.setdefault(name_key(person).split()[-1], person)
+        known = self.kb.people.get(person)
+        role = self.kb.role_on(known, day) if known else None
+        if role is not None:
+            office, codes = self.kb.offices.get(role.office, office), (role.code,)
+            label = role.title or (office.canonical if office else None)
+            return self._mention(ent, "person", person, codes, office, label=label), title, learned
+        former = self.kb.last_role(known, day) if known and not codes else None
+        if former is not None:  # out of office: still acting for the same state, without a post
+            return self._mention(ent, "person", person, (former.code,)), title, learned
+        return self._mention(ent, "person", person, codes, office), title, learned
+
+    def _known_person(self, text: str, *, day: date | None, seen: dict[str, str]) -> str | None:
+        key = name_key(text)
+        tokens = key.split()
+        if len(tokens) == 1 and tokens[0] in seen:
+            return seen[tokens[0]]
+        if len(tokens) == 2 and len(tokens[0]) == 1 and tokens[1] in seen:
+            return seen[tokens[1]]
+        people = self.kb.find_people(text)
+        if len(people) > 1:
+            people = [p for p in people if self.kb.role_on(p, day) is not None]
+        return people[0].name if len(people) == 1 else None
+
+    # -- titles ---------------------------------------------------------------------------
+
+    def _title_meaning(
+        self, title: Span, ents: list[Span]
+    ) -> tuple[object | None, tuple[str, ...]]:
+        """The office a title names and the states it is for (before it, or after "of")."""
+        office = self.kb.office(title.text)
+        codes: list[str] = []
+        before = _ent_ending_at(ents, title.start - (1 if title[0].lower_ == "the" else 0))
+        if before is None and title.start >= 1 and title.doc[title.start - 1].lower_ == "the":
+            before = _ent_ending_at(ents, title.start - 1)
+        if before is not None and before.label_ in {"GPE", "NORP"}:
+            codes += self._codes_of(before)
+        after = title.end
+        doc = title.doc
+        while after < len(doc) and doc[after].lower_ in {"of", "for", "the", "and", ","}:
+            nxt = _ent_starting_at(ents, after + (doc[after].lower_ in {"of", "for", "and", ","}))
+            if doc[after].lower_ not in {"of", "for", "and", ","}:
+                break
+            if nxt is None or nxt.label_ not in {"GPE", "NORP", "ORG"}:
+                nxt = (
+                    _ent_starting_at(ents, after + 2)
+                    if after + 1 < len(doc) and doc[after + 1].lower_ == "the"
+                    else None
+                )
+            if nxt is None:
+                break
+            codes += self._codes_of(nxt)
+            after = nxt.end
+        return office, tuple(dict.fromkeys(codes))
+
+    def _codes_of(self, ent: Span) -> list[str]:
+        if ent.label_ in {"GPE", "NORP"}:
+            codes = [c for m in self._states(ent) for c in m.codes]
+            places = [] if codes else self.kb.places(_strip_possessive(ent.text))
+            return codes or [places[0].code for _ in places[:1]]
+        org = self.kb.organisation(_strip_possessive(ent.text))
+        return [org.code] if org else []
+
+    def _office(self, title: Span, ents: list[Span], *, day: date | None) -> list[Mention]:
+        office, codes = self._title_meaning(title, ents)
+        if office is None:
+            return []
+        found = []
+        for code in codes or (None,):
+            holder = self.kb.holder(office.id, code, day) if code and office.single_holder else None
+            if holder is not None:
+                person, role = holder
+                label = role.title or office.canonical
+                found.append(
+                    self._mention(
+                        title, "person", person.name, (code,), office, label=label, via="title"
+                    )
+                )
+            else:
+                codes_ = (code,) if code else ()
+                found.append(
+                    self._mention(title, "office", office.canonical, codes_, office, via="title")
+                )
+        return found
+
+    def _institution(self, ent: Span, ents: list[Span]) -> list[Mention]:
+        """Resolve a state's institution named generically.
+
+        "The Russian Foreign Ministry", "Mexican authorities", "the Armed Forces of Ukraine";
+        without a state it stays unresolved.
+        """
+        office, codes = self._title_meaning(ent, ents)
+        if office is None:
+            return []
+        found = []
+        for code in codes:
+            state = self.kb.states.get(code)
+            name = f"{office.canonical} of {state.name}" if state else office.canonical
+            mention = self._mention(ent, "organisation", name, (code,), office, via="title")
+            found.append(dataclasses.replace(mention, office=None))
+        return found
+
+    # -- states and organisations -----------------------------------------------------------
+
+    def _states(self, ent: Span) -> list[Mention]:
+        text = _strip_possessive(ent.text)
+        code = self.kb.state(text)
+        if code is not None:
+            return [self._mention(ent, "state", self.kb.states[code].name, (code,))]
+        parts = [self.kb.state(p) for p in re.split(r"\s*[-–/]\s*", text)]
+        return [
+            self._mention(ent, "state", self.kb.states[c].name, (c,))
+            for c in dict.fromkeys(parts)
+            if c is not None and len(parts) > 1
+        ]
+
+    def _place(self, ent: Span, in_play: set[str | None]) -> Mention | None:
+        """A city, from the offline gazetteer; among namesakes, one in a state the text names."""
+        found = self.kb.places(_strip_possessive(ent.text))
+        if not found:
+            return None
+        place = next((p for p in found if p.code in in_play), found[0])
+        return self._mention(ent, "place", place.name, (place.code,))
+
+    def _organisation(self, ent: Span) -> Mention | None:
+        text = _strip_possessive(ent.text)
+        org = self.kb.organisation(text)
+        if org is not None:
+            mention = self._mention(ent, "organisation", org.name, (org.code,))
+            return dataclasses.replace(mention, sector=org.sector)
+        code = self.kb.state(text)
+        if code is not None:  # the model sometimes labels a state ORG ("the Russian Federation")
+            return self._mention(ent, "state", self.kb.states[code].name, (code,))
+        # A national body named after its state: "Moscow State University", "the US Congress".
+        words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        first = _strip_possessive(words.split()[0]) if words else ""
+        code = self.kb.state(first) if first else None
+        if code is not None and len(words.split()) > 1:
+            return self._mention(ent, "organisation", words, (code,))
+        return None
+
+    # -- collectives and first person ---------------------------------------------------------
+
+    def _collectives(self, ents: list[Span], mentions: list[Mention]) -> list[Mention]:
+        states = Counter(
+            m.code
+            for m in mentions
+            if m.code and not m.code.startswith("IGO:") and m.kind != "office"
+        )
+        if not states:
+            return []
+        ranked = [code for code, _n in states.most_common()]
+        found = []
+        for ent in ents:
+            if ent.label_ == "COLLECTIVE":
+                codes = (
+                    tuple(sorted(ranked[:2])) if ent.ent_id_ == "pair" else tuple(sorted(ranked))
+                )
+                found.append(self._mention(ent, "collective", None, codes, via="group"))
+        return found
+
+    def _first_person(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """First person in a speaker's words resolves to the speaker's state.
+
+        A transcript's speaker is named in its headline ("Minister X's remarks at …"); a quotation
+        under a ``Name, Title:`` line is that person's.
+        """
+        people = [m for m in mentions if m.kind == "person" and m.code]
+        spans: list[tuple[int, int, Mention]] = []
+        first_line = doc.text.split("\n", 1)[0]
+        if _SPEAKER_TITLE.search(first_line):
+            speaker = next((m for m in people if m.end <= len(first_line)), None)
+            if speaker is not None:
+                spans.append((len(first_line), len(doc.text), speaker))
+        for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", doc.text, re.MULTILINE):
+            speaker = next((m for m in people if match.start(1) <= m.start < match.end(1)), None)
+            if speaker is not None:
+                spans.append((match.end(1), match.end(), speaker))
+        found = []
+        for token in doc:
+            if token.lower_ not in _FIRST_PERSON:
+                continue
+            owner = [m for start, end, m in spans if start <= token.idx < end]
+            if owner:
+                speaker = owner[-1]
+                state = self.kb.states.get(speaker.code or "")
+                found.append(
+                    Mention(
+                        start=token.idx,
+                        end=token.idx + len(token.text),
+                        text=token.text,
+                        kind="state",
+                        name=state.name if state else None,
+                        codes=speaker.codes,
+                        sentence=token.sent.start_char,
+                        reference="pronoun",
+                    )
+                )
+        return found
+
+    def _mention(
+        self,
+        span: Span,
+        kind: str,
+        name: str | None,
+        codes: Iterable[str],
+        office: Office | None = None,
+        *,
+        label: str | None = None,
+        via: Reference = "name",
+    ) -> Mention:
+        return Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            kind=kind,  # type: ignore[arg-type]
+            name=name,
+            codes=tuple(codes),
+            office=label or (office.canonical if office is not None else None),
+            sector=office.sector if office is not None else None,
+            sentence=span.sent.start_char,
+            reference=via,
+        )
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+
+
+def _full_name(text: str) -> bool:
+    """At least a first name and a surname, neither an initial."""
+    tokens = name_key(text).split()
+    return len(tokens) >= 2 and all(len(t) > 1 for t in tokens)
+
+
+def _canonical_name(text: str) -> str:
+    """A person's name as written, without honorific, possessive or a Russian-style patronymic."""
+    words = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+", "", _strip_possessive(text)).split()
+    if len(words) == 3 and re.search(r"(?:vich|vna|ich|yevna|ovna|evna)$", words[1]):
+        words = [words[0], words[2]]
+    return " ".join(words)
+
+
+def _ent_ending_at(ents: list[Span], end: int) -> Span | None:
+    return next((e for e in ents if e.end == end), None)
+
+
+def _ent_starting_at(ents: list[Span], start: int) -> Span | None:
+    return next((e for e in ents if e.start == start), None)
+
+
+def _misread_name(ent: Span, ents: list[Span]) -> bool:
+    """A name the model labelled ORG or GPE though a person's title stands in apposition.
+
+    The small English model reads unfamiliar names ("Mihai Popsoi") as organisations; a name of
+    two to four capitalised words beside "Minister of Foreign Affairs of …" is a person.
+    """
+    if ent.label_ not in {"ORG", "GPE"} or ent.ent_id_ or not 2 <= len(ent) <= 4:
+        return False
+    if not all(t.is_alpha and t.is_title for t in ent):
+        return False
+    return _apposed_title(ent, ents) is not None
+
+
+def _apposed_title(person: Span, ents: list[Span]) -> Span | None:
+    """Find the title in apposition with a name.
+
+    Before it ("Foreign Minister X", "the Minister of … of Belarus, X") or after it
+    ("X, Minister of …").
+    """
+    doc = person.doc
+    for ent in ents:
+        if ent.label_ != "TITLE":
+            continue
+        if ent.end <= person.start:
+            between = doc[ent.end : person.start]
+            # "of the Republic of Belarus" may stand between the title and the name
+            linking = all(
+                t.text == "," or t.ent_type_ in {"GPE", "NORP", "ORG"} or t.lower_ in _LINKS
+                for t in between
+            )
+            closed = not between or between[-1].text == "," or between[-1].ent_type_ in _STATES
+            if linking and closed and len(between) <= 8:
+                return ent
+        elif person.end <= ent.start:
+            after = doc[person.end : ent.start]
+            if (
+                1 <= len(after) <= 3
+                and after[0].text == ","
+                and all(
+                    t.text == "," or t.lower_ == "the" or t.ent_type_ in {"GPE", "NORP"}
+                    for t in after
+                )
+            ):
+                return ent
+    return None
+
+
+@Language.factory(
+    "communique_actors",
+    assigns=["doc._.mentions", "doc._.learned"],
+    requires=["doc.ents", "doc.sents"],
+    default_config={},
+)
+def make_actor_component(nlp: Language, name: str) -> ActorComponent:
+    """Build the actor-resolution component; :meth:`ActorComponent.attach` gives it its data."""
+    return ActorComponent(nlp, name)
+
+
+class ActorComponent:
+    """spaCy component around :class:`ActorResolver`; reads ``doc._.published``, ``._.source``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.make_doc = nlp.make_doc
+        self.resolver: ActorResolver | None = None
+
+    def attach(self, kb: KnowledgeBase) -> None:
+        """Attach the knowledge base (with any user rows and roles learned in earlier runs)."""
+        self.resolver = ActorResolver(kb, self.make_doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Resolve the Doc's actors into ``doc._.mentions`` and ``doc._.learned``."""
+        if self.resolver is None:
+            raise ConfigError("E304", component=self.name)
+        mentions, learned = self.resolver(doc, day=doc._.published, source=doc._.source or "")
+        doc._.mentions = mentions
+        doc._.learned = learned
+        return doc

