@@ -121,6 +121,14 @@ def test_actors_known_name_with_title_and_variant(make_nlp) -> None:
     assert people["Sergei Lavrov"] == ("Sergey Lavrov", ("RUS",), "Minister of Foreign Affairs")
 
 
+def test_actors_patronymic_and_possessive_forms(make_nlp) -> None:
+    nlp = make_nlp()
+    # The test knowledge base knows no patronymic form: it is folded away.
+    text = "Vladimir Vladimirovich Makei's visit was prepared by the two ministries."
+    people = _people(_mentions(nlp, text, date(2016, 4, 4)))
+    assert ("Vladimir Makei", ("BLR",)) in {(name, codes) for name, codes, _o in people.values()}
+
+
 def test_actors_title_without_name_resolves_by_date(make_nlp) -> None:
     nlp = make_nlp()
     text = "The Belarusian Foreign Minister said the talks had been useful."

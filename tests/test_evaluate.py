@@ -23,6 +23,8 @@ def test_eval_seeds_meta_and_clean_are_perfect(
     scores = evaluate(store, shared / "gold" / "seeds.jsonl").scores
     for name in ("title", "published", "language", "clean.keep", "clean.drop"):
         assert scores[name].share == 1.0, (name, scores[name].misses)
+    # Issue 3: entity recall with the right country code and office.
+    assert scores["entities"].share >= 0.95, scores["entities"].misses
 
 
 @pytest.mark.issue(2)
