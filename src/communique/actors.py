@@ -32,6 +32,7 @@ from spacy.util import filter_spans
 from .errors import ConfigError
 from .kb import KnowledgeBase, Office, name_key
 from .model import Mention, Reference, Role
+from .patterns import transcript_title
 
 __all__ = ["ActorComponent", "ActorResolver"]
 
@@ -39,12 +40,6 @@ _LINKS = {"of", "the", "and", "for"}
 _STATES = {"GPE", "NORP"}
 
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
-# A headline naming whose words the whole text is: "Minister X's remarks at …".
-_SPEAKER_TITLE = re.compile(
-    r"(?:'s|’s)\s+(?:opening\s+|closing\s+)?(?:remarks|statement|speech|address|interview|"
-    r"answers|article|comments|greetings|message)\b",
-    re.IGNORECASE,
-)
 
 
 class ActorResolver:
@@ -323,7 +318,7 @@ class ActorResolver:
         people = [m for m in mentions if m.kind == "person" and m.code]
         spans: list[tuple[int, int, Mention]] = []
         first_line = doc.text.split("\n", 1)[0]
-        if _SPEAKER_TITLE.search(first_line):
+        if transcript_title().search(first_line):
             speaker = next((m for m in people if m.end <= len(first_line)), None)
             if speaker is not None:
                 spans.append((len(first_line), len(doc.text), speaker))

@@ -249,6 +249,30 @@ def _names(entity: Entity, name: str) -> bool:
     return wanted in entity.name.casefold() or any(a.casefold() == wanted for a in entity.aliases)
 
 
+@app.command("quotes")
+def quotes_command(
+    ctx: typer.Context,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only quotations by a speaker whose name contains this.")
+    ] = None,
+    width: Annotated[int, typer.Option(help="Show at most this many characters of each.")] = 200,
+) -> None:
+    """List direct quotations with their speakers, dates and sources."""
+    with _store(ctx.obj) as store:
+        found = [
+            (article, st)
+            for article, st in store.statements()
+            if speaker is None or speaker.casefold() in (st.speaker or "").casefold()
+        ]
+    for article, st in found:
+        quote = st.quote if len(st.quote) <= width else st.quote[: width - 1] + "…"
+        published = article.published.isoformat() if article.published else "undated"
+        out.print(f"[bold]{st.speaker}[/bold] ({st.code or '?'}), {published}, {article.doc}:")
+        out.print(f"  “{' '.join(quote.split())}”", markup=False, soft_wrap=True)
+    if not found:
+        err.print("no quotations found", markup=False)
+
+
 @app.command("export")
 def export_command(
     ctx: typer.Context,

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from .errors import EvalError
 from .kb import name_key
-from .model import Article, Entity
+from .model import Article, Entity, Statement
 from .store import Store
 
 __all__ = ["EvalReport", "Score", "evaluate"]
 
 # Sections of a gold document that later issues produce (issue 4).
-PENDING = ("events", "agreements", "statements")
+PENDING = ("events", "agreements")
 
 
 @dataclass(slots=True)
@@ -66,7 +66,16 @@ class EvalReport:
 def evaluate(store: Store, gold_path: Path) -> EvalReport:
     """Score the stored articles against every document in the gold file."""
     report = EvalReport()
-    names = ["title", "published", "language", "clean.keep", "clean.drop", "entities", *PENDING]
+    names = [
+        "title",
+        "published",
+        "language",
+        "clean.keep",
+        "clean.drop",
+        "entities",
+        "statements",
+        *PENDING,
+    ]
     report.scores = {name: Score() for name in names}
     for gold in _read_gold(gold_path):
         report.documents += 1
@@ -80,6 +89,12 @@ def evaluate(store: Store, gold_path: Path) -> EvalReport:
         for item in gold.get("entities", []):
             ok = any(_entity_matches(item, entity) for entity in entities)
             report.scores["entities"].add(ok, f"{doc}: {_describe(item)}")
+        quotes = [st for _a, st in store.statements(article.id)] if article else []
+        for item in gold.get("statements", []):
+            ok = any(_statement_matches(item, st) for st in quotes)
+            report.scores["statements"].add(
+                ok, f"{doc}: missed {item['speaker']}: {item['starts']}"
+            )
         for section in PENDING:
             for item in gold.get(section, []):
                 if not item.get("optional"):
@@ -158,3 +173,10 @@ def _entity_matches(gold: dict, entity: Entity) -> bool:
 def _describe(gold: dict) -> str:
     office = f", {gold['office']}" if gold.get("office") else ""
     return f"missed {gold['name']} ({gold.get('kind')}, {gold.get('country')}{office})"
+
+
+def _statement_matches(gold: dict, statement: Statement) -> bool:
+    """GOLD-FORMAT.md: the speaker resolves to the same person; the quote starts as given."""
+    if not statement.speaker or name_key(statement.speaker) != name_key(gold["speaker"]):
+        return False
+    return " ".join(statement.quote.split()).startswith(" ".join(gold["starts"].split()))

@@ -6,17 +6,28 @@ One writer per format; each takes plain dicts, so every record kind shares them.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from .model import Article, Statement
 from .store import Store
 
-__all__ = ["ARTICLE_FIELDS", "ENTITY_FIELDS", "FORMATS", "KINDS", "export"]
+__all__ = [
+    "ARTICLE_FIELDS",
+    "ENTITY_FIELDS",
+    "FORMATS",
+    "KINDS",
+    "STATEMENT_FIELDS",
+    "export",
+    "statement_record",
+]
 
 ARTICLE_FIELDS = ["id", "doc", "title", "published", "language", "publisher", "text", "url"]
-KINDS = ("articles", "entities")
+KINDS = ("articles", "entities", "statements")
 ENTITY_FIELDS = ["id", "name", "kind", "code", "office", "aliases", "mentions"]
+STATEMENT_FIELDS = ["id", "speaker", "quote", "date", "doc", "start", "end"]
 FORMATS = ("jsonl", "csv")
 
 
@@ -25,12 +36,26 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     if kind == "entities":
         records: Iterable[dict[str, Any]] = (e.to_dict() for e in store.entities())
         fields = ENTITY_FIELDS
+    elif kind == "statements":
+        records = (statement_record(a, st) for a, st in store.statements())
+        fields = STATEMENT_FIELDS
     else:
         records = (article.to_dict() for article in store.articles())
         fields = ARTICLE_FIELDS
     if fmt == "csv":
         return _write_csv(records, fields, out)
     return _write_jsonl(records, out)
+
+
+def statement_record(article: Article, statement: Statement) -> dict[str, Any]:
+    """The export shape of a quotation: dated by its article, placed by its offsets."""
+    key = f"{article.id}:{statement.start}".encode()
+    return {
+        "id": "st-" + hashlib.sha1(key).hexdigest()[:12],
+        **statement.to_dict(),
+        "date": article.published.isoformat() if article.published else None,
+        "doc": article.doc,
+    }
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

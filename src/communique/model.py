@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, Self
 
-__all__ = ["Analysis", "Article", "Entity", "Mention", "RawDocument", "Role"]
+__all__ = ["Analysis", "Article", "Entity", "Mention", "RawDocument", "Role", "Statement"]
 
 Format = Literal["text", "html"]
 Kind = Literal["person", "organisation", "state", "office", "collective", "place"]
@@ -152,12 +152,39 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Statement:
+    """A direct quotation and who said it; ``start``/``end`` bound the quote in the text.
+
+    ``quote`` is exactly ``text[start:end]`` of the article, so it can always be shown in place.
+    """
+
+    speaker: str | None
+    code: str | None
+    office: str | None
+    quote: str
+    start: int
+    end: int
+    layout: Literal["transcript", "speaker_line", "attributed", "continued"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "speaker": {"name": self.speaker, "code": self.code, "office": self.office},
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "layout": self.layout,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
-    """What the language stages found in one article: actor mentions and roles learned."""
+    """What the language stages found in one article."""
 
     article_id: str
     mentions: tuple[Mention, ...] = ()
     learned: tuple[Role, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,18 +10,16 @@ date and source on the Doc, because roles and "yesterday" depend on them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from functools import cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actors  # noqa: F401  (registers the communique_actors factory)
+from . import actors, extract  # noqa: F401  (register the communique_* components)
 from .kb import KnowledgeBase
 from .model import Analysis, Article
+from .patterns import jsonl_rows
 
 __all__ = ["analyse", "build_pipeline", "kb_patterns", "title_patterns"]
 
@@ -31,7 +29,9 @@ _MIN_SURNAME = 4
 
 
 def _register_extensions() -> None:
-    for name, default in (("published", None), ("source", None), ("mentions", []), ("learned", [])):
+    extensions = ("published", "source", "mentions", "learned", "statements")
+    for name in extensions:
+        default = None if name in {"published", "source"} else []
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -96,19 +96,12 @@ def title_patterns(kb: KnowledgeBase) -> list[dict]:
     ]
 
 
-@cache
-def _collective_patterns() -> tuple[dict, ...]:
-    path = resources.files("communique").joinpath("data/patterns/collectives.jsonl")
-    rows = (json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())
-    return tuple(row for row in rows if "_meta" not in row)
-
-
 def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
     """Load the model and add the knowledge-base ruler and the actor resolver."""
     _register_extensions()
     nlp = spacy.load(model)
     names = nlp.add_pipe("entity_ruler", name="communique_names", before="ner")
-    names.add_patterns([*kb_patterns(kb), *_collective_patterns()])
+    names.add_patterns([*kb_patterns(kb), *jsonl_rows("collectives.jsonl")])
     # After the names, so a body such as the CSTO "Council of Foreign Ministers" stays whole.
     titles = nlp.add_pipe(
         "entity_ruler",
@@ -119,6 +112,7 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
     titles.add_patterns(title_patterns(kb))
     nlp.add_pipe("communique_actors", last=True)
     nlp.get_pipe("communique_actors").attach(kb)
+    nlp.add_pipe("communique_extract", last=True)
     return nlp
 
 
@@ -138,9 +132,10 @@ def analyse(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
         article = queue.pop(0)
-        yield (
-            article,
-            Analysis(
-                article_id=article.id, mentions=tuple(doc._.mentions), learned=tuple(doc._.learned)
-            ),
+        analysis = Analysis(
+            article_id=article.id,
+            mentions=tuple(doc._.mentions),
+            learned=tuple(doc._.learned),
+            statements=tuple(doc._.statements),
         )
+        yield article, analysis

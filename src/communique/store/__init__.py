@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from ..model import Analysis, Article, Entity, Mention, Role
+from ..model import Analysis, Article, Entity, Mention, Role, Statement
 from .tables import (
     AnalysisRow,
     ArticleRow,
@@ -29,6 +29,7 @@ from .tables import (
     MentionRow,
     MetaRow,
     SourceGroupRow,
+    StatementRow,
 )
 
 __all__ = ["SCHEMA_VERSION", "Store", "database_url"]
@@ -131,10 +132,23 @@ class Store:
                 self._insert_article(session, article, group=group, fingerprints=fingerprints)
             else:
                 self._add_source(session, article.id, article.doc)
-                for table in (MentionRow, LearnedRoleRow):
+                for table in (MentionRow, LearnedRoleRow, StatementRow):
                     session.query(table).filter(table.article_id == article.id).delete()
             session.merge(AnalysisRow(article_id=article.id, version=version))
             session.add_all(_mention_row(article.id, m) for m in analysis.mentions)
+            session.add_all(
+                StatementRow(
+                    article_id=article.id,
+                    speaker=st.speaker,
+                    code=st.code,
+                    office=st.office,
+                    quote=st.quote,
+                    start=st.start,
+                    end=st.end,
+                    layout=st.layout,
+                )
+                for st in analysis.statements
+            )
             for role in analysis.learned:
                 session.add(
                     LearnedRoleRow(
@@ -197,6 +211,30 @@ class Store:
                 query = query.where(ArticleRow.id == article_id)
             for article_row, mention_row in session.execute(query):
                 yield _article(article_row), _mention(mention_row)
+
+    def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
+        """Every stored quotation with its article, in order of publication and position."""
+        with Session(self.engine) as session:
+            query = (
+                select(ArticleRow, StatementRow)
+                .join(StatementRow, StatementRow.article_id == ArticleRow.id)
+                .order_by(ArticleRow.published, ArticleRow.id, StatementRow.start)
+            )
+            if article_id is not None:
+                query = query.where(ArticleRow.id == article_id)
+            for article_row, row in session.execute(query):
+                yield (
+                    _article(article_row),
+                    Statement(
+                        speaker=row.speaker,
+                        code=row.code,
+                        office=row.office,
+                        quote=row.quote,
+                        start=row.start,
+                        end=row.end,
+                        layout=row.layout,  # type: ignore[arg-type]
+                    ),
+                )
 
     def entities(self, article_id: str | None = None) -> list[Entity]:
         """People, organisations and states mentioned, each with all its mentions, most first.

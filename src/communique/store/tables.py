@@ -20,6 +20,7 @@ __all__ = [
     "MentionRow",
     "MetaRow",
     "SourceGroupRow",
+    "StatementRow",
 ]
 
 
@@ -115,3 +116,18 @@ class LearnedRoleRow(Base):
     code: Mapped[str] = mapped_column(String(32))
     doc: Mapped[str] = mapped_column(Text)
     sentence: Mapped[str] = mapped_column(Text)
+
+
+class StatementRow(Base):
+    """A direct quotation with its speaker; offsets bound the quote in the article text."""
+
+    __tablename__ = "statements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    speaker: Mapped[str | None] = mapped_column(Text, index=True)
+    code: Mapped[str | None] = mapped_column(String(32))
+    office: Mapped[str | None] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    layout: Mapped[str] = mapped_column(String(16))

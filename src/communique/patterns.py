@@ -1,0 +1,52 @@
+"""The packaged pattern tables (``data/patterns/``), read once per process.
+
+Words that signal speech, transcripts, instruments and events are language data: they live in
+data files that a reader can check and extend, and the stages get them from here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .errors import DataFileError
+
+__all__ = ["jsonl_rows", "speech", "transcript_title"]
+
+
+def _text(name: str) -> str:
+    return resources.files("communique").joinpath(f"data/patterns/{name}").read_text("utf-8")
+
+
+@cache
+def speech() -> dict[str, Any]:
+    """The speech table: attribution verbs, transcript nouns, quotation-mark pairs."""
+    try:
+        return json.loads(_text("speech.json"))
+    except json.JSONDecodeError as err:
+        raise DataFileError("E201", path="speech.json", reason=err.msg) from err
+
+
+@cache
+def jsonl_rows(name: str) -> tuple[dict[str, Any], ...]:
+    """The rows of a JSONL pattern table, without its ``_meta`` header."""
+    rows = []
+    for number, line in enumerate(_text(name).splitlines(), start=1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataFileError("E201", path=name, reason=f"line {number}: {err.msg}") from err
+            if "_meta" not in row:
+                rows.append(row)
+    return tuple(rows)
+
+
+@cache
+def transcript_title() -> re.Pattern[str]:
+    """A headline naming whose words the text is: "Minister X's remarks at …"."""
+    nouns = "|".join(re.escape(n) for n in speech()["transcript_nouns"])
+    return re.compile(rf"(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE)
