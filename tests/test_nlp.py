@@ -21,6 +21,7 @@ def test_nlp_pipeline_components_and_registrations() -> None:
         "communique_titles",
         "ner",
         "communique_actors",
+        "communique_extract",
     ]
     assert "communique_actors" in Language.factories
     analysis = nlp.analyze_pipes()

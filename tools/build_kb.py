@@ -2177,6 +2177,7 @@ SECTOR_CODES: dict[str, str] = {
     "SPY": "State intelligence services",
     "COP": "Police",
     "PTY": "Political party",
+    "OPP": "Political opposition",
 }
 
 
@@ -2593,6 +2594,14 @@ OFFICES: list[Record] = [
         "party leader|General Secretary of the Communist Party|General Secretary of the "
         "Chinese Communist Party|General Secretary of the Communist Party of China"
         "|party chief|party chairman",
+    ),
+    office(
+        "opposition_leader",
+        "Opposition Leader",
+        "Leader of the Opposition",
+        "OPP",
+        3,
+        "Leader of the Opposition|opposition leader|leader of the opposition",
     ),
     office(
         "senior_official",
