@@ -22,10 +22,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .errors import CommuniqueError
-from .evaluate import evaluate
+from .evaluate import Prf, evaluate
 from .export import FORMATS, KINDS, export
 from .kb import load_kb
-from .model import Entity
+from .model import Article, Entity, Event
 from .pipeline import ingest
 from .settings import Settings, load_settings
 from .store import Store
@@ -249,6 +249,123 @@ def _names(entity: Entity, name: str) -> bool:
     return wanted in entity.name.casefold() or any(a.casefold() == wanted for a in entity.aliases)
 
 
+@app.command("events")
+def events_command(
+    ctx: typer.Context,
+    actor: Annotated[
+        str | None, typer.Option(help="Only events with this actor or recipient code.")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events on or after this ISO date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before this ISO date.")
+    ] = None,
+) -> None:
+    """List coded events: date, type, mode, who to whom, where, and the evidence sentence."""
+    table = Table("date", "event", "mode", "actor", "recipient", "where", "evidence", "doc")
+    for article, event in _selected_events(ctx.obj, actor, type_, since, until):
+        when = event.when.start.isoformat() if event.when else ""
+        flags = (
+            " (not)" if event.negated else f" ({event.tense})" if event.tense == "future" else ""
+        )
+        table.add_row(
+            when,
+            event.event + flags,
+            event.mode or "",
+            " ".join(event.actor),
+            " ".join(event.recipient),
+            event.place or "",
+            event.evidence[0].sentence[:80] if event.evidence else "",
+            article.doc,
+        )
+    out.print(table)
+
+
+@app.command("timeline")
+def timeline_command(
+    ctx: typer.Context,
+    actor: Annotated[
+        str | None, typer.Option(help="Only events with this actor or recipient code.")
+    ] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events on or after this ISO date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before this ISO date.")
+    ] = None,
+) -> None:
+    """Print the events as a timeline, grouped by month, coloured by PLOVER quad."""
+    month = None
+    for _article, event in _selected_events(ctx.obj, actor, type_, since, until):
+        if event.when is None:
+            continue
+        label = event.when.start.strftime("%B %Y")
+        if label != month:
+            month = label
+            out.print(f"\n[bold]{label}[/bold]")
+        colour = _QUAD_COLOURS.get(event.event, "white")
+        arrow = f"{'+'.join(event.actor)} → {'+'.join(event.recipient) or '·'}"
+        where = f" in {event.place}" if event.place else ""
+        day = event.when.start.strftime("%d") if event.when.precision == "day" else "  "
+        out.print(f"  {day} [{colour}]{event.event:<9}[/{colour}] {arrow}{where}", highlight=False)
+
+
+# PLOVER quads: verbal cooperation, material cooperation, verbal conflict, material conflict.
+_QUAD_COLOURS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "green"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "cyan"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "yellow"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "red"),
+}
+
+
+def _selected_events(
+    settings: Settings,
+    actor: str | None,
+    type_: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[tuple[Article, Event]]:
+    try:
+        low = date.fromisoformat(since) if since else date.min
+        high = date.fromisoformat(until) if until else date.max
+    except ValueError as error:
+        err.print(f"error: --since/--until: {error}", markup=False)
+        raise typer.Exit(2) from error
+    with _store(settings) as store:
+        return [
+            (article, event)
+            for article, event in store.events()
+            if (actor is None or actor in event.actor + event.recipient)
+            and (type_ is None or event.event == type_.upper())
+            and (event.when is None or (event.when.end >= low and event.when.start <= high))
+        ]
+
+
+@app.command("agreements")
+def agreements_command(ctx: typer.Context) -> None:
+    """List named agreements, treaties, programmes … with each one's history of actions."""
+    with _store(ctx.obj) as store:
+        found = store.agreements()
+    for agreement in found:
+        parties = ", ".join(agreement.parties) or "parties not stated"
+        out.print(f"[bold]{agreement.title}[/bold] ({agreement.kind}; {parties})")
+        for doc, item in agreement.actions:
+            when = item.when.start.isoformat() if item.when else "undated"
+            if item.when and item.when.precision != "day":
+                when = (
+                    f"{item.when.start.isoformat()[: 7 if item.when.precision == 'month' else 4]}"
+                )
+            out.print(f"  {when:<10} {item.action:<19} {doc}", markup=False)
+    if not found:
+        err.print("no agreements found", markup=False)
+
+
 @app.command("quotes")
 def quotes_command(
     ctx: typer.Context,
@@ -316,7 +433,13 @@ def eval_command(
         return
     table = Table("section", "score", "share", title=f"{gold.name}: {report.documents} documents")
     for name, score in report.scores.items():
-        table.add_row(name, f"{score.hits}/{score.total}", f"{score.share:.0%}")
+        if isinstance(score, Prf):
+            counts = (
+                f"P {score.precision:.2f} R {score.recall:.2f} ({score.tp}/{score.tp + score.fn})"
+            )
+            table.add_row(name, counts, f"F1 {score.share:.2f}")
+        else:
+            table.add_row(name, f"{score.hits}/{score.total}", f"{score.share:.0%}")
     out.print(table)
     for doc in report.missing_documents:
         out.print(f"not stored: {doc}", markup=False)

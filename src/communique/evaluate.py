@@ -8,18 +8,19 @@ missed, never skipped.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .errors import EvalError
 from .kb import name_key
-from .model import Article, Entity, Statement
+from .model import Article, Entity, Event, Instrument, Span, Statement
 from .store import Store
 
-__all__ = ["EvalReport", "Score", "evaluate"]
-
-# Sections of a gold document that later issues produce (issue 4).
-PENDING = ("events", "agreements")
+__all__ = ["EvalReport", "Prf", "Score", "evaluate"]
 
 
 @dataclass(slots=True)
@@ -44,23 +45,53 @@ class Score:
 
 
 @dataclass(slots=True)
+class Prf:
+    """Matched predictions (tp), unmatched predictions (fp) and unmatched gold items (fn)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that match gold (1.0 with no predictions)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items matched (1.0 with none to find)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def share(self) -> float:
+        """F1, the harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
 class EvalReport:
     """Every score of one evaluation, keyed as in the gold format."""
 
     documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
-    scores: dict[str, Score] = field(default_factory=dict)
+    scores: dict[str, Score | Prf] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape for ``communique eval --json``."""
         return {
             "documents": self.documents,
             "missing_documents": self.missing_documents,
-            "scores": {
-                name: {**asdict(score), "share": round(score.share, 4)}
-                for name, score in self.scores.items()
-            },
+            "scores": {name: _score_dict(score) for name, score in self.scores.items()},
         }
+
+
+def _score_dict(score: Score | Prf) -> dict[str, object]:
+    data: dict[str, object] = {**asdict(score), "share": round(score.share, 4)}
+    if isinstance(score, Prf):
+        data |= {"precision": round(score.precision, 4), "recall": round(score.recall, 4)}
+    return data
 
 
 def evaluate(store: Store, gold_path: Path) -> EvalReport:
@@ -74,9 +105,14 @@ def evaluate(store: Store, gold_path: Path) -> EvalReport:
         "clean.drop",
         "entities",
         "statements",
-        *PENDING,
+        "events.mode",
+        "events.direction",
+        "events.location",
+        "events.evidence",
     ]
     report.scores = {name: Score() for name in names}
+    report.scores["agreements"] = Prf()
+    events_score = report.scores["events"] = Prf()
     for gold in _read_gold(gold_path):
         report.documents += 1
         doc = gold["doc"]
@@ -95,10 +131,10 @@ def evaluate(store: Store, gold_path: Path) -> EvalReport:
             report.scores["statements"].add(
                 ok, f"{doc}: missed {item['speaker']}: {item['starts']}"
             )
-        for section in PENDING:
-            for item in gold.get(section, []):
-                if not item.get("optional"):
-                    report.scores[section].add(False, f"{doc}: not produced yet")
+        actions = [item for _a, item in store.instruments(article.id)] if article else []
+        _score_agreements(report.scores["agreements"], doc, gold.get("agreements", []), actions)
+        events = [event for _a, event in store.events(article.id)] if article else []
+        _score_events(report, events_score, doc, gold.get("events", []), events)
     return report
 
 
@@ -180,3 +216,118 @@ def _statement_matches(gold: dict, statement: Statement) -> bool:
     if not statement.speaker or name_key(statement.speaker) != name_key(gold["speaker"]):
         return False
     return " ".join(statement.quote.split()).startswith(" ".join(gold["starts"].split()))
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.casefold() for w in re.findall(r"[\w]+", text)}
+    return words - STOP_WORDS
+
+
+def _dates_agree(gold: str | None, when: Span | None) -> bool:
+    """GOLD-FORMAT.md: the predicted interval overlaps the gold one widened by a day each side."""
+    if gold is None:
+        return True
+    if when is None:
+        return False
+    low, high = _interval(gold)
+    return when.start <= high + timedelta(days=1) and low - timedelta(days=1) <= when.end
+
+
+def _interval(value: str) -> tuple[date, date]:
+    """The days a gold date covers: ``2025``, ``2025-06``, ``2025-06-10`` or ``a/b``."""
+    first, _sep, last = value.partition("/")
+    return _bounds(first)[0], _bounds(last or first)[1]
+
+
+def _bounds(value: str) -> tuple[date, date]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        start = date(parts[0], parts[1], 1)
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - timedelta(days=1)
+    day = date(parts[0], parts[1], parts[2])
+    return day, day
+
+
+def _agreement_matches(gold: dict, item: Instrument) -> bool:
+    """Titles share 60% of the gold title's content words; same action; dates agree."""
+    wanted = _content_words(gold["title"])
+    shared = len(wanted & _content_words(item.title)) / len(wanted) if wanted else 0.0
+    return (
+        shared >= 0.6
+        and gold["action"] == item.action
+        and _dates_agree(gold.get("date"), item.when)
+    )
+
+
+def _score_agreements(score: Prf, doc: str, gold: list[dict], predicted: list[Instrument]) -> None:
+    """Match predictions to gold one-to-one, in gold order, and count."""
+    left = list(predicted)
+    for item in gold:
+        match = next((p for p in left if _agreement_matches(item, p)), None)
+        if match is None:
+            score.fn += 1
+            score.misses.append(f"{doc}: missed {item['action']} {item['title']!r}")
+        else:
+            score.tp += 1
+            left.remove(match)
+    score.fp += len(left)
+    score.misses.extend(f"{doc}: extra {p.action} {p.title!r}" for p in left)
+
+
+def _listed(value: object) -> list[str]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [str(value)]
+
+
+def _event_matches(gold: dict, event: Event) -> bool:
+    """GOLD-FORMAT.md: type, participants (as a set for CONSULT), and dates."""
+    if event.event not in _listed(gold["event"]):
+        return False
+    actor, recipient = set(gold.get("actor", [])), set(gold.get("recipient", []))
+    if event.event == "CONSULT":
+        if set(event.actor) | set(event.recipient) != actor | recipient:
+            return False
+    elif set(event.actor) != actor or (recipient and set(event.recipient) != recipient):
+        return False
+    return _dates_agree(gold.get("date"), event.when)
+
+
+def _score_events(
+    report: EvalReport, score: Prf, doc: str, gold: list[dict], predicted: list[Event]
+) -> None:
+    """Match one-to-one; a prediction matching only an optional gold event counts neither way."""
+    left = list(predicted)
+    for item in (g for g in gold if not g.get("optional")):
+        match = next((p for p in left if _event_matches(item, p)), None)
+        if match is None:
+            score.fn += 1
+            score.misses.append(f"{doc}: missed {item['event']} {item.get('actor')}")
+            continue
+        score.tp += 1
+        left.remove(match)
+        _score_pair(report, doc, item, match)
+    for event in left:
+        if not any(_event_matches(g, event) for g in gold if g.get("optional")):
+            score.fp += 1
+            score.misses.append(f"{doc}: extra {event.event} {list(event.actor)}")
+
+
+def _score_pair(report: EvalReport, doc: str, gold: dict, event: Event) -> None:
+    """Mode, direction, location and evidence of a matched pair."""
+    label = f"{doc}: {gold['event']}"
+    if gold.get("mode"):
+        report.scores["events.mode"].add(event.mode in _listed(gold["mode"]), f"{label} mode")
+    if event.event == "CONSULT" and gold.get("recipient"):
+        same = set(event.recipient) == set(gold["recipient"])
+        report.scores["events.direction"].add(same, f"{label} direction")
+    if gold.get("location"):
+        place = gold["location"].casefold()
+        names = {(event.place or "").casefold(), (event.place_code or "").casefold()}
+        report.scores["events.location"].add(place in names, f"{label} location {event.place}")
+    phrases = [p.casefold() for p in gold.get("evidence", [])]
+    found = any(p in e.sentence.casefold() for e in event.evidence for p in phrases)
+    report.scores["events.evidence"].add(found or not phrases, f"{label} evidence")

@@ -11,23 +11,43 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .model import Article, Statement
+from .model import Article, Event, Statement
 from .store import Store
 
 __all__ = [
+    "AGREEMENT_FIELDS",
     "ARTICLE_FIELDS",
     "ENTITY_FIELDS",
+    "EVENT_FIELDS",
     "FORMATS",
     "KINDS",
     "STATEMENT_FIELDS",
+    "event_record",
     "export",
     "statement_record",
 ]
 
 ARTICLE_FIELDS = ["id", "doc", "title", "published", "language", "publisher", "text", "url"]
-KINDS = ("articles", "entities", "statements")
+KINDS = ("articles", "entities", "events", "agreements", "statements")
 ENTITY_FIELDS = ["id", "name", "kind", "code", "office", "aliases", "mentions"]
 STATEMENT_FIELDS = ["id", "speaker", "quote", "date", "doc", "start", "end"]
+AGREEMENT_FIELDS = ["id", "title", "kind", "parties", "actions"]
+EVENT_FIELDS = [
+    "id",
+    "event",
+    "mode",
+    "context",
+    "date",
+    "enddate",
+    "precision",
+    "actor",
+    "recipient",
+    "event_loc",
+    "evidence",
+    "sources",
+    "negated",
+    "tense",
+]
 FORMATS = ("jsonl", "csv")
 
 
@@ -36,6 +56,12 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     if kind == "entities":
         records: Iterable[dict[str, Any]] = (e.to_dict() for e in store.entities())
         fields = ENTITY_FIELDS
+    elif kind == "events":
+        records = (event_record(a, e) for a, e in store.events())
+        fields = EVENT_FIELDS
+    elif kind == "agreements":
+        records = (agreement.to_dict() for agreement in store.agreements())
+        fields = AGREEMENT_FIELDS
     elif kind == "statements":
         records = (statement_record(a, st) for a, st in store.statements())
         fields = STATEMENT_FIELDS
@@ -45,6 +71,33 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     if fmt == "csv":
         return _write_csv(records, fields, out)
     return _write_jsonl(records, out)
+
+
+def event_record(article: Article, event: Event) -> dict[str, Any]:
+    """The export shape of an event (PLOVER 2.0, extended with evidence and sources)."""
+    first = event.evidence[0] if event.evidence else None
+    key = f"{article.id}:{event.event}:{first.start if first else 0}".encode()
+    when = event.when.to_dict() if event.when else dict.fromkeys(("date", "enddate", "precision"))
+    return {
+        "id": "evt-" + hashlib.sha1(key).hexdigest()[:12],
+        "event": [event.event],
+        "mode": [event.mode] if event.mode else [],
+        "context": [event.context] if event.context else [],
+        **when,
+        "actor": [{"code": code} for code in event.actor],
+        "recipient": [{"code": code} for code in event.recipient],
+        "people": list(event.people),
+        "event_loc": (
+            {"name": event.place, "country_code": event.place_code} if event.place else None
+        ),
+        "evidence": [
+            {"doc": article.doc, "sentence": e.sentence, "start": e.start, "end": e.end}
+            for e in event.evidence
+        ],
+        "sources": [article.doc],
+        "negated": event.negated,
+        "tense": event.tense,
+    }
 
 
 def statement_record(article: Article, statement: Statement) -> dict[str, Any]:

@@ -11,7 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, Self
 
-__all__ = ["Analysis", "Article", "Entity", "Mention", "RawDocument", "Role", "Statement"]
+__all__ = [
+    "Agreement",
+    "Analysis",
+    "Article",
+    "Entity",
+    "Event",
+    "Evidence",
+    "Instrument",
+    "Mention",
+    "RawDocument",
+    "Role",
+    "Span",
+    "Statement",
+]
 
 Format = Literal["text", "html"]
 Kind = Literal["person", "organisation", "state", "office", "collective", "place"]
@@ -178,6 +191,107 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A day interval with the precision the text supports (``start <= end``, both inclusive)."""
+
+    start: date
+    end: date
+    precision: Literal["day", "month", "year"]
+    from_publication: bool = False  # the text gave no date; the article's date stands in
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the export fields ``date``, ``enddate``, ``precision``."""
+        return {
+            "date": self.start.isoformat(),
+            "enddate": self.end.isoformat(),
+            "precision": self.precision,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Instrument:
+    """One action on a named agreement, treaty, programme … as one sentence reports it.
+
+    The same instrument named in several sentences or documents is one agreement whose actions
+    form its history; the store groups them by normalised title.
+    """
+
+    title: str
+    kind: str
+    action: str
+    parties: tuple[str, ...]
+    when: Span | None
+    start: int  # of the sentence
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Agreement:
+    """A named instrument across the corpus, with every action reported on it, oldest first."""
+
+    id: str
+    title: str
+    kind: str
+    parties: tuple[str, ...]
+    actions: tuple[tuple[str, Instrument], ...]  # (doc, instrument action)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the export shape of ../shared/EXPORT-FORMAT.md."""
+        actions = []
+        for doc, item in self.actions:
+            when = (
+                item.when.to_dict()
+                if item.when
+                else dict.fromkeys(("date", "enddate", "precision"))
+            )
+            actions.append(
+                {
+                    "action": item.action,
+                    **when,
+                    "doc": doc,
+                    "sentence": item.sentence,
+                    "start": item.start,
+                    "end": item.end,
+                }
+            )
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "parties": list(self.parties),
+            "actions": actions,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """The sentence that states an event: offsets into its article's text."""
+
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A PLOVER 2.0 event coded from one article, with every sentence that states it."""
+
+    event: str
+    mode: str | None
+    context: str | None
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    people: tuple[str, ...]
+    when: Span | None
+    place: str | None
+    place_code: str | None
+    negated: bool
+    tense: Literal["past", "present", "future", "hypothetical"]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """What the language stages found in one article."""
 
@@ -185,6 +299,8 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     learned: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

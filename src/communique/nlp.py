@@ -29,7 +29,15 @@ _MIN_SURNAME = 4
 
 
 def _register_extensions() -> None:
-    extensions = ("published", "source", "mentions", "learned", "statements")
+    extensions = (
+        "published",
+        "source",
+        "mentions",
+        "learned",
+        "statements",
+        "instruments",
+        "events",
+    )
     for name in extensions:
         default = None if name in {"published", "source"} else []
         if not Doc.has_extension(name):
@@ -137,5 +145,7 @@ def analyse(
             mentions=tuple(doc._.mentions),
             learned=tuple(doc._.learned),
             statements=tuple(doc._.statements),
+            instruments=tuple(doc._.instruments),
+            events=tuple(doc._.events),
         )
         yield article, analysis

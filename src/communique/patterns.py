@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import DataFileError
 
-__all__ = ["jsonl_rows", "speech", "transcript_title"]
+__all__ = ["instruments", "jsonl_rows", "speech", "transcript_title"]
 
 
 def _text(name: str) -> str:
@@ -22,12 +22,21 @@ def _text(name: str) -> str:
 
 
 @cache
+def _json(name: str) -> dict[str, Any]:
+    try:
+        return json.loads(_text(name))
+    except json.JSONDecodeError as err:
+        raise DataFileError("E201", path=name, reason=err.msg) from err
+
+
 def speech() -> dict[str, Any]:
     """The speech table: attribution verbs, transcript nouns, quotation-mark pairs."""
-    try:
-        return json.loads(_text("speech.json"))
-    except json.JSONDecodeError as err:
-        raise DataFileError("E201", path="speech.json", reason=err.msg) from err
+    return _json("speech.json")
+
+
+def instruments() -> dict[str, Any]:
+    """The instruments table: nouns and kinds, the verbs of their lifecycle."""
+    return _json("instruments.json")
 
 
 @cache

@@ -8,9 +8,10 @@ a later release can migrate an older database instead of misreading it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, func, select
@@ -18,12 +19,27 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from ..model import Analysis, Article, Entity, Mention, Role, Statement
+from ..model import (
+    Agreement,
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Evidence,
+    Instrument,
+    Mention,
+    Role,
+    Span,
+    Statement,
+)
 from .tables import (
     AnalysisRow,
     ArticleRow,
     ArticleSourceRow,
     Base,
+    EventRow,
+    EvidenceRow,
+    InstrumentRow,
     LearnedRoleRow,
     LineCountRow,
     MentionRow,
@@ -132,7 +148,9 @@ class Store:
                 self._insert_article(session, article, group=group, fingerprints=fingerprints)
             else:
                 self._add_source(session, article.id, article.doc)
-                for table in (MentionRow, LearnedRoleRow, StatementRow):
+                old = select(EventRow.id).where(EventRow.article_id == article.id)
+                session.query(EvidenceRow).filter(EvidenceRow.event_id.in_(old)).delete()
+                for table in (MentionRow, LearnedRoleRow, StatementRow, InstrumentRow, EventRow):
                     session.query(table).filter(table.article_id == article.id).delete()
             session.merge(AnalysisRow(article_id=article.id, version=version))
             session.add_all(_mention_row(article.id, m) for m in analysis.mentions)
@@ -149,6 +167,15 @@ class Store:
                 )
                 for st in analysis.statements
             )
+            session.add_all(_instrument_row(article.id, item) for item in analysis.instruments)
+            for event in analysis.events:
+                row = _event_row(article.id, event)
+                session.add(row)
+                session.flush()
+                session.add_all(
+                    EvidenceRow(event_id=row.id, start=e.start, end=e.end, sentence=e.sentence)
+                    for e in event.evidence
+                )
             for role in analysis.learned:
                 session.add(
                     LearnedRoleRow(
@@ -211,6 +238,64 @@ class Store:
                 query = query.where(ArticleRow.id == article_id)
             for article_row, mention_row in session.execute(query):
                 yield _article(article_row), _mention(mention_row)
+
+    def instruments(self, article_id: str | None = None) -> Iterator[tuple[Article, Instrument]]:
+        """Every stored instrument action with its article, oldest publication first."""
+        with Session(self.engine) as session:
+            query = (
+                select(ArticleRow, InstrumentRow)
+                .join(InstrumentRow, InstrumentRow.article_id == ArticleRow.id)
+                .order_by(
+                    ArticleRow.published, ArticleRow.id, InstrumentRow.start, InstrumentRow.id
+                )
+            )
+            if article_id is not None:
+                query = query.where(ArticleRow.id == article_id)
+            for article_row, row in session.execute(query):
+                yield _article(article_row), _instrument(row)
+
+    def events(self, article_id: str | None = None) -> Iterator[tuple[Article, Event]]:
+        """Every stored event with its article, in order of the event's date."""
+        with Session(self.engine) as session:
+            query = (
+                select(ArticleRow, EventRow)
+                .join(EventRow, EventRow.article_id == ArticleRow.id)
+                .order_by(EventRow.date.is_(None), EventRow.date, ArticleRow.id, EventRow.id)
+            )
+            if article_id is not None:
+                query = query.where(ArticleRow.id == article_id)
+            pairs = session.execute(query).all()
+            evidence: dict[int, list[Evidence]] = defaultdict(list)
+            ids = [row.id for _a, row in pairs]
+            for ev in session.scalars(
+                select(EvidenceRow).where(EvidenceRow.event_id.in_(ids)).order_by(EvidenceRow.id)
+            ):
+                evidence[ev.event_id].append(
+                    Evidence(start=ev.start, end=ev.end, sentence=ev.sentence)
+                )
+            for article_row, row in pairs:
+                yield _article(article_row), _event(row, tuple(evidence[row.id]))
+
+    def agreements(self) -> list[Agreement]:
+        """Each named instrument once, its actions from every article forming its history."""
+        grouped: dict[str, list[tuple[Article, Instrument]]] = defaultdict(list)
+        for article, item in self.instruments():
+            grouped[title_key(item.title)].append((article, item))
+        found = []
+        for key, items in grouped.items():
+            items.sort(key=lambda pair: pair[1].when.start if pair[1].when else date.max)
+            title = max((i.title for _a, i in items), key=len)
+            parties = tuple(dict.fromkeys(c for _a, i in items for c in i.parties))
+            found.append(
+                Agreement(
+                    id="agr-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                    title=title,
+                    kind=items[0][1].kind,
+                    parties=parties,
+                    actions=tuple((a.doc, i) for a, i in items),
+                )
+            )
+        return sorted(found, key=lambda a: (-len(a.actions), a.title))
 
     def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
         """Every stored quotation with its article, in order of publication and position."""
@@ -359,4 +444,88 @@ def _mention(row: MentionRow) -> Mention:
         sector=row.sector,
         sentence=row.sentence,
         reference=row.reference,  # type: ignore[arg-type]
+    )
+
+
+def title_key(title: str) -> str:
+    """Normalise an instrument's title so its namings across texts meet: case, articles, space."""
+    words = re.findall(r"[\w-]+", title.casefold())
+    return " ".join(w for w in words if w not in {"the", "a", "an"})
+
+
+def _instrument_row(article_id: str, item: Instrument) -> InstrumentRow:
+    return InstrumentRow(
+        article_id=article_id,
+        key=title_key(item.title),
+        title=item.title,
+        kind=item.kind,
+        action=item.action,
+        parties=" ".join(item.parties),
+        date=item.when.start if item.when else None,
+        enddate=item.when.end if item.when else None,
+        precision=item.when.precision if item.when else None,
+        start=item.start,
+        end=item.end,
+        sentence=item.sentence,
+    )
+
+
+def _instrument(row: InstrumentRow) -> Instrument:
+    when = None
+    if row.date is not None and row.enddate is not None:
+        when = Span(start=row.date, end=row.enddate, precision=row.precision)  # type: ignore[arg-type]
+    return Instrument(
+        title=row.title,
+        kind=row.kind,
+        action=row.action,
+        parties=tuple(row.parties.split()),
+        when=when,
+        start=row.start,
+        end=row.end,
+        sentence=row.sentence,
+    )
+
+
+def _event_row(article_id: str, event: Event) -> EventRow:
+    return EventRow(
+        article_id=article_id,
+        event=event.event,
+        mode=event.mode,
+        context=event.context,
+        actor=" ".join(event.actor),
+        recipient=" ".join(event.recipient),
+        people="|".join(event.people),
+        date=event.when.start if event.when else None,
+        enddate=event.when.end if event.when else None,
+        precision=event.when.precision if event.when else None,
+        from_publication=event.when.from_publication if event.when else False,
+        place=event.place,
+        place_code=event.place_code,
+        negated=event.negated,
+        tense=event.tense,
+    )
+
+
+def _event(row: EventRow, evidence: tuple[Evidence, ...]) -> Event:
+    when = None
+    if row.date is not None and row.enddate is not None:
+        when = Span(
+            start=row.date,
+            end=row.enddate,
+            precision=row.precision,  # type: ignore[arg-type]
+            from_publication=row.from_publication,
+        )
+    return Event(
+        event=row.event,
+        mode=row.mode,
+        context=row.context,
+        actor=tuple(row.actor.split()),
+        recipient=tuple(row.recipient.split()),
+        people=tuple(p for p in row.people.split("|") if p),
+        when=when,
+        place=row.place,
+        place_code=row.place_code,
+        negated=row.negated,
+        tense=row.tense,  # type: ignore[arg-type]
+        evidence=evidence,
     )

@@ -15,6 +15,9 @@ __all__ = [
     "ArticleRow",
     "ArticleSourceRow",
     "Base",
+    "EventRow",
+    "EvidenceRow",
+    "InstrumentRow",
     "LearnedRoleRow",
     "LineCountRow",
     "MentionRow",
@@ -131,3 +134,55 @@ class StatementRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     layout: Mapped[str] = mapped_column(String(16))
+
+
+class InstrumentRow(Base):
+    """One action on a named instrument, as one sentence of one article reports it."""
+
+    __tablename__ = "instruments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    key: Mapped[str] = mapped_column(Text, index=True)  # normalised title: one agreement
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(24))
+    parties: Mapped[str] = mapped_column(Text, default="")  # space-separated codes
+    date: Mapped[date | None] = mapped_column(Date)
+    enddate: Mapped[date | None] = mapped_column(Date)
+    precision: Mapped[str | None] = mapped_column(String(8))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+
+
+class EventRow(Base):
+    """A PLOVER event coded from one article; its evidence sentences are EvidenceRows."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    event: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str | None] = mapped_column(String(24))
+    context: Mapped[str | None] = mapped_column(String(24))
+    actor: Mapped[str] = mapped_column(Text, default="")  # space-separated codes
+    recipient: Mapped[str] = mapped_column(Text, default="")
+    people: Mapped[str] = mapped_column(Text, default="")  # "|"-separated names
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    enddate: Mapped[date | None] = mapped_column(Date)
+    precision: Mapped[str | None] = mapped_column(String(8))
+    from_publication: Mapped[bool] = mapped_column(default=False)
+    place: Mapped[str | None] = mapped_column(Text)
+    place_code: Mapped[str | None] = mapped_column(String(32))
+    negated: Mapped[bool] = mapped_column(default=False)
+    tense: Mapped[str] = mapped_column(String(16))
+
+
+class EvidenceRow(Base):
+    """A sentence stating an event: offsets into the article text."""
+
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,644 @@
+"""Dates an article states: a date expression resolved to a span of days.
+
+Part of the event stage. News writes most dates relative to the article ("on Monday", "last
+week", "in March", "next year"), so every expression is read against the publication date and
+never against today's date: the same article gives the same dates whenever it is processed. Our
+own patterns cover the English forms diplomatic news uses and the numeric forms of any language;
+dateparser reads the rest. Durations ("two hours"), counts ("80th anniversary") and eras ("the
+21st Century") name no span of days and resolve to None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal, NamedTuple
+
+from dateparser.date import DateDataParser
+
+__all__ = ["Precision", "When", "resolve_when"]
+
+Precision = Literal["day", "month", "year"]
+_Mode = Literal["past", "future", "last", "next"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class When:
+    """The span of days a date expression names, read against the publication date.
+
+    ``end`` is inclusive and equals ``start`` for a single day. ``precision`` says whether the
+    text named days, months or years (a range keeps the precision of its ends: "2026-2030" is a
+    span of years). ``future`` marks a span the text places after the publication date.
+    """
+
+    start: date
+    end: date
+    precision: Precision
+    text: str
+    future: bool = False
+
+
+class _Span(NamedTuple):
+    """A resolved span before it is checked and given its text."""
+
+    start: date
+    end: date
+    precision: Precision
+    future: bool = False
+
+
+class _Parts(NamedTuple):
+    """What one side of a date expression states: day, month and year, any of them missing."""
+
+    day: int | None
+    month: int | None
+    year: int | None
+
+
+# Longer than any date expression a sentence holds: not worth reading.
+_MAX_CHARS = 120
+# How many years either side of publication a partial date ("29 February") may fall in.
+_PARTIAL_YEARS = 9
+# Spans the vague English counts stand for: "a few days" is a week, "recent weeks" four.
+_FEW_DAYS = 7
+_FEW_WEEKS = 4
+# The months "in the coming months" reaches after the current one.
+_COMING_MONTHS = 3
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)} | {
+    name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)
+}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_NAMES)}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_WEEKDAY = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
+_YEAR_NUM = r"(?:1\d{3}|2[01]\d{2})"
+_NUM = r"(?:\d{1,4}|" + "|".join(_NUMBERS) + ")"
+_VAGUE = r"(?:a few|few|several|a couple of|a couple|couple of)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+
+def _full(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.ASCII)
+
+
+# --- Normalising: lower case, no times, no punctuation but the hyphens and dots of numbers. ---
+
+# A four-digit year glued to a time: "202014:26" is the year 2020 at 14:26.
+_GLUED_TIME = _full(r"\b(\d{4})(\d{1,2}:\d{2})\b")
+_ISO_TIME = _full(
+    r"\b(\d{4}-\d{1,2}-\d{1,2})t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
+)
+_TIME = _full(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.?m\b\.?)?|\b\d{1,2}(?:\.\d{2})? ?(?:[ap]\.m\.|[ap]m\b)"
+    r"|\b(?:gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt)\b(?: ?[+-]\d{1,2})?"
+    r"|\blocal time\b|\bo'clock\b"
+)
+_POSSESSIVE = _full(r"(?<=[a-z])'s\b")
+_DECADE_APOSTROPHE = _full(r"\b(\d{3}0)'s\b")
+_ORDINAL = _full(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_PUNCTUATION = _full(r"[,;:!?()\[\]{}\"'“”«»]|(?<!\d)\.|\.(?!\d)")
+_JOINED_MODIFIER = _full(r"\b(mid|early|late|end|start|beginning)-(?=[a-z0-9])")
+_EARLY_HOURS = _full(r"\b(?:the )?(?:early|small|wee) hours of\b")
+
+# Words that make the expression something other than a span of days.
+_REJECT = _full(
+    r"\b(?:anniversar\w*|centur\w*|decades?|millenni\w*|annual\w*|biannual\w*|yearly|weekly"
+    r"|daily|monthly|every|each|per|once|twice|times|ages?|old|long|lifetime|generations?"
+    r"|prior|ahead of|(?:before|after)(?! (?:yesterday|tomorrow)\b))\b"
+)
+# Words that place or round a span without changing the days it names.
+_FILLER = (
+    frozenset({"the", "of", "in", "on", "at", "by", "since", "from", "between", "during"})
+    | {"throughout", "around", "about", "circa", "approximately", "roughly", "some", "as"}
+    | {"close", "turn", "early", "mid", "late", "earlier", "later", "end", "beginning"}
+    | {"start", "middle", "morning", "afternoon", "evening", "night", "noon", "midnight"}
+)
+_LEADING_SEPARATOR = _full(r"^(?:(?:to|until|till|through|and)\b ?)+")
+_RANGE_SEPARATOR = _full(r" ?- ?| (?:to|until|till|through|and) ")
+
+# --- Numeric forms, read in any language. ---
+
+_ISO = _full(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{4})/(\d{1,2})/(\d{1,2})")
+_DOTTED = _full(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR = _full(_YEAR_NUM)
+_YEAR_RANGE = _full(rf"({_YEAR_NUM}) ?[-/] ?({_YEAR_NUM}|\d{{2}})")
+_ANY_YEAR = _full(rf"\b({_YEAR_NUM})s?\b")
+_DECADE = _full(r"(1\d\d|2[01]\d)0s")
+
+# --- English relative forms, read against the publication date. ---
+
+_PREP = r"(?:(?:on|in|at|during|over|for|by|since|of|throughout) )?"
+_TODAY = _full(
+    rf"{_PREP}(?:(?P<mod>earlier|later) )?"
+    r"(?:today|tonight|this (?:morning|afternoon|evening))(?: (?:morning|afternoon|evening))?"
+)
+_YESTERDAY = _full(rf"{_PREP}(?:yesterday(?: (?:morning|afternoon|evening|night))?|last night)")
+_BEFORE_YESTERDAY = _full(rf"{_PREP}(?:the )?day before yesterday")
+_TOMORROW = _full(rf"{_PREP}tomorrow(?: (?:morning|afternoon|evening|night))?")
+_AFTER_TOMORROW = _full(rf"{_PREP}(?:the )?day after tomorrow")
+_AGO = _full(rf"{_PREP}(?P<n>{_NUM}|{_VAGUE}) {_UNIT} ago")
+_IN_UNITS = _full(rf"(?:in|within) (?:the next )?(?P<n>{_NUM}|{_VAGUE}) {_UNIT}(?: time)?")
+_COMING_DAYS = _full(
+    rf"{_PREP}(?:(?:the )?(?:next|coming) (?:{_VAGUE} )?days|(?:the )?days (?:ahead|to come)"
+    r"|next week|(?:the )?coming week|the next week)|within days"
+)
+_COMING_WEEKS = _full(
+    rf"{_PREP}(?:(?:the )?(?:next|coming) (?:{_VAGUE} )?weeks|(?:the )?weeks (?:ahead|to come)"
+    r")|within weeks"
+)
+_COMING_MONTHS_RE = _full(
+    rf"{_PREP}(?:(?:the )?(?:next|coming) (?:{_VAGUE} )?months|(?:the )?months (?:ahead|to come))"
+)
+_PAST_WINDOW = _full(
+    rf"{_PREP}(?:(?:the )?(?:past|last) (?:(?P<n>{_NUM}|{_VAGUE}) )?(?P<unit>day|week)s?"
+    r"|recent (?P<recent>day|week)s)"
+)
+_THIS_WEEK = _full(rf"{_PREP}(?:(?P<mod>earlier|later) )?(?:this|the current) week")
+_WEEKEND = _full(rf"{_PREP}(?:(?P<which>last|next|this|the) )?weekend")
+
+# Year and month words replaced by the year and month they name.
+_YEAR_WORDS = (
+    (_full(r"\b(?:this|the current|the present) year\b"), 0),
+    (_full(r"\blast year\b"), -1),
+    (_full(r"\b(?:next|the coming) year\b"), 1),
+)
+_THE_YEAR = _full(r"\b(of|in) the year\b")
+_MONTH_WORDS = (
+    (_full(r"\b(?:this|the current|the present) month\b"), 0),
+    (_full(r"\blast month\b"), -1),
+    (_full(r"\b(?:next|the coming) month\b"), 1),
+)
+_THE_MONTH = _full(r"\b(of|in) the month\b")
+
+# --- English absolute and partial forms, once the filler is gone. ---
+
+_PERIOD = _full(
+    r"(?:(?P<ord>first|second|third|fourth|[1-4]) (?P<kind>quarter|half)|(?P<q>[qh])(?P<n>[1-4]))"
+    r"(?: (?P<year>\d{4}))?"
+)
+_SEASON = _full(
+    r"(?:spring|summer|autumn|fall|winter) (?P<year>\d{4})|this (?:spring|summer|autumn|fall)"
+)
+_RELATIVE_WORD = _full(r"(?P<which>last|past|next|coming|this) (?P<rest>.+)")
+_WEEKDAY_ALONE = _full(rf"(?P<weekday>{_WEEKDAY})")
+_SIDES = (
+    _full(rf"(?P<day>\d{{1,2}}) (?P<month>{_MONTH})(?: (?P<year>{_YEAR_NUM}))?"),
+    _full(rf"(?P<month>{_MONTH})(?: (?P<day>\d{{1,2}}))?(?: (?P<year>{_YEAR_NUM}))?"),
+    _full(rf"(?P<day>\d{{1,2}})(?: (?P<year>{_YEAR_NUM}))?"),
+    _full(rf"(?P<year>{_YEAR_NUM})"),
+)
+_LEADING_WEEKDAY = _full(rf"^{_WEEKDAY} (?=\d|{_MONTH}\b)")
+
+# What the dateparser fallback needs to see before it is asked: a month, weekday, year or numbers.
+_DATELIKE = _full(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b{_YEAR_NUM}\b|\b\d{{1,2}}[/.]\d{{1,2}}\b")
+
+
+def resolve_when(
+    text: str,
+    *,
+    published: date | None,
+    language: str = "en",
+    future_hint: bool = False,
+) -> When | None:
+    """Resolve a date expression (the text of a spaCy DATE entity, or a phrase) to a span of days.
+
+    Relative and partial dates are read against ``published``, never today's date; without it
+    only absolute dates with a year resolve. ``future_hint`` says the sentence is in the future
+    tense ("will meet on 3 December"), so a partial date is the next one on or after publication.
+    Returns None for text that names no span of days (durations, anniversaries, centuries).
+    """
+    try:
+        span = _resolve(text, published, language, future_hint)
+    except (ValueError, OverflowError):
+        return None
+    if span is None or span.start > span.end:
+        return None
+    future = published is not None and (
+        span.future or span.start > published or (future_hint and span.end >= published)
+    )
+    return When(
+        start=span.start,
+        end=span.end,
+        precision=span.precision,
+        text=text.strip(),
+        future=future,
+    )
+
+
+def _resolve(text: str, published: date | None, language: str, future_hint: bool) -> _Span | None:
+    """Try our patterns in turn, then dateparser; None when nothing reads the text as a date."""
+    if len(text) > _MAX_CHARS:
+        return None
+    cleaned = _GLUED_TIME.sub(r"\1 \2", " ".join(text.split()))
+    norm = _normalise(cleaned)
+    if not norm or _REJECT.search(norm):
+        return None
+    if published is None and not _ANY_YEAR.search(norm):
+        return None
+    english = language.lower().split("-")[0] == "en"
+    span = _numeric(norm)
+    if span is None and english:
+        span = _english(norm, published, future_hint)
+    if span is None and (not english or _DATELIKE.search(norm)):
+        span = _dateparser(cleaned, published, language, future_hint)
+    return span
+
+
+def _normalise(text: str) -> str:
+    """Lower-case the text and drop times, ordinal suffixes and punctuation but numeric dots."""
+    text = text.lower()
+    for dash in "–—‒−":
+        text = text.replace(dash, "-")
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _ISO_TIME.sub(r"\1", text)
+    text = _TIME.sub(" ", text)
+    text = _DECADE_APOSTROPHE.sub(r"\1s", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _ORDINAL.sub(r"\1", text)
+    text = _PUNCTUATION.sub(" ", text)
+    text = _JOINED_MODIFIER.sub(r"\1 ", text)
+    text = _EARLY_HOURS.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _numeric(text: str) -> _Span | None:
+    """Read the forms made of numbers alone: ISO and dotted dates, years and spans of years."""
+    if match := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups() if g is not None)
+        return _day_span(date(year, month, day))
+    if match := _DOTTED.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+        return _day_span(date(year, month, day))
+    if _YEAR.fullmatch(text):
+        return _year_span(int(text))
+    if match := _YEAR_RANGE.fullmatch(text):
+        first = int(match.group(1))
+        last = int(match.group(2))
+        if last < 100:  # "2025-26": the second year's last two digits
+            last += first - first % 100
+        return _year_span(first, last) if last > first else None
+    if match := _DECADE.fullmatch(text):
+        first = int(match.group(1)) * 10
+        return _year_span(first, first + 9)
+    return None
+
+
+def _english(text: str, published: date | None, future_hint: bool) -> _Span | None:
+    """Read the English forms: relative words first, then what is left once filler is gone."""
+    if published is not None:
+        if span := _relative(text, published, future_hint):
+            return span
+        text = _replace_year_and_month(text, published)
+    words = text.split()
+    later = "later" in words
+    text = _LEADING_SEPARATOR.sub("", " ".join(w for w in words if w not in _FILLER))
+    span = _numeric(text) or _period(text, published, future_hint)
+    if span is None and (match := _RELATIVE_WORD.fullmatch(text)):
+        span = _relative_word(match["which"], match["rest"], published, future_hint)
+    if span is None and (match := _WEEKDAY_ALONE.fullmatch(text)) and published is not None:
+        mode: _Mode = "future" if future_hint else "past"
+        span = _weekday(_WEEKDAYS[match["weekday"]], published, mode)
+    if span is None:
+        span = _range(text, published, "future" if future_hint else "past")
+    if span is not None and later and published is not None and span.end >= published:
+        span = span._replace(future=True)
+    return span
+
+
+def _relative(text: str, published: date, future_hint: bool) -> _Span | None:
+    """Read the words that count days, weeks and months from the publication day."""
+    p = published
+    if match := _TODAY.fullmatch(text):
+        return _day_span(p, future=match["mod"] == "later")
+    if _YESTERDAY.fullmatch(text):
+        return _day_span(p - timedelta(days=1))
+    if _BEFORE_YESTERDAY.fullmatch(text):
+        return _day_span(p - timedelta(days=2))
+    if _TOMORROW.fullmatch(text):
+        return _day_span(p + timedelta(days=1), future=True)
+    if _AFTER_TOMORROW.fullmatch(text):
+        return _day_span(p + timedelta(days=2), future=True)
+    if match := _AGO.fullmatch(text):
+        return _count_from(p, match["n"], match["unit"], sign=-1)
+    if match := _IN_UNITS.fullmatch(text):
+        return _count_from(p, match["n"], match["unit"], sign=1)
+    if _COMING_DAYS.fullmatch(text):
+        return _Span(p + timedelta(days=1), p + timedelta(days=_FEW_DAYS), "day", True)
+    if _COMING_WEEKS.fullmatch(text):
+        return _Span(p + timedelta(days=1), p + timedelta(weeks=_FEW_WEEKS), "day", True)
+    if _COMING_MONTHS_RE.fullmatch(text):
+        first = _month_span(*_shift_month(p.year, p.month, 1))
+        last = _month_span(*_shift_month(p.year, p.month, _COMING_MONTHS))
+        return _Span(first.start, last.end, "month", True)
+    if match := _PAST_WINDOW.fullmatch(text):
+        unit = match["unit"] or match["recent"]
+        days = _count(match["n"] or ("few" if match["recent"] else "1"), unit)
+        days *= 7 if unit == "week" else 1
+        return _Span(p - timedelta(days=days), p - timedelta(days=1), "day")
+    if match := _THIS_WEEK.fullmatch(text):
+        monday = p - timedelta(days=p.weekday())
+        return _Span(monday, monday + timedelta(days=6), "day", match["mod"] == "later")
+    if match := _WEEKEND.fullmatch(text):
+        return _weekend(match["which"], p, future_hint)
+    return None
+
+
+def _count(word: str, unit: str) -> int:
+    """The number a count word or a vague count ("a few") stands for."""
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    return _FEW_DAYS if unit == "day" else _FEW_WEEKS
+
+
+def _count_from(p: date, word: str, unit: str, *, sign: int) -> _Span | None:
+    """The day, month or year a count of units before (-1) or after (+1) publication names."""
+    future = sign > 0
+    if not word.isdigit() and word not in _NUMBERS:  # a vague count: a window of days
+        if unit not in ("day", "week"):
+            return None
+        days = _count(word, unit) * (7 if unit == "week" else 1)
+        near, far = p + timedelta(days=sign), p + timedelta(days=sign * days)
+        return _Span(min(near, far), max(near, far), "day", future)
+    n = _count(word, unit)
+    if unit == "day":
+        return _day_span(p + timedelta(days=sign * n), future=future)
+    if unit == "week":
+        return _day_span(p + timedelta(weeks=sign * n), future=future)
+    if unit == "month":
+        return _month_span(*_shift_month(p.year, p.month, sign * n))._replace(future=future)
+    return _year_span(p.year + sign * n)._replace(future=future)
+
+
+def _weekend(which: str | None, p: date, future_hint: bool) -> _Span:
+    """The Saturday and Sunday a weekend word names: the last one, the next one, or the nearest."""
+    if which == "last":
+        sunday = p - timedelta(days=(p.weekday() + 1) % 7 or 7)
+    elif which == "next":
+        sunday = p + timedelta(days=(5 - p.weekday()) % 7 or 7) + timedelta(days=1)
+    elif future_hint:
+        sunday = p + timedelta(days=(6 - p.weekday()) % 7)
+    else:
+        sunday = p - timedelta(days=(p.weekday() - 5) % 7) + timedelta(days=1)
+    return _Span(sunday - timedelta(days=1), sunday, "day", which == "next")
+
+
+def _replace_year_and_month(text: str, p: date) -> str:
+    """Write "this year", "last month" and the like as the year or month they name."""
+    for pattern, shift in _YEAR_WORDS:
+        text = pattern.sub(str(p.year + shift), text)
+    text = _THE_YEAR.sub(rf"\1 {p.year}", text)
+    for pattern, shift in _MONTH_WORDS:
+        year, month = _shift_month(p.year, p.month, shift)
+        text = pattern.sub(f"{_MONTH_NAMES[month - 1]} {year}", text)
+    return _THE_MONTH.sub(rf"\1 {_MONTH_NAMES[p.month - 1]} {p.year}", text)
+
+
+def _period(text: str, published: date | None, future_hint: bool) -> _Span | None:
+    """Read quarters, halves and seasons of a year ("the first half of 2025", "summer 2024")."""
+    if match := _PERIOD.fullmatch(text):
+        kind = match["kind"] or ("quarter" if match["q"] == "q" else "half")
+        index = _ORDINALS[match["ord"] or match["n"]]
+        width = 3 if kind == "quarter" else 6
+        if width * index > 12:
+            return None
+        first, last = width * (index - 1) + 1, width * index
+
+        def build(year: int) -> _Span:
+            return _Span(_month_span(year, first).start, _month_span(year, last).end, "month")
+
+        if match["year"]:
+            return build(int(match["year"]))
+        if published is None:
+            return None
+        return _partial(build, published, "future" if future_hint else "past")
+    if match := _SEASON.fullmatch(text):
+        if match["year"]:
+            return _year_span(int(match["year"]))
+        return _year_span(published.year) if published is not None else None
+    return None
+
+
+def _relative_word(
+    which: str, rest: str, published: date | None, future_hint: bool
+) -> _Span | None:
+    """Read "last", "next" or "this" before a weekday or a date without its year."""
+    if published is None:
+        return None
+    mode: _Mode = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(
+        which, "future" if future_hint else "past"
+    )
+    if which == "this" and rest in _MONTHS:
+        return _month_span(published.year, _MONTHS[rest])
+    if rest in _WEEKDAYS:
+        span = _weekday(_WEEKDAYS[rest], published, mode)
+    else:
+        span = _range(rest, published, mode)
+        if span is not None and _ANY_YEAR.search(rest):
+            return None  # "last March 2024" says its year twice
+    if span is not None and mode == "next":
+        span = span._replace(future=True)
+    return span
+
+
+def _weekday(weekday: int, p: date, mode: _Mode) -> _Span:
+    """The weekday nearest publication: on or before, on or after, strictly before or after."""
+    back = (p.weekday() - weekday) % 7
+    ahead = (weekday - p.weekday()) % 7
+    if mode == "last":
+        day = p - timedelta(days=back or 7)
+    elif mode == "next":
+        day = p + timedelta(days=ahead or 7)
+    elif mode == "future":
+        day = p + timedelta(days=ahead)
+    else:
+        day = p - timedelta(days=back)
+    return _day_span(day, future=mode == "next")
+
+
+def _range(text: str, published: date | None, mode: _Mode) -> _Span | None:
+    """Read one date or a range of two ("9-10 June 2025", "March to May"), each end as precise.
+
+    An end takes the month and year it leaves out from the other end; a range with no year at
+    all is placed by ``mode`` around the publication date.
+    """
+    sides = _RANGE_SEPARATOR.split(text)
+    if len(sides) > 2:
+        return None
+    left, right = _side(sides[0]), _side(sides[-1])
+    if left is None or right is None:
+        return None
+    if left.day is not None and left.month is None:
+        left = left._replace(month=right.month)
+    if right.day is not None and right.month is None:
+        right = right._replace(month=left.month)
+    precision = _precision(left)
+    if precision is None or precision != _precision(right):
+        return None
+    if precision == "day" and (left.month is None or right.month is None):
+        return None
+    # A range that runs past December ("30 December - 2 January") ends in the following year.
+    wraps = int((right.month or 0, right.day or 0) < (left.month or 0, left.day or 0))
+
+    def build(year: int) -> _Span:
+        start = _parts_span(left, year, precision).start
+        end = _parts_span(right, year + wraps, precision).end
+        return _Span(start, end, precision)
+
+    if left.year is not None and right.year is not None:
+        start = _parts_span(left, left.year, precision).start
+        return _Span(start, _parts_span(right, right.year, precision).end, precision)
+    if left.year is not None:
+        return build(left.year)
+    if right.year is not None:
+        return build(right.year - wraps)
+    if published is None:
+        return None
+    return _partial(build, published, mode)
+
+
+def _side(text: str) -> _Parts | None:
+    """Read one end of a range: a day, month and year, some left out; a weekday is ignored."""
+    text = _LEADING_WEEKDAY.sub("", text)
+    for pattern in _SIDES:
+        if match := pattern.fullmatch(text):
+            groups = match.groupdict()
+            return _Parts(
+                day=int(groups["day"]) if groups.get("day") else None,
+                month=_MONTHS[groups["month"]] if groups.get("month") else None,
+                year=int(groups["year"]) if groups.get("year") else None,
+            )
+    return None
+
+
+def _precision(parts: _Parts) -> Precision | None:
+    if parts.day is not None:
+        return "day"
+    if parts.month is not None:
+        return "month"
+    return "year" if parts.year is not None else None
+
+
+def _parts_span(parts: _Parts, year: int, precision: Precision) -> _Span:
+    """The day, month or year one end of a range names, in the given year."""
+    month, day = parts.month, parts.day
+    if precision == "year":
+        return _year_span(year)
+    if month is None:
+        raise ValueError("a day or a month needs its month")
+    if precision == "month":
+        return _month_span(year, month)
+    if day is None:
+        raise ValueError("a day needs its day of the month")
+    return _day_span(date(year, month, day))
+
+
+def _partial(build: Callable[[int], _Span], p: date, mode: _Mode) -> _Span | None:
+    """Place a date stated without its year in the year ``mode`` asks for around publication.
+
+    "past" takes the latest that starts on or before publication, "future" the earliest that ends
+    on or after it, "last" and "next" the latest wholly before and the earliest wholly after.
+    """
+    candidates = []
+    for year in range(p.year - _PARTIAL_YEARS, p.year + _PARTIAL_YEARS + 1):
+        try:
+            candidates.append(build(year))
+        except ValueError:  # 29 February in a common year, or beyond the calendar
+            continue
+    if mode == "past":
+        return max((c for c in candidates if c.start <= p), default=None)
+    if mode == "last":
+        return max((c for c in candidates if c.end < p), default=None)
+    if mode == "next":
+        return min((c for c in candidates if c.start > p), default=None)
+    return min((c for c in candidates if c.end >= p), default=None)
+
+
+def _dateparser(
+    text: str, published: date | None, language: str, future_hint: bool
+) -> _Span | None:
+    """Ask dateparser for a form our patterns do not read, keeping the period it found.
+
+    Without a publication date the base is the first day of the latest year the text states, and
+    the answer must fall in a stated year, so no part of it comes from today's date.
+    """
+    years = [int(y) for y in _ANY_YEAR.findall(text)]
+    if published is not None:
+        base = datetime.combine(published, time())
+    elif years:
+        base = datetime(max(years), 1, 1)
+    else:
+        return None
+    try:
+        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future_hint else "past"}
+        data = DateDataParser(languages=[language], settings=settings).get_date_data(text)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    found = data.date_obj
+    if found is None or (published is None and found.year not in years):
+        return None
+    # Hours or minutes before publication ("two hours"): a duration, not a date.
+    if found.time() != time() and base - timedelta(days=1) < found.replace(tzinfo=None) < base:
+        return None
+    if data.period == "year":
+        return _year_span(found.year)
+    if data.period == "month":
+        return _month_span(found.year, found.month)
+    return _day_span(found.date())
+
+
+def _day_span(day: date, *, future: bool = False) -> _Span:
+    return _Span(day, day, "day", future)
+
+
+def _month_span(year: int, month: int) -> _Span:
+    start = date(year, month, 1)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return _Span(start, following - timedelta(days=1), "month")
+
+
+def _year_span(first: int, last: int | None = None) -> _Span:
+    return _Span(date(first, 1, 1), date(last or first, 12, 31), "year")
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    """The year and month ``by`` months after (or before) the given one."""
+    total = year * 12 + month - 1 + by
+    return total // 12, total % 12 + 1

@@ -1,0 +1,310 @@
+"""Events: PLOVER 2.0 records from trigger words matched on the dependency parse.
+
+Triggers are data (``data/patterns/events.jsonl``): a verb ("sign", "expel", "call on") or a
+noun ("visit", "talks", "meeting"). Participants come from the parse, not from word order:
+
+- a verb's subject is the actor and its object (or "with …", "to …") the recipient; a passive
+  verb's agent is the actor; "host", "receive" and "welcome" reverse the roles;
+- a noun takes the subject of its light verb ("X paid a visit", "X held talks") or its own
+  complements ("talks between X and Y", "a meeting of the boards of X and Y", "a visit to Z").
+
+PLOVER rules applied: visitor = actor, host = recipient (a meeting on one participant's soil
+is a visit to it); a future or planned meeting or signing is AGREE; negated and hypothetical
+events are flagged. A CONSULT that names fewer than two sides takes the states in play. Within
+one article, records of the same type, sides and dates are one event with several evidence
+sentences (the visit and the talks of that visit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Event, Evidence, Mention, Span
+from ..patterns import jsonl_rows
+
+__all__ = ["find_events"]
+
+DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+_FUTURE_HEADS = {"plan", "intend", "expect", "agree", "hope", "aim", "prepare", "schedule"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_PARTICIPANT_PREPS = {"between", "of", "with", "among"}
+
+
+@cache
+def _triggers() -> dict[tuple[str, str], dict]:
+    return {(row["lemma"], row["pos"]): row for row in jsonl_rows("events.jsonl")}
+
+
+def find_events(
+    doc: Doc,
+    mentions: list[Mention],
+    *,
+    published: date | None,
+    when: DateResolver,
+    titles: list[tuple[int, int]] | None = None,
+) -> list[Event]:
+    """Every event the Doc states, merged within the Doc."""
+    in_play = _states_in_play(mentions)
+    found: list[Event] = []
+    for token in doc:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
+        rule = _triggers().get((token.lemma_.lower(), pos))
+        if rule is None or not _applies(token, rule):
+            continue
+        event = _code(
+            token, rule, mentions, in_play, published=published, when=when, titles=titles or []
+        )
+        if event is not None:
+            found.append(event)
+    return _merge(found)
+
+
+def _applies(token: Token, rule: dict) -> bool:
+    if token.pos_ != "VERB" and token.tag_ in {"NNS", "NNPS"} and not rule.get("plural"):
+        return False
+    if rule.get("prep") and not any(
+        c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] for c in token.children
+    ):
+        return False
+    wanted = rule.get("object")
+    if wanted:
+        near = [*token.children, token.head]
+        near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
+    return True
+
+
+def _codes(tokens: Iterable[Token], mentions: list[Mention], *, places: bool) -> list[str]:
+    """Codes of the mentions inside the given tokens' subtrees."""
+    codes: list[str] = []
+    for token in tokens:
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        for mention in mentions:
+            if lo <= mention.start and mention.end <= hi and (places or mention.kind != "place"):
+                codes.extend(mention.codes)
+    return list(dict.fromkeys(codes))
+
+
+def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
+    names = []
+    for token in tokens:
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        names += [m.name for m in mentions if m.kind == "person" and m.name and lo <= m.start < hi]
+    return list(dict.fromkeys(names))
+
+
+def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Token], Token]:
+    """Subject side, object side and place phrases of a trigger, and the clause's verb."""
+    clause = token
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    if token.pos_ == "VERB":
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        if not subjects and token.dep_ in {"xcomp", "conj"}:
+            # "we plan to sign …", "met and discussed …": the subject of the governing verb
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        objects = [
+            c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and not rule.get("topic")
+        ]
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    else:
+        own = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        own += [c for c in token.children if c.dep_ == "poss"]
+        objects = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        head = token.head
+        if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+            clause = head  # "paid a visit", "held talks"
+            subjects = [c for c in head.children if c.dep_ == "nsubj"] + own
+        elif token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
+            clause = head.head  # "is in Moscow on a return visit"
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"] + own
+        else:
+            subjects = own
+            if token.dep_ in _SUBJECTS and head.pos_ in {"VERB", "AUX"}:
+                clause = head  # "a meeting … was held in Moscow"
+    places = [
+        g
+        for c in (*clause.children, *token.children)
+        if c.dep_ == "prep" and c.lower_ in {"in", "to"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return subjects, objects, places, clause
+
+
+def _tense(token: Token, clause: Token) -> str:
+    for verb in dict.fromkeys((token, clause)):
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & _HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if aux & _FUTURE_AUX:
+            return "future"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
+            return "future"
+    return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
+
+
+def _code(
+    token: Token,
+    rule: dict,
+    mentions: list[Mention],
+    in_play: list[str],
+    *,
+    published: date | None,
+    when: DateResolver,
+    titles: list[tuple[int, int]],
+) -> Event | None:
+    subjects, objects, place_args, clause = _roles(token, rule)
+    actor = _codes(subjects, mentions, places=False)
+    recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
+    place = _place(place_args, mentions)
+    if rule.get("reverse"):
+        actor, recipient = recipient, actor
+    event, mode = rule["event"], rule.get("mode")
+    tense = _tense(token, clause)
+    sent = token.sent
+    dated = _clause_date(clause, sent, published, tense == "future", when, titles)
+    ahead = dated is not None and published is not None and dated.start > published
+    if ahead and dated.end > published + timedelta(days=1):
+        # "in a few days, the council will meet"; a report dated on the eve of its news
+        # ("on November 25 the minister is in Moscow", published on the 24th) is not future
+        tense = "future"
+    named_doer = token.pos_ == "VERB" and subjects and not all(t.pos_ == "PRON" for t in subjects)
+    if named_doer and not actor:
+        return None  # a doer the text names but we cannot place is not the states in play
+    if event == "CONSULT":
+        sides = list(dict.fromkeys(actor + recipient))
+        if len(sides) < 2:
+            sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
+        if place is not None and place[1] in sides and len(sides) > 1:
+            # a meeting on one side's soil is a visit to it: the host is the recipient
+            recipient = [place[1]]
+            actor = [c for c in sides if c != place[1]]
+            mode = mode or "visit"
+        elif not recipient:
+            actor, recipient = sides[:1], sides[1:]
+    if not actor or (rule.get("needs_recipient") and not recipient):
+        return None
+    if tense == "future" and event in {"CONSULT", "SUPPORT"}:
+        event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
+    negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children))
+    return Event(
+        event=event,
+        mode=mode,
+        context=rule.get("context"),
+        actor=tuple(actor),
+        recipient=tuple(recipient),
+        people=tuple(_people([*subjects, *objects], mentions)),
+        when=dated,
+        place=place[0] if place else None,
+        place_code=place[1] if place else None,
+        negated=negated,
+        tense=tense,  # type: ignore[arg-type]
+        evidence=(Evidence(start=sent.start_char, end=sent.end_char, sentence=sent.text),),
+    )
+
+
+def _clause_date(
+    clause: Token,
+    sent: SpacySpan,
+    published: date | None,
+    future: bool,
+    when: DateResolver,
+    titles: list[tuple[int, int]],
+) -> Span | None:
+    """The date of the trigger's own clause first, so two events in one sentence keep theirs."""
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    own = sent.doc.char_span(lo, hi, alignment_mode="expand")
+    if own is not None and any(e.label_ == "DATE" for e in own.ents):
+        return when(own, published, future, titles)
+    return when(sent, published, future, titles)
+
+
+def _place(args: list[Token], mentions: list[Mention]) -> tuple[str, str] | None:
+    for token in args:
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        for mention in mentions:
+            inside = lo <= mention.start and mention.end <= hi
+            if inside and mention.kind in {"place", "state"} and mention.code:
+                return mention.text, mention.code
+    return None
+
+
+def _states_in_play(mentions: list[Mention]) -> list[str]:
+    counts = Counter(
+        m.code for m in mentions if m.kind in {"state", "person"} and m.code and len(m.code) == 3
+    )
+    return [code for code, _n in counts.most_common(2)]
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One record per happening: same type, same sides, overlapping dates."""
+    merged: list[Event] = []
+    for event in events:
+        same = next((m for m in merged if _same(m, event)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        index = merged.index(same)
+        first, other = (same, event) if same.mode or not event.mode else (event, same)
+        merged[index] = dataclasses.replace(
+            first,
+            people=tuple(dict.fromkeys(same.people + event.people)),
+            place=first.place or other.place,
+            place_code=first.place_code or other.place_code,
+            when=_narrower(same.when, event.when),
+            evidence=same.evidence + event.evidence,
+        )
+    return merged
+
+
+def _sides(event: Event) -> frozenset[str]:
+    if event.event == "CONSULT":
+        return frozenset(event.actor + event.recipient)
+    return frozenset(event.actor)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.event != b.event or _sides(a) != _sides(b) or a.negated != b.negated:
+        return False
+    if a.when is None or b.when is None:
+        return True
+    # A date that only stands in for the article's is a day or two off the happening's own.
+    slack = timedelta(days=2 if a.when.from_publication or b.when.from_publication else 0)
+    return a.when.start <= b.when.end + slack and b.when.start <= a.when.end + slack
+
+
+def _narrower(a: Span | None, b: Span | None) -> Span | None:
+    """The date the text states over one inferred, then the more precise."""
+    if a is None or b is None:
+        return a or b
+    order = {"day": 0, "month": 1, "year": 2}
+    return min((a, b), key=lambda s: (s.from_publication, order[s.precision]))

@@ -1,0 +1,358 @@
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime, timedelta
+
+import dateparser
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from communique.extract.dates import When, resolve_when
+
+# Publication days the expressions are read against: a Tuesday late in the year, a Monday in
+# February, a Wednesday in January (so "In March" is last year's) and a leap-year Friday.
+TUE = date(2025, 11, 25)
+MON = date(2025, 2, 10)
+JAN = date(2026, 1, 14)
+LEAP = date(2024, 3, 1)
+
+
+def _span(when: When | None) -> tuple[date, date, str, bool] | None:
+    return None if when is None else (when.start, when.end, when.precision, when.future)
+
+
+def _day(d: date, *, future: bool = False) -> tuple[date, date, str, bool]:
+    return (d, d, "day", future)
+
+
+def _month(year: int, month: int, *, future: bool = False) -> tuple[date, date, str, bool]:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return (date(year, month, 1), date.fromordinal(following.toordinal() - 1), "month", future)
+
+
+def _year(first: int, last: int | None = None, *, future: bool = False):
+    return (date(first, 1, 1), date(last or first, 12, 31), "year", future)
+
+
+ABSOLUTE = [
+    ("June 9-10, 2025", (date(2025, 6, 9), date(2025, 6, 10), "day", False)),
+    ("9-10 June 2025", (date(2025, 6, 9), date(2025, 6, 10), "day", False)),
+    ("9 to 10 June 2025", (date(2025, 6, 9), date(2025, 6, 10), "day", False)),
+    ("25 November 2025", _day(date(2025, 11, 25))),
+    ("November 25, 2025", _day(date(2025, 11, 25))),
+    ("Nov. 25, 2025", _day(date(2025, 11, 25))),
+    ("the 25th of November 2025", _day(date(2025, 11, 25))),
+    ("Tuesday, 25 November 2025", _day(date(2025, 11, 25))),
+    ("2025-11-25", _day(date(2025, 11, 25))),
+    ("2025-11-25T14:26:00Z", _day(date(2025, 11, 25))),
+    ("25.11.2025", _day(date(2025, 11, 25))),
+    ("26 November 202014:26", _day(date(2020, 11, 26))),
+    ("30 December 2024 - 2 January 2025", (date(2024, 12, 30), date(2025, 1, 2), "day", False)),
+    ("30 December - 2 January 2025", (date(2024, 12, 30), date(2025, 1, 2), "day", False)),
+    ("March 2025", _month(2025, 3)),
+    ("in March of 2025", _month(2025, 3)),
+    ("March-April 2025", (date(2025, 3, 1), date(2025, 4, 30), "month", False)),
+    ("the first half of 2025", (date(2025, 1, 1), date(2025, 6, 30), "month", False)),
+    ("Q4 2024", (date(2024, 10, 1), date(2024, 12, 31), "month", False)),
+    ("2024", _year(2024)),
+    ("in 2024", _year(2024)),
+    ("at the end of 2024", _year(2024)),
+    ("summer 2024", _year(2024)),
+    ("the 1990s", _year(1990, 1999)),
+    ("2023-24", _year(2023, 2024)),
+    ("2020-2022", _year(2020, 2022)),
+    ("from 2020 to 2022", _year(2020, 2022)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABSOLUTE)
+@pytest.mark.parametrize("published", [TUE, JAN, None])
+def test_absolute_dates_do_not_depend_on_publication(text, expected, published) -> None:
+    assert _span(resolve_when(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("2026-2030", TUE, _year(2026, 2030, future=True)),
+        ("2026-2030", None, _year(2026, 2030)),
+        ("2026–2030", TUE, _year(2026, 2030, future=True)),
+        ("3 December 2025", TUE, _day(date(2025, 12, 3), future=True)),
+        ("25 November 2025", TUE, _day(TUE)),
+        ("2025", TUE, _year(2025)),
+    ],
+)
+def test_absolute_dates_after_publication_are_future(text, published, expected) -> None:
+    assert _span(resolve_when(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("In March", TUE, _month(2025, 3)),
+        ("March", TUE, _month(2025, 3)),
+        ("In March", MON, _month(2024, 3)),
+        ("In March", JAN, _month(2025, 3)),
+        ("in March", LEAP, _month(2024, 3)),
+        ("in December", JAN, _month(2025, 12)),
+        ("in December", date(2025, 12, 10), _month(2025, 12)),
+        ("in June", TUE, _month(2025, 6)),
+        ("mid-June", JAN, _month(2025, 6)),
+        ("late November", TUE, _month(2025, 11)),
+        ("last March", TUE, _month(2025, 3)),
+        ("last November", TUE, _month(2024, 11)),
+        ("next March", TUE, _month(2026, 3, future=True)),
+        ("September 26", TUE, _day(date(2025, 9, 26))),
+        ("on 26 September", TUE, _day(date(2025, 9, 26))),
+        ("on 26 September", date(2025, 9, 20), _day(date(2024, 9, 26))),
+        ("September 26", date(2025, 9, 26), _day(date(2025, 9, 26))),
+        ("on the 3rd of December", JAN, _day(date(2025, 12, 3))),
+        ("29 February", TUE, _day(date(2024, 2, 29))),
+        ("9-10 June", JAN, (date(2025, 6, 9), date(2025, 6, 10), "day", False)),
+        ("30 December - 2 January", JAN, (date(2025, 12, 30), date(2026, 1, 2), "day", False)),
+        ("between March and May", TUE, (date(2025, 3, 1), date(2025, 5, 31), "month", False)),
+        ("the first quarter", TUE, (date(2025, 1, 1), date(2025, 3, 31), "month", False)),
+    ],
+)
+def test_partial_dates_take_the_latest_not_after_publication(text, published, expected) -> None:
+    assert _span(resolve_when(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("3 December", TUE, _day(date(2025, 12, 3), future=True)),
+        ("on 3 December", date(2025, 12, 5), _day(date(2026, 12, 3), future=True)),
+        ("November 25", TUE, _day(TUE, future=True)),
+        ("In March", TUE, _month(2026, 3, future=True)),
+        ("In March", MON, _month(2025, 3, future=True)),
+        ("in December", JAN, _month(2026, 12, future=True)),
+        ("in December", date(2025, 12, 10), _month(2025, 12, future=True)),
+        ("on Monday", TUE, _day(date(2025, 12, 1), future=True)),
+        ("on Monday", MON, _day(MON, future=True)),
+        ("yesterday", TUE, _day(date(2025, 11, 24))),
+        ("2024", TUE, _year(2024)),
+    ],
+)
+def test_future_hint_takes_the_next_on_or_after_publication(text, published, expected) -> None:
+    assert _span(resolve_when(text, published=published, future_hint=True)) == expected
+
+
+RELATIVE = [
+    ("today", TUE, _day(TUE)),
+    ("Today", JAN, _day(JAN)),
+    ("this morning", TUE, _day(TUE)),
+    ("tonight", MON, _day(MON)),
+    ("earlier today", TUE, _day(TUE)),
+    ("later today", TUE, _day(TUE, future=True)),
+    ("yesterday", TUE, _day(date(2025, 11, 24))),
+    ("yesterday evening", date(2026, 1, 1), _day(date(2025, 12, 31))),
+    ("last night", JAN, _day(date(2026, 1, 13))),
+    ("the day before yesterday", TUE, _day(date(2025, 11, 23))),
+    ("tomorrow", TUE, _day(date(2025, 11, 26), future=True)),
+    ("on Monday", TUE, _day(date(2025, 11, 24))),
+    ("Monday", TUE, _day(date(2025, 11, 24))),
+    ("on Monday", MON, _day(MON)),
+    ("on Monday", JAN, _day(date(2026, 1, 12))),
+    ("Friday evening", JAN, _day(date(2026, 1, 9))),
+    ("last Monday", MON, _day(date(2025, 2, 3))),
+    ("next Monday", MON, _day(date(2025, 2, 17), future=True)),
+    ("last week", TUE, (date(2025, 11, 18), date(2025, 11, 24), "day", False)),
+    ("last week", JAN, (date(2026, 1, 7), date(2026, 1, 13), "day", False)),
+    ("this week", TUE, (date(2025, 11, 24), date(2025, 11, 30), "day", False)),
+    ("over the weekend", TUE, (date(2025, 11, 22), date(2025, 11, 23), "day", False)),
+    ("three days ago", TUE, _day(date(2025, 11, 22))),
+    ("a week ago", JAN, _day(date(2026, 1, 7))),
+    ("the past few days", TUE, (date(2025, 11, 18), date(2025, 11, 24), "day", False)),
+    ("this year", TUE, _year(2025)),
+    ("this year", JAN, _year(2026)),
+    ("earlier this year", JAN, _year(2026)),
+    ("later this year", TUE, _year(2025, future=True)),
+    ("last year", TUE, _year(2024)),
+    ("last year", JAN, _year(2025)),
+    ("late last year", JAN, _year(2025)),
+    ("at the end of 2024", JAN, _year(2024)),
+    ("at the beginning of the year", TUE, _year(2025)),
+    ("at the beginning of the year", JAN, _year(2026)),
+    ("by the end of the year", TUE, _year(2025)),
+    ("in October of this year", TUE, _month(2025, 10)),
+    ("in October of this year", JAN, _month(2026, 10, future=True)),
+    ("in October last year", JAN, _month(2025, 10)),
+    ("in a few days", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
+    ("in a few days' time", JAN, (date(2026, 1, 15), date(2026, 1, 21), "day", True)),
+    ("next week", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
+    ("in the coming days", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
+    ("in the next few days", MON, (date(2025, 2, 11), date(2025, 2, 17), "day", True)),
+    ("in two weeks", TUE, _day(date(2025, 12, 9), future=True)),
+    ("next month", TUE, _month(2025, 12, future=True)),
+    ("next month", date(2025, 12, 10), _month(2026, 1, future=True)),
+    ("last month", JAN, _month(2025, 12)),
+    ("next year", TUE, _year(2026, future=True)),
+    ("next year", JAN, _year(2027, future=True)),
+    ("earlier this month", TUE, _month(2025, 11)),
+    ("earlier this month", JAN, _month(2026, 1)),
+    ("later this month", TUE, _month(2025, 11, future=True)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RELATIVE)
+def test_relative_dates_count_from_publication(text, published, expected) -> None:
+    assert _span(resolve_when(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "today",
+        "yesterday",
+        "on Monday",
+        "In March",
+        "September 26",
+        "last week",
+        "this year",
+        "next month",
+        "in a few days",
+        "in October of this year",
+        "03/04",
+    ],
+)
+def test_without_publication_only_dates_with_a_year_resolve(text) -> None:
+    assert resolve_when(text, published=None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two hours",
+        "three days",
+        "80th anniversary",
+        "the 80th anniversary of the victory in 1945",
+        "the 21st Century",
+        "decades",
+        "annually",
+        "every March",
+        "weekly",
+        "the same day",
+        "the following day",
+        "recently",
+        "before March 2025",
+        "",
+        "   ",
+    ],
+)
+@pytest.mark.parametrize("published", [TUE, None])
+def test_expressions_naming_no_span_of_days_give_none(text, published) -> None:
+    assert resolve_when(text, published=published) is None
+
+
+def test_when_keeps_the_words_it_was_read_from() -> None:
+    when = resolve_when("  on Monday ", published=TUE)
+    assert when is not None
+    assert when.text == "on Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("hier", "fr", _day(date(2025, 11, 24))),
+        ("le 3 mars 2025", "fr", _day(date(2025, 3, 3))),
+        ("2025-11-25", "de", _day(TUE)),
+        ("2026-2030", "ru", _year(2026, 2030, future=True)),
+        ("deux heures", "fr", None),
+        ("hier", "not-a-language", None),
+    ],
+)
+def test_other_languages_go_to_dateparser(text, language, expected) -> None:
+    assert _span(resolve_when(text, published=TUE, language=language)) == expected
+
+
+class _FrozenClock(datetime):
+    """A datetime whose now() and today() answer a fixed instant, swapped in for dateparser's."""
+
+    instant = datetime(1971, 6, 15, 12, 0)
+
+    @classmethod
+    def now(cls, tz=None):  # type: ignore[override]
+        return cls.instant if tz is None else cls.instant.replace(tzinfo=tz)
+
+    @classmethod
+    def today(cls):  # type: ignore[override]
+        return cls.instant
+
+    @classmethod
+    def utcnow(cls):  # type: ignore[override]
+        return cls.instant
+
+
+# Expressions read against publication days far from any real today, including "03/04", which
+# only dateparser reads.
+CLOCK_CASES = [
+    ("In March", date(1998, 2, 10), _month(1997, 3)),
+    ("September 26", date(2041, 9, 20), _day(date(2040, 9, 26))),
+    ("on Monday", date(2041, 9, 20), _day(date(2041, 9, 16))),
+    ("last week", date(1998, 2, 10), (date(1998, 2, 3), date(1998, 2, 9), "day", False)),
+    ("this year", date(2041, 9, 20), _year(2041)),
+    ("in a few days", date(1998, 2, 10), (date(1998, 2, 11), date(1998, 2, 17), "day", True)),
+    ("03/04", date(2011, 6, 15), _day(date(2011, 3, 4))),
+    ("03/04", date(2041, 2, 1), _day(date(2040, 3, 4))),
+    ("March 3rd at noon", date(1998, 2, 10), _day(date(1997, 3, 3))),
+    ("25 November 2025", None, _day(date(2025, 11, 25))),
+]
+
+
+@pytest.mark.parametrize(
+    "instant", [None, datetime(1971, 6, 15, 12, 0), datetime(2093, 12, 31, 23, 59)]
+)
+def test_result_never_depends_on_todays_date(monkeypatch, instant) -> None:
+    if instant is not None:
+        monkeypatch.setattr(_FrozenClock, "instant", instant)
+        # Every dateparser module that asks datetime for now() or today(); conf and date only
+        # check types, and would reject the stand-in.
+        for name, module in list(sys.modules.items()):
+            if (
+                name.startswith("dateparser")
+                and name not in ("dateparser.conf", "dateparser.date")
+                and getattr(module, "datetime", None) is datetime
+            ):
+                monkeypatch.setattr(module, "datetime", _FrozenClock)
+        frozen = dateparser.parse("yesterday")
+        assert frozen is not None and frozen.date() == (instant - timedelta(days=1)).date()
+    for text, published, expected in CLOCK_CASES:
+        assert _span(resolve_when(text, published=published)) == expected, text
+
+
+# Words and numbers date expressions are made of, for the property test to combine.
+PIECES = [
+    piece
+    for group in (
+        "January March June September December Jan Sept Nov. May",
+        "Monday Friday Sunday today yesterday tomorrow tonight weekend",
+        "1 3 9 10 26 29 30 31 0 99 2024 2025 1999 2200 0000 202014:26",
+        "2025-11-25 25.11.2025 03/04 2023-24 1990s Q1 H2 14:26 10am",
+        "- – to and of the in on at last next this past coming earlier later",
+        "a few several days weeks months years ago week month year",
+        "first half quarter end beginning mid- summer hours anniversary",
+    )
+    for piece in group.split()
+]
+
+
+@hsettings(deadline=None, max_examples=300)
+@given(
+    text=st.text(max_size=80) | st.lists(st.sampled_from(PIECES), max_size=7).map(" ".join),
+    published=st.none() | st.dates(),
+    language=st.sampled_from(["en", "fr", "de", "zz"]),
+    future_hint=st.booleans(),
+)
+def test_resolve_when_never_raises_and_keeps_start_before_end(
+    text, published, language, future_hint
+) -> None:
+    when = resolve_when(text, published=published, language=language, future_hint=future_hint)
+    if when is not None:
+        assert when.start <= when.end
+        assert when.precision in ("day", "month", "year")
+        assert when.text == text.strip()
+        if published is None:
+            assert not when.future
