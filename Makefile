@@ -18,6 +18,7 @@ demo: $(BIN)/.installed
 	rm -f $(DEMO_DB)
 	$(BIN)/communique --db sqlite:///$(DEMO_DB) ingest src/communique/data/sample
 	$(BIN)/communique --db sqlite:///$(DEMO_DB) articles
+	$(BIN)/communique --db sqlite:///$(DEMO_DB) timeline
 
 test: $(BIN)/.installed lint
 	$(BIN)/pytest -q

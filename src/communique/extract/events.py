@@ -116,10 +116,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         objects = [
             c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and not rule.get("topic")
         ]
+        preps = {"with", "to", rule.get("prep")}  # "call on X", "meet with X"
         objects += [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+            if c.dep_ in {"prep", "prt"} and c.lower_ in preps
             for g in c.children
             if g.dep_ == "pobj"
         ]
@@ -295,11 +296,11 @@ def _sides(event: Event) -> frozenset[str]:
 def _same(a: Event, b: Event) -> bool:
     if a.event != b.event or _sides(a) != _sides(b) or a.negated != b.negated:
         return False
-    if a.when is None or b.when is None:
-        return True
-    # A date that only stands in for the article's is a day or two off the happening's own.
-    slack = timedelta(days=2 if a.when.from_publication or b.when.from_publication else 0)
-    return a.when.start <= b.when.end + slack and b.when.start <= a.when.end + slack
+    if a.mode == b.mode == "visit" and a.recipient != b.recipient:
+        return False  # a visit and the return visit
+    if a.when is None or b.when is None or a.when.from_publication or b.when.from_publication:
+        return True  # a sentence without its own date goes with the dated one it continues
+    return a.when.start <= b.when.end and b.when.start <= a.when.end
 
 
 def _narrower(a: Span | None, b: Span | None) -> Span | None:
