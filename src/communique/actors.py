@@ -40,6 +40,9 @@ _LINKS = {"of", "the", "and", "for"}
 _STATES = {"GPE", "NORP"}
 
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
+_FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
+# A headline that puts the speaker at a joint event of several states.
+_JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
 
 
 class ActorResolver:
@@ -313,35 +316,45 @@ class ActorResolver:
         """First person in a speaker's words resolves to the speaker's state.
 
         A transcript's speaker is named in its headline ("Minister X's remarks at …"); a quotation
-        under a ``Name, Title:`` line is that person's.
+        under a ``Name, Title:`` line is that person's. Where the headline says the speaker
+        speaks at a joint event of named states ("… at a joint meeting of the collegiums of the
+        foreign ministries of Russia and Belarus"), "we" is those states together; "I" is
+        always the speaker's own.
         """
         people = [m for m in mentions if m.kind == "person" and m.code]
-        spans: list[tuple[int, int, Mention]] = []
+        spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []
         first_line = doc.text.split("\n", 1)[0]
         if transcript_title().search(first_line):
             speaker = next((m for m in people if m.end <= len(first_line)), None)
             if speaker is not None:
-                spans.append((len(first_line), len(doc.text), speaker))
+                joint = _JOINT.search(first_line) is not None
+                states = [
+                    m.code for m in mentions if m.kind == "state" and m.end <= len(first_line)
+                ]
+                together = tuple(sorted(set(states))) if joint and len(set(states)) > 1 else ()
+                spans.append((len(first_line), len(doc.text), speaker, together))
         for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", doc.text, re.MULTILINE):
             speaker = next((m for m in people if match.start(1) <= m.start < match.end(1)), None)
             if speaker is not None:
-                spans.append((match.end(1), match.end(), speaker))
+                spans.append((match.end(1), match.end(), speaker, ()))
         found = []
         for token in doc:
-            if token.lower_ not in _FIRST_PERSON:
+            plural = token.lower_ in _FIRST_PERSON
+            if not plural and token.lower_ not in _FIRST_PERSON_SINGULAR:
                 continue
-            owner = [m for start, end, m in spans if start <= token.idx < end]
+            owner = [(m, together) for start, end, m, together in spans if start <= token.idx < end]
             if owner:
-                speaker = owner[-1]
-                state = self.kb.states.get(speaker.code or "")
+                speaker, together = owner[-1]
+                codes = together if plural and together else speaker.codes
+                state = self.kb.states.get(codes[0]) if len(codes) == 1 else None
                 found.append(
                     Mention(
                         start=token.idx,
                         end=token.idx + len(token.text),
                         text=token.text,
-                        kind="state",
+                        kind="state" if len(codes) == 1 else "collective",
                         name=state.name if state else None,
-                        codes=speaker.codes,
+                        codes=codes,
                         sentence=token.sent.start_char,
                         reference="pronoun",
                     )

@@ -83,11 +83,43 @@ def _applies(token: Token, rule: dict) -> bool:
     return True
 
 
+_PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "conj", "cc", "appos", "pobj"}
+_PHRASE_PREPS = {"of", "between", "from", "and"}
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The noun phrase a participant is: the noun with its modifiers, "of …" and conjuncts.
+
+    Not its whole subtree: "the parties, including observers from X" or a relative clause
+    names other things than the participants.
+    """
+    found = {token.i}
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in _PHRASE_DEPS or (
+                child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
+            ):
+                found.add(child.i)
+                stack.append(child)
+    # Keep the unbroken run around the noun (a comma may separate conjuncts): a misparse can
+    # hang words from far away on the phrase.
+    doc = token.doc
+    lo = hi = token.i
+    while lo - 1 in found or (lo - 2 in found and doc[lo - 1].is_punct):
+        lo -= 1
+    while hi + 1 in found or (hi + 2 in found and doc[hi + 1].is_punct):
+        hi += 1
+    return list(doc[lo : hi + 1])
+
+
 def _codes(tokens: Iterable[Token], mentions: list[Mention], *, places: bool) -> list[str]:
-    """Codes of the mentions inside the given tokens' subtrees."""
+    """Codes of the mentions inside the given tokens' noun phrases."""
     codes: list[str] = []
     for token in tokens:
-        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        phrase = _phrase(token)
+        lo = min(t.idx for t in phrase)
+        hi = max(t.idx + len(t) for t in phrase)
         for mention in mentions:
             if lo <= mention.start and mention.end <= hi and (places or mention.kind != "place"):
                 codes.extend(mention.codes)
