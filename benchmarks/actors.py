@@ -25,15 +25,17 @@ from communique.model import Article, Mention
 from communique.nlp import analyse, build_pipeline
 from communique.settings import load_settings
 
+_BRETTON_WOODS = {"IGO:IMF", "IGO:WB"}
 _PRIORITY = {"person": 0, "office": 1, "organisation": 2, "state": 3, "place": 4}
 
 
 def ngec_code(mention: Mention | None, kb: KnowledgeBase) -> str:
     """Our code in the NGEC test convention, which differs from ours in three ways.
 
-    NGEC writes ``EUR`` for the European Union, ``UNO`` for the UN and its system, ``IGO`` for
-    other international organisations, and codes a breakaway entity without an ISO code as the
-    state it lies in. This converts conventions; it changes nothing we resolved.
+    NGEC writes ``EUR`` for the European Union, ``UNO`` for the UN and its system (but not the
+    Bretton Woods institutions, which it codes ``IGO`` like other international organisations),
+    and codes a breakaway entity without an ISO code as the state it lies in. This converts
+    conventions; it changes nothing we resolved.
     """
     code = mention.code if mention else None
     if not code:
@@ -42,7 +44,8 @@ def ngec_code(mention: Mention | None, kb: KnowledgeBase) -> str:
         org = kb.organisation(mention.name or "")
         if code == "IGO:EU":
             return "EUR"
-        if code == "IGO:UN" or (org is not None and org.parent == "IGO:UN"):
+        in_un_system = org is not None and org.parent == "IGO:UN"
+        if code == "IGO:UN" or (in_un_system and code not in _BRETTON_WOODS):
             return "UNO"
         return "IGO"
     state = kb.states.get(code)

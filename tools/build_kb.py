@@ -549,7 +549,7 @@ STATE_TABLE: dict[str, tuple[str, str, str, str, str]] = {
         "United Kingdom",
         "London",
         "British|Briton|Britons|Brits",
-        "UK|U.K.|Britain|Great Britain|the United Kingdom|the UK",
+        "UK|U.K.|Britain|Great Britain|the United Kingdom|the UK|Scotland|Wales|Northern Ireland",
         "Downing Street|Number 10|No 10|No. 10|Whitehall",
     ),
     "USA": (

@@ -173,6 +173,10 @@ class ActorResolver:
         people = self.kb.find_people(text)
         if len(people) > 1:
             people = [p for p in people if self.kb.role_on(p, day) is not None]
+        if len(people) > 1:
+            # One person recorded twice under two spellings holds the same office on the day.
+            roles = {(r.office, r.code) for p in people if (r := self.kb.role_on(p, day))}
+            people = people[:1] if len(roles) == 1 else people
         return people[0].name if len(people) == 1 else None
 
     # -- titles ---------------------------------------------------------------------------
@@ -278,19 +282,43 @@ class ActorResolver:
     def _organisation(self, ent: Span) -> Mention | None:
         text = _strip_possessive(ent.text)
         org = self.kb.organisation(text)
+        owner = self._owner(ent)
         if org is not None:
-            mention = self._mention(ent, "organisation", org.name, (org.code,))
+            if owner is not None and not org.code.startswith("IGO:") and owner != org.code:
+                # "Chile's Defense Department": the state named before a body's generic name
+                # ("Department of Defense" is also the US one's) says whose it is
+                mention = self._mention(ent, "organisation", f"{text} ({owner})", (owner,))
+            else:
+                mention = self._mention(ent, "organisation", org.name, (org.code,))
             return dataclasses.replace(mention, sector=org.sector)
         code = self.kb.state(text)
         if code is not None:  # the model sometimes labels a state ORG ("the Russian Federation")
             return self._mention(ent, "state", self.kb.states[code].name, (code,))
-        # A national body named after its state: "Moscow State University", "the US Congress".
+        # A national body named after its state or a city: "Moscow State University", "the US
+        # Congress", "Kano State government"; or owned by the state named before it.
         words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
         first = _strip_possessive(words.split()[0]) if words else ""
         code = self.kb.state(first) if first else None
+        if code is None and first[:1].isupper():
+            places = self.kb.places(first)
+            code = places[0].code if places else None
+        code = code or owner
         if code is not None and len(words.split()) > 1:
             return self._mention(ent, "organisation", words, (code,))
         return None
+
+    def _owner(self, ent: Span) -> str | None:
+        """The state named right before an entity, as in "Chile's" or "the Russian"."""
+        doc = ent.doc
+        i = ent.start - 1
+        if i >= 0 and doc[i].text in {"'s", "’s", "'"}:
+            i -= 1
+        if i < 0 or doc[i].ent_type_ not in {"GPE", "NORP"}:
+            return None
+        start = i
+        while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+            start -= 1
+        return self.kb.state(doc[start : i + 1].text)
 
     # -- collectives and first person ---------------------------------------------------------
 

@@ -49,6 +49,7 @@ class State:
     name: str
     names: tuple[str, ...]
     adjectives: tuple[str, ...]
+    capital: str | None = None
     claimed_by: str | None = None
 
 
@@ -196,6 +197,7 @@ class KnowledgeBase:
             name=row["name"],
             names=tuple(dict.fromkeys(words + exact)),
             adjectives=tuple(dict.fromkeys(adjectives)),
+            capital=row.get("capital") or None,
             claimed_by=row.get("claimed_by"),
         )
         self.states[state.code] = state

@@ -66,6 +66,12 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     patterns: list[dict] = []
     for state in kb.states.values():
         patterns += [{"label": "GPE", "pattern": word, "id": state.code} for word in state.names]
+        # Datelines and headlines write names in capitals: "MOSCOW, 25 November (TASS)".
+        patterns += [
+            {"label": "GPE", "pattern": word.upper(), "id": state.code}
+            for word in (state.name, state.capital or "")
+            if len(word) > 3 and not word.isupper()
+        ]
         patterns += [{"label": "NORP", "pattern": w, "id": state.code} for w in state.adjectives]
     for org in kb.organisations:
         for word in (*org.names, *org.acronyms):
