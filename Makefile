@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := demo.db
 
-.PHONY: demo test lint bench bench-extraction bench-actors clean
+.PHONY: demo test lint bench bench-extraction bench-actors bench-events clean
 
 $(BIN)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench: $(BIN)/.installed
 
 bench-actors: $(BIN)/.installed
 	$(BIN)/python benchmarks/actors.py --shared $(SHARED)
+
+bench-events: $(BIN)/.installed
+	$(BIN)/python benchmarks/events.py --shared $(SHARED)
 
 bench-extraction: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction.py --shared $(SHARED)

@@ -114,3 +114,55 @@ def test_cli_unknown_setting_is_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--set", "nonsense=1", "settings"])
     assert result.exit_code == 2
     assert "E301" in result.output
+
+
+def test_cli_exports_carry_the_contract_fields(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    expected = {
+        "entities": {"id", "name", "kind", "code", "office", "aliases", "mentions"},
+        "events": {
+            "id",
+            "event",
+            "mode",
+            "context",
+            "date",
+            "enddate",
+            "precision",
+            "actor",
+            "recipient",
+            "event_loc",
+            "evidence",
+            "sources",
+            "negated",
+            "tense",
+        },
+        "agreements": {"id", "title", "kind", "parties", "actions"},
+        "statements": {"id", "speaker", "quote", "date", "doc", "start", "end"},
+    }
+    articles = {
+        json.loads(line)["doc"]: json.loads(line)["text"]
+        for line in _run(db, "export", "articles").stdout.splitlines()
+    }
+    for kind, fields in expected.items():
+        records = [json.loads(line) for line in _run(db, "export", kind).stdout.splitlines()]
+        assert records, kind
+        for record in records:
+            assert fields <= set(record), (kind, set(record))
+    for record in (json.loads(x) for x in _run(db, "export", "events").stdout.splitlines()):
+        for evidence in record["evidence"]:
+            text = articles[evidence["doc"]]
+            assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+    for record in (json.loads(x) for x in _run(db, "export", "statements").stdout.splitlines()):
+        assert articles[record["doc"]][record["start"] : record["end"]] == record["quote"]
+
+
+def test_cli_events_timeline_agreements_quotes(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    events = _run(db, "events", "--type", "CONSULT", "--since", "2022-01-01")
+    assert events.exit_code == 0 and "CONSULT" in events.output
+    assert "2024" in _run(db, "timeline").output
+    assert "Reciprocal Access Agreement" in _run(db, "agreements").output
+    assert "Kristersson" in _run(db, "quotes", "--speaker", "Kristersson").output
+    assert _run(db, "events", "--since", "not-a-date").exit_code == 2

@@ -14,11 +14,19 @@ from typing import Any
 
 from .errors import DataFileError
 
-__all__ = ["instruments", "jsonl_rows", "speech", "transcript_title"]
+__all__ = ["instruments", "jsonl_rows", "speech", "tables", "transcript_title"]
 
 
 def _text(name: str) -> str:
     return resources.files("communique").joinpath(f"data/patterns/{name}").read_text("utf-8")
+
+
+def tables(prefix: str) -> list[str]:
+    """Names of the pattern tables whose file name starts with ``prefix``, core file first."""
+    folder = resources.files("communique").joinpath("data/patterns")
+    names = [p.name for p in folder.iterdir() if p.name.startswith(prefix)]
+    core = f"{prefix}.jsonl"
+    return sorted((n for n in names if n.endswith(".jsonl")), key=lambda n: (n != core, n))
 
 
 @cache

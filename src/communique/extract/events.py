@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Evidence, Mention, Span
-from ..patterns import jsonl_rows
+from ..patterns import jsonl_rows, tables
 
 __all__ = ["find_events"]
 
@@ -41,7 +41,12 @@ _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
 
 @cache
 def _triggers() -> dict[tuple[str, str], dict]:
-    return {(row["lemma"], row["pos"]): row for row in jsonl_rows("events.jsonl")}
+    """Trigger rows by (lemma, part of speech); ``events.jsonl`` wins over the wider lexicon."""
+    found: dict[tuple[str, str], dict] = {}
+    for name in tables("events"):
+        for row in jsonl_rows(name):
+            found.setdefault((row["lemma"], row["pos"]), row)
+    return found
 
 
 def find_events(
