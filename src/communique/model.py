@@ -199,6 +199,13 @@ class Span:
     precision: Literal["day", "month", "year"]
     from_publication: bool = False  # the text gave no date; the article's date stands in
 
+    @classmethod
+    def parse(cls, value: str) -> Self:
+        """Read ``2025``, ``2025-06``, ``2025-06-10`` or an interval ``a/b`` as its days."""
+        first, _sep, last = value.partition("/")
+        low, high = _bounds(first), _bounds(last or first)
+        return cls(start=low[0], end=high[1], precision=low[2])
+
     def to_dict(self) -> dict[str, Any]:
         """Return the export fields ``date``, ``enddate``, ``precision``."""
         return {
@@ -332,3 +339,15 @@ class Entity:
                 for doc, m in self.mentions
             ],
         }
+
+
+def _bounds(value: str) -> tuple[date, date, Literal["day", "month", "year"]]:
+    parts = [int(p) for p in value.strip().split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31), "year"
+    if len(parts) == 2:
+        start = date(parts[0], parts[1], 1)
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, date.fromordinal(following.toordinal() - 1), "month"
+    day = date(parts[0], parts[1], parts[2])
+    return day, day, "day"
