@@ -440,6 +440,17 @@ def eval_command(
         else:
             table.add_row(name, f"{score.hits}/{score.total}", f"{score.share:.0%}")
     out.print(table)
+    if report.event_types:
+        types = Table("event type", "P", "R", "F1", "gold", title="events by PLOVER type")
+        for kind, score in sorted(report.event_types.items()):
+            types.add_row(
+                kind,
+                f"{score.precision:.2f}",
+                f"{score.recall:.2f}",
+                f"{score.share:.2f}",
+                str(score.tp + score.fn),
+            )
+        out.print(types)
     for doc in report.missing_documents:
         out.print(f"not stored: {doc}", markup=False)
     for name, score in report.scores.items():

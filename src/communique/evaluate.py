@@ -77,6 +77,7 @@ class EvalReport:
     documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
     scores: dict[str, Score | Prf] = field(default_factory=dict)
+    event_types: dict[str, Prf] = field(default_factory=dict)  # per PLOVER type
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape for ``communique eval --json``."""
@@ -84,6 +85,7 @@ class EvalReport:
             "documents": self.documents,
             "missing_documents": self.missing_documents,
             "scores": {name: _score_dict(score) for name, score in self.scores.items()},
+            "event_types": {name: _score_dict(s) for name, s in sorted(self.event_types.items())},
         }
 
 
@@ -284,18 +286,26 @@ def _score_events(
 ) -> None:
     """Match one-to-one; a prediction matching only an optional gold event counts neither way."""
     left = list(predicted)
+
+    def by_type(kind: str) -> Prf:
+        return report.event_types.setdefault(kind, Prf())
+
     for item in (g for g in gold if not g.get("optional")):
+        kind = _listed(item["event"])[0]
         match = next((p for p in left if _event_matches(item, p)), None)
         if match is None:
             score.fn += 1
+            by_type(kind).fn += 1
             score.misses.append(f"{doc}: missed {item['event']} {item.get('actor')}")
             continue
         score.tp += 1
+        by_type(match.event).tp += 1
         left.remove(match)
         _score_pair(report, doc, item, match)
     for event in left:
         if not any(_event_matches(g, event) for g in gold if g.get("optional")):
             score.fp += 1
+            by_type(event.event).fp += 1
             score.misses.append(f"{doc}: extra {event.event} {list(event.actor)}")
 
 
