@@ -61,6 +61,8 @@ def find_events(
     in_play = _states_in_play(mentions)
     found: list[Event] = []
     for token in doc:
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue  # "In March" is a month, not a march
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
         rule = _triggers().get((token.lemma_.lower(), pos))
         if rule is None or not _applies(token, rule):
