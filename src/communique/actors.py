@@ -263,7 +263,11 @@ class ActorResolver:
         text = _strip_possessive(ent.text)
         code = self.kb.state(text)
         if code is not None:
-            return [self._mention(ent, "state", self.kb.states[code].name, (code,))]
+            state = self.kb.states[code]
+            # "Moscow", "the Kremlin": the state named by its seat, which is also a place
+            seat = text.casefold() == (state.capital or "").casefold()
+            via: Reference = "seat" if seat else "name"
+            return [self._mention(ent, "state", state.name, (code,), via=via)]
         parts = [self.kb.state(p) for p in re.split(r"\s*[-–/]\s*", text)]
         return [
             self._mention(ent, "state", self.kb.states[c].name, (c,))

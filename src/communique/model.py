@@ -28,7 +28,7 @@ __all__ = [
 
 Format = Literal["text", "html"]
 Kind = Literal["person", "organisation", "state", "office", "collective", "place"]
-Reference = Literal["name", "title", "pronoun", "group"]
+Reference = Literal["name", "title", "pronoun", "group", "seat"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,7 +100,8 @@ class Mention:
     ``IGO:<ACRONYM>``) and several for a collective ("the two countries"). ``start``/``end`` are
     character offsets in the article text; ``sentence`` is the offset of the sentence's start.
     ``reference`` says how the text refers: by name, by title ("the Russian Foreign Minister"),
-    by pronoun ("we" in a minister's words) or as a group ("the sides").
+    by pronoun ("we" in a minister's words), as a group ("the sides"), or by its capital
+    ("Moscow", which is also where things happen).
     """
 
     start: int

@@ -10,6 +10,7 @@ date and source on the Doc, because roles and "yesterday" depend on them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -65,7 +66,10 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     """
     patterns: list[dict] = []
     for state in kb.states.values():
-        patterns += [{"label": "GPE", "pattern": word, "id": state.code} for word in state.names]
+        # "the US" is matched as "US": the article is not part of the name, and a longer name
+        # that starts with it ("US Congress") must be able to win
+        names = dict.fromkeys(re.sub(r"^the\s+", "", word) for word in state.names)
+        patterns += [{"label": "GPE", "pattern": word, "id": state.code} for word in names]
         # Datelines and headlines write names in capitals: "MOSCOW, 25 November (TASS)".
         patterns += [
             {"label": "GPE", "pattern": word.upper(), "id": state.code}

@@ -59,6 +59,7 @@ def find_events(
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
     in_play = _states_in_play(mentions)
+    dateline = _dateline(doc, mentions)
     found: list[Event] = []
     for token in doc:
         if token.ent_type_ in {"DATE", "TIME"}:
@@ -68,11 +69,42 @@ def find_events(
         if rule is None or not _applies(token, rule):
             continue
         event = _code(
-            token, rule, mentions, in_play, published=published, when=when, titles=titles or []
+            token,
+            rule,
+            mentions,
+            in_play,
+            published=published,
+            when=when,
+            titles=titles or [],
+            dateline=dateline,
         )
         if event is not None:
             found.append(event)
-    return _merge(found)
+    return [_localise(event, mentions) for event in _merge(found)]
+
+
+def _localise(event: Event, mentions: list[Mention]) -> Event:
+    """Name a visit's city where the sentences give only the host state.
+
+    "Paid an official visit to the Russian Federation" places the visit in a state; the
+    article's own "during his stay in Moscow", or a dateline, names the city.
+    """
+    host = event.recipient[0] if event.mode == "visit" and len(event.recipient) == 1 else None
+    if host is None or (
+        event.place and event.place_code == host and not _is_state_name(event.place, mentions)
+    ):
+        return event
+    cities = [
+        m for m in mentions if m.codes == (host,) and (m.kind == "place" or m.reference == "seat")
+    ]
+    if not cities:
+        return event
+    city = Counter(m.text for m in cities).most_common(1)[0][0]
+    return dataclasses.replace(event, place=city, place_code=host)
+
+
+def _is_state_name(text: str, mentions: list[Mention]) -> bool:
+    return any(m.text == text and m.kind == "state" and m.reference == "name" for m in mentions)
 
 
 def _applies(token: Token, rule: dict) -> bool:
@@ -221,17 +253,20 @@ def _code(
     published: date | None,
     when: DateResolver,
     titles: list[tuple[int, int]],
+    dateline: tuple[str, str] | None,
 ) -> Event | None:
     subjects, objects, place_args, clause = _roles(token, rule)
     actor = _codes(subjects, mentions, places=False)
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
+    sent = token.sent
+    tense = _tense(token, clause)
+    dated = _clause_date(clause, sent, published, tense == "future", when, titles)
+    if place is None and dateline is not None and (dated is None or dated.from_publication):
+        place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
         actor, recipient = recipient, actor
     event, mode = rule["event"], rule.get("mode")
-    tense = _tense(token, clause)
-    sent = token.sent
-    dated = _clause_date(clause, sent, published, tense == "future", when, titles)
     ahead = dated is not None and published is not None and dated.start > published
     if ahead and dated.end > published + timedelta(days=1):
         # "in a few days, the council will meet"; a report dated on the eve of its news
@@ -286,6 +321,18 @@ def _clause_date(
     if own is not None and any(e.label_ == "DATE" for e in own.ents):
         return when(own, published, future, titles)
     return when(sent, published, future, titles)
+
+
+def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The one city the first line names ("…, Minsk, November 26, 2020"), if exactly one."""
+    end = doc.text.find("\n")
+    end = len(doc.text) if end < 0 else end
+    cities = {
+        (m.text, m.code)
+        for m in mentions
+        if m.end <= end and m.code and (m.kind == "place" or m.reference == "seat")
+    }
+    return cities.pop() if len(cities) == 1 else None
 
 
 def _place(args: list[Token], mentions: list[Mention]) -> tuple[str, str] | None:

@@ -337,9 +337,10 @@ class Store:
         for (kind, name, code), items in grouped.items():
             # A person's office as the mentions of the name give it; a title alone ("special
             # representatives") may name one of several offices the person holds.
-            named = [m for _a, m in items if m.reference == "name"] or [m for _a, m in items]
+            named = [m for _a, m in items if m.reference in {"name", "seat"}]
+            named = named or [m for _a, m in items]
             offices = Counter(m.office for m in named if m.office)
-            texts = (m.text for m in named if m.reference == "name")
+            texts = (m.text for m in named if m.reference in {"name", "seat"})
             key = f"{kind}|{name}|{code}".encode()
             found.append(
                 Entity(
