@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from .kb import find_place
 from .model import Article, Event, Statement
 from .store import Store
 
@@ -87,9 +88,7 @@ def event_record(article: Article, event: Event) -> dict[str, Any]:
         "actor": [{"code": code} for code in event.actor],
         "recipient": [{"code": code} for code in event.recipient],
         "people": list(event.people),
-        "event_loc": (
-            {"name": event.place, "country_code": event.place_code} if event.place else None
-        ),
+        "event_loc": _location(event),
         "evidence": [
             {"doc": article.doc, "sentence": e.sentence, "start": e.start, "end": e.end}
             for e in event.evidence
@@ -97,6 +96,19 @@ def event_record(article: Article, event: Event) -> dict[str, Any]:
         "sources": [article.doc],
         "negated": event.negated,
         "tense": event.tense,
+    }
+
+
+def _location(event: Event) -> dict[str, Any] | None:
+    """Where the event happened, with coordinates where the place is a city we know."""
+    if not event.place:
+        return None
+    city = find_place(event.place, event.place_code)
+    return {
+        "name": event.place,
+        "country_code": event.place_code,
+        "lat": round(city.lat, 2) if city else None,
+        "lon": round(city.lon, 2) if city else None,
     }
 
 

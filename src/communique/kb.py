@@ -34,6 +34,7 @@ __all__ = [
     "Organisation",
     "Place",
     "State",
+    "find_place",
     "load_kb",
     "name_key",
 ]
@@ -399,6 +400,15 @@ def _packaged() -> KnowledgeBase:
             roles = [_role(r, row["name"], source=name) for r in row.get("roles", [])]
             kb.add_person(row["name"], row.get("aliases", []), roles)
     return kb
+
+
+def find_place(name: str, code: str | None = None) -> Place | None:
+    """The most populous city called ``name`` (in state ``code`` when given), from the gazetteer.
+
+    A capital named as its state's seat ("Moscow") is a city here too.
+    """
+    found = _packaged().places(name)
+    return next((p for p in found if code is None or p.code == code), None)
 
 
 def load_kb(user_file: Path | None = None, learned: Iterable[Role] = ()) -> KnowledgeBase:
