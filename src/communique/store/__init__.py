@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -228,43 +229,23 @@ class Store:
 
     def mentions(self, article_id: str | None = None) -> Iterator[tuple[Article, Mention]]:
         """Every stored mention with its article (of one article when ``article_id`` is given)."""
+        order = (ArticleRow.published, ArticleRow.id, MentionRow.start, MentionRow.id)
         with Session(self.engine) as session:
-            query = (
-                select(ArticleRow, MentionRow)
-                .join(MentionRow, MentionRow.article_id == ArticleRow.id)
-                .order_by(ArticleRow.published, ArticleRow.id, MentionRow.start, MentionRow.id)
-            )
-            if article_id is not None:
-                query = query.where(ArticleRow.id == article_id)
-            for article_row, mention_row in session.execute(query):
-                yield _article(article_row), _mention(mention_row)
+            for article_row, row in _with_articles(session, MentionRow, article_id, order):
+                yield _article(article_row), _mention(row)
 
     def instruments(self, article_id: str | None = None) -> Iterator[tuple[Article, Instrument]]:
         """Every stored instrument action with its article, oldest publication first."""
+        order = (ArticleRow.published, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
         with Session(self.engine) as session:
-            query = (
-                select(ArticleRow, InstrumentRow)
-                .join(InstrumentRow, InstrumentRow.article_id == ArticleRow.id)
-                .order_by(
-                    ArticleRow.published, ArticleRow.id, InstrumentRow.start, InstrumentRow.id
-                )
-            )
-            if article_id is not None:
-                query = query.where(ArticleRow.id == article_id)
-            for article_row, row in session.execute(query):
+            for article_row, row in _with_articles(session, InstrumentRow, article_id, order):
                 yield _article(article_row), _instrument(row)
 
     def events(self, article_id: str | None = None) -> Iterator[tuple[Article, Event]]:
         """Every stored event with its article, in order of the event's date."""
+        order = (EventRow.date.is_(None), EventRow.date, ArticleRow.id, EventRow.id)
         with Session(self.engine) as session:
-            query = (
-                select(ArticleRow, EventRow)
-                .join(EventRow, EventRow.article_id == ArticleRow.id)
-                .order_by(EventRow.date.is_(None), EventRow.date, ArticleRow.id, EventRow.id)
-            )
-            if article_id is not None:
-                query = query.where(ArticleRow.id == article_id)
-            pairs = session.execute(query).all()
+            pairs = _with_articles(session, EventRow, article_id, order)
             evidence: dict[int, list[Evidence]] = defaultdict(list)
             ids = [row.id for _a, row in pairs]
             for ev in session.scalars(
@@ -299,27 +280,10 @@ class Store:
 
     def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
         """Every stored quotation with its article, in order of publication and position."""
+        order = (ArticleRow.published, ArticleRow.id, StatementRow.start)
         with Session(self.engine) as session:
-            query = (
-                select(ArticleRow, StatementRow)
-                .join(StatementRow, StatementRow.article_id == ArticleRow.id)
-                .order_by(ArticleRow.published, ArticleRow.id, StatementRow.start)
-            )
-            if article_id is not None:
-                query = query.where(ArticleRow.id == article_id)
-            for article_row, row in session.execute(query):
-                yield (
-                    _article(article_row),
-                    Statement(
-                        speaker=row.speaker,
-                        code=row.code,
-                        office=row.office,
-                        quote=row.quote,
-                        start=row.start,
-                        end=row.end,
-                        layout=row.layout,  # type: ignore[arg-type]
-                    ),
-                )
+            for article_row, row in _with_articles(session, StatementRow, article_id, order):
+                yield _article(article_row), _statement(row)
 
     def entities(self, article_id: str | None = None) -> list[Entity]:
         """People, organisations and states mentioned, each with all its mentions, most first.
@@ -529,4 +493,26 @@ def _event(row: EventRow, evidence: tuple[Evidence, ...]) -> Event:
         negated=row.negated,
         tense=row.tense,  # type: ignore[arg-type]
         evidence=evidence,
+    )
+
+
+def _with_articles(
+    session: Session, table: type, article_id: str | None, order: tuple
+) -> list[tuple[ArticleRow, Any]]:
+    """Rows of a per-article table with their article (of one article when ``article_id``)."""
+    query = select(ArticleRow, table).join(table, table.article_id == ArticleRow.id)
+    if article_id is not None:
+        query = query.where(ArticleRow.id == article_id)
+    return [tuple(pair) for pair in session.execute(query.order_by(*order))]  # type: ignore[misc]
+
+
+def _statement(row: StatementRow) -> Statement:
+    return Statement(
+        speaker=row.speaker,
+        code=row.code,
+        office=row.office,
+        quote=row.quote,
+        start=row.start,
+        end=row.end,
+        layout=row.layout,  # type: ignore[arg-type]
     )
