@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := demo.db
 
-.PHONY: demo test lint bench bench-extraction bench-actors bench-events clean
+.PHONY: demo test lint bench bench-extraction bench-actors bench-events bench-clustering clean
 
 $(BIN)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench-actors: $(BIN)/.installed
 
 bench-events: $(BIN)/.installed
 	$(BIN)/python benchmarks/events.py --shared $(SHARED)
+
+bench-clustering: $(BIN)/.installed
+	$(BIN)/python benchmarks/clustering.py --shared $(SHARED)
 
 bench-extraction: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction.py --shared $(SHARED)
