@@ -14,6 +14,7 @@ def test_nlp_pipeline_components_and_registrations() -> None:
     assert nlp.pipe_names == [
         "tok2vec",
         "tagger",
+        "communique_paragraphs",
         "parser",
         "attribute_ruler",
         "lemmatizer",

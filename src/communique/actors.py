@@ -298,6 +298,9 @@ class ActorResolver:
         code = self.kb.state(text)
         if code is not None:  # the model sometimes labels a state ORG ("the Russian Federation")
             return self._mention(ent, "state", self.kb.states[code].name, (code,))
+        if len(ent) == 1 and (places := self.kb.places(text)):
+            # ... and a city ORG ("a working visit to Brest")
+            return self._mention(ent, "place", places[0].name, (places[0].code,))
         # A national body named after its state or a city: "Moscow State University", "the US
         # Congress", "Kano State government"; or owned by the state named before it.
         words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)

@@ -25,7 +25,8 @@ from .errors import CommuniqueError
 from .evaluate import Prf, evaluate
 from .export import FORMATS, KINDS, export
 from .kb import load_kb
-from .model import Article, Entity, Event
+from .link import LinkDoc, near_duplicates, story_clusters
+from .model import Entity, Story
 from .pipeline import ingest
 from .settings import Settings, load_settings
 from .store import Store
@@ -270,24 +271,95 @@ def events_command(
     since: SinceOption = None,
     until: UntilOption = None,
 ) -> None:
-    """List coded events: date, type, mode, who to whom, where, and the evidence sentence."""
-    table = Table("date", "event", "mode", "actor", "recipient", "where", "evidence", "doc")
-    for article, event in _selected_events(ctx.obj, actor, type_, since, until):
-        when = event.when.start.isoformat() if event.when else ""
+    """List coded events: date, type, who to whom, where, how many sources, and the evidence.
+
+    One row per happening: reports of the same event in several articles are merged.
+    """
+    table = Table("id", "date", "event", "actor", "recipient", "where", "sources", "evidence")
+    for story in _selected_stories(ctx.obj, actor, type_, since, until):
+        event = story.event
+        when = story.when.start.isoformat() if story.when else ""
         flags = (
             " (not)" if event.negated else f" ({event.tense})" if event.tense == "future" else ""
         )
+        mode = f"/{event.mode}" if event.mode else ""
         table.add_row(
+            story.id,
             when,
-            event.event + flags,
-            event.mode or "",
+            event.event + mode + flags,
             " ".join(event.actor),
             " ".join(event.recipient),
             event.place or "",
+            str(len(story.sources)) + ("!" if story.disagreements else ""),
             event.evidence[0].sentence[:80] if event.evidence else "",
-            article.doc,
         )
     out.print(table)
+
+
+@app.command("show-event")
+def show_event_command(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="An event id from `communique events`.")],
+) -> None:
+    """Show one event: every source with its evidence sentence, and where sources disagree."""
+    with _store(ctx.obj) as store:
+        story = next((s for s in store.stories() if s.id.startswith(key)), None)
+    if story is None:
+        err.print(f"error: no event with id {key!r}", markup=False)
+        raise typer.Exit(1)
+    event = story.event
+    when = story.when.to_dict() if story.when else {}
+    out.print(f"[bold]{event.event}[/bold] {event.mode or ''}  {story.id}")
+    out.print(f"  {' + '.join(event.actor)} → {' + '.join(event.recipient) or '·'}", markup=False)
+    out.print(
+        f"  when: {when.get('date', '?')} … {when.get('enddate', '?')} ({when.get('precision')})"
+    )
+    out.print(f"  where: {event.place or 'not stated'}", markup=False)
+    out.print(f"  people: {', '.join(event.people) or '—'}", markup=False)
+    out.print(f"  sources ({len(story.sources)}):", markup=False)
+    for doc, reported in story.reports:
+        dated = reported.when.start.isoformat() if reported.when else "undated"
+        for evidence in reported.evidence:
+            out.print(f"    {doc} [{dated}]: {evidence.sentence}", markup=False, soft_wrap=True)
+    for doc, value in story.disagreements:
+        out.print(f"  disagreement: {doc} dates it {value}", markup=False)
+
+
+@app.command("stories")
+def stories_command(ctx: typer.Context) -> None:
+    """List story clusters: articles reporting the same happening, with their merged events."""
+    with _store(ctx.obj) as store:
+        articles = list(store.articles())
+        codes: dict[str, set[str]] = {a.id: set() for a in articles}
+        for article, mention in store.mentions():
+            codes[article.id].update(c for c in mention.codes if mention.kind != "place")
+        stories = store.stories()
+    docs = [
+        LinkDoc(id=a.id, text=a.text, published=a.published, codes=frozenset(codes[a.id]))
+        for a in articles
+    ]
+    by_id = {a.id: a for a in articles}
+    copies: dict[str, list[str]] = {}
+    for left, right in near_duplicates(docs):
+        copies.setdefault(left, []).append(by_id[right].doc)
+        copies.setdefault(right, []).append(by_id[left].doc)
+    for number, cluster in enumerate(story_clusters(docs), start=1):
+        members = [by_id[i] for i in cluster]
+        names = {a.doc for a in members}
+        out.print(f"[bold]story {number}[/bold] ({len(members)} articles)")
+        for article in members:
+            published = article.published.isoformat() if article.published else "undated"
+            out.print(f"  {published}  {article.doc}  {article.title or ''}", markup=False)
+            if article.id in copies:
+                out.print(f"    near-copy of: {', '.join(copies[article.id])}", markup=False)
+        for story in stories:
+            if names & set(story.sources) and len(story.sources) > 1:
+                event = story.event
+                out.print(
+                    f"    event {story.id}: {event.event} {'+'.join(event.actor)} → "
+                    f"{'+'.join(event.recipient) or '·'}, {len(story.sources)} sources",
+                    markup=False,
+                )
 
 
 @app.command("timeline")
@@ -300,17 +372,18 @@ def timeline_command(
 ) -> None:
     """Print the events as a timeline, grouped by month, coloured by PLOVER quad."""
     month = None
-    for _article, event in _selected_events(ctx.obj, actor, type_, since, until):
-        if event.when is None:
+    for story in _selected_stories(ctx.obj, actor, type_, since, until):
+        event, when = story.event, story.when
+        if when is None:
             continue
-        label = event.when.start.strftime("%B %Y")
+        label = when.start.strftime("%B %Y")
         if label != month:
             month = label
             out.print(f"\n[bold]{label}[/bold]")
         colour = _QUAD_COLOURS.get(event.event, "white")
         arrow = f"{'+'.join(event.actor)} → {'+'.join(event.recipient) or '·'}"
         where = f" in {event.place}" if event.place else ""
-        day = event.when.start.strftime("%d") if event.when.precision == "day" else "  "
+        day = when.start.strftime("%d") if when.precision == "day" else "  "
         out.print(f"  {day} [{colour}]{event.event:<9}[/{colour}] {arrow}{where}", highlight=False)
 
 
@@ -323,13 +396,13 @@ _QUAD_COLOURS = {
 }
 
 
-def _selected_events(
+def _selected_stories(
     settings: Settings,
     actor: str | None,
     type_: str | None,
     since: str | None,
     until: str | None,
-) -> list[tuple[Article, Event]]:
+) -> list[Story]:
     try:
         low = date.fromisoformat(since) if since else date.min
         high = date.fromisoformat(until) if until else date.max
@@ -338,11 +411,11 @@ def _selected_events(
         raise typer.Exit(2) from error
     with _store(settings) as store:
         return [
-            (article, event)
-            for article, event in store.events()
-            if (actor is None or actor in event.actor + event.recipient)
-            and (type_ is None or event.event == type_.upper())
-            and (event.when is None or (event.when.end >= low and event.when.start <= high))
+            story
+            for story in store.stories()
+            if (actor is None or actor in story.event.actor + story.event.recipient)
+            and (type_ is None or story.event.event == type_.upper())
+            and (story.when is None or (story.when.end >= low and story.when.start <= high))
         ]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from .kb import find_place
-from .model import Article, Event, Statement
+from .model import Article, Event, Statement, Story
 from .store import Store
 
 __all__ = [
@@ -58,7 +58,7 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
         records: Iterable[dict[str, Any]] = (e.to_dict() for e in store.entities())
         fields = ENTITY_FIELDS
     elif kind == "events":
-        records = (event_record(a, e) for a, e in store.events())
+        records = (event_record(story) for story in store.stories())
         fields = EVENT_FIELDS
     elif kind == "agreements":
         records = (agreement.to_dict() for agreement in store.agreements())
@@ -74,13 +74,16 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     return _write_jsonl(records, out)
 
 
-def event_record(article: Article, event: Event) -> dict[str, Any]:
-    """The export shape of an event (PLOVER 2.0, extended with evidence and sources)."""
-    first = event.evidence[0] if event.evidence else None
-    key = f"{article.id}:{event.event}:{first.start if first else 0}".encode()
-    when = event.when.to_dict() if event.when else dict.fromkeys(("date", "enddate", "precision"))
+def event_record(story: Story) -> dict[str, Any]:
+    """The export shape of an event (PLOVER 2.0, extended): one record per happening.
+
+    An event reported by several sources lists them all, with one evidence entry per source
+    sentence; sources that date it differently are listed under ``disagreements``.
+    """
+    event = story.event
+    when = story.when.to_dict() if story.when else dict.fromkeys(("date", "enddate", "precision"))
     return {
-        "id": "evt-" + hashlib.sha1(key).hexdigest()[:12],
+        "id": story.id,
         "event": [event.event],
         "mode": [event.mode] if event.mode else [],
         "context": [event.context] if event.context else [],
@@ -90,10 +93,13 @@ def event_record(article: Article, event: Event) -> dict[str, Any]:
         "people": list(event.people),
         "event_loc": _location(event),
         "evidence": [
-            {"doc": article.doc, "sentence": e.sentence, "start": e.start, "end": e.end}
-            for e in event.evidence
+            {"doc": doc, "sentence": e.sentence, "start": e.start, "end": e.end}
+            for doc, reported in story.reports
+            for e in reported.evidence
         ],
-        "sources": [article.doc],
+        "sources": list(story.sources),
+        "corroboration": len(story.sources),
+        "disagreements": [{"doc": doc, "date": value} for doc, value in story.disagreements],
         "negated": event.negated,
         "tense": event.tense,
     }

@@ -21,11 +21,13 @@ are sorted by id before anything else, so the output does not depend on their or
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -35,7 +37,9 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.preprocessing import normalize
 
-__all__ = ["LinkDoc", "near_duplicates", "story_clusters"]
+from .model import Event, Span, Story
+
+__all__ = ["LinkDoc", "merge_events", "near_duplicates", "story_clusters"]
 
 # Story-cluster constants, tuned on ECB+ (../shared/gold-clustering/ecbplus, 43 topics x 2 events)
 # as hyper-parameters only; rerun ``python benchmarks/clustering.py --shared ../shared`` after
@@ -300,3 +304,123 @@ def _average_link(
     for label, item_id in zip(labels.tolist(), ids, strict=True):
         groups.setdefault(label, []).append(item_id)
     return list(groups.values())
+
+
+# Cross-source merge: how far apart two sources' dates for one happening may be. A report dated
+# on the eve or the morrow of its news ("a meeting is taking place", published the day before
+# the ministry's transcript) is the same happening; checked on ../shared/seeds (issue 5).
+_SAME_DAY_SLACK = timedelta(days=1)
+_PUBLICATION_SLACK = timedelta(days=2)
+
+
+def merge_events(reports: Sequence[tuple[str, Event]]) -> list[Story]:
+    """Group events from different articles that report the same happening.
+
+    Two reports are one happening when they have the same PLOVER type and sides (for CONSULT
+    the set of participants; for a visit also its host), the same negation, and dates at most
+    a day apart (two when one date only stands in for its article's). Grouping is transitive
+    and computed over the reports sorted by doc, so the result does not depend on their order.
+    The reconciled date is the one stated in the text by the most sources at the finest
+    precision; every source whose date differs is kept as a disagreement.
+    """
+    items = sorted(reports, key=lambda r: (r[0], _sort_key(r[1])))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(items)), 2):
+        if items[i][0] != items[j][0] and _same_happening(items[i][1], items[j][1]):
+            parent[find(j)] = find(i)
+    groups: dict[int, list[tuple[str, Event]]] = {}
+    for index, item in enumerate(items):
+        groups.setdefault(find(index), []).append(item)
+    stories = [_story(members) for members in groups.values()]
+    return sorted(stories, key=lambda s: (s.when.start if s.when else date.max, s.id))
+
+
+def _sort_key(event: Event) -> tuple:
+    first = event.evidence[0].start if event.evidence else 0
+    return (event.when.start if event.when else date.max, event.event, first)
+
+
+def _sides(event: Event) -> frozenset[str]:
+    if event.event == "CONSULT":
+        return frozenset(event.actor + event.recipient)
+    return frozenset(event.actor)
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.event != b.event or a.negated != b.negated or _sides(a) != _sides(b) or not _sides(a):
+        return False
+    if a.mode == b.mode == "visit" and a.recipient != b.recipient:
+        return False
+    if a.when is None or b.when is None:
+        return False
+    slack = (
+        _PUBLICATION_SLACK
+        if a.when.from_publication or b.when.from_publication
+        else (_SAME_DAY_SLACK)
+    )
+    return a.when.start <= b.when.end + slack and b.when.start <= a.when.end + slack
+
+
+def _story(members: list[tuple[str, Event]]) -> Story:
+    events = [event for _doc, event in members]
+    lead = max(events, key=lambda e: (e.mode == "visit", e.place is not None, len(e.evidence)))
+    when = _reconciled([e.when for e in events if e.when is not None])
+    disagreements = tuple(
+        (doc, _iso(event.when))
+        for doc, event in members
+        if when is not None
+        and event.when is not None
+        and event.when.precision == "day"
+        and (event.when.start, event.when.end) != (when.start, when.end)
+    )
+    places = Counter(e.place for e in events if e.place)
+    place = places.most_common(1)[0][0] if places else lead.place
+    code = next((e.place_code for e in events if e.place == place), lead.place_code)
+    modes = Counter(e.mode for e in events if e.mode)
+    merged = Event(
+        event=lead.event,
+        mode=modes.most_common(1)[0][0] if modes else None,
+        context=lead.context,
+        actor=lead.actor,
+        recipient=lead.recipient,
+        people=tuple(dict.fromkeys(p for e in events for p in e.people)),
+        when=when,
+        place=place,
+        place_code=code,
+        negated=lead.negated,
+        tense=lead.tense,
+        evidence=tuple(ev for e in events for ev in e.evidence),
+    )
+    key = "|".join(f"{doc}:{_sort_key(e)}" for doc, e in members)
+    return Story(
+        id="evt-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        event=merged,
+        when=when,
+        reports=tuple(members),
+        disagreements=disagreements,
+    )
+
+
+def _reconciled(spans: list[Span]) -> Span | None:
+    """The date most sources state, at the finest precision the text gives."""
+    stated = [s for s in spans if not s.from_publication] or spans
+    if not stated:
+        return None
+    order = {"day": 0, "month": 1, "year": 2}
+    finest = min(order[s.precision] for s in stated)
+    votes = Counter((s.start, s.end) for s in stated if order[s.precision] == finest)
+    (start, end), _n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return next(s for s in stated if (s.start, s.end) == (start, end))
+
+
+def _iso(span: Span) -> str:
+    if span.start == span.end:
+        return span.start.isoformat()
+    return f"{span.start.isoformat()}/{span.end.isoformat()}"

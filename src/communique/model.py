@@ -24,6 +24,7 @@ __all__ = [
     "Role",
     "Span",
     "Statement",
+    "Story",
 ]
 
 Format = Literal["text", "html"]
@@ -297,6 +298,26 @@ class Event:
     negated: bool
     tense: Literal["past", "present", "future", "hypothetical"]
     evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """One happening across sources: the events that report it, each with its article's doc.
+
+    ``when`` is the reconciled date; ``disagreements`` keep each source whose own date differs,
+    as ``(doc, date)``, so that a discrepancy between sources is shown, not hidden.
+    """
+
+    id: str
+    event: Event
+    when: Span | None
+    reports: tuple[tuple[str, Event], ...]
+    disagreements: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The docs that report the happening, each once, in the order of the reports."""
+        return tuple(dict.fromkeys(doc for doc, _event in self.reports))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -45,6 +45,21 @@ def _register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+@Language.component("communique_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every paragraph break, before the parser runs.
+
+    A headline, a salutation ("Colleagues,") or a speaker line has no final full stop; the
+    parser would run it into the next paragraph, and evidence would quote the wrong sentence.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        blank = previous.text.strip() == "" and "\n" in previous.text
+        if blank or "\n\n" in previous.text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
 def _plural(title: str) -> str:
     """Pluralise a title's head word: "Foreign Minister" -> "Foreign Ministers"."""
     words = title.split()
@@ -118,6 +133,7 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
     """Load the model and add the knowledge-base ruler and the actor resolver."""
     _register_extensions()
     nlp = spacy.load(model)
+    nlp.add_pipe("communique_paragraphs", before="parser")
     names = nlp.add_pipe("entity_ruler", name="communique_names", before="ner")
     # After the names, so a body such as the CSTO "Council of Foreign Ministers" stays whole.
     titles = nlp.add_pipe(

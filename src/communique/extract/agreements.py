@@ -85,8 +85,8 @@ def find_instruments(
                 parties=_parties(verb, mentions, instrument=token),
                 when=dated if action != "referenced" else None,
                 start=sent.start_char,
-                end=sent.end_char,
-                sentence=sent.text,
+                end=sent.start_char + len(sent.text.rstrip()),
+                sentence=sent.text.rstrip(),
             )
         )
     return found

@@ -90,9 +90,8 @@ def _localise(event: Event, mentions: list[Mention]) -> Event:
     article's own "during his stay in Moscow", or a dateline, names the city.
     """
     host = event.recipient[0] if event.mode == "visit" and len(event.recipient) == 1 else None
-    if host is None or (
-        event.place and event.place_code == host and not _is_state_name(event.place, mentions)
-    ):
+    coarse = event.place is not None and _is_state_name(event.place, mentions)
+    if host is None or not coarse or event.place_code != host:
         return event
     cities = [
         m for m in mentions if m.codes == (host,) and (m.kind == "place" or m.reference == "seat")
@@ -303,7 +302,13 @@ def _code(
         place_code=place[1] if place else None,
         negated=negated,
         tense=tense,  # type: ignore[arg-type]
-        evidence=(Evidence(start=sent.start_char, end=sent.end_char, sentence=sent.text),),
+        evidence=(
+            Evidence(
+                start=sent.start_char,
+                end=sent.start_char + len(sent.text.rstrip()),
+                sentence=sent.text.rstrip(),
+            ),
+        ),
     )
 
 
@@ -368,7 +373,7 @@ def _merge(events: list[Event]) -> list[Event]:
             place=first.place or other.place,
             place_code=first.place_code or other.place_code,
             when=_narrower(same.when, event.when),
-            evidence=same.evidence + event.evidence,
+            evidence=tuple(dict.fromkeys(same.evidence + event.evidence)),
         )
     return merged
 

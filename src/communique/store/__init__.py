@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
+from ..link import merge_events
 from ..model import (
     Agreement,
     Analysis,
@@ -32,6 +33,7 @@ from ..model import (
     Role,
     Span,
     Statement,
+    Story,
 )
 from .tables import (
     AnalysisRow,
@@ -256,6 +258,10 @@ class Store:
                 )
             for article_row, row in pairs:
                 yield _article(article_row), _event(row, tuple(evidence[row.id]))
+
+    def stories(self) -> list[Story]:
+        """Every happening once, with the events of every article that reports it."""
+        return merge_events([(article.doc, event) for article, event in self.events()])
 
     def agreements(self) -> list[Agreement]:
         """Each named instrument once, its actions from every article forming its history."""
