@@ -8,9 +8,13 @@ Stages, in order (each a module with one entry function, never reaching back):
 3. ``nlp``: the spaCy pipeline over the articles not yet analysed (:func:`communique.nlp.analyse`);
 4. ``actors``: mentions resolved to people, offices, states and organisations, inside that
    pipeline (:mod:`communique.actors`), with roles learned in earlier runs from the store;
-5. ``store``: article and analysis in one transaction (:meth:`communique.store.Store.save`).
+5. ``extract``: events, agreements and statements, the pipeline's last component
+   (:mod:`communique.extract`);
+6. ``store``: article and analysis in one transaction (:meth:`communique.store.Store.save`).
 
-Later stages (extract, link) slot in between 4 and 5 as their issues land.
+Linking across articles (:mod:`communique.link`: one event across sources, story clusters)
+reads what the store holds when it is asked for, so adding articles never rewrites stored
+facts and needs no reprocessing of the corpus.
 """
 
 from __future__ import annotations
