@@ -299,7 +299,7 @@ class ActorResolver:
         if code is not None:  # the model sometimes labels a state ORG ("the Russian Federation")
             return self._mention(ent, "state", self.kb.states[code].name, (code,))
         if len(ent) == 1 and (places := self.kb.places(text)):
-            # ... and a city ORG ("a working visit to Brest")
+            # ... and a city ORG ("a working visit to Gomel")
             return self._mention(ent, "place", places[0].name, (places[0].code,))
         # A national body named after its state or a city: "Moscow State University", "the US
         # Congress", "Kano State government"; or owned by the state named before it.
@@ -352,9 +352,8 @@ class ActorResolver:
 
         A transcript's speaker is named in its headline ("Minister X's remarks at …"); a quotation
         under a ``Name, Title:`` line is that person's. Where the headline says the speaker
-        speaks at a joint event of named states ("… at a joint meeting of the collegiums of the
-        foreign ministries of Russia and Belarus"), "we" is those states together; "I" is
-        always the speaker's own.
+        speaks at a joint event of named states ("… at a joint session of the Kazakh and Uzbek
+        governments"), "we" is those states together; "I" is always the speaker's own.
         """
         people = [m for m in mentions if m.kind == "person" and m.code]
         spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []

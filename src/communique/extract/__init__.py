@@ -51,9 +51,9 @@ def sentence_when(
 
 
 def _nearest(text: str, published: date | None, future: bool) -> When | None:
-    """Resolve a date; a day without a year ("on November 25") is the one nearest publication.
+    """Resolve a date; a day without a year ("on May 4") is the one nearest publication.
 
-    A report dated the 24th that says "on November 25 the minister is in Moscow" means the
+    A report dated 3 May that says "on May 4 the minister is in Rome" means the
     next day, not the same day a year before; months ("in March") stay in the past.
     """
     past = resolve_when(text, published=published, future_hint=future)

@@ -2,8 +2,8 @@
 
 An instrument is a head noun from ``data/patterns/instruments.json`` ("Treaty", "Programme",
 "roadmap", "joint statement") that is named: capitalised, or continued by a complement that says
-what it is about ("a roadmap to promote trilateral cooperation", "Agreement on the Mutual
-Protection of Citizens …"). Plurals and bare mentions ("the agreements reached") are not named
+what it is about ("a roadmap to expand rail links", "Agreement on Visa-Free Travel for
+Citizens …"). Plurals and bare mentions ("the agreements reached") are not named
 instruments. The action comes from the verb that governs the noun ("signed", "entered into
 force", "we plan to sign" → planned); with none, the instrument is only referenced. Parties are
 the actors of that verb's subject.
@@ -117,7 +117,7 @@ def _continues_title(child: Token, table: dict) -> bool:
 def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
     """Token bounds of the title: title-like modifiers, the noun, and its complements.
 
-    A complement the parser attached to the verb instead ("signed a common address | to the
+    A complement the parser attached to the verb instead ("signed a joint letter | to the
     foreign ministers …") still continues the title when it follows the noun directly.
     """
     doc = noun.doc
@@ -148,7 +148,7 @@ def _title_edge(start: Token) -> int:
     """End of a title complement: its subtree, cut where the title gives way to the sentence.
 
     Cut at a clause ("which …", "drafted by …"), at punctuation, and at "and" unless a
-    capitalised word follows ("Foreign States and International Judicial Bodies").
+    capitalised word follows ("Ministries of Justice and Internal Affairs").
     """
     doc = start.doc
     end = start.right_edge.i + 1

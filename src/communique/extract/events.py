@@ -6,7 +6,7 @@ noun ("visit", "talks", "meeting"). Participants come from the parse, not from w
 - a verb's subject is the actor and its object (or "with …", "to …") the recipient; a passive
   verb's agent is the actor; "host", "receive" and "welcome" reverse the roles;
 - a noun takes the subject of its light verb ("X paid a visit", "X held talks") or its own
-  complements ("talks between X and Y", "a meeting of the boards of X and Y", "a visit to Z").
+  complements ("talks between X and Y", "a meeting of the delegations of X and Y", "a visit to Z").
 
 PLOVER rules applied: visitor = actor, host = recipient (a meeting on one participant's soil
 is a visit to it); a future or planned meeting or signing is AGREE; negated and hypothetical
@@ -269,7 +269,7 @@ def _code(
     ahead = dated is not None and published is not None and dated.start > published
     if ahead and dated.end > published + timedelta(days=1):
         # "in a few days, the council will meet"; a report dated on the eve of its news
-        # ("on November 25 the minister is in Moscow", published on the 24th) is not future
+        # ("on May 4 the minister is in Rome", published on the 3rd) is not future
         tense = "future"
     named_doer = token.pos_ == "VERB" and subjects and not all(t.pos_ == "PRON" for t in subjects)
     if named_doer and not actor:
