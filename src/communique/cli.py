@@ -10,6 +10,7 @@ import dataclasses
 import json
 import logging
 import sys
+import warnings
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -529,6 +530,37 @@ def eval_command(
     for name, score in report.scores.items():
         for miss in score.misses[:5] if name in {"title", "published", "language"} else ():
             out.print(f"{name}: {miss}", markup=False)
+
+
+@app.command("serve")
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    get: Annotated[
+        str | None,
+        typer.Option("--get", help="Print the response to this path (e.g. /api/events) and exit."),
+    ] = None,
+) -> None:
+    """Serve the JSON API over the database (OpenAPI docs at /docs)."""
+    from .web import create_app
+
+    web_app = create_app(ctx.obj)
+    if get is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note on httpx
+            from fastapi.testclient import TestClient
+
+        response = TestClient(web_app).get(get)
+        out.print(response.text, markup=False, soft_wrap=True)
+        if response.status_code >= 400:
+            raise typer.Exit(1)
+        return
+    import uvicorn
+
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command("settings")

@@ -1,0 +1,59 @@
+"""The FastAPI application: one router per resource, mounted here."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from ..settings import Settings
+from ..store import Store
+from .api import router as api_router
+
+__all__ = ["create_app"]
+
+# Security headers on every response: article text is third-party content (issue 6).
+_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; object-src 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the app over the database named in ``settings``."""
+    app = FastAPI(title="communique", version=version("communique"))
+    app.state.store = Store.open(settings.db)
+    app.state.settings = settings
+    app.include_router(api_router, prefix="/api")
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers.update(_HEADERS)
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        return _error(error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return _error(400, "; ".join(str(e.get("msg")) for e in error.errors()))
+
+    @app.get("/-/versions")
+    def versions() -> dict[str, object]:
+        """Versions of communique and its main parts, and the settings in force."""
+        packages = ("communique", "spacy", "fastapi", "sqlalchemy", "trafilatura")
+        return {
+            "versions": {name: version(name) for name in packages},
+            "settings": {k: v for k, v in settings.to_dict().items() if k != "db"},
+        }
+
+    return app
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)

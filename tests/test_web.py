@@ -1,0 +1,83 @@
+"""The JSON API, through FastAPI's in-process client, over a database of the sample corpus."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from communique.pipeline import ingest
+from communique.settings import load_settings
+from communique.store import Store
+from communique.web import create_app
+
+from .conftest import SAMPLE
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{db}"])
+    store = Store.open(settings.db)
+    ingest([str(SAMPLE)], settings=settings, store=store)
+    (Path(db).parent / "evil.txt").write_text(
+        "Envoys met in Oslo to talk about <script>alert(1)</script> and the fisheries accord.",
+        encoding="utf-8",
+    )
+    ingest([str(Path(db).parent / "evil.txt")], settings=settings, store=store)
+    store.close()
+    return TestClient(create_app(settings))
+
+
+def test_web_events_have_the_export_fields_and_paginate(client: TestClient) -> None:
+    first = client.get("/api/events", params={"size": 2}).json()
+    assert first["ok"] and first["page"] == 1 and len(first["records"]) == 2
+    assert first["total"] > 2
+    record = first["records"][0]
+    assert {"id", "event", "actor", "recipient", "evidence", "sources", "date"} <= set(record)
+    second = client.get("/api/events", params={"size": 2, "page": 2}).json()
+    assert second["records"][0]["id"] != record["id"]
+
+
+def test_web_events_filter_by_type_and_actor(client: TestClient) -> None:
+    records = client.get("/api/events", params={"type": "consult", "size": 500}).json()["records"]
+    assert records and all(r["event"] == ["CONSULT"] for r in records)
+    swedish = client.get("/api/events", params={"actor": "SWE", "size": 500}).json()["records"]
+    assert all("SWE" in [a["code"] for a in r["actor"] + r["recipient"]] for r in swedish)
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/api/events?since=yesterday", 400), ("/api/events?size=0", 400), ("/nowhere", 404)],
+)
+def test_web_errors_have_one_shape(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    body = response.json()
+    assert body["ok"] is False and body["status"] == status and body["error"]
+
+
+def test_web_sends_a_content_security_policy(client: TestClient) -> None:
+    response = client.get("/api/articles")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_web_article_markup_is_data_not_markup(client: TestClient) -> None:
+    texts = [a["text"] for a in client.get("/api/articles", params={"size": 500}).json()["records"]]
+    assert any("<script>alert(1)</script>" in text for text in texts)
+    assert client.get("/api/articles").headers["content-type"].startswith("application/json")
+
+
+def test_web_other_resources_and_versions(client: TestClient) -> None:
+    for path in ("/api/actors", "/api/agreements", "/api/statements"):
+        body = client.get(path).json()
+        assert body["ok"] and body["records"], path
+    kristersson = client.get("/api/statements", params={"speaker": "Kristersson"}).json()
+    assert all("Kristersson" in r["speaker"]["name"] for r in kristersson["records"])
+    versions = client.get("/-/versions").json()
+    assert "spacy" in versions["versions"] and "db" not in versions["settings"]
