@@ -26,7 +26,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     store = Store.open(settings.db)
     ingest([str(SAMPLE)], settings=settings, store=store)
     (Path(db).parent / "evil.txt").write_text(
-        "Envoys met in Oslo to talk about <script>alert(1)</script> and the fisheries accord.",
+        "Norway and Iceland signed a fisheries accord <script>alert(1)</script> in Oslo on Monday.",
         encoding="utf-8",
     )
     ingest([str(Path(db).parent / "evil.txt")], settings=settings, store=store)
@@ -81,3 +81,18 @@ def test_web_other_resources_and_versions(client: TestClient) -> None:
     assert all("Kristersson" in r["speaker"]["name"] for r in kristersson["records"])
     versions = client.get("/-/versions").json()
     assert "spacy" in versions["versions"] and "db" not in versions["settings"]
+
+
+def test_web_pages_render_with_the_evidence_highlighted_and_markup_escaped(
+    client: TestClient,
+) -> None:
+    assert "Latest events" in client.get("/").text
+    timeline = client.get("/timeline")
+    assert timeline.status_code == 200 and "timeline-data" in timeline.text
+    events = client.get("/api/events", params={"size": 500}).json()["records"]
+    evil = next(r for r in events if "<script>" in r["evidence"][0]["sentence"])
+    page = client.get(f"/events/{evil['id']}").text
+    assert '<mark class="evidence">' in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert client.get("/static/plotly.min.js").status_code == 200
+    assert client.get("/events/evt-nothing").json()["status"] == 404

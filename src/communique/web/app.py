@@ -12,12 +12,16 @@ from starlette.exceptions import HTTPException
 from ..settings import Settings
 from ..store import Store
 from .api import router as api_router
+from .pages import router as pages_router
 
 __all__ = ["create_app"]
 
 # Security headers on every response: article text is third-party content (issue 6).
 _HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; object-src 'none'; frame-ancestors 'none'",
+    "Content-Security-Policy": (
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "object-src 'none'; frame-ancestors 'none'"
+    ),
     "X-Content-Type-Options": "nosniff",
 }
 
@@ -28,6 +32,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.store = Store.open(settings.db)
     app.state.settings = settings
     app.include_router(api_router, prefix="/api")
+    app.include_router(pages_router)
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
