@@ -106,22 +106,28 @@ def event_page(event_id: str, store: StoreDep) -> HTMLResponse:
     story = next((s for s in store.stories() if s.id == event_id), None)
     if story is None:
         raise HTTPException(404, f"no event {event_id}")
-    sources = []
+    spans: dict[str, set[tuple[int, int]]] = {}
     for doc, event in story.reports:
+        spans.setdefault(doc, set()).update((e.start, e.end) for e in event.evidence)
+    sources = []
+    for doc, marked in spans.items():
         article = store.find_article(doc)
-        if article is None:
-            continue
-        for evidence in event.evidence:
-            text = article.text
-            sources.append(
-                (
-                    doc,
-                    text[: evidence.start],
-                    text[evidence.start : evidence.end],
-                    text[evidence.end :],
-                )
-            )
+        if article is not None:
+            sources.append((doc, _segments(article.text, sorted(marked))))
     return _render("event.html", story=story, sources=sources)
+
+
+def _segments(text: str, marked: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Cut the text into plain and highlighted runs, each evidence sentence highlighted once."""
+    runs: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in marked:
+        if start < position:
+            continue
+        runs += [(text[position:start], False), (text[start:end], True)]
+        position = end
+    runs.append((text[position:], False))
+    return [run for run in runs if run[0]]
 
 
 @router.get("/static/plotly.min.js")
