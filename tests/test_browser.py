@@ -1,0 +1,83 @@
+"""A real browser: headless Chromium opens the timeline, clicks an event, sees its evidence.
+
+Needs Debian's chromium at /usr/bin/chromium (``.ci/run`` installs it when missing) and the
+Playwright driver from PyPI; no browser is downloaded. The screenshot is kept in artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from communique.pipeline import ingest
+from communique.settings import load_settings
+from communique.store import Store
+from communique.web import create_app
+
+from .conftest import ROOT, SAMPLE
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (.ci/run installs it)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    import uvicorn
+
+    db = tmp_path_factory.mktemp("browser") / "browser.db"
+    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{db}"])
+    store = Store.open(settings.db)
+    ingest([str(SAMPLE)], settings=settings, store=store)
+    store.close()
+    port = _free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_browser_timeline_click_shows_highlighted_evidence(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    artifacts = ROOT / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    flags = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(f"{server}/timeline")
+        page.wait_for_selector("#timeline .main-svg")  # Plotly drew the chart
+        page.screenshot(path=str(artifacts / "timeline.png"))
+        page.click("a.event-link >> nth=0")
+        page.wait_for_selector("mark.evidence")
+        assert page.locator("mark.evidence").first.inner_text().strip()
+        page.screenshot(path=str(artifacts / "event.png"), full_page=False)
+        browser.close()
+    assert Path(artifacts / "event.png").stat().st_size > 0
