@@ -5,21 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 
 from ..export import event_record, statement_record
-from ..store import Store
+from .deps import StoreDep
 
 __all__ = ["router"]
 
 router = APIRouter()
 
 
-def _store(request: Request) -> Store:
-    return request.app.state.store
-
-
-StoreDep = Annotated[Store, Depends(_store)]
 Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
 Size = Annotated[int, Query(ge=1, le=500, description="Records per page (at most 500).")]
 

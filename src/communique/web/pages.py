@@ -6,15 +6,15 @@ from collections import Counter
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import plotly
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Story
-from ..store import Store
+from .deps import StoreDep
 
 __all__ = ["router"]
 
@@ -35,13 +35,6 @@ _COLOURS = {
     "verbal conflict": "#f9a825",
     "material conflict": "#c62828",
 }
-
-
-def _store(request: Request) -> Store:
-    return request.app.state.store
-
-
-StoreDep = Annotated[Store, Depends(_store)]
 
 
 def _render(name: str, **context: Any) -> HTMLResponse:
