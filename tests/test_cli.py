@@ -166,3 +166,34 @@ def test_cli_events_timeline_agreements_quotes(tmp_path: Path) -> None:
     assert "Reciprocal Access Agreement" in _run(db, "agreements").output
     assert "Kristersson" in _run(db, "quotes", "--speaker", "Kristersson").output
     assert _run(db, "events", "--since", "not-a-date").exit_code == 2
+
+
+def test_cli_parquet_and_csv_round_trip_to_the_jsonl_rows(tmp_path: Path) -> None:
+    import pandas as pd
+
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    for kind in ("articles", "events", "agreements", "statements", "entities"):
+        lines = _run(db, "export", kind).stdout.splitlines()
+        ids = [json.loads(line)["id"] for line in lines]
+        parquet, table = tmp_path / f"{kind}.parquet", tmp_path / f"{kind}.csv"
+        assert _run(db, "export", kind, "--format", "parquet", "--out", str(parquet)).exit_code == 0
+        _run(db, "export", kind, "--format", "csv", "--out", str(table))
+        assert list(pd.read_parquet(parquet)["id"]) == ids, kind
+        assert list(pd.read_csv(table)["id"]) == ids, kind
+
+
+def test_cli_network_export(tmp_path: Path) -> None:
+    import networkx as nx
+
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    for fmt, read in (("gexf", nx.read_gexf), ("graphml", nx.read_graphml)):
+        path = tmp_path / f"net.{fmt}"
+        assert _run(db, "export", "network", "--format", fmt, "--out", str(path)).exit_code == 0
+        graph = read(path)
+        assert graph.number_of_edges() > 0
+        assert all(
+            d["weight"] == d["cooperation"] + d["conflict"] for *_e, d in graph.edges(data=True)
+        )
+    assert _run(db, "export", "events", "--format", "parquet").exit_code == 2

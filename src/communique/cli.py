@@ -24,7 +24,14 @@ from rich.table import Table
 
 from .errors import CommuniqueError
 from .evaluate import Prf, evaluate
-from .export import FORMATS, KINDS, export
+from .export import (
+    FORMATS,
+    KINDS,
+    NETWORK_FORMATS,
+    export,
+    export_network,
+    export_parquet,
+)
 from .kb import load_kb
 from .link import LinkDoc, near_duplicates, story_clusters
 from .model import Entity, Story
@@ -466,26 +473,48 @@ def quotes_command(
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help=f"What to export: {', '.join(KINDS)}.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (default) or csv.")] = "jsonl",
+    kind: Annotated[str, typer.Argument(help=f"What to export: {', '.join(KINDS)}, or network.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl (default), csv or parquet; for network: gexf (default) or graphml.",
+        ),
+    ] = "jsonl",
     out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write here instead of standard output.")
+        Path | None,
+        typer.Option(
+            "--out", help="Write here instead of standard output (needed for parquet and network)."
+        ),
     ] = None,
 ) -> None:
-    """Export stored records in the format of EXPORT-FORMAT.md."""
-    if kind not in KINDS:
-        err.print(f"error: unknown kind {kind!r} (known: {', '.join(KINDS)})", markup=False)
+    """Export stored records in the format of EXPORT-FORMAT.md, or the actor network."""
+    known = (*KINDS, "network")
+    formats = NETWORK_FORMATS if kind == "network" else FORMATS
+    fmt = "gexf" if kind == "network" and fmt == "jsonl" else fmt
+    if kind not in known or fmt not in formats:
+        err.print(
+            f"error: cannot export {kind!r} as {fmt!r} (kinds: {', '.join(known)}; "
+            f"formats: {', '.join(formats)})",
+            markup=False,
+        )
         raise typer.Exit(2)
-    if fmt not in FORMATS:
-        err.print(f"error: unknown format {fmt!r} (known: {', '.join(FORMATS)})", markup=False)
+    binary = kind == "network" or fmt == "parquet"
+    if binary and out_file is None:
+        err.print(f"error: --out FILE is needed for {fmt}", markup=False)
         raise typer.Exit(2)
     with _store(ctx.obj) as store:
-        if out_file is None:
+        if kind == "network":
+            count = export_network(store, fmt=fmt, path=out_file)  # type: ignore[arg-type]
+        elif fmt == "parquet":
+            count = export_parquet(store, kind, out_file)  # type: ignore[arg-type]
+        elif out_file is None:
             export(store, kind, fmt=fmt, out=sys.stdout)
+            return
         else:
             with out_file.open("w", encoding="utf-8", newline="") as handle:
                 count = export(store, kind, fmt=fmt, out=handle)
-            err.print(f"{count} {kind} written to {out_file}", markup=False)
+    err.print(f"{count} {'edges' if kind == 'network' else kind} written to {out_file}")
 
 
 @app.command("eval")

@@ -9,7 +9,12 @@ import csv
 import hashlib
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
+
+import networkx as nx
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .kb import find_place
 from .model import Article, Event, Statement, Story
@@ -22,9 +27,12 @@ __all__ = [
     "EVENT_FIELDS",
     "FORMATS",
     "KINDS",
+    "NETWORK_FORMATS",
     "STATEMENT_FIELDS",
     "event_record",
     "export",
+    "export_network",
+    "export_parquet",
     "statement_record",
 ]
 
@@ -49,11 +57,74 @@ EVENT_FIELDS = [
     "negated",
     "tense",
 ]
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "parquet")
+NETWORK_FORMATS = ("gexf", "graphml")
+# PLOVER quads of conflict (verbal and material); the rest is cooperation.
+CONFLICT = frozenset(
+    (
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    )
+)
 
 
 def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     """Write every record of ``kind`` to ``out`` in ``fmt``; return how many were written."""
+    records, fields = _records(store, kind)
+    if fmt == "csv":
+        return _write_csv(records, fields, out)
+    return _write_jsonl(records, out)
+
+
+def export_parquet(store: Store, kind: str, path: Path) -> int:
+    """Write every record of ``kind`` to a Parquet file (nested fields as JSON text, as in CSV)."""
+    records, fields = _records(store, kind)
+    rows = [_flat(record) for record in records]
+    table = pa.Table.from_pylist(rows, schema=pa.schema([(f, pa.string()) for f in fields]))
+    pq.write_table(table, path)
+    return len(rows)
+
+
+def export_network(store: Store, *, fmt: str, path: Path) -> int:
+    """Write the actor network (GEXF or GraphML): actors as nodes, events as weighted edges.
+
+    Each edge counts the events between two actors, split into cooperation and conflict by
+    PLOVER quad, so tools such as Gephi can colour it. Returns the number of edges.
+    """
+    graph = nx.Graph()
+    for story in store.stories():
+        event = story.event
+        conflict = event.event in CONFLICT
+        for actor in event.actor:
+            for recipient in event.recipient:
+                if actor == recipient:
+                    continue
+                for node in (actor, recipient):
+                    graph.add_node(node, label=node)
+                data = graph.get_edge_data(actor, recipient) or {
+                    "weight": 0,
+                    "cooperation": 0,
+                    "conflict": 0,
+                }
+                data["weight"] += 1
+                data["conflict" if conflict else "cooperation"] += 1
+                graph.add_edge(actor, recipient, **data)
+    if fmt == "graphml":
+        nx.write_graphml(graph, path)
+    else:
+        nx.write_gexf(graph, path)
+    return graph.number_of_edges()
+
+
+def _records(store: Store, kind: str) -> tuple[Iterable[dict[str, Any]], list[str]]:
+    """The records of one kind in export shape, and the fields every one of them has."""
     if kind == "entities":
         records: Iterable[dict[str, Any]] = (e.to_dict() for e in store.entities())
         fields = ENTITY_FIELDS
@@ -69,9 +140,7 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
     else:
         records = (article.to_dict() for article in store.articles())
         fields = ARTICLE_FIELDS
-    if fmt == "csv":
-        return _write_csv(records, fields, out)
-    return _write_jsonl(records, out)
+    return records, fields
 
 
 def event_record(story: Story) -> dict[str, Any]:
@@ -142,12 +211,16 @@ def _write_csv(records: Iterable[dict[str, Any]], fields: list[str], out: IO[str
     writer.writeheader()
     count = 0
     for record in records:
-        # Lists and objects go into one CSV cell each, as JSON.
-        writer.writerow(
-            {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                for k, v in record.items()
-            }
-        )
+        writer.writerow(_flat(record))
         count += 1
     return count
+
+
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    """Lists and objects as JSON text, one cell each; other values as text (None stays)."""
+    return {
+        k: json.dumps(v, ensure_ascii=False)
+        if isinstance(v, list | dict)
+        else (None if v is None else str(v))
+        for k, v in record.items()
+    }
