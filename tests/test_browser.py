@@ -81,3 +81,27 @@ def test_browser_timeline_click_shows_highlighted_evidence(server: str) -> None:
         page.screenshot(path=str(artifacts / "event.png"), full_page=False)
         browser.close()
     assert Path(artifacts / "event.png").stat().st_size > 0
+
+
+def test_browser_report_draws_its_charts_offline(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from communique.report import write_report
+
+    db = tmp_path / "report.db"
+    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{db}"])
+    store = Store.open(settings.db)
+    ingest([str(SAMPLE)], settings=settings, store=store)
+    path = tmp_path / "briefing.html"
+    assert write_report(store, path) > 0
+    store.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(offline=True)  # the network cut off
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_selector("#network .main-svg")
+        assert page.locator(".chart .main-svg").count() >= 2
+        (ROOT / "artifacts").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "artifacts" / "briefing.png"))
+        browser.close()

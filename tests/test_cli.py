@@ -197,3 +197,14 @@ def test_cli_network_export(tmp_path: Path) -> None:
             d["weight"] == d["cooperation"] + d["conflict"] for *_e, d in graph.edges(data=True)
         )
     assert _run(db, "export", "events", "--format", "parquet").exit_code == 2
+
+
+def test_cli_report_is_one_self_contained_file(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    path = tmp_path / "brief.html"
+    result = _run(db, "report", "--out", str(path), "--actor", "RUS")
+    assert result.exit_code == 0, result.output
+    html = path.read_text("utf-8")
+    assert "Plotly.newPlot" in html and "<script src=" not in html
+    assert 'id="network"' in html and "RUS" in html

@@ -561,6 +561,29 @@ def eval_command(
             out.print(f"{name}: {miss}", markup=False)
 
 
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    out_file: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
+    actor: ActorOption = None,
+    since: SinceOption = None,
+) -> None:
+    """Write a self-contained HTML briefing (timeline, network, agreements, quotations).
+
+    The charts' code is inlined, so the file opens offline and can be sent as it is.
+    """
+    from .report import write_report
+
+    try:
+        low = date.fromisoformat(since) if since else None
+    except ValueError as error:
+        err.print(f"error: --since: {error}", markup=False)
+        raise typer.Exit(2) from error
+    with _store(ctx.obj) as store:
+        count = write_report(store, out_file, actor=actor, since=low)
+    err.print(f"briefing with {count} events written to {out_file}", markup=False)
+
+
 @app.command("serve")
 def serve_command(
     ctx: typer.Context,
