@@ -96,3 +96,33 @@ def test_web_pages_render_with_the_evidence_highlighted_and_markup_escaped(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
     assert client.get("/static/plotly.min.js").status_code == 200
     assert client.get("/events/evt-nothing").json()["status"] == 404
+
+
+def test_web_writing_is_off_without_a_token(client: TestClient) -> None:
+    response = client.post("/api/articles", json={"id": "x", "text": "Envoys met."})
+    assert response.status_code == 403 and response.json()["ok"] is False
+
+
+def test_web_write_with_token_ingests_once(tmp_path: Path) -> None:
+    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{tmp_path / 'w.db'}"])
+    writer = TestClient(create_app(settings, write_token="s3cret"))
+    record = {
+        "id": "wire-77",
+        "published": "2024-02-02",
+        "text": "The foreign ministers of Chile and Peru met in Lima on Friday for talks on trade.",
+    }
+    assert writer.post("/api/articles", json=record).status_code == 401
+    bad = writer.post("/api/articles", json=record, headers={"Authorization": "Bearer nope"})
+    assert bad.status_code == 401
+    auth = {"Authorization": "Bearer s3cret"}
+    first = writer.post("/api/articles", json=record, headers=auth)
+    assert first.status_code == 201 and first.json()["new"] is True
+    again = writer.post("/api/articles", json=record, headers=auth)
+    assert again.json()["new"] is False and again.json()["id"] == first.json()["id"]
+    assert writer.post("/api/articles", json={"id": "empty"}, headers=auth).status_code == 400
+    assert writer.get("/api/articles").json()["total"] == 1
+
+
+def test_web_refuses_oversized_requests(client: TestClient) -> None:
+    response = client.post("/api/articles", content=b"x" * 2_000_001)
+    assert response.status_code == 413 and response.json()["status"] == 413

@@ -595,11 +595,20 @@ def serve_command(
         str | None,
         typer.Option("--get", help="Print the response to this path (e.g. /api/events) and exit."),
     ] = None,
+    write_token: Annotated[
+        str | None,
+        typer.Option(
+            "--write-token",
+            envvar="COMMUNIQUE_WRITE_TOKEN",
+            help="Allow POST /api/articles for requests bearing this token (default: off; "
+            "or $COMMUNIQUE_WRITE_TOKEN).",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the JSON API over the database (OpenAPI docs at /docs)."""
+    """Serve the web pages and JSON API over the database (OpenAPI docs at /docs)."""
     from .web import create_app
 
-    web_app = create_app(ctx.obj)
+    web_app = create_app(ctx.obj, write_token=write_token)
     if get is not None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)  # starlette's note on httpx

@@ -36,7 +36,7 @@ from .read import read_inputs
 from .settings import Settings
 from .store import Store
 
-__all__ = ["ANALYSIS_VERSION", "IngestReport", "ingest"]
+__all__ = ["ANALYSIS_VERSION", "IngestReport", "ingest", "ingest_documents"]
 
 # Bump when the language stages change what they store: re-ingesting then re-analyses articles.
 ANALYSIS_VERSION = 1
@@ -71,9 +71,31 @@ def ingest(
     (for a progress bar). ``nlp`` is a pipeline from :func:`communique.nlp.build_pipeline`,
     built here from the settings when not given (benchmarks pass one to time steady work).
     """
+    return ingest_documents(
+        read_inputs(paths, max_bytes=settings.max_bytes),
+        settings=settings,
+        store=store,
+        on_start=on_start,
+        on_document=on_document,
+        on_error=on_error,
+        nlp=nlp,
+    )
+
+
+def ingest_documents(
+    items: Iterable[RawDocument | InputError],
+    *,
+    settings: Settings,
+    store: Store,
+    on_start: Callable[[int], None] = lambda total: None,
+    on_document: Callable[[RawDocument], None] = lambda raw: None,
+    on_error: Callable[[CommuniqueError], None] = lambda err: None,
+    nlp: Language | None = None,
+) -> IngestReport:
+    """Clean, analyse and store documents already read (or the errors that replaced them)."""
     report = IngestReport()
     documents: list[RawDocument] = []
-    for item in read_inputs(paths, max_bytes=settings.max_bytes):
+    for item in items:
         if isinstance(item, InputError):
             report.failed.append(item)
             on_error(item)

@@ -19,7 +19,7 @@ import py3langid
 from .errors import InputError
 from .model import RawDocument
 
-__all__ = ["SUFFIXES", "read_inputs"]
+__all__ = ["SUFFIXES", "read_inputs", "read_record"]
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN = "-"
@@ -129,13 +129,13 @@ def _documents(
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                yield _record(line, source=source, line=number, group=group)
+                yield read_record(line, source=source, line=number, group=group)
             except InputError as err:
                 yield err
 
 
-def _record(text: str, *, source: str, line: int, group: str) -> RawDocument:
-    """Turn one JSONL line into a RawDocument; fields as documented in the README."""
+def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument:
+    """Turn one JSON record (a JSONL line) into a RawDocument; fields as in the README."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

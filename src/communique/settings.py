@@ -20,6 +20,9 @@ from .errors import ConfigError
 
 __all__ = ["Settings", "load_settings"]
 
+# Environment variables that are secrets for one command, not settings: never stored or shown.
+_SECRETS = frozenset({"COMMUNIQUE_WRITE_TOKEN"})
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
@@ -101,7 +104,11 @@ def load_settings(
     env = os.environ if environ is None else environ
     prefix = "COMMUNIQUE_"
     apply(
-        {k[len(prefix) :].lower(): v for k, v in env.items() if k.startswith(prefix)},
+        {
+            k[len(prefix) :].lower(): v
+            for k, v in env.items()
+            if k.startswith(prefix) and k not in _SECRETS
+        },
         "environment",
     )
     pairs: dict[str, object] = {}

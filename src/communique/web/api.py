@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Body, HTTPException, Query, Request
 
+from ..errors import InputError
 from ..export import event_record, statement_record
+from ..kb import load_kb
+from ..nlp import build_pipeline
+from ..pipeline import ingest_documents
+from ..read import read_record
 from .deps import StoreDep
 
 __all__ = ["router"]
@@ -37,6 +44,36 @@ def _day(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as error:
         raise HTTPException(400, f"{name}: expected an ISO date, got {value!r}") from error
+
+
+@router.post("/articles", status_code=201)
+def add_article(
+    request: Request, store: StoreDep, record: Annotated[dict[str, Any], Body()]
+) -> dict[str, Any]:
+    """Ingest one article: a JSON object with the fields of a JSONL input line.
+
+    Off unless the server was started with a write token, which the request must carry.
+    """
+    token = request.app.state.write_token
+    if token is None:
+        raise HTTPException(403, "writing is off (start the server with --write-token)")
+    if request.headers.get("authorization", "") != f"Bearer {token}":
+        raise HTTPException(401, "a valid write token is required")
+    try:
+        raw = read_record(json.dumps(record), source="request", line=1, group="api")
+    except InputError as error:
+        raise HTTPException(400, error.message) from error
+    settings = request.app.state.settings
+    if request.app.state.nlp is None:
+        actors_file = Path(settings.actors_file) if settings.actors_file else None
+        request.app.state.nlp = build_pipeline(
+            settings.model, load_kb(actors_file, store.learned_roles())
+        )
+    report = ingest_documents([raw], settings=settings, store=store, nlp=request.app.state.nlp)
+    if report.failed:
+        raise HTTPException(400, report.failed[0].message)
+    article = store.find_article(raw.doc)
+    return {"ok": True, "new": report.new == 1, "id": article.id if article else None}
 
 
 @router.get("/articles")

@@ -26,16 +26,31 @@ _HEADERS = {
 }
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """Build the app over the database named in ``settings``."""
+# Requests larger than this are refused (413): an article is far smaller.
+MAX_REQUEST_BYTES = 2_000_000
+
+
+def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI:
+    """Build the app over the database named in ``settings``.
+
+    Writing (``POST /api/articles``) is off unless ``write_token`` is given, and then every
+    write must carry it as ``Authorization: Bearer <token>``.
+    """
     app = FastAPI(title="communique", version=version("communique"))
     app.state.store = Store.open(settings.db)
     app.state.settings = settings
+    app.state.write_token = write_token
+    app.state.nlp = None  # built on the first write, then kept
     app.include_router(api_router, prefix="/api")
     app.include_router(pages_router)
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+            response = _error(413, f"request over {MAX_REQUEST_BYTES} bytes")
+            response.headers.update(_HEADERS)
+            return response
         response = await call_next(request)
         response.headers.update(_HEADERS)
         return response
