@@ -412,19 +412,13 @@ def _selected_stories(
     until: str | None,
 ) -> list[Story]:
     try:
-        low = date.fromisoformat(since) if since else date.min
-        high = date.fromisoformat(until) if until else date.max
+        low = date.fromisoformat(since) if since else None
+        high = date.fromisoformat(until) if until else None
     except ValueError as error:
         err.print(f"error: --since/--until: {error}", markup=False)
         raise typer.Exit(2) from error
     with _store(settings) as store:
-        return [
-            story
-            for story in store.stories()
-            if (actor is None or actor in story.event.actor + story.event.recipient)
-            and (type_ is None or story.event.event == type_.upper())
-            and (story.when is None or (story.when.end >= low and story.when.start <= high))
-        ]
+        return store.stories(actor=actor, kind=type_, since=low, until=high)
 
 
 @app.command("agreements")

@@ -75,12 +75,7 @@ def write_report(
     store: Store, path: Path, *, actor: str | None = None, since: date | None = None
 ) -> int:
     """Write the briefing for the selected events; return how many events it shows."""
-    stories = [
-        s
-        for s in store.stories()
-        if (actor is None or actor in s.event.actor + s.event.recipient)
-        and (since is None or (s.when is not None and s.when.end >= since))
-    ]
+    stories = store.stories(actor=actor, since=since)
     docs = {doc for s in stories for doc in s.sources}
     agreements = [
         a for a in store.agreements() if actor is None or not a.parties or actor in a.parties

@@ -259,9 +259,31 @@ class Store:
             for article_row, row in pairs:
                 yield _article(article_row), _event(row, tuple(evidence[row.id]))
 
-    def stories(self) -> list[Story]:
-        """Every happening once, with the events of every article that reports it."""
-        return merge_events([(article.doc, event) for article, event in self.events()])
+    def stories(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Story]:
+        """Every happening once, with the events of every article that reports it.
+
+        The filters are those of ``communique events``, the API and the briefing: an actor or
+        recipient code, a PLOVER type, and a date range (undated events only without one).
+        """
+        stories = merge_events([(article.doc, event) for article, event in self.events()])
+        low, high = since or date.min, until or date.max
+        return [
+            story
+            for story in stories
+            if (actor is None or actor in story.event.actor + story.event.recipient)
+            and (kind is None or story.event.event == kind.upper())
+            and (
+                (story.when is None and since is None and until is None)
+                or (story.when is not None and story.when.end >= low and story.when.start <= high)
+            )
+        ]
 
     def agreements(self) -> list[Agreement]:
         """Each named instrument once, its actions from every article forming its history."""

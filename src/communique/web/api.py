@@ -93,15 +93,10 @@ def events(
     size: Size = 50,
 ) -> dict[str, Any]:
     """Events, one per happening across sources; filters as ``communique events``."""
-    low, high = _day(since, "since") or date.min, _day(until, "until") or date.max
-    selected = [
-        event_record(story)
-        for story in store.stories()
-        if (actor is None or actor in story.event.actor + story.event.recipient)
-        and (type_ is None or story.event.event == type_.upper())
-        and (story.when is None or (story.when.end >= low and story.when.start <= high))
-    ]
-    return _page(selected, page, size)
+    stories = store.stories(
+        actor=actor, kind=type_, since=_day(since, "since"), until=_day(until, "until")
+    )
+    return _page([event_record(story) for story in stories], page, size)
 
 
 @router.get("/actors")
