@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Evidence, Mention, Span
-from ..patterns import jsonl_rows, tables
+from ..patterns import jsonl_rows, speech, tables
 
 __all__ = ["find_events"]
 
@@ -40,12 +40,16 @@ _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
 
 
 @cache
-def _triggers() -> dict[tuple[str, str], dict]:
-    """Trigger rows by (lemma, part of speech); ``events.jsonl`` wins over the wider lexicon."""
-    found: dict[tuple[str, str], dict] = {}
+def _triggers() -> dict[tuple[str, str], list[dict]]:
+    """Trigger rows by (lemma, part of speech), in file order, ``events.jsonl`` first.
+
+    One word may carry several rows told apart by their objects ("impose sanctions" is a
+    SANCTION, "impose a curfew" a COERCE); the first row that applies codes the event.
+    """
+    found: dict[tuple[str, str], list[dict]] = {}
     for name in tables("events"):
         for row in jsonl_rows(name):
-            found.setdefault((row["lemma"], row["pos"]), row)
+            found.setdefault((row["lemma"], row["pos"]), []).append(row)
     return found
 
 
@@ -65,8 +69,9 @@ def find_events(
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "In March" is a month, not a march
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
-        rule = _triggers().get((token.lemma_.lower(), pos))
-        if rule is None or not _applies(token, rule):
+        rules = _triggers().get((token.lemma_.lower(), pos), [])
+        rule = next((r for r in rules if _applies(token, r)), None)
+        if rule is None:
             continue
         event = _code(
             token,
@@ -113,12 +118,19 @@ def _applies(token: Token, rule: dict) -> bool:
         c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] for c in token.children
     ):
         return False
+    has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
+    if rule.get("transitive") and not has_object:
+        return False  # "returned the paintings to …", not "returned to Moscow"
+    if rule.get("intransitive") and has_object:
+        return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    near = [*token.children, token.head]
+    near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if words & set(rule.get("not_object", ())):
+        return False  # "released a statement" is not a release
     wanted = rule.get("object")
-    if wanted:
-        near = [*token.children, token.head]
-        near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
-        return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
-    return True
+    return not wanted or bool(words & set(wanted))
 
 
 _PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "conj", "cc", "appos", "pobj"}
@@ -172,17 +184,43 @@ def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+_THIRD_PERSON = {"he", "she", "it", "they"}
+_RELATIVE = {"who", "which", "that"}
+
+
+def _doers(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does what ``verb`` says: its subject, or the agent of a passive.
+
+    Where the clause has none of its own, the doer is found through the parse: "we plan to
+    sign", "met and discussed", "sent a letter warning …" take the governing verb's subject;
+    a relative clause ("X, which expelled …") takes the noun it hangs on; a third-person
+    pronoun in reported speech ("X said it would …") is the speaker.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if depth > 3:
+        return subjects
+    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        return _doers(verb.head, depth + 1)
+    if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
+        return [verb.head]
+    if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
+        clause = verb
+        while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+            clause = clause.head
+        said = clause.head
+        if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
+            return _doers(said, depth + 1) or subjects
+    return subjects
+
+
 def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Token], Token]:
     """Subject side, object side and place phrases of a trigger, and the clause's verb."""
     clause = token
     subjects: list[Token] = []
     objects: list[Token] = []
     if token.pos_ == "VERB":
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        subjects += [g for c in token.children if c.dep_ == "agent" for g in c.children]
-        if not subjects and token.dep_ in {"xcomp", "conj"}:
-            # "we plan to sign …", "met and discussed …": the subject of the governing verb
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        subjects = _doers(token)
         objects = [
             c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and not rule.get("topic")
         ]
@@ -234,7 +272,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
 def _tense(token: Token, clause: Token) -> str:
     for verb in dict.fromkeys((token, clause)):
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if aux & _HYPOTHETICAL_AUX:
+        if aux & _HYPOTHETICAL_AUX or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children
+        ):
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
@@ -287,6 +327,8 @@ def _code(
             actor, recipient = sides[:1], sides[1:]
     if not actor or (rule.get("needs_recipient") and not recipient):
         return None
+    if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}):
+        return None  # "the two countries support each other" is a habit, not an event
     if tense == "future" and event in {"CONSULT", "SUPPORT"}:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
     negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children))
