@@ -83,6 +83,27 @@ def test_browser_timeline_click_shows_highlighted_evidence(server: str) -> None:
     assert Path(artifacts / "event.png").stat().st_size > 0
 
 
+def test_browser_network_page_draws_the_actor_network(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    artifacts = ROOT / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))
+        page.goto(f"{server}/network")
+        page.wait_for_selector("#network .main-svg")  # Plotly drew the chart
+        labels = page.locator("#network .textpoint").all_text_contents()
+        assert {"RUS", "TUR", "Sergey Lavrov"} <= set(labels)
+        page.screenshot(path=str(artifacts / "network.png"), full_page=False)
+        browser.close()
+    assert not errors  # no script error, nothing refused by the Content-Security-Policy
+    assert (artifacts / "network.png").stat().st_size > 0
+
+
 def test_browser_report_draws_its_charts_offline(tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

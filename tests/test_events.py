@@ -117,3 +117,73 @@ def test_agreement_entry_into_force_with_partial_date(nlp) -> None:
     [instrument] = _analysis(nlp, text, date(2024, 11, 2)).instruments
     assert instrument.action == "entered_into_force" and instrument.kind == "treaty"
     assert (instrument.when.start, instrument.when.precision) == (date(2024, 3, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # one word, several rows told apart by the object
+        ("Chile imposed a curfew on the port city of Valparaiso.", "COERCE", ("CHL",), ()),
+        ("Norway released two Swedish fishermen on Tuesday.", "RETREAT", ("NOR",), ()),
+        # "X said it would …": the pronoun is the speaker
+        (
+            "Peru said on Monday that it had expelled two Bolivian diplomats.",
+            "SANCTION",
+            ("PER",),
+            (),
+        ),
+        # a relative clause takes the noun it hangs on
+        (
+            "Kenya, which deployed troops to the border, denied the reports.",
+            "MOBILIZE",
+            ("KEN",),
+            (),
+        ),
+        # an agent placed by "in" is that place's state
+        ("Police in Bergen arrested a local activist on Friday.", "COERCE", ("NOR",), ()),
+        # a trigger noun inside the object of a giving verb
+        ("Japan gave $5 million in aid to Tonga after the eruption.", "AID", ("JPN",), ("TON",)),
+        (
+            "Ghana and Togo began joint military exercises near their border.",
+            "COOPERATE",
+            ("GHA", "TGO"),
+            (),
+        ),
+        ("Croatian troops remained on high alert along the frontier.", "MOBILIZE", ("HRV",), ()),
+        ("Hungary welcomed the decision of the court.", "SUPPORT", ("HUN",), ()),
+    ],
+)
+def test_event_lexicon_families(nlp, text: str, kind: str, actor: tuple, recipient: tuple) -> None:
+    event = _one(nlp, text, kind)
+    assert set(event.actor) == set(actor)
+    assert set(recipient) <= set(event.recipient)
+
+
+def test_event_released_statement_is_no_release(nlp) -> None:
+    kinds = {e.event for e in _analysis(nlp, "Norway released a statement on the talks.").events}
+    assert "RETREAT" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # PLOVER: cooperation announced for later is a promise, coercion a threat
+        ("Ecuador said it would release the detained Colombian sailors next week.", "AGREE"),
+        ("Latvia is willing to withdraw its troops from the mission.", "AGREE"),
+        ("Serbia will impose sanctions on Kosovo next month.", "THREATEN"),
+    ],
+)
+def test_event_future_acts_are_promises_or_threats(nlp, text: str, kind: str) -> None:
+    event = _one(nlp, text, kind)
+    assert event.tense == "future"
+
+
+def test_event_doer_without_code_is_kept_as_written(nlp) -> None:
+    event = _one(nlp, "Striking dock workers blocked the port of Antwerp on Monday.", "PROTEST")
+    assert event.actor == () and event.actor_text == "Striking dock workers"
+    assert event.who == ("Striking dock workers",)
+
+
+def test_event_habitual_support_is_no_event(nlp) -> None:
+    text = "The two countries support each other's initiatives at the United Nations."
+    assert "SUPPORT" not in {e.event for e in _analysis(nlp, text).events}

@@ -7,12 +7,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
+from sqlalchemy.orm import Session
 
+from communique.export import event_record
 from communique.link import merge_events
 from communique.model import Event, Evidence, Span
 from communique.pipeline import ingest
 from communique.settings import Settings
 from communique.store import Store
+
+from .conftest import SAMPLE
 
 
 def _event(
@@ -102,3 +107,33 @@ def test_stories_seeds_in_another_order_give_the_same_events(
 
     files = sorted((shared / "seeds").glob("*.txt"))
     assert run(files, "forward.db") == run(files[::-1], "backward.db")
+
+
+@pytest.mark.model
+def test_stories_doer_without_code_is_stored_and_exported(
+    tmp_path: Path, settings: Settings, store: Store
+) -> None:
+    source = tmp_path / "strike.txt"
+    source.write_text(
+        "Dock strike spreads\n\nStriking dock workers blocked the port of Antwerp on Monday.\n",
+        encoding="utf-8",
+    )
+    ingest([str(source)], settings=settings, store=store)
+    [story] = [s for s in store.stories() if s.event.event == "PROTEST"]
+    assert event_record(story)["actor"] == [{"code": None, "name": "Striking dock workers"}]
+    # A database from before schema 4 gains the column on open and keeps its events.
+    with Session(store.engine) as session, session.begin():
+        session.execute(sql("ALTER TABLE events DROP COLUMN actor_text"))
+        session.execute(sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    store.close()
+    reopened = Store.open(settings.db)
+    [story] = [s for s in reopened.stories() if s.event.event == "PROTEST"]
+    assert story.event.actor_text is None and story.event.actor == ()
+    reopened.close()
+
+
+@pytest.mark.model
+def test_stories_ids_are_unique_over_the_sample(settings: Settings, store: Store) -> None:
+    ingest([str(SAMPLE)], settings=settings, store=store)
+    ids = [story.id for story in store.stories()]
+    assert ids and len(ids) == len(set(ids))

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import re
 import warnings
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from communique.pipeline import ingest
 from communique.settings import load_settings
 from communique.store import Store
 from communique.web import create_app
+from communique.web.highlight import Mark, Run, runs
 
 from .conftest import SAMPLE
 
@@ -126,3 +132,196 @@ def test_web_write_with_token_ingests_once(tmp_path: Path) -> None:
 def test_web_refuses_oversized_requests(client: TestClient) -> None:
     response = client.post("/api/articles", content=b"x" * 2_000_001)
     assert response.status_code == 413 and response.json()["status"] == 413
+
+
+def _event_texts(html: str) -> list[str]:
+    return re.findall(r'<a class="event-link" href="/events/[^"]+">([^<]+)</a>', html)
+
+
+def _edges(html: str) -> dict[str, tuple[int, int, int]]:
+    rows = re.findall(
+        r'<tr class="edge"><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>', html
+    )
+    return {pair: (int(n), int(co), int(cf)) for pair, n, co, cf in rows}
+
+
+def _speakers(html: str) -> list[str]:
+    return re.findall(r'<section class="speaker">\s*<h2>([^<]+)</h2>', html)
+
+
+@st.composite
+def _marked_texts(draw: st.DrawFn) -> tuple[str, list[Mark]]:
+    text = draw(st.text(alphabet='ab <&"é\n', max_size=40))
+    offsets = st.integers(-2, len(text) + 2)
+    kinds = st.sampled_from(["entity", "evidence", "quote"])
+    titles = st.none() | st.sampled_from(["RUS", "IGO:EU", "<b>"])
+    marks = draw(st.lists(st.builds(Mark, offsets, offsets, kinds, titles), max_size=8))
+    return text, marks
+
+
+@given(_marked_texts())
+def test_web_highlight_runs_give_back_the_text_with_each_character_under_its_marks(
+    case: tuple[str, list[Mark]],
+) -> None:
+    text, marks = case
+    found = runs(text, marks)
+    assert "".join(run.text for run in found) == text
+    assert all(run.text for run in found)
+    position = 0
+    for run in found:
+        for offset in range(position, position + len(run.text)):
+            assert set(run.kinds) == {m.kind for m in marks if m.start <= offset < m.end}
+        position += len(run.text)
+    assert all((a.kinds, a.title) != (b.kinds, b.title) for a, b in pairwise(found))
+
+
+def test_web_highlight_overlapping_marks_become_flat_runs() -> None:
+    marks = [Mark(0, 14, "evidence"), Mark(0, 4, "entity", "PER"), Mark(9, 14, "entity", "CHL")]
+    marks.append(Mark(5, 15, "quote"))  # crosses the evidence's end: cannot nest
+    assert runs("Peru met Chile.", marks) == [
+        Run("Peru", ("entity", "evidence"), "PER"),
+        Run(" ", ("evidence",)),
+        Run("met ", ("evidence", "quote")),
+        Run("Chile", ("entity", "evidence", "quote"), "CHL"),
+        Run(".", ("quote",)),
+    ]
+
+
+def test_web_nav_links_every_page(client: TestClient) -> None:
+    home = client.get("/").text
+    for path in ("/timeline", "/network", "/articles", "/agreements", "/quotes"):
+        assert f'href="{path}"' in home, path
+        assert client.get(path).status_code == 200, path
+
+
+def test_web_timeline_filters_narrow_the_events(client: TestClient) -> None:
+    everything = _event_texts(client.get("/timeline").text)
+    blank = {"actor": "", "type": "", "since": "", "until": ""}  # an untouched form
+    assert _event_texts(client.get("/timeline", params=blank).text) == everything
+    consult = _event_texts(client.get("/timeline", params={**blank, "type": "CONSULT"}).text)
+    assert consult and len(consult) < len(everything)
+    assert all(" CONSULT " in text for text in consult)
+    swedish = _event_texts(client.get("/timeline", params={"actor": "swe"}).text)
+    assert swedish and len(swedish) < len(everything) and all("SWE" in t for t in swedish)
+    period = {"since": "2023-01-01", "until": "2023-06-30"}
+    spring = _event_texts(client.get("/timeline", params=period).text)
+    assert spring and len(spring) < len(everything)
+    assert all(text.split()[0] <= "2023-06-30" and "undated" not in text for text in spring)
+    assert "2024-03-07" not in " ".join(spring)
+    assert client.get("/timeline", params={"since": "soon"}).status_code == 400
+
+
+def test_web_network_page_weights_edges_by_events_and_filters_by_period(
+    client: TestClient,
+) -> None:
+    page = client.get("/network").text
+    assert '<script src="/static/network.js"></script>' in page
+    found = re.search(r'<script id="network-data" type="application/json">(.*?)</script>', page)
+    assert found is not None
+    traces = {trace.get("name") for trace in json.loads(found.group(1))["data"]}
+    assert {"state", "organisation", "person", "cooperation", "conflict"} <= traces
+    edges = _edges(page)
+    assert all(n == co + cf and n > 0 for n, co, cf in edges.values())
+    assert edges["IGO:EU – RUS"][2] >= 1  # the sanctions package: conflict
+    assert "Mevlüt Çavuşoğlu – Sergey Lavrov" in edges  # people meet beside their states
+    later = _edges(client.get("/network", params={"since": "2024-01-01", "until": ""}).text)
+    assert later and set(later) < set(edges) and "IGO:EU – RUS" not in later
+    assert _edges(client.get("/network", params={"since": "2031-01-01"}).text) == {}
+    assert "Plotly.newPlot" in client.get("/static/network.js").text
+    assert client.get("/static/secrets.js").status_code == 404
+
+
+def test_web_article_page_marks_mentions_and_evidence_and_escapes_markup(
+    client: TestClient,
+) -> None:
+    records = client.get("/api/articles", params={"size": 500}).json()["records"]
+    listing = client.get("/articles").text
+    assert all(f'href="/articles/{r["id"]}"' in listing for r in records)
+    evil = next(r for r in records if "<script>" in r["text"])
+    page = client.get(f"/articles/{evil['id']}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    lavrov = next(r for r in records if "Lavrov" in (r["title"] or ""))
+    page = client.get(f"/articles/{lavrov['id']}").text
+    assert re.search(r'<mark class="entity[^"]*" title="RUS · Sergey Lavrov · Minister', page)
+    assert re.search(r'<mark class="evidence">[^<]+</mark>', page)
+    assert '<mark class="quote">' in page
+    assert page.count("<mark") == page.count("</mark>")
+    assert not re.search(r"<mark[^>]*>[^<]*<mark", page)  # flat, never nested
+    assert "2022-06-08" in page and lavrov["doc"] in page
+    events = re.findall(r'<a class="event-link" href="(/events/[^"]+)"', page)
+    assert events and "Sergey Lavrov" in client.get(events[0]).text
+    assert client.get(f"/articles/{lavrov['doc']}").text == page  # by source name too
+    assert client.get("/articles/no-such-article").status_code == 404
+
+
+def test_web_event_page_names_people_with_offices_and_links_its_articles(
+    client: TestClient,
+) -> None:
+    events = client.get("/api/events", params={"size": 500}).json()["records"]
+    talks = next(
+        r
+        for r in events
+        if [a["code"] for a in r["actor"]] == ["RUS"]
+        and [a["code"] for a in r["recipient"]] == ["TUR"]
+    )
+    page = client.get(f"/events/{talks['id']}").text
+    row = "<td>person</td><td>Sergey Lavrov</td><td>RUS</td><td>Minister of Foreign Affairs</td>"
+    assert row in page
+    link = re.search(r'<a class="article-link" href="(/articles/[0-9a-f]+)">', page)
+    assert link is not None
+    assert f'href="/events/{talks["id"]}"' in client.get(link.group(1)).text
+
+
+def test_web_agreements_registry_shows_kind_parties_and_dated_actions(
+    client: TestClient,
+) -> None:
+    page = client.get("/agreements").text
+    assert "<h2>Reciprocal Access Agreement</h2>" in page
+    assert "<p>agreement; parties: JPN, PHL</p>" in page
+    assert re.search(r"<td>signed</td>\s*<td>2024-07-08</td>", page)
+    source = re.search(
+        r'<a class="article-link" href="(/articles/[0-9a-f]+)">2024-07-08-japan-philippines', page
+    )
+    assert source is not None and "Manila" in client.get(source.group(1)).text
+
+
+def test_web_quotes_are_grouped_by_speaker_and_filtered(client: TestClient) -> None:
+    everyone = _speakers(client.get("/quotes").text)
+    assert len(everyone) > 1 and len(set(everyone)) == len(everyone)
+    page = client.get("/quotes", params={"speaker": "kristersson"}).text
+    assert _speakers(page) == ["Ulf Kristersson"]
+    assert "Prime Minister, SWE" in page and re.search(r'href="/articles/[0-9a-f]+"', page)
+    assert "No quotations" in client.get("/quotes", params={"speaker": "nobody"}).text
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """Two outlets' reports of one meeting, the first also arriving under a second name."""
+    folder = tmp_path_factory.mktemp("linked")
+    texts = {
+        "lima-a.txt": "Chile and Peru hold trade talks in Lima\n\nThe foreign minister of Chile"
+        " met the foreign minister of Peru in Lima on 2 February 2024 for talks on trade.\n",
+        "lima-b.txt": "Andean neighbours discuss border trade\n\nOn 2 February 2024 the foreign"
+        " ministers of Chile and Peru held talks in Lima about trade and their border.\n",
+    }
+    texts["lima-a-again.txt"] = texts["lima-a.txt"]
+    (folder / "in").mkdir()
+    for name, text in texts.items():
+        (folder / "in" / name).write_text(text, encoding="utf-8")
+    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{folder / 'l.db'}"])
+    store = Store.open(settings.db)
+    ingest([str(folder / "in")], settings=settings, store=store)
+    store.close()
+    return TestClient(create_app(settings))
+
+
+def test_web_article_page_lists_copies_and_articles_on_the_same_events(
+    linked: TestClient,
+) -> None:
+    records = linked.get("/api/articles").json()["records"]
+    first = next(r for r in records if r["doc"].startswith("lima-a"))
+    other = next(r for r in records if r["doc"] == "lima-b.txt")
+    page = linked.get(f"/articles/{first['id']}").text
+    assert "lima-a-again.txt; lima-a.txt" in page  # one text, two arrivals
+    related = re.search(r'<ul id="related">(.*?)</ul>', page, re.S)
+    assert related is not None and f'href="/articles/{other["id"]}"' in related.group(1)

@@ -295,7 +295,7 @@ def events_command(
             story.id,
             when,
             event.event + mode + flags,
-            " ".join(event.actor),
+            " ".join(event.who),
             " ".join(event.recipient),
             event.place or "",
             str(len(story.sources)) + ("!" if story.disagreements else ""),
@@ -318,7 +318,7 @@ def show_event_command(
     event = story.event
     when = story.when.to_dict() if story.when else {}
     out.print(f"[bold]{event.event}[/bold] {event.mode or ''}  {story.id}")
-    out.print(f"  {' + '.join(event.actor)} → {' + '.join(event.recipient) or '·'}", markup=False)
+    out.print(f"  {' + '.join(event.who)} → {' + '.join(event.recipient) or '·'}", markup=False)
     out.print(
         f"  when: {when.get('date', '?')} … {when.get('enddate', '?')} ({when.get('precision')})"
     )
@@ -364,7 +364,7 @@ def stories_command(ctx: typer.Context) -> None:
             if names & set(story.sources) and len(story.sources) > 1:
                 event = story.event
                 out.print(
-                    f"    event {story.id}: {event.event} {'+'.join(event.actor)} → "
+                    f"    event {story.id}: {event.event} {'+'.join(event.who)} → "
                     f"{'+'.join(event.recipient) or '·'}, {len(story.sources)} sources",
                     markup=False,
                 )
@@ -389,7 +389,7 @@ def timeline_command(
             month = label
             out.print(f"\n[bold]{label}[/bold]")
         colour = _QUAD_COLOURS.get(event.event, "white")
-        arrow = f"{'+'.join(event.actor)} → {'+'.join(event.recipient) or '·'}"
+        arrow = f"{'+'.join(event.who)} → {'+'.join(event.recipient) or '·'}"
         where = f" in {event.place}" if event.place else ""
         day = when.start.strftime("%d") if when.precision == "day" else "  "
         out.print(f"  {day} [{colour}]{event.event:<9}[/{colour}] {arrow}{where}", highlight=False)

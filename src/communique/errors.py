@@ -13,6 +13,7 @@ __all__ = [
     "Errors",
     "EvalError",
     "InputError",
+    "QueryError",
     "StoreError",
 ]
 
@@ -38,6 +39,9 @@ class Errors:
     E304 = "pipeline component {component} was used before its knowledge base was attached"
     E401 = "database {url}: schema version {found} is newer than this release knows ({known})"
     E402 = "database {url}: cannot open: {reason}"
+    E403 = "database {url}: cannot write: {reason}"
+    E404 = "search {query!r}: {reason}"
+    E405 = "the query ran over the time limit of {limit} s (setting query_time_limit)"
     E501 = "gold file {path}: {reason}"
 
 
@@ -64,6 +68,10 @@ class ConfigError(CommuniqueError):
 
 class StoreError(CommuniqueError):
     """The database cannot be opened or has an unknown schema."""
+
+
+class QueryError(CommuniqueError):
+    """A search query cannot be understood: the user's input, so a 400, not a server fault."""
 
 
 class EvalError(CommuniqueError):

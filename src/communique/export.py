@@ -157,7 +157,8 @@ def event_record(story: Story) -> dict[str, Any]:
         "mode": [event.mode] if event.mode else [],
         "context": [event.context] if event.context else [],
         **when,
-        "actor": [{"code": code} for code in event.actor],
+        "actor": [{"code": code} for code in event.actor]
+        + ([{"code": None, "name": event.actor_text}] if event.actor_text else []),
         "recipient": [{"code": code} for code in event.recipient],
         "people": list(event.people),
         "event_loc": _location(event),

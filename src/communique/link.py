@@ -396,9 +396,13 @@ def _story(members: list[tuple[str, Event]]) -> Story:
         place_code=code,
         negated=lead.negated,
         tense=lead.tense,
+        actor_text=lead.actor_text,
         evidence=tuple(ev for e in events for ev in e.evidence),
     )
-    key = "|".join(f"{doc}:{_sort_key(e)}" for doc, e in members)
+    # The sides are part of the key: two events of one type in one sentence are two stories.
+    key = "|".join(
+        f"{doc}:{_sort_key(e)}:{'+'.join(e.who)}>{'+'.join(e.recipient)}" for doc, e in members
+    )
     return Story(
         id="evt-" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event=merged,

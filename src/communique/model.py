@@ -22,6 +22,8 @@ __all__ = [
     "Mention",
     "RawDocument",
     "Role",
+    "SearchHit",
+    "SearchResults",
     "Span",
     "Statement",
     "Story",
@@ -30,6 +32,7 @@ __all__ = [
 Format = Literal["text", "html"]
 Kind = Literal["person", "organisation", "state", "office", "collective", "place"]
 Reference = Literal["name", "title", "pronoun", "group", "seat"]
+SearchKind = Literal["article", "quote"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -284,7 +287,12 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
-    """A PLOVER 2.0 event coded from one article, with every sentence that states it."""
+    """A PLOVER 2.0 event coded from one article, with every sentence that states it.
+
+    ``actor`` holds codes. Where the text names a doer the knowledge base cannot place
+    ("striking dock workers", a local court), ``actor`` is empty and ``actor_text`` keeps the
+    doer as written: the event is still a fact an analyst wants, with an unknown code.
+    """
 
     event: str
     mode: str | None
@@ -298,6 +306,12 @@ class Event:
     negated: bool
     tense: Literal["past", "present", "future", "hypothetical"]
     evidence: tuple[Evidence, ...]
+    actor_text: str | None = None
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        """The doer for display: its codes, or the doer as written where it has none."""
+        return self.actor or ((self.actor_text,) if self.actor_text else ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -361,6 +375,49 @@ class Entity:
                 for doc, m in self.mentions
             ],
         }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    """One search result: an article, or a quotation in one, with a snippet around the match.
+
+    ``snippet`` is a run of ``(text, marked)`` pieces rather than markup, so a page escapes all
+    the text and wraps only the marked pieces: article text never passes as HTML.
+    """
+
+    kind: SearchKind
+    article_id: str
+    doc: str
+    title: str | None
+    published: date | None
+    speaker: str | None
+    snippet: tuple[tuple[str, bool], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict: the snippet as text, its matches as offsets into it."""
+        text, highlights = "", []
+        for piece, marked in self.snippet:
+            if marked:
+                highlights.append([len(text), len(text) + len(piece)])
+            text += piece
+        return {
+            "kind": self.kind,
+            "article_id": self.article_id,
+            "doc": self.doc,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "speaker": self.speaker,
+            "snippet": text,
+            "highlights": highlights,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchResults:
+    """One page of search hits, best first, and how many there are in all."""
+
+    total: int
+    hits: tuple[SearchHit, ...]
 
 
 def _bounds(value: str) -> tuple[date, date, Literal["day", "month", "year"]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import DataFileError
 
-__all__ = ["instruments", "jsonl_rows", "speech", "tables", "transcript_title"]
+__all__ = ["doers", "instruments", "jsonl_rows", "speech", "tables", "transcript_title"]
 
 
 def _text(name: str) -> str:
@@ -40,6 +40,11 @@ def _json(name: str) -> dict[str, Any]:
 def speech() -> dict[str, Any]:
     """The speech table: attribution verbs, transcript nouns, quotation-mark pairs."""
     return _json("speech.json")
+
+
+def doers() -> dict[str, Any]:
+    """The doers table: nouns and name types that can act although the KB cannot place them."""
+    return _json("doers.json")
 
 
 def instruments() -> dict[str, Any]:

@@ -39,7 +39,8 @@ from .store import Store
 __all__ = ["ANALYSIS_VERSION", "IngestReport", "ingest", "ingest_documents"]
 
 # Bump when the language stages change what they store: re-ingesting then re-analyses articles.
-ANALYSIS_VERSION = 1
+# 2: the widened event lexicon and doers without codes (issue 4).
+ANALYSIS_VERSION = 2
 
 logger = logging.getLogger(__name__)
 

@@ -40,6 +40,7 @@ class Settings:
     nlp_batch_size: int
     nlp_processes: int
     actors_file: str
+    query_time_limit: float
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, object]:

@@ -27,15 +27,34 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Evidence, Mention, Span
-from ..patterns import jsonl_rows, speech, tables
+from ..patterns import doers, jsonl_rows, speech, tables
 
 __all__ = ["find_events"]
 
 DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
-_FUTURE_HEADS = {"plan", "intend", "expect", "agree", "hope", "aim", "prepare", "schedule"}
+_FUTURE_HEADS = {
+    "plan",
+    "intend",
+    "expect",
+    "agree",
+    "hope",
+    "aim",
+    "prepare",
+    "schedule",
+    "willing",
+    "ready",
+    "prepared",
+    "set",
+    "going",
+    "determined",
+    "eager",
+}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# PLOVER: cooperation announced for later is a promise (AGREE), force announced a threat.
+_PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
 _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
 
 
@@ -50,6 +69,8 @@ def _triggers() -> dict[tuple[str, str], list[dict]]:
     for name in tables("events"):
         for row in jsonl_rows(name):
             found.setdefault((row["lemma"], row["pos"]), []).append(row)
+    for rows in found.values():  # a row with conditions before the word's general row
+        rows.sort(key=lambda r: not (r.get("object") or r.get("prep") or r.get("transitive")))
     return found
 
 
@@ -176,6 +197,18 @@ def _codes(tokens: Iterable[Token], mentions: list[Mention], *, places: bool) ->
     return list(dict.fromkeys(codes))
 
 
+def _located(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """The state of an agent placed by "in": "police in Lyon", "the authorities in Chad"."""
+    codes: list[str] = []
+    for token in subjects:
+        if token.lemma_.lower() not in doers()["agents"]:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                codes += _codes(prep.children, mentions, places=True)
+    return list(dict.fromkeys(codes))
+
+
 def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
     names = []
     for token in tokens:
@@ -200,7 +233,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if depth > 3:
         return subjects
-    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
@@ -244,17 +277,28 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         objects = [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "to"
+            if c.dep_ == "prep" and c.lower_ in {"to", "against", "on"}
             for g in c.children
             if g.dep_ == "pobj"
-        ]
+        ]  # "a visit to X", "sanctions against X", "an attack on X"
         head = token.head
+        carrier = _carrier(token)
         if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
             clause = head  # "paid a visit", "held talks"
-            subjects = [c for c in head.children if c.dep_ == "nsubj"] + own
+            subjects = _doers(head) + own
         elif token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
             clause = head.head  # "is in Moscow on a return visit"
-            subjects = [c for c in clause.children if c.dep_ == "nsubj"] + own
+            subjects = _doers(clause) + own
+        elif carrier is not None:
+            clause = carrier  # "provided $2 million in assistance to …"
+            subjects = _doers(carrier) + own
+            objects += [
+                g
+                for c in carrier.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         else:
             subjects = own
             if token.dep_ in _SUBJECTS and head.pos_ in {"VERB", "AUX"}:
@@ -267,6 +311,40 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if g.dep_ == "pobj"
     ]
     return subjects, objects, places, clause
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The verb whose object carries a nominal trigger: "gave $5 million in aid" (aid → gave).
+
+    Only through "in", "of" and "for" under the verb's direct object, so that a trigger
+    named in passing elsewhere in the sentence does not take the sentence's subject.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "for"}:
+        return None
+    holder = prep.head
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+        return holder.head
+    return None
+
+
+def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
+    """The doer as written, where the text names one the knowledge base cannot place.
+
+    Only names of people and bodies, and nouns for agents ("protesters", "a court"): a
+    place the gazetteer knows ("Europe") or a thing ("the report") is not an unknown doer.
+    """
+    table = doers()
+    for token in subjects:
+        phrase = _phrase(token)
+        lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        if any(lo <= m.start and m.end <= hi for m in mentions):
+            continue  # it names something known, only not as a doer (a place, an office)
+        named = token.pos_ == "PROPN" and token.ent_type_ in table["entity_types"]
+        noun = token.lemma_.lower() if token.pos_ == "NOUN" else ""
+        if named or noun in table["agents"] or noun in table["means"]:
+            return token.doc.text[lo:hi]
+    return None
 
 
 def _tense(token: Token, clause: Token) -> str:
@@ -295,7 +373,7 @@ def _code(
     dateline: tuple[str, str] | None,
 ) -> Event | None:
     subjects, objects, place_args, clause = _roles(token, rule)
-    actor = _codes(subjects, mentions, places=False)
+    actor = _codes(subjects, mentions, places=False) or _located(subjects, mentions)
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
     sent = token.sent
@@ -311,8 +389,11 @@ def _code(
         # "in a few days, the council will meet"; a report dated on the eve of its news
         # ("on May 4 the minister is in Rome", published on the 3rd) is not future
         tense = "future"
-    named_doer = token.pos_ == "VERB" and subjects and not all(t.pos_ == "PRON" for t in subjects)
-    if named_doer and not actor:
+    actor_text = None
+    if not actor and event != "CONSULT":
+        actor_text = _unknown_doer(subjects, mentions)
+    named_doer = subjects and not all(t.pos_ == "PRON" for t in subjects)
+    if named_doer and not actor and actor_text is None and token.pos_ == "VERB":
         return None  # a doer the text names but we cannot place is not the states in play
     if event == "CONSULT":
         sides = list(dict.fromkeys(actor + recipient))
@@ -325,12 +406,14 @@ def _code(
             mode = mode or "visit"
         elif not recipient:
             actor, recipient = sides[:1], sides[1:]
-    if not actor or (rule.get("needs_recipient") and not recipient):
+    if not (actor or actor_text) or (rule.get("needs_recipient") and not recipient):
         return None
     if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}):
         return None  # "the two countries support each other" is a habit, not an event
-    if tense == "future" and event in {"CONSULT", "SUPPORT"}:
+    if tense == "future" and event in _PROMISED:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
+    elif tense == "future" and event in _THREATENED:
+        event, mode = "THREATEN", None  # a coercive act announced for later is a threat
     negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children))
     return Event(
         event=event,
@@ -344,6 +427,7 @@ def _code(
         place_code=place[1] if place else None,
         negated=negated,
         tense=tense,  # type: ignore[arg-type]
+        actor_text=actor_text,
         evidence=(
             Evidence(
                 start=sent.start_char,
@@ -411,6 +495,7 @@ def _merge(events: list[Event]) -> list[Event]:
         first, other = (same, event) if same.mode or not event.mode else (event, same)
         merged[index] = dataclasses.replace(
             first,
+            recipient=first.recipient or other.recipient,
             people=tuple(dict.fromkeys(same.people + event.people)),
             place=first.place or other.place,
             place_code=first.place_code or other.place_code,
@@ -428,6 +513,8 @@ def _sides(event: Event) -> frozenset[str]:
 
 def _same(a: Event, b: Event) -> bool:
     if a.event != b.event or _sides(a) != _sides(b) or a.negated != b.negated:
+        return False
+    if a.actor_text != b.actor_text:
         return False
     if a.mode == b.mode == "visit" and a.recipient != b.recipient:
         return False  # a visit and the return visit

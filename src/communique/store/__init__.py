@@ -8,18 +8,23 @@ a later release can migrate an older database instead of misreading it.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from time import monotonic
 from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import URL, Engine, create_engine, event, func, inspect, make_url, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
 from ..link import merge_events
 from ..model import (
     Agreement,
@@ -31,10 +36,13 @@ from ..model import (
     Instrument,
     Mention,
     Role,
+    SearchKind,
+    SearchResults,
     Span,
     Statement,
     Story,
 )
+from .search import KINDS, create_index, fts_search, like_search, parse_query
 from .tables import (
     AnalysisRow,
     ArticleRow,
@@ -51,11 +59,15 @@ from .tables import (
     StatementRow,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "database_url"]
+__all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout"]
 
 # 1: articles (issue 2). 2: analyses, mentions, learned roles (issue 3); a version-1 database
-# gains the new tables on open and its articles are analysed when next ingested.
-SCHEMA_VERSION = 2
+# gains the new tables on open and its articles are analysed when next ingested. 3: the SQLite
+# full-text index (issue 6); an older database gets it on open, built from its rows. 4: an
+# event's doer as written where it has no code (issue 4); an older database gains the column.
+SCHEMA_VERSION = 4
+# SQLite virtual-machine steps between two looks at the clock under a query time limit.
+_CLOCK_STEPS = 10_000
 
 
 def database_url(value: str) -> str:
@@ -72,6 +84,68 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
+def is_timeout(error: BaseException) -> bool:
+    """Whether a database error is a statement stopped by the query time limit."""
+    orig = getattr(error, "orig", None)
+    if isinstance(orig, sqlite3.OperationalError):
+        return str(orig) == "interrupted"
+    return "57014" in (getattr(orig, "pgcode", None), getattr(orig, "sqlstate", None))
+
+
+def _engine(url: str, *, read_only: bool, time_limit: float | None) -> Engine:
+    """An engine for ``url``; a reader cannot write, and a time limit stops long statements.
+
+    A SQLite reader opens the file with ``mode=ro`` and sets no pragmas: the writer made the
+    file WAL (a lasting property of the file), and setting journal_mode would be a write.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        options = ["-c default_transaction_read_only=on"] if read_only else []
+        if time_limit:
+            options.append(f"-c statement_timeout={math.ceil(time_limit * 1000)}")
+        return create_engine(url, connect_args={"options": " ".join(options)} if options else {})
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url)
+    if read_only and parsed.database:
+        path = quote(str(Path(parsed.database).expanduser()), safe="/:\\")
+        engine = create_engine(
+            URL.create(
+                parsed.drivername, database=f"file:{path}", query={"mode": "ro", "uri": "true"}
+            )
+        )
+    else:
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    if time_limit:
+        _limit_time(engine, time_limit)
+    return engine
+
+
+def _limit_time(engine: Engine, seconds: float) -> None:
+    """Stop any SQLite statement of ``engine`` still running ``seconds`` after it started.
+
+    SQLite calls a progress handler every few thousand steps and abandons the statement
+    ("interrupted") when it answers true; each execution sets the deadline the handler reads,
+    and returning the connection to the pool clears it.
+    """
+
+    def arm(dbapi_connection: Any, record: Any) -> None:
+        info = record.info
+        dbapi_connection.set_progress_handler(
+            lambda: int(monotonic() > info.get("deadline", math.inf)), _CLOCK_STEPS
+        )
+
+    def start(connection: Any, *_args: Any) -> None:
+        connection.info["deadline"] = monotonic() + seconds
+
+    def clear(_dbapi_connection: Any, record: Any, _reset_state: Any) -> None:
+        record.info.pop("deadline", None)
+
+    event.listen(engine, "connect", arm)
+    event.listen(engine, "before_cursor_execute", start)
+    event.listen(engine, "reset", clear)
+
+
 class Store:
     """A communique database: open it with :meth:`open`, then read and write records."""
 
@@ -80,29 +154,61 @@ class Store:
         self.url = url
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open (creating if needed) the database at ``url`` and check its schema version."""
+    def open(cls, url: str, *, read_only: bool = False, time_limit: float | None = None) -> Store:
+        """Open (creating if needed) the database at ``url`` and check its schema version.
+
+        ``read_only`` gives a store that cannot write, for serving the public: whatever a
+        request gets the server to run, the data stays as it is. The database is first opened
+        normally once, so it exists and has the current schema. ``time_limit`` (seconds) stops
+        any statement that runs longer (see :func:`is_timeout`): one expensive request must not
+        hold the server.
+        """
         url = database_url(url)
+        if read_only:
+            cls.open(url).close()
         try:
-            engine = create_engine(url)
-            if engine.dialect.name == "sqlite":
-                event.listen(engine, "connect", _sqlite_pragmas)
-            Base.metadata.create_all(engine)
-            with Session(engine) as session, session.begin():
-                row = session.get(MetaRow, "schema_version")
-                if row is None:
-                    session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-                elif int(row.value) > SCHEMA_VERSION:
-                    raise StoreError("E401", url=url, found=row.value, known=SCHEMA_VERSION)
-                else:
-                    row.value = str(SCHEMA_VERSION)
+            engine = _engine(url, read_only=read_only, time_limit=time_limit)
+            if read_only:
+                engine.connect().close()  # fail here, not on the first request
+            else:
+                _prepare(engine, url)
         except SQLAlchemyError as err:
             raise StoreError("E402", url=url, reason=err.args[0] if err.args else err) from err
         return cls(engine, url)
 
+    @property
+    def full_text(self) -> bool:
+        """Whether search uses the SQLite FTS5 index (else a plain LIKE search)."""
+        return self.engine.dialect.name == "sqlite"
+
     def close(self) -> None:
         """Release the connections."""
         self.engine.dispose()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A write transaction whose database errors (a reader's, say) are store errors."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                yield session
+        except SQLAlchemyError as err:
+            raise StoreError("E403", url=self.url, reason=err.args[0] if err.args else err) from err
+
+    def search(
+        self, query: str, kind: SearchKind | None = None, *, limit: int = 20, offset: int = 0
+    ) -> SearchResults:
+        """Articles (title and text) and quotations (quote and speaker) matching ``query``.
+
+        The query language is words (all must match), "quoted phrases", prefix* and OR; a query
+        that cannot be understood raises :class:`QueryError`, whose message is for the user.
+        ``kind`` keeps articles or quotations only.
+        """
+        if kind is not None and kind not in KINDS:
+            raise QueryError("E404", query=query, reason=f"kind must be one of {', '.join(KINDS)}")
+        clauses = parse_query(query)
+        find = fts_search if self.full_text else like_search
+        with Session(self.engine) as session:
+            return find(session, clauses, (kind,) if kind else KINDS, limit=limit, offset=offset)
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this content id is stored."""
@@ -117,7 +223,7 @@ class Store:
 
     def add_source(self, article_id: str, doc: str) -> bool:
         """Record that a stored article also arrived under ``doc``; return whether that is new."""
-        with Session(self.engine) as session, session.begin():
+        with self._writing() as session:
             return self._add_source(session, article_id, doc)
 
     @staticmethod
@@ -145,7 +251,7 @@ class Store:
         An article stored before under an older analysis version keeps its row and gets the new
         analysis in place of the old one; either way nothing is stored twice.
         """
-        with Session(self.engine) as session, session.begin():
+        with self._writing() as session:
             new = session.get(ArticleRow, article.id) is None
             if new:
                 self._insert_article(session, article, group=group, fingerprints=fingerprints)
@@ -396,6 +502,24 @@ class Store:
             return list(session.scalars(query))
 
 
+def _prepare(engine: Engine, url: str) -> None:
+    """Create missing tables, check the schema version, and bring an older database up to it."""
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        row = session.get(MetaRow, "schema_version")
+        if row is not None and int(row.value) > SCHEMA_VERSION:
+            raise StoreError("E401", url=url, found=row.value, known=SCHEMA_VERSION)
+        if engine.dialect.name == "sqlite":
+            create_index(session, rebuild=row is not None and int(row.value) < 3)
+        columns = {c["name"] for c in inspect(session.connection()).get_columns("events")}
+        if "actor_text" not in columns:  # a database from before version 4
+            session.execute(text("ALTER TABLE events ADD COLUMN actor_text TEXT"))
+        if row is None:
+            session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+        else:
+            row.value = str(SCHEMA_VERSION)
+
+
 def _article(row: ArticleRow) -> Article:
     return Article(
         id=row.id,
@@ -496,6 +620,7 @@ def _event_row(article_id: str, event: Event) -> EventRow:
         place_code=event.place_code,
         negated=event.negated,
         tense=event.tense,
+        actor_text=event.actor_text,
     )
 
 
@@ -521,6 +646,7 @@ def _event(row: EventRow, evidence: tuple[Evidence, ...]) -> Event:
         negated=row.negated,
         tense=row.tense,  # type: ignore[arg-type]
         evidence=evidence,
+        actor_text=row.actor_text,
     )
 
 

@@ -175,6 +175,7 @@ class EventRow(Base):
     place_code: Mapped[str | None] = mapped_column(String(32))
     negated: Mapped[bool] = mapped_column(default=False)
     tense: Mapped[str] = mapped_column(String(16))
+    actor_text: Mapped[str | None] = mapped_column(Text)  # the doer as written, if uncoded
 
 
 class EvidenceRow(Base):

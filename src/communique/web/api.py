@@ -9,13 +9,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
 
-from ..errors import InputError
+from ..errors import InputError, QueryError
 from ..export import event_record, statement_record
 from ..kb import load_kb
+from ..model import SearchKind
 from ..nlp import build_pipeline
 from ..pipeline import ingest_documents
 from ..read import read_record
-from .deps import StoreDep
+from .deps import StoreDep, writer
 
 __all__ = ["router"]
 
@@ -28,13 +29,12 @@ Size = Annotated[int, Query(ge=1, le=500, description="Records per page (at most
 
 def _page(records: list[dict[str, Any]], page: int, size: int) -> dict[str, Any]:
     start = (page - 1) * size
-    return {
-        "ok": True,
-        "total": len(records),
-        "page": page,
-        "size": size,
-        "records": records[start : start + size],
-    }
+    return _paged(records[start : start + size], len(records), page, size)
+
+
+def _paged(records: list[dict[str, Any]], total: int, page: int, size: int) -> dict[str, Any]:
+    """The pagination shape, for a page the database has already cut."""
+    return {"ok": True, "total": total, "page": page, "size": size, "records": records}
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -47,9 +47,7 @@ def _day(value: str | None, name: str) -> date | None:
 
 
 @router.post("/articles", status_code=201)
-def add_article(
-    request: Request, store: StoreDep, record: Annotated[dict[str, Any], Body()]
-) -> dict[str, Any]:
+def add_article(request: Request, record: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
     """Ingest one article: a JSON object with the fields of a JSONL input line.
 
     Off unless the server was started with a write token, which the request must carry.
@@ -64,6 +62,7 @@ def add_article(
     except InputError as error:
         raise HTTPException(400, error.message) from error
     settings = request.app.state.settings
+    store = writer(request)
     if request.app.state.nlp is None:
         actors_file = Path(settings.actors_file) if settings.actors_file else None
         request.app.state.nlp = build_pipeline(
@@ -125,3 +124,21 @@ def statements(
         if speaker is None or speaker.casefold() in (st.speaker or "").casefold()
     ]
     return _page(found, page, size)
+
+
+@router.get("/search")
+def search(
+    store: StoreDep,
+    q: Annotated[
+        str, Query(min_length=1, max_length=500, description='Words, "phrases", prefix*, OR.')
+    ],
+    kind: Annotated[SearchKind | None, Query(description="article or quote.")] = None,
+    page: Page = 1,
+    size: Size = 50,
+) -> dict[str, Any]:
+    """Articles (title, text) and quotations (quote, speaker) matching ``q``, best first."""
+    try:
+        found = store.search(q, kind, limit=size, offset=(page - 1) * size)
+    except QueryError as error:
+        raise HTTPException(400, error.message) from error
+    return _paged([hit.to_dict() for hit in found.hits], found.total, page, size)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from importlib.metadata import version
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
+from ..errors import Errors
 from ..settings import Settings
-from ..store import Store
+from ..store import Store, is_timeout
 from .api import router as api_router
 from .pages import router as pages_router
 
 __all__ = ["create_app"]
+
+logger = logging.getLogger(__name__)
 
 # Security headers on every response: article text is third-party content (issue 6).
 _HEADERS = {
@@ -34,10 +39,15 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     """Build the app over the database named in ``settings``.
 
     Writing (``POST /api/articles``) is off unless ``write_token`` is given, and then every
-    write must carry it as ``Authorization: Bearer <token>``.
+    write must carry it as ``Authorization: Bearer <token>``. Requests read through a
+    read-only store whose statements stop after ``query_time_limit`` seconds; writes go
+    through a second, writable store opened on the first of them.
     """
     app = FastAPI(title="communique", version=version("communique"))
-    app.state.store = Store.open(settings.db)
+    app.state.store = Store.open(
+        settings.db, read_only=True, time_limit=settings.query_time_limit or None
+    )
+    app.state.writer = None
     app.state.settings = settings
     app.state.write_token = write_token
     app.state.nlp = None  # built on the first write, then kept
@@ -62,6 +72,13 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
         return _error(400, "; ".join(str(e.get("msg")) for e in error.errors()))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _database_error(_request: Request, error: SQLAlchemyError) -> JSONResponse:
+        if is_timeout(error):
+            return _error(503, Errors.E405.format(limit=settings.query_time_limit))
+        logger.exception("database error", exc_info=error)
+        return _error(500, "database error")
 
     @app.get("/-/versions")
     def versions() -> dict[str, object]:

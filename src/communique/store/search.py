@@ -1,0 +1,265 @@
+"""Search over articles and quotations: the users' query language, SQLite FTS5, a LIKE fallback.
+
+Users type words, "quoted phrases", prefix* and OR (terms side by side must all match). Every
+term reaches FTS5 as a quoted string, so no input is an FTS5 syntax error or names a column
+(``foo-bar`` or ``Xi's`` would be, raw); the only errors are ours, worded for the user. The same
+parsed query drives the plain LIKE search used where FTS5 is absent (PostgreSQL).
+
+The SQLite index is two FTS5 tables kept by triggers, so every write path (ingest, re-analysis,
+a later release's code) updates them in the same transaction as the rows themselves. They store
+their own copy of the text: an external-content table would key articles by their implicit
+rowid, which VACUUM may renumber.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, func, null, or_, select, text
+from sqlalchemy.orm import Session
+
+from ..errors import QueryError
+from ..model import SearchHit, SearchKind, SearchResults
+from .tables import ArticleRow, StatementRow
+
+__all__ = ["KINDS", "create_index", "fts_query", "fts_search", "like_search", "parse_query"]
+
+KINDS: tuple[SearchKind, ...] = ("article", "quote")
+
+Term = tuple[str, bool]  # the text, and whether it is a prefix
+Clause = tuple[Term, ...]  # alternatives, any of which may match
+
+_TOKENS = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')
+_OPEN, _CLOSE = "\x02", "\x03"  # marks FTS5 puts around matches; control characters, not text
+_SNIPPET_TOKENS = 32
+_LIKE_WIDTH = 240  # characters of text around the first match in a LIKE snippet
+
+_TOKENIZER = "porter unicode61 remove_diacritics 2"
+_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
+    f"article_id UNINDEXED, title, text, tokenize='{_TOKENIZER}')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quote_search USING fts5("
+    f"article_id UNINDEXED, quote, speaker, tokenize='{_TOKENIZER}')",
+    "CREATE TRIGGER IF NOT EXISTS article_search_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO article_search (article_id, title, text) VALUES (new.id, new.title, new.text); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS article_search_delete AFTER DELETE ON articles BEGIN "
+    "DELETE FROM article_search WHERE article_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS article_search_update AFTER UPDATE OF id, title, text "
+    "ON articles BEGIN DELETE FROM article_search WHERE article_id = old.id; "
+    "INSERT INTO article_search (article_id, title, text) VALUES (new.id, new.title, new.text); "
+    "END",
+    # A quotation's FTS row has the statement's id (an INTEGER PRIMARY KEY, stable) as rowid.
+    "CREATE TRIGGER IF NOT EXISTS quote_search_insert AFTER INSERT ON statements BEGIN "
+    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
+    "VALUES (new.id, new.article_id, new.quote, new.speaker); END",
+    "CREATE TRIGGER IF NOT EXISTS quote_search_delete AFTER DELETE ON statements BEGIN "
+    "DELETE FROM quote_search WHERE rowid = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS quote_search_update AFTER UPDATE ON statements BEGIN "
+    "DELETE FROM quote_search WHERE rowid = old.id; "
+    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
+    "VALUES (new.id, new.article_id, new.quote, new.speaker); END",
+)
+_REBUILD = (
+    "DELETE FROM article_search",
+    "INSERT INTO article_search (article_id, title, text) SELECT id, title, text FROM articles",
+    "DELETE FROM quote_search",
+    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
+    "SELECT id, article_id, quote, speaker FROM statements",
+)
+_MATCHES = {
+    "article": (
+        "SELECT 'article' AS kind, article_id, NULL AS speaker, rowid AS seq, "
+        f"snippet(article_search, 2, char(2), char(3), '…', {_SNIPPET_TOKENS}) AS snippet, "
+        "bm25(article_search, 0.0, 4.0, 1.0) AS score "
+        "FROM article_search WHERE article_search MATCH :query"
+    ),
+    "quote": (
+        "SELECT 'quote' AS kind, article_id, speaker, rowid AS seq, "
+        f"snippet(quote_search, 1, char(2), char(3), '…', {_SNIPPET_TOKENS}) AS snippet, "
+        "bm25(quote_search) AS score "
+        "FROM quote_search WHERE quote_search MATCH :query"
+    ),
+}
+_COUNTS = {
+    "article": "SELECT count(*) FROM article_search WHERE article_search MATCH :query",
+    "quote": "SELECT count(*) FROM quote_search WHERE quote_search MATCH :query",
+}
+
+
+def create_index(session: Session, *, rebuild: bool) -> None:
+    """Create the SQLite search tables and triggers if missing; ``rebuild`` refills them.
+
+    Refilling is for a database from before the index (schema version 2): its rows were
+    written without the triggers.
+    """
+    for statement in _INDEX:
+        session.execute(text(statement))
+    if rebuild:
+        for statement in _REBUILD:
+            session.execute(text(statement))
+
+
+def parse_query(query: str) -> tuple[Clause, ...]:
+    """Split a user's query into clauses that must all match, each a list of alternatives."""
+    if query.count('"') % 2:
+        raise QueryError("E404", query=query, reason='a double quote (") is not closed')
+    clauses: list[list[Term]] = []
+    joining = False
+    for match in _TOKENS.finditer(query):
+        phrase, star, word = match.groups()
+        if word == "OR":
+            if not clauses or joining:
+                raise QueryError("E404", query=query, reason="OR needs a term on each side")
+            joining = True
+            continue
+        term = (phrase, bool(star)) if word is None else (word.rstrip("*"), word.endswith("*"))
+        if not re.search(r"\w", term[0]):
+            continue  # punctuation alone matches nothing
+        if joining:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        joining = False
+    if joining:
+        raise QueryError("E404", query=query, reason="OR needs a term on each side")
+    if not clauses:
+        raise QueryError("E404", query=query, reason="nothing to search for: give a word")
+    return tuple(tuple(clause) for clause in clauses)
+
+
+def fts_query(clauses: Sequence[Clause]) -> str:
+    """The FTS5 form of a parsed query: every term a quoted string, so never a syntax error."""
+
+    def quoted(term: Term) -> str:
+        return '"' + term[0].replace('"', '""') + '"' + ("*" if term[1] else "")
+
+    return " AND ".join("(" + " OR ".join(map(quoted, clause)) + ")" for clause in clauses)
+
+
+def fts_search(
+    session: Session,
+    clauses: Sequence[Clause],
+    kinds: Sequence[SearchKind],
+    *,
+    limit: int,
+    offset: int,
+) -> SearchResults:
+    """Search the FTS5 index, best match first (BM25; an article's title weighs four times)."""
+    params = {"query": fts_query(clauses), "limit": limit, "offset": offset}
+    total = sum(session.scalar(text(_COUNTS[kind]), params) or 0 for kind in kinds)
+    statement = " UNION ALL ".join(_MATCHES[kind] for kind in kinds)
+    rows = session.execute(
+        text(f"{statement} ORDER BY score, kind, article_id, seq LIMIT :limit OFFSET :offset"),
+        params,
+    )
+    found = [(row.kind, row.article_id, row.speaker, _runs(row.snippet)) for row in rows]
+    return SearchResults(total=total, hits=_hits(session, found))
+
+
+def like_search(
+    session: Session,
+    clauses: Sequence[Clause],
+    kinds: Sequence[SearchKind],
+    *,
+    limit: int,
+    offset: int,
+) -> SearchResults:
+    """Search with case-insensitive LIKE: articles newest first, then quotations.
+
+    For databases without FTS5; slower and unranked, but the same query language and results.
+    """
+    total, skip, found = 0, offset, []
+    for kind in kinds:
+        query = _like_query(kind, clauses)
+        count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        total += count
+        room = limit - len(found)
+        if room > 0 and skip < count:
+            for row in session.execute(query.offset(skip).limit(room)):
+                found.append((kind, row.article_id, row.speaker, _like_snippet(row.body, clauses)))
+        skip = max(0, skip - count)
+    return SearchResults(total=total, hits=_hits(session, found))
+
+
+def _like_query(kind: SearchKind, clauses: Sequence[Clause]) -> Select[Any]:
+    if kind == "article":
+        columns = (ArticleRow.title, ArticleRow.text)
+        query = select(
+            ArticleRow.id.label("article_id"),
+            null().label("speaker"),
+            ArticleRow.text.label("body"),
+        ).order_by(ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id)
+    else:
+        columns = (StatementRow.quote, StatementRow.speaker)
+        query = select(
+            StatementRow.article_id, StatementRow.speaker, StatementRow.quote.label("body")
+        ).order_by(StatementRow.article_id, StatementRow.start, StatementRow.id)
+    return query.where(
+        and_(
+            *(
+                or_(*(c.icontains(term, autoescape=True) for term, _ in clause for c in columns))
+                for clause in clauses
+            )
+        )
+    )
+
+
+def _hits(
+    session: Session, found: list[tuple[SearchKind, str, str | None, tuple[tuple[str, bool], ...]]]
+) -> tuple[SearchHit, ...]:
+    """Complete the hits with their articles' metadata (one query for the page)."""
+    ids = {article_id for _kind, article_id, _speaker, _snippet in found}
+    articles = {
+        row.id: row
+        for row in session.execute(
+            select(ArticleRow.id, ArticleRow.doc, ArticleRow.title, ArticleRow.published).where(
+                ArticleRow.id.in_(ids)
+            )
+        )
+    }
+    return tuple(
+        SearchHit(
+            kind=kind,
+            article_id=article_id,
+            doc=articles[article_id].doc,
+            title=articles[article_id].title,
+            published=articles[article_id].published,
+            speaker=speaker,
+            snippet=snippet,
+        )
+        for kind, article_id, speaker, snippet in found
+    )
+
+
+def _runs(snippet: str | None) -> tuple[tuple[str, bool], ...]:
+    """Cut an FTS5 snippet at its match marks into (text, marked) runs.
+
+    A mark character already in the text can only misplace a highlight: the runs are escaped
+    when shown, marked or not.
+    """
+    runs = []
+    for part in re.split(f"({_OPEN}[^{_CLOSE}]*{_CLOSE})", snippet or ""):
+        if part.startswith(_OPEN) and part.endswith(_CLOSE):
+            runs.append((part[1:-1], True))
+        elif part:
+            runs.append((part.replace(_OPEN, "").replace(_CLOSE, ""), False))
+    return tuple((piece, marked) for piece, marked in runs if piece)
+
+
+def _like_snippet(body: str, clauses: Sequence[Clause]) -> tuple[tuple[str, bool], ...]:
+    """A window of text around the first match, every term in it marked."""
+    terms = sorted({term for clause in clauses for term, _prefix in clause}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+    first = pattern.search(body)
+    start = max(0, (first.start() if first else 0) - _LIKE_WIDTH // 3)
+    window = body[start : start + _LIKE_WIDTH]
+    runs = [("…", False)] if start else []
+    position = 0
+    for match in pattern.finditer(window):
+        runs += [(window[position : match.start()], False), (match.group(), True)]
+        position = match.end()
+    runs.append((window[position:] + ("…" if start + _LIKE_WIDTH < len(body) else ""), False))
+    return tuple(run for run in runs if run[0])

@@ -1,0 +1,224 @@
+"""Plotly figures shared by the web pages and the briefing, so both draw the same charts.
+
+Each function returns a plain ``{"data": ..., "layout": ...}`` dict: the web pages pass it to a
+static script as JSON, the briefing inlines it; neither needs Plotly's Python objects.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlencode
+
+import networkx as nx
+
+from ..model import Entity, Story
+
+__all__ = ["COLOURS", "QUADS", "network_edges", "network_figure", "timeline_figure"]
+
+# PLOVER quads: verbal cooperation, material cooperation, verbal conflict, material conflict.
+QUADS = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+COLOURS = {
+    "verbal cooperation": "#2e7d32",
+    "material cooperation": "#0277bd",
+    "verbal conflict": "#f9a825",
+    "material conflict": "#c62828",
+}
+_CONFLICT = frozenset(QUADS["verbal conflict"] + QUADS["material conflict"])
+# Edge colour by which side of the PLOVER divide most of a pair's events fall on.
+_TONES = {"cooperation": "#2e7d32", "conflict": "#c62828", "mixed": "#9e9e9e"}
+_NODE_COLOURS = {"state": "#455a64", "organisation": "#6a1b9a", "person": "#ef6c00"}
+_AFFILIATION = "#cfd8dc"
+
+
+def timeline_figure(stories: list[Story]) -> dict[str, Any]:
+    """A Plotly figure: one point per event, by date and type, coloured by PLOVER quad."""
+    data = []
+    for quad, kinds in QUADS.items():
+        chosen = [s for s in stories if s.when and s.event.event in kinds]
+        if chosen:
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "name": quad,
+                    "x": [s.when.start.isoformat() for s in chosen if s.when],
+                    "y": [s.event.event for s in chosen],
+                    "customdata": [s.id for s in chosen],
+                    "text": [
+                        f"{'+'.join(s.event.who)} → {'+'.join(s.event.recipient)}" for s in chosen
+                    ],
+                    "marker": {"size": 12, "color": COLOURS[quad]},
+                }
+            )
+    layout = {"margin": {"l": 100, "r": 20, "t": 20, "b": 40}, "hovermode": "closest"}
+    return {"data": data, "layout": layout}
+
+
+def network_edges(
+    stories: list[Story], people: Iterable[Entity] = ()
+) -> dict[tuple[str, str], Counter[str]]:
+    """Count cooperation and conflict events per pair of participants, actor side × recipient.
+
+    Codes (states, ``IGO:`` organisations) always take part. A named person takes part on the
+    side whose code matches the person's, so two ministers who met get an edge of their own
+    beside their states' edge; a person whose code is on neither side is left out.
+    """
+    codes = {name: person.code for name, person in _people(people).items()}
+    edges: dict[tuple[str, str], Counter[str]] = {}
+    for story in stories:
+        event = story.event
+        tone = "conflict" if event.event in _CONFLICT else "cooperation"
+        named = [p for p in event.people if p in codes]
+        pairs = {(a, r) for a in event.actor for r in event.recipient}
+        pairs |= {
+            (a, r)
+            for a in named
+            for r in named
+            if codes[a] in event.actor and codes[r] in event.recipient
+        }
+        for a, r in pairs:
+            if a != r:
+                edges.setdefault(_pair(a, r), Counter())[tone] += 1
+    return edges
+
+
+def network_figure(stories: list[Story], people: Iterable[Entity] = ()) -> dict[str, Any]:
+    """A Plotly figure of the actor network: states, organisations and (when given) people.
+
+    Edge width grows with the number of events between two actors; its colour says whether
+    most were cooperation or conflict. A person is tied to their state or organisation by a
+    thin grey line that counts no events. Clicking a node opens the events (a code) or the
+    quotations (a person) behind it: ``customdata`` holds that link.
+    """
+    chosen = _people(people)
+    edges = network_edges(stories, chosen.values())
+    if not edges:
+        return {"data": [], "layout": {}}
+    graph = nx.Graph()
+    graph.add_edges_from(edges)
+    offices = {name: (p.code, p.office) for name, p in chosen.items()}
+    affiliations = [(n, offices[n][0]) for n in sorted(graph.nodes) if n in offices]
+    graph.add_edges_from((n, code) for n, code in affiliations if code in graph)
+    # Twice the default spacing: labels of people beside their state otherwise overlap.
+    position = nx.spring_layout(graph, seed=0, k=2 / graph.number_of_nodes() ** 0.5)
+    data: list[dict[str, Any]] = [
+        _lines([(n, code) for n, code in affiliations if code in graph], position, _AFFILIATION, 1)
+    ]
+    # One trace per tone and weight, not per edge: a large network stays a few dozen traces.
+    grouped: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for pair, counts in sorted(edges.items()):
+        grouped.setdefault((_tone(counts), counts.total()), []).append(pair)
+    shown: set[str] = set()
+    for (tone, weight), pairs in sorted(grouped.items()):
+        trace = _lines(pairs, position, _TONES[tone], 1 + 1.5 * min(weight, 8))
+        trace.update(name=tone, legendgroup=tone, showlegend=tone not in shown)
+        shown.add(tone)
+        data.append(trace)
+    # Invisible points midway along the edges carry the counts as hover text.
+    middles = sorted(edges.items())
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": [(position[a][0] + position[b][0]) / 2 for (a, b), _c in middles],
+            "y": [(position[a][1] + position[b][1]) / 2 for (a, b), _c in middles],
+            "text": [
+                f"{a} – {b}: {c['cooperation']} cooperation, {c['conflict']} conflict"
+                for (a, b), c in middles
+            ],
+            "hoverinfo": "text",
+            "marker": {"size": 8, "opacity": 0},
+            "showlegend": False,
+        }
+    )
+    degree: Counter[str] = Counter()
+    for (a, b), counts in edges.items():
+        degree[a] += counts.total()
+        degree[b] += counts.total()
+    for kind, colour in _NODE_COLOURS.items():
+        nodes = [n for n in sorted(graph.nodes) if _kind(n, offices) == kind]
+        if not nodes:
+            continue
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": kind,
+                "x": [position[n][0] for n in nodes],
+                "y": [position[n][1] for n in nodes],
+                "text": nodes,
+                "hovertext": [_label(n, offices, degree[n]) for n in nodes],
+                "hoverinfo": "text",
+                "customdata": [_link(n, offices) for n in nodes],
+                "textposition": "top center",
+                "marker": {"size": [10 + 2 * min(degree[n], 10) for n in nodes], "color": colour},
+            }
+        )
+    axis = {"visible": False}
+    layout = {"xaxis": axis, "yaxis": axis, "margin": {"t": 10}, "hovermode": "closest"}
+    return {"data": data, "layout": layout}
+
+
+def _people(people: Iterable[Entity]) -> dict[str, Entity]:
+    """People with a code by name; a name resolved to several codes keeps its most mentioned."""
+    chosen: dict[str, Entity] = {}
+    for person in sorted(people, key=lambda p: -len(p.mentions)):
+        if person.kind == "person" and person.code:
+            chosen.setdefault(person.name, person)
+    return chosen
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _tone(counts: Counter[str]) -> str:
+    if counts["cooperation"] == counts["conflict"]:
+        return "mixed"
+    return "cooperation" if counts["cooperation"] > counts["conflict"] else "conflict"
+
+
+def _lines(
+    pairs: list[tuple[str, str]], position: dict[str, Any], colour: str, width: float
+) -> dict[str, Any]:
+    """One trace drawing every pair as a segment (``None`` breaks the line between pairs)."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for a, b in pairs:
+        xs += [position[a][0], position[b][0], None]
+        ys += [position[a][1], position[b][1], None]
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": xs,
+        "y": ys,
+        "line": {"width": width, "color": colour},
+        "hoverinfo": "none",
+        "showlegend": False,
+    }
+
+
+def _kind(node: str, people: dict[str, tuple[str | None, str | None]]) -> str:
+    if node in people:
+        return "person"
+    return "organisation" if node.startswith("IGO:") else "state"
+
+
+def _label(node: str, people: dict[str, tuple[str | None, str | None]], events: int) -> str:
+    if node in people:
+        code, office = people[node]
+        node = f"{node} ({', '.join(p for p in (office, code) if p)})"
+    return f"{node}: {events} event{'' if events == 1 else 's'}"
+
+
+def _link(node: str, people: dict[str, tuple[str | None, str | None]]) -> str:
+    if node in people:
+        return "/quotes?" + urlencode({"speaker": node})
+    return "/timeline?" + urlencode({"actor": node})
