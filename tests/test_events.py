@@ -187,3 +187,34 @@ def test_event_doer_without_code_is_kept_as_written(nlp) -> None:
 def test_event_habitual_support_is_no_event(nlp) -> None:
     text = "The two countries support each other's initiatives at the United Nations."
     assert "SUPPORT" not in {e.event for e in _analysis(nlp, text).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # whom an act is aimed at, beyond the direct object
+        ("Turkey lifted the ban on Greek ships on Monday.", "CONCEDE", ("TUR",), ("GRC",)),
+        ("Chile expelled three diplomats from Peru on Friday.", "SANCTION", ("CHL",), ("PER",)),
+        ("Bolivia refused to meet the Paraguayan delegation.", "REJECT", ("BOL",), ("PRY",)),
+        ("Norway gave Iceland a deadline to answer.", "THREATEN", ("NOR",), ("ISL",)),
+        # "X said Y must …" is a demand of Y; the demand's target is Y
+        ("Austria said Slovenia must reopen the border crossing.", "REQUEST", ("AUT",), ("SVN",)),
+        ("Nepal withdrew its peacekeepers from Lebanon in March.", "SANCTION", ("NPL",), ("LBN",)),
+    ],
+)
+def test_event_recipient_families(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, kind)
+    assert set(event.actor) == set(actor)
+    assert set(recipient) <= set(event.recipient)
+
+
+def test_event_we_must_is_no_demand(nlp) -> None:
+    text = "Denmark's minister said we must do more for the climate."
+    assert "REQUEST" not in {e.event for e in _analysis(nlp, text).events}
+
+
+def test_event_doer_counted_by_a_group_noun(nlp) -> None:
+    event = _one(nlp, "Thousands of teachers in Chile went on strike on Monday.", "PROTEST")
+    assert event.actor == ("CHL",)

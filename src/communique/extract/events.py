@@ -58,6 +58,10 @@ _THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
 _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
 
 
+# Row keys that narrow when a trigger applies; such rows are tried before a general one.
+_CONDITIONS = ("object", "prep", "transitive", "complement_aux")
+
+
 @cache
 def _triggers() -> dict[tuple[str, str], list[dict]]:
     """Trigger rows by (lemma, part of speech), in file order, ``events.jsonl`` first.
@@ -70,7 +74,7 @@ def _triggers() -> dict[tuple[str, str], list[dict]]:
         for row in jsonl_rows(name):
             found.setdefault((row["lemma"], row["pos"]), []).append(row)
     for rows in found.values():  # a row with conditions before the word's general row
-        rows.sort(key=lambda r: not (r.get("object") or r.get("prep") or r.get("transitive")))
+        rows.sort(key=lambda r: not any(r.get(k) for k in _CONDITIONS))
     return found
 
 
@@ -144,6 +148,15 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "returned the paintings to …", not "returned to Moscow"
     if rule.get("intransitive") and has_object:
         return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    wanted_aux = rule.get("complement_aux")
+    if wanted_aux and not any(
+        c.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ in wanted_aux for a in c.children)
+        and not any(a.dep_ == "nsubj" and a.lower_ in {"we", "i"} for a in c.children)
+        for c in token.children
+    ):
+        # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …"
+        return False
     near = [*token.children, token.head]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
     near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
@@ -197,10 +210,28 @@ def _codes(tokens: Iterable[Token], mentions: list[Mention], *, places: bool) ->
     return list(dict.fromkeys(codes))
 
 
+def _counted(token: Token) -> Token:
+    """The noun a count or group names: "tens of thousands of people" → people."""
+    for _ in range(4):
+        if token.lemma_.lower() not in doers()["counted"]:
+            break
+        inner = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if not inner:
+            break
+        token = inner[0]
+    return token
+
+
 def _located(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     """The state of an agent placed by "in": "police in Lyon", "the authorities in Chad"."""
     codes: list[str] = []
-    for token in subjects:
+    for token in map(_counted, subjects):
         if token.lemma_.lower() not in doers()["agents"]:
             continue
         for prep in token.children:
@@ -254,17 +285,7 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
     objects: list[Token] = []
     if token.pos_ == "VERB":
         subjects = _doers(token)
-        objects = [
-            c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and not rule.get("topic")
-        ]
-        preps = {"with", "to", rule.get("prep")}  # "call on X", "meet with X"
-        objects += [
-            g
-            for c in token.children
-            if c.dep_ in {"prep", "prt"} and c.lower_ in preps
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        objects = _targets(token, rule, wide=rule["event"] != "CONSULT")
     else:
         own = [
             g
@@ -286,6 +307,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
             clause = head  # "paid a visit", "held talks"
             subjects = _doers(head) + own
+            if rule["event"] != "CONSULT":
+                objects += [c for c in head.children if c.dep_ == "dative"]  # "gave X a …"
         elif token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
             clause = head.head  # "is in Moscow on a return visit"
             subjects = _doers(clause) + own
@@ -311,6 +334,53 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if g.dep_ == "pobj"
     ]
     return subjects, objects, places, clause
+
+
+# Prepositions that name whom an act is aimed at: "sanctions against X", "a ban on X",
+# "expelled diplomats from X", "an inquiry into X"; "for" only in cooperation ("support for
+# X"), since in conflict it gives the cause ("arrested for …", "fighting for …").
+_TARGET_PREPS = {"against", "on", "into", "from", "to", "with"}
+_FOR_WHOM = {"SUPPORT", "AID", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
+
+
+def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
+    """The recipient side of a verb: its object, "with …" and "to …", and the rule's particle.
+
+    ``wide`` (every type but CONSULT, whose sides are scored as a set) also takes whom the
+    object is aimed at ("lifted the ban on X"), an indirect object ("gave X a deadline") and
+    the object of a verb it governs ("refused to meet X", "agreed to lift sanctions on X").
+    """
+    objects = (
+        [] if rule.get("topic") else [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    )
+    preps = {"with", "to", rule.get("prep")} | (_TARGET_PREPS if wide else set())
+    if wide and rule.get("event") in _FOR_WHOM:
+        preps.add("for")
+    heads = [verb, *objects] if wide else [verb]
+    if wide:
+        objects += [c for c in verb.children if c.dep_ == "dative"]
+    objects += [
+        g
+        for head in heads
+        for c in head.children
+        if c.dep_ in {"prep", "prt"} and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if wide and rule.get("event") == "REQUEST":
+        # "demanded that X apologise", "said X must leave": X is asked
+        objects += [
+            g
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            for g in c.children
+            if g.dep_ in {"nsubj", "nsubjpass"}
+        ]
+    if wide:
+        for clause in verb.children:
+            if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
+                objects += _targets(clause, {"event": rule.get("event")}, wide=True)
+    return objects
 
 
 def _carrier(noun: Token) -> Token | None:
@@ -340,8 +410,9 @@ def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         if any(lo <= m.start and m.end <= hi for m in mentions):
             continue  # it names something known, only not as a doer (a place, an office)
-        named = token.pos_ == "PROPN" and token.ent_type_ in table["entity_types"]
-        noun = token.lemma_.lower() if token.pos_ == "NOUN" else ""
+        head = _counted(token)
+        named = head.pos_ == "PROPN" and head.ent_type_ in table["entity_types"]
+        noun = head.lemma_.lower() if head.pos_ == "NOUN" else ""
         if named or noun in table["agents"] or noun in table["means"]:
             return token.doc.text[lo:hi]
     return None
