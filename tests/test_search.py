@@ -115,6 +115,9 @@ def test_search_query_language(client: TestClient) -> None:
         {"q": "*** ..."},
         {"q": ""},
         {"q": "Sweden", "kind": "everything"},
+        {"q": "\x00"},  # control characters are spaces: nothing is left to search for
+        {"q": " ".join(f"word{n}" for n in range(17))},  # over MAX_TERMS
+        {"q": "Sweden", "page": "999999999999999999999"},
     ],
 )
 def test_search_bad_queries_are_400s_with_the_error_shape(
@@ -261,3 +264,11 @@ def test_web_time_limit_stops_a_slow_query_with_503(db: Path) -> None:
     assert body["ok"] is False and body["status"] == 503 and "query_time_limit" in body["error"]
     # The reader's connection is reusable after the stop.
     assert _search(client, q="diamonds")["total"] >= 1
+
+
+def test_search_repeated_terms_count_once() -> None:
+    assert (
+        parse_query("harbour harbour")
+        == parse_query("harbour")
+        == parse_query("harbour OR harbour")
+    )

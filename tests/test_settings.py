@@ -28,7 +28,13 @@ def test_settings_layers_later_wins(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("overrides", "code"),
-    [(["colour=blue"], "E301"), (["max_bytes=lots"], "E302"), (["max_bytes"], "E302")],
+    [
+        (["colour=blue"], "E301"),
+        (["max_bytes=lots"], "E302"),
+        (["max_bytes"], "E302"),
+        (["query_time_limit=-1"], "E302"),
+        (["query_time_limit=nan"], "E302"),
+    ],
 )
 def test_settings_refuse_bad_values(overrides: list[str], code: str) -> None:
     with pytest.raises(ConfigError) as caught:

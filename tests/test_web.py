@@ -325,3 +325,9 @@ def test_web_article_page_lists_copies_and_articles_on_the_same_events(
     assert "lima-a-again.txt; lima-a.txt" in page  # one text, two arrivals
     related = re.search(r'<ul id="related">(.*?)</ul>', page, re.S)
     assert related is not None and f'href="/articles/{other["id"]}"' in related.group(1)
+
+
+def test_web_blank_dates_mean_no_limit_on_pages_and_api(client: TestClient) -> None:
+    everything = client.get("/api/events", params={"size": 500}).json()["total"]
+    blank = client.get("/api/events", params={"size": 500, "since": "", "until": ""}).json()
+    assert blank["total"] == everything

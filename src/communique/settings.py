@@ -9,6 +9,7 @@ environment variables, ``--set name=value`` pairs.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -65,7 +66,10 @@ def _coerce(key: str, value: object, kind: type) -> object:
         if kind is int:
             return int(str(value).replace("_", ""))
         if kind is float:
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number) or number < 0:
+                raise ValueError("expected a finite number, 0 or more")  # shares, seconds
+            return number
         return str(value)
     except ValueError as err:
         raise ConfigError("E302", key=key, value=value, reason=err) from err

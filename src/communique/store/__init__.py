@@ -67,7 +67,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout"]
 # event's doer as written where it has no code (issue 4); an older database gains the column.
 SCHEMA_VERSION = 4
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
-_CLOCK_STEPS = 10_000
+_CLOCK_STEPS = 1_000
 
 
 def database_url(value: str) -> str:

@@ -24,7 +24,15 @@ from ..errors import QueryError
 from ..model import SearchHit, SearchKind, SearchResults
 from .tables import ArticleRow, StatementRow
 
-__all__ = ["KINDS", "create_index", "fts_query", "fts_search", "like_search", "parse_query"]
+__all__ = [
+    "KINDS",
+    "MAX_TERMS",
+    "create_index",
+    "fts_query",
+    "fts_search",
+    "like_search",
+    "parse_query",
+]
 
 KINDS: tuple[SearchKind, ...] = ("article", "quote")
 
@@ -34,6 +42,7 @@ Clause = tuple[Term, ...]  # alternatives, any of which may match
 _TOKENS = re.compile(r'"([^"]*)"(\*?)|([^\s"]+)')
 _OPEN, _CLOSE = "\x02", "\x03"  # marks FTS5 puts around matches; control characters, not text
 _SNIPPET_TOKENS = 32
+MAX_TERMS = 16
 _LIKE_WIDTH = 240  # characters of text around the first match in a LIKE snippet
 
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -72,7 +81,7 @@ _REBUILD = (
 _MATCHES = {
     "article": (
         "SELECT 'article' AS kind, article_id, NULL AS speaker, rowid AS seq, "
-        f"snippet(article_search, 2, char(2), char(3), '…', {_SNIPPET_TOKENS}) AS snippet, "
+        f"snippet(article_search, -1, char(2), char(3), '…', {_SNIPPET_TOKENS}) AS snippet, "
         "bm25(article_search, 0.0, 4.0, 1.0) AS score "
         "FROM article_search WHERE article_search MATCH :query"
     ),
@@ -103,7 +112,13 @@ def create_index(session: Session, *, rebuild: bool) -> None:
 
 
 def parse_query(query: str) -> tuple[Clause, ...]:
-    """Split a user's query into clauses that must all match, each a list of alternatives."""
+    """Split a user's query into clauses that must all match, each a list of alternatives.
+
+    Control characters are spaces, repeated terms count once, and a query has at most
+    ``MAX_TERMS`` terms: FTS5 works through a match in one step the time limit cannot
+    interrupt, and its cost grows with every term.
+    """
+    query = re.sub(r"[\x00-\x1f\x7f]", " ", query)
     if query.count('"') % 2:
         raise QueryError("E404", query=query, reason='a double quote (") is not closed')
     clauses: list[list[Term]] = []
@@ -125,9 +140,12 @@ def parse_query(query: str) -> tuple[Clause, ...]:
         joining = False
     if joining:
         raise QueryError("E404", query=query, reason="OR needs a term on each side")
-    if not clauses:
+    found = tuple(dict.fromkeys(tuple(dict.fromkeys(clause)) for clause in clauses))
+    if not found:
         raise QueryError("E404", query=query, reason="nothing to search for: give a word")
-    return tuple(tuple(clause) for clause in clauses)
+    if sum(map(len, found)) > MAX_TERMS:
+        raise QueryError("E404", query=query, reason=f"more than {MAX_TERMS} terms")
+    return found
 
 
 def fts_query(clauses: Sequence[Clause]) -> str:
@@ -169,7 +187,8 @@ def like_search(
 ) -> SearchResults:
     """Search with case-insensitive LIKE: articles newest first, then quotations.
 
-    For databases without FTS5; slower and unranked, but the same query language and results.
+    For databases without FTS5: the same query language, but slower, unranked, and looser:
+    a term matches inside words, without stemming or accent folding.
     """
     total, skip, found = 0, offset, []
     for kind in kinds:

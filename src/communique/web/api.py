@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,14 +15,13 @@ from ..model import SearchKind
 from ..nlp import build_pipeline
 from ..pipeline import ingest_documents
 from ..read import read_record
-from .deps import StoreDep, writer
+from .deps import PageNumber, StoreDep, day, writer
 
 __all__ = ["router"]
 
 router = APIRouter()
 
 
-Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
 Size = Annotated[int, Query(ge=1, le=500, description="Records per page (at most 500).")]
 
 
@@ -35,15 +33,6 @@ def _page(records: list[dict[str, Any]], page: int, size: int) -> dict[str, Any]
 def _paged(records: list[dict[str, Any]], total: int, page: int, size: int) -> dict[str, Any]:
     """The pagination shape, for a page the database has already cut."""
     return {"ok": True, "total": total, "page": page, "size": size, "records": records}
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise HTTPException(400, f"{name}: expected an ISO date, got {value!r}") from error
 
 
 @router.post("/articles", status_code=201)
@@ -76,7 +65,7 @@ def add_article(request: Request, record: Annotated[dict[str, Any], Body()]) -> 
 
 
 @router.get("/articles")
-def articles(store: StoreDep, page: Page = 1, size: Size = 50) -> dict[str, Any]:
+def articles(store: StoreDep, page: PageNumber = 1, size: Size = 50) -> dict[str, Any]:
     """Stored articles, oldest publication first."""
     return _page([a.to_dict() for a in store.articles()], page, size)
 
@@ -88,19 +77,19 @@ def events(
     type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
     since: str | None = None,
     until: str | None = None,
-    page: Page = 1,
+    page: PageNumber = 1,
     size: Size = 50,
 ) -> dict[str, Any]:
     """Events, one per happening across sources; filters as ``communique events``."""
     stories = store.stories(
-        actor=actor, kind=type_, since=_day(since, "since"), until=_day(until, "until")
+        actor=actor, kind=type_, since=day(since, "since"), until=day(until, "until")
     )
     return _page([event_record(story) for story in stories], page, size)
 
 
 @router.get("/actors")
 def actors(
-    store: StoreDep, kind: str | None = None, page: Page = 1, size: Size = 50
+    store: StoreDep, kind: str | None = None, page: PageNumber = 1, size: Size = 50
 ) -> dict[str, Any]:
     """People, organisations and states with their mentions, most mentioned first."""
     found = [e.to_dict() for e in store.entities() if kind is None or e.kind == kind]
@@ -108,14 +97,14 @@ def actors(
 
 
 @router.get("/agreements")
-def agreements(store: StoreDep, page: Page = 1, size: Size = 50) -> dict[str, Any]:
+def agreements(store: StoreDep, page: PageNumber = 1, size: Size = 50) -> dict[str, Any]:
     """Named instruments with their history of actions."""
     return _page([a.to_dict() for a in store.agreements()], page, size)
 
 
 @router.get("/statements")
 def statements(
-    store: StoreDep, speaker: str | None = None, page: Page = 1, size: Size = 50
+    store: StoreDep, speaker: str | None = None, page: PageNumber = 1, size: Size = 50
 ) -> dict[str, Any]:
     """Direct quotations; ``speaker`` keeps those whose speaker's name contains it."""
     found = [
@@ -133,7 +122,7 @@ def search(
         str, Query(min_length=1, max_length=500, description='Words, "phrases", prefix*, OR.')
     ],
     kind: Annotated[SearchKind | None, Query(description="article or quote.")] = None,
-    page: Page = 1,
+    page: PageNumber = 1,
     size: Size = 50,
 ) -> dict[str, Any]:
     """Articles (title, text) and quotations (quote, speaker) matching ``q``, best first."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.metadata import version
 
 from fastapi import FastAPI, Request
@@ -11,7 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
-from ..errors import Errors
+from ..errors import Errors, StoreError
 from ..settings import Settings
 from ..store import Store, is_timeout
 from .api import router as api_router
@@ -43,7 +45,15 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     read-only store whose statements stop after ``query_time_limit`` seconds; writes go
     through a second, writable store opened on the first of them.
     """
-    app = FastAPI(title="communique", version=version("communique"))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        for store in (app.state.store, app.state.writer):
+            if store is not None:
+                store.close()
+
+    app = FastAPI(title="communique", version=version("communique"), lifespan=lifespan)
     app.state.store = Store.open(
         settings.db, read_only=True, time_limit=settings.query_time_limit or None
     )
@@ -72,6 +82,18 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
         return _error(400, "; ".join(str(e.get("msg")) for e in error.errors()))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, error: StoreError) -> JSONResponse:
+        logger.error("%s", error)
+        return _error(503 if "locked" in error.message else 500, error.message)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
+        logger.exception("unexpected error", exc_info=error)
+        response = _error(500, "internal error")
+        response.headers.update(_HEADERS)  # this handler runs outside the middleware
+        return response
 
     @app.exception_handler(SQLAlchemyError)
     async def _database_error(_request: Request, error: SQLAlchemyError) -> JSONResponse:

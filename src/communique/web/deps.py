@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from threading import Lock
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from ..store import Store
 
-__all__ = ["StoreDep", "writer"]
+__all__ = ["PageNumber", "StoreDep", "day", "writer"]
+
+# Pages beyond this are refused (400) rather than turned into offsets SQLite cannot hold.
+PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
 
 _opening = Lock()
 
@@ -32,3 +36,13 @@ def writer(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(_store)]
+
+
+def day(value: str | None, name: str) -> date | None:
+    """A date from the query string; an empty value (a blank form field) means no limit."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise HTTPException(400, f"{name}: expected a date YYYY-MM-DD, got {value!r}") from error

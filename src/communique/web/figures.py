@@ -52,7 +52,8 @@ def timeline_figure(stories: list[Story]) -> dict[str, Any]:
                     "y": [s.event.event for s in chosen],
                     "customdata": [s.id for s in chosen],
                     "text": [
-                        f"{'+'.join(s.event.who)} → {'+'.join(s.event.recipient)}" for s in chosen
+                        _plain(f"{'+'.join(s.event.who)} → {'+'.join(s.event.recipient)}")
+                        for s in chosen
                     ],
                     "marker": {"size": 12, "color": COLOURS[quad]},
                 }
@@ -130,7 +131,7 @@ def network_figure(stories: list[Story], people: Iterable[Entity] = ()) -> dict[
             "x": [(position[a][0] + position[b][0]) / 2 for (a, b), _c in middles],
             "y": [(position[a][1] + position[b][1]) / 2 for (a, b), _c in middles],
             "text": [
-                f"{a} – {b}: {c['cooperation']} cooperation, {c['conflict']} conflict"
+                _plain(f"{a} – {b}: {c['cooperation']} cooperation, {c['conflict']} conflict")
                 for (a, b), c in middles
             ],
             "hoverinfo": "text",
@@ -153,8 +154,8 @@ def network_figure(stories: list[Story], people: Iterable[Entity] = ()) -> dict[
                 "name": kind,
                 "x": [position[n][0] for n in nodes],
                 "y": [position[n][1] for n in nodes],
-                "text": nodes,
-                "hovertext": [_label(n, offices, degree[n]) for n in nodes],
+                "text": [_plain(n) for n in nodes],
+                "hovertext": [_plain(_label(n, offices, degree[n])) for n in nodes],
                 "hoverinfo": "text",
                 "customdata": [_link(n, offices) for n in nodes],
                 "textposition": "top center",
@@ -209,6 +210,11 @@ def _kind(node: str, people: dict[str, tuple[str | None, str | None]]) -> str:
     if node in people:
         return "person"
     return "organisation" if node.startswith("IGO:") else "state"
+
+
+def _plain(text: str) -> str:
+    """Text for a Plotly label, which reads a little HTML: names from articles stay text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _label(node: str, people: dict[str, tuple[str | None, str | None]], events: int) -> str:

@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..errors import QueryError
 from ..model import Article, Mention, SearchKind, Statement, Story
 from ..store import Store
-from .deps import StoreDep
+from .deps import PageNumber, StoreDep, day
 from .figures import QUADS, network_edges, network_figure, timeline_figure
 from .highlight import Mark, runs
 
@@ -70,7 +70,7 @@ def timeline(
     """Events over time by type, narrowed by actor, type and period; a point opens its event."""
     code = (actor or "").strip().upper() or None  # codes are upper case: RUS, IGO:EU
     stories = store.stories(
-        actor=code, kind=type_ or None, since=_day(since, "since"), until=_day(until, "until")
+        actor=code, kind=type_ or None, since=day(since, "since"), until=day(until, "until")
     )
     return _render(
         "timeline.html",
@@ -177,7 +177,7 @@ def _mention_title(mention: Mention) -> str:
 @router.get("/network", response_class=HTMLResponse)
 def network(store: StoreDep, since: str | None = None, until: str | None = None) -> HTMLResponse:
     """The actor network over a period: edges weighted by events, cooperation or conflict."""
-    stories = store.stories(since=_day(since, "since"), until=_day(until, "until"))
+    stories = store.stories(since=day(since, "since"), until=day(until, "until"))
     people = [e for e in store.entities() if e.kind == "person"]
     edges = sorted(network_edges(stories, people).items(), key=lambda i: (-i[1].total(), i[0]))
     return _render(
@@ -218,16 +218,6 @@ def _article_ids(store: Store, docs: set[str]) -> dict[str, str]:
     return {doc: article.id for doc, article in found.items() if article is not None}
 
 
-def _day(value: str | None, name: str) -> date | None:
-    """A date from the query; an empty form field means no limit, not a bad date."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise HTTPException(400, f"{name}: expected a date YYYY-MM-DD, got {value!r}") from error
-
-
 @router.get("/static/plotly.min.js")
 def plotly_js() -> FileResponse:
     """Plotly, from the installed package: the pages work offline."""
@@ -253,7 +243,7 @@ def search_page(
     store: StoreDep,
     q: Annotated[str, Query(max_length=500)] = "",
     kind: str = "",
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
 ) -> HTMLResponse:
     """Search articles and quotations; each result opens its article, the match marked.
 
