@@ -236,3 +236,15 @@ def test_actors_user_file_adds_a_person(tmp_path: Path, name: str, content: str)
     assert role is not None and role.code == "MDA"
     assert kb.role_on(person, date(2024, 1, 1)) is None
     assert kb.find_people("A. Revenco") == [person]
+
+
+def test_actors_collective_pair_is_the_people_its_sentence_names(make_nlp) -> None:
+    nlp = make_nlp()
+    text = (
+        "Moldova and Romania signed a trade protocol. Moldova praised Romania. Moldova thanked "
+        "Romania. Later, Sergey Lavrov met Maxim Ryzhenkov, and the two governments agreed to "
+        "stay in touch."
+    )
+    mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
+    [collective] = [m for m in mentions if m.kind == "collective"]
+    assert collective.codes == ("BLR", "RUS")  # not the article's most named pair

@@ -218,3 +218,13 @@ def test_event_we_must_is_no_demand(nlp) -> None:
 def test_event_doer_counted_by_a_group_noun(nlp) -> None:
     event = _one(nlp, "Thousands of teachers in Chile went on strike on Monday.", "PROTEST")
     assert event.actor == ("CHL",)
+
+
+def test_event_of_phrase_of_an_act_is_its_target(nlp) -> None:
+    event = _one(nlp, "Sweden condemned Russia's invasion of Ukraine on Monday.", "ASSAULT")
+    assert (event.actor, event.recipient) == (("RUS",), ("UKR",))
+
+
+def test_event_conviction_as_belief_is_no_sentence(nlp) -> None:
+    text = "Our conviction that dialogue works guides Finland's policy."
+    assert "SANCTION" not in {e.event for e in _analysis(nlp, text).events}

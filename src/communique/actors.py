@@ -337,10 +337,24 @@ class ActorResolver:
         )
         if not states:
             return []
-        ranked = [code for code, _n in states.most_common()]
         found = []
         for ent in ents:
             if ent.label_ == "COLLECTIVE":
+                # "the two governments" are the states of the people its own sentence names,
+                # then the article's most named: Sweden and Hungary after "Kristersson … talks
+                # with Orbán", in an article that names the United States more often. Places
+                # ("the South China Sea") and states named in passing do not act.
+                sent = ent.sent
+                local = Counter(
+                    m.code
+                    for m in mentions
+                    if m.kind == "person"
+                    and m.code in states
+                    and sent.start_char <= m.start < sent.end_char
+                )
+                if len(local) < 2:
+                    local.clear()  # one person (often the speaker) does not make a pair
+                ranked = sorted(states, key=lambda code: (-local[code], -states[code]))
                 codes = (
                     tuple(sorted(ranked[:2])) if ent.ent_id_ == "pair" else tuple(sorted(ranked))
                 )

@@ -167,7 +167,19 @@ def _applies(token: Token, rule: dict) -> bool:
     return not wanted or bool(words & set(wanted))
 
 
-_PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "case", "conj", "cc", "appos", "pobj"}
+_PHRASE_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "nmod",
+    "nummod",
+    "poss",
+    "case",
+    "conj",
+    "cc",
+    "appos",
+    "pobj",
+}
 _PHRASE_PREPS = {"of", "between", "from", "and"}
 
 
@@ -287,15 +299,25 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         subjects = _doers(token)
         objects = _targets(token, rule, wide=rule["event"] != "CONSULT")
     else:
+        # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
+        # X" or "Russia's invasion of Ukraine" the "of" phrase is the target
+        sides = _PARTICIPANT_PREPS if rule["event"] == "CONSULT" else _PARTICIPANT_PREPS - {"of"}
         own = [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
+            if c.dep_ == "prep" and c.lower_ in sides
             for g in c.children
             if g.dep_ == "pobj"
         ]
         own += [c for c in token.children if c.dep_ == "poss"]
-        objects = [
+        patients = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of" and rule["event"] != "CONSULT"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        objects = patients + [
             g
             for c in token.children
             if c.dep_ == "prep" and c.lower_ in {"to", "against", "on"}
@@ -304,7 +326,10 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         ]  # "a visit to X", "sanctions against X", "an attack on X"
         head = token.head
         carrier = _carrier(token)
-        if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        possessor = rule["event"] != "CONSULT" and any(c.dep_ == "poss" for c in token.children)
+        if possessor:
+            subjects = own  # "condemned Russia's invasion": Russia invaded, not the critic
+        elif token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
             clause = head  # "paid a visit", "held talks"
             subjects = _doers(head) + own
             if rule["event"] != "CONSULT":
