@@ -248,3 +248,22 @@ def test_actors_collective_pair_is_the_people_its_sentence_names(make_nlp) -> No
     mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
     [collective] = [m for m in mentions if m.kind == "collective"]
     assert collective.codes == ("BLR", "RUS")  # not the article's most named pair
+
+
+def test_actors_regions_named_after_a_state_are_not_that_state(make_nlp) -> None:
+    from communique.kb import load_kb
+
+    nlp = make_nlp(load_kb())
+    text = "Officials in New South Wales met ministers from British Columbia near the Irish Sea."
+    mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
+    found = {(m.text, m.kind, m.codes) for m in mentions}
+    assert ("New South Wales", "place", ("AUS",)) in found
+    assert ("British Columbia", "place", ("CAN",)) in found
+    assert not {c for m in mentions for c in m.codes} & {"GBR", "IRL"}
+
+
+def test_actors_known_surname_before_another_name_is_a_first_name(make_nlp) -> None:
+    nlp = make_nlp()
+    text = "Talks in Minsk\nThe envoy, Lavrov Petrenko, arrived in Minsk on Monday."
+    people = {m.text: m.codes for m in _mentions(nlp, text, date(2024, 6, 2)).mentions}
+    assert "Lavrov Petrenko" in people and people["Lavrov Petrenko"] != ("RUS",)

@@ -17,6 +17,7 @@ REQUIRED = {
     "offices": {"id", "canonical", "sector", "level", "titles"},
     "people": {"name", "roles"},
     "national-bodies": {"name", "code", "sector"},
+    "regions": {"name", "code", "lat", "lon"},
 }
 
 
@@ -52,3 +53,9 @@ def test_kb_every_state_has_a_name_lookup() -> None:
     kb = load_kb()
     for code, state in kb.states.items():
         assert kb.state(state.name) == code or kb.state(state.name) is not None
+
+
+def test_kb_region_codes_are_states() -> None:
+    kb = load_kb()
+    for _name, place in kb.regions.values():
+        assert place is None or place.code in kb.states

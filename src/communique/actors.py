@@ -62,7 +62,7 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
-        ents = sorted(doc.ents, key=lambda e: e.start)
+        ents = _joined_names(sorted(doc.ents, key=lambda e: e.start))
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -432,6 +432,36 @@ class ActorResolver:
             sentence=span.sent.start_char,
             reference=via,
         )
+
+
+def _joined_names(ents: list[Span]) -> list[Span]:
+    """Join a name the rulers split: "Cameron MacKay" is one person, not David Cameron.
+
+    In running text, a one-word name directly followed by another name is a first name and a
+    surname. Not in a headline, which juxtaposes surnames ("Putin Xi talks").
+    """
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == "PERSON" and ent.start < last.end:
+            continue  # inside a name already joined
+        doc = ent.doc
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and after is not None
+            and after.pos_ == "PROPN"
+            and after.text[:1].isupper()
+            and after.ent_type_ in {"", "PERSON"}
+            and "\n" in doc.text[: ent.start_char]
+        ):
+            end = ent.end + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+                end += 1
+            ent = Span(doc, ent.start, end, label="PERSON")
+        joined.append(ent)
+    return joined
 
 
 def _strip_possessive(text: str) -> str:

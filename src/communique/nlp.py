@@ -92,6 +92,9 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
             if len(word) > 3 and not word.isupper()
         ]
         patterns += [{"label": "NORP", "pattern": w, "id": state.code} for w in state.adjectives]
+    # Regions and waters named after a state ("British Columbia", "the South China Sea") are
+    # matched whole, so the state inside the name is not read as the state.
+    patterns += [{"label": "LOC", "pattern": name} for name, _place in kb.regions.values()]
     for org in kb.organisations:
         for word in (*org.names, *org.acronyms):
             patterns.append({"label": "ORG", "pattern": word, "id": org.code})
