@@ -137,3 +137,22 @@ def test_stories_ids_are_unique_over_the_sample(settings: Settings, store: Store
     ingest([str(SAMPLE)], settings=settings, store=store)
     ids = [story.id for story in store.stories()]
     assert ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.model
+def test_stories_follow_new_articles_through_the_cache(
+    tmp_path: Path, settings: Settings, store: Store
+) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("Talks\n\nChile and Peru held talks in Lima on 3 May 2024.\n", "utf-8")
+    ingest([str(first)], settings=settings, store=store)
+    before = store.stories()
+    assert store.stories() == before  # unchanged table, same answer
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Norway expels diplomats\n\nNorway expelled two Danish diplomats on 5 May 2024, the "
+        "foreign ministry in Oslo said, after a dispute over fishing rights in the North Sea.\n",
+        "utf-8",
+    )
+    ingest([str(second)], settings=settings, store=store)
+    assert len(store.stories()) > len(before)

@@ -217,7 +217,10 @@ def _codes(tokens: Iterable[Token], mentions: list[Mention], *, places: bool) ->
         lo = min(t.idx for t in phrase)
         hi = max(t.idx + len(t) for t in phrase)
         for mention in mentions:
-            if lo <= mention.start and mention.end <= hi and (places or mention.kind != "place"):
+            inside = lo <= mention.start and mention.end <= hi
+            # or the mention holds the word itself: a misparse may cut "Sergey" off "Lavrov"
+            holds = mention.start <= token.idx < mention.end
+            if (inside or holds) and (places or mention.kind != "place"):
                 codes.extend(mention.codes)
     return list(dict.fromkeys(codes))
 

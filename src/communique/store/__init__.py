@@ -152,6 +152,8 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        # The merged stories and the state of the events table they were computed from.
+        self._stories: tuple[tuple[int, int | None], list[Story]] | None = None
 
     @classmethod
     def open(cls, url: str, *, read_only: bool = False, time_limit: float | None = None) -> Store:
@@ -378,7 +380,7 @@ class Store:
         The filters are those of ``communique events``, the API and the briefing: an actor or
         recipient code, a PLOVER type, and a date range (undated events only without one).
         """
-        stories = merge_events([(article.doc, event) for article, event in self.events()])
+        stories = self._merged()
         low, high = since or date.min, until or date.max
         return [
             story
@@ -390,6 +392,21 @@ class Store:
                 or (story.when is not None and story.when.end >= low and story.when.start <= high)
             )
         ]
+
+    def _merged(self) -> list[Story]:
+        """All stories, merged again only when the events table changed since the last call.
+
+        Events are only ever inserted or replaced (new ids), so their count and highest id
+        tell whether anything changed; a page view then costs one small query.
+        """
+        with Session(self.engine) as session:
+            count, last = session.execute(
+                select(func.count(EventRow.id), func.max(EventRow.id))
+            ).one()
+        if self._stories is None or self._stories[0] != (count, last):
+            merged = merge_events([(article.doc, event) for article, event in self.events()])
+            self._stories = ((count, last), merged)
+        return self._stories[1]
 
     def agreements(self) -> list[Agreement]:
         """Each named instrument once, its actions from every article forming its history."""
