@@ -1,18 +1,25 @@
 """Events: PLOVER 2.0 records from trigger words matched on the dependency parse.
 
-Triggers are data (``data/patterns/events.jsonl``): a verb ("sign", "expel", "call on") or a
-noun ("visit", "talks", "meeting"). Participants come from the parse, not from word order:
+Triggers are data (``data/patterns/events*.jsonl``): a verb ("sign", "expel", "call on") or a
+noun ("visit", "talks", "meeting"), with conditions on its object where the word is ambiguous.
+Participants come from the parse, not from word order:
 
-- a verb's subject is the actor and its object (or "with …", "to …") the recipient; a passive
-  verb's agent is the actor; "host", "receive" and "welcome" reverse the roles;
+- a verb's subject is the actor, found through coordination, control ("agreed to …"), relative
+  clauses and reported speech ("X said it would …"); a passive verb's agent is the actor;
+  "host", "receive" and "welcome" reverse the roles;
+- the recipient is the object, "with …", "to …", and for every type but CONSULT whom the act
+  is aimed at ("a ban on X", "expelled diplomats from X", "refused to meet X");
 - a noun takes the subject of its light verb ("X paid a visit", "X held talks") or its own
-  complements ("talks between X and Y", "a meeting of the delegations of X and Y", "a visit to Z").
+  complements ("talks between X and Y", "a visit to Z", "Russia's invasion of Ukraine");
+- a doer the knowledge base cannot place ("striking workers", "a local court") is kept as
+  written (``Event.actor_text``) rather than dropped.
 
 PLOVER rules applied: visitor = actor, host = recipient (a meeting on one participant's soil
-is a visit to it); a future or planned meeting or signing is AGREE; negated and hypothetical
-events are flagged. A CONSULT that names fewer than two sides takes the states in play. Within
-one article, records of the same type, sides and dates are one event with several evidence
-sentences (the visit and the talks of that visit).
+is a visit to it); a meeting, signing or other cooperation announced for later is AGREE, and
+coercion announced for later is THREATEN; negated and hypothetical events are flagged. A
+CONSULT that names fewer than two sides takes the states in play. Within one article, records
+of the same type, sides and dates are one event with several evidence sentences (the visit and
+the talks of that visit).
 """
 
 from __future__ import annotations
@@ -66,8 +73,8 @@ _CONDITIONS = ("object", "prep", "transitive", "complement_aux")
 def _triggers() -> dict[tuple[str, str], list[dict]]:
     """Trigger rows by (lemma, part of speech), in file order, ``events.jsonl`` first.
 
-    One word may carry several rows told apart by their objects ("impose sanctions" is a
-    SANCTION, "impose a curfew" a COERCE); the first row that applies codes the event.
+    One word may carry several rows told apart by their objects ("withdrew its troops" is a
+    RETREAT, "withdrew its ambassador" a SANCTION); the first row that applies codes the event.
     """
     found: dict[tuple[str, str], list[dict]] = {}
     for name in tables("events"):
