@@ -371,7 +371,8 @@ class ActorResolver:
         """
         people = [m for m in mentions if m.kind == "person" and m.code]
         spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []
-        first_line = doc.text.split("\n", 1)[0]
+        text = doc.text  # built from the tokens on every access: once
+        first_line = text.split("\n", 1)[0]
         if transcript_title().search(first_line):
             speaker = next((m for m in people if m.end <= len(first_line)), None)
             if speaker is not None:
@@ -380,8 +381,8 @@ class ActorResolver:
                     m.code for m in mentions if m.kind == "state" and m.end <= len(first_line)
                 ]
                 together = tuple(sorted(set(states))) if joint and len(set(states)) > 1 else ()
-                spans.append((len(first_line), len(doc.text), speaker, together))
-        for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", doc.text, re.MULTILINE):
+                spans.append((len(first_line), len(text), speaker, together))
+        for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", text, re.MULTILINE):
             speaker = next((m for m in people if match.start(1) <= m.start < match.end(1)), None)
             if speaker is not None:
                 spans.append((match.end(1), match.end(), speaker, ()))

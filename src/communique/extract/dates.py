@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dateparser.date import DateDataParser
@@ -607,8 +608,7 @@ def _dateparser(
     else:
         return None
     try:
-        settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future_hint else "past"}
-        data = DateDataParser(languages=[language], settings=settings).get_date_data(text)
+        data = _parser(language, base, "future" if future_hint else "past").get_date_data(text)
     except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
         return None
     found = data.date_obj
@@ -622,6 +622,16 @@ def _dateparser(
     if data.period == "month":
         return _month_span(found.year, found.month)
     return _day_span(found.date())
+
+
+@lru_cache(maxsize=64)
+def _parser(language: str, base: datetime, prefer: str) -> DateDataParser:
+    """A dateparser parser per language, base and direction, built once and reused.
+
+    Building one costs far more than using it, and an ingest run has few publication dates.
+    """
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer}
+    return DateDataParser(languages=[language], settings=settings)
 
 
 def _day_span(day: date, *, future: bool = False) -> _Span:

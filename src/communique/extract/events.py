@@ -96,6 +96,7 @@ def find_events(
     """Every event the Doc states, merged within the Doc."""
     in_play = _states_in_play(mentions)
     dateline = _dateline(doc, mentions)
+    when = _remembered(when)  # several triggers in one sentence ask for the same date
     found: list[Event] = []
     for token in doc:
         if token.ent_type_ in {"DATE", "TIME"}:
@@ -118,6 +119,21 @@ def find_events(
         if event is not None:
             found.append(event)
     return [_localise(event, mentions) for event in _merge(found)]
+
+
+def _remembered(when: DateResolver) -> DateResolver:
+    """``when`` answering each (span, future) once: date parsing is the costly part."""
+    answers: dict[tuple[int, int, bool], Span | None] = {}
+
+    def resolve(
+        span: SpacySpan, published: date | None, future: bool, titles: list[tuple[int, int]]
+    ) -> Span | None:
+        key = (span.start, span.end, future)
+        if key not in answers:
+            answers[key] = when(span, published, future, titles)
+        return answers[key]
+
+    return resolve
 
 
 def _localise(event: Event, mentions: list[Mention]) -> Event:
@@ -562,8 +578,11 @@ def _clause_date(
 
 def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[str, str] | None:
     """The one city the first line names ("…, Minsk, November 26, 2020"), if exactly one."""
-    end = doc.text.find("\n")
-    end = len(doc.text) if end < 0 else end
+    # The first line's end from the tokens: ``doc.text`` would rebuild the whole text
+    end = next(
+        (t.idx + t.text_with_ws.index("\n") for t in doc if "\n" in t.text_with_ws),
+        len(doc.text) if len(doc) else 0,
+    )
     cities = {
         (m.text, m.code)
         for m in mentions
