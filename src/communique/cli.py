@@ -34,7 +34,7 @@ from .export import (
 )
 from .kb import load_kb
 from .link import LinkDoc, near_duplicates, story_clusters
-from .model import Entity, Story
+from .model import QUADS, Entity, Story
 from .pipeline import ingest
 from .settings import Settings, load_settings
 from .store import Store
@@ -395,12 +395,11 @@ def timeline_command(
         out.print(f"  {day} [{colour}]{event.event:<9}[/{colour}] {arrow}{where}", highlight=False)
 
 
-# PLOVER quads: verbal cooperation, material cooperation, verbal conflict, material conflict.
+# One terminal colour per PLOVER quad.
 _QUAD_COLOURS = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "green"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "cyan"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "yellow"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "red"),
+    kind: colour
+    for quad, colour in zip(QUADS, ("green", "cyan", "yellow", "red"), strict=True)
+    for kind in QUADS[quad]
 }
 
 

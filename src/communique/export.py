@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .kb import find_place
-from .model import Article, Event, Statement, Story
+from .model import CONFLICT, Article, Event, Statement, Story
 from .store import Store
 
 __all__ = [
@@ -59,20 +59,6 @@ EVENT_FIELDS = [
 ]
 FORMATS = ("jsonl", "csv", "parquet")
 NETWORK_FORMATS = ("gexf", "graphml")
-# PLOVER quads of conflict (verbal and material); the rest is cooperation.
-CONFLICT = frozenset(
-    (
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    )
-)
 
 
 def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any, Literal, Self
 
 __all__ = [
+    "CONFLICT",
+    "QUADS",
     "Agreement",
     "Analysis",
     "Article",
@@ -33,6 +35,15 @@ Format = Literal["text", "html"]
 Kind = Literal["person", "organisation", "state", "office", "collective", "place"]
 Reference = Literal["name", "title", "pronoun", "group", "seat"]
 SearchKind = Literal["article", "quote"]
+
+# PLOVER 2.0's quads: every event type is verbal or material, cooperation or conflict.
+QUADS: dict[str, tuple[str, ...]] = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+CONFLICT = frozenset(QUADS["verbal conflict"] + QUADS["material conflict"])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

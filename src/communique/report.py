@@ -13,7 +13,7 @@ import plotly
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .store import Store
-from .web.figures import network_figure, timeline_figure
+from .web.figures import network_edges, network_figure, timeline_figure
 
 __all__ = ["write_report"]
 
@@ -44,7 +44,7 @@ def write_report(
         agreements=agreements[:30],
         quotes=quotes[:30],
         timeline=timeline_figure(stories),
-        network=network_figure(stories),
+        network=network_figure(network_edges(stories)),
         plotly_js=bundle.read_text("utf-8"),
     )
     path.write_text(html, encoding="utf-8")

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .agreements import find_instruments, instrument_titles
-from .dates import When, resolve_when
+from .dates import DateResolver, When, resolve_when
 from .events import find_events
 from .statements import find_statements
 
@@ -71,16 +71,30 @@ def _nearest(text: str, published: date | None, future: bool) -> When | None:
     requires=["doc._.mentions", "doc.sents"],
 )
 def extract_component(doc: Doc) -> Doc:
-    """Find the Doc's statements and instruments from its actor mentions."""
+    """Find the Doc's statements, instruments and events from its actor mentions."""
+    when = _remembered()  # instruments and several event triggers ask for one sentence's date
     doc._.statements = find_statements(doc, doc._.mentions)
-    doc._.instruments = find_instruments(
-        doc, doc._.mentions, published=doc._.published, when=sentence_when
-    )
+    doc._.instruments = find_instruments(doc, doc._.mentions, published=doc._.published, when=when)
     doc._.events = find_events(
         doc,
         doc._.mentions,
         published=doc._.published,
-        when=sentence_when,
+        when=when,
         titles=instrument_titles(doc),
     )
     return doc
+
+
+def _remembered() -> DateResolver:
+    """``sentence_when`` answering each question once per Doc: date parsing is the costly part."""
+    answers: dict[tuple, Span | None] = {}
+
+    def resolve(
+        sent: SpacySpan, published: date | None, future: bool, exclude: list[tuple[int, int]]
+    ) -> Span | None:
+        key = (sent.start, sent.end, published, future, tuple(exclude))
+        if key not in answers:
+            answers[key] = sentence_when(sent, published, future, exclude)
+        return answers[key]
+
+    return resolve

@@ -12,18 +12,16 @@ the actors of that verb's subject.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
-from ..model import Instrument, Mention, Span
+from ..model import Instrument, Mention
 from ..patterns import instruments
+from .dates import DateResolver
 
 __all__ = ["find_instruments", "instrument_titles"]
 
-DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
 _TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "npadvmod"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _ADJACENT_PREPS = {"on", "for", "to", "between", "concerning", "regarding"}

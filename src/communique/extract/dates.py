@@ -18,10 +18,16 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Precision", "When", "resolve_when"]
+from ..model import Span
+
+__all__ = ["DateResolver", "Precision", "When", "resolve_when"]
 
 Precision = Literal["day", "month", "year"]
+# How the extractors ask for a sentence's date: (sentence, published, future tense, character
+# spans to leave out) -> its span of days; ``extract.sentence_when`` is the one in use.
+DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
 _Mode = Literal["past", "future", "last", "next"]
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
@@ -35,10 +35,10 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, jsonl_rows, speech, tables
+from .dates import DateResolver
 
 __all__ = ["find_events"]
 
-DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 _FUTURE_HEADS = {
@@ -96,7 +96,6 @@ def find_events(
     """Every event the Doc states, merged within the Doc."""
     in_play = _states_in_play(mentions)
     dateline = _dateline(doc, mentions)
-    when = _remembered(when)  # several triggers in one sentence ask for the same date
     found: list[Event] = []
     for token in doc:
         if token.ent_type_ in {"DATE", "TIME"}:
@@ -119,21 +118,6 @@ def find_events(
         if event is not None:
             found.append(event)
     return [_localise(event, mentions) for event in _merge(found)]
-
-
-def _remembered(when: DateResolver) -> DateResolver:
-    """``when`` answering each (span, future) once: date parsing is the costly part."""
-    answers: dict[tuple[int, int, bool], Span | None] = {}
-
-    def resolve(
-        span: SpacySpan, published: date | None, future: bool, titles: list[tuple[int, int]]
-    ) -> Span | None:
-        key = (span.start, span.end, future)
-        if key not in answers:
-            answers[key] = when(span, published, future, titles)
-        return answers[key]
-
-    return resolve
 
 
 def _localise(event: Event, mentions: list[Mention]) -> Event:
@@ -180,13 +164,15 @@ def _applies(token: Token, rule: dict) -> bool:
     ):
         # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …"
         return False
+    wanted, unwanted = rule.get("object"), rule.get("not_object")
+    if not (wanted or unwanted):
+        return True
     near = [*token.children, token.head]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
     near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
-    if words & set(rule.get("not_object", ())):
+    if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
-    wanted = rule.get("object")
     return not wanted or bool(words & set(wanted))
 
 

@@ -13,24 +13,16 @@ from urllib.parse import urlencode
 
 import networkx as nx
 
-from ..model import Entity, Story
+from ..model import CONFLICT, QUADS, Entity, Story
 
-__all__ = ["COLOURS", "QUADS", "network_edges", "network_figure", "timeline_figure"]
+__all__ = ["COLOURS", "network_edges", "network_figure", "timeline_figure"]
 
-# PLOVER quads: verbal cooperation, material cooperation, verbal conflict, material conflict.
-QUADS = {
-    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
-    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
-    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
-    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
-}
 COLOURS = {
     "verbal cooperation": "#2e7d32",
     "material cooperation": "#0277bd",
     "verbal conflict": "#f9a825",
     "material conflict": "#c62828",
 }
-_CONFLICT = frozenset(QUADS["verbal conflict"] + QUADS["material conflict"])
 # Edge colour by which side of the PLOVER divide most of a pair's events fall on.
 _TONES = {"cooperation": "#2e7d32", "conflict": "#c62828", "mixed": "#9e9e9e"}
 _NODE_COLOURS = {"state": "#455a64", "organisation": "#6a1b9a", "person": "#ef6c00"}
@@ -75,7 +67,7 @@ def network_edges(
     edges: dict[tuple[str, str], Counter[str]] = {}
     for story in stories:
         event = story.event
-        tone = "conflict" if event.event in _CONFLICT else "cooperation"
+        tone = "conflict" if event.event in CONFLICT else "cooperation"
         named = [p for p in event.people if p in codes]
         pairs = {(a, r) for a in event.actor for r in event.recipient}
         pairs |= {
@@ -90,8 +82,10 @@ def network_edges(
     return edges
 
 
-def network_figure(stories: list[Story], people: Iterable[Entity] = ()) -> dict[str, Any]:
-    """A Plotly figure of the actor network: states, organisations and (when given) people.
+def network_figure(
+    edges: dict[tuple[str, str], Counter[str]], people: Iterable[Entity] = ()
+) -> dict[str, Any]:
+    """A Plotly figure of the actor network (``network_edges``): states, organisations, people.
 
     Edge width grows with the number of events between two actors; its colour says whether
     most were cooperation or conflict. A person is tied to their state or organisation by a
@@ -99,7 +93,6 @@ def network_figure(stories: list[Story], people: Iterable[Entity] = ()) -> dict[
     quotations (a person) behind it: ``customdata`` holds that link.
     """
     chosen = _people(people)
-    edges = network_edges(stories, chosen.values())
     if not edges:
         return {"data": [], "layout": {}}
     graph = nx.Graph()

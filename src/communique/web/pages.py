@@ -6,7 +6,7 @@ scripts from JSON the page carries, since the Content-Security-Policy forbids in
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -18,10 +18,10 @@ from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..errors import QueryError
-from ..model import Article, Mention, SearchKind, Statement, Story
+from ..model import QUADS, Article, Mention, SearchKind, Statement, Story
 from ..store import Store
 from .deps import PageNumber, StoreDep, day
-from .figures import QUADS, network_edges, network_figure, timeline_figure
+from .figures import network_edges, network_figure, timeline_figure
 from .highlight import Mark, runs
 
 __all__ = ["router"]
@@ -42,20 +42,14 @@ def _render(name: str, **context: Any) -> HTMLResponse:
 def overview(store: StoreDep) -> HTMLResponse:
     """Corpus counts, latest events, most active dyads."""
     stories = store.stories()
-    dyads = Counter(
-        tuple(sorted((a, r)))
-        for s in stories
-        for a in s.event.actor
-        for r in s.event.recipient
-        if a != r
-    )
+    counts = {pair: n.total() for pair, n in network_edges(stories).items()}
     return _render(
         "overview.html",
         articles=store.count_articles(),
         events=sorted(stories, key=lambda s: s.when.start if s.when else date.min, reverse=True),
         agreements=len(store.agreements()),
         statements=sum(1 for _ in store.statements()),
-        dyads=dyads.most_common(10),
+        dyads=sorted(counts.items(), key=lambda d: (-d[1], d[0]))[:10],
     )
 
 
@@ -179,11 +173,11 @@ def network(store: StoreDep, since: str | None = None, until: str | None = None)
     """The actor network over a period: edges weighted by events, cooperation or conflict."""
     stories = store.stories(since=day(since, "since"), until=day(until, "until"))
     people = [e for e in store.entities() if e.kind == "person"]
-    edges = sorted(network_edges(stories, people).items(), key=lambda i: (-i[1].total(), i[0]))
+    edges = network_edges(stories, people)
     return _render(
         "network.html",
-        figure=network_figure(stories, people),
-        edges=edges,
+        figure=network_figure(edges, people),
+        edges=sorted(edges.items(), key=lambda i: (-i[1].total(), i[0])),
         events=len(stories),
         chosen={"since": since, "until": until},
     )
