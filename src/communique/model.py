@@ -194,6 +194,7 @@ class Statement:
     start: int
     end: int
     layout: Literal["transcript", "speaker_line", "attributed", "continued"]
+    confidence: float = 1.0  # how firmly the text supports the record, in [0, 1]
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -247,6 +248,7 @@ class Instrument:
     start: int  # of the sentence
     end: int
     sentence: str
+    confidence: float = 1.0  # how firmly the text supports the record, in [0, 1]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -318,6 +320,7 @@ class Event:
     tense: Literal["past", "present", "future", "hypothetical"]
     evidence: tuple[Evidence, ...]
     actor_text: str | None = None
+    confidence: float = 1.0  # how firmly the text supports the record, in [0, 1]
 
     @property
     def who(self) -> tuple[str, ...]:
