@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .errors import CommuniqueError
-from .evaluate import Prf, evaluate
+from .evaluate import EvalReport, Prf, evaluate
 from .export import (
     FORMATS,
     KINDS,
@@ -515,6 +515,14 @@ def eval_command(
     ctx: typer.Context,
     gold: Annotated[Path, typer.Argument(help="A gold JSONL file (GOLD-FORMAT.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Also list every false negative and false positive with its sentence and "
+            "the reason it failed, grouped by reason.",
+        ),
+    ] = False,
 ) -> None:
     """Score what is stored against a gold file."""
     with _store(ctx.obj) as store:
@@ -524,7 +532,8 @@ def eval_command(
             err.print(f"error: {error}", markup=False)
             raise typer.Exit(2) from error
     if as_json:
-        out.print(json.dumps(report.to_dict(), indent=2), markup=False, soft_wrap=True)
+        data = report.to_dict(errors=errors)
+        out.print(json.dumps(data, indent=2), markup=False, soft_wrap=True)
         return
     table = Table("section", "score", "share", title=f"{gold.name}: {report.documents} documents")
     for name, score in report.scores.items():
@@ -552,6 +561,21 @@ def eval_command(
     for name, score in report.scores.items():
         for miss in score.misses[:5] if name in {"title", "published", "language"} else ():
             out.print(f"{name}: {miss}", markup=False)
+    if errors:
+        _print_errors(report)
+
+
+def _print_errors(report: EvalReport) -> None:
+    """Every miss of ``report``, grouped by section and reason, each with its sentence."""
+    for (section, reason), misses in report.errors_by_reason().items():
+        out.print(f"\n[bold]{section}: {reason}[/] ({len(misses)})")
+        for miss in misses:
+            side = "missed" if miss.side == "fn" else "extra "
+            out.print(f"  {side} {miss.doc}: {miss.record}", markup=False, soft_wrap=True)
+            if miss.nearest:
+                out.print(f"    nearest: {miss.nearest}", markup=False, soft_wrap=True)
+            if miss.sentence:
+                out.print(f"    sentence: {miss.sentence}", markup=False, soft_wrap=True)
 
 
 @app.command("report")
