@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := demo.db
 
-.PHONY: demo test lint bench bench-extraction bench-actors bench-events bench-clustering clean
+.PHONY: demo test lint bench bench-extraction bench-actors bench-events bench-clustering bench-dev clean
 
 $(BIN)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench-events: $(BIN)/.installed
 
 bench-clustering: $(BIN)/.installed
 	$(BIN)/python benchmarks/clustering.py --shared $(SHARED)
+
+bench-dev: $(BIN)/.installed
+	$(BIN)/python benchmarks/dev.py --shared $(SHARED)
 
 bench-extraction: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction.py --shared $(SHARED)
