@@ -1,0 +1,79 @@
+"""The scoring helpers of the benchmark scripts (benchmarks/ is not a package: loaded by path)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from communique.evaluate import Outcome, new_report
+
+from .conftest import ROOT
+
+
+def _load(name: str) -> ModuleType:
+    path = ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strict_scoring_counts_every_predicted_type_gold_lacks() -> None:
+    events = _load("events")
+    counts = events.strict_counts(
+        [
+            ({"ACCUSE"}, {"ACCUSE", "REJECT"}),  # right type plus an extra one
+            ({"AID", "SUPPORT"}, {"AID"}),  # one of two gold types found
+            (set(), {"THREATEN"}),  # a sentence gold codes as no event
+        ]
+    )
+    assert counts["ACCUSE"] == {"tp": 1}
+    assert counts["REJECT"] == {"fp": 1} and counts["THREATEN"] == {"fp": 1}
+    assert counts["AID"] == {"tp": 1} and counts["SUPPORT"] == {"fn": 1}
+
+
+def test_strict_macro_f1_averages_the_types_gold_holds() -> None:
+    events = _load("events")
+    counts = events.strict_counts([({"AGREE"}, {"AGREE"}), ({"COERCE"}, {"SANCTION"})])
+    _table, macro = events._table("t", counts)
+    assert macro == 0.5  # AGREE 1.0 and COERCE 0.0; SANCTION has no gold and no share of it
+
+
+def test_dev_reliability_buckets_by_confidence_and_counts_correct_records() -> None:
+    dev = _load("dev")
+    assert [dev.bucket(c) for c in (0.0, 0.19, 0.2, 0.79, 0.8, 1.0)] == [0, 0, 1, 3, 4, 4]
+    outcomes = [
+        Outcome("events", 0.95, True),
+        Outcome("events", 1.0, False),
+        Outcome("events", 0.1, False),
+        Outcome("statements", 0.5, True),
+    ]
+    assert dev.reliability(outcomes) == {
+        ("events", 4): (2, 1),
+        ("events", 0): (1, 0),
+        ("statements", 2): (1, 1),
+    }
+
+
+def test_dev_metadata_pools_title_date_and_language() -> None:
+    dev = _load("dev")
+    report = new_report()
+    report.scores["title"].add(True, "")
+    report.scores["published"].add(False, "missed")
+    report.scores["language"].add(True, "")
+    pooled = dev.metadata(report)
+    assert (pooled.hits, pooled.total) == (2, 3)
+    assert set(dev.headline(report)) == set(dev.FLOORS)
+
+
+def test_benchmarks_skip_when_shared_is_absent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("dev", "events"):
+        monkeypatch.setattr("sys.argv", [name, "--shared", str(tmp_path / "none")])
+        assert _load(name).main() == 0
+        assert "skipped" in capsys.readouterr().out
