@@ -444,7 +444,7 @@ def _entity(name: str, kind: str, code: str | None, office: str | None = None) -
     return Entity(id=name, name=name, kind=kind, code=code, office=office, aliases=(), mentions=())
 
 
-def test_entity_precision_counts_resolved_people_organisations_and_states() -> None:
+def test_entity_precision_counts_resolved_people_organisations_and_listed_states() -> None:
     gold = {
         "entities": [
             {
@@ -464,6 +464,9 @@ def test_entity_precision_counts_resolved_people_organisations_and_states() -> N
         _entity("Beirut", "place", "LBN"),  # places are not entities of the gold format
     ]
     assert _counts(_score(gold, entities=entities), "entities") == (2, 1, 0)
+    # where gold lists no state, the states the reader finds are not scored either way
+    people_only = {"entities": gold["entities"][:1]}
+    assert _counts(_score(people_only, entities=entities), "entities") == (1, 1, 0)
     wrong_office = [_entity("Nadia Haddad", "person", "LBN", "Minister of Finance")]
     assert _counts(_score(gold, entities=wrong_office), "entities") == (0, 1, 2)
 
@@ -509,3 +512,13 @@ def test_eval_errors_json_on_a_store_without_the_document(tmp_path: Path) -> Non
     assert (
         "events: type (1)" in text.output and "missed absent.txt: ASSAULT SDN -> SSD" in text.output
     )
+
+
+def test_a_date_miss_names_the_closest_dated_counterpart() -> None:
+    gold = {"events": [_gold_event("COERCE", ["TUR"], ["GRC"], "2020-08-10")]}
+    events = [
+        _event("COERCE", ("TUR",), ("GRC",), "2020-06-01"),
+        _event("COERCE", ("TUR",), ("GRC",), "2020-08-20"),
+    ]
+    [missed] = [m for m in _score(gold, events=events).errors if m.side == "fn"]
+    assert (missed.reason, missed.nearest) == ("date", "COERCE TUR -> GRC (2020-08-20)")

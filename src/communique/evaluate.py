@@ -18,10 +18,12 @@ as one prediction in each section:
   its attribution, or the next quote of the same speaker in the paragraph) may match gold, but
   unmatched it is neutral, for gold lists a quotation once by its first words and the head of
   the quotation is already counted.
-- entities: the document's people and organisations resolved to a code, and its states. Gold
-  lists those that must be recognised, not every name, and an unresolved name cannot match a
-  gold entry (which always has a country): counting resolved records only keeps precision about
-  what the reader asserts. Gold need not be exhaustive, so entity precision is a lower bound.
+- entities: the document's people and organisations resolved to a code (an unresolved name
+  cannot match a gold entry, which always has a country, so precision stays about what the
+  reader asserts), and its states where that document's gold lists any state: the gold sets
+  so far list no states (states are scored through event participants), and counting every
+  state mentioned against them would measure the annotation, not the reader. Gold lists the
+  entities that must be recognised, not every name, so entity precision is a lower bound.
 
 Every unmatched prediction and gold item is also kept as a :class:`Miss` with its sentence and
 the reason it failed, found against its nearest counterpart (``communique eval --errors``);
@@ -384,9 +386,11 @@ def entity_matches(gold: dict, entity: Entity) -> bool:
     return not gold.get("office") or gold["office"] == entity.office
 
 
-def _predicted_entity(entity: Entity) -> bool:
-    """Whether an entity counts as a prediction: a state, or a resolved person/organisation."""
-    return entity.kind == "state" or (entity.kind in ENTITY_KINDS and entity.code is not None)
+def _predicted_entity(entity: Entity, *, states: bool) -> bool:
+    """Whether an entity counts as a prediction (a state only where gold lists states)."""
+    if entity.kind == "state":
+        return states
+    return entity.kind in ENTITY_KINDS and entity.code is not None
 
 
 def _describe_entity(gold: dict) -> str:
@@ -399,8 +403,10 @@ def _score_entities(
 ) -> None:
     score = report.scores["entities"]
     assert isinstance(score, Prf)
+    states = any(g.get("kind") == "state" for g in gold)
     predicted = sorted(
-        (e for e in entities if _predicted_entity(e)), key=lambda e: (e.kind, e.name, e.code or "")
+        (e for e in entities if _predicted_entity(e, states=states)),
+        key=lambda e: (e.kind, e.name, e.code or ""),
     )
     pairs = _assign([[int(entity_matches(g, e)) for g in gold] for e in predicted])
     matched = set(pairs.values())
@@ -704,11 +710,20 @@ def _describe_gold_event(gold: dict) -> str:
     return f"{kind} {actor} -> {recipient} ({gold.get('date') or 'no date'}{optional})"
 
 
-def _overlap(gold: dict, event: Event) -> tuple[int, int]:
-    """How near two events' participants are: shared codes, then whether the actor agrees."""
+def _overlap(gold: dict, event: Event) -> tuple[int, int, int]:
+    """How near two events are: shared codes, whether the actor agrees, then the days apart."""
     wanted = set(gold.get("actor") or []) | set(gold.get("recipient") or [])
     got = set(event.actor) | set(event.recipient)
-    return len(wanted & got), int(set(gold.get("actor") or []) == set(event.actor))
+    same_actor = int(set(gold.get("actor") or []) == set(event.actor))
+    return len(wanted & got), same_actor, -_days_apart(gold.get("date"), event.when)
+
+
+def _days_apart(gold: str | None, when: Span | None) -> int:
+    """Days between the gold interval and the predicted one (0 when they overlap or lack one)."""
+    if gold is None or when is None:
+        return 0
+    span = Span.parse(gold)
+    return max((when.start - span.end).days, (span.start - when.end).days, 0)
 
 
 def _score_events(
