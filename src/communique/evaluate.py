@@ -56,9 +56,16 @@ __all__ = [
     "PredictedPair",
     "Prf",
     "Score",
+    "agreement_matches",
     "agreement_pairs",
+    "dates_agree",
+    "entity_matches",
     "evaluate",
+    "event_matches",
+    "new_report",
     "score_document",
+    "statement_matches",
+    "titles_match",
 ]
 
 TITLE_SHARE = 0.6  # of the gold title's content words the predicted title must hold
@@ -449,6 +456,7 @@ def _describe_statement(statement: Statement) -> str:
 def _score_statements(
     report: EvalReport, doc: str, gold: list[dict], statements: Sequence[Statement], text: str
 ) -> None:
+    """Match quotations one-to-one; an unmatched continuation of a quotation is excused."""
     score = report.scores["statements"]
     assert isinstance(score, Prf)
     predicted = sorted(statements, key=lambda s: (s.start, s.end))
