@@ -185,7 +185,8 @@ def test_cli_min_confidence_keeps_the_surer_records(tmp_path: Path) -> None:
     kept = _run(db, "events", "--min-confidence", str(middle)).output
     assert every.count("evt-") == len(events)  # one row per event, the id opening each
     assert kept.count("evt-") == sum(c >= middle for c in scores) < len(events)
-    assert f"{scores[-1]:.2f}" in kept
+    surest = next(r["id"] for r in events if r["confidence"] == scores[-1])
+    assert f"confidence: {scores[-1]:.2f}" in _run(db, "show-event", surest).output
     assert "CONSULT" not in _run(db, "events", "--min-confidence", "1").output
     assert _run(db, "events", "--min-confidence", "1.5").exit_code == 2
     quotes = [json.loads(line) for line in _run(db, "export", "statements").stdout.splitlines()]

@@ -294,9 +294,7 @@ def events_command(
 
     One row per happening: reports of the same event in several articles are merged.
     """
-    table = Table(
-        "id", "date", "event", "actor", "recipient", "where", "sources", "conf", "evidence"
-    )
+    table = Table("id", "date", "event", "actor", "recipient", "where", "sources", "evidence")
     for story in _selected_stories(ctx.obj, actor, type_, since, until, min_confidence):
         event = story.event
         when = story.when.start.isoformat() if story.when else ""
@@ -312,7 +310,6 @@ def events_command(
             " ".join(event.recipient),
             event.place or "",
             str(len(story.sources)) + ("!" if story.disagreements else ""),
-            f"{event.confidence:.2f}",
             event.evidence[0].sentence[:80] if event.evidence else "",
         )
     out.print(table)
