@@ -136,10 +136,12 @@ def test_cli_exports_carry_the_contract_fields(tmp_path: Path) -> None:
             "sources",
             "negated",
             "tense",
+            "confidence",
         },
         "agreements": {"id", "title", "kind", "parties", "actions"},
-        "statements": {"id", "speaker", "quote", "date", "doc", "start", "end"},
+        "statements": {"id", "speaker", "quote", "date", "doc", "start", "end", "confidence"},
     }
+    action_fields = {"action", "date", "enddate", "precision", "doc", "sentence", "start", "end"}
     articles = {
         json.loads(line)["doc"]: json.loads(line)["text"]
         for line in _run(db, "export", "articles").stdout.splitlines()
@@ -149,6 +151,11 @@ def test_cli_exports_carry_the_contract_fields(tmp_path: Path) -> None:
         assert records, kind
         for record in records:
             assert fields <= set(record), (kind, set(record))
+            for action in record.get("actions", []) if kind == "agreements" else []:
+                assert action_fields | {"confidence"} <= set(action), set(action)
+            if kind != "entities":  # events, statements and each agreement action
+                scores = [a["confidence"] for a in record.get("actions", [record])]
+                assert all(0 <= c <= 1 for c in scores), (kind, scores)
     for record in (json.loads(x) for x in _run(db, "export", "events").stdout.splitlines()):
         for evidence in record["evidence"]:
             text = articles[evidence["doc"]]
@@ -166,6 +173,30 @@ def test_cli_events_timeline_agreements_quotes(tmp_path: Path) -> None:
     assert "Reciprocal Access Agreement" in _run(db, "agreements").output
     assert "Kristersson" in _run(db, "quotes", "--speaker", "Kristersson").output
     assert _run(db, "events", "--since", "not-a-date").exit_code == 2
+
+
+def test_cli_min_confidence_keeps_the_surer_records(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _run(db, "ingest", str(SAMPLE))
+    events = [json.loads(line) for line in _run(db, "export", "events").stdout.splitlines()]
+    scores = sorted(r["confidence"] for r in events)
+    middle = scores[len(scores) // 2]
+    every = _run(db, "events").output
+    kept = _run(db, "events", "--min-confidence", str(middle)).output
+    assert every.count("evt-") == len(events)  # one row per event, the id opening each
+    assert kept.count("evt-") == sum(c >= middle for c in scores) < len(events)
+    surest = next(r["id"] for r in events if r["confidence"] == scores[-1])
+    assert f"confidence: {scores[-1]:.2f}" in _run(db, "show-event", surest).output
+    assert "CONSULT" not in _run(db, "events", "--min-confidence", "1").output
+    assert _run(db, "events", "--min-confidence", "1.5").exit_code == 2
+    quotes = [json.loads(line) for line in _run(db, "export", "statements").stdout.splitlines()]
+    top = max(q["confidence"] for q in quotes)
+    assert _run(db, "quotes", "--min-confidence", str(top)).output.count("“") == sum(
+        q["confidence"] >= top for q in quotes
+    )
+    assert "no quotations found" in _run(db, "quotes", "--min-confidence", "1").output
+    assert "no agreements found" in _run(db, "agreements", "--min-confidence", "1").output
+    assert "Reciprocal Access Agreement" in _run(db, "agreements", "--min-confidence", "0").output
 
 
 def test_cli_parquet_and_csv_round_trip_to_the_jsonl_rows(tmp_path: Path) -> None:

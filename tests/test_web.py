@@ -57,6 +57,22 @@ def test_web_events_filter_by_type_and_actor(client: TestClient) -> None:
     assert all("SWE" in [a["code"] for a in r["actor"] + r["recipient"]] for r in swedish)
 
 
+def test_web_min_confidence_filters_events_quotes_and_agreement_actions(
+    client: TestClient,
+) -> None:
+    every = client.get("/api/events", params={"size": 500}).json()["records"]
+    scores = sorted(r["confidence"] for r in every)
+    middle = scores[len(scores) // 2]
+    kept = client.get("/api/events", params={"size": 500, "min_confidence": middle}).json()
+    assert kept["total"] == sum(c >= middle for c in scores) < len(every)
+    assert all(r["confidence"] >= middle for r in kept["records"])
+    quotes = client.get("/api/statements", params={"min_confidence": 1}).json()
+    assert quotes["total"] == 0
+    acts = client.get("/api/agreements", params={"size": 500, "min_confidence": 0.5}).json()
+    assert all(a["confidence"] >= 0.5 for r in acts["records"] for a in r["actions"])
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 400
+
+
 @pytest.mark.parametrize(
     ("path", "status"),
     [("/api/events?since=yesterday", 400), ("/api/events?size=0", 400), ("/nowhere", 404)],

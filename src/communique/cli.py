@@ -106,6 +106,16 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option("--until", help="Only events on or before this ISO date.")
 ]
+# Shared by events, timeline, agreements and quotes.
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only records at least this confident (0-1; see `export`'s confidence field).",
+    ),
+]
 
 
 @app.command("ingest")
@@ -278,13 +288,14 @@ def events_command(
     type_: TypeOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """List coded events: date, type, who to whom, where, how many sources, and the evidence.
 
     One row per happening: reports of the same event in several articles are merged.
     """
     table = Table("id", "date", "event", "actor", "recipient", "where", "sources", "evidence")
-    for story in _selected_stories(ctx.obj, actor, type_, since, until):
+    for story in _selected_stories(ctx.obj, actor, type_, since, until, min_confidence):
         event = story.event
         when = story.when.start.isoformat() if story.when else ""
         flags = (
@@ -324,6 +335,7 @@ def show_event_command(
     )
     out.print(f"  where: {event.place or 'not stated'}", markup=False)
     out.print(f"  people: {', '.join(event.people) or '—'}", markup=False)
+    out.print(f"  confidence: {event.confidence:.2f}", markup=False)
     out.print(f"  sources ({len(story.sources)}):", markup=False)
     for doc, reported in story.reports:
         dated = reported.when.start.isoformat() if reported.when else "undated"
@@ -377,10 +389,11 @@ def timeline_command(
     type_: TypeOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Print the events as a timeline, grouped by month, coloured by PLOVER quad."""
     month = None
-    for story in _selected_stories(ctx.obj, actor, type_, since, until):
+    for story in _selected_stories(ctx.obj, actor, type_, since, until, min_confidence):
         event, when = story.event, story.when
         if when is None:
             continue
@@ -409,6 +422,7 @@ def _selected_stories(
     type_: str | None,
     since: str | None,
     until: str | None,
+    min_confidence: float | None,
 ) -> list[Story]:
     try:
         low = date.fromisoformat(since) if since else None
@@ -417,14 +431,16 @@ def _selected_stories(
         err.print(f"error: --since/--until: {error}", markup=False)
         raise typer.Exit(2) from error
     with _store(settings) as store:
-        return store.stories(actor=actor, kind=type_, since=low, until=high)
+        return store.stories(
+            actor=actor, kind=type_, since=low, until=high, min_confidence=min_confidence
+        )
 
 
 @app.command("agreements")
-def agreements_command(ctx: typer.Context) -> None:
+def agreements_command(ctx: typer.Context, min_confidence: MinConfidenceOption = None) -> None:
     """List named agreements, treaties, programmes … with each one's history of actions."""
     with _store(ctx.obj) as store:
-        found = store.agreements()
+        found = store.agreements(min_confidence=min_confidence)
     for agreement in found:
         parties = ", ".join(agreement.parties) or "parties not stated"
         out.print(f"[bold]{agreement.title}[/bold] ({agreement.kind}; {parties})")
@@ -446,13 +462,15 @@ def quotes_command(
         str | None, typer.Option(help="Only quotations by a speaker whose name contains this.")
     ] = None,
     width: Annotated[int, typer.Option(help="Show at most this many characters of each.")] = 200,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """List direct quotations with their speakers, dates and sources."""
     with _store(ctx.obj) as store:
         found = [
             (article, st)
             for article, st in store.statements()
-            if speaker is None or speaker.casefold() in (st.speaker or "").casefold()
+            if (speaker is None or speaker.casefold() in (st.speaker or "").casefold())
+            and (min_confidence is None or st.confidence >= min_confidence)
         ]
     for article, st in found:
         quote = st.quote if len(st.quote) <= width else st.quote[: width - 1] + "…"

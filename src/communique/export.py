@@ -39,7 +39,7 @@ __all__ = [
 ARTICLE_FIELDS = ["id", "doc", "title", "published", "language", "publisher", "text", "url"]
 KINDS = ("articles", "entities", "events", "agreements", "statements")
 ENTITY_FIELDS = ["id", "name", "kind", "code", "office", "aliases", "mentions"]
-STATEMENT_FIELDS = ["id", "speaker", "quote", "date", "doc", "start", "end"]
+STATEMENT_FIELDS = ["id", "speaker", "quote", "date", "doc", "start", "end", "confidence"]
 AGREEMENT_FIELDS = ["id", "title", "kind", "parties", "actions"]
 EVENT_FIELDS = [
     "id",
@@ -56,6 +56,7 @@ EVENT_FIELDS = [
     "sources",
     "negated",
     "tense",
+    "confidence",
 ]
 FORMATS = ("jsonl", "csv", "parquet")
 NETWORK_FORMATS = ("gexf", "graphml")
@@ -133,7 +134,8 @@ def event_record(story: Story) -> dict[str, Any]:
     """The export shape of an event (PLOVER 2.0, extended): one record per happening.
 
     An event reported by several sources lists them all, with one evidence entry per source
-    sentence; sources that date it differently are listed under ``disagreements``.
+    sentence; sources that date it differently are listed under ``disagreements``. Its
+    ``confidence`` counts every source (``extract.confidence.corroborated``).
     """
     event = story.event
     when = story.when.to_dict() if story.when else dict.fromkeys(("date", "enddate", "precision"))
@@ -158,6 +160,7 @@ def event_record(story: Story) -> dict[str, Any]:
         "disagreements": [{"doc": doc, "date": value} for doc, value in story.disagreements],
         "negated": event.negated,
         "tense": event.tense,
+        "confidence": event.confidence,
     }
 
 

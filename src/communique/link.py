@@ -37,6 +37,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.preprocessing import normalize
 
+from .extract.confidence import corroborated
 from .model import Event, Span, Story
 
 __all__ = ["LinkDoc", "merge_events", "near_duplicates", "story_clusters"]
@@ -321,7 +322,8 @@ def merge_events(reports: Sequence[tuple[str, Event]]) -> list[Story]:
     a day apart (two when one date only stands in for its article's). Grouping is transitive
     and computed over the reports sorted by doc, so the result does not depend on their order.
     The reconciled date is the one stated in the text by the most sources at the finest
-    precision; every source whose date differs is kept as a disagreement.
+    precision; every source whose date differs is kept as a disagreement. The merged event's
+    confidence grows with its sources (``extract.confidence.corroborated``).
     """
     items = sorted(reports, key=lambda r: (r[0], _sort_key(r[1])))
     parent = list(range(len(items)))
@@ -398,6 +400,7 @@ def _story(members: list[tuple[str, Event]]) -> Story:
         tense=lead.tense,
         actor_text=lead.actor_text,
         evidence=tuple(ev for e in events for ev in e.evidence),
+        confidence=corroborated((doc, event.confidence) for doc, event in members),
     )
     # The sides are part of the key: two events of one type in one sentence are two stories.
     key = "|".join(

@@ -204,6 +204,7 @@ class Statement:
             "start": self.start,
             "end": self.end,
             "layout": self.layout,
+            "confidence": self.confidence,
         }
 
 
@@ -278,6 +279,7 @@ class Agreement:
                     "sentence": item.sentence,
                     "start": item.start,
                     "end": item.end,
+                    "confidence": item.confidence,
                 }
             )
         return {

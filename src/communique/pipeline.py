@@ -39,8 +39,9 @@ from .store import Store
 __all__ = ["ANALYSIS_VERSION", "IngestReport", "ingest", "ingest_documents"]
 
 # Bump when the language stages change what they store: re-ingesting then re-analyses articles.
-# 2: the widened event lexicon and doers without codes (issue 4).
-ANALYSIS_VERSION = 2
+# 2: the widened event lexicon and doers without codes (issue 4). 3: every event, instrument
+# action and statement carries its confidence (issue 10).
+ANALYSIS_VERSION = 3
 
 logger = logging.getLogger(__name__)
 

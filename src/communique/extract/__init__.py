@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
 from .agreements import find_instruments, instrument_titles
+from .confidence import rate_instrument, rate_statement, with_evidence
 from .dates import DateResolver, When, resolve_when
 from .events import find_events
 from .statements import find_statements
@@ -73,15 +74,19 @@ def _nearest(text: str, published: date | None, future: bool) -> When | None:
 def extract_component(doc: Doc) -> Doc:
     """Find the Doc's statements, instruments and events from its actor mentions."""
     when = _remembered()  # instruments and several event triggers ask for one sentence's date
-    doc._.statements = find_statements(doc, doc._.mentions)
-    doc._.instruments = find_instruments(doc, doc._.mentions, published=doc._.published, when=when)
-    doc._.events = find_events(
+    statements = find_statements(doc, doc._.mentions)
+    instruments = find_instruments(doc, doc._.mentions, published=doc._.published, when=when)
+    events = find_events(
         doc,
         doc._.mentions,
         published=doc._.published,
         when=when,
         titles=instrument_titles(doc),
     )
+    # each record with its confidence (extract/confidence.py); an event's sentences are merged
+    doc._.statements = [rate_statement(st) for st in statements]
+    doc._.instruments = [rate_instrument(item) for item in instruments]
+    doc._.events = [with_evidence(event) for event in events]
     return doc
 
 

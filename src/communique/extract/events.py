@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, jsonl_rows, speech, tables
+from .confidence import rate_event
 from .dates import DateResolver
 
 __all__ = ["find_events"]
@@ -523,7 +524,7 @@ def _code(
     elif tense == "future" and event in _THREATENED:
         event, mode = "THREATEN", None  # a coercive act announced for later is a threat
     negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children))
-    return Event(
+    coded = Event(
         event=event,
         mode=mode,
         context=rule.get("context"),
@@ -544,6 +545,8 @@ def _code(
             ),
         ),
     )
+    facts = {"subjects": subjects, "objects": objects, "rule": rule, "mentions": mentions}
+    return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
 
 
 def _clause_date(
@@ -612,6 +615,7 @@ def _merge(events: list[Event]) -> list[Event]:
             place_code=first.place_code or other.place_code,
             when=_narrower(same.when, event.when),
             evidence=tuple(dict.fromkeys(same.evidence + event.evidence)),
+            confidence=max(same.confidence, event.confidence),  # the best sentence's
         )
     return merged
 

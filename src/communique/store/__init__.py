@@ -65,7 +65,11 @@ __all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout"]
 # gains the new tables on open and its articles are analysed when next ingested. 3: the SQLite
 # full-text index (issue 6); an older database gets it on open, built from its rows. 4: an
 # event's doer as written where it has no code (issue 4); an older database gains the column.
-SCHEMA_VERSION = 4
+# 5: the confidence of events, instrument actions and statements (issue 10); an older database
+# gains the columns (1.0 until its articles are analysed again).
+SCHEMA_VERSION = 5
+# Tables that gained a ``confidence`` column in version 5.
+_CONFIDENCE_TABLES = ("events", "instruments", "statements")
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
 
@@ -281,6 +285,7 @@ class Store:
                     start=st.start,
                     end=st.end,
                     layout=st.layout,
+                    confidence=st.confidence,
                 )
                 for st in analysis.statements
             )
@@ -380,11 +385,13 @@ class Store:
         kind: str | None = None,
         since: date | None = None,
         until: date | None = None,
+        min_confidence: float | None = None,
     ) -> list[Story]:
         """Every happening once, with the events of every article that reports it.
 
         The filters are those of ``communique events``, the API and the briefing: an actor or
-        recipient code, a PLOVER type, and a date range (undated events only without one).
+        recipient code, a PLOVER type, a date range (undated events only without one), and
+        the least confidence of the merged event (its sources' corroboration included).
         """
         stories = self._merged()
         low, high = since or date.min, until or date.max
@@ -393,6 +400,7 @@ class Store:
             for story in stories
             if (actor is None or actor in story.event.actor + story.event.recipient)
             and (kind is None or story.event.event == kind.upper())
+            and (min_confidence is None or story.event.confidence >= min_confidence)
             and (
                 (story.when is None and since is None and until is None)
                 or (story.when is not None and story.when.end >= low and story.when.start <= high)
@@ -414,10 +422,16 @@ class Store:
             self._stories = ((count, last), merged)
         return self._stories[1]
 
-    def agreements(self) -> list[Agreement]:
-        """Each named instrument once, its actions from every article forming its history."""
+    def agreements(self, *, min_confidence: float | None = None) -> list[Agreement]:
+        """Each named instrument once, its actions from every article forming its history.
+
+        ``min_confidence`` keeps only the actions at least that confident (and the
+        instruments that still have one).
+        """
         grouped: dict[str, list[tuple[Article, Instrument]]] = defaultdict(list)
         for article, item in self.instruments():
+            if min_confidence is not None and item.confidence < min_confidence:
+                continue
             grouped[title_key(item.title)].append((article, item))
         found = []
         for key, items in grouped.items():
@@ -537,6 +551,12 @@ def _prepare(engine: Engine, url: str) -> None:
         columns = {c["name"] for c in inspect(session.connection()).get_columns("events")}
         if "actor_text" not in columns:  # a database from before version 4
             session.execute(text("ALTER TABLE events ADD COLUMN actor_text TEXT"))
+        for table in _CONFIDENCE_TABLES:  # a database from before version 5
+            names = {c["name"] for c in inspect(session.connection()).get_columns(table)}
+            if "confidence" not in names:
+                session.execute(
+                    text(f"ALTER TABLE {table} ADD COLUMN confidence FLOAT NOT NULL DEFAULT 1.0")
+                )
         if row is None:
             session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
         else:
@@ -607,6 +627,7 @@ def _instrument_row(article_id: str, item: Instrument) -> InstrumentRow:
         start=item.start,
         end=item.end,
         sentence=item.sentence,
+        confidence=item.confidence,
     )
 
 
@@ -623,6 +644,7 @@ def _instrument(row: InstrumentRow) -> Instrument:
         start=row.start,
         end=row.end,
         sentence=row.sentence,
+        confidence=row.confidence,
     )
 
 
@@ -644,6 +666,7 @@ def _event_row(article_id: str, event: Event) -> EventRow:
         negated=event.negated,
         tense=event.tense,
         actor_text=event.actor_text,
+        confidence=event.confidence,
     )
 
 
@@ -670,6 +693,7 @@ def _event(row: EventRow, evidence: tuple[Evidence, ...]) -> Event:
         tense=row.tense,  # type: ignore[arg-type]
         evidence=evidence,
         actor_text=row.actor_text,
+        confidence=row.confidence,
     )
 
 
@@ -692,4 +716,5 @@ def _statement(row: StatementRow) -> Statement:
         start=row.start,
         end=row.end,
         layout=row.layout,  # type: ignore[arg-type]
+        confidence=row.confidence,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
@@ -134,6 +134,7 @@ class StatementRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     layout: Mapped[str] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
 
 class InstrumentRow(Base):
@@ -153,6 +154,7 @@ class InstrumentRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
 
 class EventRow(Base):
@@ -176,6 +178,7 @@ class EventRow(Base):
     negated: Mapped[bool] = mapped_column(default=False)
     tense: Mapped[str] = mapped_column(String(16))
     actor_text: Mapped[str | None] = mapped_column(Text)  # the doer as written, if uncoded
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
 
 
 class EvidenceRow(Base):

@@ -23,6 +23,9 @@ router = APIRouter()
 
 
 Size = Annotated[int, Query(ge=1, le=500, description="Records per page (at most 500).")]
+MinConfidence = Annotated[
+    float | None, Query(ge=0, le=1, description="Only records at least this confident (0-1).")
+]
 
 
 def _page(records: list[dict[str, Any]], page: int, size: int) -> dict[str, Any]:
@@ -77,12 +80,17 @@ def events(
     type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: MinConfidence = None,
     page: PageNumber = 1,
     size: Size = 50,
 ) -> dict[str, Any]:
     """Events, one per happening across sources; filters as ``communique events``."""
     stories = store.stories(
-        actor=actor, kind=type_, since=day(since, "since"), until=day(until, "until")
+        actor=actor,
+        kind=type_,
+        since=day(since, "since"),
+        until=day(until, "until"),
+        min_confidence=min_confidence,
     )
     return _page([event_record(story) for story in stories], page, size)
 
@@ -97,20 +105,28 @@ def actors(
 
 
 @router.get("/agreements")
-def agreements(store: StoreDep, page: PageNumber = 1, size: Size = 50) -> dict[str, Any]:
-    """Named instruments with their history of actions."""
-    return _page([a.to_dict() for a in store.agreements()], page, size)
+def agreements(
+    store: StoreDep, min_confidence: MinConfidence = None, page: PageNumber = 1, size: Size = 50
+) -> dict[str, Any]:
+    """Named instruments with their history of actions (``min_confidence``: of each action)."""
+    found = store.agreements(min_confidence=min_confidence)
+    return _page([a.to_dict() for a in found], page, size)
 
 
 @router.get("/statements")
 def statements(
-    store: StoreDep, speaker: str | None = None, page: PageNumber = 1, size: Size = 50
+    store: StoreDep,
+    speaker: str | None = None,
+    min_confidence: MinConfidence = None,
+    page: PageNumber = 1,
+    size: Size = 50,
 ) -> dict[str, Any]:
     """Direct quotations; ``speaker`` keeps those whose speaker's name contains it."""
     found = [
         statement_record(article, st)
         for article, st in store.statements()
-        if speaker is None or speaker.casefold() in (st.speaker or "").casefold()
+        if (speaker is None or speaker.casefold() in (st.speaker or "").casefold())
+        and (min_confidence is None or st.confidence >= min_confidence)
     ]
     return _page(found, page, size)
 
