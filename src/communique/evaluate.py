@@ -135,7 +135,12 @@ def evaluate(store: Store, gold_path: Path) -> EvalReport:
             )
         actions = [item for _a, item in store.instruments(article.id)] if article else []
         _score_agreements(report.scores["agreements"], doc, gold.get("agreements", []), actions)
-        events = [event for _a, event in store.events(article.id)] if article else []
+        # a negated or hypothetical act is stored (flagged) but is no event to score
+        events = [
+            event
+            for _a, event in (store.events(article.id) if article else [])
+            if not event.negated and event.tense != "hypothetical"
+        ]
         _score_events(report, events_score, doc, gold.get("events", []), events)
     return report
 

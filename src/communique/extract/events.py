@@ -41,6 +41,9 @@ __all__ = ["find_events"]
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+_REPORTED_FUTURE_AUX = {"would"}
+# Verbs of committing to a later act: what they govern is announced, not done.
+_PROMISING = {"vow", "pledge", "promise", "threaten", "warn", "announce", "decide", "confirm"}
 _FUTURE_HEADS = {
     "plan",
     "intend",
@@ -63,6 +66,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
 _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
+# Acts aimed at someone: where the sentence names no target, the other side in the news is it.
+_DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT"}
 
 
 # Row keys that narrow when a trigger applies; such rows are tried before a general one.
@@ -95,6 +100,7 @@ def find_events(
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
     in_play = _states_in_play(mentions)
+    salient = _salient(mentions)
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
     for token in doc:
@@ -110,6 +116,7 @@ def find_events(
             rule,
             mentions,
             in_play,
+            salient=salient,
             published=published,
             when=when,
             titles=titles or [],
@@ -455,12 +462,30 @@ def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
     return None
 
 
+def _reported(verb: Token) -> bool:
+    """Whether ``verb`` is what someone said, vowed or warned in the past ("said it would …").
+
+    In reported speech "would" is the future of a past statement, not a condition.
+    """
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and head.tag_ in {"VBD", "VBN"}
+        and head.lemma_.lower() in set(speech()["speech_verbs"]) | _PROMISING
+    )
+
+
 def _tense(token: Token, clause: Token) -> str:
     for verb in dict.fromkeys((token, clause)):
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if aux & _HYPOTHETICAL_AUX or any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children
-        ):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+            return "hypothetical"
+        if aux & _REPORTED_FUTURE_AUX and _reported(verb):
+            return "future"  # "said it would expel …": a promise or threat made in the past
+        if aux & _HYPOTHETICAL_AUX:
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
@@ -475,6 +500,7 @@ def _code(
     mentions: list[Mention],
     in_play: list[str],
     *,
+    salient: list[str],
     published: date | None,
     when: DateResolver,
     titles: list[tuple[int, int]],
@@ -491,6 +517,8 @@ def _code(
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
         actor, recipient = recipient, actor
+    if not recipient and actor and rule["event"] in _DIRECTED:
+        recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
     if ahead and dated.end > published + timedelta(days=1):
@@ -585,6 +613,33 @@ def _place(args: list[Token], mentions: list[Mention]) -> tuple[str, str] | None
             if inside and mention.kind in {"place", "state"} and mention.code:
                 return mention.text, mention.code
     return None
+
+
+def _counterpart(
+    sent: SpacySpan, actor: list[str], mentions: list[Mention], salient: list[str]
+) -> list[str]:
+    """Whom a directed act without a named target is aimed at: the other side in the news.
+
+    "Hanoi rejected the claims", "the alliance condemned the move": the target is the one
+    other actor the sentence names, or else the article's most named actor beside the doer.
+    """
+    lo, hi = sent.start_char, sent.end_char
+    near = {
+        code
+        for m in mentions
+        if lo <= m.start < hi and m.kind != "place"
+        for code in m.codes
+        if code not in actor
+    }
+    if len(near) == 1:
+        return list(near)
+    return next(([code] for code in salient if code not in actor), [])
+
+
+def _salient(mentions: list[Mention]) -> list[str]:
+    """States and organisations by how often the article names them, most named first."""
+    counts = Counter(code for m in mentions if m.kind != "place" for code in m.codes if m.code)
+    return [code for code, _n in counts.most_common()]
 
 
 def _states_in_play(mentions: list[Mention]) -> list[str]:
