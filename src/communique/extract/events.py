@@ -103,13 +103,18 @@ def find_events(
     salient = _salient(mentions)
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
+    matched: dict[int, dict] = {}
     for token in doc:
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "In March" is a month, not a march
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
         rules = _triggers().get((token.lemma_.lower(), pos), [])
         rule = next((r for r in rules if _applies(token, r)), None)
-        if rule is None:
+        if rule is not None:
+            matched[token.i] = rule
+    for i, rule in matched.items():
+        token = doc[i]
+        if _embedded(token, matched):
             continue
         event = _code(
             token,
@@ -123,8 +128,67 @@ def find_events(
             dateline=dateline,
         )
         if event is not None:
-            found.append(event)
+            found.extend(_each_way(event) if _reciprocal(token) else [event])
     return [_localise(event, mentions) for event in _merge(found)]
+
+
+def _reciprocal(token: Token) -> bool:
+    """Whether the act is aimed back at its doers: "expelled each other's diplomats"."""
+    words = [t for c in token.children if c.dep_ in {"dobj", "prep", "dative"} for t in c.subtree]
+    return any(
+        t.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in t.children)
+        or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
+        or (t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one")
+        for t in words
+    )
+
+
+def _each_way(event: Event) -> list[Event]:
+    """One event per doer, aimed at the others: two states expelling each other's envoys."""
+    if len(event.actor) < 2 or event.event == "CONSULT":
+        return [event]
+    return [
+        dataclasses.replace(
+            event, actor=(code,), recipient=tuple(c for c in event.actor if c != code)
+        )
+        for code in event.actor
+    ]
+
+
+# Acts whose complement names an act asked for, refused, alleged or promised, not one done:
+# "demanded the release of …", "refused to meet …", "accused X of invading …".
+_GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
+
+
+# How a word hangs in what a verb or noun is about: its object, complement or "of …" phrase.
+_CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
+
+
+def _embedded(token: Token, matched: dict[int, dict]) -> bool:
+    """Whether a trigger only names what another trigger is about, not a happening of its own.
+
+    "Welcomed the sanctions", "called for the release of X", "rejected calls to lift the
+    embargo", "urged Y to withdraw": the outer act is the event; the inner word is its topic.
+    A place where the outer act happens ("signed at the summit") is not its topic, and an act
+    with its own doer ("condemned Russia's invasion") is one that happened.
+    """
+    if any(c.dep_ == "poss" for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
+        head = head.head  # "called for the release", "the lifting of sanctions"
+    elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"}:
+        return False
+    for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
+        rule = matched.get(head.i)
+        if rule is not None and rule["event"] in _GOVERNING:
+            return True
+        if head.dep_ not in _CARRIED or head.head is head:
+            break
+        head = head.head
+        if head.dep_ == "prep":
+            head = head.head
+    return False
 
 
 def _localise(event: Event, mentions: list[Mention]) -> Event:
@@ -174,7 +238,16 @@ def _applies(token: Token, rule: dict) -> bool:
     wanted, unwanted = rule.get("object"), rule.get("not_object")
     if not (wanted or unwanted):
         return True
-    near = [*token.children, token.head]
+    near = [c for c in token.children if c.dep_ not in _NOT_NEAR] + [token.head]
+    if token.dep_ == "pobj":
+        near.append(token.head.head)  # "a note of protest": the noun the phrase hangs on
+    near += [  # a small clause: "ordered the consulate shut", "declared him persona non grata"
+        g
+        for c in token.children
+        if c.dep_ in {"ccomp", "oprd"} and c.pos_ in {"NOUN", "ADJ", "VERB"}
+        for g in (c, *c.children)
+        if g is c or g.dep_ in {"nsubj", "dobj"}
+    ]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
     near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
@@ -182,6 +255,10 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "released a statement" is not a release
     return not wanted or bool(words & set(wanted))
 
+
+# Children that say who acts and how the clause is built, not what the act is about: "it
+# backs the plan" is not a "not_object" match on "it", nor "that" in "said that …".
+_NOT_NEAR = {"nsubj", "mark", "aux", "neg", "punct"}
 
 _PHRASE_DEPS = {
     "det",
@@ -297,6 +374,8 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
+    if not subjects and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return _doers(verb.head.head, depth + 1)  # "responded by expelling …"
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
@@ -320,7 +399,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
     else:
         # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
         # X" or "Russia's invasion of Ukraine" the "of" phrase is the target
-        sides = _PARTICIPANT_PREPS if rule["event"] == "CONSULT" else _PARTICIPANT_PREPS - {"of"}
+        # the other side of a directed act is its target: "a protest with X", "a deal with Y"
+        sides = _PARTICIPANT_PREPS if rule["event"] == "CONSULT" else {"between", "among"}
         own = [
             g
             for c in token.children
@@ -339,10 +419,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         objects = patients + [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in {"to", "against", "on"}
+            if c.dep_ == "prep"
+            and c.lower_ in {"to", "against", "on", *(("with",) if rule["event"] != "CONSULT" else ())}
             for g in c.children
             if g.dep_ == "pobj"
-        ]  # "a visit to X", "sanctions against X", "an attack on X"
+        ]  # "a visit to X", "sanctions against X", "an attack on X", "a protest with X"
         head = token.head
         carrier = _carrier(token)
         possessor = rule["event"] != "CONSULT" and any(c.dep_ == "poss" for c in token.children)
@@ -544,7 +625,8 @@ def _code(
             actor, recipient = sides[:1], sides[1:]
     if not (actor or actor_text) or (rule.get("needs_recipient") and not recipient):
         return None
-    if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}):
+    said_now = token.tag_ in {"VBZ", "VBP"} and _reported(token)  # "reiterated that it backs"
+    if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}) and not said_now:
         return None  # "the two countries support each other" is a habit, not an event
     if tense == "future" and event in _PROMISED:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
