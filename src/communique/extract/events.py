@@ -113,7 +113,7 @@ def find_events(
             matched[token.i] = rules
     for i, rules in matched.items():
         token = doc[i]
-        if _embedded(token, matched):
+        if _embedded(token, matched) or _not_a_report(token, titles or []):
             continue
         # the first row that applies and finds its participants codes the event: "welcomed
         # the minister" is a visit, "welcomed the sanctions" (no one to host) support
@@ -135,6 +135,36 @@ def find_events(
         if event is not None:
             found.extend(_each_way(event) if _reciprocal(token) else [event])
     return [_localise(event, mentions) for event in _merge(found)]
+
+
+def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
+    """Whether the trigger stands where the text states no happening.
+
+    A question ("will the minister ask …?") asks; a word inside an instrument's title ("the
+    Treaty of Friendship and Consultation") names the instrument; a line without a final
+    stop below the headline is a caption or a link to another story.
+    """
+    if any(lo <= token.idx < hi for lo, hi in titles):
+        return True
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None:
+        return True
+    if last.text == "?":
+        return True
+    return sent.start > 0 and _bare_line(sent)
+
+
+def _bare_line(sent: SpacySpan) -> bool:
+    """A sentence that is a whole line and ends without a stop: a headline or a caption."""
+    doc = sent.doc
+    starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    ends_line = (
+        sent.end == len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end - 1].is_space
+    )
+    words = [t for t in sent if not t.is_space]
+    stopped = words and (words[-1].text in _STOPS or (len(words) > 1 and words[-2].text in _STOPS))
+    return starts_line and ends_line and not stopped
 
 
 def _reciprocal(token: Token) -> bool:
@@ -258,6 +288,7 @@ def _applies(token: Token, rule: dict) -> bool:
 
 # Children that say who acts and how the clause is built, not what the act is about: "it
 # backs the plan" is not a "not_object" match on "it", nor "that" in "said that …".
+_STOPS = {".", "!", "?", "…", ":", ";"}
 _NOT_NEAR = {"nsubj", "mark", "aux", "neg", "punct"}
 
 _PHRASE_DEPS = {
