@@ -379,6 +379,31 @@ def _located(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+_LOOKBACK = 600  # tokens: an antecedent further back than a few paragraphs is not meant
+
+
+def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """Whose "the ministry", "the Council" or "the summit" a bare noun doer is.
+
+    A definite noun that names an agent again ("The ministry said …" after "India's foreign
+    ministry") refers to the last phrase with the same noun that names its owner.
+    """
+    for token in subjects:
+        head = _counted(token)
+        if head.pos_ not in {"NOUN", "PROPN"} or not any(c.lower_ == "the" for c in head.children):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma not in doers()["agents"] and lemma not in doers()["gatherings"]:
+            continue
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1):
+            if doc[i].lemma_.lower() == lemma:
+                codes = _codes([doc[i]], mentions, places=False)
+                if codes:
+                    return codes
+    return []
+
+
 def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
     names = []
     for token in tokens:
@@ -441,6 +466,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             if g.dep_ == "pobj"
         ]
         own += [c for c in token.children if c.dep_ == "poss"]
+        if consult:  # "the SADC summit", "a G20 meeting": whose gathering it is
+            own += [c for c in token.children if c.dep_ in {"compound", "amod"}]
         patients = [
             g
             for c in token.children
@@ -620,7 +647,11 @@ def _code(
     dateline: tuple[str, str] | None,
 ) -> Event | None:
     subjects, objects, place_args, clause = _roles(token, rule)
-    actor = _codes(subjects, mentions, places=False) or _located(subjects, mentions)
+    actor = (
+        _codes(subjects, mentions, places=False)
+        or _located(subjects, mentions)
+        or _antecedent(subjects, mentions)
+    )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
     sent = token.sent
@@ -644,6 +675,8 @@ def _code(
     named_doer = subjects and not all(t.pos_ == "PRON" for t in subjects)
     if named_doer and not actor and actor_text is None and token.pos_ == "VERB":
         return None  # a doer the text names but we cannot place is not the states in play
+    if event == "CONSULT" and not (actor or recipient) and token.pos_ != "VERB":
+        actor = _antecedent([token], mentions)  # "the summit" named before as "the SADC summit"
     if event == "CONSULT":
         sides = list(dict.fromkeys(actor + recipient))
         if len(sides) < 2:
