@@ -182,3 +182,106 @@ def test_phone_call_and_handshake_name_both_sides(nlp) -> None:
 def test_topic_of_an_act_is_no_event(nlp, text: str, kind: str, not_kind: str) -> None:
     kinds = _kinds(nlp, text)
     assert kind in kinds and not_kind not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Will Austria expel the Russian diplomats next week?", "SANCTION"),
+        ("Did the Czech government really summon the Chinese ambassador?", "ACCUSE"),
+    ],
+)
+def test_questions_state_no_event(nlp, text: str, kind: str) -> None:
+    assert kind not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda ratified the Treaty of Friendship and Consultation on Monday.",
+        "Ghana signed the Protocol on Meetings of Defence Ministers in May.",
+    ],
+)
+def test_trigger_words_inside_an_instrument_title_are_no_event(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+def test_caption_and_related_story_lines_below_the_headline_are_no_events(nlp) -> None:
+    text = (
+        "Peru and Chile sign fisheries accord\n\n"
+        "Lima, 3 May. Peru and Chile signed a fisheries accord on Monday.\n\n"
+        "Related articles\n\n"
+        "Bolivia expels Brazilian diplomats over border row\n\n"
+        "Leaders of Ecuador and Colombia meet in Quito\n"
+    )
+    kinds = _kinds(nlp, text)
+    assert "SUPPORT" in kinds and not kinds & {"SANCTION", "CONSULT"}
+
+
+# -- who "the ministry", "the summit", "he" are ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Chile's foreign ministry summoned the Peruvian ambassador on Monday. "
+            "The ministry also demanded that Peru explain the incident.",
+            "REQUEST",
+            ("CHL",),
+        ),
+        (
+            "The extraordinary SADC summit opened in Harare on Friday. "
+            "The summit condemned the coup in Lesotho.",
+            "ACCUSE",
+            ("IGO:SADC",),
+        ),
+        (
+            "The UN Security Council met on Monday. The Council condemned the attack in Mali.",
+            "ACCUSE",
+            ("IGO:UN",),
+        ),
+    ],
+)
+def test_bare_noun_doer_is_the_last_phrase_with_that_noun(
+    nlp, text: str, kind: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, kind).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "President William Ruto spoke in Nairobi on Monday. "
+            "He demanded that Ethiopia withdraw its troops from the border.",
+            "REQUEST",
+            ("KEN",),
+        ),
+        (
+            "Austrian Chancellor Karl Nehammer arrived in Rome on Tuesday. "
+            "She later criticised the Hungarian veto, and he condemned it as well.",
+            "ACCUSE",
+            ("AUT",),
+        ),
+    ],
+)
+def test_he_or_she_is_the_last_person_named(nlp, text: str, kind: str, actor: tuple) -> None:
+    assert actor in {e.actor for e in _events(nlp, text) if e.event == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Serbia warned that it would recall its ambassador from Montenegro.", ("MNE",)),
+        ("Iran warned on Sunday that any strike on its soil would meet a crushing response.", ()),
+    ],
+)
+def test_warning_of_what_will_follow_is_a_threat(nlp, text: str, recipient: tuple) -> None:
+    event = _one(nlp, text, "THREATEN")
+    assert set(recipient) <= set(event.recipient)
+
+
+def test_announced_mobilisation_is_a_threat(nlp) -> None:
+    text = "Azerbaijan said it would deploy more troops to the Armenian border."
+    assert "THREATEN" in _kinds(nlp, text) and "MOBILIZE" not in _kinds(nlp, text)

@@ -64,7 +64,7 @@ _FUTURE_HEADS = {
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # PLOVER: cooperation announced for later is a promise (AGREE), force announced a threat.
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-_THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
+_THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
 # Acts aimed at someone: where the sentence names no target, the other side in the news is it.
 _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT"}
@@ -404,6 +404,21 @@ def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return []
 
 
+def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """The state of "he" or "she": the last person named before, in this or the last sentence."""
+    for token in subjects:
+        if token.lower_ not in {"he", "she"}:
+            continue
+        sent = token.sent
+        start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        named = [
+            m for m in mentions if m.kind == "person" and m.code and start <= m.start < token.idx
+        ]
+        if named:
+            return [max(named, key=lambda m: m.start).code or ""]
+    return []
+
+
 def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
     names = []
     for token in tokens:
@@ -651,6 +666,7 @@ def _code(
         _codes(subjects, mentions, places=False)
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
+        or _person_before(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
