@@ -285,3 +285,23 @@ def test_warning_of_what_will_follow_is_a_threat(nlp, text: str, recipient: tupl
 def test_announced_mobilisation_is_a_threat(nlp) -> None:
     text = "Azerbaijan said it would deploy more troops to the Armenian border."
     assert "THREATEN" in _kinds(nlp, text) and "MOBILIZE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laos and Vietnam disagree on the dam. The dispute must be settled through talks.",
+        "Peru and Ecuador signed a border accord. Officials said the meeting was historic.",
+    ],
+)
+def test_meeting_noun_naming_no_one_and_nowhere_is_no_event(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+def test_meeting_noun_with_a_place_takes_the_states_in_play(nlp) -> None:
+    text = (
+        "Laos and Vietnam set up a working group on the Mekong dams. "
+        "Its first meeting took place in Hanoi on Friday."
+    )
+    event = _one(nlp, text, "CONSULT")
+    assert set(event.actor + event.recipient) == {"LAO", "VNM"}

@@ -670,6 +670,7 @@ def _code(
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
+    stated_place = place
     sent = token.sent
     tense = _tense(token, clause)
     dated = _clause_date(clause, sent, published, tense == "future", when, titles)
@@ -695,6 +696,9 @@ def _code(
         actor = _antecedent([token], mentions)  # "the summit" named before as "the SADC summit"
     if event == "CONSULT":
         sides = list(dict.fromkeys(actor + recipient))
+        if not sides and token.pos_ != "VERB" and stated_place is None:
+            # "solved through talks", "the meeting had significance": no one named, nowhere
+            return None
         if len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
         if place is not None and place[1] in sides and len(sides) > 1:
