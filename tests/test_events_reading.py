@@ -305,3 +305,39 @@ def test_meeting_noun_with_a_place_takes_the_states_in_play(nlp) -> None:
     )
     event = _one(nlp, text, "CONSULT")
     assert set(event.actor + event.recipient) == {"LAO", "VNM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "Sweden, Denmark and Norway all told the Russian envoys to leave within a week.",
+            {"SWE", "DNK", "NOR"},
+            ("RUS",),
+        ),
+        (
+            "On Monday Canada ordered the Iranian diplomats to leave the country within five days.",
+            {"CAN"},
+            ("IRN",),
+        ),
+    ],
+)
+def test_telling_envoys_to_leave_is_an_expulsion_done_not_announced(
+    nlp, text: str, actor: set, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "SANCTION")
+    assert (set(event.actor), event.recipient, event.mode) == (actor, recipient, "expel")
+    assert event.tense == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Japan sent food aid for flood victims in Bangladesh on Monday.", ("BGD",)),
+        ("Germany donated medical supplies to hospitals in Gaza.", ("PSE",)),
+    ],
+)
+def test_aid_goes_to_the_state_of_the_place_of_its_beneficiaries(
+    nlp, text: str, recipient: tuple
+) -> None:
+    assert _one(nlp, text, "AID").recipient == recipient

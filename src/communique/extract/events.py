@@ -582,6 +582,22 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
     return objects
 
 
+def _placed(objects: list[Token]) -> list[Token]:
+    """Where the beneficiaries or the thing given are.
+
+    "Aid for flood victims in Malawi" is aid to Malawi; "a training centre in Nairobi" is
+    cooperation with Kenya.
+    """
+    return [
+        g
+        for token in objects
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _carrier(noun: Token) -> Token | None:
     """The verb whose object carries a nominal trigger: "gave $5 million in aid" (aid → gave).
 
@@ -669,6 +685,8 @@ def _code(
         or _person_before(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
+    if not recipient and rule["event"] in _FOR_WHOM:
+        recipient = [c for c in _codes(_placed(objects), mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
     stated_place = place
     sent = token.sent
@@ -682,9 +700,10 @@ def _code(
         recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
-    if ahead and dated.end > published + timedelta(days=1):
+    if ahead and dated.end > published + timedelta(days=1) and clause.tag_ != "VBD":
         # "in a few days, the council will meet"; a report dated on the eve of its news
-        # ("on May 4 the minister is in Rome", published on the 3rd) is not future
+        # ("on May 4 the minister is in Rome", published on the 3rd) is not future, nor
+        # a past act with a deadline ("told them to leave within a week")
         tense = "future"
     actor_text = None
     if not actor and event != "CONSULT":
