@@ -14,9 +14,18 @@ Participants come from the parse, not from word order:
 - a doer the knowledge base cannot place ("striking workers", "a local court") is kept as
   written (``Event.actor_text``) rather than dropped.
 
+Where the text names participants indirectly: an act aimed at someone but naming no target
+takes the other side in the news ("Hanoi rejected the claims"); "each other" codes the act
+each way; "the ministry", "the Council" or "the summit" is the last phrase with that noun that
+names its owner, "he" or "she" the last person named; aid goes to the state where its
+beneficiaries are. What an act is about ("demanded the release of …", "refused to meet …",
+"accused X of invading …") is its topic, not a second event; nor are questions, words inside
+an instrument's title, or caption and related-story lines below the headline.
+
 PLOVER rules applied: visitor = actor, host = recipient (a meeting on one participant's soil
 is a visit to it); a meeting, signing or other cooperation announced for later is AGREE, and
-coercion announced for later is THREATEN; negated and hypothetical events are flagged. A
+coercion or mobilisation announced for later is THREATEN ("said it would …" is announced, not
+hypothetical); negated and hypothetical events are flagged, and scoring leaves them out. A
 CONSULT that names fewer than two sides takes the states in play. Within one article, records
 of the same type, sides and dates are one event with several evidence sentences (the visit and
 the talks of that visit).
