@@ -77,8 +77,7 @@ def test_confidence_a_stated_date_beats_one_taken_from_publication(
     [
         (
             "The Foreign Minister of Senegal met the Foreign Minister of Gambia on 2 July 2024.",
-            "Senegal and Gambia are neighbours. A meeting took place in a cordial spirit on "
-            "2 July 2024.",
+            "Senegal and Gambia are neighbours. A meeting took place in Banjul on 2 July 2024.",
         ),
         (
             "The President of Croatia met the Prime Minister of Slovenia in Zagreb on 3 July 2024.",

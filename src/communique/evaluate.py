@@ -251,7 +251,12 @@ def evaluate(store: Store, gold_path: Path) -> EvalReport:
             store.entities(article.id),
             [st for _a, st in store.statements(article.id)],
             [item for _a, item in store.instruments(article.id)],
-            [event for _a, event in store.events(article.id)],
+            # a negated or hypothetical act is stored, flagged, but states no event to score
+            [
+                event
+                for _a, event in store.events(article.id)
+                if not event.negated and event.tense != "hypothetical"
+            ],
         )
     return report
 

