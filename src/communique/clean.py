@@ -24,8 +24,19 @@ from urllib.parse import urlsplit
 import trafilatura
 from htmldate import find_date
 
-from .metadata import detect_language, find_title, parse_date_line, split_date_prefix
+from .metadata import (
+    dateline_date,
+    detect_language,
+    find_title,
+    header_dates,
+    is_prose,
+    parse_date_line,
+    rights_year,
+    segments,
+    split_date_prefix,
+)
 from .model import Article, RawDocument
+from .patterns import furniture
 from .settings import Settings
 
 __all__ = ["article_id", "clean_document", "iter_fingerprints", "line_fingerprint", "lines_of"]
@@ -39,6 +50,19 @@ _LINK = re.compile(
 _WORD = re.compile(r"^[\W_]*[^\W\d_]+(?:[-'’.][^\W\d_]+)*[\W_]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# A wide gap inside a line (three spaces or more, or a tab) separates the items of a laid-out row
+# (menu, share row, byline beside its date), as a pipe does.
+_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
+# A line wholly in brackets is an editorial note: agency tag, editor's initials, "(END)".
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]](?:\s*[(\[][^()\[\]]*[)\]])*$")
+# A photo credit after a slash at the end of a caption: "… in the capital. / AFP".
+_SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}$")
+_NUMBER = re.compile(r"^\d[\d,.]*[kK]?$")
+# Items of a laid-out row are short: a menu entry, a network's name, "Print this article".
+_ROW_ITEM_WORDS = 5
+# A heading over a list of other stories is a few words at most.
+_LIST_HEADING_WORDS = 5
+_COUNTER_TOKENS = 4
 
 
 class Kind(Enum):
@@ -71,7 +95,7 @@ def line_fingerprint(line: str) -> str:
 def lines_of(text: str) -> list[str]:
     """Split text into non-empty lines with whitespace normalised."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_SPACES.sub(" ", _GAP.sub(" | ", line.strip())).strip() for line in text.split("\n"))
     return [line for line in lines if line]
 
 
@@ -131,9 +155,13 @@ def _clean_text(
         published, rest = split_date_prefix(lines[0])
         lines[0:1] = [rest] if rest else []
     language = raw.language or detect_language("\n".join(lines))
-    date_lines = {i: d for i, line in enumerate(lines) if (d := parse_date_line(line, language))}
+    date_lines = header_dates(lines, language)
     if published is None and date_lines:
         published = next(iter(date_lines.values()))
+    if published is None:
+        opening = next((line for line in lines if is_prose(line)), None)
+        if opening:
+            published = dateline_date(opening, language, rights_year(lines))
     found = find_title(lines, date_lines=date_lines.keys())
     if found is None:
         return (
@@ -191,10 +219,23 @@ def _stop_words(language: str | None) -> frozenset[str]:
 def _classify(
     lines: list[str], date_lines: set[int], settings: Settings, repeated: Collection[str]
 ) -> list[_Line]:
-    return [
-        _Line(line, _kind(line, i in date_lines, settings, repeated))
-        for i, line in enumerate(lines)
-    ]
+    """Classify each line; a heading over a list of other stories takes the list with it.
+
+    Under such a heading every line goes until the next paragraph of prose: the list's items
+    are headlines, which look like short lines and would otherwise take their neighbours' class.
+    """
+    classified = []
+    in_list = False
+    for i, line in enumerate(lines):
+        kind = _kind(line, i in date_lines, settings, repeated)
+        if _is_list_heading(line):
+            in_list, kind = True, Kind.BAD
+        elif in_list and kind is Kind.GOOD:
+            in_list = False
+        elif in_list and kind is Kind.SHORT:
+            kind = Kind.BAD
+        classified.append(_Line(line, kind))
+    return classified
 
 
 def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str]) -> Kind:
@@ -203,6 +244,9 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     words = [t for t in tokens if _WORD.match(t)]
     if is_date or not words:
         return Kind.META
+    furniture_kind = _furniture(line, tokens, settings)
+    if furniture_kind is not None:
+        return furniture_kind
     link_chars = sum(len(m.group(0)) for m in _LINK.finditer(line))
     if link_chars > settings.clean_max_link_density * len(line):
         return Kind.BAD
@@ -216,6 +260,66 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     stop_share = sum(w.strip(".,;:!?\"'()«»“”’").lower() in stop for w in words) / len(words)
     # Prose runs at 30–60% stop words; a long line with almost none is a list of names or links.
     return Kind.GOOD if stop_share >= 0.1 else Kind.BAD
+
+
+def _furniture(line: str, tokens: list[str], settings: Settings) -> Kind | None:
+    """Recognise page furniture by its shape and the small generic vocabulary of furniture.json.
+
+    Editorial notes in brackets and page counters are metadata (invisible to their neighbours);
+    rights notices, captions with a photo credit, rows of short separated items (menus, share
+    rows) and lines opened by a furniture label (``Share:``, ``Tags:``) are boilerplate.
+    """
+    table = furniture()
+    folded = line.casefold()
+    if _BRACKETED.match(line):
+        return Kind.META
+    if len(tokens) <= _COUNTER_TOKENS and any(_NUMBER.match(t) for t in tokens):
+        others = [t.strip(":.,").casefold() for t in tokens if not _NUMBER.match(t)]
+        if others and all(word in table["counter_words"] for word in others):
+            return Kind.META
+    if folded.startswith(tuple(table["rights_openers"])) or any(
+        phrase in folded for phrase in table["rights_phrases"]
+    ):
+        return Kind.BAD
+    if _credit_pattern().search(line) or _SLASH_CREDIT.search(line):
+        return Kind.BAD
+    items = segments(line)
+    if len(items) >= 2 and all(
+        len(item.split()) <= _ROW_ITEM_WORDS and not _SENTENCE_END.search(item) for item in items
+    ):
+        return Kind.BAD
+    label = _label_at(folded, table["labels"])
+    if label is not None:
+        after = folded[len(label) :].lstrip()
+        short = len(tokens) < settings.clean_short_words and not _SENTENCE_END.search(line)
+        if after.startswith(":") or short:
+            return Kind.BAD
+    return None
+
+
+def _is_list_heading(line: str) -> bool:
+    """A few words, no sentence, opened by a word that heads lists of other stories."""
+    if len(line.split()) > _LIST_HEADING_WORDS or _SENTENCE_END.search(line.rstrip(":")):
+        return False
+    return _label_at(line.casefold(), furniture()["list_labels"]) is not None
+
+
+def _label_at(folded: str, labels: Collection[str]) -> str | None:
+    """The longest label that opens the line as whole words, if any."""
+    for label in sorted(labels, key=len, reverse=True):
+        if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum():
+            return label
+    return None
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    """A bracketed photo credit opening or closing a line: ``(Photo: …)``, ``[Image: …]``."""
+    words = "|".join(re.escape(word) for word in furniture()["credit_words"])
+    return re.compile(
+        rf"^[(\[]\s*(?:{words})\b[^)\]]*[)\]]|[(\[]\s*(?:{words})\b[^)\]]*[)\]]\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _resolve(lines: list[_Line]) -> list[str]:

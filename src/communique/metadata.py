@@ -2,8 +2,13 @@
 
 Part of the clean stage. Scraped text puts the headline and the date line near the top in either
 order, sometimes with the date glued to the first sentence (``date 2025-11-24 A meeting …``) or
-the year glued to the time (``26 November 202014:26``). A headline is recognised by its shape and
-its place next to the date line, never by its words.
+the year glued to the time (``26 November 202014:26``). Header lines often carry the date beside
+other furniture: a section label or the time after a separator (``National | 15:06 May 24, 2010``),
+a label (``Published: …``, ``Updated …``) or a byline (``By … , 12 March 2019``). A wire story may
+state its date only in the dateline of its first paragraph (``CITY, March 12 (Agency) –``); the
+year then comes from the page's rights notice, or the text states no full date and we keep none.
+A date in the body is about what the body reports, never the publication date. A headline is
+recognised by its shape and its place next to the date line, never by its words.
 """
 
 from __future__ import annotations
@@ -16,10 +21,24 @@ from functools import cache
 import dateparser
 import py3langid
 
-__all__ = ["detect_language", "find_title", "parse_date_line", "split_date_prefix"]
+from .patterns import furniture
+
+__all__ = [
+    "dateline_date",
+    "detect_language",
+    "find_title",
+    "header_dates",
+    "is_prose",
+    "parse_date_line",
+    "rights_year",
+    "segments",
+    "split_date_prefix",
+]
 
 # How many lines from the top a headline or a date line may stand.
 _HEADER_LINES = 8
+# How far down a date beside other header furniture is looked for (menus can be long).
+_HEADER_SCAN = 12
 _ISO_PREFIX = re.compile(
     r"^(?:(?:date|published|posted|updated)\s*:?\s*)?"
     r"(?P<date>\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+|$)",
@@ -32,6 +51,31 @@ _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
 _MAX_DATE_TOKENS = 6
 _TITLE_WORDS = (3, 45)
 _WORDLIKE = re.compile(r"[^\W\d_]")
+# Separators between the items of one header or menu line: pipes, bullets, middle dots.
+_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+_MONTH = r"[^\W\d_]{3,}\.?"
+# The shapes a full date takes inside a longer line; dateparser then decides whether the span is
+# a date in the text's language (a month name in any language, or day, month and year numbers).
+_DATE_SPAN = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
+# Beside a date, a header line holds at most a label, a weekday, a time zone, a section name.
+_MAX_DATE_COMPANIONS = 4
+_MAX_HEADER_DATE_TOKENS = 25
+# A wire dateline: capitalised place name(s), a comma, month and day (maybe a year), an optional
+# agency in brackets, then a dash or colon before the first sentence.
+_DATELINE = re.compile(
+    r"^[A-Z][^\W\d_]*\.?(?:[ /'’-]+[A-Z][^\W\d_]*\.?)*,\s+"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[–—:])\s"
+)
+_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
+_PROSE_WORDS = 8
+_LEADING_TAG = re.compile(r"^[(\[][^)\]]{1,20}[)\]]\s*")
 
 
 def split_date_prefix(line: str) -> tuple[date | None, str]:
@@ -67,15 +111,98 @@ def _parse_full_date(text: str, language: str | None) -> date | None:
     return found.date() if found else None
 
 
+def segments(line: str) -> list[str]:
+    """Split a header or menu line into its items (pipes, bullets, middle dots)."""
+    return [part for part in _SEPARATOR.split(line) if part]
+
+
+def is_prose(line: str) -> bool:
+    """Whether a line reads as a sentence: enough words and sentence punctuation at its end."""
+    return len(line.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
+    """Map the lines that carry a date of the page (not of the story) to that date.
+
+    A line that is wholly a date counts wherever it stands. In the header (above the first
+    paragraph of prose) a date also counts beside a label, a time, a section or a byline; below
+    it, a date inside a line belongs to what that line reports.
+    """
+    found: dict[int, date] = {}
+    in_header = True
+    for index, line in enumerate(lines):
+        if in_header and (index >= _HEADER_SCAN or is_prose(line)):
+            in_header = False
+        whole = parse_date_line(line, language)
+        if whole is None and in_header:
+            whole = _header_date(line, language)
+        if whole is not None:
+            found[index] = whole
+    return found
+
+
+def _header_date(line: str, language: str | None) -> date | None:
+    """The date of a header line whose other words are few (label, weekday, time) or a byline."""
+    if len(line.split()) > _MAX_HEADER_DATE_TOKENS or line.endswith("."):
+        return None
+    openers = furniture()["byline_openers"]
+    for part in segments(line):
+        byline = part.split(maxsplit=1)[0].casefold() in openers
+        for match in _DATE_SPAN.finditer(part):
+            rest = _TIME.sub(" ", part[: match.start()] + " " + part[match.end() :])
+            companions = [word for word in rest.split() if _WORDLIKE.search(word)]
+            if byline or len(companions) <= _MAX_DATE_COMPANIONS:
+                found = _parse_full_date(match.group(0), language)
+                if found:
+                    return found
+    return None
+
+
+def dateline_date(line: str, language: str | None, year: int | None) -> date | None:
+    """The date of a wire dateline opening a paragraph (``CITY, March 12 (Agency) –``).
+
+    A dateline without a year takes ``year`` (from the page's rights notice); without one the
+    text states no full date and we return None rather than guess.
+    """
+    match = _DATELINE.match(line)
+    if not match:
+        return None
+    text = match.group("date")
+    if not _YEAR.search(text):
+        if year is None:
+            return None
+        text = f"{text} {year}"
+    return _parse_full_date(text, language)
+
+
+def rights_year(lines: list[str]) -> int | None:
+    """The latest year of the page's rights notice (``© 2019 …``), if it has one."""
+    table = furniture()
+    for line in reversed(lines):
+        folded = line.casefold()
+        if folded.startswith(tuple(table["rights_openers"])) or any(
+            phrase in folded for phrase in table["rights_phrases"]
+        ):
+            years = _YEAR.findall(line)
+            if years:
+                return int(years[-1])
+    return None
+
+
 def find_title(lines: list[str], *, date_lines: Collection[int]) -> tuple[int, str] | None:
     """Find the headline: beside the date line when there is one, else the opening line.
 
-    Returns the headline's line number and text, or None where the text opens with body text.
+    Above the date line a standfirst (a sentence summing up the story) may stand between the
+    headline and the date; we look past it. Returns the headline's line number and text, or
+    None where the text opens with body text.
     """
     for index in sorted(date_lines):
         if index >= _HEADER_LINES:
             break
-        for candidate in (index - 1, index + 1):
+        above = index - 1
+        while above > 0 and is_prose(lines[above]) and index - above < 3:
+            above -= 1
+        for candidate in (index - 1, above, index + 1):
             if 0 <= candidate < len(lines) and _is_headline(lines[candidate]):
                 return candidate, lines[candidate]
     if not date_lines and lines and _is_headline(lines[0]):
@@ -84,14 +211,21 @@ def find_title(lines: list[str], *, date_lines: Collection[int]) -> tuple[int, s
 
 
 def _is_headline(line: str) -> bool:
-    """Tell a headline: a few to a few dozen words, mostly letters, no final full stop or link."""
+    """Tell a headline: a few to a few dozen words, mostly letters, no final full stop or link.
+
+    A bracketed tag may open it (``(UPDATE) …``); a row of separated short items is a menu.
+    """
     words = line.split()
     if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1]:
         return False
     if line.endswith((".", ":", ";", ",")) or "://" in line or "www." in line:
         return False
+    items = segments(line)
+    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+        return False
     wordlike = sum(bool(_WORDLIKE.search(word)) for word in words)
-    return line[0].isupper() and wordlike >= 0.7 * len(words)
+    opening = _LEADING_TAG.sub("", line)
+    return bool(opening) and opening[0].isupper() and wordlike >= 0.7 * len(words)
 
 
 def detect_language(text: str) -> str | None:
