@@ -63,6 +63,8 @@ _ROW_ITEM_WORDS = 5
 # A heading over a list of other stories is a few words at most.
 _LIST_HEADING_WORDS = 5
 _COUNTER_TOKENS = 4
+# How many opening lines are checked for furniture that may stand between headline and date.
+_TITLE_SCAN = 16
 
 
 class Kind(Enum):
@@ -162,7 +164,10 @@ def _clean_text(
         opening = next((line for line in lines if is_prose(line)), None)
         if opening:
             published = dateline_date(opening, language, rights_year(lines))
-    found = find_title(lines, date_lines=date_lines.keys())
+    furniture_lines = {
+        i for i, line in enumerate(lines[:_TITLE_SCAN]) if _furniture(line, line.split(), settings)
+    }
+    found = find_title(lines, date_lines=date_lines.keys(), furniture_lines=furniture_lines)
     if found is None:
         return (
             _resolve(_classify(lines, set(date_lines), settings, repeated)),

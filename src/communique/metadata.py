@@ -47,7 +47,9 @@ _ISO_PREFIX = re.compile(
 # A four-digit year glued to a time: "202014:26" is the year 2020 at 14:26.
 _GLUED_TIME = re.compile(r"\b(\d{4})(\d{1,2}:\d{2})\b")
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b")
-_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
+# Day, month and year in numbers joined by dots or hyphens are day first (European use); with
+# slashes the language's own order holds (month first in American English).
+_DOTTED = re.compile(r"^\d{1,2}([.-])\d{1,2}\1\d{4}\b")
 _MAX_DATE_TOKENS = 6
 _TITLE_WORDS = (3, 45)
 _WORDLIKE = re.compile(r"[^\W\d_]")
@@ -59,7 +61,7 @@ _MONTH = r"[^\W\d_]{3,}\.?"
 _DATE_SPAN = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
@@ -75,6 +77,12 @@ _DATELINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
 _PROSE_WORDS = 8
+_FIRST_ALNUM = re.compile(r"[^\W_]")
+# How many lines from its date line a headline may stand, past standfirst, byline and furniture.
+_TITLE_REACH = 4
+# Site names and section labels are short; a headline runs longer.
+_SHORT_TITLE_WORDS = 5
+_BYLINE_WORDS = 12
 _LEADING_TAG = re.compile(r"^[(\[][^)\]]{1,20}[)\]]\s*")
 
 
@@ -134,7 +142,7 @@ def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
         if in_header and (index >= _HEADER_SCAN or is_prose(line)):
             in_header = False
         whole = parse_date_line(line, language)
-        if whole is None and in_header:
+        if whole is None and (in_header or _is_date_label(line)):
             whole = _header_date(line, language)
         if whole is not None:
             found[index] = whole
@@ -156,6 +164,18 @@ def _header_date(line: str, language: str | None) -> date | None:
                 if found:
                     return found
     return None
+
+
+def _is_date_label(line: str) -> bool:
+    """A short line opened by a publication label (``Published on …``, ``Last updated …``)."""
+    words = line.split()
+    if len(words) > _MAX_DATE_TOKENS + 4:
+        return False
+    folded = line.casefold()
+    return any(
+        folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum()
+        for label in furniture()["date_labels"]
+    )
 
 
 def dateline_date(line: str, language: str | None, year: int | None) -> date | None:
@@ -189,25 +209,57 @@ def rights_year(lines: list[str]) -> int | None:
     return None
 
 
-def find_title(lines: list[str], *, date_lines: Collection[int]) -> tuple[int, str] | None:
+def find_title(
+    lines: list[str], *, date_lines: Collection[int], furniture_lines: Collection[int] = ()
+) -> tuple[int, str] | None:
     """Find the headline: beside the date line when there is one, else the opening line.
 
-    Above the date line a standfirst (a sentence summing up the story) may stand between the
-    headline and the date; we look past it. Returns the headline's line number and text, or
-    None where the text opens with body text.
+    Between the headline and its date line may stand a standfirst (a sentence summing up the
+    story), a byline or page furniture (``Source: …``, a share row); we look past them, a few
+    lines at most. When a headline-shaped line stands both above and below the date, a short one
+    above is a site name or section label and the longer one below is the headline. Returns the
+    headline's line number and text, or None where the text opens with body text.
     """
+
+    def passable(index: int, step: int) -> bool:
+        line = lines[index]
+        if index in furniture_lines or index in date_lines or _is_byline(line):
+            return True
+        return step < 0 and is_prose(line)
+
+    def nearest(index: int, step: int) -> int | None:
+        for _ in range(_TITLE_REACH):
+            if not 0 <= index < len(lines):
+                return None
+            if not passable(index, step):
+                return index if _is_headline(lines[index]) else None
+            index += step
+        return None
+
     for index in sorted(date_lines):
         if index >= _HEADER_LINES:
             break
-        above = index - 1
-        while above > 0 and is_prose(lines[above]) and index - above < 3:
-            above -= 1
-        for candidate in (index - 1, above, index + 1):
-            if 0 <= candidate < len(lines) and _is_headline(lines[candidate]):
-                return candidate, lines[candidate]
+        above, below = nearest(index - 1, -1), nearest(index + 1, 1)
+        if above is not None and below is not None:
+            short = len(lines[above].split()) < _SHORT_TITLE_WORDS
+            if short and len(lines[below].split()) > len(lines[above].split()):
+                above = None
+        chosen = above if above is not None else below
+        if chosen is not None:
+            return chosen, lines[chosen]
     if not date_lines and lines and _is_headline(lines[0]):
         return 0, lines[0]
     return None
+
+
+def _is_byline(line: str) -> bool:
+    """A byline: opened by a byline word (``By …``) and a few words long."""
+    words = line.split()
+    return (
+        len(words) <= _BYLINE_WORDS
+        and len(words) > 1
+        and words[0].casefold() in furniture()["byline_openers"]
+    )
 
 
 def _is_headline(line: str) -> bool:
@@ -224,8 +276,8 @@ def _is_headline(line: str) -> bool:
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
         return False
     wordlike = sum(bool(_WORDLIKE.search(word)) for word in words)
-    opening = _LEADING_TAG.sub("", line)
-    return bool(opening) and opening[0].isupper() and wordlike >= 0.7 * len(words)
+    first = _FIRST_ALNUM.search(_LEADING_TAG.sub("", line))
+    return bool(first) and not first.group(0).islower() and wordlike >= 0.7 * len(words)
 
 
 def detect_language(text: str) -> str | None:
