@@ -35,10 +35,8 @@ __all__ = [
     "split_date_prefix",
 ]
 
-# How many lines from the top a headline or a date line may stand.
-_HEADER_LINES = 8
-# How far down a date beside other header furniture is looked for (menus can be long).
-_HEADER_SCAN = 12
+# How far down the header may reach (menus with one item a line can be long).
+_HEADER_SCAN = 40
 _ISO_PREFIX = re.compile(
     r"^(?:(?:date|published|posted|updated)\s*:?\s*)?"
     r"(?P<date>\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+|$)",
@@ -124,6 +122,18 @@ def segments(line: str) -> list[str]:
     return [part for part in _SEPARATOR.split(line) if part]
 
 
+def body_start(lines: list[str]) -> int:
+    """Where the body begins: the first of two prose lines in a row (a standfirst stands alone).
+
+    Capped, so that a text of short lines has a header of a few dozen lines at most.
+    """
+    limit = min(len(lines), _HEADER_SCAN)
+    for index in range(limit):
+        if is_prose(lines[index]) and (index + 1 == len(lines) or is_prose(lines[index + 1])):
+            return index
+    return limit
+
+
 def is_prose(line: str) -> bool:
     """Whether a line reads as a sentence: enough words and sentence punctuation at its end."""
     return len(line.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(line))
@@ -132,17 +142,16 @@ def is_prose(line: str) -> bool:
 def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
     """Map the lines that carry a date of the page (not of the story) to that date.
 
-    A line that is wholly a date counts wherever it stands. In the header (above the first
-    paragraph of prose) a date also counts beside a label, a time, a section or a byline; below
-    it, a date inside a line belongs to what that line reports.
+    A line that is wholly a date counts wherever it stands, and so does a short line opened by a
+    publication label. In the header (above the body, see ``body_start``) a date also counts
+    beside a time, a section or a byline; below it, a date inside a line belongs to what that
+    line reports.
     """
     found: dict[int, date] = {}
-    in_header = True
+    header = body_start(lines)
     for index, line in enumerate(lines):
-        if in_header and (index >= _HEADER_SCAN or is_prose(line)):
-            in_header = False
         whole = parse_date_line(line, language)
-        if whole is None and (in_header or _is_date_label(line)):
+        if whole is None and (index < header or _is_date_label(line)):
             whole = _header_date(line, language)
         if whole is not None:
             found[index] = whole
@@ -212,14 +221,16 @@ def rights_year(lines: list[str]) -> int | None:
 def find_title(
     lines: list[str], *, date_lines: Collection[int], furniture_lines: Collection[int] = ()
 ) -> tuple[int, str] | None:
-    """Find the headline: beside the date line when there is one, else the opening line.
+    """Find the headline: beside a date line of the header, else the longest headline-shaped line.
 
     Between the headline and its date line may stand a standfirst (a sentence summing up the
     story), a byline or page furniture (``Source: …``, a share row); we look past them, a few
     lines at most. When a headline-shaped line stands both above and below the date, a short one
-    above is a site name or section label and the longer one below is the headline. Returns the
+    above is a site name or section label and the longer one below is the headline; without a
+    date, site names, sections and menus are shorter than the headline too. Returns the
     headline's line number and text, or None where the text opens with body text.
     """
+    header = body_start(lines)
 
     def passable(index: int, step: int) -> bool:
         line = lines[index]
@@ -237,7 +248,7 @@ def find_title(
         return None
 
     for index in sorted(date_lines):
-        if index >= _HEADER_LINES:
+        if index >= header:
             break
         above, below = nearest(index - 1, -1), nearest(index + 1, 1)
         if above is not None and below is not None:
@@ -247,9 +258,15 @@ def find_title(
         chosen = above if above is not None else below
         if chosen is not None:
             return chosen, lines[chosen]
-    if not date_lines and lines and _is_headline(lines[0]):
-        return 0, lines[0]
-    return None
+    candidates = [
+        i
+        for i in range(header)
+        if not passable(i, 1) and not is_prose(lines[i]) and _is_headline(lines[i])
+    ]
+    if not candidates:
+        return None
+    chosen = max(candidates, key=lambda i: (len(lines[i].split()), -i))
+    return chosen, lines[chosen]
 
 
 def _is_byline(line: str) -> bool:
@@ -265,15 +282,15 @@ def _is_byline(line: str) -> bool:
 def _is_headline(line: str) -> bool:
     """Tell a headline: a few to a few dozen words, mostly letters, no final full stop or link.
 
-    A bracketed tag may open it (``(UPDATE) …``); a row of separated short items is a menu.
+    A bracketed tag may open it (``(UPDATE) …``); a row of separated items is a menu or a
+    header line of labels.
     """
     words = line.split()
     if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1]:
         return False
     if line.endswith((".", ":", ";", ",")) or "://" in line or "www." in line:
         return False
-    items = segments(line)
-    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+    if len(segments(line)) > 1:
         return False
     wordlike = sum(bool(_WORDLIKE.search(word)) for word in words)
     first = _FIRST_ALNUM.search(_LEADING_TAG.sub("", line))
