@@ -29,6 +29,7 @@ from .metadata import (
     detect_language,
     find_title,
     header_dates,
+    is_byline,
     is_prose,
     parse_date_line,
     rights_year,
@@ -57,6 +58,10 @@ _GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]](?:\s*[(\[][^()\[\]]*[)\]])*$")
 # A photo credit after a slash at the end of a caption: "… in the capital. / AFP".
 _SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}$")
+# An agency's credit with the photographer's name at the end of a caption: "AGENCY/Jane Roe".
+_AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$")
+# What may follow a label for it to be the whole word: the end, a space, a colon, a separator.
+_LABEL_ENDS = ("", " ", ":", "|", ",", ".", "!")
 _NUMBER = re.compile(r"^\d[\d,.]*[kK]?$")
 # Items of a laid-out row are short: a menu entry, a network's name, "Print this article".
 _ROW_ITEM_WORDS = 5
@@ -165,7 +170,7 @@ def _clean_text(
         if opening:
             published = dateline_date(opening, language, rights_year(lines))
     furniture_lines = {
-        i for i, line in enumerate(lines[:_TITLE_SCAN]) if _furniture(line, line.split(), settings)
+        i for i, line in enumerate(lines[:_TITLE_SCAN]) if _furniture(line, line.split())
     }
     found = find_title(lines, date_lines=date_lines.keys(), furniture_lines=furniture_lines)
     if found is None:
@@ -249,7 +254,7 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     words = [t for t in tokens if _WORD.match(t)]
     if is_date or not words:
         return Kind.META
-    furniture_kind = _furniture(line, tokens, settings)
+    furniture_kind = _furniture(line, tokens)
     if furniture_kind is not None:
         return furniture_kind
     link_chars = sum(len(m.group(0)) for m in _LINK.finditer(line))
@@ -267,12 +272,13 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     return Kind.GOOD if stop_share >= 0.1 else Kind.BAD
 
 
-def _furniture(line: str, tokens: list[str], settings: Settings) -> Kind | None:
+def _furniture(line: str, tokens: list[str]) -> Kind | None:
     """Recognise page furniture by its shape and the small generic vocabulary of furniture.json.
 
-    Editorial notes in brackets and page counters are metadata (invisible to their neighbours);
-    rights notices, captions with a photo credit, rows of short separated items (menus, share
-    rows) and lines opened by a furniture label (``Share:``, ``Tags:``) are boilerplate.
+    Editorial notes in brackets, page counters and bylines are metadata (invisible to their
+    neighbours); rights notices, site notices (cookie banners), calls to action, captions with a
+    photo credit, rows of short separated items (menus, share rows) and lines opened by a
+    furniture label (``Share:``, ``Tags:``, ``Advertisement``) are boilerplate.
     """
     table = furniture()
     folded = line.casefold()
@@ -286,8 +292,14 @@ def _furniture(line: str, tokens: list[str], settings: Settings) -> Kind | None:
         phrase in folded for phrase in table["rights_phrases"]
     ):
         return Kind.BAD
-    if _credit_pattern().search(line) or _SLASH_CREDIT.search(line):
+    if any(word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()):
         return Kind.BAD
+    if _label_at(folded, table["calls"]) is not None:
+        return Kind.BAD
+    if any(pattern.search(line) for pattern in (*_credit_patterns(), _SLASH_CREDIT)):
+        return Kind.BAD
+    if is_byline(line) and not _SENTENCE_END.search(line):
+        return Kind.META
     items = segments(line)
     if len(items) >= 2 and all(
         len(item.split()) <= _ROW_ITEM_WORDS and not _SENTENCE_END.search(item) for item in items
@@ -296,8 +308,7 @@ def _furniture(line: str, tokens: list[str], settings: Settings) -> Kind | None:
     label = _label_at(folded, table["labels"])
     if label is not None:
         after = folded[len(label) :].lstrip()
-        short = len(tokens) < settings.clean_short_words and not _SENTENCE_END.search(line)
-        if after.startswith(":") or short:
+        if after.startswith(":") or not _SENTENCE_END.search(line):
             return Kind.BAD
     return None
 
@@ -310,20 +321,28 @@ def _is_list_heading(line: str) -> bool:
 
 
 def _label_at(folded: str, labels: Collection[str]) -> str | None:
-    """The longest label that opens the line as whole words, if any."""
+    """The longest label that opens the line as whole words (``follow-up`` is not ``follow``)."""
     for label in sorted(labels, key=len, reverse=True):
-        if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum():
+        if folded.startswith(label) and folded[len(label) : len(label) + 1] in _LABEL_ENDS:
             return label
     return None
 
 
 @cache
-def _credit_pattern() -> re.Pattern[str]:
-    """A bracketed photo credit opening or closing a line: ``(Photo: …)``, ``[Image: …]``."""
-    words = "|".join(re.escape(word) for word in furniture()["credit_words"])
-    return re.compile(
-        rf"^[(\[]\s*(?:{words})\b[^)\]]*[)\]]|[(\[]\s*(?:{words})\b[^)\]]*[)\]]\s*$",
-        re.IGNORECASE,
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    """The shapes of a caption's photo credit, which mark the line a caption.
+
+    Bracketed at either end (``(Photo: …)``, ``[Image: …]``), after a credit word and a colon at
+    the end (``… Photo: Agency``), or an agency and a photographer's name (``AGENCY/Jane Roe``).
+    """
+    table = furniture()
+    words = "|".join(re.escape(word) for word in table["credit_words"])
+    openers = "|".join(re.escape(word) for word in table["credit_openers"])
+    return (
+        re.compile(rf"^[(\[]\s*(?:{words})\b[^)\]]*[)\]]", re.IGNORECASE),
+        re.compile(rf"[(\[]\s*(?:{words})\b[^)\]]*[)\]]\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{openers})(?:\s+by)?\s*:\s*[^.:;]{{1,50}}$", re.IGNORECASE),
+        _AGENCY_CREDIT,
     )
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "detect_language",
     "find_title",
     "header_dates",
+    "is_byline",
     "is_prose",
     "parse_date_line",
     "rights_year",
@@ -234,7 +235,7 @@ def find_title(
 
     def passable(index: int, step: int) -> bool:
         line = lines[index]
-        if index in furniture_lines or index in date_lines or _is_byline(line):
+        if index in furniture_lines or index in date_lines or is_byline(line):
             return True
         return step < 0 and is_prose(line)
 
@@ -269,7 +270,7 @@ def find_title(
     return chosen, lines[chosen]
 
 
-def _is_byline(line: str) -> bool:
+def is_byline(line: str) -> bool:
     """A byline: opened by a byline word (``By …``) and a few words long."""
     words = line.split()
     return (
