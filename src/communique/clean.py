@@ -163,16 +163,20 @@ def _clean_text(
         lines[0:1] = [rest] if rest else []
     language = raw.language or detect_language("\n".join(lines))
     date_lines = header_dates(lines, language)
-    if published is None and date_lines:
-        published = next(iter(date_lines.values()))
-    if published is None:
-        opening = next((line for line in lines if is_prose(line)), None)
-        if opening:
-            published = dateline_date(opening, language, rights_year(lines))
     furniture_lines = {
         i for i, line in enumerate(lines[:_TITLE_SCAN]) if _furniture(line, line.split())
     }
     found = find_title(lines, date_lines=date_lines.keys(), furniture_lines=furniture_lines)
+    if published is None and date_lines:
+        # A page may show today's date in its banner as well as the story's date beside the
+        # headline: the date line nearest the headline is the story's.
+        position = found[0] if found else 0
+        nearest = min(date_lines, key=lambda i: (abs(i - position), i < position))
+        published = date_lines[nearest]
+    if published is None:
+        opening = next((line for line in lines if is_prose(line)), None)
+        if opening:
+            published = dateline_date(opening, language, rights_year(lines))
     if found is None:
         return (
             _resolve(_classify(lines, set(date_lines), settings, repeated)),

@@ -61,7 +61,8 @@ _DATE_SPAN = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}-[^\W\d_]{3,}-\d{4}\b"
+    r"|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}(?=\b|T\d)"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
 # Beside a date, a header line holds at most a label, a weekday, a time zone, a section name.
