@@ -75,7 +75,9 @@ _DATELINE = re.compile(
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
     r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[–—:])\s"
 )
-_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
+# A statement's end. A bare question or exclamation mark ends a headline as often as a sentence;
+# inside closing quotes it ends a quoted sentence.
+_SENTENCE_END = re.compile(r"(?:[.:;…]|[!?]['\"”’»)\]])['\"”’»)\]]*$")
 _PROSE_WORDS = 8
 _FIRST_ALNUM = re.compile(r"[^\W_]")
 # How many lines from its date line a headline may stand, past standfirst, byline and furniture.
@@ -137,7 +139,7 @@ def body_start(lines: list[str]) -> int:
 
 
 def is_prose(line: str) -> bool:
-    """Whether a line reads as a sentence: enough words and sentence punctuation at its end."""
+    """Whether a line reads as a sentence: enough words and a statement's end punctuation."""
     return len(line.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(line))
 
 
