@@ -147,15 +147,17 @@ def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
     """Map the lines that carry a date of the page (not of the story) to that date.
 
     A line that is wholly a date counts wherever it stands, and so does a short line opened by a
-    publication label. In the header (above the body, see ``body_start``) a date also counts
-    beside a time, a section or a byline; below it, a date inside a line belongs to what that
-    line reports.
+    publication label. Above the first prose a date also counts beside a time or a section, and
+    in a byline anywhere in the header (``body_start``); elsewhere a date inside a line belongs
+    to what that line reports (a story in a list of related ones, an event in the body).
     """
     found: dict[int, date] = {}
     header = body_start(lines)
+    first_prose = next((i for i in range(header) if is_prose(lines[i])), header)
     for index, line in enumerate(lines):
         whole = parse_date_line(line, language)
-        if whole is None and (index < header or _is_date_label(line)):
+        labelled = _is_date_label(line) or (index < header and is_byline(line))
+        if whole is None and (index < first_prose or labelled):
             whole = _header_date(line, language)
         if whole is not None:
             found[index] = whole
@@ -231,7 +233,8 @@ def find_title(
     story), a byline or page furniture (``Source: …``, a share row); we look past them, a few
     lines at most. When a headline-shaped line stands both above and below the date, a short one
     above is a site name or section label and the longer one below is the headline; without a
-    date, site names, sections and menus are shorter than the headline too. Returns the
+    date, the headline is the longest headline-shaped line above the first prose (site names,
+    sections and menus are shorter). Returns the
     headline's line number and text, or None where the text opens with body text.
     """
     header = body_start(lines)
@@ -262,11 +265,9 @@ def find_title(
         chosen = above if above is not None else below
         if chosen is not None:
             return chosen, lines[chosen]
-    candidates = [
-        i
-        for i in range(header)
-        if not passable(i, 1) and not is_prose(lines[i]) and _is_headline(lines[i])
-    ]
+    # A headline stands above all prose.
+    first_prose = next((i for i in range(header) if is_prose(lines[i])), header)
+    candidates = [i for i in range(first_prose) if not passable(i, 1) and _is_headline(lines[i])]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda i: (len(lines[i].split()), -i))
