@@ -301,3 +301,34 @@ OTHER_STORY = (
     "Oskaria's foreign ministry said the step broke a treaty signed in 2009 and that it would "
     "answer in kind if the crossings stayed shut.\n"
 )
+
+
+def _page(article: str, footer: str) -> str:
+    return (
+        "<html><head><title>Valdoria and Merovia sign a river treaty | Lusk Tribune</title></head>"
+        "<body><article><h1>Valdoria and Merovia sign a river treaty</h1>"
+        f"{article}"
+        "<p>The foreign ministers of Valdoria and Merovia signed a treaty on river shipping in"
+        " Lusk, ending years of quarrels over tolls and the upkeep of the locks.</p>"
+        "<p>Both parliaments are expected to ratify the text before the summer, officials of the"
+        " two foreign ministries told reporters after the ceremony.</p></article>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a bare year in a rights line is no publication date
+        (_page("", "© 2020 Lusk Tribune"), None),
+        (_page("", "Vell Courier, since 1998. Copyright 2017."), None),
+        # 1 January written out is one
+        (_page("<p class='date'>1 January 2021</p>", "© 2021 Lusk Tribune"), date(2021, 1, 1)),
+        (_page("<time datetime='2016-01-01'>New Year's Day</time>", ""), date(2016, 1, 1)),
+    ],
+)
+def test_clean_html_bare_year_is_no_date(
+    html: str, expected: date | None, settings: Settings
+) -> None:
+    article = clean_document(_raw(html, fmt="html", doc="treaty.html"), settings=settings)
+    assert article.published == expected

@@ -202,7 +202,26 @@ def _extract_html(html: str, *, settings: Settings) -> tuple[str, str | None, da
         html, extensive_search=settings.html_extensive_date_search, original_date=True
     )
     published = date.fromisoformat(found) if found else None
+    if (
+        published
+        and (published.month, published.day) == (1, 1)
+        and not _states_new_year(html, published.year)
+    ):
+        # htmldate's search turns a bare year (a copyright line) into 1 January: no date.
+        published = None
     return text, title, published, sitename
+
+
+def _states_new_year(html: str, year: int) -> bool:
+    """Whether the page writes out 1 January of ``year`` as a full date (ISO, numeric, words)."""
+    return bool(
+        re.search(
+            rf"{year}-01-01|\b0?1[./-]0?1[./-]{year}|\b1(?:st)?\.? jan\w*\.?,? {year}"
+            rf"|\bjan\w*\.? 1(?:st)?,? {year}",
+            html,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _date_in(text: str, language: str | None) -> date | None:
