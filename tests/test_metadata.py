@@ -57,6 +57,10 @@ def _clean(text: str, settings: Settings):
         ("Posted 05-11-2018", date(2018, 11, 5)),
         ("Date: 2018-11-05T10:15:00+01:00", date(2018, 11, 5)),
         ("Issued 2016/07/21", date(2016, 7, 21)),
+        # slashes too are day first, unless the first number cannot be a month
+        ("Updated 04/02/2020 10:15", date(2020, 2, 4)),
+        ("Published: 11/10/2019", date(2019, 10, 11)),
+        ("Published: 10/25/2019", date(2019, 10, 25)),
     ],
 )
 def test_header_date_beside_furniture(line: str, expected: date) -> None:
@@ -74,11 +78,17 @@ def test_header_date_ignores_headlines_and_body_dates() -> None:
     assert header_dates(other, "en") == {}
 
 
-def test_labelled_date_line_counts_at_the_foot() -> None:
+def test_labelled_or_signed_off_date_line_counts_at_the_foot() -> None:
     lines = [*BODY.splitlines(), "Published on 7 April 2021"]
     assert header_dates(lines, "en") == {2: date(2021, 4, 7)}
     lines = [*OTHER_BODY.splitlines(), "Last modified: 30.09.2013"]
     assert header_dates(lines, "en") == {2: date(2013, 9, 30)}
+    # a place and a date sign a release off
+    assert header_dates([*BODY.splitlines(), "Lusk, 7 April 2021"], "en") == {2: date(2021, 4, 7)}
+    lines = [*OTHER_BODY.splitlines(), "Vell City, September 30, 2013"]
+    assert header_dates(lines, "en") == {2: date(2013, 9, 30)}
+    # a related story with its date is no sign-off
+    assert header_dates([*BODY.splitlines(), "Merovia names army chief, 5 May 2021"], "en") == {}
 
 
 @pytest.mark.parametrize(
@@ -87,6 +97,9 @@ def test_labelled_date_line_counts_at_the_foot() -> None:
         ("LUSK, June 9 (VNA) - The minister arrived on Thursday.", 2021, date(2021, 6, 9)),
         ("Vell, 14 November -- Grain trains resumed on Monday.", 2016, date(2016, 11, 14)),
         ("PORTA/LUSK, Aug. 3, 2012 (Wire) — Talks ended.", None, date(2012, 8, 3)),
+        # agencies that close the dateline with a full stop and slashes or their bare name
+        ("LUSK, June 9. /VNA/. The minister arrived on Thursday.", 2021, date(2021, 6, 9)),
+        ("VELL. 14 November. OSKWIRE - Grain trains resumed.", 2016, date(2016, 11, 14)),
         ("LUSK, June 9 (VNA) - The minister arrived on Thursday.", None, None),
         ("Vell, 14 November -- Grain trains resumed on Monday.", None, None),
         ("LUSK (VNA) - The minister arrived on Thursday.", 2021, None),

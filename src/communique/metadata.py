@@ -46,9 +46,9 @@ _ISO_PREFIX = re.compile(
 # A four-digit year glued to a time: "202014:26" is the year 2020 at 14:26.
 _GLUED_TIME = re.compile(r"\b(\d{4})(\d{1,2}:\d{2})\b")
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b")
-# Day, month and year in numbers joined by dots or hyphens are day first (European use); with
-# slashes the language's own order holds (month first in American English).
-_DOTTED = re.compile(r"^\d{1,2}([.-])\d{1,2}\1\d{4}\b")
+# Day, month and year in numbers are read day first, as most of the world writes them; where the
+# first number cannot be a month (03/25/2019) the parser still reads the American order.
+_NUMERIC_DATE = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _MAX_DATE_TOKENS = 6
 _TITLE_WORDS = (3, 45)
 _WORDLIKE = re.compile(r"[^\W\d_]")
@@ -68,12 +68,14 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
 # Beside a date, a header line holds at most a label, a weekday, a time zone, a section name.
 _MAX_DATE_COMPANIONS = 4
 _MAX_HEADER_DATE_TOKENS = 25
+# A place name beside a date at the foot of a release: a word or two.
+_PLACE_WORDS = 2
 # A wire dateline: capitalised place name(s), a comma, month and day (maybe a year), an optional
 # agency in brackets, then a dash or colon before the first sentence.
 _DATELINE = re.compile(
-    r"^[A-Z][^\W\d_]*\.?(?:[ /'’-]+[A-Z][^\W\d_]*\.?)*,\s+"
+    r"^[A-Z][^\W\d_]*\.?(?:[ /'’-]+[A-Z][^\W\d_]*\.?)*(?:,\s+[A-Z][^\W\d_]+)?[,.]\s+"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[–—:])\s"
+    r"\s*[.,]?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/|[A-Z][\w-]{1,20}\b)?\s*(?:-{1,2}|[–—:.])\s"
 )
 # A statement's end. A bare question or exclamation mark ends a headline as often as a sentence;
 # inside closing quotes it ends a quoted sentence.
@@ -111,7 +113,7 @@ def parse_date_line(line: str, language: str | None) -> date | None:
 @cache
 def _parse_full_date(text: str, language: str | None) -> date | None:
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-    if _DOTTED.match(text):
+    if _NUMERIC_DATE.match(text):
         settings["DATE_ORDER"] = "DMY"
     languages = [language] if language else None
     try:
@@ -159,12 +161,17 @@ def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
         labelled = _is_date_label(line) or (index < header and is_byline(line))
         if whole is None and (index < first_prose or labelled):
             whole = _header_date(line, language)
+        elif whole is None and len(line.split()) <= _MAX_DATE_TOKENS:
+            # A place and a date alone on a line sign a release off: "Lusk, 4 May 2021".
+            whole = _header_date(line, language, companions=_PLACE_WORDS)
         if whole is not None:
             found[index] = whole
     return found
 
 
-def _header_date(line: str, language: str | None) -> date | None:
+def _header_date(
+    line: str, language: str | None, *, companions: int = _MAX_DATE_COMPANIONS
+) -> date | None:
     """The date of a header line whose other words are few (label, weekday, time) or a byline."""
     if len(line.split()) > _MAX_HEADER_DATE_TOKENS or line.endswith("."):
         return None
@@ -173,8 +180,8 @@ def _header_date(line: str, language: str | None) -> date | None:
         byline = part.split(maxsplit=1)[0].casefold() in openers
         for match in _DATE_SPAN.finditer(part):
             rest = _TIME.sub(" ", part[: match.start()] + " " + part[match.end() :])
-            companions = [word for word in rest.split() if _WORDLIKE.search(word)]
-            if byline or len(companions) <= _MAX_DATE_COMPANIONS:
+            others = [word for word in rest.split() if _WORDLIKE.search(word)]
+            if byline or len(others) <= companions:
                 found = _parse_full_date(match.group(0), language)
                 if found:
                     return found
