@@ -228,6 +228,8 @@ def test_clean_drops_page_furniture_between_paragraphs(furniture: str, settings:
         "Follow-up talks are planned for the spring, when experts will meet in Vell again.",
         "The minister showed reporters a photo of the border post, which was damaged in May.",
         "By the end of the day both delegations had signed the protocol on exercises.",
+        "(c) to hold joint exercises on the northern border at least once a year;",
+        "(c) the two parties shall exchange observers before each exercise;",
     ],
 )
 def test_clean_keeps_prose_that_opens_with_a_furniture_word(line: str, settings: Settings) -> None:

@@ -62,6 +62,7 @@ _SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}$")
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$")
 # What may follow a label for it to be the whole word: the end, a space, a colon, a separator.
 _LABEL_ENDS = ("", " ", ":", "|", ",", ".", "!")
+_RIGHTS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"^\d[\d,.]*[kK]?$")
 # Items of a laid-out row are short: a menu entry, a network's name, "Print this article".
 _ROW_ITEM_WORDS = 5
@@ -311,9 +312,12 @@ def _furniture(line: str, tokens: list[str]) -> Kind | None:
         others = [t.strip(":.,").casefold() for t in tokens if not _NUMBER.match(t)]
         if others and all(word in table["counter_words"] for word in others):
             return Kind.META
-    if folded.startswith(tuple(table["rights_openers"])) or any(
-        phrase in folded for phrase in table["rights_phrases"]
+    if any(phrase in folded for phrase in table["rights_phrases"]):
+        return Kind.BAD
+    if folded.startswith(tuple(table["rights_openers"])) and (
+        _RIGHTS_YEAR.search(line) or len(tokens) < _ROW_ITEM_WORDS
     ):
+        # "(c)" also opens the third item of a treaty's list: a notice has a year or is short.
         return Kind.BAD
     if any(word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()):
         return Kind.BAD
