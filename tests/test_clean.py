@@ -157,3 +157,180 @@ def test_clean_never_invents_text(lines: list[str]) -> None:
     article = clean_document(_raw(content), settings=load_settings(environ={}))
     source = set(lines_of(content))
     assert all(paragraph in source for paragraph in article.text.split("\n\n") if paragraph)
+
+
+# Invented pages for the furniture rules (issue 10): each rule has two differently worded cases.
+STORY = (
+    "The defence ministers of Valdoria and Merovia met in Lusk on Friday and agreed to hold "
+    "joint exercises on the northern border next spring.\n"
+    "Merovian minister Dara Kell said the exercises would be open to observers from the region, "
+    "and that her country sought no quarrel with anyone.\n"
+    "The two sides will meet again in Vell in the autumn to review the plans, the Valdorian "
+    "ministry said in a statement.\n"
+)
+
+
+def _story_with(furniture: str, settings: Settings, *, at: int = 1) -> str:
+    """Clean a story with a furniture line put between its paragraphs, return the text."""
+    lines = STORY.splitlines()
+    lines.insert(at, furniture)
+    return clean_document(_raw("\n".join(lines)), settings=settings).text
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # rows of short separated items: pipes, bullets, wide gaps
+        "Print this story | Send to a friend",
+        "Like · Post · Send on Telegram",
+        "Share     Mastodon     Bluesky     Email",
+        # a furniture label with a colon, or opening a line that is no sentence
+        "Share: Mastodon Bluesky Email",
+        "Tags: Valdoria, Merovia, defence",
+        "ADVERTISEMENT",
+        "Read more: Merovia names a new chief of the general staff",
+        # calls to action, whatever their length
+        "Subscribe to our evening briefing and never miss a story from the region again.",
+        "Follow us on every network for the latest reports from Lusk and Vell.",
+        # site notices
+        "This site stores cookies on your device. By staying you accept our policy.",
+        "We and our partners use cookies to personalise the content you see here.",
+        # rights notices
+        "Copyright 2019 Lusk Tribune. No part of this page may be copied without permission.",
+        "Vell Courier Media Group. All rights reserved.",
+        # captions with a photo credit
+        "Ministers Dara Kell and Otto Brun review an honour guard in Lusk. (Photo: Tribune/Staff)",
+        "[Picture: delegations at the table in Vell. Credit: Courier pool]",
+        "Dara Kell arrives at the ministry in Lusk on Friday. Photo: Lusk Wire",
+        "Otto Brun speaks to reporters after the talks in Vell. / VNA",
+        "Soldiers of both armies at an earlier exercise near the border. LUSKPRESS/Ana Mor",
+        # page counters
+        "4 min read",
+        "Views: 1,204",
+        # editorial notes in brackets
+        "(Vell Wire)",
+        "(NOTE: adds Merovian reaction in paragraphs 5 and 6)",
+        # bylines
+        "By Ilse Varga",
+        "BY MARKO LENT, Staff Writer",
+    ],
+)
+def test_clean_drops_page_furniture_between_paragraphs(furniture: str, settings: Settings) -> None:
+    text = _story_with(furniture, settings)
+    assert furniture not in text
+    assert "agreed to hold joint exercises" in text and "her country sought no quarrel" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices in Lusk rose after the talks, traders said on Friday afternoon.",
+        "Follow-up talks are planned for the spring, when experts will meet in Vell again.",
+        "The minister showed reporters a photo of the border post, which was damaged in May.",
+        "By the end of the day both delegations had signed the protocol on exercises.",
+        "(c) to hold joint exercises on the northern border at least once a year;",
+        "(c) the two parties shall exchange observers before each exercise;",
+    ],
+)
+def test_clean_keeps_prose_that_opens_with_a_furniture_word(line: str, settings: Settings) -> None:
+    assert line in _story_with(line, settings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        ("Related stories:", ["Merovia names a new army chief", "Valdoria buys two patrol ships"]),
+        ("MOST READ", ["- Lusk hosts river forum (12 May 2021)", "- Vell mayor resigns"]),
+    ],
+)
+def test_clean_drops_a_list_of_other_stories(
+    heading: str, items: list[str], settings: Settings
+) -> None:
+    lines = STORY.splitlines()
+    text = clean_document(
+        _raw("\n".join([lines[0], heading, *items, *lines[1:]])), settings=settings
+    ).text
+    assert heading not in text
+    assert all(item not in text for item in items)
+    assert lines[1] in text and lines[2] in text
+
+
+def test_lines_of_reads_wide_gaps_as_separators() -> None:
+    assert lines_of("Home    World\tRegion") == ["Home | World | Region"]
+    assert lines_of("By Ilse Varga      Date 4 May 2020") == ["By Ilse Varga | Date 4 May 2020"]
+    assert lines_of("Talks ended.  Both sides left.") == ["Talks ended. Both sides left."]
+
+
+def test_clean_reads_header_with_byline_date_and_share_row(settings: Settings) -> None:
+    page = (
+        "Lusk Tribune\n"
+        "Home   World   Region   Opinion\n"
+        "Valdoria and Merovia agree on joint border exercises\n"
+        "By Ilse Varga     Date 7 May 2021\n"
+        "Category: Defence\n"
+        "Read: 312 Views\n"
+        "Ministers at the signing in Lusk. (Photo by: Tribune/Ana Mor)\n"
+        + STORY
+        + "Share: Mastodon Bluesky Email\n"
+        "Latest News\n"
+        "Merovia names a new army chief     5 May 2021\n"
+        "Copyright © 2021 Lusk Tribune. All Rights Reserved.\n"
+    )
+    article = clean_document(_raw(page), settings=settings)
+    assert article.title == "Valdoria and Merovia agree on joint border exercises"
+    assert article.published == date(2021, 5, 7)
+    for junk in ("Category", "312", "Photo by", "Share:", "Latest News", "army chief", "Rights"):
+        assert junk not in article.text
+    assert article.text.split("\n\n")[1].startswith("The defence ministers of Valdoria")
+    wire = (
+        "VELL WIRE\n"
+        "(LEAD) Tarlandia suspends grain trade with Oskaria; Vell warns of countermeasures\n"
+        "Economy | 11:40 March 3, 2015\n"
+        "(ATTN: ADDS Oskarian reaction in paras 4-5)\n"
+        "VELL, March 3 (VW) -- " + OTHER_STORY + "(END)\nKeywords: #grain #Oskaria\n"
+        "Copyright (c) 2015 Vell Wire. All rights reserved.\n"
+    )
+    article = clean_document(_raw(wire), settings=settings)
+    assert article.title.startswith("(LEAD) Tarlandia suspends grain trade")
+    assert article.published == date(2015, 3, 3)
+    for junk in ("ATTN", "(END)", "Keywords", "Copyright"):
+        assert junk not in article.text
+
+
+OTHER_STORY = (
+    "Tarlandia on Tuesday suspended grain deliveries to Oskaria and closed two rail crossings, "
+    "blaming Vell for the collapse of transit talks last week.\n"
+    "Oskaria's foreign ministry said the step broke a treaty signed in 2009 and that it would "
+    "answer in kind if the crossings stayed shut.\n"
+)
+
+
+def _page(article: str, footer: str) -> str:
+    return (
+        "<html><head><title>Valdoria and Merovia sign a river treaty | Lusk Tribune</title></head>"
+        "<body><article><h1>Valdoria and Merovia sign a river treaty</h1>"
+        f"{article}"
+        "<p>The foreign ministers of Valdoria and Merovia signed a treaty on river shipping in"
+        " Lusk, ending years of quarrels over tolls and the upkeep of the locks.</p>"
+        "<p>Both parliaments are expected to ratify the text before the summer, officials of the"
+        " two foreign ministries told reporters after the ceremony.</p></article>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a bare year in a rights line is no publication date
+        (_page("", "© 2020 Lusk Tribune"), None),
+        (_page("", "Vell Courier, since 1998. Copyright 2017."), None),
+        # 1 January written out is one
+        (_page("<p class='date'>1 January 2021</p>", "© 2021 Lusk Tribune"), date(2021, 1, 1)),
+        (_page("<time datetime='2016-01-01'>New Year's Day</time>", ""), date(2016, 1, 1)),
+    ],
+)
+def test_clean_html_bare_year_is_no_date(
+    html: str, expected: date | None, settings: Settings
+) -> None:
+    article = clean_document(_raw(html, fmt="html", doc="treaty.html"), settings=settings)
+    assert article.published == expected

@@ -24,8 +24,20 @@ from urllib.parse import urlsplit
 import trafilatura
 from htmldate import find_date
 
-from .metadata import detect_language, find_title, parse_date_line, split_date_prefix
+from .metadata import (
+    dateline_date,
+    detect_language,
+    find_title,
+    header_dates,
+    is_byline,
+    is_prose,
+    parse_date_line,
+    rights_year,
+    segments,
+    split_date_prefix,
+)
 from .model import Article, RawDocument
+from .patterns import furniture
 from .settings import Settings
 
 __all__ = ["article_id", "clean_document", "iter_fingerprints", "line_fingerprint", "lines_of"]
@@ -39,6 +51,26 @@ _LINK = re.compile(
 _WORD = re.compile(r"^[\W_]*[^\W\d_]+(?:[-'’.][^\W\d_]+)*[\W_]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# A wide gap inside a line (three spaces or more, or a tab) separates the items of a laid-out row
+# (menu, share row, byline beside its date), as a pipe does.
+_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{3,}|[ \u00a0]*\t[ \t\u00a0]*)(?=\S)")
+# A line wholly in brackets is an editorial note: agency tag, editor's initials, "(END)".
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]](?:\s*[(\[][^()\[\]]*[)\]])*$")
+# A photo credit after a slash at the end of a caption: "… in the capital. / AFP".
+_SLASH_CREDIT = re.compile(r"\s/\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}$")
+# An agency's credit with the photographer's name at the end of a caption: "AGENCY/Jane Roe".
+_AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$")
+# What may follow a label for it to be the whole word: the end, a space, a colon, a separator.
+_LABEL_ENDS = ("", " ", ":", "|", ",", ".", "!")
+_RIGHTS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NUMBER = re.compile(r"^\d[\d,.]*[kK]?$")
+# Items of a laid-out row are short: a menu entry, a network's name, "Print this article".
+_ROW_ITEM_WORDS = 5
+# A heading over a list of other stories is a few words at most.
+_LIST_HEADING_WORDS = 5
+_COUNTER_TOKENS = 4
+# How many opening lines are checked for furniture that may stand between headline and date.
+_TITLE_SCAN = 16
 
 
 class Kind(Enum):
@@ -71,7 +103,7 @@ def line_fingerprint(line: str) -> str:
 def lines_of(text: str) -> list[str]:
     """Split text into non-empty lines with whitespace normalised."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_SPACES.sub(" ", _GAP.sub(" | ", line.strip())).strip() for line in text.split("\n"))
     return [line for line in lines if line]
 
 
@@ -131,10 +163,21 @@ def _clean_text(
         published, rest = split_date_prefix(lines[0])
         lines[0:1] = [rest] if rest else []
     language = raw.language or detect_language("\n".join(lines))
-    date_lines = {i: d for i, line in enumerate(lines) if (d := parse_date_line(line, language))}
+    date_lines = header_dates(lines, language)
+    furniture_lines = {
+        i for i, line in enumerate(lines[:_TITLE_SCAN]) if _furniture(line, line.split())
+    }
+    found = find_title(lines, date_lines=date_lines.keys(), furniture_lines=furniture_lines)
     if published is None and date_lines:
-        published = next(iter(date_lines.values()))
-    found = find_title(lines, date_lines=date_lines.keys())
+        # A page may show today's date in its banner as well as the story's date beside the
+        # headline: the date line nearest the headline is the story's.
+        position = found[0] if found else 0
+        nearest = min(date_lines, key=lambda i: (abs(i - position), i < position))
+        published = date_lines[nearest]
+    if published is None:
+        opening = next((line for line in lines if is_prose(line)), None)
+        if opening:
+            published = dateline_date(opening, language, rights_year(lines))
     if found is None:
         return (
             _resolve(_classify(lines, set(date_lines), settings, repeated)),
@@ -160,7 +203,26 @@ def _extract_html(html: str, *, settings: Settings) -> tuple[str, str | None, da
         html, extensive_search=settings.html_extensive_date_search, original_date=True
     )
     published = date.fromisoformat(found) if found else None
+    if (
+        published
+        and (published.month, published.day) == (1, 1)
+        and not _states_new_year(html, published.year)
+    ):
+        # htmldate's search turns a bare year (a copyright line) into 1 January: no date.
+        published = None
     return text, title, published, sitename
+
+
+def _states_new_year(html: str, year: int) -> bool:
+    """Whether the page writes out 1 January of ``year`` as a full date (ISO, numeric, words)."""
+    return bool(
+        re.search(
+            rf"{year}-01-01|\b0?1[./-]0?1[./-]{year}|\b1(?:st)?\.? jan\w*\.?,? {year}"
+            rf"|\bjan\w*\.? 1(?:st)?,? {year}",
+            html,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _date_in(text: str, language: str | None) -> date | None:
@@ -191,10 +253,23 @@ def _stop_words(language: str | None) -> frozenset[str]:
 def _classify(
     lines: list[str], date_lines: set[int], settings: Settings, repeated: Collection[str]
 ) -> list[_Line]:
-    return [
-        _Line(line, _kind(line, i in date_lines, settings, repeated))
-        for i, line in enumerate(lines)
-    ]
+    """Classify each line; a heading over a list of other stories takes the list with it.
+
+    Under such a heading every line goes until the next paragraph of prose: the list's items
+    are headlines, which look like short lines and would otherwise take their neighbours' class.
+    """
+    classified = []
+    in_list = False
+    for i, line in enumerate(lines):
+        kind = _kind(line, i in date_lines, settings, repeated)
+        if _is_list_heading(line):
+            in_list, kind = True, Kind.BAD
+        elif in_list and kind is Kind.GOOD:
+            in_list = False
+        elif in_list and kind is Kind.SHORT:
+            kind = Kind.BAD
+        classified.append(_Line(line, kind))
+    return classified
 
 
 def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str]) -> Kind:
@@ -203,6 +278,9 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     words = [t for t in tokens if _WORD.match(t)]
     if is_date or not words:
         return Kind.META
+    furniture_kind = _furniture(line, tokens)
+    if furniture_kind is not None:
+        return furniture_kind
     link_chars = sum(len(m.group(0)) for m in _LINK.finditer(line))
     if link_chars > settings.clean_max_link_density * len(line):
         return Kind.BAD
@@ -216,6 +294,83 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     stop_share = sum(w.strip(".,;:!?\"'()«»“”’").lower() in stop for w in words) / len(words)
     # Prose runs at 30–60% stop words; a long line with almost none is a list of names or links.
     return Kind.GOOD if stop_share >= 0.1 else Kind.BAD
+
+
+def _furniture(line: str, tokens: list[str]) -> Kind | None:
+    """Recognise page furniture by its shape and the small generic vocabulary of furniture.json.
+
+    Editorial notes in brackets, page counters and bylines are metadata (invisible to their
+    neighbours); rights notices, site notices (cookie banners), calls to action, captions with a
+    photo credit, rows of short separated items (menus, share rows) and lines opened by a
+    furniture label (``Share:``, ``Tags:``, ``Advertisement``) are boilerplate.
+    """
+    table = furniture()
+    folded = line.casefold()
+    if _BRACKETED.match(line):
+        return Kind.META
+    if len(tokens) <= _COUNTER_TOKENS and any(_NUMBER.match(t) for t in tokens):
+        others = [t.strip(":.,").casefold() for t in tokens if not _NUMBER.match(t)]
+        if others and all(word in table["counter_words"] for word in others):
+            return Kind.META
+    if any(phrase in folded for phrase in table["rights_phrases"]):
+        return Kind.BAD
+    if folded.startswith(tuple(table["rights_openers"])) and (
+        _RIGHTS_YEAR.search(line) or len(tokens) < _ROW_ITEM_WORDS
+    ):
+        # "(c)" also opens the third item of a treaty's list: a notice has a year or is short.
+        return Kind.BAD
+    if any(word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()):
+        return Kind.BAD
+    if _label_at(folded, table["calls"]) is not None:
+        return Kind.BAD
+    if any(pattern.search(line) for pattern in (*_credit_patterns(), _SLASH_CREDIT)):
+        return Kind.BAD
+    if is_byline(line) and not _SENTENCE_END.search(line):
+        return Kind.META
+    items = segments(line)
+    if len(items) >= 2 and all(
+        len(item.split()) <= _ROW_ITEM_WORDS and not _SENTENCE_END.search(item) for item in items
+    ):
+        return Kind.BAD
+    label = _label_at(folded, table["labels"])
+    if label is not None:
+        after = folded[len(label) :].lstrip()
+        if after.startswith(":") or not _SENTENCE_END.search(line):
+            return Kind.BAD
+    return None
+
+
+def _is_list_heading(line: str) -> bool:
+    """A few words, no sentence, opened by a word that heads lists of other stories."""
+    if len(line.split()) > _LIST_HEADING_WORDS or _SENTENCE_END.search(line.rstrip(":")):
+        return False
+    return _label_at(line.casefold(), furniture()["list_labels"]) is not None
+
+
+def _label_at(folded: str, labels: Collection[str]) -> str | None:
+    """The longest label that opens the line as whole words (``follow-up`` is not ``follow``)."""
+    for label in sorted(labels, key=len, reverse=True):
+        if folded.startswith(label) and folded[len(label) : len(label) + 1] in _LABEL_ENDS:
+            return label
+    return None
+
+
+@cache
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    """The shapes of a caption's photo credit, which mark the line a caption.
+
+    Bracketed at either end (``(Photo: …)``, ``[Image: …]``), after a credit word and a colon at
+    the end (``… Photo: Agency``), or an agency and a photographer's name (``AGENCY/Jane Roe``).
+    """
+    table = furniture()
+    words = "|".join(re.escape(word) for word in table["credit_words"])
+    openers = "|".join(re.escape(word) for word in table["credit_openers"])
+    return (
+        re.compile(rf"^[(\[]\s*(?:{words})\b[^)\]]*[)\]]", re.IGNORECASE),
+        re.compile(rf"[(\[]\s*(?:{words})\b[^)\]]*[)\]]\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{openers})(?:\s+by)?\s*:\s*[^.:;]{{1,50}}$", re.IGNORECASE),
+        _AGENCY_CREDIT,
+    )
 
 
 def _resolve(lines: list[_Line]) -> list[str]:

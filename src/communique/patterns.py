@@ -14,7 +14,15 @@ from typing import Any
 
 from .errors import DataFileError
 
-__all__ = ["doers", "instruments", "jsonl_rows", "speech", "tables", "transcript_title"]
+__all__ = [
+    "doers",
+    "furniture",
+    "instruments",
+    "jsonl_rows",
+    "speech",
+    "tables",
+    "transcript_title",
+]
 
 
 def _text(name: str) -> str:
@@ -45,6 +53,11 @@ def speech() -> dict[str, Any]:
 def doers() -> dict[str, Any]:
     """The doers table: nouns and name types that can act although the KB cannot place them."""
     return _json("doers.json")
+
+
+def furniture() -> dict[str, Any]:
+    """The furniture table: generic words of page furniture (share rows, credits, counters)."""
+    return _json("furniture.json")
 
 
 def instruments() -> dict[str, Any]:
