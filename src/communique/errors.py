@@ -32,6 +32,8 @@ class Errors:
     E109 = "{path}: no such file or directory"
     E110 = "{path}: unsupported file type '{suffix}' (expected .txt, .html, .htm or .jsonl)"
     E111 = "{path}: line {line}: field '{field}' must be {kind}"
+    E112 = "{path}: language analysis of {doc} failed, document skipped: {reason}"
+    E113 = "a long text's pieces joined differ from it ({got} characters for {want})"
     E201 = "{path}: data file is malformed: {reason}"
     E301 = "setting '{key}' is unknown (known: {known})"
     E302 = "setting '{key}': cannot use value {value!r}: {reason}"
