@@ -39,6 +39,8 @@ class Errors:
     E302 = "setting '{key}': cannot use value {value!r}: {reason}"
     E303 = "settings file {path}: {reason}"
     E304 = "pipeline component {component} was used before its knowledge base was attached"
+    E305 = "write token file {path}: {reason}"
+    E306 = "give the write token one way: --write-token ($COMMUNIQUE_WRITE_TOKEN) or --write-token-file"
     E401 = "database {url}: schema version {found} is newer than this release knows ({known})"
     E402 = "database {url}: cannot open: {reason}"
     E403 = "database {url}: cannot write: {reason}"
