@@ -40,7 +40,7 @@ class Errors:
     E303 = "settings file {path}: {reason}"
     E304 = "pipeline component {component} was used before its knowledge base was attached"
     E305 = "write token file {path}: {reason}"
-    E306 = "give the write token one way: --write-token ($COMMUNIQUE_WRITE_TOKEN) or --write-token-file"
+    E306 = "write token given twice: use --write-token or --write-token-file, not both"
     E401 = "database {url}: schema version {found} is newer than this release knows ({known})"
     E402 = "database {url}: cannot open: {reason}"
     E403 = "database {url}: cannot write: {reason}"
