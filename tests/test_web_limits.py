@@ -199,3 +199,30 @@ def test_empty_write_token_file_is_refused(tmp_path: Path) -> None:
     )
     assert done.returncode != 0
     assert "E305" in done.stdout + done.stderr
+
+
+def test_every_answer_carries_the_security_headers(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from communique.settings import load_settings
+    from communique.web import create_app
+
+    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{tmp_path / 'x.db'}"])
+    Store.open(settings.db).close()
+    client = TestClient(create_app(settings, write_token=_TOKEN))
+    answers = [
+        client.get("/api/articles"),
+        client.get("/no/such/page"),
+        client.post("/api/articles", json={"text": "x"}),  # no token: 401
+        client.post("/api/articles", content=b"x" * 2_100_000, headers={"Content-Type": "a/b"}),
+        client.get("/docs"),
+        client.get("/-/docs-assets/swagger-ui.css"),
+    ]
+    assert [a.status_code for a in answers] == [200, 404, 401, 413, 200, 200]
+    for answer in answers:
+        assert answer.headers["referrer-policy"] == "no-referrer"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'self'" in answer.headers["content-security-policy"]
+    docs_policy = answers[4].headers["content-security-policy"]
+    assert "'unsafe-inline'" not in docs_policy.split("script-src")[1]
+    assert "cdn" not in answers[4].text

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 from importlib.metadata import version
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -26,14 +32,19 @@ __all__ = ["create_app"]
 logger = logging.getLogger(__name__)
 
 # Security headers on every response: article text is third-party content (issue 6).
+_CSP = (
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; frame-ancestors 'none'"
+)
 _HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        "object-src 'none'; frame-ancestors 'none'"
-    ),
+    "Content-Security-Policy": _CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+# Swagger UI for /docs, served from the installed fastapi-offline package rather than a CDN: the
+# page must work air-gapped, and the CSP above forbids other origins anyway (issue 11).
+_DOCS_ASSETS = "/-/docs-assets"
 
 
 # Requests larger than this are refused (413): an article is far smaller.
@@ -52,22 +63,28 @@ class _Gate:
     which declares no length, is stopped with 413 at the limit instead of being held whole.
     """
 
-    def __init__(self, app: ASGIApp, *, token: str | None, limit: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, token: str | None, limit: int, policies: dict[str, str]
+    ) -> None:
         self.app = app
         self.token = token.encode() if token is not None else None
         self.limit = limit
+        self.policies = policies  # path -> its own Content-Security-Policy (only /docs has one)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
+        policy = self.policies.get(scope["path"], _CSP)
+        added = [*_RAW_HEADERS, (b"content-security-policy", policy.encode())]
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
                     (k, v) for k, v in message.get("headers", []) if k.decode() not in _LOWER
                 ]
-                message["headers"] = headers + _RAW_HEADERS
+                message["headers"] = headers + added
             await send(message)
 
         headers = dict(scope["headers"])
@@ -122,7 +139,13 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
             if store is not None:
                 store.close()
 
-    app = FastAPI(title="communique", version=version("communique"), lifespan=lifespan)
+    app = FastAPI(
+        title="communique",
+        version=version("communique"),
+        lifespan=lifespan,
+        docs_url=None,  # served below from packaged assets
+        redoc_url=None,  # ReDoc needs a CDN and blob: workers the CSP forbids
+    )
     app.state.store = Store.open(
         settings.db, read_only=True, time_limit=settings.query_time_limit or None
     )
@@ -132,7 +155,18 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     app.include_router(api_router, prefix="/api")
     app.include_router(pages_router)
 
-    app.add_middleware(_Gate, token=write_token, limit=MAX_REQUEST_BYTES)
+    docs_page, docs_policy = _docs_page(app)
+    assets = resources.files("fastapi_offline").joinpath("static")
+    app.mount(_DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """The OpenAPI documentation, browsable offline."""
+        return HTMLResponse(docs_page)
+
+    app.add_middleware(
+        _Gate, token=write_token, limit=MAX_REQUEST_BYTES, policies={"/docs": docs_policy}
+    )
 
     @app.exception_handler(HTTPException)
     async def _http_error(_request: Request, error: HTTPException) -> JSONResponse:
@@ -174,7 +208,32 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
 
 
 _LOWER = {name.lower() for name in _HEADERS}
-_RAW_HEADERS = [(name.lower().encode(), value.encode()) for name, value in _HEADERS.items()]
+_RAW_HEADERS = [
+    (name.lower().encode(), value.encode())
+    for name, value in _HEADERS.items()
+    if name != "Content-Security-Policy"
+]
+
+
+def _docs_page(app: FastAPI) -> tuple[str, str]:
+    """The Swagger UI page over the packaged assets, and the CSP that lets it run.
+
+    FastAPI's page starts Swagger UI with a small inline script; rather than allowing inline
+    scripts, the policy names that one script by its SHA-256 hash (computed here from the very
+    page served), so nothing else inline can run and no other origin is allowed.
+    """
+    page = get_swagger_ui_html(
+        openapi_url=app.openapi_url or "/openapi.json",
+        title=f"{app.title} - API",
+        swagger_js_url=f"{_DOCS_ASSETS}/swagger-ui-bundle.js",
+        swagger_css_url=f"{_DOCS_ASSETS}/swagger-ui.css",
+        swagger_favicon_url=f"{_DOCS_ASSETS}/favicon.png",
+    ).body.decode()
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    )
+    return page, f"{_CSP}; script-src 'self' {hashes}"
 
 
 def _error(status: int, message: str) -> JSONResponse:
