@@ -126,3 +126,41 @@ def test_browser_report_draws_its_charts_offline(tmp_path: Path) -> None:
         (ROOT / "artifacts").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "artifacts" / "briefing.png"))
         browser.close()
+
+
+@pytest.mark.issue(11)
+def test_browser_docs_render_their_operations_offline(server: str) -> None:
+    """/docs draws Swagger UI from packaged assets: every request off 127.0.0.1 is cut."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import Route, sync_playwright
+
+    artifacts = ROOT / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    errors: list[str] = []
+    outside: list[str] = []
+
+    def loopback_only(route: Route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context.route("**/*", loopback_only)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))
+        response = page.goto(f"{server}/docs")
+        assert response is not None and response.headers["referrer-policy"] == "no-referrer"
+        assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+        block = page.locator(".opblock", has_text="/api/events").first
+        block.wait_for(state="visible", timeout=30_000)
+        assert "/api/articles" in page.locator("#swagger-ui").inner_text()
+        page.screenshot(path=str(artifacts / "docs.png"), full_page=False)
+        browser.close()
+    assert not errors  # no script error, nothing refused by the Content-Security-Policy
+    assert not outside  # nothing was asked of another host

@@ -22,7 +22,7 @@ from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .errors import CommuniqueError
+from .errors import CommuniqueError, ConfigError
 from .evaluate import EvalReport, Prf, evaluate
 from .export import (
     FORMATS,
@@ -636,13 +636,24 @@ def serve_command(
             "--write-token",
             envvar="COMMUNIQUE_WRITE_TOKEN",
             help="Allow POST /api/articles for requests bearing this token (default: off; "
-            "or $COMMUNIQUE_WRITE_TOKEN).",
+            "or $COMMUNIQUE_WRITE_TOKEN, or --write-token-file, which `ps` does not show).",
+        ),
+    ] = None,
+    write_token_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-token-file",
+            help="Read the write token from this file (its first line).",
         ),
     ] = None,
 ) -> None:
     """Serve the web pages and JSON API over the database (OpenAPI docs at /docs)."""
     from .web import create_app
 
+    if write_token_file is not None:
+        if write_token is not None:
+            raise ConfigError("E306")
+        write_token = _read_token(write_token_file)
     web_app = create_app(ctx.obj, write_token=write_token)
     if get is not None:
         with warnings.catch_warnings():
@@ -657,6 +668,17 @@ def serve_command(
     import uvicorn
 
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _read_token(path: Path) -> str:
+    """The token in a file: its first line, without surrounding blanks; never empty."""
+    try:
+        lines = path.read_text("utf-8").strip().splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError("E305", path=path, reason=getattr(err, "strerror", None) or err) from err
+    if not lines or not lines[0].strip():
+        raise ConfigError("E305", path=path, reason="the file holds no token")
+    return lines[0].strip()
 
 
 @app.command("settings")

@@ -51,7 +51,9 @@ class RawDocument:
     """One input as read: its source name, its content, and any metadata the input carried.
 
     ``doc`` is what users cite (file name, URL or JSONL id); ``group`` is the source that
-    repeated-line evidence is counted within (publisher, else the folder the file came from).
+    repeated-line evidence is counted within (publisher, else the folder the file came from);
+    ``where`` is the place it was read from (path, and ``:line`` for a JSONL record), which
+    error messages name.
     """
 
     doc: str
@@ -63,6 +65,7 @@ class RawDocument:
     url: str | None = None
     publisher: str | None = None
     language: str | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

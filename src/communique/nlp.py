@@ -11,22 +11,26 @@ date and source on the Doc, because roles and "yesterday" depend on them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import actors, extract  # noqa: F401  (register the communique_* components)
+from .errors import Errors
 from .kb import KnowledgeBase
 from .model import Analysis, Article
 from .patterns import jsonl_rows
 
-__all__ = ["analyse", "build_pipeline", "kb_patterns", "title_patterns"]
+__all__ = ["analyse", "build_pipeline", "kb_patterns", "split_pieces", "title_patterns"]
 
 _TITLE_CASE_INITIAL = r"^[A-Z]\.[A-Z][a-z]+$"
 _HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.")
 _MIN_SURNAME = 4
+# Where a long text is cut, best first: a paragraph break, a line break, a sentence end, a space.
+_SEPARATORS = ("\n\n", "\n", ". ", " ")
 
 
 def _register_extensions() -> None:
@@ -156,28 +160,149 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
     return nlp
 
 
-def analyse(
-    articles: Iterable[Article], nlp: Language, *, batch_size: int = 32, n_process: int = 1
-) -> Iterator[tuple[Article, Analysis]]:
-    """Run the pipeline over articles, in order, and turn each Doc into an Analysis record."""
-    queue: list[Article] = []
+def split_pieces(text: str, size: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``size`` characters that join back to it.
 
-    def docs() -> Iterator[Doc]:
-        for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.published = article.published
-            doc._.source = article.doc
-            queue.append(article)
-            yield doc
+    spaCy refuses a text over its ``max_length`` (E088) and its parser's memory grows with a
+    Doc's length, so a long report or transcript is analysed in pieces. Each cut falls after a
+    paragraph break where one lies in the second half of the window, else after a line break,
+    a sentence's full stop or a space; a piece then ends in whitespace, so no token and no
+    entity straddles two pieces, and the joined Doc keeps every character offset.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = len(window)  # no separator at all: a hard cut, still joined back exactly
+        for separator in _SEPARATORS:
+            at = window.rfind(separator)
+            if at >= size // 2:
+                cut = at + len(separator)
+                break
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        article = queue.pop(0)
-        analysis = Analysis(
-            article_id=article.id,
-            mentions=tuple(doc._.mentions),
-            learned=tuple(doc._.learned),
-            statements=tuple(doc._.statements),
-            instruments=tuple(doc._.instruments),
-            events=tuple(doc._.events),
+
+def _whole_doc_stages(nlp: Language) -> list[str]:
+    """The components that read the whole article, run once on the joined Doc.
+
+    Actor resolution (a surname after the full name, roles learned earlier in the text) and
+    extraction (quotes over paragraphs) look across paragraphs; the model's components and the
+    rulers look no further than a sentence and run on the pieces.
+    """
+    names = nlp.pipe_names
+    return names[names.index("communique_actors") :] if "communique_actors" in names else []
+
+
+def _parse(
+    articles: list[Article], nlp: Language, *, whole: list[str], settings: _PipeSettings
+) -> list[list[Doc]]:
+    """Run the sentence-level components over the articles' pieces, in batches."""
+    size = min(settings.piece_chars, nlp.max_length)
+    counts: list[int] = []
+    texts: list[str] = []
+    for article in articles:
+        pieces = split_pieces(article.text, size)
+        counts.append(len(pieces))
+        texts += pieces
+    docs = iter(
+        nlp.pipe(
+            (nlp.make_doc(text) for text in texts),
+            batch_size=settings.batch_size,
+            n_process=settings.n_process,
+            disable=whole,
         )
+    )
+    return [[next(docs) for _ in range(count)] for count in counts]
+
+
+def _finish(article: Article, pieces: list[Doc], nlp: Language, whole: list[str]) -> Analysis:
+    """Join an article's pieces into one Doc, run the whole-article stages, read the result."""
+    if len(pieces) == 1:
+        doc = pieces[0]
+    else:
+        # The pieces end in whitespace (split_pieces), so nothing is inserted between them.
+        doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        if doc.text != article.text:
+            raise ValueError(Errors.E113.format(got=len(doc.text), want=len(article.text)))
+    doc._.published = article.published
+    doc._.source = article.doc
+    for name in whole:
+        doc = nlp.get_pipe(name)(doc)
+    return Analysis(
+        article_id=article.id,
+        mentions=tuple(doc._.mentions),
+        learned=tuple(doc._.learned),
+        statements=tuple(doc._.statements),
+        instruments=tuple(doc._.instruments),
+        events=tuple(doc._.events),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _PipeSettings:
+    batch_size: int
+    n_process: int
+    piece_chars: int
+
+
+def analyse(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    piece_chars: int = 100_000,
+    on_error: Callable[[Article, Exception], None] | None = None,
+) -> Iterator[tuple[Article, Analysis]]:
+    """Run the pipeline over articles, in order, and turn each Doc into an Analysis record.
+
+    Texts longer than ``piece_chars`` are parsed in pieces (:func:`split_pieces`) and joined
+    into one Doc before the whole-article stages, so offsets always refer to the article text.
+    With ``on_error``, an article whose analysis raises is handed to it and left out, and the
+    others go on: a batch that fails is parsed again one article at a time to find which one
+    it was. Without ``on_error`` the exception propagates.
+    """
+    whole = _whole_doc_stages(nlp)
+    settings = _PipeSettings(batch_size, n_process, piece_chars)
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= batch_size * max(1, n_process):
+            yield from _analyse_chunk(chunk, nlp, whole=whole, settings=settings, on_error=on_error)
+            chunk = []
+    if chunk:
+        yield from _analyse_chunk(chunk, nlp, whole=whole, settings=settings, on_error=on_error)
+
+
+def _analyse_chunk(
+    chunk: list[Article],
+    nlp: Language,
+    *,
+    whole: list[str],
+    settings: _PipeSettings,
+    on_error: Callable[[Article, Exception], None] | None,
+) -> Iterator[tuple[Article, Analysis]]:
+    """Analyse a few articles together; a failure then costs only its own article."""
+    parsed: list[list[Doc]] | None
+    try:
+        parsed = _parse(chunk, nlp, whole=whole, settings=settings)
+    except Exception:
+        if on_error is None:
+            raise
+        parsed = None  # one of them broke the batch: parse each alone below
+    for index, article in enumerate(chunk):
+        try:
+            if parsed is None:
+                pieces = _parse([article], nlp, whole=whole, settings=settings)[0]
+            else:
+                pieces = parsed[index]
+            analysis = _finish(article, pieces, nlp, whole)
+        except Exception as error:
+            if on_error is None:
+                raise
+            on_error(article, error)
+            continue
         yield article, analysis

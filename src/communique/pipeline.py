@@ -132,11 +132,22 @@ def ingest_documents(
         if nlp is None:
             actors_file = Path(settings.actors_file) if settings.actors_file else None
             nlp = build_pipeline(settings.model, load_kb(actors_file, store.learned_roles()))
+
+        def failed(article: Article, error: Exception) -> None:
+            raw = raws[article.id]
+            where = raw.where or raw.doc
+            err = InputError("E112", path=where, doc=raw.doc, reason=_one_line(error))
+            report.failed.append(err)
+            on_error(err)
+            on_document(raw)
+
         analysed = analyse(
             (article for article, _raw in pending),
             nlp,
             batch_size=settings.nlp_batch_size,
             n_process=settings.nlp_processes,
+            piece_chars=settings.nlp_piece_chars,
+            on_error=failed,
         )
         for article, analysis in analysed:
             raw = raws[article.id]
@@ -156,6 +167,12 @@ def ingest_documents(
         "ingest: %d new, %d unchanged, %d failed", report.new, report.unchanged, len(report.failed)
     )
     return report
+
+
+def _one_line(error: Exception) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0][:200]}" if text else type(error).__name__
 
 
 def _repeated_lines(

@@ -123,7 +123,8 @@ def _documents(
     text: str, kind: str, *, doc: str, group: str, path: Path | None = None
 ) -> Iterator[RawDocument | InputError]:
     if kind != "jsonl":
-        yield RawDocument(doc=doc, content=text, format=kind, group=group)  # type: ignore[arg-type]
+        where = str(path) if path else doc
+        yield RawDocument(doc=doc, content=text, format=kind, group=group, where=where)  # type: ignore[arg-type]
         return
     source = path.name if path else doc
     for number, line in enumerate(text.splitlines(), start=1):
@@ -168,4 +169,5 @@ def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument
         url=data.get("url"),
         publisher=publisher,
         language=data.get("language"),
+        where=f"{source}:{line}",
     )

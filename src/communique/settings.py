@@ -40,6 +40,7 @@ class Settings:
     html_extensive_date_search: bool
     nlp_batch_size: int
     nlp_processes: int
+    nlp_piece_chars: int
     actors_file: str
     query_time_limit: float
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..ents import entities_in
 from ..model import Span
 from .agreements import find_instruments, instrument_titles
 from .confidence import rate_instrument, rate_statement, with_evidence
@@ -34,7 +35,7 @@ def sentence_when(
     A sentence without one reports the article's own news, dated by its publication. Dates
     inside ``exclude`` (character spans of titles such as "Plan … for 2026") do not count.
     """
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         inside = any(lo <= ent.start_char and ent.end_char <= hi for lo, hi in exclude or ())
         if ent.label_ == "DATE" and not inside:
             # "in a few days": the preposition makes a duration a date

@@ -42,6 +42,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ents import entities_in
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, jsonl_rows, speech, tables
 from .confidence import rate_event
@@ -783,7 +784,7 @@ def _clause_date(
     """The date of the trigger's own clause first, so two events in one sentence keep theirs."""
     lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
     own = sent.doc.char_span(lo, hi, alignment_mode="expand")
-    if own is not None and any(e.label_ == "DATE" for e in own.ents):
+    if own is not None and any(e.label_ == "DATE" for e in entities_in(own)):
         return when(own, published, future, titles)
     return when(sent, published, future, titles)
 
