@@ -1,39 +1,78 @@
 """Statements: direct quotations with their speaker, quoted exactly, with offsets.
 
-Three layouts, tried in this order:
+Layouts, tried in this order:
 
 1. a transcript: the headline names whose words the whole text is ("Foreign Minister X's
    remarks at …"), so the body is one statement of X's;
-2. a speaker line: ``Name, Title:`` on its own line, then the quotation in the next paragraph
+2. transcript turns: ``SECRETARY X: …`` labels in capitals before each speaker's turn, a turn
+   running over paragraphs until the next label;
+3. a speaker line: ``Name, Title:`` on its own line, then the quotation in the next paragraph
    (the layout of agency sites);
-3. an attributed quotation: ``"…," said Name``, ``"…," Name stated``, ``Name said: "…"``; a
-   quotation that follows an attributed one in the same paragraph continues it.
+4. an attribution after the quotation (``"…," said X``, ``"…," X told reporters``, ``"…,"
+   according to X``), before it (``X said: "…"``), or around it, where the quoted words are
+   part of the reporter's sentence (``X said the talks had "cleared the air"``, ``what X
+   called a "turning point"``); a quotation without attribution that follows an attributed one
+   in the same paragraph continues it. A quotation whose paragraph ends unclosed goes on in the
+   next paragraph that opens with a quotation mark.
 
-Speakers come from the actor mentions, so a quote by "the Russian Foreign Minister" is Lavrov's.
+The speaker is the subject of the attribution's verb, read from the parse and resolved through
+the actor mentions: a name ("Lavrov"), a title the article fills ("the Turkish minister", "the
+Prime Minister": the person of that office and state the article names), a pronoun ("he said":
+the person last named as a subject), an organisation ("the ministry said"), or a document
+("the statement said": whoever issued it). Surnames resolve to the full name the article
+writes, so "Lee" after "Lee Myung-bak" is him, not a namesake in the knowledge base.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..kb import name_key
 from ..model import Mention, Statement
 from ..patterns import speech, transcript_title
 
 __all__ = ["find_statements"]
 
-# How far from a quotation its attribution may stand (characters).
-_ATTRIBUTION_REACH = 160
-# Shorter quoted strings are names, titles or scare quotes, not statements.
+# How far into the clause after a quotation its speech verb may stand (tokens): "…," Russian
+# Foreign Ministry spokeswoman Maria Zakharova told reporters.
+_VERB_REACH = 10
+# The attribution clause after a quotation is read up to here (tokens).
+_CLAUSE_REACH = 30
+# How many sentences back a pronoun's antecedent is looked for.
+_ANTECEDENT_REACH = 6
+# Shorter quoted strings are labels or scare quotes unless a person says them.
 _MIN_QUOTE = 25
+# Quoted words inside the reporter's sentence are a speaker's own from this many words on;
+# shorter, they are the reporter's label ("called the plan "unrealistic"").
+_MIN_EMBEDDED_WORDS = 3
+# Dependents that open a clause of their own: not part of the speaker's name.
+_CLAUSES = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_STOPS = {".", ";", "!", "?"}
+# A capitalised label before a transcript turn: "SECRETARY KERRY:", "FOREIGN MINISTER X:".
+_TURN = re.compile(r"(?m)^([A-Z][A-Z.'’ -]{0,60}[A-Z.]):[ \t]+(?=\S)")
+# A stage direction opening a turn: "(In Spanish)", "(Via interpreter)".
+_DIRECTION = re.compile(r"\([^)\n]{1,40}\)\s*")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Who:
+    """A resolved speaker and how firmly the text named them (a key of speech's confidence)."""
+
+    mention: Mention
+    how: str
 
 
 def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
     """Every direct quotation in the Doc with its speaker, in text order."""
-    people = [m for m in mentions if m.kind == "person" and m.name]
     text = doc.text
+    people = [m for m in mentions if m.kind == "person" and m.name]
     first_line = text.split("\n", 1)[0]
     if transcript_title().search(first_line):
         speaker = next((m for m in people if m.end <= len(first_line)), None)
@@ -41,38 +80,48 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
             len(first_line) + len(text[len(first_line) :]) - len(text[len(first_line) :].lstrip())
         )
         if speaker is not None and body < len(text):
-            return [_statement(speaker, text, body, len(text.rstrip()), "transcript")]
+            return [_statement(_Who(speaker, "transcript"), text, body, len(text.rstrip()))]
+    speakers = _Speakers(doc, text, mentions)
+    turns = list(_turns(text, speakers))
+    quotes = [q for q in _quotations(text) if not any(t.start <= q[0] < t.end for t in turns)]
+    speakers.quoted = [(start, end) for start, end, _close in quotes]
     found: list[Statement] = []
-    for start, end in _quotations(text):
-        speaker, layout = _speaker_line(text, start, people)
-        if speaker is None:
-            speaker, layout = _attribution(doc, start, end, people)
-        if speaker is None and found and _same_paragraph(text, found[-1].end, start):
-            previous = found[-1]
+    for start, end, close in quotes:
+        who, layout = _speaker_line(text, start, speakers)
+        tried = who is not None
+        if who is None:
+            who, tried = speakers.attribution(start, end, close)
+            layout = "attributed"
+        previous = (
+            found[-1]
+            if found and _same_paragraph(text, found[-1].end, start) and _opens(text, start)
+            else None
+        )
+        if who is None and (tried or previous is None):
+            continue  # attributed to someone we cannot name, or not attributed at all
+        if previous is not None and (who is None or previous.speaker == who.mention.name):
+            # no attribution of its own, or one the previous quotation shares
             found.append(
-                Statement(
-                    speaker=previous.speaker,
-                    code=previous.code,
-                    office=previous.office,
+                dataclasses.replace(
+                    previous,
                     quote=text[start:end],
                     start=start,
                     end=end,
                     layout="continued",
+                    confidence=min(previous.confidence, _confidence("continued")),
                 )
             )
-            continue
-        if speaker is not None:
-            if (
-                found
-                and found[-1].speaker == speaker.name
-                and _same_paragraph(text, found[-1].end, start)
-            ):
-                layout = "continued"  # the attribution between the two belongs to both
-            found.append(_statement(speaker, text, start, end, layout))
-    return found
+        elif who is not None and (who.mention.kind == "person" or end - start >= _MIN_QUOTE):
+            found.append(_statement(who, text, start, end, layout))
+    return sorted(found + turns, key=lambda st: st.start)
 
 
-def _statement(speaker: Mention, text: str, start: int, end: int, layout: str) -> Statement:
+def _confidence(how: str) -> float:
+    return float(speech()["confidence"][how])
+
+
+def _statement(who: _Who, text: str, start: int, end: int, layout: str = "") -> Statement:
+    speaker = who.mention
     return Statement(
         speaker=speaker.name,
         code=speaker.code,
@@ -80,34 +129,57 @@ def _statement(speaker: Mention, text: str, start: int, end: int, layout: str) -
         quote=text[start:end],
         start=start,
         end=end,
-        layout=layout,  # type: ignore[arg-type]
+        layout=(layout or who.how),  # type: ignore[arg-type]
+        confidence=_confidence(who.how),
     )
 
 
-def _quotations(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of the insides of double quotations long enough to be statements."""
+def _quotations(text: str) -> list[tuple[int, int, int]]:
+    """The insides of double quotations: ``(start, end, closing mark or -1)``.
+
+    A quotation left open at the end of its paragraph goes on where the next paragraph opens
+    with a quotation mark (the press convention for a quote over several paragraphs).
+    """
     pairs = speech()["quote_pairs"]
-    opening = "".join(re.escape(o) for o, _c in pairs)
-    pattern = re.compile(rf"[{opening}]")
     closing = dict(pairs)
+    pattern = re.compile("[" + "".join(re.escape(o) for o, _c in pairs) + "]")
+    found = []
     position = 0
     while (match := pattern.search(text, position)) is not None:
         start = match.end()
-        close = text.find(closing[match.group()], start)
-        paragraph_end = text.find("\n\n", start)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        end = close if 0 <= close <= paragraph_end else paragraph_end
+        scan = start
+        while True:
+            paragraph_end = text.find("\n\n", scan)
+            paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+            close = text.find(closing[match.group()], scan)
+            if 0 <= close <= paragraph_end:
+                end, position = close, close + 1
+                break
+            after = len(text) - len(text[paragraph_end:].lstrip())
+            if after < len(text) and text[after] in closing:
+                scan = after + 1  # the quotation goes on in the next paragraph
+                continue
+            end, close, position = paragraph_end, -1, paragraph_end
+            break
         inside = text[start:end].rstrip()
-        if len(inside) >= _MIN_QUOTE:
-            yield start, start + len(inside)
-        position = max(end + 1, start)
+        if any(c.isalpha() for c in inside):
+            found.append((start, start + len(inside), close))
+        position = max(position, start)
+    return found
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether a quotation opens a sentence of its own (a fragment inside one continues none)."""
+    before = text[: start - 1].rstrip()
+    closing = {c for _o, c in speech()["quote_pairs"]}
+    return not before or before[-1] in ".!?:\n" or before[-1] in closing
 
 
 def _same_paragraph(text: str, left: int, right: int) -> bool:
     return "\n\n" not in text[left:right]
 
 
-def _speaker_line(text: str, start: int, people: list[Mention]) -> tuple[Mention | None, str]:
+def _speaker_line(text: str, start: int, speakers: _Speakers) -> tuple[_Who | None, str]:
     """``Name, Title:`` alone on the line before the quotation's paragraph."""
     paragraph = text.rfind("\n\n", 0, start)
     if paragraph < 0 or text[paragraph + 2 : start - 1].strip():
@@ -117,26 +189,395 @@ def _speaker_line(text: str, start: int, people: list[Mention]) -> tuple[Mention
     line = text[line_start:paragraph]
     if not line.rstrip().endswith(":") or "\n" in line:
         return None, ""
-    speaker = next((m for m in people if line_start <= m.start < paragraph), None)
-    return speaker, "speaker_line"
+    person = next((m for m in speakers.people if line_start <= m.start < paragraph), None)
+    if person is None:
+        return None, ""
+    return _Who(speakers.full(person), "speaker_line"), "speaker_line"
 
 
-def _attribution(
-    doc: Doc, start: int, end: int, people: list[Mention]
-) -> tuple[Mention | None, str]:
-    """A speech verb next to the quotation whose speaker is a person mention beside it."""
-    verbs = set(speech()["speech_verbs"])
-    text = doc.text
-    after_end = min(len(text), end + _ATTRIBUTION_REACH)
-    stop = text.find("\n", end)
-    after_end = after_end if stop < 0 else min(after_end, stop)
-    before_start = max(text.rfind("\n", 0, start) + 1, start - _ATTRIBUTION_REACH)
-    for lo, hi in ((end, after_end), (before_start, start)):
-        span = doc.char_span(lo, hi, alignment_mode="contract")
-        if span is None or not any(t.lemma_ in verbs for t in span):
+def _turns(text: str, speakers: _Speakers) -> Iterator[Statement]:
+    """Each labelled turn of a transcript whose label names a person, as one statement.
+
+    A turn runs over the paragraphs after its label up to the next label; a paragraph that does
+    not end a sentence (a footer, a link) ends it. Labels of the floor ("QUESTION:") end a turn
+    without one of their own.
+    """
+    labels = [m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
+    if len(labels) < 2:
+        return
+    floor = set(speech()["turn_labels"])
+    for number, label in enumerate(labels):
+        limit = labels[number + 1].start() if number + 1 < len(labels) else len(text)
+        words = label.group(1).casefold().split()
+        if not words or words[-1].strip(".") in floor:
             continue
-        candidates = [m for m in people if lo <= m.start and m.end <= hi]
-        if candidates:
-            # after the quote the nearest name follows it; before, the nearest precedes it
-            return (candidates[0] if lo == end else candidates[-1]), "attributed"
-    return None, ""
+        who = speakers.label(label.start(1), label.end(1))
+        if who is None:
+            continue
+        start = label.end()
+        if direction := _DIRECTION.match(text, start):
+            start = direction.end()
+        end = start
+        for paragraph in re.finditer(r"[^\n]+", text[start:limit]):
+            line = paragraph.group().rstrip()
+            if not line.endswith((".", "?", "!", '"', "”", ")")):
+                break
+            end = start + paragraph.start() + len(line)
+        if end > start:
+            yield _statement(who, text, start, end, "speaker_line")
+
+
+class _Speakers:
+    """Who says a quotation: the attribution read from the parse, resolved to mentions."""
+
+    def __init__(self, doc: Doc, text: str, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.text = text
+        self.mentions = mentions
+        self.people = [m for m in mentions if m.kind == "person" and m.name]
+        self.starts = [t.idx for t in doc]
+        self.sentences = [(s.start, s.end) for s in doc.sents]
+        self.sentence_starts = [s for s, _e in self.sentences]
+        self.quoted: list[tuple[int, int]] = []
+        self.last: Mention | None = None  # the speaker of the last attributed quotation
+        table = speech()
+        self.verbs = set(table["speech_verbs"])
+        self.framing = set(table["framing_verbs"])
+        self.phrases = [p.split() for p in table["attribution_phrases"]]
+        self.role_nouns = set(table["speaker_nouns"])
+        self.statement_nouns = set(table["statement_nouns"])
+        self.person_pronouns = set(table["person_pronouns"])
+        self.thing_pronouns = set(table["thing_pronouns"])
+        self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
+        self._names = self._full_names()
+
+    # -- the attribution ----------------------------------------------------------------------
+
+    def attribution(self, start: int, end: int, close: int) -> tuple[_Who | None, bool]:
+        """The quotation's speaker, and whether the text attributes it at all.
+
+        A quotation with an attribution that names no one we can resolve does not continue the
+        previous speaker's words: someone else is speaking.
+        """
+        tried = False
+        for rule in (self._after, self._before, self._around):
+            head, how = rule(start, end, close)
+            if head is None:
+                continue
+            tried = True
+            who = self.who(head)
+            if who is not None and (how != "embedded" or who.mention.kind == "person"):
+                self.last = who.mention
+                return (_Who(who.mention, how) if how == "embedded" else who), True
+        return None, tried
+
+    def _after(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
+        """``"…," said X`` / ``"…," X said`` / ``"…," according to X``."""
+        if close < 0:
+            return None, ""
+        rest = self.text[close + 1 : close + 3].lstrip(" ")
+        last = self.text[end - 1]
+        if last not in ",?!—–-…" and not rest.startswith(",") and not rest[:1].islower():
+            return None, ""  # a full stop inside the marks ends the sentence
+        clause = self._clause_after(close + 1)
+        if (phrase := self._phrase(clause)) is not None:
+            return phrase, "named"
+        for verb in clause[:_VERB_REACH]:
+            if self._is_verb(verb, self.verbs):
+                subjects = [t for t in verb.children if t.dep_ in _SUBJECTS and t in clause]
+                if subjects:
+                    return subjects[0], "named"
+                if verb is not next(t for t in clause if not t.is_punct):
+                    return None, "named"
+                # "said the minister", where the parse gave the verb no subject
+                named = [t for t in clause if t.i > verb.i]
+                heads = [t for t in named if t.head not in named and not t.is_punct]
+                return (heads[0] if heads else None), "named"
+        return None, ""
+
+    def _before(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
+        """``X said: "…"``, ``X told reporters, "…"``, ``According to X, "…"``."""
+        prefix = self.text[: start - 1].rstrip()
+        if not prefix.endswith((":", ",")):
+            return None, ""
+        last = self._token_at(len(prefix) - 1)
+        if last is None:
+            return None, ""
+        sentence = self.doc[self.sentences[self._sentence_of(last.i)][0] : last.i]
+        clause = [t for t in sentence if not self._in_quote(t.idx)]
+        if (phrase := self._phrase(clause)) is not None:
+            return phrase, "named"
+        for verb in reversed(clause):
+            if self._is_verb(verb, self.verbs):
+                return self._subject(verb), "named"
+        return None, ""
+
+    def _around(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
+        """Quoted words inside the reporter's sentence, governed by a verb of saying."""
+        if len(self.text[start:end].split()) < _MIN_EMBEDDED_WORDS:
+            return None, ""
+        inside = self._tokens(start, end)
+        for top in (t for t in inside if not start <= t.head.idx < end):
+            token = top
+            for _step in range(8):
+                if token.head is token:
+                    break
+                token = token.head
+                if self._is_verb(token, self.verbs | self.framing) and not (
+                    start <= token.idx < end
+                ):
+                    return self._subject(token), "embedded"
+        return None, ""
+
+    # -- the speaker --------------------------------------------------------------------------
+
+    def who(self, head: Token | None, *, chain: bool = True) -> _Who | None:
+        """Resolve a subject to a speaker: a person, an office's holder, an organisation."""
+        if head is None:
+            return None
+        core = self._core(head)
+        lo, hi = min(t.idx for t in core), max(t.idx + len(t) for t in core)
+        inside = [m for m in self.mentions if lo <= m.start < hi and self._covers(core, m)]
+        lemma = head.lower_
+        people = [m for m in inside if m.kind == "person" and m.name]
+        if people:
+            own = [m for m in people if m.start <= head.idx < m.end]
+            person = (own or people)[-1]
+            return _Who(self.full(person), "title" if person.reference == "title" else "named")
+        if lemma in self.person_pronouns | self.thing_pronouns:
+            if not chain:
+                return None
+            kinds = {"person"} if lemma in self.person_pronouns else {"organisation"}
+            found = self._antecedent(head, kinds)
+            return _Who(found.mention, "pronoun") if found else None
+        codes = {c for m in inside if m.kind in {"state", "office"} for c in m.codes}
+        offices = [m for m in inside if m.kind == "office"]
+        if offices or head.lemma_.lower() in self.role_nouns:
+            office = offices[-1].office if offices else None
+            holder = self._holder(office, head.lemma_.lower(), codes, head.idx)
+            if holder is not None:
+                return _Who(holder, "title")
+        organisations = [m for m in inside if m.kind == "organisation" and m.name]
+        if organisations:
+            return _Who(organisations[-1], "organisation")
+        if head.lemma_.lower() in self.statement_nouns and chain:
+            found = self._antecedent(head, {"person", "organisation"})
+            return _Who(found.mention, found.how) if found else None
+        if head.text[:1].isupper() and (person := self._by_surname(head.text)) is not None:
+            return _Who(person, "named")  # a surname the model did not take for a name
+        if head.pos_ == "NOUN":
+            named = [
+                m
+                for m in self.mentions
+                if m.kind == "organisation"
+                and m.name
+                and m.start < head.idx
+                and head.lemma_.lower() in m.name.casefold().split()
+            ]
+            return _Who(named[-1], "organisation") if named else None
+        return None
+
+    def label(self, start: int, end: int) -> _Who | None:
+        """The person a transcript label names, by mention or by surname in capitals."""
+        person = next((m for m in self.people if start <= m.start < end), None)
+        if person is not None:
+            return _Who(self.full(person), "transcript")
+        for word in reversed(self.text[start:end].split()):
+            if found := self._by_surname(word):
+                return _Who(found, "transcript")
+        return None
+
+    def full(self, person: Mention) -> Mention:
+        """The person as the article names them in full."""
+        return self._names.get(person.start, person)
+
+    def _full_names(self) -> dict[int, Mention]:
+        """Each person mention with the fullest name the article writes for them.
+
+        A name the model cut ("Omar Alieu" of "Omar Alieu Touray") takes back the capitalised
+        words beside it; a surname alone takes the one full name in the article that holds it,
+        which may be written surname first ("Lee" of "Lee Myung-bak").
+        """
+        written: dict[int, Mention] = {}
+        for person in self.people:
+            tokens = self._tokens(person.start, person.end)
+            if not tokens:
+                continue
+            first, last = tokens[0].i, tokens[-1].i
+            while first > 0 and self._bare_name(self.doc[first - 1]):
+                first -= 1
+            while last + 1 < len(self.doc) and self._bare_name(self.doc[last + 1]):
+                last += 1
+            if (first, last) != (tokens[0].i, tokens[-1].i):
+                name = re.sub(r"(?:'s|’s)$", "", self.doc[first : last + 1].text)
+                written[person.start] = dataclasses.replace(person, name=name)
+        full = [
+            written.get(m.start, m)
+            for m in self.people
+            if len(written.get(m.start, m).name.split()) > 1  # type: ignore[union-attr]
+            and len(m.text.split()) > 1
+        ]
+        names: dict[int, Mention] = dict(written)
+        for person in self.people:
+            if len(person.text.split()) != 1 or person.start in written:
+                continue
+            key = name_key(re.sub(r"(?:'s|’s)$", "", person.text))
+            holders = {
+                name_key(m.name): m  # type: ignore[arg-type]
+                for m in full
+                if key in name_key(m.name).split()  # type: ignore[arg-type]
+            }
+            if len(holders) == 1:
+                [match] = holders.values()
+                names[person.start] = dataclasses.replace(
+                    person,
+                    name=match.name,
+                    codes=match.codes or person.codes,
+                    office=match.office or person.office,
+                )
+        return names
+
+    def _bare_name(self, token: Token) -> bool:
+        """A capitalised proper noun no entity or title claims: a part of a name left out."""
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.is_alpha
+            and not token.ent_type_
+            and not token.is_sent_start
+            and token.lower_ not in self.role_nouns
+            and not any(m.start <= token.idx < m.end for m in self.mentions)
+        )
+
+    def _by_surname(self, word: str) -> Mention | None:
+        """The one person of the article whose name holds this word."""
+        key = name_key(re.sub(r"(?:'s|’s)$", "", word))
+        if not key:
+            return None
+        found = {
+            name_key(m.name): m  # type: ignore[arg-type]
+            for m in (self.full(p) for p in self.people)
+            if len(m.name.split()) > 1 and key in name_key(m.name).split()  # type: ignore[union-attr]
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _holder(self, office: str | None, noun: str, codes: set[str], at: int) -> Mention | None:
+        """The person the article names in an office or role, for the states the title gives.
+
+        Among several: the one who holds the office exactly, then the last speaker, then the
+        most mentioned, then the nearest before.
+        """
+        wanted = set(re.findall(r"\w+", (office or "").casefold())) - {"of", "the", "and"}
+        counts = Counter(self.full(p).name for p in self.people)
+        ranked = []
+        for person in (self.full(p) for p in self.people):
+            held = person.office or ""
+            words = set(re.findall(r"\w+", held.casefold()))
+            if codes and not set(person.codes) & codes:
+                continue
+            exact = bool(office) and held.casefold() == office.casefold()  # type: ignore[union-attr]
+            fits = exact or (wanted and wanted <= words) or noun in words
+            if not fits and not codes:
+                continue
+            last = self.last is not None and self.last.name == person.name
+            ranked.append(
+                (
+                    (not exact, not fits, not last, -counts[person.name], abs(at - person.start)),
+                    person,
+                )
+            )
+        return min(ranked, key=lambda r: r[0])[1] if ranked else None
+
+    def _antecedent(self, pronoun: Token, kinds: set[str]) -> _Who | None:
+        """The speaker a pronoun stands for: the nearest subject before it of the kind wanted.
+
+        Subjects of main clauses come before those of subordinate ones; words inside quotations
+        are someone's speech, not the reporter's, and do not count.
+        """
+        index = self._sentence_of(pronoun.i)
+        for number in range(index, max(-1, index - _ANTECEDENT_REACH), -1):
+            lo, hi = self.sentences[number]
+            subjects = [
+                t
+                for t in self.doc[lo:hi]
+                if t.dep_ in _SUBJECTS and t.i < pronoun.i and not self._in_quote(t.idx)
+            ]
+            subjects.sort(key=lambda t: (_depth(t), -t.i))
+            for subject in subjects:
+                found = self.who(subject, chain=False)
+                if found is not None and found.mention.kind in kinds:
+                    return found
+        return None
+
+    # -- the parse ----------------------------------------------------------------------------
+
+    def _subject(self, verb: Token) -> Token | None:
+        """A verb's subject, or that of the verb it continues ("called it … and said …")."""
+        for _step in range(4):
+            subjects = [t for t in verb.children if t.dep_ in _SUBJECTS]
+            if subjects:
+                return subjects[0]
+            if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head is verb:
+                return None
+            verb = verb.head
+        return None
+
+    def _phrase(self, clause: Iterable[Token]) -> Token | None:
+        """The head of the speaker after "according to", "quoted by"."""
+        tokens = list(clause)
+        words = [t.lower_ for t in tokens]
+        for phrase in self.phrases:
+            for i in range(len(words) - len(phrase) + 1):
+                if words[i : i + len(phrase)] == phrase and i + len(phrase) < len(tokens):
+                    following = tokens[i + len(phrase) :]
+                    heads = [t for t in following if t.head not in following or t.head is t]
+                    return heads[0] if heads else None
+        return None
+
+    def _clause_after(self, position: int) -> list[Token]:
+        first = bisect_left(self.starts, position)
+        clause: list[Token] = []
+        for token in self.doc[first : first + _CLAUSE_REACH]:
+            if (
+                "\n" in token.text
+                or token.text in self.opening
+                or token.text in {".", ";", "!", "?"}
+            ):
+                break
+            clause.append(token)
+        return clause
+
+    def _is_verb(self, token: Token, lemmas: set[str]) -> bool:
+        return token.lemma_.lower() in lemmas and token.tag_.startswith("VB")
+
+    def _core(self, head: Token) -> list[Token]:
+        """A subject's own words: without the clauses hanging on it."""
+        core, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            core.append(token)
+            stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+        return core
+
+    def _covers(self, core: list[Token], mention: Mention) -> bool:
+        return any(mention.start <= t.idx < mention.end for t in core)
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        return list(self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
+    def _token_at(self, position: int) -> Token | None:
+        index = bisect_right(self.starts, position) - 1
+        return self.doc[index] if index >= 0 else None
+
+    def _sentence_of(self, index: int) -> int:
+        return bisect_right(self.sentence_starts, index) - 1
+
+    def _in_quote(self, position: int) -> bool:
+        return any(lo <= position < hi for lo, hi in self.quoted)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 20:
+        token, depth = token.head, depth + 1
+    return depth
