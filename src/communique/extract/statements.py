@@ -46,6 +46,8 @@ _VERB_REACH = 10
 _CLAUSE_REACH = 30
 # How many sentences back a pronoun's antecedent is looked for.
 _ANTECEDENT_REACH = 6
+# The most text an attribution may add after a quotation that ends its paragraph (characters).
+_ATTRIBUTION_TAIL = 120
 # Shorter quoted strings are labels or scare quotes unless a person says them.
 _MIN_QUOTE = 25
 # Quoted words inside the reporter's sentence are a speaker's own from this many words on;
@@ -56,7 +58,9 @@ _CLAUSES = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc"
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _STOPS = {".", ";", "!", "?"}
 # A capitalised label before a transcript turn: "SECRETARY KERRY:", "FOREIGN MINISTER X:".
-_TURN = re.compile(r"(?m)^([A-Z][A-Z.'’ -]{0,60}[A-Z.]):[ \t]+(?=\S)")
+_TURN = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?):[ \t]+(?=\S)")
+# A transcript label is a name or a title, not a sentence.
+_LABEL_WORDS = 6
 # A stage direction opening a turn: "(In Spanish)", "(Via interpreter)".
 _DIRECTION = re.compile(r"\([^)\n]{1,40}\)\s*")
 
@@ -73,16 +77,18 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
     """Every direct quotation in the Doc with its speaker, in text order."""
     text = doc.text
     people = [m for m in mentions if m.kind == "person" and m.name]
+    speakers = _Speakers(doc, text, mentions)
+    labels = _labels(text, speakers)
+    turns = list(_turns(text, labels))
     first_line = text.split("\n", 1)[0]
     if transcript_title().search(first_line):
         speaker = next((m for m in people if m.end <= len(first_line)), None)
-        body = (
-            len(first_line) + len(text[len(first_line) :]) - len(text[len(first_line) :].lstrip())
-        )
-        if speaker is not None and body < len(text):
-            return [_statement(_Who(speaker, "transcript"), text, body, len(text.rstrip()))]
-    speakers = _Speakers(doc, text, mentions)
-    turns = list(_turns(text, speakers))
+        body = len(text) - len(text[len(first_line) :].lstrip())
+        # the speaker's own words run to the first labelled turn (a question), or to the end
+        end = len(text[: labels[0][0].start() if labels else len(text)].rstrip())
+        if speaker is not None and body < end:
+            opening = _statement(_Who(speaker, "transcript"), text, body, end)
+            return [opening, *(t for t in turns if t.start > end)]
     quotes = [q for q in _quotations(text) if not any(t.start <= q[0] < t.end for t in turns)]
     speakers.quoted = [(start, end) for start, end, _close in quotes]
     found: list[Statement] = []
@@ -92,11 +98,13 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
         if who is None:
             who, tried = speakers.attribution(start, end, close)
             layout = "attributed"
-        previous = (
-            found[-1]
-            if found and _same_paragraph(text, found[-1].end, start) and _opens(text, start)
-            else None
-        )
+        previous = found[-1] if found and _same_paragraph(text, found[-1].end, start) else None
+        if previous is None and who is None and not tried and found:
+            previous = found[-1] if _next_paragraph(text, found[-1].end, start) else None
+        if previous is not None and not _opens(text, start):
+            if who is not None and _one_sentence(text, previous.end, start):
+                continue  # the rest of a sentence the speaker began: one quotation, not two
+            previous = None
         if who is None and (tried or previous is None):
             continue  # attributed to someone we cannot name, or not attributed at all
         if previous is not None and (who is None or previous.speaker == who.mention.name):
@@ -135,37 +143,57 @@ def _statement(who: _Who, text: str, start: int, end: int, layout: str = "") -> 
 
 
 def _quotations(text: str) -> list[tuple[int, int, int]]:
-    """The insides of double quotations: ``(start, end, closing mark or -1)``.
+    """The insides of quotations: ``(start, end, closing mark or -1)``.
 
-    A quotation left open at the end of its paragraph goes on where the next paragraph opens
-    with a quotation mark (the press convention for a quote over several paragraphs).
+    A double quotation left open at the end of its paragraph goes on where the next paragraph
+    opens with a quotation mark (the press convention for a quote over several paragraphs).
+    Single marks double as apostrophes: a single quotation opens after a space and closes at
+    a mark no letter follows ("the ministers’ talks" holds none), within its paragraph.
     """
-    pairs = speech()["quote_pairs"]
-    closing = dict(pairs)
-    pattern = re.compile("[" + "".join(re.escape(o) for o, _c in pairs) + "]")
+    table = speech()
+    closing = dict(table["quote_pairs"]) | dict(table["single_quote_pairs"])
+    single = {o for o, _c in table["single_quote_pairs"]}
+    pattern = re.compile("[" + "".join(re.escape(o) for o in closing) + "]")
     found = []
     position = 0
     while (match := pattern.search(text, position)) is not None:
-        start = match.end()
-        scan = start
-        while True:
+        start = scan = match.end()
+        mark = match.group()
+        paragraph_end = text.find("\n\n", scan)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if mark in single:
+            close = _single_close(text, closing[mark], start, paragraph_end)
+            if (match.start() > 0 and text[match.start() - 1].isalnum()) or close < 0:
+                position = start
+                continue
+        else:
+            close = text.find(closing[mark], scan)
+        while not 0 <= close <= paragraph_end:
+            after = len(text) - len(text[paragraph_end:].lstrip())
+            if after >= len(text) or text[after] not in closing or text[after] in single:
+                close = -1
+                break
+            scan = after + 1  # the quotation goes on in the next paragraph
             paragraph_end = text.find("\n\n", scan)
             paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-            close = text.find(closing[match.group()], scan)
-            if 0 <= close <= paragraph_end:
-                end, position = close, close + 1
-                break
-            after = len(text) - len(text[paragraph_end:].lstrip())
-            if after < len(text) and text[after] in closing:
-                scan = after + 1  # the quotation goes on in the next paragraph
-                continue
-            end, close, position = paragraph_end, -1, paragraph_end
-            break
+            close = text.find(closing[mark], scan)
+        end = close if close >= 0 else paragraph_end
         inside = text[start:end].rstrip()
         if any(c.isalpha() for c in inside):
             found.append((start, start + len(inside), close))
-        position = max(position, start)
+        position = max(end + 1, start)
     return found
+
+
+def _single_close(text: str, mark: str, start: int, limit: int) -> int:
+    """The closing single mark: one after a word's last letter or a stop, and before no letter."""
+    position = start
+    while 0 <= (close := text.find(mark, position)) < limit:
+        after = text[close + 1 : close + 2]
+        if not after.isalpha() and close > start and not text[close - 1].isspace():
+            return close
+        position = close + 1
+    return -1
 
 
 def _opens(text: str, start: int) -> bool:
@@ -173,6 +201,28 @@ def _opens(text: str, start: int) -> bool:
     before = text[: start - 1].rstrip()
     closing = {c for _o, c in speech()["quote_pairs"]}
     return not before or before[-1] in ".!?:\n" or before[-1] in closing
+
+
+def _one_sentence(text: str, left: int, right: int) -> bool:
+    """Whether a quotation goes on with the sentence the previous one broke off.
+
+    ("…," she said, "…") is one quotation split by its attribution.
+    """
+    if not text[: right - 1].rstrip().endswith(","):
+        return False  # words quoted inside the reporter's own clause ("…, adding it was "…"")
+    ended = text[left - 1 : left] in {".", "!", "?"}
+    return not ended and re.search(r"[.!?]\s", text[left:right]) is None
+
+
+def _next_paragraph(text: str, left: int, right: int) -> bool:
+    """Whether a quotation opens the paragraph after one that ends with a speaker's quotation.
+
+    A paragraph of quoted words alone, after a paragraph that quotes someone, is more of what
+    they said: the press leaves out a second attribution.
+    """
+    between = text[left : right - 1]
+    tail, _sep, head = between.partition("\n\n")
+    return bool(_sep) and not head.strip() and "\n\n" not in tail and len(tail) <= _ATTRIBUTION_TAIL
 
 
 def _same_paragraph(text: str, left: int, right: int) -> bool:
@@ -195,25 +245,35 @@ def _speaker_line(text: str, start: int, speakers: _Speakers) -> tuple[_Who | No
     return _Who(speakers.full(person), "speaker_line"), "speaker_line"
 
 
-def _turns(text: str, speakers: _Speakers) -> Iterator[Statement]:
-    """Each labelled turn of a transcript whose label names a person, as one statement.
+def _labels(text: str, speakers: _Speakers) -> list[tuple[re.Match[str], _Who | None]]:
+    """The labels of a transcript's turns, each with the person it names (None: the floor).
+
+    A label opens a paragraph: a person's name or title ("SECRETARY KERRY:", "Sergey Lavrov:")
+    or the floor's ("QUESTION:"); it takes two labels to make a transcript.
+    """
+    floor = set(speech()["turn_labels"])
+    labels: list[tuple[re.Match[str], _Who | None]] = []
+    for label in _TURN.finditer(text):
+        words = label.group(1).split()
+        if len(words) > _LABEL_WORDS or any(c.isdigit() for c in label.group(1)):
+            continue
+        if words[-1].casefold().strip(".") in floor:
+            labels.append((label, None))
+        elif (who := speakers.label(label.start(1), label.end(1))) is not None:
+            labels.append((label, who))
+    return labels if len(labels) >= 2 else []
+
+
+def _turns(text: str, labels: list[tuple[re.Match[str], _Who | None]]) -> Iterator[Statement]:
+    """Each labelled turn of a person, as one statement.
 
     A turn runs over the paragraphs after its label up to the next label; a paragraph that does
-    not end a sentence (a footer, a link) ends it. Labels of the floor ("QUESTION:") end a turn
-    without one of their own.
+    not end a sentence (a footer, a link) ends it. The floor's turns are no one's statements.
     """
-    labels = [m for m in _TURN.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
-    if len(labels) < 2:
-        return
-    floor = set(speech()["turn_labels"])
-    for number, label in enumerate(labels):
-        limit = labels[number + 1].start() if number + 1 < len(labels) else len(text)
-        words = label.group(1).casefold().split()
-        if not words or words[-1].strip(".") in floor:
-            continue
-        who = speakers.label(label.start(1), label.end(1))
+    for number, (label, who) in enumerate(labels):
         if who is None:
             continue
+        limit = labels[number + 1][0].start() if number + 1 < len(labels) else len(text)
         start = label.end()
         if direction := _DIRECTION.match(text, start):
             start = direction.end()
@@ -243,12 +303,14 @@ class _Speakers:
         table = speech()
         self.verbs = set(table["speech_verbs"])
         self.framing = set(table["framing_verbs"])
+        self.quoting = set(table["quoting_verbs"])
         self.phrases = [p.split() for p in table["attribution_phrases"]]
         self.role_nouns = set(table["speaker_nouns"])
         self.statement_nouns = set(table["statement_nouns"])
         self.person_pronouns = set(table["person_pronouns"])
         self.thing_pronouns = set(table["thing_pronouns"])
         self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
+        self.opening |= {o for o, _c in table["single_quote_pairs"]}
         self._names = self._full_names()
 
     # -- the attribution ----------------------------------------------------------------------
@@ -260,15 +322,15 @@ class _Speakers:
         previous speaker's words: someone else is speaking.
         """
         tried = False
-        for rule in (self._after, self._before, self._around):
+        for rule in (self._after, self._before, self._around, self._preceding):
             head, how = rule(start, end, close)
             if head is None:
                 continue
             tried = True
             who = self.who(head)
-            if who is not None and (how != "embedded" or who.mention.kind == "person"):
+            if who is not None and (how == "named" or who.mention.kind == "person"):
                 self.last = who.mention
-                return (_Who(who.mention, how) if how == "embedded" else who), True
+                return (who if how == "named" else _Who(who.mention, how)), True
         return None, tried
 
     def _after(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
@@ -283,6 +345,9 @@ class _Speakers:
         if (phrase := self._phrase(clause)) is not None:
             return phrase, "named"
         for verb in clause[:_VERB_REACH]:
+            if self._is_verb(verb, self.quoting):
+                # "…," the agency quoted him as saying; "…," he was quoted as saying
+                return self._subject(verb), "named"
             if self._is_verb(verb, self.verbs):
                 subjects = [t for t in verb.children if t.dep_ in _SUBJECTS and t in clause]
                 if subjects:
@@ -308,8 +373,13 @@ class _Speakers:
         if (phrase := self._phrase(clause)) is not None:
             return phrase, "named"
         for verb in reversed(clause):
-            if self._is_verb(verb, self.verbs):
+            if self._is_verb(verb, self.verbs | self.quoting):
                 return self._subject(verb), "named"
+        if prefix.endswith(":") and clause:
+            # a name and a colon, as headlines quote: "Minister X: "…""
+            person = next((m for m in self.people if m.end == len(prefix) - 1), None)
+            if person is not None:
+                return self._token_at(person.end - 1), "named"
         return None, ""
 
     def _around(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
@@ -328,6 +398,26 @@ class _Speakers:
                 ):
                     return self._subject(token), "embedded"
         return None, ""
+
+    def _preceding(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
+        """A quotation standing alone after a sentence that reports someone speaking.
+
+        "Lavrov told reporters the talks had gone well. "We agreed on the main points."": the
+        quoted sentence is the speaker's, though no verb attributes it.
+        """
+        if not _opens(self.text, start):
+            return None, ""
+        last = self._token_at(len(self.text[: start - 1].rstrip()) - 1)
+        if last is None or self.text[last.idx : start - 1].count("\n\n") > 1:
+            return None, ""
+        lo, hi = self.sentences[self._sentence_of(last.i)]
+        verbs = [
+            t
+            for t in self.doc[lo:hi]
+            if self._is_verb(t, self.verbs) and not self._in_quote(t.idx) and t.idx < start
+        ]
+        verbs.sort(key=_depth)
+        return (self._subject(verbs[0]) if verbs else None), "implied"
 
     # -- the speaker --------------------------------------------------------------------------
 
@@ -365,7 +455,9 @@ class _Speakers:
             return _Who(found.mention, found.how) if found else None
         if head.text[:1].isupper() and (person := self._by_surname(head.text)) is not None:
             return _Who(person, "named")  # a surname the model did not take for a name
-        if head.pos_ == "NOUN":
+        if (written := self._written_name(head)) is not None:
+            return _Who(written, "named")
+        if head.pos_ in {"NOUN", "PROPN"}:
             named = [
                 m
                 for m in self.mentions
@@ -449,6 +541,34 @@ class _Speakers:
             and not any(m.start <= token.idx < m.end for m in self.mentions)
         )
 
+    def _written_name(self, head: Token) -> Mention | None:
+        """A person's name the model did not recognise: two or more bare capitalised words.
+
+        "said Abdoulaye Diop" where no entity covers the name; a name with a state, an
+        organisation or a title in it is not a person's.
+        """
+        if head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON"}:
+            return None
+        words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
+        words = [t for t in self.doc[words[0].i : head.i + 1]]
+        if len(words) < 2 or not all(
+            t.pos_ == "PROPN"
+            and t.is_alpha
+            and t.text[:1].isupper()
+            and t.ent_type_ in {"", "PERSON"}
+            and t.lower_ not in self.role_nouns
+            for t in words
+        ):
+            return None
+        return Mention(
+            start=words[0].idx,
+            end=head.idx + len(head),
+            text=self.doc[words[0].i : head.i + 1].text,
+            kind="person",
+            name=self.doc[words[0].i : head.i + 1].text,
+            sentence=head.sent.start_char,
+        )
+
     def _by_surname(self, word: str) -> Mention | None:
         """The one person of the article whose name holds this word."""
         key = name_key(re.sub(r"(?:'s|’s)$", "", word))
@@ -514,6 +634,9 @@ class _Speakers:
     def _subject(self, verb: Token) -> Token | None:
         """A verb's subject, or that of the verb it continues ("called it … and said …")."""
         for _step in range(4):
+            quoted = [t for t in verb.children if t.dep_ == "dobj"]
+            if quoted and self._is_verb(verb, self.quoting):
+                return quoted[0]  # the agency quoted the minister as saying
             subjects = [t for t in verb.children if t.dep_ in _SUBJECTS]
             if subjects:
                 return subjects[0]
