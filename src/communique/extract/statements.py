@@ -48,6 +48,9 @@ _CLAUSE_REACH = 30
 _ANTECEDENT_REACH = 6
 # The most text an attribution may add after a quotation that ends its paragraph (characters).
 _ATTRIBUTION_TAIL = 120
+# A transcript's headline stands among the first lines and is no longer than a headline.
+_HEADLINE_LINES = 6
+_HEADLINE_CHARS = 300
 # Shorter quoted strings are labels or scare quotes unless a person says them.
 _MIN_QUOTE = 25
 # Quoted words inside the reporter's sentence are a speaker's own from this many words on;
@@ -80,10 +83,9 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
     speakers = _Speakers(doc, text, mentions)
     labels = _labels(text, speakers)
     turns = list(_turns(text, labels))
-    first_line = text.split("\n", 1)[0]
-    if transcript_title().search(first_line):
-        speaker = next((m for m in people if m.end <= len(first_line)), None)
-        body = len(text) - len(text[len(first_line) :].lstrip())
+    if (headline := _transcript_headline(text)) is not None:
+        speaker = next((m for m in people if headline[0] <= m.start < headline[1]), None)
+        body = _body(text, headline[1])
         # the speaker's own words run to the first labelled turn (a question), or to the end
         end = len(text[: labels[0][0].start() if labels else len(text)].rstrip())
         if speaker is not None and body < end:
@@ -122,6 +124,37 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
         elif who is not None and (who.mention.kind == "person" or end - start >= _MIN_QUOTE):
             found.append(_statement(who, text, start, end, layout))
     return sorted(found + turns, key=lambda st: st.start)
+
+
+def _transcript_headline(text: str) -> tuple[int, int] | None:
+    """The headline that makes the text one speaker's words ("X's remarks at …"), if any.
+
+    It is the first line of a clean text, but a page's masthead or menu may stand above it.
+    """
+    for number, line in enumerate(re.finditer(r"[^\n]+", text)):
+        if number >= _HEADLINE_LINES:
+            break
+        words = line.group().strip()
+        if (
+            len(words) <= _HEADLINE_CHARS
+            and not words.endswith(".")
+            and transcript_title().search(words)
+        ):
+            return line.start(), line.end()
+    return None
+
+
+def _body(text: str, position: int) -> int:
+    """Where a transcript's words begin after its headline: past the date, place and code lines.
+
+    The words open with a sentence or an address ("Colleagues,"); a line that ends in neither
+    punctuation is the page's, not the speaker's.
+    """
+    for line in re.finditer(r"[^\n]+", text[position:]):
+        words = line.group().rstrip()
+        if words.strip() and words.endswith((".", ",", ":", ";", "!", "?", '"', "”", "…")):
+            return position + line.start() + len(line.group()) - len(line.group().lstrip())
+    return len(text)
 
 
 def _confidence(how: str) -> float:
@@ -305,7 +338,8 @@ class _Speakers:
         self.framing = set(table["framing_verbs"])
         self.quoting = set(table["quoting_verbs"])
         self.phrases = [p.split() for p in table["attribution_phrases"]]
-        self.role_nouns = set(table["speaker_nouns"])
+        self.leader_nouns = set(table["leader_nouns"])
+        self.role_nouns = set(table["speaker_nouns"]) | self.leader_nouns
         self.statement_nouns = set(table["statement_nouns"])
         self.person_pronouns = set(table["person_pronouns"])
         self.thing_pronouns = set(table["thing_pronouns"])
@@ -440,7 +474,9 @@ class _Speakers:
             kinds = {"person"} if lemma in self.person_pronouns else {"organisation"}
             found = self._antecedent(head, kinds)
             return _Who(found.mention, "pronoun") if found else None
-        codes = {c for m in inside if m.kind in {"state", "office"} for c in m.codes}
+        # "the Kazakh leader", "the UN chief": the state or organisation the title is for
+        kinds = {"state", "office", "organisation"}
+        codes = {c for m in inside if m.kind in kinds for c in m.codes}
         offices = [m for m in inside if m.kind == "office"]
         if offices or head.lemma_.lower() in self.role_nouns:
             office = offices[-1].office if offices else None
@@ -584,7 +620,9 @@ class _Speakers:
     def _holder(self, office: str | None, noun: str, codes: set[str], at: int) -> Mention | None:
         """The person the article names in an office or role, for the states the title gives.
 
-        Among several: the one who holds the office exactly, then the last speaker, then the
+        An office ("the spokesman", "the Turkish minister") is held by a person the article
+        gives that office; a role of any office ("the Kazakh leader") by any person of the
+        state. Among several: the one who holds the office exactly, then the last speaker, then the
         most mentioned, then the nearest before.
         """
         wanted = set(re.findall(r"\w+", (office or "").casefold())) - {"of", "the", "and"}
@@ -597,8 +635,8 @@ class _Speakers:
                 continue
             exact = bool(office) and held.casefold() == office.casefold()  # type: ignore[union-attr]
             fits = exact or (wanted and wanted <= words) or noun in words
-            if not fits and not codes:
-                continue
+            if not fits and not (codes and noun in self.leader_nouns):
+                continue  # "the spokesman" is a spokesman; "the Kazakh leader", any Kazakh
             last = self.last is not None and self.last.name == person.name
             ranked.append(
                 (
