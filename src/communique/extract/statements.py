@@ -62,6 +62,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _STOPS = {".", ";", "!", "?"}
 # A capitalised label before a transcript turn: "SECRETARY KERRY:", "FOREIGN MINISTER X:".
 _TURN = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?):[ \t]+(?=\S)")
+# A speaker line names a speaker and their office, not more.
+_SPEAKER_LINE_WORDS = 25
 # A transcript label is a name or a title, not a sentence.
 _LABEL_WORDS = 6
 # A stage direction opening a turn: "(In Spanish)", "(Via interpreter)".
@@ -263,16 +265,16 @@ def _same_paragraph(text: str, left: int, right: int) -> bool:
 
 
 def _speaker_line(text: str, start: int, speakers: _Speakers) -> tuple[_Who | None, str]:
-    """``Name, Title:`` alone on the line before the quotation's paragraph."""
-    paragraph = text.rfind("\n\n", 0, start)
-    if paragraph < 0 or text[paragraph + 2 : start - 1].strip():
+    """``Name, Title:`` alone on the line before the line the quotation opens."""
+    before = text[: start - 1]
+    if before.rstrip(" \t")[-1:] not in {"\n", ""}:
         return None, ""
-    line_start = text.rfind("\n\n", 0, paragraph)
-    line_start = 0 if line_start < 0 else line_start + 2
-    line = text[line_start:paragraph]
-    if not line.rstrip().endswith(":") or "\n" in line:
+    line_end = len(before.rstrip())
+    line_start = text.rfind("\n", 0, line_end) + 1
+    line = text[line_start:line_end]
+    if not line.endswith(":") or len(line.split()) > _SPEAKER_LINE_WORDS:
         return None, ""
-    person = next((m for m in speakers.people if line_start <= m.start < paragraph), None)
+    person = next((m for m in speakers.people if line_start <= m.start < line_end), None)
     if person is None:
         return None, ""
     return _Who(speakers.full(person), "speaker_line"), "speaker_line"
