@@ -103,7 +103,9 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
             who, tried = speakers.attribution(start, end, close)
             layout = "attributed"
         previous = found[-1] if found and _same_paragraph(text, found[-1].end, start) else None
-        if previous is None and who is None and not tried and found:
+        unattributed = who is None and not tried
+        implied = who is not None and who.how == "implied"
+        if previous is None and found and (unattributed or implied):
             previous = found[-1] if _next_paragraph(text, found[-1].end, start) else None
         if previous is not None and not _opens(text, start):
             if who is not None and _one_sentence(text, previous.end, start):
