@@ -431,3 +431,17 @@ def test_statement_transcript_headline_below_the_masthead(nlp, text) -> None:
     [st] = _statements(nlp, text)
     assert st.speaker == "Sergey Lavrov" and st.layout == "transcript"
     assert st.quote.split()[0] in {"Colleagues,", "Dear"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There can be no talk of new limits while the old ones are ignored," Russian Deputy '
+        "Foreign Minister Sergei Ryabkov, who oversees arms control, told reporters in Moscow.",
+        '"The door to dialogue stays open," Armenian Prime Minister Nikol Pashinyan, who '
+        "returned from Brussels on Sunday, said at a cabinet meeting.",
+    ],
+)
+def test_statement_attribution_past_a_relative_clause(nlp, text) -> None:
+    [st] = _statements(nlp, text)
+    assert st.layout == "attributed" and st.confidence == 0.9

@@ -39,9 +39,6 @@ from ..patterns import speech, transcript_title
 
 __all__ = ["find_statements"]
 
-# How far into the clause after a quotation its speech verb may stand (tokens): "…," Russian
-# Foreign Ministry spokeswoman Maria Zakharova told reporters.
-_VERB_REACH = 10
 # The attribution clause after a quotation is read up to here (tokens).
 _CLAUSE_REACH = 30
 # How many sentences back a pronoun's antecedent is looked for.
@@ -59,6 +56,7 @@ _MIN_EMBEDDED_WORDS = 3
 # Dependents that open a clause of their own: not part of the speaker's name.
 _CLAUSES = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_RELATIVES = {"WP", "WDT"}  # "who", "which", "that" opening a relative clause
 _STOPS = {".", ";", "!", "?"}
 # A capitalised label before a transcript turn: "SECRETARY KERRY:", "FOREIGN MINISTER X:".
 _TURN = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?):[ \t]+(?=\S)")
@@ -382,16 +380,21 @@ class _Speakers:
         clause = self._clause_after(close + 1)
         if (phrase := self._phrase(clause)) is not None:
             return phrase, "named"
-        for verb in clause[:_VERB_REACH]:
+        lead = next((t for t in clause if not t.is_punct), None)
+        for verb in clause:
             if self._is_verb(verb, self.quoting):
                 # "…," the agency quoted him as saying; "…," he was quoted as saying
                 return self._subject(verb), "named"
             if self._is_verb(verb, self.verbs):
-                subjects = [t for t in verb.children if t.dep_ in _SUBJECTS and t in clause]
+                subjects = [
+                    t
+                    for t in verb.children
+                    if t.dep_ in _SUBJECTS and t in clause and t.tag_ not in _RELATIVES
+                ]
                 if subjects:
                     return subjects[0], "named"
-                if verb is not next(t for t in clause if not t.is_punct):
-                    return None, "named"
+                if verb is not lead:
+                    continue  # a verb of a clause inside the attribution ("who told …")
                 # "said the minister", where the parse gave the verb no subject
                 named = [t for t in clause if t.i > verb.i]
                 heads = [t for t in named if t.head not in named and not t.is_punct]
