@@ -445,3 +445,33 @@ def test_statement_transcript_headline_below_the_masthead(nlp, text) -> None:
 def test_statement_attribution_past_a_relative_clause(nlp, text) -> None:
     [st] = _statements(nlp, text)
     assert st.layout == "attributed" and st.confidence == 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Statement by the Spokesperson of the Foreign Ministry of Lithuania on the elections "
+            "in Georgia\n\nVilnius, 28 October 2024\n\n"
+            "Lithuania is concerned by the reports of irregularities during the vote.",
+            "Ministry of Foreign Affairs of Lithuania",
+        ),
+        (
+            "Joint statement by Foreign Minister Penny Wong and Foreign Minister Winston Peters"
+            "\n\nAustralia and New Zealand welcome the ceasefire in Gaza.",
+            "Penny Wong",
+        ),
+    ],
+)
+def test_statement_headline_naming_a_text_and_its_author(nlp, text, speaker) -> None:
+    [st] = _statements(nlp, text)
+    assert (st.speaker, st.layout) == (speaker, "transcript")
+    assert st.quote.split()[0] in {"Lithuania", "Australia"}
+
+
+def test_statement_headline_reporting_a_statement_is_no_transcript(nlp) -> None:
+    text = (
+        "Russia rejects statement by NATO chief on Baltic deployments\n\n"
+        "Moscow on Monday dismissed the remarks as provocative."
+    )
+    assert _statements(nlp, text) == ()

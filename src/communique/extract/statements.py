@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -79,17 +80,16 @@ class _Who:
 def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
     """Every direct quotation in the Doc with its speaker, in text order."""
     text = doc.text
-    people = [m for m in mentions if m.kind == "person" and m.name]
     speakers = _Speakers(doc, text, mentions)
     labels = _labels(text, speakers)
     turns = list(_turns(text, labels))
     if (headline := _transcript_headline(text)) is not None:
-        speaker = next((m for m in people if headline[0] <= m.start < headline[1]), None)
+        speaker = speakers.headline(*headline)
         body = _body(text, headline[1])
         # the speaker's own words run to the first labelled turn (a question), or to the end
         end = len(text[: labels[0][0].start() if labels else len(text)].rstrip())
         if speaker is not None and body < end:
-            opening = _statement(_Who(speaker, "transcript"), text, body, end)
+            opening = _statement(speaker, text, body, end, "transcript")
             return [opening, *(t for t in turns if t.start > end)]
     quotes = [q for q in _quotations(text) if not any(t.start <= q[0] < t.end for t in turns)]
     speakers.quoted = [(start, end) for start, end, _close in quotes]
@@ -137,13 +137,21 @@ def _transcript_headline(text: str) -> tuple[int, int] | None:
         if number >= _HEADLINE_LINES:
             break
         words = line.group().strip()
-        if (
-            len(words) <= _HEADLINE_CHARS
-            and not words.endswith(".")
-            and transcript_title().search(words)
-        ):
+        if len(words) > _HEADLINE_CHARS or words.endswith("."):
+            continue
+        if transcript_title().search(words) or _statement_by().match(words):
             return line.start(), line.end()
     return None
+
+
+@cache
+def _statement_by() -> re.Pattern[str]:
+    """A headline that opens by naming a text and its author: "Joint statement by …"."""
+    table = speech()
+    openers = "|".join(re.escape(w) for w in table["transcript_openers"])
+    nouns = "|".join(re.escape(n) for n in table["transcript_nouns"])
+    links = "|".join(re.escape(w) for w in table["transcript_links"])
+    return re.compile(rf"(?:(?:{openers})\s+)?(?:{nouns})\s+(?:{links})\s", re.IGNORECASE)
 
 
 def _body(text: str, position: int) -> int:
@@ -511,6 +519,24 @@ class _Speakers:
             ]
             return _Who(named[-1], "organisation") if named else None
         return None
+
+    def headline(self, start: int, end: int) -> _Who | None:
+        """Whose words a transcript's headline announces: a person, an office's holder, a body.
+
+        "Statement by the Spokesperson on …" is the words of the spokesperson the article
+        names; a ministry's statement, the ministry's.
+        """
+        inside = [m for m in self.mentions if start <= m.start < end]
+        person = next((m for m in inside if m.kind == "person" and m.name), None)
+        if person is not None:
+            return _Who(self.full(person), "transcript")
+        for office in (m for m in inside if m.kind == "office"):
+            noun = (office.text.split() or [""])[-1].casefold()
+            holder = self._holder(office.office, noun, set(office.codes), office.start)
+            if holder is not None:
+                return _Who(holder, "transcript")
+        body = next((m for m in inside if m.kind == "organisation" and m.name), None)
+        return _Who(body, "transcript") if body is not None else None
 
     def label(self, start: int, end: int) -> _Who | None:
         """The person a transcript label names, by mention or by surname in capitals."""
