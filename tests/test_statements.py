@@ -71,3 +71,414 @@ def test_statement_transcript_is_one_statement(nlp) -> None:
 def test_statement_short_scare_quotes_are_not_statements(nlp) -> None:
     text = 'Sergey Lavrov called the plan "unrealistic" and left the room.'
     assert _statements(nlp, text) == ()
+
+
+def _said(nlp, text: str) -> list[tuple[str | None, str]]:
+    """Speaker and first four words of each statement."""
+    return [(st.speaker, " ".join(st.quote.split()[:4])) for st in _statements(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will not accept any ultimatum from our neighbours," Chilean Foreign Minister '
+            "Alberto van Klaveren told reporters in Santiago on Tuesday.",
+            [("Alberto van Klaveren", "We will not accept")],
+        ),
+        (
+            '"Multilateralism is the only way forward for a fragmented world," said Josep '
+            "Borrell, the EU's foreign policy chief.",
+            [("Josep Borrell", "Multilateralism is the only")],
+        ),
+        (
+            "‘We will not be intimidated by these threats,’ Polish Prime Minister Donald Tusk "
+            "told parliament on Wednesday.",
+            [("Donald Tusk", "We will not be")],
+        ),
+        (
+            '"Why should we accept conditions that no other country would accept?" asked '
+            "Sergey Lavrov.",
+            [("Sergey Lavrov", "Why should we accept")],
+        ),
+    ],
+)
+def test_statement_attribution_after_the_quote(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Peruvian President Dina Boluarte met the delegation in Lima. "Our doors remain '
+            'open to every partner in the region," she said after the talks.',
+            [("Dina Boluarte", "Our doors remain open")],
+        ),
+        (
+            "Lavrov met Fidan in Antalya on Monday.\n\n"
+            '"We discussed Syria and the Black Sea in great detail," he said.',
+            [("Sergey Lavrov", "We discussed Syria and")],
+        ),
+        (
+            'Kazakh President Kassym-Jomart Tokayev opened the forum. He added: "Central Asia '
+            'must speak with one voice on water."',
+            [("Kassym-Jomart Tokayev", "Central Asia must speak")],
+        ),
+    ],
+)
+def test_statement_pronoun_speaker_is_the_last_named_subject(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean Foreign Minister Alberto van Klaveren visited Buenos Aires on Monday. "
+            '"There is nothing left to negotiate on the southern glaciers," the Chilean '
+            "minister said.",
+            [("Alberto van Klaveren", "There is nothing left")],
+        ),
+        (
+            'Prime Minister Kristersson received the Finnish delegation. "Sweden and Finland '
+            'will stand together in the Baltic," the Prime Minister said.',
+            [("Ulf Kristersson", "Sweden and Finland will")],
+        ),
+        (
+            "Secretary-General Antonio Guterres met the foreign ministers. The UN chief said "
+            'the world "cannot afford another frozen conflict in Europe."',
+            [("António Guterres", "cannot afford another frozen")],
+        ),
+        (
+            "The Japanese Prime Minister Fumio Kishida met President Yoon Suk Yeol in Seoul. "
+            '"The relationship has entered a new era," the Japanese leader told a joint news '
+            "conference.",
+            [("Fumio Kishida", "The relationship has entered")],
+        ),
+    ],
+)
+def test_statement_speaker_named_by_title_is_the_office_holder(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Georgian foreign ministry said in a statement that it had summoned the envoy. "
+            '"Such steps undermine the trust between our two countries," it said.',
+            [("Ministry of Foreign Affairs of Georgia", "Such steps undermine the")],
+        ),
+        (
+            'The Foreign Ministry of Ukraine issued a statement on Friday. "Ukraine will never '
+            'recognise the annexation of its territory," the statement read.',
+            [("Ministry of Foreign Affairs of Ukraine", "Ukraine will never recognise")],
+        ),
+        (
+            'The Chinese foreign ministry condemned the sale in a statement. "This seriously '
+            'damages peace and stability across the Taiwan Strait," it said.',
+            [
+                (
+                    "Ministry of Foreign Affairs of the People's Republic of China",
+                    "This seriously damages peace",
+                )
+            ],
+        ),
+    ],
+)
+def test_statement_organisation_speakers(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+def test_institution_takes_its_official_name(nlp) -> None:
+    text = (
+        '"The expulsion of our diplomats will not go unanswered," the Russian foreign ministry '
+        "said on Friday."
+    )
+    [(speaker, _words)] = _said(nlp, text)
+    assert speaker == "Ministry of Foreign Affairs of the Russian Federation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"Our country does not bow to pressure from anyone," according to Venezuelan '
+            "Foreign Minister Yvan Gil.",
+            [("Yván Gil", "Our country does not")],
+        ),
+        (
+            'According to Kenyan Foreign Minister Musalia Mudavadi, "the region cannot afford '
+            'another war on its eastern flank."',
+            [("Musalia Mudavadi", "the region cannot afford")],
+        ),
+    ],
+)
+def test_statement_according_to(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We are ready to mediate between the two sides at any time," the Kazakh news agency '
+            "quoted Foreign Minister Murat Nurtleu as saying.",
+            [("Murat Nurtleu", "We are ready to")],
+        ),
+        (
+            '"We see no basis for a new round of talks," Dmitry Peskov was quoted as saying by '
+            "the state news agency TASS.",
+            [("Dmitry Peskov", "We see no basis")],
+        ),
+    ],
+)
+def test_statement_quoted_by_an_agency(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Kenyan President William Ruto said the deal would "open a new chapter of prosperity '
+            'for East Africa" and called on investors to come.',
+            [("William Ruto", "open a new chapter")],
+        ),
+        (
+            'Nigerian Foreign Minister Yusuf Tuggar described the accord as "a milestone for '
+            'regional trade and for the whole continent."',
+            [("Yusuf Tuggar", "a milestone for regional")],
+        ),
+        ('Mexican President Andres Manuel Lopez Obrador called the report "false" and left.', []),
+        ('The Brazilian opposition called the vote a "farce" on Tuesday.', []),
+    ],
+)
+def test_statement_quoted_words_inside_the_sentence(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'President Yoon Suk Yeol addressed the nation on Sunday. "We will answer any '
+            'provocation firmly," Yoon said.',
+            [("Yoon Suk Yeol", "We will answer any")],
+        ),
+        (
+            'Greek Prime Minister Kyriakos Mitsotakis opened the summit in Athens. "Today the '
+            'Balkans come home to Europe," Mitsotakis said.',
+            [("Kyriakos Mitsotakis", "Today the Balkans come")],
+        ),
+    ],
+)
+def test_statement_surname_is_the_full_name_the_article_writes(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We are working with our partners to restore calm," said Kenyan Foreign Minister '
+            'Musalia Mudavadi.\n\n"The situation on the border remains difficult.\n\n'
+            '"We expect the talks in Nairobi to produce a roadmap," he added.',
+            [
+                ("Musalia Mudavadi", "We are working with"),
+                ("Musalia Mudavadi", "The situation on the"),
+            ],
+        ),
+        (
+            'Estonian Prime Minister Kristen Michal said: "The Baltic states will build their '
+            "defence line together.\n\n"
+            '"Every metre of it will be paid for by our own budgets."',
+            [("Kristen Michal", "The Baltic states will")],
+        ),
+    ],
+)
+def test_statement_running_over_paragraphs_is_one(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will defend our borders by all legal means," Lithuanian Foreign Minister '
+            'Gabrielius Landsbergis said on Monday.\n\n"Nobody should doubt our resolve."',
+            ["attributed", "continued"],
+        ),
+        (
+            '"Our door is open," Finnish President Alexander Stubb told reporters in Helsinki.'
+            '\n\n"We want good relations with all our neighbours who respect the rules."',
+            ["attributed", "continued"],
+        ),
+    ],
+)
+def test_statement_quote_paragraph_continues_the_speaker(nlp, text, expected) -> None:
+    layouts = [st.layout for st in _statements(nlp, text)]
+    speakers = {st.speaker for st in _statements(nlp, text)}
+    assert layouts == expected and len(speakers) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready," William Ruto said, "to host the next round of talks in Mombasa."',
+        '"This is a good day," said Sergey Lavrov, "for all who believe in dialogue."',
+    ],
+)
+def test_statement_split_by_its_attribution_is_one(nlp, text) -> None:
+    assert len(_statements(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Joint press availability with Chinese Foreign Minister Wang Yi\n\n"
+            "SECRETARY BLINKEN: Good morning. We had a long talk today.\n\n"
+            "It was useful.\n\n"
+            "QUESTION: Will you meet again?\n\n"
+            "FOREIGN MINISTER WANG: (Via interpreter) Thank you. We will meet again soon.",
+            [("Antony Blinken", "Good morning. We had"), ("Wang Yi", "Thank you. We will")],
+        ),
+        (
+            "Foreign Minister Sergey Lavrov's remarks and answers to media questions following "
+            "talks with Foreign Minister of Egypt Sameh Shoukry, Cairo, 6 May 2024\n\n"
+            "6 May 2024 14:05\n\n"
+            "Ladies and gentlemen,\n\nWe have held very productive talks today.\n\n"
+            "Question: Will Russia supply more wheat to Egypt?\n\n"
+            "Sergey Lavrov: We will continue to meet all our obligations.\n\n"
+            "Question: What about the Gaza ceasefire?\n\n"
+            "Sergey Lavrov: We support every effort to stop the bloodshed.",
+            [
+                ("Sergey Lavrov", "Ladies and gentlemen, We"),
+                ("Sergey Lavrov", "We will continue to"),
+                ("Sergey Lavrov", "We support every effort"),
+            ],
+        ),
+    ],
+)
+def test_statement_transcript_turns(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+def test_statement_speaker_line_right_above_the_quote(nlp) -> None:
+    text = (
+        "The ministers met in Minsk on Monday.\n\n"
+        "Sergey Lavrov, Minister of Foreign Affairs of Russia:\n"
+        '"We have agreed to coordinate our steps at the United Nations."'
+    )
+    assert _said(nlp, text) == [("Sergey Lavrov", "We have agreed to")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Blinken: "The United States will defend every inch of allied territory"',
+            [("Antony Blinken", "The United States will")],
+        ),
+        (
+            'Erdogan: "Turkey will not allow a terror corridor on its southern border"',
+            [("Recep Tayyip Erdoğan", "Turkey will not allow")],
+        ),
+    ],
+)
+def test_statement_headline_name_and_colon(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indian External Affairs Minister S. Jaishankar told reporters in Delhi that the "
+            'talks had been productive. "We found common ground on almost every issue."',
+            [("S. Jaishankar", "We found common ground")],
+        ),
+        (
+            "Egyptian Foreign Minister Badr Abdelatty said the ceasefire talks would resume in "
+            'Cairo. "Both delegations have confirmed their attendance for Sunday."',
+            [("Badr Abdelatty", "Both delegations have confirmed")],
+        ),
+        (
+            'Lavrov met Fidan in Antalya. "The talks are over." Fidan said later that Turkey '
+            "would keep mediating.",
+            [],
+        ),
+    ],
+)
+def test_statement_after_a_sentence_reporting_speech(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministry of Foreign Affairs\n\nNews\n\n"
+        "Foreign Minister Sergey Lavrov's statement at the CSTO Council, Minsk\n\n"
+        "2187-11-2024\n\nColleagues,\n\nWe meet at a difficult time.",
+        "Press service\n\n"
+        "Foreign Minister Sergey Lavrov's greetings to the participants of a youth forum\n\n"
+        "Moscow, 6 May 2024\n\nDear friends,\n\nI am glad to greet you.",
+    ],
+)
+def test_statement_transcript_headline_below_the_masthead(nlp, text) -> None:
+    [st] = _statements(nlp, text)
+    assert st.speaker == "Sergey Lavrov" and st.layout == "transcript"
+    assert st.quote.split()[0] in {"Colleagues,", "Dear"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"There can be no talk of new limits while the old ones are ignored," Russian '
+            "Deputy Foreign Minister Sergei Ryabkov, who oversees arms control, told reporters "
+            "in Moscow.",
+            "Sergei Ryabkov",
+        ),
+        (
+            '"The door to dialogue stays open," Armenian Prime Minister Nikol Pashinyan, who '
+            "returned from Brussels on Sunday, said at a cabinet meeting.",
+            "Nikol Pashinyan",
+        ),
+    ],
+)
+def test_statement_attribution_past_a_relative_clause(nlp, text, speaker) -> None:
+    [st] = _statements(nlp, text)
+    assert (st.speaker, st.layout) == (speaker, "attributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Statement by the Spokesperson of the Foreign Ministry of Lithuania on the elections "
+            "in Georgia\n\nVilnius, 28 October 2024\n\n"
+            "Lithuania is concerned by the reports of irregularities during the vote.",
+            "Ministry of Foreign Affairs of Lithuania",
+        ),
+        (
+            "Joint statement by Foreign Minister Penny Wong and Foreign Minister Winston Peters"
+            "\n\nAustralia and New Zealand welcome the ceasefire in Gaza.",
+            "Penny Wong",
+        ),
+    ],
+)
+def test_statement_headline_naming_a_text_and_its_author(nlp, text, speaker) -> None:
+    [st] = _statements(nlp, text)
+    assert (st.speaker, st.layout) == (speaker, "transcript")
+    assert st.quote.split()[0] in {"Lithuania", "Australia"}
+
+
+def test_statement_headline_reporting_a_statement_is_no_transcript(nlp) -> None:
+    text = (
+        "Russia rejects statement by NATO chief on Baltic deployments\n\n"
+        "Moscow on Monday dismissed the remarks as provocative."
+    )
+    assert _statements(nlp, text) == ()

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .errors import ConfigError
-from .kb import KnowledgeBase, Office, name_key
+from .kb import KnowledgeBase, Office, State, name_key
 from .model import Mention, Reference, Role
 from .patterns import transcript_title
 
@@ -253,9 +253,24 @@ class ActorResolver:
         for code in codes:
             state = self.kb.states.get(code)
             name = f"{office.canonical} of {state.name}" if state else office.canonical
+            name = (self._national_body(office, state) if state else None) or name
             mention = self._mention(ent, "organisation", name, (code,), office, via="title")
             found.append(dataclasses.replace(mention, office=None))
         return found
+
+    def _national_body(self, office: Office, state: State) -> str | None:
+        """The state's own body of that kind under its official name, where the KB lists it.
+
+        "The Russian foreign ministry" is the Ministry of Foreign Affairs of the Russian
+        Federation, as the ministry names itself, not a name built from the generic office.
+        """
+        for title in (office.canonical, *office.titles):
+            forms = [f"{title} of {state.name}", f"{state.name}'s {title}"]
+            for form in forms + [f"{adjective} {title}" for adjective in state.adjectives]:
+                org = self.kb.organisation(form)
+                if org is not None and org.code == state.code:
+                    return org.name
+        return None
 
     # -- states and organisations -----------------------------------------------------------
 
