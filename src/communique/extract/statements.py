@@ -71,7 +71,7 @@ _DIRECTION = re.compile(r"\([^)\n]{1,40}\)\s*")
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Who:
-    """A resolved speaker and how firmly the text named them (a key of speech's confidence)."""
+    """A resolved speaker and how the text named them ("named", "title", "pronoun", "implied" …)."""
 
     mention: Mention
     how: str
@@ -120,7 +120,6 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
                     start=start,
                     end=end,
                     layout="continued",
-                    confidence=min(previous.confidence, _confidence("continued")),
                 )
             )
         elif who is not None and (who.mention.kind == "person" or end - start >= _MIN_QUOTE):
@@ -167,11 +166,7 @@ def _body(text: str, position: int) -> int:
     return len(text)
 
 
-def _confidence(how: str) -> float:
-    return float(speech()["confidence"][how])
-
-
-def _statement(who: _Who, text: str, start: int, end: int, layout: str = "") -> Statement:
+def _statement(who: _Who, text: str, start: int, end: int, layout: str) -> Statement:
     speaker = who.mention
     return Statement(
         speaker=speaker.name,
@@ -180,8 +175,7 @@ def _statement(who: _Who, text: str, start: int, end: int, layout: str = "") -> 
         quote=text[start:end],
         start=start,
         end=end,
-        layout=(layout or who.how),  # type: ignore[arg-type]
-        confidence=_confidence(who.how),
+        layout=layout,  # type: ignore[arg-type]
     )
 
 
