@@ -26,18 +26,24 @@ from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ConfigError
-from .kb import KnowledgeBase, Office, name_key
+from .kb import KnowledgeBase, Office, Person, name_key
 from .model import Mention, Reference, Role
 from .patterns import transcript_title
 
 __all__ = ["ActorComponent", "ActorResolver"]
 
-_LINKS = {"of", "the", "and", "for"}
+_LINKS = {"of", "the", "and", "for", "to"}
+# Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
+_ENVOYS = {"ambassador", "permanent_representative"}
 _STATES = {"GPE", "NORP"}
+# Lower-case particles inside names: "Lula da Silva", "Mohammed bin Salman", "Karel de Gucht".
+_PARTICLES = {
+    *("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "bin", "ibn"),
+}
 
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
@@ -134,13 +140,14 @@ class ActorResolver:
         title = _apposed_title(ent, ents)
         office, codes = self._title_meaning(title, ents) if title is not None else (None, ())
         person = self._known_person(text, day=day, seen=seen)
+        posted = self._posted(title, office, ents) if title is not None else None
         learned = None
         if person is None and office is not None and len(codes) == 1 and _full_name(text):
             learned = Role(
                 person=_canonical_name(text),
                 office=office.id,
                 code=codes[0],
-                title=None,
+                title=posted,
                 doc=source,
                 sentence=ent.sent.text,
             )
@@ -149,7 +156,8 @@ class ActorResolver:
             name = _canonical_name(text)
             if _full_name(text):
                 seen.setdefault(name_key(name).split()[-1], name)
-            return self._mention(ent, "person", name, codes, office), title, None
+            mention = self._mention(ent, "person", name, codes, office, label=posted)
+            return mention, title, None
         seen[name_key(person)] = person
         seen.setdefault(name_key(person).split()[-1], person)
         known = self.kb.people.get(person)
@@ -159,9 +167,13 @@ class ActorResolver:
             label = role.title or (office.canonical if office else None)
             return self._mention(ent, "person", person, codes, office, label=label), title, learned
         former = self.kb.last_role(known, day) if known and not codes else None
-        if former is not None:  # out of office: still acting for the same state, without a post
-            return self._mention(ent, "person", person, (former.code,)), title, learned
-        return self._mention(ent, "person", person, codes, office), title, learned
+        if former is not None:  # out of office: still acting for the same state
+            held = self.kb.offices.get(former.office)
+            post = former.title or (held.canonical if held else None)
+            label = f"former {post}" if post else None
+            mention = self._mention(ent, "person", person, (former.code,), label=label)
+            return mention, title, learned
+        return self._mention(ent, "person", person, codes, office, label=posted), title, learned
 
     def _known_person(self, text: str, *, day: date | None, seen: dict[str, str]) -> str | None:
         key = name_key(text)
@@ -170,7 +182,7 @@ class ActorResolver:
             return seen[tokens[0]]
         if len(tokens) == 2 and len(tokens[0]) == 1 and tokens[1] in seen:
             return seen[tokens[1]]
-        people = self.kb.find_people(text)
+        people = self.kb.find_people(text) or self._by_given_names(tokens)
         if len(people) > 1:
             people = [p for p in people if self.kb.role_on(p, day) is not None]
         if len(people) > 1:
@@ -178,6 +190,21 @@ class ActorResolver:
             roles = {(r.office, r.code) for p in people if (r := self.kb.role_on(p, day))}
             people = people[:1] if len(roles) == 1 else people
         return people[0].name if len(people) == 1 else None
+
+    def _by_given_names(self, tokens: list[str]) -> list[Person]:
+        """Known people with this surname whose names hold every other word of the text.
+
+        A name joined from a surname match ("Javad Zarif") is still the known "Mohammad Javad
+        Zarif"; "Leszek Miller" shares no given name with a known Miller and stays unknown.
+        """
+        if len(tokens) < 2:
+            return []
+        found = []
+        for person in self.kb.find_people(tokens[-1]):
+            words = {w for v in (person.name, *person.aliases) for w in name_key(v).split()}
+            if set(tokens[:-1]) <= words:
+                found.append(person)
+        return found
 
     # -- titles ---------------------------------------------------------------------------
 
@@ -187,9 +214,7 @@ class ActorResolver:
         """The office a title names and the states it is for (before it, or after "of")."""
         office = self.kb.office(title.text)
         codes: list[str] = []
-        before = _ent_ending_at(ents, title.start - (1 if title[0].lower_ == "the" else 0))
-        if before is None and title.start >= 1 and title.doc[title.start - 1].lower_ == "the":
-            before = _ent_ending_at(ents, title.start - 1)
+        before = _ent_ending_at(ents, _owner_end(title))
         if before is not None and before.label_ in {"GPE", "NORP"}:
             codes += self._codes_of(before)
         after = title.end
@@ -209,6 +234,27 @@ class ActorResolver:
             codes += self._codes_of(nxt)
             after = nxt.end
         return office, tuple(dict.fromkeys(codes))
+
+    def _posted(self, title: Span, office: Office | None, ents: list[Span]) -> str | None:
+        """An envoy's office with where the text says the envoy is posted: "Ambassador to Chile".
+
+        "Ambassador to Santiago" is the ambassador to Chile; "envoy to the UN", the
+        organisation. Other offices, or an envoy without "to", keep their plain name.
+        """
+        if office is None or office.id not in _ENVOYS:
+            return None
+        doc, i = title.doc, title.end
+        if i >= len(doc) or doc[i].lower_ != "to":
+            return None
+        host = _ent_starting_at(ents, i + 1) or _ent_starting_at(ents, i + 2)
+        if host is None or (host.start > i + 1 and doc[i + 1].lower_ != "the"):
+            return None
+        if host.label_ in _STATES:
+            codes = self._codes_of(host)
+            state = self.kb.states.get(codes[0]) if len(codes) == 1 else None
+            return f"{office.canonical} to {state.name}" if state else None
+        org = self.kb.organisation(_strip_possessive(host.text)) if host.label_ == "ORG" else None
+        return f"{office.canonical} to the {org.name}" if org and not org.body else None
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
@@ -438,8 +484,11 @@ class ActorResolver:
 def _joined_names(ents: list[Span]) -> list[Span]:
     """Join a name the rulers split: "Cameron MacKay" is one person, not David Cameron.
 
-    In running text, a one-word name directly followed by another name is a first name and a
-    surname. Not in a headline, which juxtaposes surnames ("Putin Xi talks").
+    The knowledge-base ruler matches a known surname alone ("Miller", "Kumar") and runs before
+    the model's NER, so an unknown person sharing it ("Leszek Miller", "Sanjay Kumar Verma")
+    is cut to the surname and read as the known one. In running text, capitalised name words
+    directly before or after a person's name belong to it. Not in a headline, which juxtaposes
+    surnames ("Putin Xi talks"), and never two names the knowledge base knows.
     """
     joined: list[Span] = []
     for ent in ents:
@@ -447,22 +496,59 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
             continue  # inside a name already joined
         doc = ent.doc
-        after = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            ent.label_ == "PERSON"
-            and len(ent) == 1
-            and after is not None
-            and after.pos_ == "PROPN"
-            and after.text[:1].isupper()
-            and after.ent_type_ in {"", "PERSON"}
-            and "\n" in doc.text[: ent.start_char]
-        ):
-            end = ent.end + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
-                end += 1
-            ent = Span(doc, ent.start, end, label="PERSON")
+        if ent.label_ == "PERSON" and "\n" in doc.text[: ent.start_char]:
+            start, end = ent.start, ent.end
+            while (word := _name_word_before(doc, start)) is not None:
+                start = word
+            known = bool(ent.ent_id_)
+            while (word := _name_word_after(doc, end, known=known)) is not None:
+                known = known or any(t.ent_id_ for t in doc[end:word])
+                end = word
+            if (start, end) != (ent.start, ent.end):
+                ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word a name can be made of ("Leszek", "Tae-young"), not a function word."""
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha
+
+
+def _name_word_before(doc: Doc, start: int) -> int | None:
+    """Where a name word (with its particle: "da", "bin") right before ``start`` begins."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _PARTICLES and not doc[i].ent_type_:
+        i -= 1  # "Lula da | Silva": the particle belongs between two name words
+    if i < 0 or doc[i].ent_type_ or not _name_word(doc[i]):
+        return None
+    return i
+
+
+def _name_word_after(doc: Doc, end: int, *, known: bool) -> int | None:
+    """Where a name word (or the model's person name) right after ``end`` ends."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in _PARTICLES and not doc[i].ent_type_:
+        i += 1
+    if i >= len(doc):
+        return None
+    token = doc[i]
+    if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+        if known and token.ent_id_:
+            return None  # two names the knowledge base knows are two people
+        stop = i + 1
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        return stop
+    if token.ent_type_ or not _name_word(token):
+        return None
+    stop = i + 1
+    # "In-taek": a hyphenated given name written as three tokens
+    while stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop - 1].whitespace_:
+        if not doc[stop + 1].is_alpha or doc[stop].whitespace_:
+            break
+        stop += 2
+    return stop
 
 
 def _strip_possessive(text: str) -> str:
@@ -481,6 +567,33 @@ def _canonical_name(text: str) -> str:
     if len(words) == 3 and re.search(r"(?:vich|vna|ich|yevna|ovna|evna)$", words[1]):
         words = [words[0], words[2]]
     return " ".join(words)
+
+
+def _owner_end(title: Span) -> int:
+    """Where the state a title belongs to would end: right before it, or before what qualifies it.
+
+    "the Russian Foreign Minister", "Russia's ambassador", "Egyptian presidential spokesman",
+    "Canada's national security adviser": an article, a possessive and up to two lower-case
+    modifiers may stand between the state and the title.
+    """
+    doc = title.doc
+    i = title.start - (1 if title[0].lower_ == "the" else 0)
+    if i >= 1 and doc[i - 1].lower_ == "the":
+        i -= 1
+    modifiers = 0
+    while (
+        modifiers < 2
+        and i >= 2
+        and doc[i - 1].is_lower
+        and doc[i - 1].is_alpha
+        and doc[i - 1].pos_ in {"ADJ", "NOUN"}
+        and not doc[i - 1].ent_type_
+    ):
+        i -= 1
+        modifiers += 1
+    if i >= 1 and doc[i - 1].text in {"'s", "’s", "'", "’"}:
+        return i - 1
+    return i if modifiers == 0 or doc[i - 1].ent_type_ in _STATES else title.start
 
 
 def _ent_ending_at(ents: list[Span], end: int) -> Span | None:
@@ -526,11 +639,14 @@ def _apposed_title(person: Span, ents: list[Span]) -> Span | None:
                 return ent
         elif person.end <= ent.start:
             after = doc[person.end : ent.start]
+            # "X, Russia's ambassador", "X, a spokesman for …", "X, the Moldovan minister"
             if (
-                1 <= len(after) <= 3
+                1 <= len(after) <= 4
                 and after[0].text == ","
                 and all(
-                    t.text == "," or t.lower_ == "the" or t.ent_type_ in {"GPE", "NORP"}
+                    t.text in {",", "'s", "’s"}
+                    or t.lower_ in {"the", "a", "an"}
+                    or t.ent_type_ in {"GPE", "NORP"}
                     for t in after
                 )
             ):

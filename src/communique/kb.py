@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import json
 import re
 import unicodedata
@@ -32,6 +33,7 @@ __all__ = [
     "KnowledgeBase",
     "Office",
     "Organisation",
+    "Person",
     "Place",
     "State",
     "find_place",
@@ -39,6 +41,7 @@ __all__ = [
     "name_key",
 ]
 
+_ARTICLES = frozenset({"al", "el", "ul"})
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme|m|h\.?e)\.?\s+", re.I)
 
 
@@ -108,6 +111,11 @@ def name_key(name: str) -> str:
     tokens = re.findall(r"[^\W\d_]+", text)
     folded = []
     for token in tokens:
+        if token in _ARTICLES:  # "el-Sisi", "al Sisi", "ul-Haq": one Arabic article
+            folded.append("al")
+            continue
+        # German umlauts written out: "Schroeder" is "Schröder" without its diacritic
+        token = re.sub(r"(?<=[^aeiou])([aou])e", r"\1", token)
         token = token.replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
         token = re.sub(r"([^aeiou])er$", r"\1r", token)
         token = re.sub(r"(.)\1+", r"\1", token)
@@ -321,7 +329,16 @@ class KnowledgeBase:
         valid = [r for r in person.roles if r.valid_on(day)]
         if not valid:
             return None
-        return min(valid, key=lambda r: (self._level(r), r.doc is not None))
+        # Without a day every role is valid: of equal rank, one still held (Putin's presidency
+        # since 2012, not his months as acting president in 1999) is the one a new text means.
+        return min(
+            valid,
+            key=lambda r: (
+                self._level(r),
+                r.doc is not None,
+                day is None and r.end is not None,
+            ),
+        )
 
     def last_role(self, person: Person, day: date | None) -> Role | None:
         """The person's latest role begun by ``day``: who a former office-holder acts for."""
@@ -338,6 +355,20 @@ class KnowledgeBase:
         ]
         names = {person.name for person, _role in found}
         return found[0] if len(names) == 1 else None
+
+    def accredited(self, row: dict[str, Any], role: Role) -> Role:
+        """Name where an envoy is accredited, as news and gold do: "Ambassador to Georgia".
+
+        A row's ``to`` (a state or organisation code) completes an untitled envoy's office.
+        """
+        office = self.offices.get(role.office)
+        host = row.get("to")
+        if role.title or office is None or not host:
+            return role
+        state = self.states.get(host)
+        org = next((o for o in self.organisations if o.code == host and not o.body), None)
+        where = state.name if state else (f"the {org.name}" if org else None)
+        return dataclasses.replace(role, title=f"{office.canonical} to {where}") if where else role
 
     def _level(self, role: Role) -> int:
         office = self.offices.get(role.office)
@@ -407,7 +438,7 @@ def _packaged() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in _rows("states.jsonl"):
         kb.add_state(row)
-    for name in ("organisations.jsonl", *_tables("national-bodies")):
+    for name in (*_tables("organisations"), *_tables("national-bodies")):
         for row in _rows(name):
             kb.add_organisation(row)
     for row in _rows("offices.jsonl"):
@@ -416,7 +447,9 @@ def _packaged() -> KnowledgeBase:
         kb.add_region(row)
     for name in _tables("people"):
         for row in _rows(name):
-            roles = [_role(r, row["name"], source=name) for r in row.get("roles", [])]
+            roles = [
+                kb.accredited(r, _role(r, row["name"], source=name)) for r in row.get("roles", [])
+            ]
             kb.add_person(row["name"], row.get("aliases", []), roles)
     return kb
 

@@ -10,6 +10,7 @@ date and source on the Doc, because roles and "yesterday" depend on them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Iterator
 
@@ -27,6 +28,8 @@ __all__ = ["analyse", "build_pipeline", "kb_patterns", "title_patterns"]
 _TITLE_CASE_INITIAL = r"^[A-Z]\.[A-Z][a-z]+$"
 _HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.")
 _MIN_SURNAME = 4
+# Surnames that are also the calendar's words ("Friday", "May") name a day far more often.
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
 def _register_extensions() -> None:
@@ -104,7 +107,7 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
         surname = person.name.split()[-1]
         # A surname alone names the person once the full name appeared, or when only one person
         # by that name held office on the day; too short a surname is too often something else.
-        if len(surname) >= _MIN_SURNAME and kb.state(surname) is None:
+        if len(surname) >= _MIN_SURNAME and kb.state(surname) is None and surname not in _CALENDAR:
             patterns.append({"label": "PERSON", "pattern": surname, "id": person.name})
             patterns += [
                 {"label": "PERSON", "pattern": f"{honorific} {surname}", "id": person.name}
