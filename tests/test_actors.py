@@ -267,3 +267,171 @@ def test_actors_known_surname_before_another_name_is_a_first_name(make_nlp) -> N
     text = "Talks in Minsk\nThe envoy, Lavrov Petrenko, arrived in Minsk on Monday."
     people = {m.text: m.codes for m in _mentions(nlp, text, date(2024, 6, 2)).mentions}
     assert "Lavrov Petrenko" in people and people["Lavrov Petrenko"] != ("RUS",)
+
+
+def _kb_with_envoys() -> KnowledgeBase:
+    kb = _kb()
+    for office_id, canonical, titles in [
+        ("ambassador", "Ambassador", ["Ambassador", "envoy"]),
+        ("spokesperson", "Spokesperson", ["spokesman", "spokeswoman"]),
+    ]:
+        kb.add_office({"id": office_id, "canonical": canonical, "sector": "GOV", "titles": titles})
+    return kb
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an unknown first name before a known surname is one new person
+        ("Talks in Minsk\n\nThe delegation of Pavel Lavrov arrived in Minsk.", "Pavel Lavrov"),
+        ("Talks in Minsk\n\nOleg Ryzhenkov, a banker, flew home.", "Oleg Ryzhenkov"),
+    ],
+)
+def test_actors_a_known_surname_inside_an_unknown_name_is_not_the_known_person(
+    make_nlp, text: str, name: str
+) -> None:
+    people = _people(_mentions(make_nlp(), text, date(2025, 3, 3)))
+    assert name in people
+    assert people[name][0] == name and people[name][1] == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Minsk\n\nThe visit of Ion Popescu ended on Friday.",
+        "Talks in Minsk\n\nIn Chisinau, Ion Popescu thanked his hosts.",
+    ],
+)
+def test_actors_a_joined_name_with_the_known_persons_given_name_is_that_person(
+    make_nlp, text: str
+) -> None:
+    kb = _kb()
+    role = Role(person="Nicolae Ion Popescu", office="foreign_minister", code="MDA")
+    kb.add_person("Nicolae Ion Popescu", [], [role])
+    people = _people(_mentions(make_nlp(kb), text, date(2024, 3, 3)))
+    assert people["Ion Popescu"][:2] == ("Nicolae Ion Popescu", ("MDA",))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "office"),
+    [
+        (
+            "Talks\n\nThe ministry summoned Ion Rusu, Moldova's ambassador, on Monday.",
+            "Ion Rusu",
+            "MDA",
+            "Ambassador",
+        ),
+        (
+            "Talks\n\nRomanian presidential spokesman Dan Petrescu said the talks went well.",
+            "Dan Petrescu",
+            "ROU",
+            "Spokesperson",
+        ),
+        (
+            "Talks\n\nMaria Ivanova, a spokeswoman for Belarus, denied the report.",
+            "Maria Ivanova",
+            "BLR",
+            "Spokesperson",
+        ),
+    ],
+)
+def test_actors_a_title_belongs_to_the_state_through_a_possessive_or_modifier(
+    make_nlp, text: str, name: str, code: str, office: str
+) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_envoys()), text, date(2024, 3, 3)))
+    assert people[name][1:] == ((code,), office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        (
+            "Talks\n\nThe ministry received Ion Rusu, Moldova's Ambassador to Bucharest.",
+            "Ion Rusu",
+            "Ambassador to Romania",
+        ),
+        (
+            "Talks\n\nBelarusian Ambassador to Russia Petr Kozel laid a wreath.",
+            "Petr Kozel",
+            "Ambassador to Russia",
+        ),
+    ],
+)
+def test_actors_an_envoys_office_names_where_the_envoy_is_posted(
+    make_nlp, text: str, name: str, office: str
+) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_envoys()), text, date(2024, 3, 3)))
+    assert people[name][2] == office
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Makei had warned of the risks years earlier.",
+        "The book recalls how Vladimir Makei negotiated with Brussels.",
+    ],
+)
+def test_actors_a_person_out_of_office_is_a_former_holder(make_nlp, text: str) -> None:
+    people = _people(_mentions(make_nlp(), text, date(2025, 1, 10)))
+    assert people["Vladimir Makei"] == (
+        "Vladimir Makei",
+        ("BLR",),
+        "former Minister of Foreign Affairs",
+    )
+
+
+def test_kb_role_without_a_day_is_the_one_still_held() -> None:
+    kb = _kb()
+    name = "Ilie Vrabie"
+    acting = Role(
+        person=name,
+        office="head_of_state",
+        code="MDA",
+        title="Acting President",
+        start=date(2001, 1, 1),
+        end=date(2001, 6, 1),
+    )
+    kept = Role(person=name, office="head_of_state", code="MDA", start=date(2010, 1, 1))
+    kb.add_person(name, [], [acting, kept])
+    assert kb.role_on(kb.people[name], None) == kept
+    assert kb.role_on(kb.people[name], date(2001, 3, 1)) == acting
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Abdel Fattah al Sisi", "Abdel Fattah el-Sisi"),
+        ("Zia ul-Haq", "Zia al Haq"),
+        ("Gerhard Schroeder", "Gerhard Schröder"),
+        ("Juergen Mueller", "Jürgen Müller"),
+    ],
+)
+def test_name_key_folds_arabic_articles_and_written_out_umlauts(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks\n\nBelarusian Ambassador to Russia Petr Kozel laid a wreath.", "Petr Kozel"),
+        (
+            "Talks\n\nThe Moldovan Foreign Minister Dorin Vlasie Cazacu flew in.",
+            "Dorin Vlasie Cazacu",
+        ),
+    ],
+)
+def test_actors_an_untagged_name_right_after_a_title_is_a_person(
+    make_nlp, text: str, name: str
+) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_envoys()), text, date(2024, 3, 3)))
+    assert name in people
+
+
+def test_kb_an_envoys_accreditation_completes_the_title() -> None:
+    kb = _kb_with_envoys()
+    role = Role(person="Ion Rusu", office="ambassador", code="MDA")
+    assert kb.accredited({"to": "ROU"}, role).title == "Ambassador to Romania"
+    assert kb.accredited({"to": "IGO:CSTO"}, role).title == (
+        "Ambassador to the Collective Security Treaty Organization"
+    )
+    assert kb.accredited({}, role).title is None

@@ -68,7 +68,7 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
-        ents = _joined_names(sorted(doc.ents, key=lambda e: e.start))
+        ents = _joined_names(_untagged_names(sorted(doc.ents, key=lambda e: e.start)))
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -551,6 +551,35 @@ def _name_word_after(doc: Doc, end: int, *, known: bool) -> int | None:
     return stop
 
 
+def _untagged_names(ents: list[Span]) -> list[Span]:
+    """Add the name the model left untagged right after a title: "Ambassador to Peru Ana Soto".
+
+    The small model often tags no entity over an unfamiliar name; two to four capitalised name
+    words right after a title (and after the "to/of State" that completes it) are a person.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    starts = {e.start: e for e in ents}
+    added = []
+    for title in (e for e in ents if e.label_ == "TITLE"):
+        if "\n" not in doc.text[: title.start_char]:
+            continue  # a title-case headline: "Minister Holds Talks With …"
+        i = title.end
+        if i + 1 < len(doc) and doc[i].lower_ in {"to", "of"} and i + 1 in starts:
+            i = starts[i + 1].end
+        end = i
+        while end - i < 4 and end < len(doc) and _untagged_word(doc[end]):
+            end += 1
+        if end - i >= 2 and (end == len(doc) or not _name_word(doc[end])):
+            added.append(Span(doc, i, end, label="PERSON"))
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def _untagged_word(token: Token) -> bool:
+    return not token.ent_type_ and not token.is_stop and _name_word(token)
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
 
@@ -610,7 +639,7 @@ def _misread_name(ent: Span, ents: list[Span]) -> bool:
     The small English model reads unfamiliar names ("Mihai Popsoi") as organisations; a name of
     two to four capitalised words beside "Minister of Foreign Affairs of …" is a person.
     """
-    if ent.label_ not in {"ORG", "GPE"} or ent.ent_id_ or not 2 <= len(ent) <= 4:
+    if ent.label_ not in {"ORG", "GPE", "FAC"} or ent.ent_id_ or not 2 <= len(ent) <= 4:
         return False
     if not all(t.is_alpha and t.is_title for t in ent):
         return False
