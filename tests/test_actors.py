@@ -435,3 +435,47 @@ def test_kb_an_envoys_accreditation_completes_the_title() -> None:
         "Ambassador to the Collective Security Treaty Organization"
     )
     assert kb.accredited({}, role).title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code", "sector"),
+    [
+        (
+            "The news.\n\nOpposition parties in Zambia called a strike.",
+            "Opposition parties",
+            "ZMB",
+            "OPP",
+        ),
+        ("The news.\n\nRebels in the north of Chad attacked a convoy.", "Rebels", "TCD", "REB"),
+        (
+            "The news.\n\nA rights group based in Lagos condemned the arrests.",
+            "rights group",
+            "NGA",
+            "HRI",
+        ),
+        ("The news.\n\nPeru's opposition rejected the count.", "opposition", "PER", "OPP"),
+    ],
+)
+def test_actors_domestic_actors_get_their_state_and_sector(
+    text: str, words: str, code: str, sector: str
+) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    found = [m for m in _mentions(nlp, text, date(2024, 6, 2)).mentions if m.text == words]
+    assert [(m.kind, m.codes, m.sector) for m in found] == [("organisation", (code,), sector)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nIsraeli strikes killed militants on Tuesday.",
+        "The news.\n\nOfficials in Ghana said rebels had crossed the border.",
+    ],
+)
+def test_actors_a_state_merely_named_does_not_place_a_domestic_actor(text: str) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
+    assert not [m for m in mentions if m.sector in {"REB", "OPP"} and m.kind == "organisation"]

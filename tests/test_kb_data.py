@@ -18,6 +18,7 @@ REQUIRED = {
     "people": {"name", "roles"},
     "national-bodies": {"name", "code", "sector"},
     "regions": {"name", "code", "lat", "lon"},
+    "domestic-actors": {"words", "sector"},
 }
 
 
@@ -93,3 +94,17 @@ def test_kb_calendar_words_are_not_surname_patterns() -> None:
     patterns = {p["pattern"] for p in kb_patterns(kb) if p.get("id") in {"Ana Friday", "Ivo May"}}
     assert "Ana Friday" in patterns and "Ivo May" in patterns
     assert not patterns & {"Friday", "May"}
+
+
+def test_kb_surnames_that_name_a_large_city_are_not_surname_patterns() -> None:
+    from communique.model import Role
+    from communique.nlp import kb_patterns
+
+    kb = load_kb()
+    for name in ("Rui Lagos", "Ana Karachi"):
+        kb.add_person(name, [], [Role(person=name, office="minister", code="CHL")])
+    patterns = {
+        p["pattern"] for p in kb_patterns(kb) if p.get("id") in {"Rui Lagos", "Ana Karachi"}
+    }
+    assert {"Rui Lagos", "Ana Karachi"} <= patterns
+    assert not patterns & {"Lagos", "Karachi", "Mr Lagos"}

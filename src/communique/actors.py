@@ -101,6 +101,7 @@ class ActorResolver:
                 mentions.extend(self._office(title, ents, day=day))
         in_play = {m.code for m in mentions if m.kind == "state"}
         mentions.extend(m for ent in places if (m := self._place(ent, in_play)) is not None)
+        mentions.extend(self._domestic(doc, mentions))
         mentions.extend(self._collectives(ents, mentions))
         mentions.extend(self._first_person(doc, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -373,6 +374,53 @@ class ActorResolver:
             start -= 1
         return self.kb.state(doc[start : i + 1].text)
 
+    # -- domestic actors ----------------------------------------------------------------------
+
+    def _domestic(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Unnamed domestic actors tied to a state: "opposition parties in Kenya", "Malian rebels".
+
+        PLOVER codes them with their state and a sector (``domestic-actors.jsonl``). The state
+        must be tied to the phrase by the parse: an adjective or possessive ("Kenya's
+        opposition"), or "in/of/from" a state or place, through "the north of" and "based in"
+        ("a rights group based in Lagos"). A state merely named in the sentence is not enough.
+        """
+        if not self.kb.groups:
+            return []
+        at = {m.start: m for m in mentions if m.kind in {"state", "place"} and len(m.codes) == 1}
+        found = []
+        for token in doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_:
+                continue
+            modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+            words = [*(c.lower_ for c in modifiers), token.lemma_.lower()]
+            cut = next(
+                (i for i in range(len(words)) if " ".join(words[i:]) in self.kb.groups), None
+            )
+            if cut is None:
+                continue
+            sector = self.kb.groups[" ".join(words[cut:])]
+            state = _tied_state(token, at)
+            if state is None:
+                continue
+            first = modifiers[cut] if cut < len(modifiers) else token
+            span = doc[first.i : token.i + 1]
+            state_name = self.kb.states[state.codes[0]].name if state.kind == "state" else None
+            found.append(
+                Mention(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    kind="organisation",
+                    name=None,
+                    codes=state.codes,
+                    office=state_name and f"{span.text} of {state_name}",
+                    sector=sector,
+                    sentence=token.sent.start_char,
+                    reference="group",
+                )
+            )
+        return found
+
     # -- collectives and first person ---------------------------------------------------------
 
     def _collectives(self, ents: list[Span], mentions: list[Mention]) -> list[Mention]:
@@ -549,6 +597,49 @@ def _name_word_after(doc: Doc, end: int, *, known: bool) -> int | None:
             break
         stop += 2
     return stop
+
+
+_REGIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_REGIONS |= {"centre", "center", "part", "region", "province", "city", "capital", "border"}
+
+
+def _tied_state(token: Token, at: dict[int, Mention]) -> Mention | None:
+    """The state or place the parse ties a noun to (see ``ActorResolver._domestic``)."""
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.idx in at:
+            return at[child.idx]
+    heads = [token]
+    heads += [c for c in token.rights if c.dep_ == "acl" and c.lemma_ in {"base", "operate"}]
+    for head in heads:
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:
+                continue
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if place.idx in at:
+                    return at[place.idx]
+                start = place.left_edge.idx
+                if start in at and at[start].end >= place.idx:
+                    return at[start]
+                if place.lower_ in _REGIONS:  # "in the north of Mali"
+                    inner = [
+                        g
+                        for p in place.rights
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                    found = [at[_first(g)] for g in inner if _first(g) in at]
+                    if found:
+                        return found[0]
+    return None
+
+
+def _first(token: Token) -> int:
+    """Where a multi-word proper name ending at ``token`` starts ("Burkina Faso")."""
+    i = token.i
+    while i > 0 and token.doc[i - 1].ent_iob_ == "I" and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return token.doc[i].idx
 
 
 def _untagged_names(ents: list[Span]) -> list[Span]:

@@ -171,6 +171,7 @@ class KnowledgeBase:
         self.people: dict[str, Person] = {}
         self._alpha2: dict[str, str] = {}
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
+        self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -445,6 +446,7 @@ def _packaged() -> KnowledgeBase:
         kb.add_office(row)
     for row in _rows("regions.jsonl"):
         kb.add_region(row)
+    kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
     for name in _tables("people"):
         for row in _rows(name):
             roles = [
