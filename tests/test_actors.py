@@ -479,3 +479,34 @@ def test_actors_a_state_merely_named_does_not_place_a_domestic_actor(text: str) 
     nlp = build_pipeline(MODEL, load_kb())
     mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
     assert not [m for m in mentions if m.sector in {"REB", "OPP"} and m.kind == "organisation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nSlovakia recalled its envoy from Brussels after the European Union acted.",
+        "The news.\n\nBrussels rebuked Budapest, a spokesman for the European Commission said.",
+    ],
+)
+def test_actors_a_seat_stands_for_the_organisation_the_article_names(text: str) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    [seat] = [m for m in _mentions(nlp, text, date(2024, 6, 2)).mentions if m.text == "Brussels"]
+    assert (seat.kind, seat.codes, seat.reference) == ("organisation", ("IGO:EU",), "seat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nThe ministers met in Brussels, where the European Union hosts its summits.",
+        "The news.\n\nBrussels rebuked Budapest over the new law.",
+        "The news.\n\nMoscow criticised the decision of the CSTO.",
+    ],
+)
+def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(text: str) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
+    assert not [m for m in mentions if m.reference == "seat" and m.kind == "organisation"]

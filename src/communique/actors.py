@@ -37,6 +37,8 @@ from .patterns import transcript_title
 __all__ = ["ActorComponent", "ActorResolver"]
 
 _LINKS = {"of", "the", "and", "for", "to"}
+# Prepositions that make a city the place where something happens, not an actor.
+_WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "through"}
 # Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
 _ENVOYS = {"ambassador", "permanent_representative"}
 _STATES = {"GPE", "NORP"}
@@ -100,7 +102,12 @@ class ActorResolver:
             if start not in attached:
                 mentions.extend(self._office(title, ents, day=day))
         in_play = {m.code for m in mentions if m.kind == "state"}
-        mentions.extend(m for ent in places if (m := self._place(ent, in_play)) is not None)
+        named = {m.code for m in mentions if m.kind == "organisation"}
+        mentions = [self._seated(doc, m, named) for m in mentions]
+        for ent in places:
+            mention = self._seat(ent, named) or self._place(ent, in_play)
+            if mention is not None:
+                mentions.append(mention)
         mentions.extend(self._domestic(doc, mentions))
         mentions.extend(self._collectives(ents, mentions))
         mentions.extend(self._first_person(doc, mentions))
@@ -321,6 +328,36 @@ class ActorResolver:
             for c in dict.fromkeys(parts)
             if c is not None and len(parts) > 1
         ]
+
+    def _seated(self, doc: Doc, mention: Mention, named: set[str | None]) -> Mention:
+        """A capital that does not stand for its own state ("Brussels") may stand for a body."""
+        if mention.kind != "state" or mention.reference != "seat":
+            return mention
+        state = self.kb.states.get(mention.code or "")
+        if state is None or any(
+            _plain_name(w) == _plain_name(mention.text) for w in state.metonyms
+        ):
+            return mention
+        span = doc.char_span(mention.start, mention.end)
+        return (self._seat(span, named) if span is not None else None) or mention
+
+    def _seat(self, ent: Span, named: set[str | None]) -> Mention | None:
+        """A city standing for the organisation seated there: "recalled its envoy from Brussels".
+
+        Only where the article names that organisation (and no other seated there), and not
+        where the city is where something happens ("talks in Brussels").
+        """
+        seated = [o for o in self.kb.seated(_strip_possessive(ent.text)) if o.code in named]
+        if len(seated) != 1:
+            return None
+        before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        if before in _WHERE:
+            return None
+        org = seated[0]
+        return dataclasses.replace(
+            self._mention(ent, "organisation", org.name, (org.code,), via="seat"),
+            sector=org.sector,
+        )
 
     def _place(self, ent: Span, in_play: set[str | None]) -> Mention | None:
         """A city, from the offline gazetteer; among namesakes, one in a state the text names."""
@@ -669,6 +706,10 @@ def _untagged_names(ents: list[Span]) -> list[Span]:
 
 def _untagged_word(token: Token) -> bool:
     return not token.ent_type_ and not token.is_stop and _name_word(token)
+
+
+def _plain_name(text: str) -> str:
+    return _strip_possessive(text).casefold()
 
 
 def _strip_possessive(text: str) -> str:

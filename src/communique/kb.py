@@ -55,6 +55,7 @@ class State:
     adjectives: tuple[str, ...]
     capital: str | None = None
     claimed_by: str | None = None
+    metonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Organisation:
     body: bool = False
     sector: str | None = None
     parent: str | None = None
+    seat: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,7 @@ class KnowledgeBase:
             adjectives=tuple(dict.fromkeys(adjectives)),
             capital=row.get("capital") or None,
             claimed_by=row.get("claimed_by"),
+            metonyms=tuple(row.get("metonyms", [])),
         )
         self.states[state.code] = state
         if row.get("alpha2"):
@@ -216,6 +219,7 @@ class KnowledgeBase:
             body=bool(row.get("body")),
             sector=row.get("sector") or ("IGO" if row["code"].startswith("IGO:") else None),
             parent=row.get("parent"),
+            seat=row.get("hq") or None,
         )
         self.organisations.append(org)
         for word in org.names:
@@ -302,6 +306,11 @@ class KnowledgeBase:
         return self._org_acronyms.get(text.removeprefix("the ")) or self._org_names.get(
             _plain(text)
         )
+
+    def seated(self, city: str) -> list[Organisation]:
+        """The organisations (not their bodies) whose headquarters is this city."""
+        key = _plain(city)
+        return [o for o in self.organisations if not o.body and o.seat and _plain(o.seat) == key]
 
     def office(self, title: str) -> Office | None:
         """The office a title denotes ("Foreign Minister", "Minister of Foreign Affairs")."""
