@@ -510,3 +510,21 @@ def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(text: 
     nlp = build_pipeline(MODEL, load_kb())
     mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
     assert not [m for m in mentions if m.reference == "seat" and m.kind == "organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks in Minsk\n\nGeneral Pavel Lavrov inspected the troops.", "Pavel Lavrov"),
+        ("Talks in Minsk\n\nThe guests included First Lady Olga Ryzhenkov.", "Olga Ryzhenkov"),
+        ("Talks in Minsk\n\nMinister of Trade Pavel Lavrov spoke next.", "Pavel Lavrov"),
+        ("Talks in Minsk\n\nThe Secretary for Energy Olga Ryzhenkov left.", "Olga Ryzhenkov"),
+    ],
+)
+def test_actors_a_rank_or_the_end_of_a_title_is_not_joined_to_a_name(
+    make_nlp, text: str, name: str
+) -> None:
+    kb = _kb()
+    kb.ranks = frozenset({"General", "First", "Lady"})
+    people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
+    assert name in people

@@ -19,6 +19,7 @@ REQUIRED = {
     "national-bodies": {"name", "code", "sector"},
     "regions": {"name", "code", "lat", "lon"},
     "domestic-actors": {"words", "sector"},
+    "ranks": {"word"},
 }
 
 

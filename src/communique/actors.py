@@ -70,7 +70,8 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
-        ents = _joined_names(_untagged_names(sorted(doc.ents, key=lambda e: e.start)))
+        ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
+        ents = _joined_names(ents, self.kb.ranks)
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -566,14 +567,15 @@ class ActorResolver:
         )
 
 
-def _joined_names(ents: list[Span]) -> list[Span]:
+def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list[Span]:
     """Join a name the rulers split: "Cameron MacKay" is one person, not David Cameron.
 
     The knowledge-base ruler matches a known surname alone ("Miller", "Kumar") and runs before
     the model's NER, so an unknown person sharing it ("Leszek Miller", "Sanjay Kumar Verma")
     is cut to the surname and read as the known one. In running text, capitalised name words
     directly before or after a person's name belong to it. Not in a headline, which juxtaposes
-    surnames ("Putin Xi talks"), and never two names the knowledge base knows.
+    surnames ("Putin Xi talks"), never two names the knowledge base knows, and never a rank or
+    honorific (``ranks.jsonl``).
     """
     joined: list[Span] = []
     for ent in ents:
@@ -584,11 +586,22 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         if ent.label_ == "PERSON" and "\n" in doc.text[: ent.start_char]:
             start, end = ent.start, ent.end
             while (word := _name_word_before(doc, start)) is not None:
+                if doc[word].text in ranks:
+                    break  # "General", "Rear Admiral", "First Lady" stand before a name
                 start = word
+            if start < ent.start - 1 and doc[start - 1].lower_ in {"of", "for"}:
+                # "Minister of Trade Ana Lima": "Trade" ends the title; one given name is kept
+                start = ent.start - 1 if len(ent) == 1 else ent.start
             known = bool(ent.ent_id_)
             while (word := _name_word_after(doc, end, known=known)) is not None:
                 known = known or any(t.ent_id_ for t in doc[end:word])
                 end = word
+        else:
+            start, end = ent.start, ent.end
+        if ent.label_ == "PERSON":
+            # the model often takes the rank in: "General Ana Lima", "Rear Admiral Ana Lima"
+            while start < end - 1 and doc[start].text in ranks:
+                start += 1
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)

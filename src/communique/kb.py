@@ -174,6 +174,7 @@ class KnowledgeBase:
         self._alpha2: dict[str, str] = {}
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
         self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
+        self.ranks: frozenset[str] = frozenset()  # words before a name that are not part of it
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -456,6 +457,7 @@ def _packaged() -> KnowledgeBase:
     for row in _rows("regions.jsonl"):
         kb.add_region(row)
     kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
+    kb.ranks = frozenset(row["word"] for row in _rows("ranks.jsonl"))
     for name in _tables("people"):
         for row in _rows(name):
             roles = [
