@@ -528,3 +528,19 @@ def test_actors_a_rank_or_the_end_of_a_title_is_not_joined_to_a_name(
     kb.ranks = frozenset({"General", "First", "Lady"})
     people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
     assert name in people
+
+
+@pytest.mark.parametrize(
+    ("alias", "text"),
+    [
+        ("Crown Prince Ali", "Talks\n\nCrown Prince Ali arrived in Minsk on Monday."),
+        ("King Haakon Olav", "Talks\n\nOn Monday King Haakon Olav opened the session."),
+    ],
+)
+def test_actors_a_rank_inside_a_known_alias_is_kept(make_nlp, alias: str, text: str) -> None:
+    kb = _kb()
+    kb.ranks = frozenset({"Crown", "Prince", "King"})
+    role = Role(person="Ali Haakon Olav", office="head_of_state", code="ROU")
+    kb.add_person("Ali Haakon Olav", [alias], [role])
+    people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
+    assert people[alias][:2] == ("Ali Haakon Olav", ("ROU",))

@@ -598,10 +598,13 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
                 end = word
         else:
             start, end = ent.start, ent.end
-        if ent.label_ == "PERSON":
-            # the model often takes the rank in: "General Ana Lima", "Rear Admiral Ana Lima"
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            # the model often takes the rank in: "General Ana Lima", "Rear Admiral Ana Lima",
+            # or the title's last word: "Minister of Trade Ana Lima"
             while start < end - 1 and doc[start].text in ranks:
                 start += 1
+            if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"of", "for"}:
+                start += doc[start - 2].ent_type_ == "TITLE"
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
