@@ -605,8 +605,8 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
                 start += 1
             if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"of", "for"}:
                 start += doc[start - 2].ent_type_ == "TITLE"
-            if (start, end) != (ent.start, ent.end):
-                ent = Span(doc, start, end, label="PERSON")
+        if (start, end) != (ent.start, ent.end):
+            ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
 
