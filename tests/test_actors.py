@@ -544,3 +544,15 @@ def test_actors_a_rank_inside_a_known_alias_is_kept(make_nlp, alias: str, text: 
     kb.add_person("Ali Haakon Olav", [alias], [role])
     people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
     assert people[alias][:2] == ("Ali Haakon Olav", ("ROU",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks\n\nThe Minister of Energy Maxim Ryzhenkov spoke first.",
+        "Talks\n\nHis counterpart, Minister for Culture Maxim Ryzhenkov, spoke first.",
+    ],
+)
+def test_actors_a_titles_last_word_is_not_joined_to_a_known_full_name(make_nlp, text: str) -> None:
+    people = _people(_mentions(make_nlp(), text, date(2025, 3, 3)))
+    assert people["Maxim Ryzhenkov"][0] == "Maxim Ryzhenkov"

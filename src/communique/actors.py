@@ -589,9 +589,9 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
                 if doc[word].text in ranks:
                     break  # "General", "Rear Admiral", "First Lady" stand before a name
                 start = word
-            if start < ent.start - 1 and doc[start - 1].lower_ in {"of", "for"}:
+            if start < ent.start and doc[start - 1].lower_ in {"of", "for"}:
                 # "Minister of Trade Ana Lima": "Trade" ends the title; one given name is kept
-                start = ent.start - 1 if len(ent) == 1 else ent.start
+                start = ent.start - 1 if len(ent) == 1 and start < ent.start - 1 else ent.start
             known = bool(ent.ent_id_)
             while (word := _name_word_after(doc, end, known=known)) is not None:
                 known = known or any(t.ent_id_ for t in doc[end:word])
