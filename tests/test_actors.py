@@ -269,6 +269,14 @@ def test_actors_known_surname_before_another_name_is_a_first_name(make_nlp) -> N
     assert "Lavrov Petrenko" in people and people["Lavrov Petrenko"] != ("RUS",)
 
 
+def _kb_with_minister() -> KnowledgeBase:
+    kb = _kb()
+    kb.add_office(
+        {"id": "minister", "canonical": "Minister", "sector": "GOV", "titles": ["Secretary"]}
+    )
+    return kb
+
+
 def _kb_with_envoys() -> KnowledgeBase:
     kb = _kb()
     for office_id, canonical, titles in [
@@ -524,7 +532,7 @@ def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(text: 
 def test_actors_a_rank_or_the_end_of_a_title_is_not_joined_to_a_name(
     make_nlp, text: str, name: str
 ) -> None:
-    kb = _kb()
+    kb = _kb_with_minister()
     kb.ranks = frozenset({"General", "First", "Lady"})
     people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
     assert name in people
@@ -549,10 +557,22 @@ def test_actors_a_rank_inside_a_known_alias_is_kept(make_nlp, alias: str, text: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Talks\n\nThe Minister of Energy Maxim Ryzhenkov spoke first.",
+        "Talks\n\nThe Energy Minister Maxim Ryzhenkov spoke first.",
         "Talks\n\nHis counterpart, Minister for Culture Maxim Ryzhenkov, spoke first.",
     ],
 )
 def test_actors_a_titles_last_word_is_not_joined_to_a_known_full_name(make_nlp, text: str) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_minister()), text, date(2025, 3, 3)))
+    assert people["Maxim Ryzhenkov"][0] == "Maxim Ryzhenkov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks\n\nThe Energy Maxim Ryzhenkov visit was short.",
+        "Talks\n\nOn Monday, Deputy Maxim Ryzhenkov spoke first.",
+    ],
+)
+def test_actors_a_known_full_name_is_not_extended_backwards(make_nlp, text: str) -> None:
     people = _people(_mentions(make_nlp(), text, date(2025, 3, 3)))
     assert people["Maxim Ryzhenkov"][0] == "Maxim Ryzhenkov"

@@ -585,11 +585,14 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
         doc = ent.doc
         if ent.label_ == "PERSON" and "\n" in doc.text[: ent.start_char]:
             start, end = ent.start, ent.end
-            while (word := _name_word_before(doc, start)) is not None:
+            # a full name the knowledge base matched is whole; a lone surname or the model's
+            # guess may have lost its given names
+            exact = bool(ent.ent_id_) and len(ent) > 1
+            while not exact and (word := _name_word_before(doc, start)) is not None:
                 if doc[word].text in ranks:
                     break  # "General", "Rear Admiral", "First Lady" stand before a name
                 start = word
-            if start < ent.start and doc[start - 1].lower_ in {"of", "for"}:
+            if start < ent.start and _after_title_link(doc, start):
                 # "Minister of Trade Ana Lima": "Trade" ends the title; one given name is kept
                 start = ent.start - 1 if len(ent) == 1 and start < ent.start - 1 else ent.start
             known = bool(ent.ent_id_)
@@ -603,12 +606,17 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
             # or the title's last word: "Minister of Trade Ana Lima"
             while start < end - 1 and doc[start].text in ranks:
                 start += 1
-            if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"of", "for"}:
-                start += doc[start - 2].ent_type_ == "TITLE"
+            if end - start >= 3 and _after_title_link(doc, start):
+                start += 1
         if (start, end) != (ent.start, ent.end):
             ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _after_title_link(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a title and "of"/"for": the title's own last word."""
+    return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].ent_type_ == "TITLE"
 
 
 def _name_word(token: Token) -> bool:
