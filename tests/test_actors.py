@@ -576,3 +576,20 @@ def test_actors_a_titles_last_word_is_not_joined_to_a_known_full_name(make_nlp, 
 def test_actors_a_known_full_name_is_not_extended_backwards(make_nlp, text: str) -> None:
     people = _people(_mentions(make_nlp(), text, date(2025, 3, 3)))
     assert people["Maxim Ryzhenkov"][0] == "Maxim Ryzhenkov"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # published on a Wednesday: the Friday before, not the one two days ahead
+        ("The news.\n\nThe navy of Chile detained a trawler on Friday.", date(2024, 7, 5)),
+        ("The news.\n\nOn Thursday Chile expelled two Peruvian diplomats.", date(2024, 7, 4)),
+    ],
+)
+def test_actors_a_weekday_is_a_date_not_a_surname_and_lies_behind(text: str, day: date) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    analysis = _mentions(nlp, text, date(2024, 7, 10))
+    assert not [m for m in analysis.mentions if m.kind == "person"]
+    assert [e.when.start for e in analysis.events if e.when] == [day]
