@@ -267,3 +267,329 @@ def test_actors_known_surname_before_another_name_is_a_first_name(make_nlp) -> N
     text = "Talks in Minsk\nThe envoy, Lavrov Petrenko, arrived in Minsk on Monday."
     people = {m.text: m.codes for m in _mentions(nlp, text, date(2024, 6, 2)).mentions}
     assert "Lavrov Petrenko" in people and people["Lavrov Petrenko"] != ("RUS",)
+
+
+def _kb_with_minister() -> KnowledgeBase:
+    kb = _kb()
+    kb.add_office(
+        {"id": "minister", "canonical": "Minister", "sector": "GOV", "titles": ["Secretary"]}
+    )
+    return kb
+
+
+def _kb_with_envoys() -> KnowledgeBase:
+    kb = _kb()
+    for office_id, canonical, titles in [
+        ("ambassador", "Ambassador", ["Ambassador", "envoy"]),
+        ("spokesperson", "Spokesperson", ["spokesman", "spokeswoman"]),
+    ]:
+        kb.add_office({"id": office_id, "canonical": canonical, "sector": "GOV", "titles": titles})
+    return kb
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an unknown first name before a known surname is one new person
+        ("Talks in Minsk\n\nThe delegation of Pavel Lavrov arrived in Minsk.", "Pavel Lavrov"),
+        ("Talks in Minsk\n\nOleg Ryzhenkov, a banker, flew home.", "Oleg Ryzhenkov"),
+    ],
+)
+def test_actors_a_known_surname_inside_an_unknown_name_is_not_the_known_person(
+    make_nlp, text: str, name: str
+) -> None:
+    people = _people(_mentions(make_nlp(), text, date(2025, 3, 3)))
+    assert name in people
+    assert people[name][0] == name and people[name][1] == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Minsk\n\nThe visit of Ion Popescu ended on Friday.",
+        "Talks in Minsk\n\nIn Chisinau, Ion Popescu thanked his hosts.",
+    ],
+)
+def test_actors_a_joined_name_with_the_known_persons_given_name_is_that_person(
+    make_nlp, text: str
+) -> None:
+    kb = _kb()
+    role = Role(person="Nicolae Ion Popescu", office="foreign_minister", code="MDA")
+    kb.add_person("Nicolae Ion Popescu", [], [role])
+    people = _people(_mentions(make_nlp(kb), text, date(2024, 3, 3)))
+    assert people["Ion Popescu"][:2] == ("Nicolae Ion Popescu", ("MDA",))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "office"),
+    [
+        (
+            "Talks\n\nThe ministry summoned Ion Rusu, Moldova's ambassador, on Monday.",
+            "Ion Rusu",
+            "MDA",
+            "Ambassador",
+        ),
+        (
+            "Talks\n\nRomanian presidential spokesman Dan Petrescu said the talks went well.",
+            "Dan Petrescu",
+            "ROU",
+            "Spokesperson",
+        ),
+        (
+            "Talks\n\nMaria Ivanova, a spokeswoman for Belarus, denied the report.",
+            "Maria Ivanova",
+            "BLR",
+            "Spokesperson",
+        ),
+    ],
+)
+def test_actors_a_title_belongs_to_the_state_through_a_possessive_or_modifier(
+    make_nlp, text: str, name: str, code: str, office: str
+) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_envoys()), text, date(2024, 3, 3)))
+    assert people[name][1:] == ((code,), office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        (
+            "Talks\n\nThe ministry received Ion Rusu, Moldova's Ambassador to Bucharest.",
+            "Ion Rusu",
+            "Ambassador to Romania",
+        ),
+        (
+            "Talks\n\nBelarusian Ambassador to Russia Petr Kozel laid a wreath.",
+            "Petr Kozel",
+            "Ambassador to Russia",
+        ),
+    ],
+)
+def test_actors_an_envoys_office_names_where_the_envoy_is_posted(
+    make_nlp, text: str, name: str, office: str
+) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_envoys()), text, date(2024, 3, 3)))
+    assert people[name][2] == office
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Makei had warned of the risks years earlier.",
+        "The book recalls how Vladimir Makei negotiated with Brussels.",
+    ],
+)
+def test_actors_a_person_out_of_office_is_a_former_holder(make_nlp, text: str) -> None:
+    people = _people(_mentions(make_nlp(), text, date(2025, 1, 10)))
+    assert people["Vladimir Makei"] == (
+        "Vladimir Makei",
+        ("BLR",),
+        "former Minister of Foreign Affairs",
+    )
+
+
+def test_kb_role_without_a_day_is_the_one_still_held() -> None:
+    kb = _kb()
+    name = "Ilie Vrabie"
+    acting = Role(
+        person=name,
+        office="head_of_state",
+        code="MDA",
+        title="Acting President",
+        start=date(2001, 1, 1),
+        end=date(2001, 6, 1),
+    )
+    kept = Role(person=name, office="head_of_state", code="MDA", start=date(2010, 1, 1))
+    kb.add_person(name, [], [acting, kept])
+    assert kb.role_on(kb.people[name], None) == kept
+    assert kb.role_on(kb.people[name], date(2001, 3, 1)) == acting
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Abdel Fattah al Sisi", "Abdel Fattah el-Sisi"),
+        ("Zia ul-Haq", "Zia al Haq"),
+        ("Gerhard Schroeder", "Gerhard Schröder"),
+        ("Juergen Mueller", "Jürgen Müller"),
+    ],
+)
+def test_name_key_folds_arabic_articles_and_written_out_umlauts(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks\n\nBelarusian Ambassador to Russia Petr Kozel laid a wreath.", "Petr Kozel"),
+        (
+            "Talks\n\nThe Moldovan Foreign Minister Dorin Vlasie Cazacu flew in.",
+            "Dorin Vlasie Cazacu",
+        ),
+    ],
+)
+def test_actors_an_untagged_name_right_after_a_title_is_a_person(
+    make_nlp, text: str, name: str
+) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_envoys()), text, date(2024, 3, 3)))
+    assert name in people
+
+
+def test_kb_an_envoys_accreditation_completes_the_title() -> None:
+    kb = _kb_with_envoys()
+    role = Role(person="Ion Rusu", office="ambassador", code="MDA")
+    assert kb.accredited({"to": "ROU"}, role).title == "Ambassador to Romania"
+    assert kb.accredited({"to": "IGO:CSTO"}, role).title == (
+        "Ambassador to the Collective Security Treaty Organization"
+    )
+    assert kb.accredited({}, role).title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code", "sector"),
+    [
+        (
+            "The news.\n\nOpposition parties in Zambia called a strike.",
+            "Opposition parties",
+            "ZMB",
+            "OPP",
+        ),
+        ("The news.\n\nRebels in the north of Chad attacked a convoy.", "Rebels", "TCD", "REB"),
+        (
+            "The news.\n\nA rights group based in Lagos condemned the arrests.",
+            "rights group",
+            "NGA",
+            "HRI",
+        ),
+        ("The news.\n\nPeru's opposition rejected the count.", "opposition", "PER", "OPP"),
+    ],
+)
+def test_actors_domestic_actors_get_their_state_and_sector(
+    text: str, words: str, code: str, sector: str
+) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    found = [m for m in _mentions(nlp, text, date(2024, 6, 2)).mentions if m.text == words]
+    assert [(m.kind, m.codes, m.sector) for m in found] == [("organisation", (code,), sector)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nIsraeli strikes killed militants on Tuesday.",
+        "The news.\n\nOfficials in Ghana said rebels had crossed the border.",
+    ],
+)
+def test_actors_a_state_merely_named_does_not_place_a_domestic_actor(text: str) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
+    assert not [m for m in mentions if m.sector in {"REB", "OPP"} and m.kind == "organisation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nSlovakia recalled its envoy from Brussels after the European Union acted.",
+        "The news.\n\nBrussels rebuked Budapest, a spokesman for the European Commission said.",
+    ],
+)
+def test_actors_a_seat_stands_for_the_organisation_the_article_names(text: str) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    [seat] = [m for m in _mentions(nlp, text, date(2024, 6, 2)).mentions if m.text == "Brussels"]
+    assert (seat.kind, seat.codes, seat.reference) == ("organisation", ("IGO:EU",), "seat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nThe ministers met in Brussels, where the European Union hosts its summits.",
+        "The news.\n\nBrussels rebuked Budapest over the new law.",
+        "The news.\n\nMoscow criticised the decision of the CSTO.",
+    ],
+)
+def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(text: str) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
+    assert not [m for m in mentions if m.reference == "seat" and m.kind == "organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks in Minsk\n\nGeneral Pavel Lavrov inspected the troops.", "Pavel Lavrov"),
+        ("Talks in Minsk\n\nThe guests included First Lady Olga Ryzhenkov.", "Olga Ryzhenkov"),
+        ("Talks in Minsk\n\nMinister of Trade Pavel Lavrov spoke next.", "Pavel Lavrov"),
+        ("Talks in Minsk\n\nThe Secretary for Energy Olga Ryzhenkov left.", "Olga Ryzhenkov"),
+    ],
+)
+def test_actors_a_rank_or_the_end_of_a_title_is_not_joined_to_a_name(
+    make_nlp, text: str, name: str
+) -> None:
+    kb = _kb_with_minister()
+    kb.ranks = frozenset({"General", "First", "Lady"})
+    people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
+    assert name in people
+
+
+@pytest.mark.parametrize(
+    ("alias", "text"),
+    [
+        ("Crown Prince Ali", "Talks\n\nCrown Prince Ali arrived in Minsk on Monday."),
+        ("King Haakon Olav", "Talks\n\nOn Monday King Haakon Olav opened the session."),
+    ],
+)
+def test_actors_a_rank_inside_a_known_alias_is_kept(make_nlp, alias: str, text: str) -> None:
+    kb = _kb()
+    kb.ranks = frozenset({"Crown", "Prince", "King"})
+    role = Role(person="Ali Haakon Olav", office="head_of_state", code="ROU")
+    kb.add_person("Ali Haakon Olav", [alias], [role])
+    people = _people(_mentions(make_nlp(kb), text, date(2025, 3, 3)))
+    assert people[alias][:2] == ("Ali Haakon Olav", ("ROU",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks\n\nThe Energy Minister Maxim Ryzhenkov spoke first.",
+        "Talks\n\nHis counterpart, Minister for Culture Maxim Ryzhenkov, spoke first.",
+    ],
+)
+def test_actors_a_titles_last_word_is_not_joined_to_a_known_full_name(make_nlp, text: str) -> None:
+    people = _people(_mentions(make_nlp(_kb_with_minister()), text, date(2025, 3, 3)))
+    assert people["Maxim Ryzhenkov"][0] == "Maxim Ryzhenkov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks\n\nThe Energy Maxim Ryzhenkov visit was short.",
+        "Talks\n\nOn Monday, Deputy Maxim Ryzhenkov spoke first.",
+    ],
+)
+def test_actors_a_known_full_name_is_not_extended_backwards(make_nlp, text: str) -> None:
+    people = _people(_mentions(make_nlp(), text, date(2025, 3, 3)))
+    assert people["Maxim Ryzhenkov"][0] == "Maxim Ryzhenkov"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # published on a Wednesday: the Friday before, not the one two days ahead
+        ("The news.\n\nThe navy of Chile detained a trawler on Friday.", date(2024, 7, 5)),
+        ("The news.\n\nOn Thursday Chile expelled two Peruvian diplomats.", date(2024, 7, 4)),
+    ],
+)
+def test_actors_a_weekday_is_a_date_not_a_surname_and_lies_behind(text: str, day: date) -> None:
+    from communique.kb import load_kb
+
+    nlp = build_pipeline(MODEL, load_kb())
+    analysis = _mentions(nlp, text, date(2024, 7, 10))
+    assert not [m for m in analysis.mentions if m.kind == "person"]
+    assert [e.when.start for e in analysis.events if e.when] == [day]

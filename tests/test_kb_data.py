@@ -18,6 +18,8 @@ REQUIRED = {
     "people": {"name", "roles"},
     "national-bodies": {"name", "code", "sector"},
     "regions": {"name", "code", "lat", "lon"},
+    "domestic-actors": {"words", "sector"},
+    "ranks": {"word"},
 }
 
 
@@ -59,3 +61,51 @@ def test_kb_region_codes_are_states() -> None:
     kb = load_kb()
     for _name, place in kb.regions.values():
         assert place is None or place.code in kb.states
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ICRC", "IGO:ICRC"),
+        ("International Committee of the Red Cross", "IGO:ICRC"),
+        ("the ECOWAS Commission", "IGO:ECOWAS"),
+        ("Non-Aligned Movement", "IGO:NAM"),
+        ("Millennium Challenge Corporation", "USA"),
+        ("JICA", "JPN"),
+    ],
+)
+def test_kb_added_tables_are_loaded(text: str, code: str) -> None:
+    org = load_kb().organisation(text)
+    assert org is not None and org.code == code
+
+
+def test_kb_calendar_words_are_not_surname_patterns() -> None:
+    from datetime import date
+
+    from communique.model import Role
+    from communique.nlp import kb_patterns
+
+    kb = load_kb()
+    kb.add_person("Ana Friday", [], [Role(person="Ana Friday", office="minister", code="DMA")])
+    kb.add_person(
+        "Ivo May",
+        [],
+        [Role(person="Ivo May", office="minister", code="GBR", start=date(2016, 1, 1))],
+    )
+    patterns = {p["pattern"] for p in kb_patterns(kb) if p.get("id") in {"Ana Friday", "Ivo May"}}
+    assert "Ana Friday" in patterns and "Ivo May" in patterns
+    assert not patterns & {"Friday", "May"}
+
+
+def test_kb_surnames_that_name_a_large_city_are_not_surname_patterns() -> None:
+    from communique.model import Role
+    from communique.nlp import kb_patterns
+
+    kb = load_kb()
+    for name in ("Rui Lagos", "Ana Karachi"):
+        kb.add_person(name, [], [Role(person=name, office="minister", code="CHL")])
+    patterns = {
+        p["pattern"] for p in kb_patterns(kb) if p.get("id") in {"Rui Lagos", "Ana Karachi"}
+    }
+    assert {"Rui Lagos", "Ana Karachi"} <= patterns
+    assert not patterns & {"Lagos", "Karachi", "Mr Lagos"}

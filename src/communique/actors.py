@@ -26,18 +26,26 @@ from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ConfigError
-from .kb import KnowledgeBase, Office, State, name_key
+from .kb import KnowledgeBase, Office, Person, State, name_key
 from .model import Mention, Reference, Role
 from .patterns import transcript_title
 
 __all__ = ["ActorComponent", "ActorResolver"]
 
-_LINKS = {"of", "the", "and", "for"}
+_LINKS = {"of", "the", "and", "for", "to"}
+# Prepositions that make a city the place where something happens, not an actor.
+_WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "through"}
+# Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
+_ENVOYS = {"ambassador", "permanent_representative"}
 _STATES = {"GPE", "NORP"}
+# Lower-case particles inside names: "Lula da Silva", "Mohammed bin Salman", "Karel de Gucht".
+_PARTICLES = {
+    *("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "bin", "ibn"),
+}
 
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
@@ -62,7 +70,8 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
-        ents = _joined_names(sorted(doc.ents, key=lambda e: e.start))
+        ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
+        ents = _joined_names(ents, self.kb.ranks)
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -94,7 +103,13 @@ class ActorResolver:
             if start not in attached:
                 mentions.extend(self._office(title, ents, day=day))
         in_play = {m.code for m in mentions if m.kind == "state"}
-        mentions.extend(m for ent in places if (m := self._place(ent, in_play)) is not None)
+        named = {m.code for m in mentions if m.kind == "organisation"}
+        mentions = [self._seated(doc, m, named) for m in mentions]
+        for ent in places:
+            mention = self._seat(ent, named) or self._place(ent, in_play)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(self._domestic(doc, mentions))
         mentions.extend(self._collectives(ents, mentions))
         mentions.extend(self._first_person(doc, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -134,13 +149,14 @@ class ActorResolver:
         title = _apposed_title(ent, ents)
         office, codes = self._title_meaning(title, ents) if title is not None else (None, ())
         person = self._known_person(text, day=day, seen=seen)
+        posted = self._posted(title, office, ents) if title is not None else None
         learned = None
         if person is None and office is not None and len(codes) == 1 and _full_name(text):
             learned = Role(
                 person=_canonical_name(text),
                 office=office.id,
                 code=codes[0],
-                title=None,
+                title=posted,
                 doc=source,
                 sentence=ent.sent.text,
             )
@@ -149,7 +165,8 @@ class ActorResolver:
             name = _canonical_name(text)
             if _full_name(text):
                 seen.setdefault(name_key(name).split()[-1], name)
-            return self._mention(ent, "person", name, codes, office), title, None
+            mention = self._mention(ent, "person", name, codes, office, label=posted)
+            return mention, title, None
         seen[name_key(person)] = person
         seen.setdefault(name_key(person).split()[-1], person)
         known = self.kb.people.get(person)
@@ -159,9 +176,13 @@ class ActorResolver:
             label = role.title or (office.canonical if office else None)
             return self._mention(ent, "person", person, codes, office, label=label), title, learned
         former = self.kb.last_role(known, day) if known and not codes else None
-        if former is not None:  # out of office: still acting for the same state, without a post
-            return self._mention(ent, "person", person, (former.code,)), title, learned
-        return self._mention(ent, "person", person, codes, office), title, learned
+        if former is not None:  # out of office: still acting for the same state
+            held = self.kb.offices.get(former.office)
+            post = former.title or (held.canonical if held else None)
+            label = f"former {post}" if post else None
+            mention = self._mention(ent, "person", person, (former.code,), label=label)
+            return mention, title, learned
+        return self._mention(ent, "person", person, codes, office, label=posted), title, learned
 
     def _known_person(self, text: str, *, day: date | None, seen: dict[str, str]) -> str | None:
         key = name_key(text)
@@ -170,7 +191,7 @@ class ActorResolver:
             return seen[tokens[0]]
         if len(tokens) == 2 and len(tokens[0]) == 1 and tokens[1] in seen:
             return seen[tokens[1]]
-        people = self.kb.find_people(text)
+        people = self.kb.find_people(text) or self._by_given_names(tokens)
         if len(people) > 1:
             people = [p for p in people if self.kb.role_on(p, day) is not None]
         if len(people) > 1:
@@ -178,6 +199,21 @@ class ActorResolver:
             roles = {(r.office, r.code) for p in people if (r := self.kb.role_on(p, day))}
             people = people[:1] if len(roles) == 1 else people
         return people[0].name if len(people) == 1 else None
+
+    def _by_given_names(self, tokens: list[str]) -> list[Person]:
+        """Known people with this surname whose names hold every other word of the text.
+
+        A name joined from a surname match ("Javad Zarif") is still the known "Mohammad Javad
+        Zarif"; "Leszek Miller" shares no given name with a known Miller and stays unknown.
+        """
+        if len(tokens) < 2:
+            return []
+        found = []
+        for person in self.kb.find_people(tokens[-1]):
+            words = {w for v in (person.name, *person.aliases) for w in name_key(v).split()}
+            if set(tokens[:-1]) <= words:
+                found.append(person)
+        return found
 
     # -- titles ---------------------------------------------------------------------------
 
@@ -187,9 +223,7 @@ class ActorResolver:
         """The office a title names and the states it is for (before it, or after "of")."""
         office = self.kb.office(title.text)
         codes: list[str] = []
-        before = _ent_ending_at(ents, title.start - (1 if title[0].lower_ == "the" else 0))
-        if before is None and title.start >= 1 and title.doc[title.start - 1].lower_ == "the":
-            before = _ent_ending_at(ents, title.start - 1)
+        before = _ent_ending_at(ents, _owner_end(title))
         if before is not None and before.label_ in {"GPE", "NORP"}:
             codes += self._codes_of(before)
         after = title.end
@@ -209,6 +243,27 @@ class ActorResolver:
             codes += self._codes_of(nxt)
             after = nxt.end
         return office, tuple(dict.fromkeys(codes))
+
+    def _posted(self, title: Span, office: Office | None, ents: list[Span]) -> str | None:
+        """An envoy's office with where the text says the envoy is posted: "Ambassador to Chile".
+
+        "Ambassador to Santiago" is the ambassador to Chile; "envoy to the UN", the
+        organisation. Other offices, or an envoy without "to", keep their plain name.
+        """
+        if office is None or office.id not in _ENVOYS:
+            return None
+        doc, i = title.doc, title.end
+        if i >= len(doc) or doc[i].lower_ != "to":
+            return None
+        host = _ent_starting_at(ents, i + 1) or _ent_starting_at(ents, i + 2)
+        if host is None or (host.start > i + 1 and doc[i + 1].lower_ != "the"):
+            return None
+        if host.label_ in _STATES:
+            codes = self._codes_of(host)
+            state = self.kb.states.get(codes[0]) if len(codes) == 1 else None
+            return f"{office.canonical} to {state.name}" if state else None
+        org = self.kb.organisation(_strip_possessive(host.text)) if host.label_ == "ORG" else None
+        return f"{office.canonical} to the {org.name}" if org and not org.body else None
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
@@ -290,6 +345,36 @@ class ActorResolver:
             if c is not None and len(parts) > 1
         ]
 
+    def _seated(self, doc: Doc, mention: Mention, named: set[str | None]) -> Mention:
+        """A capital that does not stand for its own state ("Brussels") may stand for a body."""
+        if mention.kind != "state" or mention.reference != "seat":
+            return mention
+        state = self.kb.states.get(mention.code or "")
+        if state is None or any(
+            _plain_name(w) == _plain_name(mention.text) for w in state.metonyms
+        ):
+            return mention
+        span = doc.char_span(mention.start, mention.end)
+        return (self._seat(span, named) if span is not None else None) or mention
+
+    def _seat(self, ent: Span, named: set[str | None]) -> Mention | None:
+        """A city standing for the organisation seated there: "recalled its envoy from Brussels".
+
+        Only where the article names that organisation (and no other seated there), and not
+        where the city is where something happens ("talks in Brussels").
+        """
+        seated = [o for o in self.kb.seated(_strip_possessive(ent.text)) if o.code in named]
+        if len(seated) != 1:
+            return None
+        before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        if before in _WHERE:
+            return None
+        org = seated[0]
+        return dataclasses.replace(
+            self._mention(ent, "organisation", org.name, (org.code,), via="seat"),
+            sector=org.sector,
+        )
+
     def _place(self, ent: Span, in_play: set[str | None]) -> Mention | None:
         """A city, from the offline gazetteer; among namesakes, one in a state the text names."""
         found = self.kb.places(_strip_possessive(ent.text))
@@ -341,6 +426,53 @@ class ActorResolver:
         while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
             start -= 1
         return self.kb.state(doc[start : i + 1].text)
+
+    # -- domestic actors ----------------------------------------------------------------------
+
+    def _domestic(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Unnamed domestic actors tied to a state: "opposition parties in Kenya", "Malian rebels".
+
+        PLOVER codes them with their state and a sector (``domestic-actors.jsonl``). The state
+        must be tied to the phrase by the parse: an adjective or possessive ("Kenya's
+        opposition"), or "in/of/from" a state or place, through "the north of" and "based in"
+        ("a rights group based in Lagos"). A state merely named in the sentence is not enough.
+        """
+        if not self.kb.groups:
+            return []
+        at = {m.start: m for m in mentions if m.kind in {"state", "place"} and len(m.codes) == 1}
+        found = []
+        for token in doc:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_:
+                continue
+            modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+            words = [*(c.lower_ for c in modifiers), token.lemma_.lower()]
+            cut = next(
+                (i for i in range(len(words)) if " ".join(words[i:]) in self.kb.groups), None
+            )
+            if cut is None:
+                continue
+            sector = self.kb.groups[" ".join(words[cut:])]
+            state = _tied_state(token, at)
+            if state is None:
+                continue
+            first = modifiers[cut] if cut < len(modifiers) else token
+            span = doc[first.i : token.i + 1]
+            state_name = self.kb.states[state.codes[0]].name if state.kind == "state" else None
+            found.append(
+                Mention(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    kind="organisation",
+                    name=None,
+                    codes=state.codes,
+                    office=state_name and f"{span.text} of {state_name}",
+                    sector=sector,
+                    sentence=token.sent.start_char,
+                    reference="group",
+                )
+            )
+        return found
 
     # -- collectives and first person ---------------------------------------------------------
 
@@ -450,11 +582,15 @@ class ActorResolver:
         )
 
 
-def _joined_names(ents: list[Span]) -> list[Span]:
+def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list[Span]:
     """Join a name the rulers split: "Cameron MacKay" is one person, not David Cameron.
 
-    In running text, a one-word name directly followed by another name is a first name and a
-    surname. Not in a headline, which juxtaposes surnames ("Putin Xi talks").
+    The knowledge-base ruler matches a known surname alone ("Miller", "Kumar") and runs before
+    the model's NER, so an unknown person sharing it ("Leszek Miller", "Sanjay Kumar Verma")
+    is cut to the surname and read as the known one. In running text, capitalised name words
+    directly before or after a person's name belong to it. Not in a headline, which juxtaposes
+    surnames ("Putin Xi talks"), never two names the knowledge base knows, and never a rank or
+    honorific (``ranks.jsonl``).
     """
     joined: list[Span] = []
     for ent in ents:
@@ -462,22 +598,157 @@ def _joined_names(ents: list[Span]) -> list[Span]:
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
             continue  # inside a name already joined
         doc = ent.doc
-        after = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            ent.label_ == "PERSON"
-            and len(ent) == 1
-            and after is not None
-            and after.pos_ == "PROPN"
-            and after.text[:1].isupper()
-            and after.ent_type_ in {"", "PERSON"}
-            and "\n" in doc.text[: ent.start_char]
-        ):
-            end = ent.end + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
-                end += 1
-            ent = Span(doc, ent.start, end, label="PERSON")
+        if ent.label_ == "PERSON" and "\n" in doc.text[: ent.start_char]:
+            start, end = ent.start, ent.end
+            # a full name the knowledge base matched is whole; a lone surname or the model's
+            # guess may have lost its given names
+            exact = bool(ent.ent_id_) and len(ent) > 1
+            while not exact and (word := _name_word_before(doc, start)) is not None:
+                if doc[word].text in ranks:
+                    break  # "General", "Rear Admiral", "First Lady" stand before a name
+                start = word
+            if start < ent.start and _after_title_link(doc, start):
+                # "Minister of Trade Ana Lima": "Trade" ends the title; one given name is kept
+                start = ent.start - 1 if len(ent) == 1 and start < ent.start - 1 else ent.start
+            known = bool(ent.ent_id_)
+            while (word := _name_word_after(doc, end, known=known)) is not None:
+                known = known or any(t.ent_id_ for t in doc[end:word])
+                end = word
+        else:
+            start, end = ent.start, ent.end
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            # the model often takes the rank in: "General Ana Lima", "Rear Admiral Ana Lima",
+            # or the title's last word: "Minister of Trade Ana Lima"
+            while start < end - 1 and doc[start].text in ranks:
+                start += 1
+            if end - start >= 3 and _after_title_link(doc, start):
+                start += 1
+        if (start, end) != (ent.start, ent.end):
+            ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _after_title_link(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a title and "of"/"for": the title's own last word."""
+    return i >= 2 and doc[i - 1].lower_ in {"of", "for"} and doc[i - 2].ent_type_ == "TITLE"
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word a name can be made of ("Leszek", "Tae-young"), not a function word."""
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha
+
+
+def _name_word_before(doc: Doc, start: int) -> int | None:
+    """Where a name word (with its particle: "da", "bin") right before ``start`` begins."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in _PARTICLES and not doc[i].ent_type_:
+        i -= 1  # "Lula da | Silva": the particle belongs between two name words
+    if i < 0 or doc[i].ent_type_ or not _name_word(doc[i]):
+        return None
+    return i
+
+
+def _name_word_after(doc: Doc, end: int, *, known: bool) -> int | None:
+    """Where a name word (or the model's person name) right after ``end`` ends."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in _PARTICLES and not doc[i].ent_type_:
+        i += 1
+    if i >= len(doc):
+        return None
+    token = doc[i]
+    if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+        if known and token.ent_id_:
+            return None  # two names the knowledge base knows are two people
+        stop = i + 1
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        return stop
+    if token.ent_type_ or not _name_word(token):
+        return None
+    stop = i + 1
+    # "In-taek": a hyphenated given name written as three tokens
+    while stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop - 1].whitespace_:
+        if not doc[stop + 1].is_alpha or doc[stop].whitespace_:
+            break
+        stop += 2
+    return stop
+
+
+_REGIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_REGIONS |= {"centre", "center", "part", "region", "province", "city", "capital", "border"}
+
+
+def _tied_state(token: Token, at: dict[int, Mention]) -> Mention | None:
+    """The state or place the parse ties a noun to (see ``ActorResolver._domestic``)."""
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.idx in at:
+            return at[child.idx]
+    heads = [token]
+    heads += [c for c in token.rights if c.dep_ == "acl" and c.lemma_ in {"base", "operate"}]
+    for head in heads:
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "from"}:
+                continue
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                if place.idx in at:
+                    return at[place.idx]
+                start = place.left_edge.idx
+                if start in at and at[start].end >= place.idx:
+                    return at[start]
+                if place.lower_ in _REGIONS:  # "in the north of Mali"
+                    inner = [
+                        g
+                        for p in place.rights
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                    found = [at[_first(g)] for g in inner if _first(g) in at]
+                    if found:
+                        return found[0]
+    return None
+
+
+def _first(token: Token) -> int:
+    """Where a multi-word proper name ending at ``token`` starts ("Burkina Faso")."""
+    i = token.i
+    while i > 0 and token.doc[i - 1].ent_iob_ == "I" and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return token.doc[i].idx
+
+
+def _untagged_names(ents: list[Span]) -> list[Span]:
+    """Add the name the model left untagged right after a title: "Ambassador to Peru Ana Soto".
+
+    The small model often tags no entity over an unfamiliar name; two to four capitalised name
+    words right after a title (and after the "to/of State" that completes it) are a person.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    starts = {e.start: e for e in ents}
+    added = []
+    for title in (e for e in ents if e.label_ == "TITLE"):
+        if "\n" not in doc.text[: title.start_char]:
+            continue  # a title-case headline: "Minister Holds Talks With …"
+        i = title.end
+        if i + 1 < len(doc) and doc[i].lower_ in {"to", "of"} and i + 1 in starts:
+            i = starts[i + 1].end
+        end = i
+        while end - i < 4 and end < len(doc) and _untagged_word(doc[end]):
+            end += 1
+        if end - i >= 2 and (end == len(doc) or not _name_word(doc[end])):
+            added.append(Span(doc, i, end, label="PERSON"))
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def _untagged_word(token: Token) -> bool:
+    return not token.ent_type_ and not token.is_stop and _name_word(token)
+
+
+def _plain_name(text: str) -> str:
+    return _strip_possessive(text).casefold()
 
 
 def _strip_possessive(text: str) -> str:
@@ -498,6 +769,33 @@ def _canonical_name(text: str) -> str:
     return " ".join(words)
 
 
+def _owner_end(title: Span) -> int:
+    """Where the state a title belongs to would end: right before it, or before what qualifies it.
+
+    "the Russian Foreign Minister", "Russia's ambassador", "Egyptian presidential spokesman",
+    "Canada's national security adviser": an article, a possessive and up to two lower-case
+    modifiers may stand between the state and the title.
+    """
+    doc = title.doc
+    i = title.start - (1 if title[0].lower_ == "the" else 0)
+    if i >= 1 and doc[i - 1].lower_ == "the":
+        i -= 1
+    modifiers = 0
+    while (
+        modifiers < 2
+        and i >= 2
+        and doc[i - 1].is_lower
+        and doc[i - 1].is_alpha
+        and doc[i - 1].pos_ in {"ADJ", "NOUN"}
+        and not doc[i - 1].ent_type_
+    ):
+        i -= 1
+        modifiers += 1
+    if i >= 1 and doc[i - 1].text in {"'s", "’s", "'", "’"}:
+        return i - 1
+    return i if modifiers == 0 or doc[i - 1].ent_type_ in _STATES else title.start
+
+
 def _ent_ending_at(ents: list[Span], end: int) -> Span | None:
     return next((e for e in ents if e.end == end), None)
 
@@ -512,7 +810,7 @@ def _misread_name(ent: Span, ents: list[Span]) -> bool:
     The small English model reads unfamiliar names ("Mihai Popsoi") as organisations; a name of
     two to four capitalised words beside "Minister of Foreign Affairs of …" is a person.
     """
-    if ent.label_ not in {"ORG", "GPE"} or ent.ent_id_ or not 2 <= len(ent) <= 4:
+    if ent.label_ not in {"ORG", "GPE", "FAC"} or ent.ent_id_ or not 2 <= len(ent) <= 4:
         return False
     if not all(t.is_alpha and t.is_title for t in ent):
         return False
@@ -541,11 +839,14 @@ def _apposed_title(person: Span, ents: list[Span]) -> Span | None:
                 return ent
         elif person.end <= ent.start:
             after = doc[person.end : ent.start]
+            # "X, Russia's ambassador", "X, a spokesman for …", "X, the Moldovan minister"
             if (
-                1 <= len(after) <= 3
+                1 <= len(after) <= 4
                 and after[0].text == ","
                 and all(
-                    t.text == "," or t.lower_ == "the" or t.ent_type_ in {"GPE", "NORP"}
+                    t.text in {",", "'s", "’s"}
+                    or t.lower_ in {"the", "a", "an"}
+                    or t.ent_type_ in {"GPE", "NORP"}
                     for t in after
                 )
             ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import json
 import re
 import unicodedata
@@ -32,6 +33,7 @@ __all__ = [
     "KnowledgeBase",
     "Office",
     "Organisation",
+    "Person",
     "Place",
     "State",
     "find_place",
@@ -39,6 +41,7 @@ __all__ = [
     "name_key",
 ]
 
+_ARTICLES = frozenset({"al", "el", "ul"})
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mme|m|h\.?e)\.?\s+", re.I)
 
 
@@ -52,6 +55,7 @@ class State:
     adjectives: tuple[str, ...]
     capital: str | None = None
     claimed_by: str | None = None
+    metonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,7 @@ class Organisation:
     body: bool = False
     sector: str | None = None
     parent: str | None = None
+    seat: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,11 @@ def name_key(name: str) -> str:
     tokens = re.findall(r"[^\W\d_]+", text)
     folded = []
     for token in tokens:
+        if token in _ARTICLES:  # "el-Sisi", "al Sisi", "ul-Haq": one Arabic article
+            folded.append("al")
+            continue
+        # German umlauts written out: "Schroeder" is "Schröder" without its diacritic
+        token = re.sub(r"(?<=[^aeiou])([aou])e", r"\1", token)
         token = token.replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
         token = re.sub(r"([^aeiou])er$", r"\1r", token)
         token = re.sub(r"(.)\1+", r"\1", token)
@@ -163,6 +173,8 @@ class KnowledgeBase:
         self.people: dict[str, Person] = {}
         self._alpha2: dict[str, str] = {}
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
+        self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
+        self.ranks: frozenset[str] = frozenset()  # words before a name that are not part of it
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -188,6 +200,7 @@ class KnowledgeBase:
             adjectives=tuple(dict.fromkeys(adjectives)),
             capital=row.get("capital") or None,
             claimed_by=row.get("claimed_by"),
+            metonyms=tuple(row.get("metonyms", [])),
         )
         self.states[state.code] = state
         if row.get("alpha2"):
@@ -207,6 +220,7 @@ class KnowledgeBase:
             body=bool(row.get("body")),
             sector=row.get("sector") or ("IGO" if row["code"].startswith("IGO:") else None),
             parent=row.get("parent"),
+            seat=row.get("hq") or None,
         )
         self.organisations.append(org)
         for word in org.names:
@@ -294,6 +308,11 @@ class KnowledgeBase:
             _plain(text)
         )
 
+    def seated(self, city: str) -> list[Organisation]:
+        """The organisations (not their bodies) whose headquarters is this city."""
+        key = _plain(city)
+        return [o for o in self.organisations if not o.body and o.seat and _plain(o.seat) == key]
+
     def office(self, title: str) -> Office | None:
         """The office a title denotes ("Foreign Minister", "Minister of Foreign Affairs")."""
         plain = _plain(title)
@@ -321,7 +340,16 @@ class KnowledgeBase:
         valid = [r for r in person.roles if r.valid_on(day)]
         if not valid:
             return None
-        return min(valid, key=lambda r: (self._level(r), r.doc is not None))
+        # Without a day every role is valid: of equal rank, one still held (Putin's presidency
+        # since 2012, not his months as acting president in 1999) is the one a new text means.
+        return min(
+            valid,
+            key=lambda r: (
+                self._level(r),
+                r.doc is not None,
+                day is None and r.end is not None,
+            ),
+        )
 
     def last_role(self, person: Person, day: date | None) -> Role | None:
         """The person's latest role begun by ``day``: who a former office-holder acts for."""
@@ -338,6 +366,20 @@ class KnowledgeBase:
         ]
         names = {person.name for person, _role in found}
         return found[0] if len(names) == 1 else None
+
+    def accredited(self, row: dict[str, Any], role: Role) -> Role:
+        """Name where an envoy is accredited, as news and gold do: "Ambassador to Georgia".
+
+        A row's ``to`` (a state or organisation code) completes an untitled envoy's office.
+        """
+        office = self.offices.get(role.office)
+        host = row.get("to")
+        if role.title or office is None or not host:
+            return role
+        state = self.states.get(host)
+        org = next((o for o in self.organisations if o.code == host and not o.body), None)
+        where = state.name if state else (f"the {org.name}" if org else None)
+        return dataclasses.replace(role, title=f"{office.canonical} to {where}") if where else role
 
     def _level(self, role: Role) -> int:
         office = self.offices.get(role.office)
@@ -407,16 +449,20 @@ def _packaged() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in _rows("states.jsonl"):
         kb.add_state(row)
-    for name in ("organisations.jsonl", *_tables("national-bodies")):
+    for name in (*_tables("organisations"), *_tables("national-bodies")):
         for row in _rows(name):
             kb.add_organisation(row)
     for row in _rows("offices.jsonl"):
         kb.add_office(row)
     for row in _rows("regions.jsonl"):
         kb.add_region(row)
+    kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
+    kb.ranks = frozenset(row["word"] for row in _rows("ranks.jsonl"))
     for name in _tables("people"):
         for row in _rows(name):
-            roles = [_role(r, row["name"], source=name) for r in row.get("roles", [])]
+            roles = [
+                kb.accredited(r, _role(r, row["name"], source=name)) for r in row.get("roles", [])
+            ]
             kb.add_person(row["name"], row.get("aliases", []), roles)
     return kb
 

@@ -10,6 +10,7 @@ date and source on the Doc, because roles and "yesterday" depend on them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ _HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.")
 _MIN_SURNAME = 4
 # Where a long text is cut, best first: a paragraph break, a line break, a sentence end, a space.
 _SEPARATORS = ("\n\n", "\n", ". ", " ")
+_LARGE_CITY = 1_000_000
+# Surnames that are also the calendar's words ("Friday", "May") name a day far more often.
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
 def _register_extensions() -> None:
@@ -108,7 +112,7 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
         surname = person.name.split()[-1]
         # A surname alone names the person once the full name appeared, or when only one person
         # by that name held office on the day; too short a surname is too often something else.
-        if len(surname) >= _MIN_SURNAME and kb.state(surname) is None:
+        if len(surname) >= _MIN_SURNAME and not _common_word(kb, surname):
             patterns.append({"label": "PERSON", "pattern": surname, "id": person.name})
             patterns += [
                 {"label": "PERSON", "pattern": f"{honorific} {surname}", "id": person.name}
@@ -116,6 +120,17 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
             ]
     patterns.append({"label": "PERSON", "pattern": [{"TEXT": {"REGEX": _TITLE_CASE_INITIAL}}]})
     return patterns
+
+
+def _common_word(kb: KnowledgeBase, surname: str) -> bool:
+    """A surname that alone names something else far more often.
+
+    A state or its capital ("Jordan"), a day or month ("Friday", "May"), or a large city
+    ("Lagos", the Chilean president's surname and Nigeria's largest city).
+    """
+    if kb.state(surname) is not None or surname in _CALENDAR:
+        return True
+    return any(p.population >= _LARGE_CITY for p in kb.places(surname))
 
 
 def title_patterns(kb: KnowledgeBase) -> list[dict]:

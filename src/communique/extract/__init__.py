@@ -61,6 +61,9 @@ def _nearest(text: str, published: date | None, future: bool) -> When | None:
     past = resolve_when(text, published=published, future_hint=future)
     if future or past is None or published is None or past.precision != "day":
         return past
+    if not any(c.isdigit() for c in text):
+        return past  # "on Friday" in a past-tense sentence is the last Friday, however near
+
     ahead = resolve_when(text, published=published, future_hint=True)
     if ahead is None or ahead.precision != "day":
         return past
