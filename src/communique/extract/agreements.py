@@ -215,11 +215,26 @@ def _dated(
     sent = act.scope.sent
     planned = act.action == "planned"
     inside = [span for span in titles if sent.start_char <= span[0] < sent.end_char]
+    inside.extend(_terms(sent))
     if act.scope.start != sent.start or act.scope.end != sent.end:
         dated = when(act.scope, published, planned, inside)
         if dated is not None and not dated.from_publication:
             return dated
     return when(sent, published, planned, inside)
+
+
+def _terms(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character spans of the dates that bound an instrument's term ("until 2030").
+
+    The parser often hangs such a phrase on the verb, outside the title; it still does not
+    say when the act took place.
+    """
+    terms = instruments()["term_preps"]
+    return [
+        (ent.start_char, ent.end_char)
+        for ent in sent.ents
+        if ent.label_ == "DATE" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in terms
+    ]
 
 
 def _scope(verb: Token) -> SpacySpan:
@@ -384,6 +399,8 @@ def _named(noun: Token, table: dict) -> bool:
         return any(c.text in needed for c in modifiers)
     if any(c.text in table["naming_modifiers"] for c in modifiers):
         return True  # "a joint declaration": one text the sides agreed
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in modifiers):
+        return True  # "a ceasefire agreement", "the peace treaty": what it settles names it
     if _numbered(noun):
         return True
     if noun.text[0].isupper() and noun.i > noun.sent.start:
@@ -461,6 +478,24 @@ def _when_phrase(token: Token) -> bool:
     return token.ent_type_ in {"DATE", "TIME"}
 
 
+def _where_phrase(prep: Token) -> bool:
+    """Whether a phrase says where the act took place ("in Accra"), which no title holds."""
+    return prep.lower_ in {"in", "at"} and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in prep.children
+    )
+
+
+def _dated_phrase(prep: Token) -> bool:
+    """Whether a phrase says when the act took place ("in March 2023"), not the text's term.
+
+    "for 2024-2026" and "until 2030" are the period an instrument covers and stay in its title.
+    """
+    table = instruments()
+    return prep.lower_ not in table["term_preps"] and any(
+        c.dep_ == "pobj" and _when_phrase(c) for c in prep.children
+    )
+
+
 def _title_edge(start: Token) -> int:
     """End of a title complement: its subtree, cut where the title gives way to the sentence.
 
@@ -477,6 +512,8 @@ def _title_edge(start: Token) -> int:
         if token.dep_ == "punct" and not _joins(token):
             return token.i
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            return token.i
+        if token.dep_ == "prep" and (_where_phrase(token) or _dated_phrase(token)):
             return token.i
         if token.dep_ == "cc" and not _joins_words(token):
             return token.i
@@ -573,23 +610,24 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
 def _verb_action(verb: Token, table: dict) -> str | None:
     """The action of a verb, read from the whole verb phrase.
 
-    A phrasal verb ("put forward", "carry out") or a signature put to a text ("put their
-    signatures to") comes before the verb alone.
+    A phrasal verb ("put forward", "carry out") or an object that says what the verb does to
+    the text ("put their signatures to", "took effect") comes before the verb alone.
     """
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in table["phrasal_verbs"]:
             return table["phrasal_verbs"][f"{lemma} {child.lower_}"]
-        if child.dep_ == "dobj" and child.lemma_.lower() in table["signature_objects"].get(
-            lemma, ()
-        ):
-            return "signed"
+        if child.dep_ == "dobj":
+            action = table["verb_objects"].get(lemma, {}).get(child.lemma_.lower())
+            if action is not None:
+                return action
     return table["verbs"].get(lemma)
 
 
 def _mentions_force(token: Token) -> bool:
-    """Whether "force" completes an entry ("entered into force", "entry into force")."""
-    return any(t.lower_ == "force" for t in token.subtree)
+    """Whether "force" or "effect" completes an entry ("entered into force", "took effect")."""
+    words = instruments()["force_words"]
+    return any(t.lower_ in words for t in token.subtree)
 
 
 def _parties(verb: Token | None, mentions: list[Mention], *, instrument: Token) -> tuple[str, ...]:
