@@ -365,10 +365,8 @@ def _coreferent_acts(
     acts: list[tuple[Token, _Named, _Act]] = []
     singles = [n for n in named if not n.plural]
     for token in doc:
-        pronoun = token.lower_ in table["coreferent_pronouns"] and token.dep_ in {
-            "dobj",
-            "nsubjpass",
-        }
+        # "circulated it"; not "it was agreed that …", where "it" stands for the clause
+        pronoun = token.lower_ in table["coreferent_pronouns"] and token.dep_ == "dobj"
         if not pronoun and not _bare_definite(token, table):
             continue
         if any(n.left <= token.i < n.right for n in named):
@@ -399,7 +397,10 @@ def _named(noun: Token, table: dict) -> bool:
         return any(c.text in needed for c in modifiers)
     if any(c.text in table["naming_modifiers"] for c in modifiers):
         return True  # "a joint declaration": one text the sides agreed
-    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in modifiers):
+    if any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and not any(g.like_num for g in c.children)
+        for c in modifiers
+    ):
         return True  # "a ceasefire agreement", "the peace treaty": what it settles names it
     if _numbered(noun):
         return True
@@ -601,6 +602,8 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb
     if action == "entered_into_force" and not _mentions_force(verb):
         return "referenced", verb
+    if action != "entered_into_force" and head.dep_ == "nsubj":
+        return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
     future = any(c.lower_ in table["future_aux"] for c in verb.children) or (
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["future_verbs"]
     )
