@@ -576,6 +576,12 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
     # A conjunct ("a roadmap … and a Joint Statement …") shares its first conjunct's verb.
     while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
+    while (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in table["text_nouns"]
+    ):
+        head = head.head.head  # "approved the text of the treaty": done to its text
     governor = None
     if head.dep_ == "pobj" and head.head.lower_ in table["action_preps"]:
         governor = head.head.head  # "the signing of …", "negotiations on …"
