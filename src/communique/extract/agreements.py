@@ -327,8 +327,8 @@ def _set_actions(doc: Doc, table: dict, named: list[_Named]) -> list[tuple[Token
     """Actions on sets of instruments: "signed seven memoranda", "the documents were signed"."""
     sets: list[tuple[Token, _Act]] = []
     for token in doc:
-        plural = _kind(token, table)[1]
-        if not plural and not (
+        kind, plural = _kind(token, table)
+        if not (kind is not None and plural) and not (
             token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in table["set_nouns"]
         ):
             continue
