@@ -249,11 +249,29 @@ def _governing_acts(noun: Token, table: dict) -> list[_Act]:
     A habitual verb ("is regularly adopted") reports no single act.
     """
     action, verb = _action(noun, table)
+    if action == "referenced" and _cited_source(noun, table):
+        speech = noun.head.head
+        return [_Act("adopted", speech if speech.pos_ in {"VERB", "AUX"} else None, noun.sent)]
     if action == "referenced":
         return []
     if verb is not None and any(c.lower_ in table["habitual_adverbs"] for c in verb.children):
         return []
     return [_Act(action, verb, _scope(verb) if verb is not None else noun.sent)]
+
+
+def _cited_source(noun: Token, table: dict) -> bool:
+    """Whether a joint statement is cited as what the sides said: "in a joint statement, …".
+
+    Citing it reports that the sides issued it, as "issued a joint statement" does.
+    """
+    kind, _plural = _kind(noun, table)
+    return (
+        kind in table["source_kinds"]
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in table["source_preps"]
+        and (noun.head.lower_ != "to" or noun.head.head.lower_ == "according")
+        and noun.head.head.pos_ in {"VERB", "AUX", "ADV"}
+    )
 
 
 def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
@@ -268,13 +286,13 @@ def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
         for verb in sent:
             if verb.dep_ not in {"acl", "relcl"}:
                 continue
-            action = table["clause_verbs"].get(verb.lemma_.lower())
+            action = _phrasal(verb, table) or table["clause_verbs"].get(verb.lemma_.lower())
             if action == "entered_into_force":
                 if not _mentions_force(verb):
                     continue  # the instrument is the subject of "entered into force"
             elif action is None or not _patient_clause(verb):
                 continue
-            if not _dates_itself(verb):
+            if verb.dep_ == "relcl" and not _dates_itself(verb):
                 continue  # "…, which was signed at an earlier meeting": background, undated
             head = verb.head
             anchor = head.head.i if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.i
@@ -302,7 +320,7 @@ def _dates_itself(verb: Token) -> bool:
 def _patient_clause(verb: Token) -> bool:
     """Whether the instrument is what the clause acts on (passive, or the relative object)."""
     if verb.dep_ == "acl":
-        return verb.tag_ == "VBN"
+        return verb.tag_ in {"VBN", "VBD"}  # the tagger often reads "put forward by" as past
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in verb.children)
@@ -623,14 +641,25 @@ def _verb_action(verb: Token, table: dict) -> str | None:
     the text ("put their signatures to", "took effect") comes before the verb alone.
     """
     lemma = verb.lemma_.lower()
+    phrasal = _phrasal(verb, table)
+    if phrasal is not None:
+        return phrasal
     for child in verb.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in table["phrasal_verbs"]:
-            return table["phrasal_verbs"][f"{lemma} {child.lower_}"]
         if child.dep_ == "dobj":
             action = table["verb_objects"].get(lemma, {}).get(child.lemma_.lower())
             if action is not None:
                 return action
     return table["verbs"].get(lemma)
+
+
+def _phrasal(verb: Token, table: dict) -> str | None:
+    """The action of a phrasal verb ("put forward", "carry out"), if the verb is one."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        # the parser reads the particle as "prt" or, as often, "advmod" ("put forward by")
+        if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in table["phrasal_verbs"]:
+            return table["phrasal_verbs"][f"{lemma} {child.lower_}"]
+    return None
 
 
 def _mentions_force(token: Token) -> bool:
