@@ -79,6 +79,8 @@ def _named_instruments(doc: Doc) -> list[_Named]:
         kind, plural = _kind(token, table)
         if kind is None:
             continue
+        if plural and _proper_plural(token):
+            plural = False  # "the Oslo Accords", "the Minsk agreements": one named instrument
         if plural:
             if token.i in covered or not _counted_set(token, table):
                 continue
@@ -95,6 +97,13 @@ def _named_instruments(doc: Doc) -> list[_Named]:
             _Named(token, kind, " ".join(title.split()).strip(" ,.;"), left, right, nested, plural)
         )
     return named
+
+
+def _proper_plural(noun: Token) -> bool:
+    """Whether a plural is a proper name: capitalised, or led by a proper noun ("Minsk")."""
+    if noun.text[:1].isupper() and noun.i > noun.sent.start:
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.lefts)
 
 
 def _counted_set(noun: Token, table: dict) -> bool:
@@ -409,14 +418,19 @@ def _bare_definite(token: Token, table: dict) -> bool:
 
 def _named(noun: Token, table: dict) -> bool:
     """Whether the noun names one instrument rather than a kind of document."""
+    if noun.lower_ in table["proper_only"]:
+        return noun.text[:1].isupper() and noun.i > noun.sent.start
     needed = table["needs_modifier"].get(noun.lower_)
     modifiers = [c for c in noun.lefts if c.dep_ in _TITLE_DEPS]
     if needed is not None:
         return any(c.text in needed for c in modifiers)
     if any(c.text in table["naming_modifiers"] for c in modifiers):
         return True  # "a joint declaration": one text the sides agreed
-    if any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and not any(g.like_num for g in c.children)
+    if noun.lower_ in table["compound_named"] and any(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and not any(g.like_num for g in c.children)
+        and f"{c.lower_} {noun.lower_}" not in table["idioms"]
         for c in modifiers
     ):
         return True  # "a ceasefire agreement", "the peace treaty": what it settles names it
@@ -619,6 +633,8 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         action = table["nouns_of_action"].get(verb.head.lemma_.lower())
         if action is not None:
             return action, None
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "referenced", None  # "a proposal to accede to …": not done yet
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return "referenced", None
     action = _verb_action(verb, table)
