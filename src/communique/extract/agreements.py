@@ -1,12 +1,21 @@
-"""Agreements: named instruments, their kind, parties and the action a sentence reports.
+"""Agreements: named instruments, their kind, parties and the actions a document reports.
 
 An instrument is a head noun from ``data/patterns/instruments.json`` ("Treaty", "Programme",
-"roadmap", "joint statement") that is named: capitalised, or continued by a complement that says
-what it is about ("a roadmap to expand rail links", "Agreement on Visa-Free Travel for
-Citizens …"). Plurals and bare mentions ("the agreements reached") are not named
-instruments. The action comes from the verb that governs the noun ("signed", "entered into
-force", "we plan to sign" → planned); with none, the instrument is only referenced. Parties are
-the actors of that verb's subject.
+"road map", "joint statement", "MoU") that is named: capitalised, numbered ("Resolution 2417"),
+led by a naming modifier or compound ("joint declaration", "ceasefire agreement"), or continued
+by a complement that says what it is about ("a roadmap to expand rail links"). The title follows
+the parse: the noun chunk, its prepositional complements (joined words, lists of names and a
+"for 2025-2027" term included; a place, a time, a clause or a line break ends it), not a word
+count. A plural names a counted set ("five memoranda on health and culture"), which is one
+record unless a list that follows itemises it.
+
+Each (instrument, action, date) is recorded once. The action comes from the verb or action noun
+governing the name ("signed", "entered into force", "the signing of", "negotiations on"), from
+a participle or dated relative clause on it ("…, signed in 1905"), from the set it is listed in
+("The documents were signed. They include …"), or from a later "the treaty", "the document",
+"it" with an action of its own; "plan to sign", "set to sign", "should be signed" are planned.
+The date is the acting clause's own, else its sentence's; a term ("until 2030") dates nothing.
+Parties are the actors of the acting verb's subject.
 """
 
 from __future__ import annotations
@@ -130,18 +139,18 @@ def instrument_titles(doc: Doc) -> list[tuple[int, int]]:
 def find_instruments(
     doc: Doc, mentions: list[Mention], *, published: date | None, when: DateResolver
 ) -> list[Instrument]:
-    """Every named instrument in the Doc with each action its sentence reports on it.
+    """Every named instrument in the Doc with each action the text reports on it.
 
-    One record per (instrument, action) in a sentence: the verb governing the name, a clause
+    One record per (instrument, action, date) in the Doc: the verb governing the name, a clause
     on the name ("…, which was adopted in 2021"), a nominal ("the signing of …"), the action
     of a set the name is listed in ("The documents were signed. They include …"), or a later
-    definite mention ("the accord entered into force").
+    definite mention ("the accord entered into force"). A name with none is referenced.
     """
     table = instruments()
     named = _named_instruments(doc)
     titles = [(doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1])) for n in named]
     clauses = _clauses(named, table)
-    sets = _set_actions(doc, table, named)
+    sets = _set_actions(doc, table)
     found: list[Instrument] = []
     seen: set[tuple[frozenset[str], str, Span | None]] = set()
 
@@ -195,6 +204,8 @@ def find_instruments(
             if inherited is not None:
                 listed.add(inherited[0])
                 acts.append(inherited[1])
+        if not acts and item.nested:
+            continue  # a name inside another's title is recorded only when acted on itself
         for act in acts or [_Act("referenced", None, item.noun.sent)]:
             record(item, act, item.noun)
     for index, (noun, act) in enumerate(sets):
@@ -350,12 +361,13 @@ def _listed_in_sentence(noun: Token, table: dict) -> bool:
     )
 
 
-def _set_actions(doc: Doc, table: dict, named: list[_Named]) -> list[tuple[Token, _Act]]:
+def _set_actions(doc: Doc, table: dict) -> list[tuple[Token, _Act]]:
     """Actions on sets of instruments: "signed seven memoranda", "the documents were signed"."""
     sets: list[tuple[Token, _Act]] = []
     for token in doc:
         kind, plural = _kind(token, table)
-        if not (kind is not None and plural) and not (
+        instruments_set = kind is not None and plural and not _proper_plural(token)
+        if not instruments_set and not (
             token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in table["set_nouns"]
         ):
             continue
