@@ -424,6 +424,8 @@ ANCHOR = date(2025, 11, 20)
         ("two days later", _day(date(2025, 11, 22))),
         ("the next morning", _day(date(2025, 11, 21))),
         ("the same day", _day(ANCHOR)),
+        ("Later the same day", _day(ANCHOR)),
+        ("earlier that day", _day(ANCHOR)),
         ("on that day", _day(ANCHOR)),
         ("the following week", (date(2025, 11, 24), date(2025, 11, 30), "day", False)),
     ],
@@ -529,6 +531,8 @@ def test_a_clause_without_a_date_takes_the_governing_or_shared_one(
         "Police detained 1963 people at the protest.",
         "It will be the first visit to Havana by a Canadian premier since 1976.",
         "Ties are at their lowest point since 2008, the minister said.",
+        "It was the first meeting of the two premiers in 11 years.",
+        "It marked the first visit by a Peruvian minister in six years.",
     ],
 )
 def test_numbers_in_names_counts_and_baselines_date_nothing(nlp, text) -> None:
@@ -636,3 +640,19 @@ def test_governing_dates_reach_through_adjectives_nouns_and_misparsed_titles(
     nlp, text, verb, expected
 ) -> None:
     assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("The envoys will meet again in two weeks.", True, date(2025, 12, 9)),
+        ("The parliament will vote within ten days.", True, date(2025, 12, 5)),
+        ("The ceasefire collapsed in two weeks.", False, None),
+        ("Talks ended within ten days.", False, None),
+    ],
+)
+def test_in_a_count_of_days_is_a_date_only_in_the_future_tense(nlp, text, future, expected) -> None:
+    when = sentence_when(next(nlp(text).sents), TUE, future)
+    assert when is not None
+    assert (None if when.from_publication else when.start) == expected

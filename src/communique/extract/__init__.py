@@ -49,14 +49,15 @@ def phrase_when(
 ) -> When | None:
     """Resolve the date phrase ``doc[start:end]`` in the Doc's language.
 
-    "in a few days": the preposition before it makes a duration a date. "The following day"
+    "in a few days" (in the future tense only: else "in 11 years" is a duration): the
+    preposition before it makes a duration a date. "The following day"
     counts from the single day the text last named (see :func:`_anchor`).
     """
     text = doc[start:end].text
     anchor = _anchor(doc, start, published) if needs_anchor(text) else None
     before = doc[start - 1].lower_ if start > doc[start].sent.start else ""
     found = None
-    if before in {"in", "within", "for", "since"}:
+    if before in {"since", "for"} or (future and before in {"in", "within"}):
         found = _nearest(f"{before} {text}", published, future, anchor, doc.lang_)
     return found or _nearest(text, published, future, anchor, doc.lang_)
 

@@ -220,7 +220,8 @@ _DAY_OF_MONTH = _full(rf"{_PREP}the (?P<day>\d{{1,2}})(?: of (?:the|this) month)
 # Days counted from another date the text gave ("the previous day", "two days later"): read
 # against that anchor, not the publication date.
 _ANAPHORIC = _full(
-    rf"{_PREP}(?:the (?P<rel>previous|preceding|following|next|same) (?P<unit>day|week|{_PART})"
+    rf"{_PREP}(?:(?:later|earlier) (?:on |in )?)?"
+    rf"(?:the (?P<rel>previous|preceding|following|next|same) (?P<unit>day|week|{_PART})"
     r"|the day (?P<side>before|after)|that (?:same )?(?P<that>day)"
     rf"|(?P<n>{_NUM}) (?P<count_unit>day|week)s? (?P<dir>earlier|later|before|after))"
     rf"(?: (?:{_PART}))?"
@@ -882,9 +883,22 @@ def _modified_noun(root: Token, start: int, end: int) -> int | None:
 
 
 def _baseline(root: Token) -> bool:
-    """A "since" date under a noun: the baseline of a comparison, no happening's date."""
-    head = root.head
-    return root.dep_ == "pobj" and head.lower_ == "since" and head.head.pos_ in {"NOUN", "PROPN"}
+    """The baseline of a comparison, which dates no happening.
+
+    "Since" under a noun ("the worst crisis since 2008"), or "in" and "for" under a first, last
+    or superlative one ("the first visit in 11 years", "the highest level for a decade").
+    """
+    prep = root.head
+    noun = prep.head
+    if root.dep_ != "pobj" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if prep.lower_ == "since":
+        return True
+    ranked = any(
+        c.dep_ == "amod" and (c.lower_ in {"first", "last"} or c.tag_ == "JJS")
+        for c in noun.children
+    )
+    return prep.lower_ in {"in", "for"} and ranked
 
 
 def _direct(phrase: SpacySpan, owner: int) -> bool:
