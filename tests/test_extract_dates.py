@@ -453,7 +453,7 @@ def _verb_date(nlp, text: str, verb: str, published: date = TUE) -> tuple[str, S
     """The words and the span of days an event on ``verb`` takes: its first that resolves."""
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
-    for phrase, _own in attached_dates(token, token, date_phrases(token.sent)):
+    for phrase, _own, _will in attached_dates(token, token, date_phrases(token.sent)):
         when = sentence_when(doc[phrase.start : phrase.end], published, False)
         if when is not None and not when.from_publication:
             return doc[phrase.start : phrase.end].text, when
@@ -605,7 +605,7 @@ def test_sentence_dates_read_weekdays_back_and_days_near_publication(
 def test_a_headline_without_a_verb_has_its_dates_too(nlp, text, expected) -> None:
     doc = nlp(text)
     root = next(iter(doc.sents)).root
-    [(_phrase, own)] = attached_dates(root, root, date_phrases(doc[:]))
+    [(_phrase, own, _will)] = attached_dates(root, root, date_phrases(doc[:]))
     assert own
     when = sentence_when(doc[:], TUE, False)
     assert when is not None and when.start == expected
@@ -656,3 +656,29 @@ def test_in_a_count_of_days_is_a_date_only_in_the_future_tense(nlp, text, future
     when = sentence_when(next(nlp(text).sents), TUE, future)
     assert when is not None
     assert (None if when.from_publication else when.start) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "In a few days the ministers will meet, followed by a meeting of the leaders.",
+            "meeting",
+            date(2025, 11, 26),
+        ),
+        (
+            "Within two weeks the envoys will gather in Oslo, followed by talks in Bergen.",
+            "talks",
+            date(2025, 12, 9),
+        ),
+    ],
+)
+def test_a_governing_future_verb_reads_its_date_forward(nlp, text, trigger, expected) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = [
+        sentence_when(doc[p.start : p.end], TUE, will)
+        for p, _own, will in attached_dates(token, token, date_phrases(token.sent))
+    ]
+    assert any(w is not None and not w.from_publication and w.start == expected for w in found)

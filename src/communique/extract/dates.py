@@ -765,6 +765,7 @@ _TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod"})
 # demanded", "struck overnight"); "May" only as a proper noun.
 _NAMED_DAYS = frozenset(_WEEKDAY_NAMES) | frozenset(_MONTH_NAMES) | {"overnight", "yesterday"}
 _DIGITS = _full(r"\d+")
+_WILL = frozenset({"will", "shall", "'ll"})
 
 
 class DatePhrase(NamedTuple):
@@ -808,7 +809,7 @@ def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) 
 
 def attached_dates(
     trigger: Token, clause: Token, phrases: list[DatePhrase]
-) -> list[tuple[DatePhrase, bool]]:
+) -> list[tuple[DatePhrase, bool, bool]]:
     """The date phrases that date a trigger's event, the most attached first.
 
     First the trigger's own ("Tuesday's talks", "a visit to Hanoi in March") and its clause's:
@@ -817,7 +818,8 @@ def attached_dates(
     going up, those of the clause that governs it ("said on Monday it had expelled", "are due
     on Wednesday to travel"). Dates in relative and other clauses, and on other nouns ("the
     treaty signed in 1997", "the 2014 accord"), date other happenings and are left out. Each
-    phrase comes with whether it is the event's own (False: a governing clause's).
+    phrase comes with whether it is the event's own (False: a governing clause's), and whether
+    the verb it hangs on is in the future tense ("will meet in a few days, followed by …").
     """
     chain = list(dict.fromkeys((trigger, clause)))
     chain += [c for c in trigger.children if c.dep_ == "acl"]  # "talks held on Monday"
@@ -840,8 +842,9 @@ def attached_dates(
         rank = _rank(phrase, doc, order)
         if rank is not None:
             direct = _direct(doc[phrase.start : phrase.end], chain[rank].i)
-            ranked.append(((rank, not direct, phrase.start), phrase, rank < own))
-    return [(phrase, mine) for _key, phrase, mine in sorted(ranked)]
+            will = any(c.dep_ == "aux" and c.lower_ in _WILL for c in chain[rank].children)
+            ranked.append(((rank, not direct, phrase.start), phrase, rank < own, will))
+    return [(phrase, mine, will) for _key, phrase, mine, will in sorted(ranked)]
 
 
 def _governed_by(clause: Token) -> bool:

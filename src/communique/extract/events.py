@@ -561,8 +561,8 @@ def _clause_date(
     relative or other clause never dates the event. Without a date of its own, the event is the
     article's news, dated by publication, unless the clause tells what had happened before.
     """
-    for phrase, own in attached_dates(token, clause, date_phrases(sent, titles)):
-        ahead = future and own
+    for phrase, own, will in attached_dates(token, clause, date_phrases(sent, titles)):
+        ahead = (future and own) or will
         found = when(sent.doc[phrase.start : phrase.end], published, ahead, titles)
         if found is None or found.from_publication:
             continue
