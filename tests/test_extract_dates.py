@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from communique.extract import sentence_when
 from communique.extract.dates import When, attached_dates, date_phrases, needs_anchor, resolve_when
 from communique.kb import load_kb
-from communique.model import Span
-from communique.nlp import build_pipeline
+from communique.model import Article, Span
+from communique.nlp import analyse, build_pipeline
 
 # Publication days the expressions are read against: a Tuesday late in the year, a Monday in
 # February, a Wednesday in January (so "In March" is last year's) and a leap-year Friday.
@@ -453,7 +453,7 @@ def _verb_date(nlp, text: str, verb: str, published: date = TUE) -> tuple[str, S
     """The words and the span of days an event on ``verb`` takes: its first that resolves."""
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
-    for phrase, _own, _will in attached_dates(token, token, date_phrases(token.sent)):
+    for phrase, _own, _tense in attached_dates(token, token, date_phrases(token.sent)):
         when = sentence_when(doc[phrase.start : phrase.end], published, False)
         if when is not None and not when.from_publication:
             return doc[phrase.start : phrase.end].text, when
@@ -605,7 +605,7 @@ def test_sentence_dates_read_weekdays_back_and_days_near_publication(
 def test_a_headline_without_a_verb_has_its_dates_too(nlp, text, expected) -> None:
     doc = nlp(text)
     root = next(iter(doc.sents)).root
-    [(_phrase, own, _will)] = attached_dates(root, root, date_phrases(doc[:]))
+    [(_phrase, own, _tense)] = attached_dates(root, root, date_phrases(doc[:]))
     assert own
     when = sentence_when(doc[:], TUE, False)
     assert when is not None and when.start == expected
@@ -678,7 +678,52 @@ def test_a_governing_future_verb_reads_its_date_forward(nlp, text, trigger, expe
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
     found = [
-        sentence_when(doc[p.start : p.end], TUE, will)
-        for p, _own, will in attached_dates(token, token, date_phrases(token.sent))
+        sentence_when(doc[p.start : p.end], TUE, tense == "future")
+        for p, _own, tense in attached_dates(token, token, date_phrases(token.sent))
     ]
     assert any(w is not None and not w.from_publication and w.start == expected for w in found)
+
+
+def _events(nlp, text: str, published: date):
+    article = Article(
+        id="a",
+        doc="a.txt",
+        text=text,
+        title=None,
+        published=published,
+        language="en",
+        publisher=None,
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Polish foreign minister arrives in Kyiv on Thursday for talks with his "
+            "Ukrainian counterpart.",
+            date(2025, 11, 27),
+        ),
+        ("The Kenyan president visits Tanzania on Friday.", date(2025, 11, 28)),
+        # a present verb of saying reports what was said: the latest Monday
+        ("Chile says on Monday it expelled two Bolivian diplomats.", date(2025, 11, 24)),
+    ],
+)
+def test_a_present_tense_weekday_is_the_one_nearest_the_report(nlp, text, expected) -> None:
+    [event] = _events(nlp, text, TUE)
+    assert event.when is not None and event.when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("It was on 3 March that Chile recalled its ambassador.", "recalled", "3 March"),
+        ("It was last October that the two sides signed the accord.", "signed", "last October"),
+    ],
+)
+def test_a_cleft_sentence_dates_its_that_clause(nlp, text, verb, expected) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected

@@ -22,11 +22,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Span
+from ..patterns import speech
 
 __all__ = [
     "DatePhrase",
     "DateResolver",
     "Precision",
+    "Tense",
     "When",
     "attached_dates",
     "background",
@@ -41,6 +43,7 @@ Precision = Literal["day", "month", "year"]
 # spans to leave out) -> its span of days; ``extract.sentence_when`` is the one in use.
 DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
 _Mode = Literal["past", "future", "last", "next"]
+Tense = Literal["past", "present", "future"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -809,7 +812,7 @@ def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) 
 
 def attached_dates(
     trigger: Token, clause: Token, phrases: list[DatePhrase]
-) -> list[tuple[DatePhrase, bool, bool]]:
+) -> list[tuple[DatePhrase, bool, Tense]]:
     """The date phrases that date a trigger's event, the most attached first.
 
     First the trigger's own ("Tuesday's talks", "a visit to Hanoi in March") and its clause's:
@@ -818,8 +821,9 @@ def attached_dates(
     going up, those of the clause that governs it ("said on Monday it had expelled", "are due
     on Wednesday to travel"). Dates in relative and other clauses, and on other nouns ("the
     treaty signed in 1997", "the 2014 accord"), date other happenings and are left out. Each
-    phrase comes with whether it is the event's own (False: a governing clause's), and whether
-    the verb it hangs on is in the future tense ("will meet in a few days, followed by …").
+    phrase comes with whether it is the event's own (False: a governing clause's), and the
+    tense of the word it hangs on: a future verb reads its date forward ("will meet in a few
+    days, followed by …"), a present one ("arrives on Thursday") either way.
     """
     chain = list(dict.fromkeys((trigger, clause)))
     chain += [c for c in trigger.children if c.dep_ == "acl"]  # "talks held on Monday"
@@ -842,9 +846,21 @@ def attached_dates(
         rank = _rank(phrase, doc, order)
         if rank is not None:
             direct = _direct(doc[phrase.start : phrase.end], chain[rank].i)
-            will = any(c.dep_ == "aux" and c.lower_ in _WILL for c in chain[rank].children)
-            ranked.append(((rank, not direct, phrase.start), phrase, rank < own, will))
-    return [(phrase, mine, will) for _key, phrase, mine, will in sorted(ranked)]
+            tense = _verb_tense(chain[rank])
+            ranked.append(((rank, not direct, phrase.start), phrase, rank < own, tense))
+    return [(phrase, mine, tense) for _key, phrase, mine, tense in sorted(ranked)]
+
+
+def _verb_tense(word: Token) -> Tense:
+    """Future with "will", present for a present-tense verb of action, else past.
+
+    Present-tense verbs of saying ("says on Monday") report what was said: past.
+    """
+    if any(c.dep_ == "aux" and c.lower_ in _WILL for c in word.children):
+        return "future"
+    if word.tag_ in {"VBZ", "VBP"} and word.lemma_.lower() not in speech()["speech_verbs"]:
+        return "present"
+    return "past"
 
 
 def _governed_by(clause: Token) -> bool:

@@ -561,11 +561,17 @@ def _clause_date(
     relative or other clause never dates the event. Without a date of its own, the event is the
     article's news, dated by publication, unless the clause tells what had happened before.
     """
-    for phrase, own, will in attached_dates(token, clause, date_phrases(sent, titles)):
-        ahead = (future and own) or will
-        found = when(sent.doc[phrase.start : phrase.end], published, ahead, titles)
+    for phrase, own, tense in attached_dates(token, clause, date_phrases(sent, titles)):
+        ahead = (future and own) or tense == "future"
+        words = sent.doc[phrase.start : phrase.end]
+        found = when(words, published, ahead, titles)
         if found is None or found.from_publication:
             continue
+        if tense == "present" and not ahead and published is not None:
+            # "arrives on Thursday": the Thursday nearest the report, before or after it
+            later = when(words, published, True, titles)
+            if later is not None and later.start - published < published - found.end:
+                found = later
         if ahead and published is not None and found.end < published:
             continue  # what will happen is not dated before the report ("since 1945")
         return found
