@@ -70,7 +70,12 @@ _FUTURE_HEADS = {
     "going",
     "determined",
     "eager",
+    "due",
 }
+# Conjunctions that make a clause a condition of another: "… once it is ratified", "provided
+# that it is approved"; the act they introduce is hypothetical unless the main clause is past.
+_CONDITION_MARKS = {"once", "until"}
+_CONDITION_PREPS = {"provided", "providing"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # PLOVER: cooperation announced for later is a promise (AGREE), force announced a threat.
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -429,6 +434,44 @@ def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return []
 
 
+_BACK_POSSESSIVES = {"its", "their"}
+_BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
+
+
+def _owner(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """Whose "its commission" or "their parliaments" a doer is: the last subject named before.
+
+    "Iran rejected the plan. Its parliament voted …": the owner is the state or body that was
+    the subject of this or the last sentence, the one "its" or "their" points back to.
+    """
+    for token in subjects:
+        head = _counted(token)
+        if not any(c.dep_ == "poss" and c.lower_ in _BACK_POSSESSIVES for c in head.children):
+            continue
+        sent = head.sent
+        start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for i in range(head.i - 1, start - 1, -1):
+            word = head.doc[i]
+            if word.dep_ not in _SUBJECTS or word.pos_ == "PRON":
+                continue
+            codes = _codes([word], mentions, places=False)  # a state or body, not a place
+            if codes:
+                return codes
+    return []
+
+
+def _refers_back(token: Token) -> bool:
+    """Whether a doer is written as someone named before: "the soldiers", "its commission".
+
+    Such a phrase names no new doer; where it cannot be resolved to whom it points back to,
+    keeping it as written would store a record no one can place.
+    """
+    head = _counted(token)
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_DETERMINERS for c in head.children)
+
+
 def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
     names = []
     for token in tokens:
@@ -631,6 +674,8 @@ def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
     """
     table = doers()
     for token in subjects:
+        if _refers_back(token):
+            continue
         phrase = _phrase(token)
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         if any(lo <= m.start and m.end <= hi for m in mentions):
@@ -664,6 +709,8 @@ def _tense(token: Token, clause: Token) -> str:
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
             return "hypothetical"
+        if _conditional(verb):
+            return "hypothetical"
         if aux & _REPORTED_FUTURE_AUX and _reported(verb):
             return "future"  # "said it would expel …": a promise or threat made in the past
         if aux & _HYPOTHETICAL_AUX:
@@ -672,7 +719,30 @@ def _tense(token: Token, clause: Token) -> str:
             return "future"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
+        if verb.dep_ == "xcomp" and _plan_copula(verb.head) and "to" in aux:
+            return "future"  # "the president is to visit …": a fixed plan, not a report
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
+
+
+def _plan_copula(verb: Token) -> bool:
+    """Whether ``verb`` is the bare "be" of a plan ("X is to visit …").
+
+    With a complement of its own ("was the last leader to visit …") it describes, not plans.
+    """
+    return verb.lemma_ == "be" and not any(c.dep_ in {"attr", "acomp"} for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb`` heads a condition on an act still to come, not a report.
+
+    "The pact takes effect once it has been ratified", "provided that the assemblies approve
+    it": the ratifying has not happened. After a past main clause ("once they had met, they
+    signed") the condition is a report of its own.
+    """
+    if verb.dep_ in {"ccomp", "pcomp"} and verb.head.lower_ in _CONDITION_PREPS:
+        return True
+    marked = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
+    return marked and verb.dep_ == "advcl" and verb.head.tag_ != "VBD"
 
 
 def _code(
@@ -693,6 +763,7 @@ def _code(
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
         or _person_before(subjects, mentions)
+        or _owner(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
