@@ -412,3 +412,16 @@ def test_a_doer_that_points_back_is_not_kept_as_written(nlp, text: str) -> None:
 def test_a_doer_named_for_the_first_time_is_kept_as_written(nlp) -> None:
     text = "Striking dock workers blocked the port of Mombasa on Tuesday."
     assert any(e.actor_text == "Striking dock workers" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quito had proposed talks between the two foreign ministries, but the Peruvian side "
+        "had refused.",
+        "Lima called off a visit by a Peruvian trade delegation to Santiago.",
+        "Colombia postponed its talks with Venezuela on Monday.",
+    ],
+)
+def test_a_meeting_proposed_or_put_off_is_no_meeting(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)

@@ -210,6 +210,25 @@ _GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CO
 _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
 
 
+# Words whose object is an act not (yet) done: "proposed talks", "postponed the visit",
+# "called off a visit", "preparations for the summit". The act is neither reported nor, at
+# this point, promised; the word itself codes an event only where its own row says so.
+_UNDONE = {"propose", "suggest", "postpone", "delay", "defer", "seek", "preparation"}
+_UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
+
+
+def _undone(token: Token) -> bool:
+    """Whether the trigger is what is proposed, put off or prepared, not what happened."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head  # "preparations for the state visit"
+    elif token.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    lemma = head.lemma_.lower()
+    particles = {(lemma, c.lower_) for c in head.children if c.dep_ == "prt"}
+    return lemma in _UNDONE or bool(particles & _UNDONE_PHRASAL)
+
+
 def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """Whether a trigger only names what another trigger is about, not a happening of its own.
 
@@ -218,6 +237,8 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     A place where the outer act happens ("signed at the summit") is not its topic, and an act
     with its own doer ("condemned Russia's invasion") is one that happened.
     """
+    if _undone(token):
+        return True
     if any(c.dep_ == "poss" for c in token.children):
         return False
     head = token.head
