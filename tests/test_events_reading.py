@@ -425,3 +425,24 @@ def test_a_doer_named_for_the_first_time_is_kept_as_written(nlp) -> None:
 )
 def test_a_meeting_proposed_or_put_off_is_no_meeting(nlp, text: str) -> None:
     assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Russian troops crossed into Ukraine on Friday. NATO's secretary general condemned "
+            "the move in a statement issued in Brussels.",
+            ("RUS",),
+        ),
+        (
+            "Israel struck targets in Syria. Egypt's foreign minister condemned the strikes at "
+            "a news conference in Amman.",
+            ("ISR",),
+        ),
+    ],
+)
+def test_the_city_where_a_condemnation_is_voiced_is_not_its_target(
+    nlp, text: str, target: tuple
+) -> None:
+    assert _one(nlp, text, "ACCUSE").recipient == target

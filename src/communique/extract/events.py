@@ -917,13 +917,24 @@ def _counterpart(
     near = {
         code
         for m in mentions
-        if lo <= m.start < hi and m.kind != "place"
+        if lo <= m.start < hi and m.kind != "place" and not _where(sent, m)
         for code in m.codes
         if code not in actor
     }
     if len(near) == 1:
         return list(near)
     return next(([code] for code in salient if code not in actor), [])
+
+
+def _where(sent: SpacySpan, mention: Mention) -> bool:
+    """Whether a mention only says where something was said or done: "a statement issued in
+    Brussels", "condemned the attack at the embassy in Kabul" aim at no one in that city.
+    """
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
 
 
 def _salient(mentions: list[Mention]) -> list[str]:
