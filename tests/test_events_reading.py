@@ -446,3 +446,31 @@ def test_the_city_where_a_condemnation_is_voiced_is_not_its_target(
     nlp, text: str, target: tuple
 ) -> None:
     assert _one(nlp, text, "ACCUSE").recipient == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Heads of state met in Addis Ababa on Sunday for an extraordinary African Union "
+            "summit on Sudan. The leaders also imposed sanctions on the junta in Khartoum.",
+            "COERCE",
+            ("IGO:AU",),
+        ),
+        (
+            "Ministers gathered in Minsk for a session of the CIS Council of Foreign Ministers. "
+            "The participants met first in a narrow format.",
+            "CONSULT",
+            ("IGO:CIS",),
+        ),
+    ],
+)
+def test_the_participants_of_an_organisations_gathering_are_the_organisation(
+    nlp, text: str, kind: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, kind).actor == actor
+
+
+def test_the_two_leaders_stay_a_pair(nlp) -> None:
+    text = "Lula met Costa in Lisbon for the annual summit. The two leaders signed a treaty."
+    assert set(_one(nlp, text, "SUPPORT").actor) == {"BRA", "PRT"}

@@ -440,6 +440,30 @@ def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return []
 
 
+def _gathered(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """The organisation whose gathering "the participants" or "the leaders" attended.
+
+    After "the extraordinary ECOWAS summit", "the leaders imposed sanctions" is the bloc
+    acting, not the states most named in the article. Only a gathering that names an
+    organisation counts; "the two leaders" is a pair, left to the collectives.
+    """
+    for token in subjects:
+        head = _counted(token)
+        if head.tag_ != "NNS" or head.lemma_.lower() not in doers()["attendees"]:
+            continue
+        if not any(c.lower_ == "the" for c in head.children) or any(
+            c.dep_ == "nummod" for c in head.children
+        ):
+            continue
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1):
+            if doc[i].lemma_.lower() in doers()["gatherings"]:
+                codes = _codes([doc[i]], mentions, places=False)
+                if codes and all(c.startswith("IGO:") for c in codes):
+                    return codes
+    return []
+
+
 def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     """The state of "he" or "she": the last person named before, in this or the last sentence."""
     for token in subjects:
@@ -780,7 +804,8 @@ def _code(
 ) -> Event | None:
     subjects, objects, place_args, clause = _roles(token, rule)
     actor = (
-        _codes(subjects, mentions, places=False)
+        _gathered(subjects, mentions)
+        or _codes(subjects, mentions, places=False)
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
         or _person_before(subjects, mentions)
@@ -927,8 +952,10 @@ def _counterpart(
 
 
 def _where(sent: SpacySpan, mention: Mention) -> bool:
-    """Whether a mention only says where something was said or done: "a statement issued in
-    Brussels", "condemned the attack at the embassy in Kabul" aim at no one in that city.
+    """Whether a mention only says where something was said or done, not at whom.
+
+    "A statement issued in Brussels", "condemned the strikes at a news conference in Amman"
+    aim at no one in that city.
     """
     span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
