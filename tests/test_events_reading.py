@@ -474,3 +474,16 @@ def test_the_participants_of_an_organisations_gathering_are_the_organisation(
 def test_the_two_leaders_stay_a_pair(nlp) -> None:
     text = "Lula met Costa in Lisbon for the annual summit. The two leaders signed a treaty."
     assert set(_one(nlp, text, "SUPPORT").actor) == {"BRA", "PRT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign minister will travel to Addis Ababa on May 3. It will be the first "
+        "visit to Ethiopia by a Kenyan foreign minister since 2009.",
+        "Modi went on later on Tuesday to meet Chinese President Xi Jinping in Kazan, the first "
+        "formal talks between the two leaders since the border clash of 2020.",
+    ],
+)
+def test_the_first_meeting_since_a_year_ranks_a_meeting_and_is_not_one(nlp, text: str) -> None:
+    assert all(e.when is None or e.when.start.year == 2024 for e in _events(nlp, text))

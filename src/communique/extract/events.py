@@ -161,6 +161,8 @@ def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
     """
     if any(lo <= token.idx < hi for lo, hi in titles):
         return True
+    if _ranked_restatement(token):
+        return True
     sent = token.sent
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None:
@@ -168,6 +170,22 @@ def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
     if last.text == "?":
         return True
     return sent.start > 0 and _bare_line(sent)
+
+
+def _ranked_restatement(token: Token) -> bool:
+    """Whether a noun only ranks a happening the text names otherwise.
+
+    "It will be the first visit since 2009", "…met Xi in Kazan, the first formal talks
+    since 2020".
+
+    As an apposition or a copula's attribute, an event noun with an ordinal says how the
+    happening compares with the past; counted again, it would take the date it compares to.
+    """
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"appos", "attr"}:
+        return False
+    return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children) or any(
+        c.dep_ == "amod" and c.lower_ in {"first", "last"} for c in token.children
+    )
 
 
 def _bare_line(sent: SpacySpan) -> bool:
