@@ -487,3 +487,14 @@ def test_the_two_leaders_stay_a_pair(nlp) -> None:
 )
 def test_the_first_meeting_since_a_year_ranks_a_meeting_and_is_not_one(nlp, text: str) -> None:
     assert all(e.when is None or e.when.start.year == 2024 for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Security Council met in New York on Friday at the request of Estonia.", ("EST",)),
+        ("Troops were sent to the border at the demand of the Colombian government.", ("COL",)),
+    ],
+)
+def test_at_the_request_of_x_x_asks(nlp, text: str, actor: tuple) -> None:
+    assert _one(nlp, text, "REQUEST").actor == actor

@@ -641,6 +641,17 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             subjects = own
             if token.dep_ in _SUBJECTS and head.pos_ in {"VERB", "AUX"}:
                 clause = head  # "a meeting … was held in Moscow"
+        asker = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if rule.get("of_doer") and asker and not possessor:
+            # "met at the request of Lithuania": who asked, not whom, and not who met
+            subjects = asker
+            objects = [t for t in objects if t not in asker]
     places = [
         g
         for c in (*clause.children, *token.children)
