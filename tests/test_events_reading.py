@@ -341,3 +341,160 @@ def test_aid_goes_to_the_state_of_the_place_of_its_beneficiaries(
     nlp, text: str, recipient: tuple
 ) -> None:
     assert _one(nlp, text, "AID").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the premiers are due to fly to Lima for a meeting with the Chilean president.",
+        "The Thai prime minister is to pay a visit to Cambodia next month.",
+    ],
+)
+def test_a_meeting_someone_is_due_or_is_to_hold_is_announced(nlp, text: str) -> None:
+    event = _one(nlp, text, "AGREE")
+    assert event.tense == "future"
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+def test_being_the_last_to_visit_describes_and_does_not_announce(nlp) -> None:
+    text = "Sharif was the last Pakistani premier to make a public trip to India."
+    assert "AGREE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will join the accord once it has been ratified by the parliament of Iceland.",
+        "The pact takes effect in June, provided that it is ratified by the Peruvian congress.",
+    ],
+)
+def test_an_act_set_as_a_condition_is_hypothetical(nlp, text: str) -> None:
+    ratified = [e for e in _events(nlp, text) if e.actor in {("ISL",), ("PER",)}]
+    assert ratified, _events(nlp, text)
+    assert all(e.tense == "hypothetical" for e in ratified)
+
+
+def test_a_condition_met_in_a_past_narrative_is_a_report(nlp) -> None:
+    text = "Once the two ministers had met in Quito, Ecuador signed the accord with Peru."
+    assert all(e.tense == "past" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Iran rejected the plan on Monday. Its Supreme Council condemned the report and "
+            "warned of retaliation.",
+            "THREATEN",
+        ),
+        (
+            "Venezuela recalled its envoy to Bogota. Its national assembly then denounced "
+            "the Colombian government.",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_its_body_is_the_body_of_the_state_named_before(nlp, text: str, kind: str) -> None:
+    assert _one(nlp, text, kind).actor[0] in {"IRN", "VEN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers who took power in Bamako detained the president on Friday.",
+        "The accord was ratified last year by the parliaments of the member states.",
+    ],
+)
+def test_a_doer_that_points_back_is_not_kept_as_written(nlp, text: str) -> None:
+    assert all(e.actor_text is None for e in _events(nlp, text))
+
+
+def test_a_doer_named_for_the_first_time_is_kept_as_written(nlp) -> None:
+    text = "Striking dock workers blocked the port of Mombasa on Tuesday."
+    assert any(e.actor_text == "Striking dock workers" for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quito had proposed talks between the two foreign ministries, but the Peruvian side "
+        "had refused.",
+        "Lima called off a visit by a Peruvian trade delegation to Santiago.",
+        "Colombia postponed its talks with Venezuela on Monday.",
+    ],
+)
+def test_a_meeting_proposed_or_put_off_is_no_meeting(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Russian troops crossed into Ukraine on Friday. NATO's secretary general condemned "
+            "the move in a statement issued in Brussels.",
+            ("RUS",),
+        ),
+        (
+            "Israel struck targets in Syria. Egypt's foreign minister condemned the strikes at "
+            "a news conference in Amman.",
+            ("ISR",),
+        ),
+    ],
+)
+def test_the_city_where_a_condemnation_is_voiced_is_not_its_target(
+    nlp, text: str, target: tuple
+) -> None:
+    assert _one(nlp, text, "ACCUSE").recipient == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Heads of state met in Addis Ababa on Sunday for an extraordinary African Union "
+            "summit on Sudan. The leaders also imposed sanctions on the junta in Khartoum.",
+            "COERCE",
+            ("IGO:AU",),
+        ),
+        (
+            "Ministers gathered in Minsk for a session of the CIS Council of Foreign Ministers. "
+            "The participants met first in a narrow format.",
+            "CONSULT",
+            ("IGO:CIS",),
+        ),
+    ],
+)
+def test_the_participants_of_an_organisations_gathering_are_the_organisation(
+    nlp, text: str, kind: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, kind).actor == actor
+
+
+def test_the_two_leaders_stay_a_pair(nlp) -> None:
+    text = "Lula met Costa in Lisbon for the annual summit. The two leaders signed a treaty."
+    assert set(_one(nlp, text, "SUPPORT").actor) == {"BRA", "PRT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign minister will travel to Addis Ababa on May 3. It will be the first "
+        "visit to Ethiopia by a Kenyan foreign minister since 2009.",
+        "Modi went on later on Tuesday to meet Chinese President Xi Jinping in Kazan, the first "
+        "formal talks between the two leaders since the border clash of 2020.",
+    ],
+)
+def test_the_first_meeting_since_a_year_ranks_a_meeting_and_is_not_one(nlp, text: str) -> None:
+    assert all(e.when is None or e.when.start.year == 2024 for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Security Council met in New York on Friday at the request of Estonia.", ("EST",)),
+        ("Troops were sent to the border at the demand of the Colombian government.", ("COL",)),
+    ],
+)
+def test_at_the_request_of_x_x_asks(nlp, text: str, actor: tuple) -> None:
+    assert _one(nlp, text, "REQUEST").actor == actor

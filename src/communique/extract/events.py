@@ -70,7 +70,12 @@ _FUTURE_HEADS = {
     "going",
     "determined",
     "eager",
+    "due",
 }
+# Conjunctions that make a clause a condition of another: "… once it is ratified", "provided
+# that it is approved"; the act they introduce is hypothetical unless the main clause is past.
+_CONDITION_MARKS = {"once", "until"}
+_CONDITION_PREPS = {"provided", "providing"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # PLOVER: cooperation announced for later is a promise (AGREE), force announced a threat.
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -156,6 +161,8 @@ def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
     """
     if any(lo <= token.idx < hi for lo, hi in titles):
         return True
+    if _ranked_restatement(token):
+        return True
     sent = token.sent
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None:
@@ -163,6 +170,22 @@ def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
     if last.text == "?":
         return True
     return sent.start > 0 and _bare_line(sent)
+
+
+def _ranked_restatement(token: Token) -> bool:
+    """Whether a noun only ranks a happening the text names otherwise.
+
+    "It will be the first visit since 2009", "…met Xi in Kazan, the first formal talks
+    since 2020".
+
+    As an apposition or a copula's attribute, an event noun with an ordinal says how the
+    happening compares with the past; counted again, it would take the date it compares to.
+    """
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"appos", "attr"}:
+        return False
+    return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children) or any(
+        c.dep_ == "amod" and c.lower_ in {"first", "last"} for c in token.children
+    )
 
 
 def _bare_line(sent: SpacySpan) -> bool:
@@ -205,6 +228,25 @@ _GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CO
 _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
 
 
+# Words whose object is an act not (yet) done: "proposed talks", "postponed the visit",
+# "called off a visit", "preparations for the summit". The act is neither reported nor, at
+# this point, promised; the word itself codes an event only where its own row says so.
+_UNDONE = {"propose", "suggest", "postpone", "delay", "defer", "seek", "preparation"}
+_UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
+
+
+def _undone(token: Token) -> bool:
+    """Whether the trigger is what is proposed, put off or prepared, not what happened."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head  # "preparations for the state visit"
+    elif token.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    lemma = head.lemma_.lower()
+    particles = {(lemma, c.lower_) for c in head.children if c.dep_ == "prt"}
+    return lemma in _UNDONE or bool(particles & _UNDONE_PHRASAL)
+
+
 def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """Whether a trigger only names what another trigger is about, not a happening of its own.
 
@@ -213,6 +255,8 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     A place where the outer act happens ("signed at the summit") is not its topic, and an act
     with its own doer ("condemned Russia's invasion") is one that happened.
     """
+    if _undone(token):
+        return True
     if any(c.dep_ == "poss" for c in token.children):
         return False
     head = token.head
@@ -414,6 +458,30 @@ def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return []
 
 
+def _gathered(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """The organisation whose gathering "the participants" or "the leaders" attended.
+
+    After "the extraordinary ECOWAS summit", "the leaders imposed sanctions" is the bloc
+    acting, not the states most named in the article. Only a gathering that names an
+    organisation counts; "the two leaders" is a pair, left to the collectives.
+    """
+    for token in subjects:
+        head = _counted(token)
+        if head.tag_ != "NNS" or head.lemma_.lower() not in doers()["attendees"]:
+            continue
+        if not any(c.lower_ == "the" for c in head.children) or any(
+            c.dep_ == "nummod" for c in head.children
+        ):
+            continue
+        doc = head.doc
+        for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1):
+            if doc[i].lemma_.lower() in doers()["gatherings"]:
+                codes = _codes([doc[i]], mentions, places=False)
+                if codes and all(c.startswith("IGO:") for c in codes):
+                    return codes
+    return []
+
+
 def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     """The state of "he" or "she": the last person named before, in this or the last sentence."""
     for token in subjects:
@@ -427,6 +495,44 @@ def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
         if named:
             return [max(named, key=lambda m: m.start).code or ""]
     return []
+
+
+_BACK_POSSESSIVES = {"its", "their"}
+_BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
+
+
+def _owner(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+    """Whose "its commission" or "their parliaments" a doer is: the last subject named before.
+
+    "Iran rejected the plan. Its parliament voted …": the owner is the state or body that was
+    the subject of this or the last sentence, the one "its" or "their" points back to.
+    """
+    for token in subjects:
+        head = _counted(token)
+        if not any(c.dep_ == "poss" and c.lower_ in _BACK_POSSESSIVES for c in head.children):
+            continue
+        sent = head.sent
+        start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for i in range(head.i - 1, start - 1, -1):
+            word = head.doc[i]
+            if word.dep_ not in _SUBJECTS or word.pos_ == "PRON":
+                continue
+            codes = _codes([word], mentions, places=False)  # a state or body, not a place
+            if codes:
+                return codes
+    return []
+
+
+def _refers_back(token: Token) -> bool:
+    """Whether a doer is written as someone named before: "the soldiers", "its commission".
+
+    Such a phrase names no new doer; where it cannot be resolved to whom it points back to,
+    keeping it as written would store a record no one can place.
+    """
+    head = _counted(token)
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_DETERMINERS for c in head.children)
 
 
 def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
@@ -535,6 +641,17 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             subjects = own
             if token.dep_ in _SUBJECTS and head.pos_ in {"VERB", "AUX"}:
                 clause = head  # "a meeting … was held in Moscow"
+        asker = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if rule.get("of_doer") and asker and not possessor:
+            # "met at the request of Lithuania": who asked, not whom, and not who met
+            subjects = asker
+            objects = [t for t in objects if t not in asker]
     places = [
         g
         for c in (*clause.children, *token.children)
@@ -631,6 +748,8 @@ def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
     """
     table = doers()
     for token in subjects:
+        if _refers_back(token):
+            continue
         phrase = _phrase(token)
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         if any(lo <= m.start and m.end <= hi for m in mentions):
@@ -664,6 +783,8 @@ def _tense(token: Token, clause: Token) -> str:
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
             return "hypothetical"
+        if _conditional(verb):
+            return "hypothetical"
         if aux & _REPORTED_FUTURE_AUX and _reported(verb):
             return "future"  # "said it would expel …": a promise or threat made in the past
         if aux & _HYPOTHETICAL_AUX:
@@ -672,7 +793,30 @@ def _tense(token: Token, clause: Token) -> str:
             return "future"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
+        if verb.dep_ == "xcomp" and _plan_copula(verb.head) and "to" in aux:
+            return "future"  # "the president is to visit …": a fixed plan, not a report
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
+
+
+def _plan_copula(verb: Token) -> bool:
+    """Whether ``verb`` is the bare "be" of a plan ("X is to visit …").
+
+    With a complement of its own ("was the last leader to visit …") it describes, not plans.
+    """
+    return verb.lemma_ == "be" and not any(c.dep_ in {"attr", "acomp"} for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb`` heads a condition on an act still to come, not a report.
+
+    "The pact takes effect once it has been ratified", "provided that the assemblies approve
+    it": the ratifying has not happened. After a past main clause ("once they had met, they
+    signed") the condition is a report of its own.
+    """
+    if verb.dep_ in {"ccomp", "pcomp"} and verb.head.lower_ in _CONDITION_PREPS:
+        return True
+    marked = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
+    return marked and verb.dep_ == "advcl" and verb.head.tag_ != "VBD"
 
 
 def _code(
@@ -689,10 +833,12 @@ def _code(
 ) -> Event | None:
     subjects, objects, place_args, clause = _roles(token, rule)
     actor = (
-        _codes(subjects, mentions, places=False)
+        _gathered(subjects, mentions)
+        or _codes(subjects, mentions, places=False)
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
         or _person_before(subjects, mentions)
+        or _owner(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
@@ -843,13 +989,26 @@ def _counterpart(
     near = {
         code
         for m in mentions
-        if lo <= m.start < hi and m.kind != "place"
+        if lo <= m.start < hi and m.kind != "place" and not _where(sent, m)
         for code in m.codes
         if code not in actor
     }
     if len(near) == 1:
         return list(near)
     return next(([code] for code in salient if code not in actor), [])
+
+
+def _where(sent: SpacySpan, mention: Mention) -> bool:
+    """Whether a mention only says where something was said or done, not at whom.
+
+    "A statement issued in Brussels", "condemned the strikes at a news conference in Amman"
+    aim at no one in that city.
+    """
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
 
 
 def _salient(mentions: list[Mention]) -> list[str]:
