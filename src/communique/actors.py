@@ -440,9 +440,12 @@ class ActorResolver:
         if not self.kb.groups:
             return []
         at = {m.start: m for m in mentions if m.kind in {"state", "place"} and len(m.codes) == 1}
+        heads = {words.rsplit(" ", 1)[-1] for words in self.kb.groups}  # cheap first test
         found = []
         for token in doc:
             if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_:
+                continue
+            if token.lemma_.lower() not in heads:
                 continue
             modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
             words = [*(c.lower_ for c in modifiers), token.lemma_.lower()]
@@ -533,6 +536,8 @@ class ActorResolver:
             speaker = next((m for m in people if match.start(1) <= m.start < match.end(1)), None)
             if speaker is not None:
                 spans.append((match.end(1), match.end(), speaker, ()))
+        if not spans:
+            return []  # nobody's own words: no pronoun to read
         found = []
         for token in doc:
             plural = token.lower_ in _FIRST_PERSON
@@ -593,12 +598,14 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
     honorific (``ranks.jsonl``).
     """
     joined: list[Span] = []
+    # where the headline ends; doc.text is rebuilt from the tokens on every access, so once
+    body = ents[0].doc.text.find("\n") if ents else -1
     for ent in ents:
         last = joined[-1] if joined else None
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
             continue  # inside a name already joined
         doc = ent.doc
-        if ent.label_ == "PERSON" and "\n" in doc.text[: ent.start_char]:
+        if ent.label_ == "PERSON" and 0 <= body < ent.start_char:
             start, end = ent.start, ent.end
             # a full name the knowledge base matched is whole; a lone surname or the model's
             # guess may have lost its given names
@@ -727,10 +734,11 @@ def _untagged_names(ents: list[Span]) -> list[Span]:
     if not ents:
         return ents
     doc = ents[0].doc
+    body = doc.text.find("\n")  # where the headline ends (doc.text is rebuilt on each access)
     starts = {e.start: e for e in ents}
     added = []
     for title in (e for e in ents if e.label_ == "TITLE"):
-        if "\n" not in doc.text[: title.start_char]:
+        if not 0 <= body < title.start_char:
             continue  # a title-case headline: "Minister Holds Talks With …"
         i = title.end
         if i + 1 < len(doc) and doc[i].lower_ in {"to", "of"} and i + 1 in starts:

@@ -332,7 +332,7 @@ class _Speakers:
         self.text = text
         self.mentions = mentions
         self.people = [m for m in mentions if m.kind == "person" and m.name]
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()  # in C: a Python loop over tokens is slow
         self.sentences = [(s.start, s.end) for s in doc.sents]
         self.sentence_starts = [s for s, _e in self.sentences]
         self.quoted: list[tuple[int, int]] = []
