@@ -32,7 +32,6 @@ import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +39,9 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
+from communique.evaluate import dates_agree
 from communique.extract import confidence
-from communique.model import Event, Instrument, Span, Statement
+from communique.model import Event, Instrument, Statement
 from communique.pipeline import ingest
 from communique.settings import load_settings
 from communique.store import Store
@@ -155,17 +155,6 @@ def _event_features(event: Event, sentences: dict[tuple, list[dict]]) -> tuple[d
     return features, best["shift"]
 
 
-def _agrees(when: Span | None, value: str | None) -> bool:
-    """GOLD-FORMAT's date rule: overlap with the gold interval widened by a day."""
-    if value is None:
-        return True
-    if when is None:
-        return False
-    gold = Span.parse(value)
-    day = timedelta(days=1)
-    return when.start <= gold.end + day and gold.start - day <= when.end
-
-
 def _label_events(events: list[Event], gold: list[dict]) -> list[tuple[Event, bool]]:
     free = list(gold)
     labelled = []
@@ -186,7 +175,7 @@ def _same_event(event: Event, gold: dict) -> bool:
         sides = set(event.actor) | set(event.recipient) == actor | recipient
     else:
         sides = set(event.actor) == actor and (not recipient or set(event.recipient) == recipient)
-    return sides and _agrees(event.when, gold.get("date"))
+    return sides and dates_agree(gold.get("date"), event.when)
 
 
 def _label_statements(
@@ -228,7 +217,7 @@ def _same_instrument(item: Instrument, gold: dict) -> bool:
     return (
         (covers or inside)
         and item.action == gold["action"]
-        and _agrees(item.when, gold.get("date"))
+        and dates_agree(gold.get("date"), item.when)
     )
 
 
