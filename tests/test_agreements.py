@@ -420,3 +420,27 @@ def test_a_communique_named_by_its_meeting_and_cited_was_adopted(nlp, text: str)
 )
 def test_working_on_a_text_is_drafting_it(nlp, text: str, title: str) -> None:
     assert _pairs(nlp, text) == {(title, "drafted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The draft of the Pacific Maritime Convention will be submitted to the leaders for "
+            "approval in May.",
+            "Pacific Maritime Convention",
+        ),
+        (
+            "Kenya will submit the draft Protocol on Cross-Border Trade to parliament for "
+            "ratification.",
+            "draft Protocol on Cross-Border Trade",
+        ),
+    ],
+)
+def test_a_text_submitted_for_approval_is_planned(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "planned")}
+
+
+def test_a_text_submitted_for_no_act_is_proposed(nlp) -> None:
+    text = "The government submitted the Fisheries Agreement with Norway to the committee."
+    assert _pairs(nlp, text) == {("Fisheries Agreement with Norway", "proposed")}

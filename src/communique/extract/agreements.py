@@ -768,12 +768,19 @@ def _verb_action(verb: Token, table: dict) -> str | None:
 
     A phrasal verb ("put forward", "carry out"), an object or a preposition that says what the
     verb does to the text ("put their signatures to", "took effect", "worked on the text of")
-    comes before the verb alone.
+    comes before the verb alone; a text handed on "for approval" is planned.
     """
     lemma = verb.lemma_.lower()
     phrasal = _phrasal(verb, table)
     if phrasal is not None:
         return phrasal
+    if lemma in table["submit_verbs"] and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.lemma_.lower() in table["purpose_nouns"] for o in c.children)
+        for c in verb.children
+    ):
+        return "planned"  # "submitted for approval": the approval is still to come
     for child in verb.children:
         if child.dep_ == "dobj":
             action = table["verb_objects"].get(lemma, {}).get(child.lemma_.lower())
