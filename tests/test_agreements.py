@@ -444,3 +444,28 @@ def test_a_text_submitted_for_approval_is_planned(nlp, text: str, title: str) ->
 def test_a_text_submitted_for_no_act_is_proposed(nlp) -> None:
     text = "The government submitted the Fisheries Agreement with Norway to the committee."
     assert _pairs(nlp, text) == {("Fisheries Agreement with Norway", "proposed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The Treaty of Good-Neighbourliness and Friendly Cooperation, which runs for 15 "
+            "years, binds the two states.",
+            "Treaty of Good-Neighbourliness and Friendly Cooperation",
+        ),
+        (
+            "Estonia and Latvia signed the Treaty of Amity and Friendly Relations on Monday.",
+            "Treaty of Amity and Friendly Relations",
+        ),
+    ],
+)
+def test_a_proper_title_keeps_a_last_word_the_parser_hung_elsewhere(
+    nlp, text: str, title: str
+) -> None:
+    assert title in {i.title for i in _instruments(nlp, text)}
+
+
+def test_a_date_after_a_proper_title_is_not_part_of_it(nlp) -> None:
+    text = "Peru signed the Lima Accord Monday and Chile the Santiago Protocol."
+    assert ("Lima Accord", "signed") in _pairs(nlp, text)

@@ -614,9 +614,29 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
         following = doc[right]
         if following.lower_ in table["proper_continuations"] and following.dep_ == "prep":
             right = _title_edge(following)
+    while (
+        noun.text[0].isupper() and right < noun.sent.end and _capital_tail(doc[right], noun, left)
+    ):
+        right += 1  # "Treaty of Amity and Friendly | Cooperation": a word hung on the noun
     while right > noun.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
         right -= 1
     return left, right
+
+
+def _capital_tail(token: Token, noun: Token, left: int) -> bool:
+    """Whether a capitalised word right after a proper title still belongs to it.
+
+    The parser may hang the last word of a long name on the head noun or on its verb ("the
+    Treaty of Amity and Friendly | Cooperation"); a date ("… Accord Monday") or a word hung
+    elsewhere does not.
+    """
+    return (
+        token.is_alpha
+        and token.text[0].isupper()
+        and token.doc[token.i - 1].text[:1].isupper()
+        and token.ent_type_ not in {"DATE", "TIME"}
+        and (left <= token.head.i < token.i or token.head == noun.head)
+    )
 
 
 def _when_phrase(token: Token) -> bool:
