@@ -338,3 +338,134 @@ def test_common_phrases_name_no_instrument(nlp, text: str) -> None:
 )  # fmt: skip
 def test_capitalised_names_of_frameworks_and_plural_accords(nlp, text: str, title: str) -> None:
     assert (title, "referenced") in _pairs(nlp, text)
+
+
+# dates and repeats
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Ghana, which hosted the 2019 summit, signed the Accra Fisheries Accord on Monday.",
+            date(2024, 7, 8),
+        ),
+        (
+            "After the 2016 referendum in Colombia, Ecuador adopted the Andean Water Charter "
+            "on Friday.",
+            date(2024, 7, 5),
+        ),
+    ],
+)
+def test_the_act_takes_the_date_attached_to_its_verb(nlp, text: str, day: date) -> None:
+    [record] = [i for i in _instruments(nlp, text) if i.action != "referenced"]
+    assert record.when is not None and record.when.start == record.when.end == day
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Mongolia, Japan sign transit pact on rail freight\nMongolia and Japan on Monday "
+            "signed an agreement on the transit of rail freight across their borders.",
+            "agreement on the transit of rail freight",
+        ),
+        (
+            "Vietnam and Laos sign border treaty\nVietnam and Laos signed a treaty on their "
+            "land border on Monday.",
+            "treaty on their land border",
+        ),
+        (
+            "Kenya and Uganda sign four MoUs worth $2 billion\nKenya and Uganda on Tuesday "
+            "signed four memoranda of understanding on trade, energy and health.",
+            "memoranda of understanding on trade, energy and health",
+        ),
+    ],
+)
+def test_a_headline_repeating_the_body_is_one_record(nlp, text: str, title: str) -> None:
+    [record] = [i for i in _instruments(nlp, text) if i.action == "signed"]
+    assert record.title == title and record.when is not None
+    assert not record.when.from_publication
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deadline was contained in the communiqué of an emergency summit of the Southern "
+        "African Development Community held in Gaborone.",
+        "The conditions for lifting the sanctions were contained in the communique of the "
+        "ministerial meeting of the Gulf states in Doha.",
+    ],
+)
+def test_a_communique_named_by_its_meeting_and_cited_was_adopted(nlp, text: str) -> None:
+    [record] = _instruments(nlp, text)
+    assert record.kind == "statement" and record.action == "adopted"
+    assert record.title.startswith("communiqu")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Diplomats from Chile and Peru were still working on the text of the Joint "
+            "Declaration on Pacific Fisheries.",
+            "Joint Declaration on Pacific Fisheries",
+        ),
+        (
+            "Officials in Hanoi are working on the Joint Statement on Mekong Water Security "
+            "ahead of the visit.",
+            "Joint Statement on Mekong Water Security",
+        ),
+    ],
+)
+def test_working_on_a_text_is_drafting_it(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "drafted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The draft of the Pacific Maritime Convention will be submitted to the leaders for "
+            "approval in May.",
+            "Pacific Maritime Convention",
+        ),
+        (
+            "Kenya will submit the draft Protocol on Cross-Border Trade to parliament for "
+            "ratification.",
+            "draft Protocol on Cross-Border Trade",
+        ),
+    ],
+)
+def test_a_text_submitted_for_approval_is_planned(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "planned")}
+
+
+def test_a_text_submitted_for_no_act_is_proposed(nlp) -> None:
+    text = "The government submitted the Fisheries Agreement with Norway to the committee."
+    assert _pairs(nlp, text) == {("Fisheries Agreement with Norway", "proposed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The Treaty of Good-Neighbourliness and Friendly Cooperation, which runs for 15 "
+            "years, binds the two states.",
+            "Treaty of Good-Neighbourliness and Friendly Cooperation",
+        ),
+        (
+            "Estonia and Latvia signed the Treaty of Amity and Friendly Relations on Monday.",
+            "Treaty of Amity and Friendly Relations",
+        ),
+    ],
+)
+def test_a_proper_title_keeps_a_last_word_the_parser_hung_elsewhere(
+    nlp, text: str, title: str
+) -> None:
+    assert title in {i.title for i in _instruments(nlp, text)}
+
+
+def test_a_date_after_a_proper_title_is_not_part_of_it(nlp) -> None:
+    text = "Peru signed the Lima Accord Monday and Chile the Santiago Protocol."
+    assert ("Lima Accord", "signed") in _pairs(nlp, text)

@@ -14,7 +14,8 @@ governing the name ("signed", "entered into force", "the signing of", "negotiati
 a participle or dated relative clause on it ("…, signed in 1905"), from the set it is listed in
 ("The documents were signed. They include …"), or from a later "the treaty", "the document",
 "it" with an action of its own; "plan to sign", "set to sign", "should be signed" are planned.
-The date is the acting clause's own, else its sentence's; a term ("until 2030") dates nothing.
+The date is the one the parse attaches to the acting verb (else the article's); a term ("until
+2030") dates nothing.
 Parties are the actors of the acting verb's subject.
 """
 
@@ -31,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..ents import entities_in
 from ..model import Instrument, Mention, Span
 from ..patterns import instruments
-from .dates import DateResolver
+from .dates import DateResolver, attached_dates, date_phrases
 
 __all__ = ["find_instruments", "instrument_titles"]
 
@@ -152,7 +153,7 @@ def find_instruments(
     titles = [(doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1])) for n in named]
     clauses = _clauses(named, table)
     sets = _set_actions(doc, table)
-    found: list[Instrument] = []
+    kept: list[tuple[Instrument, _Mark]] = []
     seen: set[tuple[frozenset[str], str, Span | None]] = set()
 
     def record(item: _Named, act: _Act, at: Token) -> None:
@@ -167,18 +168,23 @@ def find_instruments(
         if key in seen:
             return
         seen.add(key)
-        found.append(
-            Instrument(
-                title=item.title,
-                kind=item.kind,
-                action=act.action,
-                parties=_parties(act.verb, mentions, instrument=at),
-                when=dated,
-                start=sent.start_char,
-                end=sent.start_char + len(sent.text.rstrip()),
-                sentence=sent.text.rstrip(),
-            )
+        new = Instrument(
+            title=item.title,
+            kind=item.kind,
+            action=act.action,
+            parties=_parties(act.verb, mentions, instrument=at),
+            when=dated,
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
+            sentence=sent.text.rstrip(),
         )
+        mark = _Mark(item.kind, key[0], _distinctive(item, table), _headline(sent))
+        for index, (old, old_mark) in enumerate(kept):
+            if _repeats(new, mark, old, old_mark):
+                if _better(new, mark, old, old_mark):
+                    kept[index] = (new, mark)
+                return
+        kept.append((new, mark))
 
     listed: set[int] = set()
     shared: tuple[_Named, list[_Act]] | None = None
@@ -216,8 +222,74 @@ def find_instruments(
             record(item, act, item.noun)
     for noun, item, act in _coreferent_acts(doc, named, table):
         record(item, act, noun)
-    found.sort(key=lambda i: i.start)
-    return found
+    return sorted((record for record, _mark in kept), key=lambda i: i.start)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Mark:
+    """What tells a record's instrument from another's: kind, title words, where it stands.
+
+    ``distinctive`` leaves out the instrument nouns and counts ("seven MoUs" has none);
+    ``headline`` marks a record read from the document's headline.
+    """
+
+    kind: str
+    words: frozenset[str]
+    distinctive: frozenset[str]
+    headline: bool
+
+
+def _distinctive(item: _Named, table: dict) -> frozenset[str]:
+    """The title's words that are neither instrument nouns, counts nor function words."""
+    return frozenset(
+        t.lower_
+        for t in item.noun.doc[item.left : item.right]
+        if t.is_alpha and not t.is_stop and not t.like_num and _kind(t, table)[0] is None
+    )
+
+
+def _headline(sent: SpacySpan) -> bool:
+    """Whether a sentence opens the headline: a first line without a final stop.
+
+    The parser may split a headline ("… sign accession treaty beneath | the Acropolis").
+    """
+    if sent.start != 0:
+        return False
+    doc = sent.doc
+    end = next((t.i for t in doc if "\n" in t.text_with_ws), None)
+    words = [t for t in doc[: end + 1] if not t.is_space] if end is not None else []
+    return bool(words) and words[-1].text not in {".", "!", "?"}
+
+
+def _repeats(new: Instrument, mark: _Mark, old: Instrument, old_mark: _Mark) -> bool:
+    """Whether two records of a document report one act on one instrument.
+
+    The same title words ("the Treaty on the Union", "Treaty on Union"), or a headline's short
+    name for a body's instrument of the same kind ("sign accession treaty" over "signed the
+    Treaty of Accession", "sign six MoUs" over the memoranda listed), with the same action and
+    no two different stated dates (a headline's date is usually the publication's).
+    """
+    if new.action != old.action:
+        return False
+    stated = [r.when for r in (new, old) if r.when is not None and not r.when.from_publication]
+    if len(stated) == 2 and (stated[0].start, stated[0].end) != (stated[1].start, stated[1].end):
+        return False
+    if mark.words == old_mark.words:
+        return True
+    if mark.headline == old_mark.headline or mark.kind != old_mark.kind:
+        return False
+    short = mark if mark.headline else old_mark
+    other = old_mark if mark.headline else mark
+    return not short.distinctive or bool(short.distinctive & other.distinctive)
+
+
+def _better(new: Instrument, mark: _Mark, old: Instrument, old_mark: _Mark) -> bool:
+    """Whether the later of two repeated records should stand: the body's, else a stated date."""
+    if mark.headline != old_mark.headline:
+        return old_mark.headline
+    return (new.when is not None and not new.when.from_publication) and (
+        old.when is None or old.when.from_publication
+    )
 
 
 def _content_words(title: str) -> frozenset[str]:
@@ -228,15 +300,25 @@ def _content_words(title: str) -> frozenset[str]:
 def _dated(
     act: _Act, when: DateResolver, published: date | None, titles: list[tuple[int, int]]
 ) -> Span | None:
-    """The date of the action: the clause that reports it, else its sentence.
+    """The date of the action: the one the parse attaches to its verb, as events take theirs.
 
-    "The treaty, which the presidents signed in 2013, …": the clause's year, not the
-    sentence's other dates; a clause without a date takes its sentence's.
+    "The treaty, which the presidents signed in 2013, …": the clause's year, not the sentence's
+    other dates; "signed on Friday the accord that ended the 1998 war": Friday, not 1998. A verb
+    with no date of its own is the article's news; an act without a verb (a set, a nominal)
+    takes its clause's date, else its sentence's.
     """
     sent = act.scope.sent
     planned = act.action == "planned"
     inside = [span for span in titles if sent.start_char <= span[0] < sent.end_char]
     inside.extend(_terms(sent))
+    if act.verb is not None:
+        verb = act.verb
+        for phrase, _own, tense in attached_dates(verb, verb, date_phrases(sent, inside)):
+            words = sent.doc[phrase.start : phrase.end]
+            dated = when(words, published, planned or tense == "future", inside)
+            if dated is not None and not dated.from_publication:
+                return dated
+        return when(sent.doc[verb.i : verb.i + 1], published, planned, inside)
     if act.scope.start != sent.start or act.scope.end != sent.end:
         dated = when(act.scope, published, planned, inside)
         if dated is not None and not dated.from_publication:
@@ -350,14 +432,17 @@ def _patient_clause(verb: Token) -> bool:
 def _listed_in_sentence(noun: Token, table: dict) -> bool:
     """Whether the name stands in a list opened by "include", "comprise" … before it.
 
-    The parser may end a sentence at a list's semicolon; the list still runs on.
+    The parser may end a sentence at a list's semicolon; the list still runs on. A passive
+    ("the terms were contained in the communique") names the container, not a list.
     """
     doc = noun.doc
     start = noun.sent.start
     while start > 0 and doc[start - 1].text == ";":
         start = doc[start - 1].sent.start
     return any(
-        t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in table["list_verbs"]
+        t.pos_ in {"VERB", "AUX"}
+        and t.lemma_.lower() in table["list_verbs"]
+        and not any(c.dep_ == "auxpass" for c in t.children)
         for t in doc[start : noun.i]
     )
 
@@ -436,7 +521,7 @@ def _named(noun: Token, table: dict) -> bool:
     needed = table["needs_modifier"].get(noun.lower_)
     modifiers = [c for c in noun.lefts if c.dep_ in _TITLE_DEPS]
     if needed is not None:
-        return any(c.text in needed for c in modifiers)
+        return any(c.text in needed for c in modifiers) or _issued_by_meeting(noun, table)
     if any(c.text in table["naming_modifiers"] for c in modifiers):
         return True  # "a joint declaration": one text the sides agreed
     if noun.lower_ in table["compound_named"] and any(
@@ -456,6 +541,21 @@ def _named(noun: Token, table: dict) -> bool:
     if any(_continues_title(c, table) for c in noun.rights):
         return True
     return _title_bounds(noun, table)[1] > noun.i + 1
+
+
+def _issued_by_meeting(noun: Token, table: dict) -> bool:
+    """Whether a statement is named by the meeting that issued it: "the communique of the summit".
+
+    A meeting issues one such text, so "of" and the meeting name it as "joint" would.
+    """
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in table["meeting_nouns"] for o in prep.children
+        )
+        for prep in noun.rights
+    )
 
 
 def _numbered(noun: Token) -> bool:
@@ -514,9 +614,29 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
         following = doc[right]
         if following.lower_ in table["proper_continuations"] and following.dep_ == "prep":
             right = _title_edge(following)
+    while (
+        noun.text[0].isupper() and right < noun.sent.end and _capital_tail(doc[right], noun, left)
+    ):
+        right += 1  # "Treaty of Amity and Friendly | Cooperation": a word hung on the noun
     while right > noun.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
         right -= 1
     return left, right
+
+
+def _capital_tail(token: Token, noun: Token, left: int) -> bool:
+    """Whether a capitalised word right after a proper title still belongs to it.
+
+    The parser may hang the last word of a long name on the head noun or on its verb ("the
+    Treaty of Amity and Friendly | Cooperation"); a date ("… Accord Monday") or a word hung
+    elsewhere does not.
+    """
+    return (
+        token.is_alpha
+        and token.text[0].isupper()
+        and token.doc[token.i - 1].text[:1].isupper()
+        and token.ent_type_ not in {"DATE", "TIME"}
+        and (left <= token.head.i < token.i or token.head == noun.head)
+    )
 
 
 def _when_phrase(token: Token) -> bool:
@@ -666,18 +786,30 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
 def _verb_action(verb: Token, table: dict) -> str | None:
     """The action of a verb, read from the whole verb phrase.
 
-    A phrasal verb ("put forward", "carry out") or an object that says what the verb does to
-    the text ("put their signatures to", "took effect") comes before the verb alone.
+    A phrasal verb ("put forward", "carry out"), an object or a preposition that says what the
+    verb does to the text ("put their signatures to", "took effect", "worked on the text of")
+    comes before the verb alone; a text handed on "for approval" is planned.
     """
     lemma = verb.lemma_.lower()
     phrasal = _phrasal(verb, table)
     if phrasal is not None:
         return phrasal
+    if lemma in table["submit_verbs"] and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.lemma_.lower() in table["purpose_nouns"] for o in c.children)
+        for c in verb.children
+    ):
+        return "planned"  # "submitted for approval": the approval is still to come
     for child in verb.children:
         if child.dep_ == "dobj":
             action = table["verb_objects"].get(lemma, {}).get(child.lemma_.lower())
             if action is not None:
                 return action
+        if child.dep_ == "prep":
+            action = table["verb_preps"].get(lemma, {}).get(child.lower_)
+            if action is not None:
+                return action  # "working on the text of": drafting it
     return table["verbs"].get(lemma)
 
 
