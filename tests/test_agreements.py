@@ -309,7 +309,7 @@ def test_the_verb_phrase_gives_the_action(nlp, text: str, action: str) -> None:
     "text",
     [
         '"The friendship treaty will carry our ties forward," the president said.',
-        "Ministers signed an address with a proposal to accede to the Charter of Paris.",
+        "The envoys welcomed a proposal to accede to the Charter of Paris in due course.",
     ],
 )
 def test_no_act_where_the_text_is_the_doer_or_the_act_only_proposed(nlp, text: str) -> None:
@@ -391,8 +391,8 @@ def test_a_headline_repeating_the_body_is_one_record(nlp, text: str, title: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "The deadline was contained in the communiqué of an emergency summit of the Southern "
-        "African Development Community held in Gaborone.",
+        "Every one of those demands is contained in the communiqué of last month's SADC "
+        "summit in Gaborone.",
         "The conditions for lifting the sanctions were contained in the communique of the "
         "ministerial meeting of the Gulf states in Doha.",
     ],

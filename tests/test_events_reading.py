@@ -431,9 +431,9 @@ def test_a_meeting_proposed_or_put_off_is_no_meeting(nlp, text: str) -> None:
     ("text", "target"),
     [
         (
-            "Russian troops crossed into Ukraine on Friday. NATO's secretary general condemned "
-            "the move in a statement issued in Brussels.",
-            ("RUS",),
+            "Azerbaijani units advanced into the border district on Monday. The OSCE chairman "
+            "denounced the advance in a communique released in Vienna.",
+            ("AZE",),
         ),
         (
             "Israel struck targets in Syria. Egypt's foreign minister condemned the strikes at "
@@ -459,7 +459,7 @@ def test_the_city_where_a_condemnation_is_voiced_is_not_its_target(
         ),
         (
             "Ministers gathered in Minsk for a session of the CIS Council of Foreign Ministers. "
-            "The participants met first in a narrow format.",
+            "The participants first held talks behind closed doors.",
             "CONSULT",
             ("IGO:CIS",),
         ),
