@@ -146,15 +146,8 @@ def reliability_table(reports: dict[str, EvalReport]) -> Table:
 
 def print_errors(console: Console, report: EvalReport) -> None:
     """One half's misses, grouped by section and reason, each with its sentence."""
-    for (section, reason), misses in report.errors_by_reason().items():
-        console.print(f"\n{section}: {reason} ({len(misses)})", markup=False)
-        for miss in misses:
-            side = "missed" if miss.side == "fn" else "extra "
-            console.print(f"  {side} {miss.doc}: {miss.record}", markup=False, soft_wrap=True)
-            if miss.nearest:
-                console.print(f"    nearest: {miss.nearest}", markup=False, soft_wrap=True)
-            if miss.sentence:
-                console.print(f"    sentence: {miss.sentence}", markup=False, soft_wrap=True)
+    for heading, line in report.error_lines():
+        console.print(f"\n{line}" if heading else line, markup=False, soft_wrap=True)
 
 
 def run(dev: Path) -> tuple[dict[str, EvalReport], float]:

@@ -19,6 +19,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -585,15 +586,11 @@ def eval_command(
 
 def _print_errors(report: EvalReport) -> None:
     """Every miss of ``report``, grouped by section and reason, each with its sentence."""
-    for (section, reason), misses in report.errors_by_reason().items():
-        out.print(f"\n[bold]{section}: {reason}[/] ({len(misses)})")
-        for miss in misses:
-            side = "missed" if miss.side == "fn" else "extra "
-            out.print(f"  {side} {miss.doc}: {miss.record}", markup=False, soft_wrap=True)
-            if miss.nearest:
-                out.print(f"    nearest: {miss.nearest}", markup=False, soft_wrap=True)
-            if miss.sentence:
-                out.print(f"    sentence: {miss.sentence}", markup=False, soft_wrap=True)
+    for heading, line in report.error_lines():
+        if heading:
+            out.print(f"\n[bold]{escape(line)}[/]")
+        else:
+            out.print(line, markup=False, soft_wrap=True)
 
 
 @app.command("report")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -204,6 +204,21 @@ class EvalReport:
         for miss in sorted(self.errors, key=lambda m: (m.section, m.reason, m.doc, m.side)):
             groups.setdefault((miss.section, miss.reason), []).append(miss)
         return groups
+
+    def error_lines(self) -> Iterator[tuple[bool, str]]:
+        """The misses as text for a terminal: ``(is_heading, line)``, grouped by reason.
+
+        One layout for ``communique eval --errors`` and ``make bench-dev``'s error list.
+        """
+        for (section, reason), misses in self.errors_by_reason().items():
+            yield True, f"{section}: {reason} ({len(misses)})"
+            for miss in misses:
+                side = "missed" if miss.side == "fn" else "extra "
+                yield False, f"  {side} {miss.doc}: {miss.record}"
+                if miss.nearest:
+                    yield False, f"    nearest: {miss.nearest}"
+                if miss.sentence:
+                    yield False, f"    sentence: {miss.sentence}"
 
 
 def _score_dict(score: Score | Prf) -> dict[str, object]:
