@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -204,6 +204,10 @@ class EvalReport:
         for miss in sorted(self.errors, key=lambda m: (m.section, m.reason, m.doc, m.side)):
             groups.setdefault((miss.section, miss.reason), []).append(miss)
         return groups
+
+    def prf(self, name: str) -> Prf:
+        """The precision/recall score ``name`` (one of ``PRF_NAMES``), typed as such."""
+        return cast(Prf, self.scores[name])
 
     def error_lines(self) -> Iterator[tuple[bool, str]]:
         """The misses as text for a terminal: ``(is_heading, line)``, grouped by reason.
@@ -428,8 +432,7 @@ def _describe_entity(gold: dict) -> str:
 def _score_entities(
     report: EvalReport, doc: str, gold: list[dict], entities: Sequence[Entity]
 ) -> None:
-    score = report.scores["entities"]
-    assert isinstance(score, Prf)
+    score = report.prf("entities")
     states = any(g.get("kind") == "state" for g in gold)
     predicted = sorted(
         (e for e in entities if _predicted_entity(e, states=states)),
@@ -477,8 +480,7 @@ def _score_statements(
     report: EvalReport, doc: str, gold: list[dict], statements: Sequence[Statement], text: str
 ) -> None:
     """Match quotations one-to-one; an unmatched continuation of a quotation is excused."""
-    score = report.scores["statements"]
-    assert isinstance(score, Prf)
+    score = report.prf("statements")
     predicted = sorted(statements, key=lambda s: (s.start, s.end))
     pairs = _assign([[int(statement_matches(g, s)) for g in gold] for s in predicted])
     for index, statement in enumerate(predicted):
@@ -619,8 +621,7 @@ def _score_agreements(
     report: EvalReport, doc: str, gold: list[dict], instruments: Sequence[Instrument], text: str
 ) -> None:
     """Match distinct predicted pairs to gold pairs one-to-one (maximum matching) and count."""
-    score = report.scores["agreements"]
-    assert isinstance(score, Prf)
+    score = report.prf("agreements")
     predicted = agreement_pairs(instruments)
     pairs = _assign([[int(agreement_matches(g, p)) for g in gold] for p in predicted])
     referenced = [g for g in gold if g["action"] == "referenced"]
@@ -762,8 +763,7 @@ def _score_events(
     Matching a non-optional gold event weighs more than all optional matches together, so the
     matching first finds the most true positives, then excuses what it can.
     """
-    score = report.scores["events"]
-    assert isinstance(score, Prf)
+    score = report.prf("events")
     predicted = sorted(events, key=_event_key)
     heavy = len(gold) + 1
     weights = [
