@@ -46,6 +46,11 @@ class Errors:
     E403 = "database {url}: cannot write: {reason}"
     E404 = "search {query!r}: {reason}"
     E405 = "the query ran over the time limit of {limit} s (setting query_time_limit)"
+    E406 = "schema migrations run through communique (`communique db upgrade`), not alembic"
+    E407 = (
+        "database {url}: schema version {found} is older than this release's ({known}) and "
+        "cannot be upgraded here: {reason}; run `communique db upgrade` with write access"
+    )
     E501 = "gold file {path}: {reason}"
 
 

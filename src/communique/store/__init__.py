@@ -20,7 +20,7 @@ from time import monotonic
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import URL, Engine, create_engine, event, func, inspect, make_url, select, text
+from sqlalchemy import URL, Engine, create_engine, event, func, make_url, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -42,34 +42,26 @@ from ..model import (
     Statement,
     Story,
 )
-from .search import KINDS, create_index, fts_search, like_search, parse_query
+from . import migrations
+from .search import KINDS, fts_search, like_search, parse_query
 from .tables import (
     AnalysisRow,
     ArticleRow,
     ArticleSourceRow,
-    Base,
     EventRow,
     EvidenceRow,
     InstrumentRow,
     LearnedRoleRow,
     LineCountRow,
     MentionRow,
-    MetaRow,
     SourceGroupRow,
     StatementRow,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout"]
+__all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout", "schema_revision"]
 
-# 1: articles (issue 2). 2: analyses, mentions, learned roles (issue 3); a version-1 database
-# gains the new tables on open and its articles are analysed when next ingested. 3: the SQLite
-# full-text index (issue 6); an older database gets it on open, built from its rows. 4: an
-# event's doer as written where it has no code (issue 4); an older database gains the column.
-# 5: the confidence of events, instrument actions and statements (issue 10); an older database
-# gains the columns (1.0 until its articles are analysed again).
-SCHEMA_VERSION = 5
-# Tables that gained a ``confidence`` column in version 5.
-_CONFIDENCE_TABLES = ("events", "instruments", "statements")
+# The schema's history is the migrations' (store/migrations/versions, one revision a version).
+SCHEMA_VERSION = int(migrations.HEAD)
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
 
@@ -167,23 +159,22 @@ class Store:
 
     @classmethod
     def open(cls, url: str, *, read_only: bool = False, time_limit: float | None = None) -> Store:
-        """Open (creating if needed) the database at ``url`` and check its schema version.
+        """Open (creating if needed) the database at ``url``, upgrading an older schema.
 
         ``read_only`` gives a store that cannot write, for serving the public: whatever a
-        request gets the server to run, the data stays as it is. The database is first opened
-        normally once, so it exists and has the current schema. ``time_limit`` (seconds) stops
-        any statement that runs longer (see :func:`is_timeout`): one expensive request must not
-        hold the server.
+        request gets the server to run, the data stays as it is. A new or outdated database is
+        still created or upgraded first, as users expect the server to simply work; where it
+        cannot be written, E407 says to run ``communique db upgrade``. ``time_limit`` (seconds)
+        stops any statement that runs longer (see :func:`is_timeout`): one expensive request
+        must not hold the server.
         """
         url = database_url(url)
-        if read_only:
-            cls.open(url).close()
         try:
             engine = _engine(url, read_only=read_only, time_limit=time_limit)
             if read_only:
-                engine.connect().close()  # fail here, not on the first request
+                _upgrade_for_reader(engine, url)
             else:
-                _prepare(engine, url)
+                migrations.upgrade(engine, url)
         except SQLAlchemyError as err:
             raise StoreError("E402", url=url, reason=err.args[0] if err.args else err) from err
         return cls(engine, url)
@@ -199,9 +190,16 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        """A write transaction whose database errors (a reader's, say) are store errors."""
+        """A write transaction whose database errors (a reader's, say) are store errors.
+
+        On SQLite it takes the write lock before its first read (BEGIN IMMEDIATE): a save reads
+        whether the article is stored, then inserts, and another process must not insert it in
+        between.
+        """
         try:
             with Session(self.engine) as session, session.begin():
+                if self.engine.dialect.name == "sqlite":
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
         except SQLAlchemyError as err:
             raise StoreError("E403", url=self.url, reason=err.args[0] if err.args else err) from err
@@ -539,28 +537,38 @@ class Store:
             return list(session.scalars(query))
 
 
-def _prepare(engine: Engine, url: str) -> None:
-    """Create missing tables, check the schema version, and bring an older database up to it."""
-    Base.metadata.create_all(engine)
-    with Session(engine) as session, session.begin():
-        row = session.get(MetaRow, "schema_version")
-        if row is not None and int(row.value) > SCHEMA_VERSION:
-            raise StoreError("E401", url=url, found=row.value, known=SCHEMA_VERSION)
-        if engine.dialect.name == "sqlite":
-            create_index(session, rebuild=row is not None and int(row.value) < 3)
-        columns = {c["name"] for c in inspect(session.connection()).get_columns("events")}
-        if "actor_text" not in columns:  # a database from before version 4
-            session.execute(text("ALTER TABLE events ADD COLUMN actor_text TEXT"))
-        for table in _CONFIDENCE_TABLES:  # a database from before version 5
-            names = {c["name"] for c in inspect(session.connection()).get_columns(table)}
-            if "confidence" not in names:
-                session.execute(
-                    text(f"ALTER TABLE {table} ADD COLUMN confidence FLOAT NOT NULL DEFAULT 1.0")
-                )
-        if row is None:
-            session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-        else:
-            row.value = str(SCHEMA_VERSION)
+def schema_revision(url: str) -> tuple[str | None, int | None]:
+    """The database's migration revision and, from before migrations, its schema version."""
+    url = database_url(url)
+    engine = _engine(url, read_only=True, time_limit=None)
+    try:
+        with engine.connect() as connection:
+            return migrations.current(connection), migrations.legacy_version(connection)
+    except SQLAlchemyError as err:
+        raise StoreError("E402", url=url, reason=err.args[0] if err.args else err) from err
+    finally:
+        engine.dispose()
+
+
+def _upgrade_for_reader(engine: Engine, url: str) -> None:
+    """Make sure a reader's database exists at the current schema, upgrading it if need be."""
+    try:
+        with engine.connect() as connection:
+            found = migrations.current(connection)
+    except SQLAlchemyError:
+        found = None  # no such file yet: the writer below creates it
+    if found == migrations.HEAD:
+        return
+    writer = _engine(url, read_only=False, time_limit=None)
+    try:
+        migrations.upgrade(writer, url)
+    except SQLAlchemyError as err:
+        reason = err.args[0] if err.args else err
+        raise StoreError(
+            "E407", url=url, found=found or "none", known=migrations.HEAD, reason=reason
+        ) from err
+    finally:
+        writer.dispose()
 
 
 def _article(row: ArticleRow) -> Article:

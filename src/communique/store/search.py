@@ -5,8 +5,9 @@ term reaches FTS5 as a quoted string, so no input is an FTS5 syntax error or nam
 (``foo-bar`` or ``Xi's`` would be, raw); the only errors are ours, worded for the user. The same
 parsed query drives the plain LIKE search used where FTS5 is absent (PostgreSQL).
 
-The SQLite index is two FTS5 tables kept by triggers, so every write path (ingest, re-analysis,
-a later release's code) updates them in the same transaction as the rows themselves. They store
+The SQLite index is two FTS5 tables kept by triggers (made by migration 0003), so every write
+path (ingest, re-analysis, a later release's code) updates them in the same transaction as the
+rows themselves. They store
 their own copy of the text: an external-content table would key articles by their implicit
 rowid, which VACUUM may renumber.
 """
@@ -27,7 +28,6 @@ from .tables import ArticleRow, StatementRow
 __all__ = [
     "KINDS",
     "MAX_TERMS",
-    "create_index",
     "fts_query",
     "fts_search",
     "like_search",
@@ -45,39 +45,6 @@ _SNIPPET_TOKENS = 32
 MAX_TERMS = 16
 _LIKE_WIDTH = 240  # characters of text around the first match in a LIKE snippet
 
-_TOKENIZER = "porter unicode61 remove_diacritics 2"
-_INDEX = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
-    f"article_id UNINDEXED, title, text, tokenize='{_TOKENIZER}')",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS quote_search USING fts5("
-    f"article_id UNINDEXED, quote, speaker, tokenize='{_TOKENIZER}')",
-    "CREATE TRIGGER IF NOT EXISTS article_search_insert AFTER INSERT ON articles BEGIN "
-    "INSERT INTO article_search (article_id, title, text) VALUES (new.id, new.title, new.text); "
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS article_search_delete AFTER DELETE ON articles BEGIN "
-    "DELETE FROM article_search WHERE article_id = old.id; END",
-    "CREATE TRIGGER IF NOT EXISTS article_search_update AFTER UPDATE OF id, title, text "
-    "ON articles BEGIN DELETE FROM article_search WHERE article_id = old.id; "
-    "INSERT INTO article_search (article_id, title, text) VALUES (new.id, new.title, new.text); "
-    "END",
-    # A quotation's FTS row has the statement's id (an INTEGER PRIMARY KEY, stable) as rowid.
-    "CREATE TRIGGER IF NOT EXISTS quote_search_insert AFTER INSERT ON statements BEGIN "
-    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
-    "VALUES (new.id, new.article_id, new.quote, new.speaker); END",
-    "CREATE TRIGGER IF NOT EXISTS quote_search_delete AFTER DELETE ON statements BEGIN "
-    "DELETE FROM quote_search WHERE rowid = old.id; END",
-    "CREATE TRIGGER IF NOT EXISTS quote_search_update AFTER UPDATE ON statements BEGIN "
-    "DELETE FROM quote_search WHERE rowid = old.id; "
-    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
-    "VALUES (new.id, new.article_id, new.quote, new.speaker); END",
-)
-_REBUILD = (
-    "DELETE FROM article_search",
-    "INSERT INTO article_search (article_id, title, text) SELECT id, title, text FROM articles",
-    "DELETE FROM quote_search",
-    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
-    "SELECT id, article_id, quote, speaker FROM statements",
-)
 _MATCHES = {
     "article": (
         "SELECT 'article' AS kind, article_id, NULL AS speaker, rowid AS seq, "
@@ -96,19 +63,6 @@ _COUNTS = {
     "article": "SELECT count(*) FROM article_search WHERE article_search MATCH :query",
     "quote": "SELECT count(*) FROM quote_search WHERE quote_search MATCH :query",
 }
-
-
-def create_index(session: Session, *, rebuild: bool) -> None:
-    """Create the SQLite search tables and triggers if missing; ``rebuild`` refills them.
-
-    Refilling is for a database from before the index (schema version 2): its rows were
-    written without the triggers.
-    """
-    for statement in _INDEX:
-        session.execute(text(statement))
-    if rebuild:
-        for statement in _REBUILD:
-            session.execute(text(statement))
 
 
 def parse_query(query: str) -> tuple[Clause, ...]:

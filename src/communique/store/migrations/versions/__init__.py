@@ -1,0 +1,1 @@
+"""The revisions, one per schema version, oldest first (Alembic skips this file)."""
