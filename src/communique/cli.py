@@ -38,7 +38,7 @@ from .link import LinkDoc, near_duplicates, story_clusters
 from .model import QUADS, Entity, Story
 from .pipeline import ingest
 from .settings import Settings, load_settings
-from .store import Store
+from .store import SCHEMA_VERSION, Store, schema_revision, upgrade_schema
 
 __all__ = ["app", "main"]
 
@@ -676,6 +676,38 @@ def _read_token(path: Path) -> str:
     if not lines or not lines[0].strip():
         raise ConfigError("E305", path=path, reason="the file holds no token")
     return lines[0].strip()
+
+
+db_app = typer.Typer(help="The database schema: its revision, and upgrades.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("current")
+def db_current_command(ctx: typer.Context) -> None:
+    """Print the database's schema revision and this release's, without changing anything."""
+    try:
+        found, legacy = schema_revision(ctx.obj.db)
+    except CommuniqueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from error
+    head = f"{SCHEMA_VERSION:04d}"
+    if found is None:
+        found = f"none (schema version {legacy}, before migrations)" if legacy else "none (empty)"
+    advice = "" if found == head else "; run `communique db upgrade`"
+    out.print(f"revision {found}, this release's {head}{advice}", markup=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade_command(ctx: typer.Context) -> None:
+    """Bring the database to this release's schema (any writable open does it too)."""
+    try:
+        before = upgrade_schema(ctx.obj.db)
+    except CommuniqueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from error
+    head = f"{SCHEMA_VERSION:04d}"
+    done = "already at" if before == head else f"upgraded from {before or 'nothing'} to"
+    out.print(f"{done} revision {head}", markup=False)
 
 
 @app.command("settings")

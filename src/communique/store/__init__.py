@@ -58,7 +58,14 @@ from .tables import (
     StatementRow,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout", "schema_revision"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "database_url",
+    "is_timeout",
+    "schema_revision",
+    "upgrade_schema",
+]
 
 # The schema's history is the migrations' (store/migrations/versions, one revision a version).
 SCHEMA_VERSION = int(migrations.HEAD)
@@ -544,6 +551,18 @@ def schema_revision(url: str) -> tuple[str | None, int | None]:
     try:
         with engine.connect() as connection:
             return migrations.current(connection), migrations.legacy_version(connection)
+    except SQLAlchemyError as err:
+        raise StoreError("E402", url=url, reason=err.args[0] if err.args else err) from err
+    finally:
+        engine.dispose()
+
+
+def upgrade_schema(url: str) -> str | None:
+    """Create or upgrade the database at ``url``; return the revision it had (None: new)."""
+    url = database_url(url)
+    engine = _engine(url, read_only=False, time_limit=None)
+    try:
+        return migrations.upgrade(engine, url)
     except SQLAlchemyError as err:
         raise StoreError("E402", url=url, reason=err.args[0] if err.args else err) from err
     finally:

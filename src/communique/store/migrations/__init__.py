@@ -60,8 +60,9 @@ def legacy_version(connection: Connection) -> int | None:
 def upgrade(engine: Engine, url: str) -> str | None:
     """Bring the database to :data:`HEAD` unless it is there; return the revision it had.
 
-    A database newer than this release (a revision or version it does not know) raises E401
-    and is left as it is.
+    That is None for a new database, and for one from before Alembic the revision it was
+    stamped at. A database newer than this release (a revision or version it does not know)
+    raises E401 and is left as it is.
     """
     with engine.connect() as connection:
         found = current(connection)
@@ -72,7 +73,7 @@ def upgrade(engine: Engine, url: str) -> str | None:
         try:
             found = current(connection)
             if found != HEAD:
-                _migrate(connection, url, found)
+                found = _migrate(connection, url, found)
             connection.commit()
         finally:
             if waited is not None:
@@ -96,8 +97,11 @@ def _lock(connection: Connection) -> int | None:
     return None
 
 
-def _migrate(connection: Connection, url: str, found: str | None) -> None:
-    """Stamp a database from before Alembic, run the missing revisions, record the version."""
+def _migrate(connection: Connection, url: str, found: str | None) -> str | None:
+    """Stamp a database from before Alembic, run the missing revisions, record the version.
+
+    Returns the revision the upgrade started from.
+    """
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -107,7 +111,8 @@ def _migrate(connection: Connection, url: str, found: str | None) -> None:
         if version is not None:
             if version not in LEGACY:
                 raise StoreError("E401", url=url, found=version, known=int(HEAD))
-            command.stamp(config, LEGACY[version])
+            found = LEGACY[version]
+            command.stamp(config, found)
     elif found not in {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}:
         raise StoreError(
             "E401", url=url, found=int(found) if found.isdigit() else found, known=int(HEAD)
@@ -118,6 +123,7 @@ def _migrate(connection: Connection, url: str, found: str | None) -> None:
     )
     if not recorded.rowcount:
         connection.execute(insert(MetaRow).values(key="schema_version", value=str(int(HEAD))))
+    return found
 
 
 def _config(connection: Connection) -> Config:
