@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := demo.db
 
-.PHONY: demo test lint bench bench-extraction bench-actors bench-events bench-clustering bench-dev clean
+.PHONY: demo test lint stress bench bench-extraction bench-actors bench-events bench-clustering bench-dev clean
 
 $(BIN)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(BIN)/.installed lint
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Issue 11: 20 repetitions of 4 concurrent `communique ingest` on one new database (slow).
+stress: $(BIN)/.installed
+	$(BIN)/python benchmarks/concurrency.py --reps 20 --procs 4
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/speed.py --shared $(SHARED)

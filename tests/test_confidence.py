@@ -323,6 +323,7 @@ def test_confidence_columns_are_added_to_an_older_database(store, settings) -> N
         for table in ("events", "instruments", "statements"):
             session.execute(sql(f"ALTER TABLE {table} DROP COLUMN confidence"))
         session.execute(sql("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+        session.execute(sql("DROP TABLE alembic_version"))  # as before migrations
     store.close()
     reopened = Store.open(settings.db)
     [(_a, event)] = list(reopened.events())

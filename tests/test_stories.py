@@ -125,6 +125,7 @@ def test_stories_doer_without_code_is_stored_and_exported(
     with Session(store.engine) as session, session.begin():
         session.execute(sql("ALTER TABLE events DROP COLUMN actor_text"))
         session.execute(sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+        session.execute(sql("DROP TABLE alembic_version"))  # as before migrations
     store.close()
     reopened = Store.open(settings.db)
     [story] = [s for s in reopened.stories() if s.event.event == "PROTEST"]
