@@ -137,8 +137,16 @@ def _config(connection: Connection) -> Config:
 
 
 def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """Compare only the tables of the models: not the search index, which SQL makes."""
-    return type_ != "table" or name in Base.metadata.tables
+    """Compare only what the models describe, not the search index, which revisions make in SQL.
+
+    That is SQLite's FTS tables (and their shadow tables) and, on PostgreSQL, a table's
+    ``search_vector`` column and its ``<table>_search`` index.
+    """
+    if type_ == "table":
+        return name in Base.metadata.tables
+    if type_ == "column":
+        return name != "search_vector"
+    return not (type_ == "index" and name and name.endswith("_search"))
 
 
 def missing(table: str) -> bool:
