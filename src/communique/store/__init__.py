@@ -1,8 +1,9 @@
 """Stage 7, store: the database, the only state shared between runs and stages.
 
 One transaction per article and content-hash keys make re-ingesting the same input a no-op and
-let a failed document leave nothing half-written. The schema version is recorded and checked so
-a later release can migrate an older database instead of misreading it.
+let a failed document leave nothing half-written. The schema is kept by Alembic migrations
+(``migrations``): an older database is upgraded in place on its first writable open, one
+process at a time, and a newer one is refused instead of misread.
 """
 
 from __future__ import annotations
@@ -570,24 +571,33 @@ def upgrade_schema(url: str) -> str | None:
 
 
 def _upgrade_for_reader(engine: Engine, url: str) -> None:
-    """Make sure a reader's database exists at the current schema, upgrading it if need be."""
+    """Make sure a reader's database exists at the current schema, upgrading it if need be.
+
+    An outdated database the reader can read but not write is E407, naming the command that
+    upgrades it; one it cannot even read (no such file yet, say) is left to the writer to open.
+    """
     try:
         with engine.connect() as connection:
             found = migrations.current(connection)
     except SQLAlchemyError:
-        found = None  # no such file yet: the writer below creates it
+        found, readable = None, False
+    else:
+        readable = True
     if found == migrations.HEAD:
         return
     writer = _engine(url, read_only=False, time_limit=None)
     try:
         migrations.upgrade(writer, url)
     except SQLAlchemyError as err:
+        if not readable:
+            raise
         reason = err.args[0] if err.args else err
         raise StoreError(
             "E407", url=url, found=found or "none", known=migrations.HEAD, reason=reason
         ) from err
     finally:
         writer.dispose()
+    engine.connect().close()  # fail here, not on the first request
 
 
 def _article(row: ArticleRow) -> Article:
