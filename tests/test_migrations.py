@@ -8,6 +8,7 @@ The older databases are built here from their own DDL, as releases with schema v
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -236,6 +237,21 @@ def test_database_newer_than_the_release_is_refused_and_left_alone(tmp_path: Pat
         db.execute("UPDATE meta SET value = '9'")
     with pytest.raises(StoreError, match="E401"):
         Store.open(str(legacy), read_only=True)
+
+
+def test_reader_that_cannot_write_an_outdated_database_names_the_upgrade_command(
+    tmp_path: Path,
+) -> None:
+    path = _old_database(tmp_path / "v4.db", 4)
+    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)]).returncode:
+        pytest.skip("cannot make a file immutable here (chattr)")
+    try:
+        with pytest.raises(StoreError) as raised:
+            Store.open(str(path), read_only=True)
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+    assert raised.value.code == "E407" and "communique db upgrade" in raised.value.message
+    assert "version 4 is older" in raised.value.message
 
 
 def test_db_commands_say_the_revision_and_upgrade(tmp_path: Path) -> None:

@@ -579,8 +579,9 @@ def _upgrade_for_reader(engine: Engine, url: str) -> None:
     try:
         with engine.connect() as connection:
             found = migrations.current(connection)
+            legacy = migrations.legacy_version(connection) if found is None else None
     except SQLAlchemyError:
-        found, readable = None, False
+        found, legacy, readable = None, None, False
     else:
         readable = True
     if found == migrations.HEAD:
@@ -593,7 +594,7 @@ def _upgrade_for_reader(engine: Engine, url: str) -> None:
             raise
         reason = err.args[0] if err.args else err
         raise StoreError(
-            "E407", url=url, found=found or "none", known=migrations.HEAD, reason=reason
+            "E407", url=url, found=found or legacy or "none", known=migrations.HEAD, reason=reason
         ) from err
     finally:
         writer.dispose()
