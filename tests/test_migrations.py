@@ -212,6 +212,16 @@ def test_version_4_database_keeps_its_events_and_gains_confidence(tmp_path: Path
     assert _model_differences(path) == []
 
 
+def test_old_tables_without_a_recorded_version_are_adopted(tmp_path: Path) -> None:
+    path = _old_database(tmp_path / "cut.db", 4)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM meta")  # an old release stopped between its tables and the row
+    store = Store.open(str(path))
+    assert [e.event for _a, e in store.events()] == ["CONSULT"]
+    store.close()
+    assert _schema_of(path) == (migrations.HEAD, str(SCHEMA_VERSION))
+
+
 def test_new_database_matches_the_models_and_head_is_the_newest_revision(tmp_path: Path) -> None:
     Store.open(str(tmp_path / "new.db")).close()
     assert _model_differences(tmp_path / "new.db") == []

@@ -108,6 +108,8 @@ def _migrate(connection: Connection, url: str, found: str | None) -> str | None:
     config = _config(connection)
     if found is None:
         version = legacy_version(connection)
+        if version is None and inspect(connection).has_table("articles"):
+            version = 1  # tables but no version: an old release's first open, cut short
         if version is not None:
             if version not in LEGACY:
                 raise StoreError("E401", url=url, found=version, known=int(HEAD))
