@@ -28,7 +28,16 @@ from ..tables import Base, MetaRow
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["HEAD", "current", "has_column", "include_name", "missing", "upgrade"]
+__all__ = [
+    "HEAD",
+    "LEGACY",
+    "current",
+    "has_column",
+    "include_name",
+    "legacy_version",
+    "missing",
+    "upgrade",
+]
 
 # The newest revision; a test checks it is the script directory's head.
 HEAD = "0005"
