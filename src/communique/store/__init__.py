@@ -20,7 +20,18 @@ from time import monotonic
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import URL, Engine, create_engine, event, func, inspect, make_url, select, text
+from sqlalchemy import (
+    URL,
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    inspect,
+    make_url,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -59,7 +70,7 @@ from .tables import (
     StatementRow,
 )
 
-__all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout"]
+__all__ = ["SCHEMA_VERSION", "Store", "database_url", "is_timeout", "schema_version"]
 
 # 1: articles (issue 2). 2: analyses, mentions, learned roles (issue 3); a version-1 database
 # gains the new tables on open and its articles are analysed when next ingested. 3: the SQLite
@@ -79,6 +90,18 @@ def database_url(value: str) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser()}"
+
+
+def schema_version(connection: Connection) -> int | None:
+    """The schema version a database records (None: it holds no communique schema).
+
+    ``doctor`` and backups read the version through here only, so a change in how it is kept
+    is made in one place.
+    """
+    if not inspect(connection).has_table(MetaRow.__tablename__):
+        return None
+    value = connection.scalar(select(MetaRow.value).where(MetaRow.key == "schema_version"))
+    return int(value) if value is not None and value.strip().isdigit() else None
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
