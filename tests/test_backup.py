@@ -110,7 +110,7 @@ def test_export_all_then_import_restores_every_table_exactly(
     target = tmp_path / "restored.db"
     result = _run(target, "import", str(backup))
     assert result.exit_code == 0, result.output
-    assert "10 articles" in result.output
+    assert "imported 10 articles" in result.output
     assert _tables(target) == before
     # The search index is rebuilt from the restored rows, not copied: it finds the same.
     restored, original = Store.open(str(target)), Store.open(str(source))
@@ -126,7 +126,7 @@ def test_import_twice_changes_nothing(backup: Path, tmp_path: Path) -> None:
     once = _tables(target)
     again = _run(target, "import", str(backup))
     assert again.exit_code == 0, again.output
-    assert "0 articles (0 rows) imported" in again.output
+    assert "imported 0 articles (0 rows)" in again.output
     assert _tables(target) == once
 
 
@@ -206,6 +206,8 @@ def test_export_all_goes_into_a_new_or_empty_directory(source: Path, tmp_path: P
     result = _run(source, "export", "all", "--out", str(tmp_path / "full"))
     assert result.exit_code == 1 and "[E425]" in result.output
     assert _run(source, "export", "all").exit_code == 2  # --out is needed
+    csv = _run(source, "export", "all", "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert csv.exit_code == 2 and "formats: jsonl" in csv.output
 
 
 def test_import_into_a_database_with_other_articles_needs_merge(
@@ -225,7 +227,7 @@ def test_import_into_a_database_with_other_articles_needs_merge(
     assert _tables(target) == held
     merged = _run(target, "import", str(backup), "--merge")
     assert merged.exit_code == 0, merged.output
-    assert "9 articles" in merged.output
+    assert "imported 9 articles" in merged.output
     after, original = _tables(target), _tables(source)
     # Every article of both, once; every row of the target kept as it was.
     assert len(after["articles"]) == 11

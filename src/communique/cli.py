@@ -509,11 +509,11 @@ def export_command(
     ] = None,
 ) -> None:
     """Export stored records in the format of EXPORT-FORMAT.md, or the actor network."""
-    if kind == "all":
+    if kind == "all" and fmt == "jsonl":
         _export_all(ctx.obj, out_file)
         return
     known = (*KINDS, "network", "all")
-    formats = NETWORK_FORMATS if kind == "network" else FORMATS
+    formats = NETWORK_FORMATS if kind == "network" else ("jsonl",) if kind == "all" else FORMATS
     fmt = "gexf" if kind == "network" and fmt == "jsonl" else fmt
     if kind not in known or fmt not in formats:
         err.print(
@@ -591,7 +591,8 @@ def import_command(
     added, held = sum(report.added.values()), sum(report.skipped.values())
     articles = report.added.get("articles", 0)
     err.print(
-        f"{articles} articles ({added} rows) imported, {held} rows already held; {store.url}",
+        f"imported {articles} articles ({added} rows); skipped {held} rows the database "
+        f"already held; {store.url}",
         markup=False,
     )
 

@@ -305,12 +305,18 @@ class _Loader:
         }
 
     def run(self, entries: dict[str, TableEntry]) -> None:
+        """Load every table the backup holds, parents before the tables that refer to them."""
         for table in Base.metadata.sorted_tables:
             entry = entries.get(table.name)
             if entry is not None:
                 self._load(table, entry)
 
     def _load(self, table: Table, entry: TableEntry) -> None:
+        """Insert one table's rows, skipping those already held and those of skipped parents.
+
+        Ids are renumbered unless the restore is exact. Rows another table refers to are then
+        inserted one by one, for their new ids; the others in chunks.
+        """
         keys = list(table.primary_key.columns)
         key = keys[0].name if len(keys) == 1 else None
         dates = _date_columns(table)
@@ -331,14 +337,15 @@ class _Loader:
             for name in dates.keys() & row.keys():
                 if isinstance(row[name], str):
                     row[name] = dates[name](row[name])
-            old = row[key] if key is not None else None
-            if any(row[column] in self.skipped[parent] for column, parent in links):
+            old = row.get(key) if key is not None else None
+            if any(row.get(column) in self.skipped[parent] for column, parent in links):
                 skipped.add(old)
                 held += 1
                 continue
             for column, parent in links:
-                row[column] = self.renumbered[parent].get(row[column], row[column])
-            values = [tuple(row[c] for c in columns) for columns in taken]
+                if column in row:
+                    row[column] = self.renumbered[parent].get(row[column], row[column])
+            values = [tuple(row.get(c) for c in columns) for columns in taken]
             if any(v in seen for v, seen in zip(values, taken.values(), strict=True)):
                 skipped.add(old)
                 held += 1
@@ -346,7 +353,7 @@ class _Loader:
             for v, seen in zip(values, taken.values(), strict=True):
                 seen.add(v)
             if renumber:
-                del row[key]  # type: ignore[arg-type]
+                row.pop(key, None)  # type: ignore[arg-type]
             if one_by_one:
                 result = self.connection.execute(insert(table).values(row))
                 renumbered[old] = result.inserted_primary_key[0]
