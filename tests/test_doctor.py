@@ -115,6 +115,13 @@ def test_a_newer_schema_version_is_a_problem(healthy: Path, tmp_path: Path) -> N
     assert code == 1
     assert "schema version 999 is newer" in _problems(checks)["schema version"]
     assert "[E428]" in checks["schema version"]["detail"]
+    assert set(checks) == {"database", "schema version", "communique", "model", "knowledge base"}
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            f"UPDATE meta SET value = '{SCHEMA_VERSION - 1}' WHERE key = 'schema_version'"
+        )
+    code, checks = _doctor(db)
+    assert code == 1 and "older than this release's" in _problems(checks)["schema version"]
 
 
 def test_a_damaged_page_is_a_problem(healthy: Path, tmp_path: Path) -> None:
@@ -150,6 +157,11 @@ def test_a_missing_database_or_model_is_a_problem(healthy: Path, tmp_path: Path)
     code, checks = _doctor(missing)
     assert code == 1 and "no such file" in checks["database"]["detail"]
     assert not missing.exists()  # the doctor only looks
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"these are not the pages of a database\n" * 200)
+    code, checks = _doctor(junk)
+    assert code == 1 and "cannot open" in _problems(checks)["database"]
+    assert junk.read_bytes() == b"these are not the pages of a database\n" * 200
     code, checks = _doctor(healthy, "--set", "model=xx_no_such_model")
     assert code == 1
     assert _problems(checks) == {"model": "spaCy model xx_no_such_model: not installed [E436]"}

@@ -66,6 +66,8 @@ def database_checks(url: str, *, analysis_version: int) -> list[Check]:
             if found is None or found > SCHEMA_VERSION:
                 return checks  # rows of an unknown layout are not ours to judge
             checks.append(_tables(connection))
+            if checks[-1].status == "problem":
+                return checks  # the checks below read every table
             if connection.dialect.name == "sqlite":
                 checks += [_integrity(connection), _foreign_keys(connection)]
                 checks += [_search(connection, *names) for names in _INDEXES]
