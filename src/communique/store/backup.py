@@ -122,6 +122,7 @@ def export_all(store: Store, out: Path) -> Manifest:
     try:
         out.mkdir(parents=True, exist_ok=True)
         with store.engine.connect() as connection:
+            _snapshot(connection)
             found = schema_version(connection)
             entries = tuple(_dump(connection, table, out) for table in Base.metadata.sorted_tables)
         manifest = Manifest(
@@ -137,6 +138,18 @@ def export_all(store: Store, out: Path) -> Manifest:
     except OSError as err:
         raise StoreError("E426", path=out, reason=err.strerror or err) from err
     return manifest
+
+
+def _snapshot(connection: Connection) -> None:
+    """Read every table as of one moment, so an ingest running meanwhile cannot split a backup.
+
+    Python's sqlite3 starts a transaction only before a write, so each read would see the
+    database as it then is; PostgreSQL's default isolation takes a snapshot per statement.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN")
+    elif connection.dialect.name == "postgresql":
+        connection.execution_options(isolation_level="REPEATABLE READ")
 
 
 def _dump(connection: Connection, table: Table, out: Path) -> TableEntry:
@@ -255,6 +268,9 @@ def restore(store: Store, manifest: Manifest, *, merge: bool = False) -> Restore
     report = RestoreReport()
     try:
         with store.engine.begin() as connection:
+            if connection.dialect.name == "sqlite":
+                # Hold the write lock from the first read: what is held decides what is added.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             held = connection.scalar(select(func.count()).select_from(ArticleRow)) or 0
             if held and not merge:
                 new = _new_articles(connection, manifest, entries.get(ArticleRow.__tablename__))
