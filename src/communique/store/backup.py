@@ -37,10 +37,12 @@ from .tables import ArticleRow, Base
 
 __all__ = [
     "FORMAT",
+    "FORMAT_VERSION",
     "MANIFEST",
     "Manifest",
     "RestoreReport",
     "TableEntry",
+    "communique_version",
     "export_all",
     "read_backup",
     "restore",
@@ -294,7 +296,7 @@ def _new_articles(connection: Connection, manifest: Manifest, entry: TableEntry 
     if entry is None:
         return 0
     held = set(connection.scalars(select(ArticleRow.id)))
-    return sum(row["id"] not in held for row in _rows(manifest.path, entry))
+    return sum(row.get("id") not in held for row in _rows(manifest.path, entry))
 
 
 def _surrogate(table: Table) -> bool:
