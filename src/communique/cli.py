@@ -485,7 +485,13 @@ def quotes_command(
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help=f"What to export: {', '.join(KINDS)}, or network.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help=f"What to export: {', '.join(KINDS)}, network, or all (a backup of every "
+            "table, restored with `communique import`)."
+        ),
+    ],
     fmt: Annotated[
         str,
         typer.Option(
@@ -496,13 +502,18 @@ def export_command(
     out_file: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Write here instead of standard output (needed for parquet and network)."
+            "--out",
+            help="Write here instead of standard output (needed for parquet and network; "
+            "for all, a new or empty directory).",
         ),
     ] = None,
 ) -> None:
     """Export stored records in the format of EXPORT-FORMAT.md, or the actor network."""
-    known = (*KINDS, "network")
-    formats = NETWORK_FORMATS if kind == "network" else FORMATS
+    if kind == "all" and fmt == "jsonl":
+        _export_all(ctx.obj, out_file)
+        return
+    known = (*KINDS, "network", "all")
+    formats = NETWORK_FORMATS if kind == "network" else ("jsonl",) if kind == "all" else FORMATS
     fmt = "gexf" if kind == "network" and fmt == "jsonl" else fmt
     if kind not in known or fmt not in formats:
         err.print(
@@ -527,6 +538,90 @@ def export_command(
             with out_file.open("w", encoding="utf-8", newline="") as handle:
                 count = export(store, kind, fmt=fmt, out=handle)
     err.print(f"{count} {'edges' if kind == 'network' else kind} written to {out_file}")
+
+
+def _export_all(settings: Settings, out_dir: Path | None) -> None:
+    """Back up every table into ``out_dir``: one JSON Lines file each and a manifest."""
+    from .store.backup import export_all
+
+    if out_dir is None:
+        err.print("error: --out DIR is needed for all", markup=False)
+        raise typer.Exit(2)
+    with _store(settings) as store:
+        try:
+            manifest = export_all(store, out_dir)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(1) from error
+    rows = sum(entry.rows for entry in manifest.tables)
+    err.print(f"{len(manifest.tables)} tables, {rows} rows written to {out_dir}", markup=False)
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A directory written by `export all --out DIR`.")],
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge",
+            help="Add the backup's articles to a database that already holds others (articles "
+            "it holds keep what they have).",
+        ),
+    ] = False,
+) -> None:
+    """Restore a backup; its manifest and every file's sha256 are checked before any write.
+
+    Into a new or empty database the backup is restored exactly; importing it again changes
+    nothing. Exit code 1 if the backup is refused (corrupted, newer, or --merge needed).
+    """
+    from .store.backup import read_backup, restore
+
+    try:
+        manifest = read_backup(path)
+    except CommuniqueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(1) from error
+    with _store(ctx.obj) as store:
+        try:
+            report = restore(store, manifest, merge=merge)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(1) from error
+    added, held = sum(report.added.values()), sum(report.skipped.values())
+    articles = report.added.get("articles", 0)
+    err.print(
+        f"imported {articles} articles ({added} rows); skipped {held} rows the database "
+        f"already held; {store.url}",
+        markup=False,
+    )
+
+
+@app.command("doctor")
+def doctor_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Check the database (integrity, search index, schema, analyses), the model and the KB.
+
+    Exit code 1 if any check finds a problem (warnings and n/a are not problems).
+    """
+    from .doctor import run_checks
+
+    checks = run_checks(ctx.obj)
+    failed = any(check.status == "problem" for check in checks)
+    if as_json:
+        data = {"ok": not failed, "checks": [check.to_dict() for check in checks]}
+        out.print(json.dumps(data, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
+    else:
+        colours = {"ok": "green", "warning": "yellow", "problem": "bold red", "n/a": "dim"}
+        table = Table("check", "status", "detail")
+        for check in checks:
+            status = f"[{colours[check.status]}]{check.status}[/]"
+            table.add_row(escape(check.name), status, escape(check.detail))
+        out.print(table)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("eval")

@@ -51,6 +51,36 @@ class Errors:
         "database {url}: schema version {found} is older than this release's ({known}) and "
         "cannot be upgraded here: {reason}; run `communique db upgrade` with write access"
     )
+    # Backup and restore (export all, import).
+    E420 = "{path}: not a communique backup: {reason}"
+    E421 = (
+        "{path}: backup has schema version {found} (communique {release}), newer than this "
+        "release reads ({known}): import it with a newer communique"
+    )
+    E422 = "{path}: backup file {file} is corrupted: {reason}"
+    E423 = "{path}: backup holds {what}, which this release does not know (a newer backup?)"
+    E424 = (
+        "database {url} already holds {held} articles and the backup {new} others: add them "
+        "with import --merge, or import into a new database"
+    )
+    E425 = "{path}: a backup goes into a new or empty directory"
+    E426 = "{path}: cannot write the backup: {reason}"
+    # Problems `communique doctor` reports.
+    E427 = "no schema version recorded: not a communique database, or never opened by one"
+    E428 = "schema version {found} is newer than this release reads ({known}): use a newer one"
+    E429 = "schema version {found} is older than this release's ({known}): opening it upgrades it"
+    E430 = "SQLite integrity check: {reason}"
+    E431 = "{count} rows point to a missing row (first: {table} row {row} to {parent})"
+    E432 = (
+        "search index {table} is damaged ({reason}): export all and import into a new "
+        "database rebuilds it"
+    )
+    E433 = "search index {table} has {found} rows for {want} {rows}"
+    E434 = "{count} articles have no analysis (first: {examples}): ingest their sources again"
+    E435 = "{count} articles were analysed by an older version: ingest their sources again"
+    E436 = "spaCy model {model}: {reason}"
+    E437 = "knowledge base: {reason}"
+    E438 = "table {table} is missing: opening the database with this release creates it"
     E501 = "gold file {path}: {reason}"
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event, func, make_url, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -65,6 +66,7 @@ __all__ = [
     "database_url",
     "is_timeout",
     "schema_revision",
+    "schema_version",
     "upgrade_schema",
 ]
 
@@ -79,6 +81,15 @@ def database_url(value: str) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser()}"
+
+
+def schema_version(connection: Connection) -> int | None:
+    """The schema version a database records (None: it holds no communique schema).
+
+    ``doctor`` and backups read the version through here only, so a change in how it is kept
+    is made in one place.
+    """
+    return migrations.legacy_version(connection)
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

@@ -63,7 +63,7 @@ def legacy_version(connection: Connection) -> int | None:
     if not inspect(connection).has_table("meta"):
         return None
     value = connection.scalar(select(MetaRow.value).where(MetaRow.key == "schema_version"))
-    return int(value) if value is not None else None
+    return int(value) if value is not None and value.strip().isdigit() else None
 
 
 def upgrade(engine: Engine, url: str) -> str | None:
