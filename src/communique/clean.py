@@ -12,6 +12,7 @@ boilerplate. HTML goes through trafilatura first, which already does this with t
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -49,7 +51,15 @@ _LINK = re.compile(
 )
 # A token that is a word: letters (hyphens and apostrophes inside), maybe wrapped in punctuation.
 _WORD = re.compile(r"^[\W_]*[^\W\d_]+(?:[-'’.][^\W\d_]+)*[\W_]*$")
-_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
+# Sentence ends in any script: Latin, CJK (。！？), Arabic (؟ ۔), Devanagari (।), Ethiopic (።),
+# Armenian (։).
+_SENTENCE_END = re.compile(r"[.!?:;…。！？؟۔।॥።։]['\"”’»)\]」』]*$")
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): there a
+# token is a clause, and words are counted as characters over the usual length of a word.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+_UNSPACED_CHARS_PER_WORD = 2
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # A wide gap inside a line (three spaces or more, or a tab) separates the items of a laid-out row
 # (menu, share row, byline beside its date), as a pipe does.
@@ -180,7 +190,7 @@ def _clean_text(
             published = dateline_date(opening, language, rights_year(lines))
     if found is None:
         return (
-            _resolve(_classify(lines, set(date_lines), settings, repeated)),
+            _resolve(_classify(lines, set(date_lines), settings, repeated, language)),
             None,
             published,
             language,
@@ -189,7 +199,7 @@ def _clean_text(
     # What stands above the headline is page header: site name, banners, menus.
     rest = lines[position + 1 :]
     dates = {i - position - 1 for i in date_lines if i > position}
-    classified = [_Line(title, Kind.GOOD), *_classify(rest, dates, settings, repeated)]
+    classified = [_Line(title, Kind.GOOD), *_classify(rest, dates, settings, repeated, language)]
     return _resolve(classified), title, published, language
 
 
@@ -239,19 +249,31 @@ def _date_in(text: str, language: str | None) -> date | None:
 
 
 @cache
-def _stop_words(language: str | None) -> frozenset[str]:
-    """SpaCy's stop-word list for the language (English when we have none for it)."""
-    from importlib import import_module
+def _stop_words(language: str | None) -> frozenset[str] | None:
+    """SpaCy's stop-word list for the language, or None where spaCy has none for it.
 
-    try:
-        module = import_module(f"spacy.lang.{language or 'en'}.stop_words")
-    except ImportError:
-        module = import_module("spacy.lang.en.stop_words")
+    The list module is loaded from its file alone: importing ``spacy.lang.fr`` and the like
+    would build that language's tokenizer tables, seconds of work for a list of words.
+    """
+    code = (language or "").casefold().replace("_", "-").split("-")[0]
+    package = importlib.util.find_spec("spacy.lang")
+    if not code.isascii() or not code.isalpha() or package is None or not package.origin:
+        return None
+    path = Path(package.origin).parent / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{code}", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)
 
 
 def _classify(
-    lines: list[str], date_lines: set[int], settings: Settings, repeated: Collection[str]
+    lines: list[str],
+    date_lines: set[int],
+    settings: Settings,
+    repeated: Collection[str],
+    language: str | None,
 ) -> list[_Line]:
     """Classify each line; a heading over a list of other stories takes the list with it.
 
@@ -261,7 +283,7 @@ def _classify(
     classified = []
     in_list = False
     for i, line in enumerate(lines):
-        kind = _kind(line, i in date_lines, settings, repeated)
+        kind = _kind(line, i in date_lines, settings, repeated, language)
         if _is_list_heading(line):
             in_list, kind = True, Kind.BAD
         elif in_list and kind is Kind.GOOD:
@@ -272,11 +294,20 @@ def _classify(
     return classified
 
 
-def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str]) -> Kind:
-    """Classify one line by its own features."""
+def _kind(
+    line: str, is_date: bool, settings: Settings, repeated: Collection[str], language: str | None
+) -> Kind:
+    """Classify one line by its own features.
+
+    The stop words are those of the text's language: English ones would find none in a Russian
+    or Arabic paragraph and throw the body away. A language spaCy has no list for keeps its
+    prose-shaped lines, as nothing is to be lost for want of a word list.
+    """
     tokens = line.split()
-    words = [t for t in tokens if _WORD.match(t)]
-    if is_date or not words:
+    # A clause of an unspaced script is a token of words, punctuation included.
+    clauses = [t for t in tokens if _UNSPACED.search(t)]
+    words = [t for t in tokens if _WORD.match(t) and not _UNSPACED.search(t)]
+    if is_date or not (words or clauses):
         return Kind.META
     furniture_kind = _furniture(line, tokens)
     if furniture_kind is not None:
@@ -284,13 +315,17 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     link_chars = sum(len(m.group(0)) for m in _LINK.finditer(line))
     if link_chars > settings.clean_max_link_density * len(line):
         return Kind.BAD
-    if len(words) < settings.clean_min_word_share * len(tokens):
+    if len(words) + len(clauses) < settings.clean_min_word_share * len(tokens):
         return Kind.BAD
     if line_fingerprint(line) in repeated:
         return Kind.BAD
-    if len(words) < settings.clean_short_words or not _SENTENCE_END.search(line):
+    unspaced = len(_UNSPACED.findall(line)) // _UNSPACED_CHARS_PER_WORD
+    if len(words) + unspaced < settings.clean_short_words or not _SENTENCE_END.search(line):
         return Kind.SHORT
-    stop = _stop_words("en")
+    stop = _stop_words(language)
+    if stop is None or unspaced > len(words):
+        # Without word boundaries, stop words cannot be counted.
+        return Kind.GOOD
     stop_share = sum(w.strip(".,;:!?\"'()«»“”’").lower() in stop for w in words) / len(words)
     # Prose runs at 30–60% stop words; a long line with almost none is a list of names or links.
     return Kind.GOOD if stop_share >= 0.1 else Kind.BAD

@@ -79,7 +79,7 @@ _DATELINE = re.compile(
 )
 # A statement's end. A bare question or exclamation mark ends a headline as often as a sentence;
 # inside closing quotes it ends a quoted sentence.
-_SENTENCE_END = re.compile(r"(?:[.:;…]|[!?]['\"”’»)\]])['\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"(?:[.:;…。۔।።։]|[!?！？؟]['\"”’»)\]」』])['\"”’»)\]」』]*$")
 _PROSE_WORDS = 8
 _FIRST_ALNUM = re.compile(r"[^\W_]")
 # How many lines from its date line a headline may stand, past standfirst, byline and furniture.

@@ -7,7 +7,10 @@ in place of the document so the caller can report it and go on with the others (
 
 from __future__ import annotations
 
+import codecs
 import json
+import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -16,7 +19,7 @@ from pathlib import Path
 import charset_normalizer
 import py3langid
 
-from .errors import InputError
+from .errors import InputError, warning
 from .model import RawDocument
 
 __all__ = ["SUFFIXES", "read_inputs", "read_record"]
@@ -27,6 +30,37 @@ STDIN = "-"
 # allowed). A share above this in the first block marks the file as binary.
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13})
 _MAX_CONTROL_SHARE = 0.02
+# Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one. A file that
+# carries one says what it is, so it is decoded as that and nothing else.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# The signatures of formats that are not text even when their first block looks printable (a PDF
+# often opens with pages of plain PDF syntax before its first binary stream).
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (docx, xlsx, odt, epub …)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE document (doc, xls, msg)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+# A text that is valid UTF-8 but for a few stray bytes (a pasted character in a legacy code page,
+# a truncated last character) is UTF-8: at most this share of its non-ASCII characters may be
+# invalid. A legacy code page gives the opposite picture, as its letters above ASCII almost never
+# form valid UTF-8 sequences.
+_MAX_STRAY_SHARE = 0.05
+_REPLACEMENT = "\ufffd"
+_REPLACEMENT_BYTES = _REPLACEMENT.encode("utf-8")
+# A lone surrogate cannot be stored or hashed as UTF-8; JSON's \ud800 escapes can produce one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSONL fields that must be strings; ``id`` and ``published`` may also be numbers.
+_STRING_FIELDS = ("text", "html", "url", "title", "publisher", "language")
+_NUMBER_FIELDS = ("id", "published")
+
+logger = logging.getLogger(__name__)
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int) -> Iterator[RawDocument | InputError]:
@@ -87,21 +121,62 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
 
 
 def _decode(data: bytes, name: str, *, max_bytes: int) -> str:
-    """Decode bytes as UTF-8, else as the charset they most likely are (cp1251, latin-1 …)."""
+    """Decode bytes by their byte-order mark, as UTF-8, else as the charset they most likely are.
+
+    UTF-8 with a few stray bytes stays UTF-8 (each stray byte becomes U+FFFD, with a warning):
+    decoding it whole as a legacy code page would garble every other non-ASCII letter.
+    """
     if len(data) > max_bytes:
         raise InputError("E103", path=name, size=len(data), limit=max_bytes)
     if not data.strip():
         raise InputError("E101", path=name)
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError("E102", path=name, reason=what)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_marked(data[len(bom) :], encoding, name), name)
     head = data[:8192]
     if b"\x00" in head:
         raise InputError("E102", path=name, reason="contains NUL bytes")
     control = sum(head.count(byte) for byte in _CONTROL)
     if control > _MAX_CONTROL_SHARE * len(head):
         raise InputError("E102", path=name, reason=f"{control} control bytes in the first block")
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy(data, name)
+        pass
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count(_REPLACEMENT) - data.count(_REPLACEMENT_BYTES)
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if stray <= _MAX_STRAY_SHARE * (wide + stray):
+        logger.warning(warning("W101", path=name, count=stray))
+        return text
+    return _decode_legacy(data, name)
+
+
+def _decode_marked(data: bytes, encoding: str, name: str) -> str:
+    """Decode a text whose byte-order mark names its encoding (UTF-16 or UTF-32)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError("E114", path=name, encoding=encoding, reason=err.reason) from err
+
+
+def _checked(text: str, name: str) -> str:
+    """Refuse a decoded text that is empty or binary (NUL and control characters)."""
+    if not text.strip():
+        raise InputError("E101", path=name)
+    head = text[:8192]
+    if "\x00" in head:
+        raise InputError("E102", path=name, reason="contains NUL characters")
+    control = sum(head.count(chr(byte)) for byte in _CONTROL)
+    if control > _MAX_CONTROL_SHARE * len(head):
+        raise InputError(
+            "E102", path=name, reason=f"{control} control characters in the first block"
+        )
+    return text
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
@@ -122,32 +197,45 @@ def _decode_legacy(data: bytes, name: str) -> str:
 def _documents(
     text: str, kind: str, *, doc: str, group: str, path: Path | None = None
 ) -> Iterator[RawDocument | InputError]:
+    where = str(path) if path else doc
     if kind != "jsonl":
-        where = str(path) if path else doc
         yield RawDocument(doc=doc, content=text, format=kind, group=group, where=where)  # type: ignore[arg-type]
         return
-    source = path.name if path else doc
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                yield read_record(line, source=source, line=number, group=group)
+                yield read_record(line, source=where, line=number, group=group)
             except InputError as err:
                 yield err
 
 
 def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument:
-    """Turn one JSON record (a JSONL line) into a RawDocument; fields as in the README."""
+    """Turn one JSON record (a JSONL line) into a RawDocument; fields as in the README.
+
+    ``source`` is the place the record was read from (the file's path as given), which every
+    error names with the line.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError("E105", path=source, line=line, reason=err.msg) from err
+    except RecursionError as err:
+        raise InputError("E105", path=source, line=line, reason="nested too deeply") from err
     if not isinstance(data, dict):
         raise InputError("E105", path=source, line=line, reason="not a JSON object")
-    for field in ("text", "html", "id", "url", "title", "published", "publisher", "language"):
-        if data.get(field) is not None and not isinstance(data[field], str | int):
-            raise InputError("E111", path=source, line=line, field=field, kind="a string")
+    for field in (*_STRING_FIELDS, *_NUMBER_FIELDS):
+        value = data.get(field)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            logger.warning(warning("W102", path=source, line=line, field=field))
+            data[field] = value = _SURROGATE.sub(_REPLACEMENT, value)
+        text_only = field in _STRING_FIELDS
+        if value is not None and not (
+            isinstance(value, str) or (isinstance(value, int) and not text_only)
+        ):
+            kind = "a string" if text_only else "a string or a number"
+            raise InputError("E111", path=source, line=line, field=field, kind=kind)
     body, kind = (data.get("text"), "text") if data.get("text") else (data.get("html"), "html")
-    if not body or not str(body).strip():
+    if not body or not body.strip():
         raise InputError("E106", path=source, line=line)
     published = None
     if data.get("published"):
@@ -157,13 +245,14 @@ def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument
             raise InputError(
                 "E111", path=source, line=line, field="published", kind="an ISO date"
             ) from err
-    doc = str(data.get("id") or data.get("url") or f"{source}:{line}")
+    # Without an id or URL the record is cited by its file's name and line, as a file is.
+    doc = str(data.get("id") or data.get("url") or f"{Path(source).name}:{line}")
     publisher = data.get("publisher")
     return RawDocument(
         doc=doc,
-        content=str(body),
+        content=body,
         format=kind,  # type: ignore[arg-type]
-        group=str(publisher) if publisher else group,
+        group=publisher or group,
         title=data.get("title"),
         published=published,
         url=data.get("url"),
