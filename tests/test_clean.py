@@ -334,3 +334,92 @@ def test_clean_html_bare_year_is_no_date(
 ) -> None:
     article = clean_document(_raw(html, fmt="html", doc="treaty.html"), settings=settings)
     assert article.published == expected
+
+
+# Issue 11, case 5: the body of any language survives cleaning. Texts written for these tests:
+# a headline, a date line, then three paragraphs of body.
+BODIES = {
+    "ru": (
+        "Министры Эквадора и Словакии обсудили поставки бананов",
+        "5 октября 2024 года",
+        [
+            "Министр иностранных дел Словакии прибыл в Кито, где встретился с эквадорским"
+            " коллегой и обсудил с ним торговлю фруктами и лекарствами.",
+            "Стороны условились создать рабочую группу, которая подготовит проект соглашения"
+            " об упрощении таможенных процедур к весне следующего года.",
+            "По словам словацкого министра, его страна готова принять у себя следующий раунд"
+            " переговоров и пригласить туда представителей бизнеса.",
+        ],
+    ),
+    "fr": (
+        "Le Sénégal et la Slovénie signent un accord sur la formation des médecins",
+        "12 juin 2023",
+        [
+            "Le ministre sénégalais des Affaires étrangères a été reçu lundi à Ljubljana par"
+            " son homologue, avec qui il a évoqué la santé publique et l'enseignement.",
+            "Les deux gouvernements ont signé un accord qui permettra chaque année à une"
+            " vingtaine d'étudiants en médecine de suivre un stage dans l'autre pays.",
+            "Une commission mixte se réunira à Dakar avant la fin de l'année pour faire le"
+            " point sur la mise en œuvre de ce programme.",
+        ],
+    ),
+    "de": (
+        "Uruguay und Estland wollen bei der Digitalisierung der Verwaltung zusammenarbeiten",
+        "21. März 2022",
+        [
+            "Der estnische Außenminister hat am Dienstag in Montevideo mit seinem Amtskollegen"
+            " aus Uruguay über elektronische Behördendienste und Datenschutz gesprochen.",
+            "Beide Regierungen wollen noch in diesem Jahr ein Abkommen über den Austausch von"
+            " Fachleuten schließen, wie es nach dem Treffen hieß.",
+            "Die nächste Gesprächsrunde soll im Herbst in Tallinn stattfinden und sich vor allem"
+            " mit der Ausbildung von Programmierern befassen.",
+        ],
+    ),
+    "ar": (
+        "وزيرا خارجية تونس وماليزيا يبحثان التعاون في مجال التعليم العالي",
+        "2023-09-14",
+        [
+            "استقبل وزير الخارجية التونسي في العاصمة يوم الاثنين نظيره الماليزي، وبحث الجانبان"
+            " سبل تطوير التعاون بين الجامعات في البلدين.",
+            "واتفق الوزيران على تبادل البعثات الطلابية وعلى عقد اجتماع للجنة المشتركة في"
+            " كوالالمبور قبل نهاية العام الجاري.",
+            "وأكد الوزير الماليزي أن بلاده ترحب بزيادة عدد الطلاب التونسيين الذين يدرسون في"
+            " جامعاتها خلال السنوات المقبلة.",
+        ],
+    ),
+    "zh": (
+        "冰岛与越南外长举行会谈",
+        "2024-02-08",
+        [
+            "越南外交部长星期四在河内会见了来访的冰岛外交部长，双方就地热能源和渔业合作深入交换了意见。",
+            "两国外长同意尽快签署关于科技合作的谅解备忘录，并在年内举行第二次政治磋商。",
+            "冰岛外长表示，冰方愿意与越方分享地热开发的经验，推动两国关系不断向前发展。",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BODIES))
+def test_clean_keeps_the_body_of_any_language(language: str, settings: Settings) -> None:
+    headline, dated, paragraphs = BODIES[language]
+    content = "\n\n".join([headline, dated, *paragraphs, "Share", "Tags: politics"])
+    article = clean_document(_raw(content), settings=settings)
+    assert article.language == language
+    assert all(paragraph in article.text for paragraph in paragraphs)
+    assert "Tags:" not in article.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
+def test_clean_keeps_a_russian_body_read_from_a_file(
+    encoding: str, settings: Settings, tmp_path
+) -> None:
+    from communique.read import read_inputs
+
+    headline, dated, paragraphs = BODIES["ru"]
+    path = tmp_path / "quito.txt"
+    path.write_bytes("\n\n".join([headline, dated, *paragraphs]).encode(encoding))
+    [raw] = read_inputs([str(path)], max_bytes=100_000)
+    assert isinstance(raw, RawDocument)
+    article = clean_document(raw, settings=settings)
+    assert article.title == headline and article.published == date(2024, 10, 5)
+    assert article.text.split("\n\n") == [headline, *paragraphs]

@@ -28,7 +28,8 @@ SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN = "-"
 # Bytes below 0x20 that plain text never carries (tab, newline, carriage return and form feed are
 # allowed). A share above this in the first block marks the file as binary.
-_CONTROL = bytes(set(range(32)) - {9, 10, 12, 13})
+_CONTROL = "".join(chr(code) for code in sorted(set(range(32)) - {9, 10, 12, 13}))
+_HEAD = 8192
 _MAX_CONTROL_SHARE = 0.02
 # Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one. A file that
 # carries one says what it is, so it is decoded as that and nothing else.
@@ -47,11 +48,11 @@ _SIGNATURES = (
     (b"{\\rtf", "an RTF document"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-# A text that is valid UTF-8 but for a few stray bytes (a pasted character in a legacy code page,
-# a truncated last character) is UTF-8: at most this share of its non-ASCII characters may be
-# invalid. A legacy code page gives the opposite picture, as its letters above ASCII almost never
-# form valid UTF-8 sequences.
-_MAX_STRAY_SHARE = 0.05
+# A text that is valid UTF-8 but for a few stray bytes (a character pasted from a legacy code page,
+# a truncated last character) is UTF-8: a legacy code page's letters above ASCII almost never form
+# valid UTF-8 sequences by accident, so three valid non-ASCII characters for each invalid byte
+# (a share of at most a quarter invalid) tell UTF-8 apart.
+_MAX_STRAY_SHARE = 0.25
 _REPLACEMENT = "\ufffd"
 _REPLACEMENT_BYTES = _REPLACEMENT.encode("utf-8")
 # A lone surrogate cannot be stored or hashed as UTF-8; JSON's \ud800 escapes can produce one.
@@ -88,7 +89,7 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int) -> Iterator[RawDocument
 def _read_stdin(*, max_bytes: int) -> Iterator[RawDocument | InputError]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     try:
-        text = _decode(data, "<stdin>", max_bytes=max_bytes)
+        text = _decode(data, "<stdin>", max_bytes=max_bytes, records=data.lstrip().startswith(b"{"))
     except InputError as err:
         yield err
         return
@@ -110,7 +111,7 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
             data = path.read_bytes()
         except OSError as err:
             raise InputError("E104", path=path, reason=err.strerror or err) from err
-        text = _decode(data, str(path), max_bytes=max_bytes)
+        text = _decode(data, str(path), max_bytes=max_bytes, records=kind == "jsonl")
     except InputError as err:
         yield err
         return
@@ -120,11 +121,14 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
     yield from _documents(text, kind, doc=path.name, group=str(path.parent), path=path)
 
 
-def _decode(data: bytes, name: str, *, max_bytes: int) -> str:
+def _decode(data: bytes, name: str, *, max_bytes: int, records: bool = False) -> str:
     """Decode bytes by their byte-order mark, as UTF-8, else as the charset they most likely are.
 
     UTF-8 with a few stray bytes stays UTF-8 (each stray byte becomes U+FFFD, with a warning):
-    decoding it whole as a legacy code page would garble every other non-ASCII letter.
+    decoding it whole as a legacy code page would garble every other non-ASCII letter. JSONL
+    (``records``) with a line that opens a JSON object is not refused here for its control bytes:
+    each line is judged when parsed, so that one bad line does not take the good ones with it
+    (see :func:`_records`).
     """
     if len(data) > max_bytes:
         raise InputError("E103", path=name, size=len(data), limit=max_bytes)
@@ -135,13 +139,18 @@ def _decode(data: bytes, name: str, *, max_bytes: int) -> str:
             raise InputError("E102", path=name, reason=what)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode_marked(data[len(bom) :], encoding, name), name)
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError("E102", path=name, reason="contains NUL bytes")
-    control = sum(head.count(byte) for byte in _CONTROL)
-    if control > _MAX_CONTROL_SHARE * len(head):
-        raise InputError("E102", path=name, reason=f"{control} control bytes in the first block")
+            text = _decode_marked(data[len(bom) :], encoding, name)
+            if not text.strip():
+                raise InputError("E101", path=name)
+            binary = _binary(text[:_HEAD])
+            if binary and not records:
+                raise InputError("E102", path=name, reason=binary)
+            return text
+    # Latin-1 maps each byte to the character of the same number, so this counts bytes.
+    head = data[:_HEAD].decode("latin-1")
+    binary = _binary(head)
+    if binary and not (records and any(line.lstrip().startswith("{") for line in head.split("\n"))):
+        raise InputError("E102", path=name, reason=binary)
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
@@ -164,19 +173,23 @@ def _decode_marked(data: bytes, encoding: str, name: str) -> str:
         raise InputError("E114", path=name, encoding=encoding, reason=err.reason) from err
 
 
-def _checked(text: str, name: str) -> str:
-    """Refuse a decoded text that is empty or binary (NUL and control characters)."""
-    if not text.strip():
-        raise InputError("E101", path=name)
-    head = text[:8192]
+def _binary(head: str) -> str | None:
+    """Why a text's first block is binary rather than text (NUL or control characters), or None."""
     if "\x00" in head:
-        raise InputError("E102", path=name, reason="contains NUL characters")
-    control = sum(head.count(chr(byte)) for byte in _CONTROL)
+        return "contains NUL bytes"
+    control = sum(head.count(char) for char in _CONTROL)
     if control > _MAX_CONTROL_SHARE * len(head):
-        raise InputError(
-            "E102", path=name, reason=f"{control} control characters in the first block"
-        )
-    return text
+        return f"{control} control bytes in the first block"
+    return None
+
+
+def _record_lines(text: str) -> list[str]:
+    """Split JSONL at line feeds only.
+
+    A record's strings may hold U+2028, U+0085 or a form feed, which ``str.splitlines`` would take
+    for line ends, cutting the record in two.
+    """
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
@@ -198,15 +211,39 @@ def _documents(
     text: str, kind: str, *, doc: str, group: str, path: Path | None = None
 ) -> Iterator[RawDocument | InputError]:
     where = str(path) if path else doc
-    if kind != "jsonl":
+    if kind == "jsonl":
+        yield from _records(text, where=where, group=group)
+    else:
         yield RawDocument(doc=doc, content=text, format=kind, group=group, where=where)  # type: ignore[arg-type]
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            try:
-                yield read_record(line, source=where, line=number, group=group)
-            except InputError as err:
+
+
+def _records(text: str, *, where: str, group: str) -> Iterator[RawDocument | InputError]:
+    """Yield each JSONL line's record, or the error that names its line.
+
+    A file none of whose lines is a record and whose first block looks binary is one error, not
+    one per line: the errors are held back until the first good record shows it is JSONL.
+    """
+    held: list[InputError] | None = []
+    for number, line in enumerate(_record_lines(text), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = read_record(line, source=where, line=number, group=group)
+        except InputError as err:
+            if held is None:
                 yield err
+            else:
+                held.append(err)
+            continue
+        if held is not None:
+            yield from held
+            held = None
+        yield record
+    binary = _binary(text[:_HEAD]) if held else None
+    if binary:
+        yield InputError("E102", path=where, reason=binary)
+    else:
+        yield from held or ()
 
 
 def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument:
