@@ -33,10 +33,12 @@ from .metadata import (
     header_dates,
     is_byline,
     is_prose,
+    is_unspaced,
     parse_date_line,
     rights_year,
     segments,
     split_date_prefix,
+    unspaced_words,
 )
 from .model import Article, RawDocument
 from .patterns import furniture
@@ -54,12 +56,6 @@ _WORD = re.compile(r"^[\W_]*[^\W\d_]+(?:[-'’.][^\W\d_]+)*[\W_]*$")
 # Sentence ends in any script: Latin, CJK (。！？), Arabic (؟ ۔), Devanagari (।), Ethiopic (።),
 # Armenian (։).
 _SENTENCE_END = re.compile(r"[.!?:;…。！？؟۔।॥።։]['\"”’»)\]」』]*$")
-# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): there a
-# token is a clause, and words are counted as characters over the usual length of a word.
-_UNSPACED = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
-_UNSPACED_CHARS_PER_WORD = 2
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # A wide gap inside a line (three spaces or more, or a tab) separates the items of a laid-out row
 # (menu, share row, byline beside its date), as a pipe does.
@@ -209,8 +205,12 @@ def _extract_html(html: str, *, settings: Settings) -> tuple[str, str | None, da
     text = (result.text if result else "") or ""
     title = result.title if result else None
     sitename = (result.sitename if result else None) or ""
+    # htmldate downloads a string that opens with "http" and has no space, taking it for a URL: an
+    # input's content is never fetched (a request's HTML field would reach any host from the
+    # server), so such content gets a leading space, which HTML ignores.
+    page = f" {html}" if html.startswith("http") else html
     found = find_date(
-        html, extensive_search=settings.html_extensive_date_search, original_date=True
+        page, extensive_search=settings.html_extensive_date_search, original_date=True
     )
     published = date.fromisoformat(found) if found else None
     if (
@@ -304,9 +304,9 @@ def _kind(
     prose-shaped lines, as nothing is to be lost for want of a word list.
     """
     tokens = line.split()
-    # A clause of an unspaced script is a token of words, punctuation included.
-    clauses = [t for t in tokens if _UNSPACED.search(t)]
-    words = [t for t in tokens if _WORD.match(t) and not _UNSPACED.search(t)]
+    # A clause of an unspaced script (Chinese, Thai …) is a token of words, punctuation included.
+    clauses = [t for t in tokens if is_unspaced(t)]
+    words = [t for t in tokens if _WORD.match(t) and not is_unspaced(t)]
     if is_date or not (words or clauses):
         return Kind.META
     furniture_kind = _furniture(line, tokens)
@@ -319,7 +319,7 @@ def _kind(
         return Kind.BAD
     if line_fingerprint(line) in repeated:
         return Kind.BAD
-    unspaced = len(_UNSPACED.findall(line)) // _UNSPACED_CHARS_PER_WORD
+    unspaced = unspaced_words(" ".join(clauses))
     if len(words) + unspaced < settings.clean_short_words or not _SENTENCE_END.search(line):
         return Kind.SHORT
     stop = _stop_words(language)
