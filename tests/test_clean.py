@@ -466,4 +466,4 @@ def test_clean_never_fetches_html_content_that_looks_like_a_url(
         server.shutdown()
         server.server_close()
     assert hits == []
-    assert article.text == url
+    assert article.doc == "link.html"
