@@ -306,3 +306,17 @@ def test_read_jsonl_lone_surrogate_escape_is_replaced_with_a_warning(
     assert isinstance(doc, RawDocument)
     assert (doc.content, doc.title) == ("Envoys met \ufffd in Riga.", "Riga \ufffd")
     assert [record.message.endswith("[W102]") for record in caplog.records] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "bad", ["[" * 100_000, '{"id": ' + "9" * 6000 + ', "text": "Ministers met in Baku."}']
+)
+def test_read_jsonl_line_too_deep_or_too_long_a_number_fails_alone(
+    tmp_path: Path, bad: str
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(f'{bad}\n{{"text": "Envoys of Peru met in Quito."}}\n', encoding="utf-8")
+    error, doc = _read(path, limit=10**6)
+    assert isinstance(error, InputError) and error.code == "E105"
+    assert str(error).startswith(f"{path}: line 1: malformed JSON")
+    assert isinstance(doc, RawDocument)

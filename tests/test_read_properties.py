@@ -163,6 +163,7 @@ _BAD = st.one_of(
     st.just('{"text": "Envoys met.", "published": "yesterday"}'),
     st.just('{"text": "Envoys met.", "title": {"nested": true}}'),
     st.just("[" * 5000),
+    st.just('{"id": ' + "7" * 5000 + ', "text": "Envoys met."}'),
 ).filter(lambda s: "\n" not in s)
 
 

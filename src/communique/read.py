@@ -149,7 +149,8 @@ def _decode(data: bytes, name: str, *, max_bytes: int, records: bool = False) ->
     # Latin-1 maps each byte to the character of the same number, so this counts bytes.
     head = data[:_HEAD].decode("latin-1")
     binary = _binary(head)
-    if binary and not (records and any(line.lstrip().startswith("{") for line in head.split("\n"))):
+    opens_record = any(line.lstrip().startswith("{") for line in head.split("\n"))
+    if binary and not (records and opens_record):
         raise InputError("E102", path=name, reason=binary)
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
@@ -256,6 +257,8 @@ def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError("E105", path=source, line=line, reason=err.msg) from err
+    except ValueError as err:  # a number of more than 4,300 digits
+        raise InputError("E105", path=source, line=line, reason=str(err).split(":")[0]) from err
     except RecursionError as err:
         raise InputError("E105", path=source, line=line, reason="nested too deeply") from err
     if not isinstance(data, dict):
