@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+import statistics
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -70,6 +71,13 @@ _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$
 _LABEL_ENDS = ("", " ", ":", "|", ",", ".", "!")
 _RIGHTS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"^\d[\d,.]*[kK]?$")
+# Punctuation that may stand around a word, in the scripts of _SENTENCE_END.
+_AROUND_WORD = ".,;:!?\"'()«»“”’،؛؟۔।。，"
+# A long sentence-shaped line with a smaller share of stop words than this is a list of names.
+_MIN_LINE_STOP_SHARE = 0.1
+# Below this median share over a text's sentences, its language joins function words to words
+# and stop words tell nothing.
+_MIN_PROSE_STOP_SHARE = 0.15
 # Items of a laid-out row are short: a menu entry, a network's name, "Print this article".
 _ROW_ITEM_WORDS = 5
 # A heading over a list of other stories is a few words at most.
@@ -282,8 +290,9 @@ def _classify(
     """
     classified = []
     in_list = False
+    stop = _prose_stop_words(lines, language, settings)
     for i, line in enumerate(lines):
-        kind = _kind(line, i in date_lines, settings, repeated, language)
+        kind = _kind(line, i in date_lines, settings, repeated, stop)
         if _is_list_heading(line):
             in_list, kind = True, Kind.BAD
         elif in_list and kind is Kind.GOOD:
@@ -294,19 +303,61 @@ def _classify(
     return classified
 
 
-def _kind(
-    line: str, is_date: bool, settings: Settings, repeated: Collection[str], language: str | None
-) -> Kind:
-    """Classify one line by its own features.
+def _prose_stop_words(
+    lines: list[str], language: str | None, settings: Settings
+) -> frozenset[str] | None:
+    """The stop words that tell this text's prose from a list of names, or None where none can.
 
-    The stop words are those of the text's language: English ones would find none in a Russian
-    or Arabic paragraph and throw the body away. A language spaCy has no list for keeps its
-    prose-shaped lines, as nothing is to be lost for want of a word list.
+    They are those of the text's language: English ones would find none in a Russian or Arabic
+    paragraph and throw the body away. Where the function words are written apart (English,
+    Russian, French …), prose runs at 30–60% stop words; where they are joined to the word
+    (Korean particles, Turkish or Finnish endings), even the text's own sentences score near
+    nothing, and the test is not made: the median share of its sentence-shaped lines tells.
+    A language spaCy has no list for keeps its prose-shaped lines too, as nothing is to be lost
+    for want of a word list.
     """
+    stop = _stop_words(language)
+    if stop is None:
+        return None
+    shares = []
+    for line in lines:
+        words = [t for t in line.split() if _is_word(t)]
+        if len(words) >= settings.clean_short_words and _SENTENCE_END.search(line):
+            shares.append(_stop_share(words, stop))
+    if shares and statistics.median(shares) < _MIN_PROSE_STOP_SHARE:
+        return None
+    return stop
+
+
+def _stop_share(words: list[str], stop: frozenset[str]) -> float:
+    """The share of stop words among a line's words."""
+    return sum(w.strip(_AROUND_WORD).lower() in stop for w in words) / len(words)
+
+
+def _is_word(token: str) -> bool:
+    """Whether a token is a word: letters, hyphens and apostrophes inside, punctuation around.
+
+    Combining marks (Devanagari and Bengali vowel signs, Hebrew points) are part of a word, but
+    not of the regular expression's letters.
+    """
+    if _WORD.match(token):
+        return True
+    bare = "".join(char for char in token if not unicodedata.category(char).startswith("M"))
+    return bare != token and _WORD.match(bare) is not None
+
+
+def _kind(
+    line: str,
+    is_date: bool,
+    settings: Settings,
+    repeated: Collection[str],
+    stop: frozenset[str] | None,
+) -> Kind:
+    """Classify one line by its own features; ``stop`` as from :func:`_prose_stop_words`."""
     tokens = line.split()
     # A clause of an unspaced script (Chinese, Thai …) is a token of words, punctuation included.
-    clauses = [t for t in tokens if is_unspaced(t)]
-    words = [t for t in tokens if _WORD.match(t) and not is_unspaced(t)]
+    clauses = [t for t in tokens if is_unspaced(t)] if is_unspaced(line) else []
+    words = [t for t in tokens if _is_word(t) and not (clauses and is_unspaced(t))]
     if is_date or not (words or clauses):
         return Kind.META
     furniture_kind = _furniture(line, tokens)
@@ -322,13 +373,11 @@ def _kind(
     unspaced = unspaced_words(" ".join(clauses))
     if len(words) + unspaced < settings.clean_short_words or not _SENTENCE_END.search(line):
         return Kind.SHORT
-    stop = _stop_words(language)
     if stop is None or unspaced > len(words):
         # Without word boundaries, stop words cannot be counted.
         return Kind.GOOD
-    stop_share = sum(w.strip(".,;:!?\"'()«»“”’").lower() in stop for w in words) / len(words)
     # Prose runs at 30–60% stop words; a long line with almost none is a list of names or links.
-    return Kind.GOOD if stop_share >= 0.1 else Kind.BAD
+    return Kind.GOOD if _stop_share(words, stop) >= _MIN_LINE_STOP_SHARE else Kind.BAD
 
 
 def _furniture(line: str, tokens: list[str]) -> Kind | None:
