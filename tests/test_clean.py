@@ -396,10 +396,58 @@ BODIES = {
             "冰岛外长表示，冰方愿意与越方分享地热开发的经验，推动两国关系不断向前发展。",
         ],
     ),
+    # Languages that join function words to the word: stop words cannot tell prose there.
+    "ko": (
+        "캐나다와 베트남 외교장관 하노이에서 회담",
+        "2024-06-11",
+        [
+            "캐나다 외교장관은 월요일 하노이에서 베트남 외교장관과 만나 교육 협력과 해양 안보"
+            " 문제를 폭넓게 논의했다.",
+            "두 장관은 올해 하반기에 오타와에서 공동위원회를 열고 유학생 교류를 늘리기로 합의했다.",
+            "베트남 장관은 캐나다 기업의 투자가 앞으로 꾸준히 늘어날 것으로 기대한다고 밝혔다.",
+        ],
+    ),
+    "tr": (
+        "Macaristan ve Tunus dışişleri bakanları Budapeşte'de bir araya geldi",
+        "2022-11-23",
+        [
+            "Tunus Dışişleri Bakanı çarşamba günü Budapeşte'de Macar mevkidaşıyla görüşerek"
+            " turizm, eğitim ve tarımdaki işbirliği imkânlarını masaya yatırdı.",
+            "Bakanlar, ortak çalışma grubunun ilkbaharda Tunus'ta toplanması konusunda"
+            " anlaşmaya vardıklarını açıkladılar.",
+            "Macar bakan, üniversiteler arasındaki öğrenci değişimlerinin artırılmasından"
+            " memnuniyet duyacaklarını belirtti.",
+        ],
+    ),
+    # Scripts whose vowel signs are combining marks inside the word.
+    "hi": (
+        "भारत और घाना के विदेश मंत्रियों ने अक्करा में बातचीत की",
+        "2023-01-17",
+        [
+            "भारत के विदेश मंत्री ने मंगलवार को अक्करा में घाना के विदेश मंत्री से मुलाकात की और"
+            " दोनों देशों के बीच दवाओं के व्यापार पर चर्चा की।",
+            "दोनों मंत्रियों ने अगले साल नई दिल्ली में संयुक्त आयोग की बैठक बुलाने पर सहमति जताई।",
+            "घाना के मंत्री ने कहा कि उनका देश भारत के साथ सौर ऊर्जा में सहयोग बढ़ाना चाहता है।",
+        ],
+    ),
+    "bn": (
+        "বাংলাদেশ ও পর্তুগালের পররাষ্ট্রমন্ত্রীরা লিসবনে বৈঠক করেছেন",
+        "2021-04-27",
+        [
+            "বাংলাদেশের পররাষ্ট্রমন্ত্রী মঙ্গলবার লিসবনে পর্তুগালের পররাষ্ট্রমন্ত্রীর সঙ্গে দেখা"
+            " করে দুই দেশের বাণিজ্য ও শিক্ষা বিষয়ে আলোচনা করেছেন।",
+            "দুই মন্ত্রী আগামী বছর ঢাকায় একটি যৌথ কমিশনের বৈঠক আয়োজনের বিষয়ে একমত হয়েছেন বলে জানা গেছে।",
+            "পর্তুগালের মন্ত্রী বলেন, তাঁর দেশ বাংলাদেশ থেকে আরও বেশি দক্ষ শ্রমিক নিতে আগ্রহী।",
+        ],
+    ),
 }
 
 # The date each text's date line states.
 STATED = {
+    "ko": (2024, 6, 11),
+    "tr": (2022, 11, 23),
+    "hi": (2023, 1, 17),
+    "bn": (2021, 4, 27),
     "ru": (2024, 10, 5),
     "fr": (2023, 6, 12),
     "de": (2022, 3, 21),
