@@ -515,3 +515,34 @@ def test_clean_never_fetches_html_content_that_looks_like_a_url(
         server.server_close()
     assert hits == []
     assert article.doc == "link.html"
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        (
+            "en",
+            "Kowalski, Nakamura, Okonkwo, Lindqvist, Haddad, Moreau, Petrenko, Alvarez, Tanaka.",
+        ),
+        ("ru", "Ковальский, Накамура, Оконкво, Линдквист, Хаддад, Моро, Петренко, Альварес."),
+    ],
+)
+def test_clean_drops_a_long_list_of_names_where_stop_words_tell_prose(
+    language: str, names: str, settings: Settings
+) -> None:
+    """The stop-word test still holds where the text's own sentences carry stop words."""
+    headline, dated, paragraphs = BODIES.get(language) or (
+        "Envoys of Chile and Norway meet in Oslo",
+        "12 March 2024",
+        [
+            "The foreign minister of Norway received his Chilean colleague in Oslo on Tuesday"
+            " for talks on fisheries and the Antarctic.",
+            "Both sides agreed to hold a second round of consultations in Santiago before the"
+            " end of the year.",
+            "The Chilean minister said that his country wanted to sell more copper to Europe.",
+        ],
+    )
+    content = "\n\n".join([headline, dated, paragraphs[0], names, *paragraphs[1:]])
+    article = clean_document(_raw(content), settings=settings)
+    assert names not in article.text
+    assert all(paragraph in article.text for paragraph in paragraphs)
