@@ -334,3 +334,215 @@ def test_clean_html_bare_year_is_no_date(
 ) -> None:
     article = clean_document(_raw(html, fmt="html", doc="treaty.html"), settings=settings)
     assert article.published == expected
+
+
+# Issue 11, case 5: the body of any language survives cleaning. Texts written for these tests:
+# a headline, a date line, then three paragraphs of body.
+BODIES = {
+    "ru": (
+        "Министры Эквадора и Словакии обсудили поставки бананов",
+        "5 октября 2024 года",
+        [
+            "Министр иностранных дел Словакии прибыл в Кито, где встретился с эквадорским"
+            " коллегой и обсудил с ним торговлю фруктами и лекарствами.",
+            "Стороны условились создать рабочую группу, которая подготовит проект соглашения"
+            " об упрощении таможенных процедур к весне следующего года.",
+            "По словам словацкого министра, его страна готова принять у себя следующий раунд"
+            " переговоров и пригласить туда представителей бизнеса.",
+        ],
+    ),
+    "fr": (
+        "Le Sénégal et la Slovénie signent un accord sur la formation des médecins",
+        "12 juin 2023",
+        [
+            "Le ministre sénégalais des Affaires étrangères a été reçu lundi à Ljubljana par"
+            " son homologue, avec qui il a évoqué la santé publique et l'enseignement.",
+            "Les deux gouvernements ont signé un accord qui permettra chaque année à une"
+            " vingtaine d'étudiants en médecine de suivre un stage dans l'autre pays.",
+            "Une commission mixte se réunira à Dakar avant la fin de l'année pour faire le"
+            " point sur la mise en œuvre de ce programme.",
+        ],
+    ),
+    "de": (
+        "Uruguay und Estland wollen bei der Digitalisierung der Verwaltung zusammenarbeiten",
+        "21. März 2022",
+        [
+            "Der estnische Außenminister hat am Dienstag in Montevideo mit seinem Amtskollegen"
+            " aus Uruguay über elektronische Behördendienste und Datenschutz gesprochen.",
+            "Beide Regierungen wollen noch in diesem Jahr ein Abkommen über den Austausch von"
+            " Fachleuten schließen, wie es nach dem Treffen hieß.",
+            "Die nächste Gesprächsrunde soll im Herbst in Tallinn stattfinden und sich vor allem"
+            " mit der Ausbildung von Programmierern befassen.",
+        ],
+    ),
+    "ar": (
+        "وزيرا خارجية تونس وماليزيا يبحثان التعاون في مجال التعليم العالي",
+        "2023-09-14",
+        [
+            "استقبل وزير الخارجية التونسي في العاصمة يوم الاثنين نظيره الماليزي، وبحث الجانبان"
+            " سبل تطوير التعاون بين الجامعات في البلدين.",
+            "واتفق الوزيران على تبادل البعثات الطلابية وعلى عقد اجتماع للجنة المشتركة في"
+            " كوالالمبور قبل نهاية العام الجاري.",
+            "وأكد الوزير الماليزي أن بلاده ترحب بزيادة عدد الطلاب التونسيين الذين يدرسون في"
+            " جامعاتها خلال السنوات المقبلة.",
+        ],
+    ),
+    "zh": (
+        "冰岛与越南外长举行会谈",
+        "2024-02-08",
+        [
+            "越南外交部长星期四在河内会见了来访的冰岛外交部长，双方就地热能源和渔业合作深入交换了意见。",
+            "两国外长同意尽快签署关于科技合作的谅解备忘录，并在年内举行第二次政治磋商。",
+            "冰岛外长表示，冰方愿意与越方分享地热开发的经验，推动两国关系不断向前发展。",
+        ],
+    ),
+    # Languages that join function words to the word: stop words cannot tell prose there.
+    "ko": (
+        "캐나다와 베트남 외교장관 하노이에서 회담",
+        "2024-06-11",
+        [
+            "캐나다 외교장관은 월요일 하노이에서 베트남 외교장관과 만나 교육 협력과 해양 안보"
+            " 문제를 폭넓게 논의했다.",
+            "두 장관은 올해 하반기에 오타와에서 공동위원회를 열고 유학생 교류를 늘리기로 합의했다.",
+            "베트남 장관은 캐나다 기업의 투자가 앞으로 꾸준히 늘어날 것으로 기대한다고 밝혔다.",
+        ],
+    ),
+    "tr": (
+        "Macaristan ve Tunus dışişleri bakanları Budapeşte'de bir araya geldi",
+        "2022-11-23",
+        [
+            "Tunus Dışişleri Bakanı çarşamba günü Budapeşte'de Macar mevkidaşıyla görüşerek"
+            " turizm, eğitim ve tarımdaki işbirliği imkânlarını masaya yatırdı.",
+            "Bakanlar, ortak çalışma grubunun ilkbaharda Tunus'ta toplanması konusunda"
+            " anlaşmaya vardıklarını açıkladılar.",
+            "Macar bakan, üniversiteler arasındaki öğrenci değişimlerinin artırılmasından"
+            " memnuniyet duyacaklarını belirtti.",
+        ],
+    ),
+    # Scripts whose vowel signs are combining marks inside the word.
+    "hi": (
+        "भारत और घाना के विदेश मंत्रियों ने अक्करा में बातचीत की",
+        "2023-01-17",
+        [
+            "भारत के विदेश मंत्री ने मंगलवार को अक्करा में घाना के विदेश मंत्री से मुलाकात की और"
+            " दोनों देशों के बीच दवाओं के व्यापार पर चर्चा की।",
+            "दोनों मंत्रियों ने अगले साल नई दिल्ली में संयुक्त आयोग की बैठक बुलाने पर सहमति जताई।",
+            "घाना के मंत्री ने कहा कि उनका देश भारत के साथ सौर ऊर्जा में सहयोग बढ़ाना चाहता है।",
+        ],
+    ),
+    "bn": (
+        "বাংলাদেশ ও পর্তুগালের পররাষ্ট্রমন্ত্রীরা লিসবনে বৈঠক করেছেন",
+        "2021-04-27",
+        [
+            "বাংলাদেশের পররাষ্ট্রমন্ত্রী মঙ্গলবার লিসবনে পর্তুগালের পররাষ্ট্রমন্ত্রীর সঙ্গে দেখা"
+            " করে দুই দেশের বাণিজ্য ও শিক্ষা বিষয়ে আলোচনা করেছেন।",
+            "দুই মন্ত্রী আগামী বছর ঢাকায় একটি যৌথ কমিশনের বৈঠক আয়োজনের বিষয়ে একমত হয়েছেন বলে জানা গেছে।",
+            "পর্তুগালের মন্ত্রী বলেন, তাঁর দেশ বাংলাদেশ থেকে আরও বেশি দক্ষ শ্রমিক নিতে আগ্রহী।",
+        ],
+    ),
+}
+
+# The date each text's date line states.
+STATED = {
+    "ko": (2024, 6, 11),
+    "tr": (2022, 11, 23),
+    "hi": (2023, 1, 17),
+    "bn": (2021, 4, 27),
+    "ru": (2024, 10, 5),
+    "fr": (2023, 6, 12),
+    "de": (2022, 3, 21),
+    "ar": (2023, 9, 14),
+    "zh": (2024, 2, 8),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BODIES))
+def test_clean_keeps_the_body_of_any_language(language: str, settings: Settings) -> None:
+    headline, dated, paragraphs = BODIES[language]
+    content = "\n\n".join([headline, dated, *paragraphs, "Share", "Tags: politics"])
+    article = clean_document(_raw(content), settings=settings)
+    assert (article.language, article.title) == (language, headline)
+    assert article.published == date(*STATED[language])
+    assert article.text.split("\n\n") == [headline, *paragraphs]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
+def test_clean_keeps_a_russian_body_read_from_a_file(
+    encoding: str, settings: Settings, tmp_path
+) -> None:
+    from communique.read import read_inputs
+
+    headline, dated, paragraphs = BODIES["ru"]
+    path = tmp_path / "quito.txt"
+    path.write_bytes("\n\n".join([headline, dated, *paragraphs]).encode(encoding))
+    [raw] = read_inputs([str(path)], max_bytes=100_000)
+    assert isinstance(raw, RawDocument)
+    article = clean_document(raw, settings=settings)
+    assert article.title == headline and article.published == date(2024, 10, 5)
+    assert article.text.split("\n\n") == [headline, *paragraphs]
+
+
+@pytest.mark.parametrize("path", ["/latest", "/feed.html?day=2024-05-02"])
+def test_clean_never_fetches_html_content_that_looks_like_a_url(
+    path: str, settings: Settings
+) -> None:
+    """htmldate downloads a page given as a URL; an input's content must never reach a host."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            body = b"<html><body><p>Published 2 May 2024</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            """Keep the test's output quiet."""
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}{path}"
+        article = clean_document(_raw(url, fmt="html", doc="link.html"), settings=settings)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []
+    assert article.doc == "link.html"
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        (
+            "en",
+            "Kowalski, Nakamura, Okonkwo, Lindqvist, Haddad, Moreau, Petrenko, Alvarez, Tanaka.",
+        ),
+        ("ru", "Ковальский, Накамура, Оконкво, Линдквист, Хаддад, Моро, Петренко, Альварес."),
+    ],
+)
+def test_clean_drops_a_long_list_of_names_where_stop_words_tell_prose(
+    language: str, names: str, settings: Settings
+) -> None:
+    """The stop-word test still holds where the text's own sentences carry stop words."""
+    headline, dated, paragraphs = BODIES.get(language) or (
+        "Envoys of Chile and Norway meet in Oslo",
+        "12 March 2024",
+        [
+            "The foreign minister of Norway received his Chilean colleague in Oslo on Tuesday"
+            " for talks on fisheries and the Antarctic.",
+            "Both sides agreed to hold a second round of consultations in Santiago before the"
+            " end of the year.",
+            "The Chilean minister said that his country wanted to sell more copper to Europe.",
+        ],
+    )
+    content = "\n\n".join([headline, dated, paragraphs[0], names, *paragraphs[1:]])
+    article = clean_document(_raw(content), settings=settings)
+    assert names not in article.text
+    assert all(paragraph in article.text for paragraph in paragraphs)

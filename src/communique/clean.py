@@ -12,13 +12,16 @@ boilerplate. HTML goes through trafilatura first, which already does this with t
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
+import statistics
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -31,10 +34,12 @@ from .metadata import (
     header_dates,
     is_byline,
     is_prose,
+    is_unspaced,
     parse_date_line,
     rights_year,
     segments,
     split_date_prefix,
+    unspaced_words,
 )
 from .model import Article, RawDocument
 from .patterns import furniture
@@ -49,7 +54,9 @@ _LINK = re.compile(
 )
 # A token that is a word: letters (hyphens and apostrophes inside), maybe wrapped in punctuation.
 _WORD = re.compile(r"^[\W_]*[^\W\d_]+(?:[-'’.][^\W\d_]+)*[\W_]*$")
-_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*$")
+# Sentence ends in any script: Latin, CJK (。！？), Arabic (؟ ۔), Devanagari (।), Ethiopic (።),
+# Armenian (։).
+_SENTENCE_END = re.compile(r"[.!?:;…。！？؟۔।॥።։]['\"”’»)\]」』]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # A wide gap inside a line (three spaces or more, or a tab) separates the items of a laid-out row
 # (menu, share row, byline beside its date), as a pipe does.
@@ -64,6 +71,13 @@ _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$
 _LABEL_ENDS = ("", " ", ":", "|", ",", ".", "!")
 _RIGHTS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER = re.compile(r"^\d[\d,.]*[kK]?$")
+# Punctuation that may stand around a word, in the scripts of _SENTENCE_END.
+_AROUND_WORD = ".,;:!?\"'()«»“”’،؛؟۔।。，"
+# A long sentence-shaped line with a smaller share of stop words than this is a list of names.
+_MIN_LINE_STOP_SHARE = 0.1
+# Below this median share over a text's sentences, its language joins function words to words
+# and stop words tell nothing.
+_MIN_PROSE_STOP_SHARE = 0.15
 # Items of a laid-out row are short: a menu entry, a network's name, "Print this article".
 _ROW_ITEM_WORDS = 5
 # A heading over a list of other stories is a few words at most.
@@ -180,7 +194,7 @@ def _clean_text(
             published = dateline_date(opening, language, rights_year(lines))
     if found is None:
         return (
-            _resolve(_classify(lines, set(date_lines), settings, repeated)),
+            _resolve(_classify(lines, set(date_lines), settings, repeated, language)),
             None,
             published,
             language,
@@ -189,7 +203,7 @@ def _clean_text(
     # What stands above the headline is page header: site name, banners, menus.
     rest = lines[position + 1 :]
     dates = {i - position - 1 for i in date_lines if i > position}
-    classified = [_Line(title, Kind.GOOD), *_classify(rest, dates, settings, repeated)]
+    classified = [_Line(title, Kind.GOOD), *_classify(rest, dates, settings, repeated, language)]
     return _resolve(classified), title, published, language
 
 
@@ -199,8 +213,12 @@ def _extract_html(html: str, *, settings: Settings) -> tuple[str, str | None, da
     text = (result.text if result else "") or ""
     title = result.title if result else None
     sitename = (result.sitename if result else None) or ""
+    # htmldate downloads a string that opens with "http" and has no space, taking it for a URL: an
+    # input's content is never fetched (a request's HTML field would reach any host from the
+    # server), so such content gets a leading space, which HTML ignores.
+    page = f" {html}" if html.startswith("http") else html
     found = find_date(
-        html, extensive_search=settings.html_extensive_date_search, original_date=True
+        page, extensive_search=settings.html_extensive_date_search, original_date=True
     )
     published = date.fromisoformat(found) if found else None
     if (
@@ -239,19 +257,31 @@ def _date_in(text: str, language: str | None) -> date | None:
 
 
 @cache
-def _stop_words(language: str | None) -> frozenset[str]:
-    """SpaCy's stop-word list for the language (English when we have none for it)."""
-    from importlib import import_module
+def _stop_words(language: str | None) -> frozenset[str] | None:
+    """SpaCy's stop-word list for the language, or None where spaCy has none for it.
 
-    try:
-        module = import_module(f"spacy.lang.{language or 'en'}.stop_words")
-    except ImportError:
-        module = import_module("spacy.lang.en.stop_words")
+    The list module is loaded from its file alone: importing ``spacy.lang.fr`` and the like
+    would build that language's tokenizer tables, seconds of work for a list of words.
+    """
+    code = (language or "").casefold().replace("_", "-").split("-")[0]
+    package = importlib.util.find_spec("spacy.lang")
+    if not code.isascii() or not code.isalpha() or package is None or not package.origin:
+        return None
+    path = Path(package.origin).parent / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{code}", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)
 
 
 def _classify(
-    lines: list[str], date_lines: set[int], settings: Settings, repeated: Collection[str]
+    lines: list[str],
+    date_lines: set[int],
+    settings: Settings,
+    repeated: Collection[str],
+    language: str | None,
 ) -> list[_Line]:
     """Classify each line; a heading over a list of other stories takes the list with it.
 
@@ -260,8 +290,9 @@ def _classify(
     """
     classified = []
     in_list = False
+    stop = _prose_stop_words(lines, language, settings)
     for i, line in enumerate(lines):
-        kind = _kind(line, i in date_lines, settings, repeated)
+        kind = _kind(line, i in date_lines, settings, repeated, stop)
         if _is_list_heading(line):
             in_list, kind = True, Kind.BAD
         elif in_list and kind is Kind.GOOD:
@@ -272,11 +303,62 @@ def _classify(
     return classified
 
 
-def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str]) -> Kind:
-    """Classify one line by its own features."""
+def _prose_stop_words(
+    lines: list[str], language: str | None, settings: Settings
+) -> frozenset[str] | None:
+    """The stop words that tell this text's prose from a list of names, or None where none can.
+
+    They are those of the text's language: English ones would find none in a Russian or Arabic
+    paragraph and throw the body away. Where the function words are written apart (English,
+    Russian, French …), prose runs at 30–60% stop words; where they are joined to the word
+    (Korean particles, Turkish or Finnish endings), even the text's own sentences score near
+    nothing, and the test is not made: the median share of its sentence-shaped lines tells.
+    A language spaCy has no list for keeps its prose-shaped lines too, as nothing is to be lost
+    for want of a word list.
+    """
+    stop = _stop_words(language)
+    if stop is None:
+        return None
+    shares = []
+    for line in lines:
+        words = [t for t in line.split() if _is_word(t)]
+        if len(words) >= settings.clean_short_words and _SENTENCE_END.search(line):
+            shares.append(_stop_share(words, stop))
+    if shares and statistics.median(shares) < _MIN_PROSE_STOP_SHARE:
+        return None
+    return stop
+
+
+def _stop_share(words: list[str], stop: frozenset[str]) -> float:
+    """The share of stop words among a line's words."""
+    return sum(w.strip(_AROUND_WORD).lower() in stop for w in words) / len(words)
+
+
+def _is_word(token: str) -> bool:
+    """Whether a token is a word: letters, hyphens and apostrophes inside, punctuation around.
+
+    Combining marks (Devanagari and Bengali vowel signs, Hebrew points) are part of a word, but
+    not of the regular expression's letters.
+    """
+    if _WORD.match(token):
+        return True
+    bare = "".join(char for char in token if not unicodedata.category(char).startswith("M"))
+    return bare != token and _WORD.match(bare) is not None
+
+
+def _kind(
+    line: str,
+    is_date: bool,
+    settings: Settings,
+    repeated: Collection[str],
+    stop: frozenset[str] | None,
+) -> Kind:
+    """Classify one line by its own features; ``stop`` as from :func:`_prose_stop_words`."""
     tokens = line.split()
-    words = [t for t in tokens if _WORD.match(t)]
-    if is_date or not words:
+    # A clause of an unspaced script (Chinese, Thai …) is a token of words, punctuation included.
+    clauses = [t for t in tokens if is_unspaced(t)] if is_unspaced(line) else []
+    words = [t for t in tokens if _is_word(t) and not (clauses and is_unspaced(t))]
+    if is_date or not (words or clauses):
         return Kind.META
     furniture_kind = _furniture(line, tokens)
     if furniture_kind is not None:
@@ -284,16 +366,18 @@ def _kind(line: str, is_date: bool, settings: Settings, repeated: Collection[str
     link_chars = sum(len(m.group(0)) for m in _LINK.finditer(line))
     if link_chars > settings.clean_max_link_density * len(line):
         return Kind.BAD
-    if len(words) < settings.clean_min_word_share * len(tokens):
+    if len(words) + len(clauses) < settings.clean_min_word_share * len(tokens):
         return Kind.BAD
     if line_fingerprint(line) in repeated:
         return Kind.BAD
-    if len(words) < settings.clean_short_words or not _SENTENCE_END.search(line):
+    unspaced = unspaced_words(" ".join(clauses))
+    if len(words) + unspaced < settings.clean_short_words or not _SENTENCE_END.search(line):
         return Kind.SHORT
-    stop = _stop_words("en")
-    stop_share = sum(w.strip(".,;:!?\"'()«»“”’").lower() in stop for w in words) / len(words)
+    if stop is None or unspaced > len(words):
+        # Without word boundaries, stop words cannot be counted.
+        return Kind.GOOD
     # Prose runs at 30–60% stop words; a long line with almost none is a list of names or links.
-    return Kind.GOOD if stop_share >= 0.1 else Kind.BAD
+    return Kind.GOOD if _stop_share(words, stop) >= _MIN_LINE_STOP_SHARE else Kind.BAD
 
 
 def _furniture(line: str, tokens: list[str]) -> Kind | None:

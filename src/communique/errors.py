@@ -2,6 +2,8 @@
 
 Codes make a message searchable and keep wording consistent across the CLI, the logs and the
 tests. Inputs get E1xx, data files E2xx, settings E3xx, the store E4xx, evaluation E5xx.
+Warnings (the run goes on with what it could read, but the user should know) get W1xx for
+inputs, formatted by :func:`warning` for the log.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ __all__ = [
     "InputError",
     "QueryError",
     "StoreError",
+    "Warnings",
+    "warning",
 ]
 
 
@@ -34,6 +38,7 @@ class Errors:
     E111 = "{path}: line {line}: field '{field}' must be {kind}"
     E112 = "{path}: language analysis of {doc} failed, document skipped: {reason}"
     E113 = "a long text's pieces joined differ from it ({got} characters for {want})"
+    E114 = "{path}: byte-order mark says {encoding}, but the text is not valid {encoding}: {reason}"
     E201 = "{path}: data file is malformed: {reason}"
     E301 = "setting '{key}' is unknown (known: {known})"
     E302 = "setting '{key}': cannot use value {value!r}: {reason}"
@@ -82,6 +87,21 @@ class Errors:
     E437 = "knowledge base: {reason}"
     E438 = "table {table} is missing: opening the database with this release creates it"
     E501 = "gold file {path}: {reason}"
+
+
+class Warnings:
+    """Warning templates: something was read, but not exactly as the input gave it."""
+
+    W101 = (
+        "{path}: {count} bytes are not valid UTF-8 in an otherwise UTF-8 text; "
+        "read as UTF-8 with each replaced by U+FFFD"
+    )
+    W102 = "{path}: line {line}: field '{field}' holds lone surrogate escapes; replaced by U+FFFD"
+
+
+def warning(code: str, **kwargs: object) -> str:
+    """Format a coded warning for the log, in the layout of an error: ``message [W101]``."""
+    return f"{getattr(Warnings, code).format(**kwargs)} [{code}]"
 
 
 class CommuniqueError(Exception):

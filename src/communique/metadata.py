@@ -30,10 +30,13 @@ __all__ = [
     "header_dates",
     "is_byline",
     "is_prose",
+    "is_unspaced",
     "parse_date_line",
     "rights_year",
     "segments",
     "split_date_prefix",
+    "unspaced_words",
+    "word_count",
 ]
 
 # How far down the header may reach (menus with one item a line can be long).
@@ -79,8 +82,14 @@ _DATELINE = re.compile(
 )
 # A statement's end. A bare question or exclamation mark ends a headline as often as a sentence;
 # inside closing quotes it ends a quoted sentence.
-_SENTENCE_END = re.compile(r"(?:[.:;…]|[!?]['\"”’»)\]])['\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"(?:[.:;…。۔।።։]|[!?！？؟]['\"”’»)\]」』])['\"”’»)\]」』]*$")
 _PROSE_WORDS = 8
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): there a
+# token is a clause, and words are counted as characters over the usual length of a word.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+_UNSPACED_CHARS_PER_WORD = 2
 _FIRST_ALNUM = re.compile(r"[^\W_]")
 # How many lines from its date line a headline may stand, past standfirst, byline and furniture.
 _TITLE_REACH = 4
@@ -142,7 +151,24 @@ def body_start(lines: list[str]) -> int:
 
 def is_prose(line: str) -> bool:
     """Whether a line reads as a sentence: enough words and a statement's end punctuation."""
-    return len(line.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(line))
+    return word_count(line) >= _PROSE_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def is_unspaced(token: str) -> bool:
+    """Whether a token holds a script written without spaces, so that it is a clause, no word."""
+    return _UNSPACED.search(token) is not None
+
+
+def unspaced_words(text: str) -> int:
+    """How many words the characters of unspaced scripts (Chinese, Japanese, Thai …) make."""
+    return len(_UNSPACED.findall(text)) // _UNSPACED_CHARS_PER_WORD
+
+
+def word_count(line: str) -> int:
+    """The words of a line in any script: its spaced tokens, plus the words of unspaced clauses."""
+    tokens = line.split()
+    clauses = [token for token in tokens if is_unspaced(token)]
+    return len(tokens) - len(clauses) + unspaced_words(" ".join(clauses))
 
 
 def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
@@ -298,7 +324,7 @@ def _is_headline(line: str) -> bool:
     header line of labels.
     """
     words = line.split()
-    if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1]:
+    if not _TITLE_WORDS[0] <= word_count(line) <= _TITLE_WORDS[1]:
         return False
     if line.endswith((".", ":", ";", ",")) or "://" in line or "www." in line:
         return False

@@ -111,7 +111,7 @@ def ingest_documents(
         try:
             article = clean_document(raw, settings=settings, repeated=repeated[raw.group])
             if not article.text.strip():
-                raise InputError("E107", path=raw.doc)
+                raise InputError("E107", path=raw.where or raw.doc)
         except CommuniqueError as err:
             report.failed.append(err)
             on_error(err)

@@ -7,7 +7,10 @@ in place of the document so the caller can report it and go on with the others (
 
 from __future__ import annotations
 
+import codecs
 import json
+import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -16,7 +19,7 @@ from pathlib import Path
 import charset_normalizer
 import py3langid
 
-from .errors import InputError
+from .errors import InputError, warning
 from .model import RawDocument
 
 __all__ = ["SUFFIXES", "read_inputs", "read_record"]
@@ -25,8 +28,40 @@ SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN = "-"
 # Bytes below 0x20 that plain text never carries (tab, newline, carriage return and form feed are
 # allowed). A share above this in the first block marks the file as binary.
-_CONTROL = bytes(set(range(32)) - {9, 10, 12, 13})
+_CONTROL = "".join(chr(code) for code in sorted(set(range(32)) - {9, 10, 12, 13}))
+_HEAD = 8192
 _MAX_CONTROL_SHARE = 0.02
+# Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one. A file that
+# carries one says what it is, so it is decoded as that and nothing else.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# The signatures of formats that are not text even when their first block looks printable (a PDF
+# often opens with pages of plain PDF syntax before its first binary stream).
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (docx, xlsx, odt, epub …)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE document (doc, xls, msg)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+# A text that is valid UTF-8 but for a few stray bytes (a character pasted from a legacy code page,
+# a truncated last character) is UTF-8: a legacy code page's letters above ASCII almost never form
+# valid UTF-8 sequences by accident, so three valid non-ASCII characters for each invalid byte
+# (a share of at most a quarter invalid) tell UTF-8 apart.
+_MAX_STRAY_SHARE = 0.25
+_REPLACEMENT = "\ufffd"
+_REPLACEMENT_BYTES = _REPLACEMENT.encode("utf-8")
+# A lone surrogate cannot be stored or hashed as UTF-8; JSON's \ud800 escapes can produce one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSONL fields that must be strings; ``id`` and ``published`` may also be numbers.
+_STRING_FIELDS = ("text", "html", "url", "title", "publisher", "language")
+_NUMBER_FIELDS = ("id", "published")
+
+logger = logging.getLogger(__name__)
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int) -> Iterator[RawDocument | InputError]:
@@ -54,7 +89,7 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int) -> Iterator[RawDocument
 def _read_stdin(*, max_bytes: int) -> Iterator[RawDocument | InputError]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     try:
-        text = _decode(data, "<stdin>", max_bytes=max_bytes)
+        text = _decode(data, "<stdin>", max_bytes=max_bytes, records=data.lstrip().startswith(b"{"))
     except InputError as err:
         yield err
         return
@@ -76,7 +111,7 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
             data = path.read_bytes()
         except OSError as err:
             raise InputError("E104", path=path, reason=err.strerror or err) from err
-        text = _decode(data, str(path), max_bytes=max_bytes)
+        text = _decode(data, str(path), max_bytes=max_bytes, records=kind == "jsonl")
     except InputError as err:
         yield err
         return
@@ -86,22 +121,76 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
     yield from _documents(text, kind, doc=path.name, group=str(path.parent), path=path)
 
 
-def _decode(data: bytes, name: str, *, max_bytes: int) -> str:
-    """Decode bytes as UTF-8, else as the charset they most likely are (cp1251, latin-1 …)."""
+def _decode(data: bytes, name: str, *, max_bytes: int, records: bool = False) -> str:
+    """Decode bytes by their byte-order mark, as UTF-8, else as the charset they most likely are.
+
+    UTF-8 with a few stray bytes stays UTF-8 (each stray byte becomes U+FFFD, with a warning):
+    decoding it whole as a legacy code page would garble every other non-ASCII letter. JSONL
+    (``records``) with a line that opens a JSON object is not refused here for its control bytes:
+    each line is judged when parsed, so that one bad line does not take the good ones with it
+    (see :func:`_records`).
+    """
     if len(data) > max_bytes:
         raise InputError("E103", path=name, size=len(data), limit=max_bytes)
     if not data.strip():
         raise InputError("E101", path=name)
-    head = data[:8192]
-    if b"\x00" in head:
-        raise InputError("E102", path=name, reason="contains NUL bytes")
-    control = sum(head.count(byte) for byte in _CONTROL)
-    if control > _MAX_CONTROL_SHARE * len(head):
-        raise InputError("E102", path=name, reason=f"{control} control bytes in the first block")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError("E102", path=name, reason=what)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _decode_marked(data[len(bom) :], encoding, name)
+            if not text.strip():
+                raise InputError("E101", path=name)
+            binary = _binary(text[:_HEAD])
+            if binary and not records:
+                raise InputError("E102", path=name, reason=binary)
+            return text
+    # Latin-1 maps each byte to the character of the same number, so this counts bytes.
+    head = data[:_HEAD].decode("latin-1")
+    binary = _binary(head)
+    opens_record = any(line.lstrip().startswith("{") for line in head.split("\n"))
+    if binary and not (records and opens_record):
+        raise InputError("E102", path=name, reason=binary)
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy(data, name)
+        pass
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count(_REPLACEMENT) - data.count(_REPLACEMENT_BYTES)
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if stray <= _MAX_STRAY_SHARE * (wide + stray):
+        logger.warning(warning("W101", path=name, count=stray))
+        return text
+    return _decode_legacy(data, name)
+
+
+def _decode_marked(data: bytes, encoding: str, name: str) -> str:
+    """Decode a text whose byte-order mark names its encoding (UTF-16 or UTF-32)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError("E114", path=name, encoding=encoding, reason=err.reason) from err
+
+
+def _binary(head: str) -> str | None:
+    """Why a text's first block is binary rather than text (NUL or control characters), or None."""
+    if "\x00" in head:
+        return "contains NUL bytes"
+    control = sum(head.count(char) for char in _CONTROL)
+    if control > _MAX_CONTROL_SHARE * len(head):
+        return f"{control} control bytes in the first block"
+    return None
+
+
+def _record_lines(text: str) -> list[str]:
+    """Split JSONL at line feeds only.
+
+    A record's strings may hold U+2028, U+0085 or a form feed, which ``str.splitlines`` would take
+    for line ends, cutting the record in two.
+    """
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
@@ -122,32 +211,71 @@ def _decode_legacy(data: bytes, name: str) -> str:
 def _documents(
     text: str, kind: str, *, doc: str, group: str, path: Path | None = None
 ) -> Iterator[RawDocument | InputError]:
-    if kind != "jsonl":
-        where = str(path) if path else doc
+    where = str(path) if path else doc
+    if kind == "jsonl":
+        yield from _records(text, where=where, group=group)
+    else:
         yield RawDocument(doc=doc, content=text, format=kind, group=group, where=where)  # type: ignore[arg-type]
-        return
-    source = path.name if path else doc
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            try:
-                yield read_record(line, source=source, line=number, group=group)
-            except InputError as err:
+
+
+def _records(text: str, *, where: str, group: str) -> Iterator[RawDocument | InputError]:
+    """Yield each JSONL line's record, or the error that names its line.
+
+    A file none of whose lines is a record and whose first block looks binary is one error, not
+    one per line: the errors are held back until the first good record shows it is JSONL.
+    """
+    held: list[InputError] | None = []
+    for number, line in enumerate(_record_lines(text), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = read_record(line, source=where, line=number, group=group)
+        except InputError as err:
+            if held is None:
                 yield err
+            else:
+                held.append(err)
+            continue
+        if held is not None:
+            yield from held
+            held = None
+        yield record
+    binary = _binary(text[:_HEAD]) if held else None
+    if binary:
+        yield InputError("E102", path=where, reason=binary)
+    else:
+        yield from held or ()
 
 
 def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument:
-    """Turn one JSON record (a JSONL line) into a RawDocument; fields as in the README."""
+    """Turn one JSON record (a JSONL line) into a RawDocument; fields as in the README.
+
+    ``source`` is the place the record was read from (the file's path as given), which every
+    error names with the line.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError("E105", path=source, line=line, reason=err.msg) from err
+    except ValueError as err:  # a number of more than 4,300 digits
+        raise InputError("E105", path=source, line=line, reason=str(err).split(":")[0]) from err
+    except RecursionError as err:
+        raise InputError("E105", path=source, line=line, reason="nested too deeply") from err
     if not isinstance(data, dict):
         raise InputError("E105", path=source, line=line, reason="not a JSON object")
-    for field in ("text", "html", "id", "url", "title", "published", "publisher", "language"):
-        if data.get(field) is not None and not isinstance(data[field], str | int):
-            raise InputError("E111", path=source, line=line, field=field, kind="a string")
+    for field in (*_STRING_FIELDS, *_NUMBER_FIELDS):
+        value = data.get(field)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            logger.warning(warning("W102", path=source, line=line, field=field))
+            data[field] = value = _SURROGATE.sub(_REPLACEMENT, value)
+        text_only = field in _STRING_FIELDS
+        if value is not None and not (
+            isinstance(value, str) or (isinstance(value, int) and not text_only)
+        ):
+            kind = "a string" if text_only else "a string or a number"
+            raise InputError("E111", path=source, line=line, field=field, kind=kind)
     body, kind = (data.get("text"), "text") if data.get("text") else (data.get("html"), "html")
-    if not body or not str(body).strip():
+    if not body or not body.strip():
         raise InputError("E106", path=source, line=line)
     published = None
     if data.get("published"):
@@ -157,13 +285,14 @@ def read_record(text: str, *, source: str, line: int, group: str) -> RawDocument
             raise InputError(
                 "E111", path=source, line=line, field="published", kind="an ISO date"
             ) from err
-    doc = str(data.get("id") or data.get("url") or f"{source}:{line}")
+    # Without an id or URL the record is cited by its file's name and line, as a file is.
+    doc = str(data.get("id") or data.get("url") or f"{Path(source).name}:{line}")
     publisher = data.get("publisher")
     return RawDocument(
         doc=doc,
-        content=str(body),
+        content=body,
         format=kind,  # type: ignore[arg-type]
-        group=str(publisher) if publisher else group,
+        group=publisher or group,
         title=data.get("title"),
         published=published,
         url=data.get("url"),
