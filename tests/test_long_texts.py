@@ -27,6 +27,14 @@ from communique.store import Store
 
 pytestmark = pytest.mark.issue(11)
 
+# Invented ministers, one a state: the quotations' speakers.
+_ENVOYS = {
+    "Chile": "Marta Ossandon",
+    "Norway": "Eirik Haugland",
+    "Kenya": "Amina Wanjiru",
+    "Vietnam": "Tran Minh Khoa",
+    "Ghana": "Kwesi Owusu-Ansah",
+}
 _PAIRS = list(itertools.permutations(["Chile", "Norway", "Kenya", "Vietnam", "Ghana"], 2))
 
 
@@ -88,16 +96,18 @@ def _digest(chars: int) -> str:
     so that the events, quotations and mentions spread over the whole text.
     """
     paragraphs = []
+    length = 0
     for number, (first, second) in enumerate(itertools.cycle(_PAIRS)):
         day, year = 1 + number % 28, 1990 + number % 30
         paragraphs.append(
             f"On {day} March {year}, envoys of {first} held talks with officials from {second} "
             f"in a port city. The cabinet of {first} later condemned the tariffs imposed by "
             f"{second}.\n\n"
-            f'"We expect the talks with {second} to go on until the summer," the foreign '
-            f"minister of {first} told reporters."
+            f'"We expect the talks with {second} to go on until the summer," '
+            f"{_ENVOYS[first]}, the foreign minister of {first}, told reporters."
         )
-        if sum(map(len, paragraphs)) > chars:
+        length += len(paragraphs[-1])
+        if length > chars:
             break
     return "Annual digest of regional ties\n\n" + "\n\n".join(paragraphs) + "\n"
 
@@ -110,7 +120,7 @@ def _assert_offsets_right(store: Store, long: Article, *, chars: int) -> None:
     assert mentions
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
-    assert mentions[-1].start > 0.95 * len(text)  # found to the end, in every piece
+    assert max(m.start for m in mentions) > 0.95 * len(text)  # to the end, in every piece
     events = [e for _a, e in store.events(long.id)]
     assert events
     for event in events:
@@ -128,51 +138,36 @@ _LONG = 1_500_000  # characters: beyond spaCy's 1,000,000, and 15 pieces of the 
 
 
 @pytest.mark.model
-def test_a_long_text_is_stored_whole_beside_good_files_with_offsets_right(
+def test_a_long_text_is_stored_by_ingest_and_by_the_api_with_offsets_right(
     tmp_path: Path,
 ) -> None:
-    """Issue 11, acceptance 2: a 1.5 MB text next to two good files, all stored, rc 0.
+    """Issue 11, case 1 and acceptance 2: a 1.5 MB text is stored whole, its offsets right.
 
-    The extraction stages index the mentions once per Doc, so their cost stays linear in the
-    text's length: the whole run takes about as long as spaCy alone on 1.5 MB.
+    By ``communique ingest``, next to two good files (all three stored, rc 0), and as the body
+    of a POST to the running web app (the limit is 2 MB): stored, not a 500. The extraction
+    stages index the mentions once per Doc, so their cost stays linear in the text's length.
+    The ingest runs while the request is served, so the two take one run's time on two cores.
     """
+    text = _digest(_LONG)
     folder = tmp_path / "in"
     folder.mkdir()
     _good(folder)
-    text = _digest(_LONG)
     (folder / "long.txt").write_text(text, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'x.db'}"
-    done = subprocess.run(
-        [sys.executable, "-m", "communique", "--db", db, "ingest", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    store = Store.open(db)
-    try:
-        articles = {a.doc: a for a in store.articles()}
-        assert set(articles) == {"a.txt", "b.txt", "long.txt"}
-        long = articles["long.txt"]
-        assert long.text.startswith("Annual digest")
-        _assert_offsets_right(store, long, chars=_LONG)
-    finally:
-        store.close()
-
-
-@pytest.mark.model
-def test_a_long_body_posted_to_the_api_is_stored(tmp_path: Path) -> None:
-    """Issue 11, case 1 over the API: a 1.5 MB body (the limit is 2 MB) is stored, not a 500."""
-    db = f"sqlite:///{tmp_path / 'x.db'}"
-    Store.open(db).close()
+    files_db = f"sqlite:///{tmp_path / 'files.db'}"
+    api_db = f"sqlite:///{tmp_path / 'api.db'}"
+    Store.open(api_db).close()
     token = "a-long-enough-write-token"
     token_file = tmp_path / "token"
     token_file.write_text(token + "\n", encoding="utf-8")
-    text = _digest(_LONG)
-    body = json.dumps({"id": "long-record", "text": text, "published": "2024-05-02"}).encode()
+    body = json.dumps({"id": "long-record", "text": text}).encode()
     assert 1_500_000 < len(body) < 2_000_000
-    with _server(db, token_file) as port:
+    with _server(api_db, token_file) as port:
+        ingest = subprocess.Popen(
+            [sys.executable, "-m", "communique", "--db", files_db, "ingest", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/articles",
             data=body,
@@ -182,14 +177,20 @@ def test_a_long_body_posted_to_the_api_is_stored(tmp_path: Path) -> None:
         with urllib.request.urlopen(request, timeout=1800) as answer:
             assert answer.status == 201
             assert json.load(answer)["new"] is True
-    store = Store.open(db)
-    try:
-        [long] = store.articles()
-        assert long.doc == "long-record"
-        assert long.text.startswith("Annual digest")
-        _assert_offsets_right(store, long, chars=_LONG)
-    finally:
-        store.close()
+        _out, errors = ingest.communicate(timeout=1800)
+    assert ingest.returncode == 0, errors
+    for db, docs, doc in (
+        (files_db, {"a.txt", "b.txt", "long.txt"}, "long.txt"),
+        (api_db, {"long-record"}, "long-record"),
+    ):
+        store = Store.open(db)
+        try:
+            articles = {a.doc: a for a in store.articles()}
+            assert set(articles) == docs
+            assert articles[doc].text.startswith("Annual digest")
+            _assert_offsets_right(store, articles[doc], chars=_LONG)
+        finally:
+            store.close()
 
 
 @contextlib.contextmanager

@@ -67,6 +67,7 @@ _TURN = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?):[ \t]+(?=\S)")
 _SPEAKER_LINE_WORDS = 25
 # A transcript label is a name or a title, not a sentence.
 _LABEL_WORDS = 6
+_LEADING_SPACE = re.compile(r"\s*")
 # A stage direction opening a turn: "(In Spanish)", "(Via interpreter)".
 _DIRECTION = re.compile(r"\([^)\n]{1,40}\)\s*")
 
@@ -208,7 +209,7 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
         else:
             close = text.find(closing[mark], scan)
         while not 0 <= close <= paragraph_end:
-            after = len(text) - len(text[paragraph_end:].lstrip())
+            after = _LEADING_SPACE.match(text, paragraph_end).end()  # type: ignore[union-attr]
             if after >= len(text) or text[after] not in closing or text[after] in single:
                 close = -1
                 break
@@ -237,9 +238,9 @@ def _single_close(text: str, mark: str, start: int, limit: int) -> int:
 
 def _opens(text: str, start: int) -> bool:
     """Whether a quotation opens a sentence of its own (a fragment inside one continues none)."""
-    before = text[: start - 1].rstrip()
+    stop = _stripped_end(text, start - 1)
     closing = {c for _o, c in speech()["quote_pairs"]}
-    return not before or before[-1] in ".!?:\n" or before[-1] in closing
+    return not stop or text[stop - 1] in ".!?:\n" or text[stop - 1] in closing
 
 
 def _one_sentence(text: str, left: int, right: int) -> bool:
@@ -247,7 +248,8 @@ def _one_sentence(text: str, left: int, right: int) -> bool:
 
     ("…," she said, "…") is one quotation split by its attribution.
     """
-    if not text[: right - 1].rstrip().endswith(","):
+    stop = _stripped_end(text, right - 1)
+    if not stop or text[stop - 1] != ",":
         return False  # words quoted inside the reporter's own clause ("…, adding it was "…"")
     ended = text[left - 1 : left] in {".", "!", "?"}
     return not ended and re.search(r"[.!?]\s", text[left:right]) is None
@@ -270,10 +272,10 @@ def _same_paragraph(text: str, left: int, right: int) -> bool:
 
 def _speaker_line(text: str, start: int, speakers: _Speakers) -> tuple[_Who | None, str]:
     """``Name, Title:`` alone on the line before the line the quotation opens."""
-    before = text[: start - 1]
-    if before.rstrip(" \t")[-1:] not in {"\n", ""}:
+    stop = _stripped_end(text, start - 1, " \t")
+    if stop and text[stop - 1] != "\n":
         return None, ""
-    line_end = len(before.rstrip())
+    line_end = _stripped_end(text, start - 1)
     line_start = text.rfind("\n", 0, line_end) + 1
     line = text[line_start:line_end]
     if not line.endswith(":") or len(line.split()) > _SPEAKER_LINE_WORDS:
@@ -426,10 +428,10 @@ class _Speakers:
 
     def _before(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
         """``X said: "…"``, ``X told reporters, "…"``, ``According to X, "…"``."""
-        prefix = self.text[: start - 1].rstrip()
-        if not prefix.endswith((":", ",")):
+        stop = _stripped_end(self.text, start - 1)
+        if not stop or self.text[stop - 1] not in {":", ","}:
             return None, ""
-        last = self._token_at(len(prefix) - 1)
+        last = self._token_at(stop - 1)
         if last is None:
             return None, ""
         sentence = self.doc[self.sentences[self._sentence_of(last.i)][0] : last.i]
@@ -439,9 +441,9 @@ class _Speakers:
         for verb in reversed(clause):
             if self._is_verb(verb, self.verbs | self.quoting):
                 return self._subject(verb), "named"
-        if prefix.endswith(":") and clause:
+        if self.text[stop - 1] == ":" and clause:
             # a name and a colon, as headlines quote: "Minister X: "…""
-            person = self._people_by_end.get(len(prefix) - 1)
+            person = self._people_by_end.get(stop - 1)
             if person is not None:
                 return self._token_at(person.end - 1), "named"
         return None, ""
@@ -471,7 +473,7 @@ class _Speakers:
         """
         if not _opens(self.text, start):
             return None, ""
-        last = self._token_at(len(self.text[: start - 1].rstrip()) - 1)
+        last = self._token_at(_stripped_end(self.text, start - 1) - 1)
         if last is None or self.text[last.idx : start - 1].count("\n\n") > 1:
             return None, ""
         lo, hi = self.sentences[self._sentence_of(last.i)]
@@ -777,6 +779,18 @@ class _Speakers:
     def _in_quote(self, position: int) -> bool:
         index = bisect_right(self._quote_starts, position) - 1
         return index >= 0 and position < self._quote_reach[index]
+
+
+def _stripped_end(text: str, end: int, chars: str | None = None) -> int:
+    """``len(text[:end].rstrip(chars))``, without copying the text before ``end``.
+
+    Asked for every quotation: copying a long report's text up to each one would cost its
+    length squared.
+    """
+    stop = slice(None, end).indices(len(text))[1]
+    while stop and (text[stop - 1].isspace() if chars is None else text[stop - 1] in chars):
+        stop -= 1
+    return stop
 
 
 def _holding_words(people: Iterable[Mention]) -> dict[str, dict[str, Mention]]:
