@@ -19,7 +19,9 @@ Resolution paths, in order of trust:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -29,6 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .ents import Mentions
 from .errors import ConfigError
 from .kb import KnowledgeBase, Office, Person, State, name_key
 from .model import Mention, Reference, Role
@@ -37,6 +40,10 @@ from .patterns import transcript_title
 __all__ = ["ActorComponent", "ActorResolver"]
 
 _LINKS = {"of", "the", "and", "for", "to"}
+# How many tokens may stand between a title and the name in apposition: before the name ("the
+# Minister … of the Republic of Belarus, X") and after it ("X, Russia's ambassador").
+_APPOSED_BEFORE = 8
+_APPOSED_AFTER = 4
 # Prepositions that make a city the place where something happens, not an actor.
 _WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "through"}
 # Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
@@ -71,7 +78,7 @@ class ActorResolver:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
-        ents = _joined_names(ents, self.kb.ranks)
+        ents = _Ents(_joined_names(ents, self.kb.ranks))
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -135,15 +142,23 @@ class ActorResolver:
         if not len(self.learned_names):
             return
         spans = [Span(doc, s, e, label="PERSON") for _id, s, e in self.learned_names(doc)]
-        keep = list(doc.ents)
+        ents = list(doc.ents)
+        owner: dict[int, int] = {}  # token -> the entity over it (a Doc's entities never overlap)
+        for number, ent in enumerate(ents):
+            owner.update(dict.fromkeys(range(ent.start, ent.end), number))
+        dropped: set[int] = set()
+        added: list[Span] = []
         for span in filter_spans(spans):
-            clash = [e for e in keep if e.start < span.end and span.start < e.end]
-            if all(not e.ent_id_ and e.label_ != "PERSON" for e in clash):
-                keep = [e for e in keep if e not in clash] + [span]
+            near = dict.fromkeys(owner[i] for i in range(span.start, span.end) if i in owner)
+            clash = [n for n in near if n not in dropped]
+            if all(not ents[n].ent_id_ and ents[n].label_ != "PERSON" for n in clash):
+                dropped.update(clash)
+                added.append(span)
+        keep = [ent for number, ent in enumerate(ents) if number not in dropped] + added
         doc.ents = sorted(keep, key=lambda e: e.start)
 
     def _person(
-        self, ent: Span, ents: list[Span], *, day: date | None, source: str, seen: dict[str, str]
+        self, ent: Span, ents: _Ents, *, day: date | None, source: str, seen: dict[str, str]
     ) -> tuple[Mention, Span | None, Role | None]:
         text = _strip_possessive(ent.text)
         title = _apposed_title(ent, ents)
@@ -217,9 +232,7 @@ class ActorResolver:
 
     # -- titles ---------------------------------------------------------------------------
 
-    def _title_meaning(
-        self, title: Span, ents: list[Span]
-    ) -> tuple[object | None, tuple[str, ...]]:
+    def _title_meaning(self, title: Span, ents: _Ents) -> tuple[object | None, tuple[str, ...]]:
         """The office a title names and the states it is for (before it, or after "of")."""
         office = self.kb.office(title.text)
         codes: list[str] = []
@@ -244,7 +257,7 @@ class ActorResolver:
             after = nxt.end
         return office, tuple(dict.fromkeys(codes))
 
-    def _posted(self, title: Span, office: Office | None, ents: list[Span]) -> str | None:
+    def _posted(self, title: Span, office: Office | None, ents: _Ents) -> str | None:
         """An envoy's office with where the text says the envoy is posted: "Ambassador to Chile".
 
         "Ambassador to Santiago" is the ambassador to Chile; "envoy to the UN", the
@@ -273,7 +286,7 @@ class ActorResolver:
         org = self.kb.organisation(_strip_possessive(ent.text))
         return [org.code] if org else []
 
-    def _office(self, title: Span, ents: list[Span], *, day: date | None) -> list[Mention]:
+    def _office(self, title: Span, ents: _Ents, *, day: date | None) -> list[Mention]:
         office, codes = self._title_meaning(title, ents)
         if office is None:
             return []
@@ -295,7 +308,7 @@ class ActorResolver:
                 )
         return found
 
-    def _institution(self, ent: Span, ents: list[Span]) -> list[Mention]:
+    def _institution(self, ent: Span, ents: _Ents) -> list[Mention]:
         """Resolve a state's institution named generically.
 
         "The Russian Foreign Ministry", "Mexican authorities", "the Armed Forces of Ukraine";
@@ -479,7 +492,7 @@ class ActorResolver:
 
     # -- collectives and first person ---------------------------------------------------------
 
-    def _collectives(self, ents: list[Span], mentions: list[Mention]) -> list[Mention]:
+    def _collectives(self, ents: _Ents, mentions: list[Mention]) -> list[Mention]:
         states = Counter(
             m.code
             for m in mentions
@@ -488,6 +501,7 @@ class ActorResolver:
         if not states:
             return []
         found = []
+        people = Mentions(m for m in mentions if m.kind == "person")
         for ent in ents:
             if ent.label_ == "COLLECTIVE":
                 # "the two governments" are the states of the people its own sentence names,
@@ -497,10 +511,8 @@ class ActorResolver:
                 sent = ent.sent
                 local = Counter(
                     m.code
-                    for m in mentions
-                    if m.kind == "person"
-                    and m.code in states
-                    and sent.start_char <= m.start < sent.end_char
+                    for m in people.starting_in(sent.start_char, sent.end_char)
+                    if m.code in states
                 )
                 if len(local) < 2:
                     local.clear()  # one person (often the speaker) does not make a pair
@@ -519,7 +531,7 @@ class ActorResolver:
         speaks at a joint event of named states ("… at a joint session of the Kazakh and Uzbek
         governments"), "we" is those states together; "I" is always the speaker's own.
         """
-        people = [m for m in mentions if m.kind == "person" and m.code]
+        people = Mentions(m for m in mentions if m.kind == "person" and m.code)
         spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []
         text = doc.text  # built from the tokens on every access: once
         first_line = text.split("\n", 1)[0]
@@ -532,20 +544,23 @@ class ActorResolver:
                 ]
                 together = tuple(sorted(set(states))) if joint and len(set(states)) > 1 else ()
                 spans.append((len(first_line), len(text), speaker, together))
+        whole = len(spans)  # the transcript's span, if any, then the speaker lines' in order
         for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", text, re.MULTILINE):
-            speaker = next((m for m in people if match.start(1) <= m.start < match.end(1)), None)
+            speaker = next(iter(people.starting_in(match.start(1), match.end(1))), None)
             if speaker is not None:
                 spans.append((match.end(1), match.end(), speaker, ()))
         if not spans:
             return []  # nobody's own words: no pronoun to read
+        # the speaker lines' words never overlap (they lie in separate matches): bisect them
+        starts = [start for start, _end, _m, _together in spans[whole:]]
         found = []
         for token in doc:
             plural = token.lower_ in _FIRST_PERSON
             if not plural and token.lower_ not in _FIRST_PERSON_SINGULAR:
                 continue
-            owner = [(m, together) for start, end, m, together in spans if start <= token.idx < end]
+            owner = _owner_of(token.idx, spans, whole, starts)
             if owner:
-                speaker, together = owner[-1]
+                speaker, together = owner
                 codes = together if plural and together else speaker.codes
                 state = self.kb.states.get(codes[0]) if len(codes) == 1 else None
                 found.append(
@@ -585,6 +600,22 @@ class ActorResolver:
             sentence=span.sent.start_char,
             reference=via,
         )
+
+
+def _owner_of(
+    position: int,
+    spans: list[tuple[int, int, Mention, tuple[str, ...]]],
+    whole: int,
+    starts: list[int],
+) -> tuple[Mention, tuple[str, ...]] | None:
+    """Whose words hold ``position``: the speaker line's around it, else the transcript's."""
+    index = whole + bisect_right(starts, position) - 1
+    for start, end, speaker, together in (
+        spans[index : index + 1] if index >= whole else []
+    ) + spans[:whole]:
+        if start <= position < end:
+            return speaker, together
+    return None
 
 
 def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list[Span]:
@@ -804,15 +835,53 @@ def _owner_end(title: Span) -> int:
     return i if modifiers == 0 or doc[i - 1].ent_type_ in _STATES else title.start
 
 
-def _ent_ending_at(ents: list[Span], end: int) -> Span | None:
-    return next((e for e in ents if e.end == end), None)
+def _ent_ending_at(ents: _Ents, end: int) -> Span | None:
+    return ents.ending.get(end)
 
 
-def _ent_starting_at(ents: list[Span], start: int) -> Span | None:
-    return next((e for e in ents if e.start == start), None)
+def _ent_starting_at(ents: _Ents, start: int) -> Span | None:
+    return ents.starting.get(start)
 
 
-def _misread_name(ent: Span, ents: list[Span]) -> bool:
+class _Ents(list[Span]):
+    """A document's entities in order, with lookups by where they start and end, built once.
+
+    Each lookup answers as the first entity in order that fits, as a scan would, but without
+    scanning: a long report has tens of thousands of entities, and names and titles ask for
+    their neighbours one by one.
+    """
+
+    def __init__(self, ents: Iterable[Span]) -> None:
+        super().__init__(ents)
+        self.starting: dict[int, Span] = {}
+        self.ending: dict[int, Span] = {}
+        for ent in self:
+            self.starting.setdefault(ent.start, ent)
+            self.ending.setdefault(ent.end, ent)
+        self.titles = [e for e in self if e.label_ == "TITLE"]
+        self.title_ends = [t.end for t in self.titles]
+        # titles come from the Doc's entities, which never overlap: by start is also by end
+        self.titles_ordered = all(
+            a.start <= b.start and a.end <= b.end for a, b in itertools.pairwise(self.titles)
+        )
+
+    def titles_near(self, start: int, end: int, before: int, after: int) -> list[Span]:
+        """The titles, in order, that a name from ``start`` to ``end`` may stand in apposition to.
+
+        Those ending at most ``before`` tokens before it and starting at most ``after`` after.
+        """
+        if not self.titles_ordered:
+            return self.titles
+        first = bisect_left(self.title_ends, start - before)
+        found = []
+        for title in self.titles[first:]:
+            if title.start > end + after:
+                break
+            found.append(title)
+        return found
+
+
+def _misread_name(ent: Span, ents: _Ents) -> bool:
     """A name the model labelled ORG or GPE though a person's title stands in apposition.
 
     The small English model reads unfamiliar names ("Mihai Popsoi") as organisations; a name of
@@ -825,16 +894,14 @@ def _misread_name(ent: Span, ents: list[Span]) -> bool:
     return _apposed_title(ent, ents) is not None
 
 
-def _apposed_title(person: Span, ents: list[Span]) -> Span | None:
+def _apposed_title(person: Span, ents: _Ents) -> Span | None:
     """Find the title in apposition with a name.
 
     Before it ("Foreign Minister X", "the Minister of … of Belarus, X") or after it
     ("X, Minister of …").
     """
     doc = person.doc
-    for ent in ents:
-        if ent.label_ != "TITLE":
-            continue
+    for ent in ents.titles_near(person.start, person.end, _APPOSED_BEFORE, _APPOSED_AFTER):
         if ent.end <= person.start:
             between = doc[ent.end : person.start]
             # "of the Republic of Belarus" may stand between the title and the name
@@ -843,13 +910,13 @@ def _apposed_title(person: Span, ents: list[Span]) -> Span | None:
                 for t in between
             )
             closed = not between or between[-1].text == "," or between[-1].ent_type_ in _STATES
-            if linking and closed and len(between) <= 8:
+            if linking and closed and len(between) <= _APPOSED_BEFORE:
                 return ent
         elif person.end <= ent.start:
             after = doc[person.end : ent.start]
             # "X, Russia's ambassador", "X, a spokesman for …", "X, the Moldovan minister"
             if (
-                1 <= len(after) <= 4
+                1 <= len(after) <= _APPOSED_AFTER
                 and after[0].text == ","
                 and all(
                     t.text in {",", "'s", "’s"}

@@ -1,15 +1,23 @@
-"""Entities inside a span, found in time proportional to the span, not to its Doc.
+"""Entities and mentions inside a span, found in time proportional to the span, not to its Doc.
 
 spaCy's ``Span.ents`` walks every entity of the whole Doc for each span it is asked about, so
 asking it of each sentence of a long report (a transcript of 1.5 MB is one Doc) costs time
-quadratic in the report's length; reading the span's own tokens costs only the span.
+quadratic in the report's length; reading the span's own tokens costs only the span. The same
+holds for the actor mentions: :class:`Mentions` finds those of a sentence or a phrase by
+bisecting their offsets instead of testing every mention of the article.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
+
 from spacy.tokens import Span
 
-__all__ = ["entities_in"]
+from .model import Mention
+
+__all__ = ["Mentions", "entities_in"]
 
 
 def entities_in(span: Span) -> list[Span]:
@@ -31,3 +39,62 @@ def entities_in(span: Span) -> list[Span]:
             )
         i = end
     return found
+
+
+class Mentions(Sequence[Mention]):
+    """An article's mentions in their given order, with lookups by character offset.
+
+    Every lookup answers in the order of the sequence itself, exactly as a filter over it
+    would, so code that took "the first" or "the last" mention of a phrase keeps its answer.
+    Built once per Doc: each lookup then costs the logarithm of the article's mentions plus
+    what it finds, and a stage asking once per sentence or trigger stays linear in the text.
+    """
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self._items = list(mentions)
+        self._by_start = sorted(range(len(self._items)), key=lambda i: self._items[i].start)
+        self._starts = [self._items[i].start for i in self._by_start]
+        # the actor stage sorts its mentions by offset: then a slice is already in order
+        self._in_order = all(i == n for n, i in enumerate(self._by_start))
+        self._longest = max((m.end - m.start for m in self._items), default=0)
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> Mentions:
+        """The mentions indexed, or the same index when they already are."""
+        return mentions if isinstance(mentions, cls) else cls(mentions)
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Mention]: ...
+
+    def __getitem__(self, index: int | slice) -> Mention | list[Mention]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self._items)
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start at or after ``lo`` and before ``hi``."""
+        first, last = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        if self._in_order:
+            return self._items[first:last]
+        return [self._items[i] for i in sorted(self._by_start[first:last])]
+
+    def inside(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions lying wholly within the characters ``lo`` to ``hi``."""
+        return [m for m in self.starting_in(lo, hi + 1) if m.end <= hi]
+
+    def inside_or_covering(self, lo: int, hi: int, position: int) -> list[Mention]:
+        """The mentions within ``lo`` to ``hi`` or holding the character at ``position``."""
+        near = self.starting_in(min(lo, position - self._longest), max(hi, position) + 1)
+        return [m for m in near if (lo <= m.start and m.end <= hi) or m.start <= position < m.end]
+
+    def covering(self, position: int) -> list[Mention]:
+        """The mentions that hold the character at ``position``."""
+        near = self.starting_in(position - self._longest, position + 1)
+        return [m for m in near if position < m.end]

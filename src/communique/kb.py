@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -105,8 +105,13 @@ class Person:
     roles: list[Role] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
-    """Fold a person's name so transliteration variants meet: Sergei/Sergey, Aleksandr/Alexander."""
+    """Fold a person's name so transliteration variants meet: Sergei/Sergey, Aleksandr/Alexander.
+
+    Cached: a long article asks for the same few names thousands of times, and the folding
+    (normalisation and several regular expressions per word) is not cheap.
+    """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _HONORIFICS.sub("", text.strip())
@@ -182,6 +187,10 @@ class KnowledgeBase:
         self._titles: dict[str, Office] = {}
         self._person_keys: dict[str, set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
+        # (office, state code) -> names of the people with such a role: ``holder`` is asked for
+        # every title of a text and must not walk every person the knowledge base knows
+        self._holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._order: dict[str, int] = {}  # name -> when the person was first added
 
     # -- building ---------------------------------------------------------------------------
 
@@ -250,8 +259,11 @@ class KnowledgeBase:
         person = self.people.get(name)
         if person is None:
             person = self.people[name] = Person(name=name, aliases=())
+            self._order[name] = len(self._order)
         person.aliases = tuple(dict.fromkeys([*person.aliases, *aliases]))
         person.roles.extend(r for r in roles if r not in person.roles)
+        for role in person.roles:
+            self._holders[(role.office, role.code)].add(name)
         for variant in (name, *person.aliases):
             key = name_key(variant)
             self._person_keys[key].add(name)
@@ -358,9 +370,10 @@ class KnowledgeBase:
 
     def holder(self, office: str, code: str, day: date | None) -> tuple[Person, Role] | None:
         """Who held ``office`` for ``code`` on ``day``, if exactly one person is known to."""
+        names = sorted(self._holders.get((office, code), ()), key=self._order.__getitem__)
         found = [
             (person, role)
-            for person in self.people.values()
+            for person in (self.people[name] for name in names)
             for role in person.roles
             if role.office == office and role.code == code and role.valid_on(day)
         ]

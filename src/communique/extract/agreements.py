@@ -22,7 +22,9 @@ Parties are the actors of the acting verb's subject.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -153,6 +155,8 @@ def find_instruments(
     titles = [(doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1])) for n in named]
     clauses = _clauses(named, table)
     sets = _set_actions(doc, table)
+    sentences = _Sentences(doc)
+    set_positions = [token.i for token, _act in sets]
     kept: list[tuple[Instrument, _Mark]] = []
     seen: set[tuple[frozenset[str], str, Span | None]] = set()
 
@@ -207,7 +211,7 @@ def find_instruments(
             shared = (item, [a for a in acts if a.verb is None or a.verb.i < item.noun.i])
         acts.extend(clauses.get(item.noun.i, []))
         if not acts and listing:
-            inherited = _nearest_set(sets, item.noun)
+            inherited = _nearest_set(sets, set_positions, item.noun, sentences)
             if inherited is not None:
                 listed.add(inherited[0])
                 acts.append(inherited[1])
@@ -220,7 +224,7 @@ def find_instruments(
         item = next((n for n in named if n.noun.i == noun.i and n.plural), None)
         if item is not None and index not in listed:
             record(item, act, item.noun)
-    for noun, item, act in _coreferent_acts(doc, named, table):
+    for noun, item, act in _coreferent_acts(doc, named, table, sentences):
         record(item, act, noun)
     return sorted((record for record, _mark in kept), key=lambda i: i.start)
 
@@ -385,7 +389,12 @@ def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
     title or on a phrase right after the title; the clause belongs to the name it follows.
     """
     acts: dict[int, list[_Act]] = {}
-    for sent in dict.fromkeys(n.noun.sent for n in named):
+    by_sentence: dict[SpacySpan, list[_Named]] = {}
+    for n in named:
+        by_sentence.setdefault(n.noun.sent, []).append(n)
+    by_left = sorted(range(len(named)), key=lambda number: named[number].left)
+    lefts = [named[number].left for number in by_left]
+    for sent, here in by_sentence.items():
         for verb in sent:
             if verb.dep_ not in {"acl", "relcl"}:
                 continue
@@ -399,14 +408,16 @@ def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
                 continue  # "…, which was signed at an earlier meeting": background, undated
             head = verb.head
             anchor = head.head.i if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.i
-            owners = [
-                n
-                for n in named
-                if n.noun.sent == sent and n.left <= anchor <= n.right <= verb.left_edge.i
-            ]
+            owners = [n for n in here if n.left <= anchor <= n.right <= verb.left_edge.i]
+            # names nested in an owner's title start within it
+            within = sorted(
+                number
+                for o in owners
+                for number in by_left[bisect_left(lefts, o.left) : bisect_right(lefts, o.right)]
+            )
             owners.extend(
                 n
-                for n in named
+                for n in (named[number] for number in dict.fromkeys(within))
                 if any(o.left <= n.left and n.right <= o.right for o in owners) and n not in owners
             )
             if owners:
@@ -462,23 +473,39 @@ def _set_actions(doc: Doc, table: dict) -> list[tuple[Token, _Act]]:
     return sets
 
 
-def _nearest_set(sets: list[tuple[Token, _Act]], noun: Token) -> tuple[int, _Act] | None:
-    """The closest set action before the name, within a few sentences."""
-    best: tuple[int, _Act] | None = None
-    for index, (token, act) in enumerate(sets):
-        if token.i < noun.i and _sentences_between(token, noun) <= _SET_WINDOW:
-            best = (index, act)
-    return best
+def _nearest_set(
+    sets: list[tuple[Token, _Act]], positions: list[int], noun: Token, sentences: _Sentences
+) -> tuple[int, _Act] | None:
+    """The closest set action before the name, within a few sentences.
+
+    The sets are in text order, and the nearer a set, the fewer sentences lie between: the last
+    one before the name is the one, if any is.
+    """
+    index = bisect_left(positions, noun.i) - 1
+    if index < 0 or sentences.between(sets[index][0], noun) > _SET_WINDOW:
+        return None
+    return index, sets[index][1]
 
 
-def _sentences_between(first: Token, second: Token) -> int:
-    """How many sentence starts lie between two tokens."""
-    tokens = first.doc[first.sent.start + 1 : second.sent.start + 1]
-    return sum(1 for t in tokens if t.is_sent_start)
+class _Sentences:
+    """How many sentences start up to each token of a Doc, counted once.
+
+    Asking how far apart two words are then costs nothing, where counting the sentence starts
+    between them costs the distance: over a long report, the square of its length.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        starts = (flag == 1 for flag in doc.to_array("SENT_START").tolist())
+        self._counts = list(itertools.accumulate(starts))
+
+    def between(self, first: Token, second: Token) -> int:
+        """How many sentence starts lie after the first token's sentence, up to the second's."""
+        low, high = first.sent.start, second.sent.start
+        return self._counts[high] - self._counts[low] if high > low else 0
 
 
 def _coreferent_acts(
-    doc: Doc, named: list[_Named], table: dict
+    doc: Doc, named: list[_Named], table: dict, sentences: _Sentences
 ) -> list[tuple[Token, _Named, _Act]]:
     """Actions on "the treaty", "the document", "it" … that refer back to a named instrument.
 
@@ -489,19 +516,34 @@ def _coreferent_acts(
     """
     acts: list[tuple[Token, _Named, _Act]] = []
     singles = [n for n in named if not n.plural]
+    titled = {i for n in named for i in range(n.left, n.right)}
+    # The last single name (in list order) ending before each word, of any kind and by kind:
+    # kept up to date as the words go by, so no word looks back over every name.
+    ending = sorted(range(len(singles)), key=lambda number: singles[number].right)
+    passed = 0
+    last: int | None = None
+    last_of: dict[str, int] = {}
     for token in doc:
+        while passed < len(ending) and singles[ending[passed]].right <= token.i:
+            number = ending[passed]
+            last = number if last is None else max(last, number)
+            last_of[singles[number].kind] = max(last_of.get(singles[number].kind, -1), number)
+            passed += 1
         # "circulated it"; not "it was agreed that …", where "it" stands for the clause
         pronoun = token.lower_ in table["coreferent_pronouns"] and token.dep_ == "dobj"
         if not pronoun and not _bare_definite(token, table):
             continue
-        if any(n.left <= token.i < n.right for n in named):
+        if token.i in titled:
             continue
         kind = None if pronoun else table["coreferent_nouns"][token.lower_]
-        before = [n for n in singles if n.right <= token.i and (kind is None or n.kind == kind)]
-        if not before or (pronoun and _sentences_between(before[-1].noun, token) > 1):
+        found = last if kind is None else last_of.get(kind)
+        if found is None:
+            continue
+        before = singles[found]
+        if pronoun and sentences.between(before.noun, token) > 1:
             continue
         for act in _governing_acts(token, table):
-            acts.append((token, before[-1], act))
+            acts.append((token, before, act))
     return acts
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Token
 
+from ..ents import Mentions
 from ..errors import DataFileError
 from ..model import Event, Instrument, Mention, Statement
 
@@ -85,7 +86,7 @@ def event_features(
     subjects: list[Token],
     objects: list[Token],
     rule: dict[str, Any],
-    mentions: list[Mention],
+    mentions: Sequence[Mention],
 ) -> list[str]:
     """The features of one event as one sentence states it (see ``confidence.json``).
 
@@ -98,7 +99,7 @@ def event_features(
     if trigger.pos_ != "VERB":
         found.append("noun_trigger")
     sent = trigger.sent
-    here = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+    here = Mentions.of(mentions).starting_in(sent.start_char, sent.end_char)
     found += _doer(event, trigger, clause, subjects, objects, rule, here)
     named = {code for m in here for code in m.codes}
     if not event.recipient:

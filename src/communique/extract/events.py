@@ -34,14 +34,16 @@ the talks of that visit).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ents import Mentions
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, jsonl_rows, speech, tables
 from .confidence import rate_event
@@ -107,13 +109,14 @@ def _triggers() -> dict[tuple[str, str], list[dict]]:
 
 def find_events(
     doc: Doc,
-    mentions: list[Mention],
+    mentions: Sequence[Mention],
     *,
     published: date | None,
     when: DateResolver,
     titles: list[tuple[int, int]] | None = None,
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
+    mentions = Mentions.of(mentions)
     in_play = _states_in_play(mentions)
     salient = _salient(mentions)
     dateline = _dateline(doc, mentions)
@@ -126,9 +129,12 @@ def find_events(
         rules = [r for r in _triggers().get((token.lemma_.lower(), pos), []) if _applies(token, r)]
         if rules:
             matched[token.i] = rules
+    every_title = _Titles(titles or [])
     for i, rules in matched.items():
         token = doc[i]
-        if _embedded(token, matched) or _not_a_report(token, titles or []):
+        sent = token.sent
+        near = every_title.overlapping(sent.start_char, sent.end_char)  # all the sentence sees
+        if _embedded(token, matched) or _not_a_report(token, near):
             continue
         # the first row that applies and finds its participants codes the event: "welcomed
         # the minister" is a visit, "welcomed the sanctions" (no one to host) support
@@ -142,14 +148,36 @@ def find_events(
                 salient=salient,
                 published=published,
                 when=when,
-                titles=titles or [],
+                titles=near,
                 dateline=dateline,
             )
             if event is not None:
                 break
         if event is not None:
             found.extend(_each_way(event) if _reciprocal(token) else [event])
-    return [_localise(event, mentions) for event in _merge(found)]
+    places = _Localities(mentions)
+    return [_localise(event, places) for event in _merge(found)]
+
+
+class _Titles:
+    """The character spans of the instruments' titles, found by where they lie.
+
+    A trigger and its date need only the titles over their own sentence; handing each sentence
+    every title of a long report would cost the number of titles for every trigger.
+    """
+
+    def __init__(self, titles: list[tuple[int, int]]) -> None:
+        self._titles = titles
+        self._by_start = sorted(range(len(titles)), key=lambda i: titles[i][0])
+        self._starts = [titles[i][0] for i in self._by_start]
+        self._longest = max((hi - lo for lo, hi in titles), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The titles overlapping the characters ``lo`` to ``hi``, in their given order."""
+        first = bisect_left(self._starts, lo - self._longest)
+        last = bisect_left(self._starts, hi)
+        found = sorted(i for i in self._by_start[first:last] if self._titles[i][1] > lo)
+        return [self._titles[i] for i in found]
 
 
 def _not_a_report(token: Token, titles: list[tuple[int, int]]) -> bool:
@@ -275,27 +303,34 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     return False
 
 
-def _localise(event: Event, mentions: list[Mention]) -> Event:
+class _Localities:
+    """The article's state names and, by state, its cities: read once, asked for each event."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.state_names: set[str] = set()
+        self.cities: dict[tuple[str, ...], Counter[str]] = {}
+        for m in mentions:
+            if m.kind == "state" and m.reference == "name":
+                self.state_names.add(m.text)
+            if m.kind == "place" or m.reference == "seat":
+                self.cities.setdefault(m.codes, Counter())[m.text] += 1
+
+
+def _localise(event: Event, places: _Localities) -> Event:
     """Name a visit's city where the sentences give only the host state.
 
     "Paid an official visit to the Russian Federation" places the visit in a state; the
     article's own "during his stay in Moscow", or a dateline, names the city.
     """
     host = event.recipient[0] if event.mode == "visit" and len(event.recipient) == 1 else None
-    coarse = event.place is not None and _is_state_name(event.place, mentions)
+    coarse = event.place is not None and event.place in places.state_names
     if host is None or not coarse or event.place_code != host:
         return event
-    cities = [
-        m for m in mentions if m.codes == (host,) and (m.kind == "place" or m.reference == "seat")
-    ]
+    cities = places.cities.get((host,))
     if not cities:
         return event
-    city = Counter(m.text for m in cities).most_common(1)[0][0]
+    city = cities.most_common(1)[0][0]
     return dataclasses.replace(event, place=city, place_code=host)
-
-
-def _is_state_name(text: str, mentions: list[Mention]) -> bool:
-    return any(m.text == text and m.kind == "state" and m.reference == "name" for m in mentions)
 
 
 def _applies(token: Token, rule: dict) -> bool:
@@ -387,18 +422,16 @@ def _phrase(token: Token) -> list[Token]:
     return list(doc[lo : hi + 1])
 
 
-def _codes(tokens: Iterable[Token], mentions: list[Mention], *, places: bool) -> list[str]:
+def _codes(tokens: Iterable[Token], mentions: Mentions, *, places: bool) -> list[str]:
     """Codes of the mentions inside the given tokens' noun phrases."""
     codes: list[str] = []
     for token in tokens:
         phrase = _phrase(token)
         lo = min(t.idx for t in phrase)
         hi = max(t.idx + len(t) for t in phrase)
-        for mention in mentions:
-            inside = lo <= mention.start and mention.end <= hi
-            # or the mention holds the word itself: a misparse may cut "Sergey" off "Lavrov"
-            holds = mention.start <= token.idx < mention.end
-            if (inside or holds) and (places or mention.kind != "place"):
+        # or the mention holds the word itself: a misparse may cut "Sergey" off "Lavrov"
+        for mention in mentions.inside_or_covering(lo, hi, token.idx):
+            if places or mention.kind != "place":
                 codes.extend(mention.codes)
     return list(dict.fromkeys(codes))
 
@@ -421,7 +454,7 @@ def _counted(token: Token) -> Token:
     return token
 
 
-def _located(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+def _located(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The state of an agent placed by "in": "police in Lyon", "the authorities in Chad"."""
     codes: list[str] = []
     for token in map(_counted, subjects):
@@ -436,7 +469,7 @@ def _located(subjects: list[Token], mentions: list[Mention]) -> list[str]:
 _LOOKBACK = 600  # tokens: an antecedent further back than a few paragraphs is not meant
 
 
-def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+def _antecedent(subjects: list[Token], mentions: Mentions) -> list[str]:
     """Whose "the ministry", "the Council" or "the summit" a bare noun doer is.
 
     A definite noun that names an agent again ("The ministry said …" after "India's foreign
@@ -458,7 +491,7 @@ def _antecedent(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return []
 
 
-def _gathered(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The organisation whose gathering "the participants" or "the leaders" attended.
 
     After "the extraordinary ECOWAS summit", "the leaders imposed sanctions" is the bloc
@@ -482,16 +515,14 @@ def _gathered(subjects: list[Token], mentions: list[Mention]) -> list[str]:
     return []
 
 
-def _person_before(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The state of "he" or "she": the last person named before, in this or the last sentence."""
     for token in subjects:
         if token.lower_ not in {"he", "she"}:
             continue
         sent = token.sent
         start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        named = [
-            m for m in mentions if m.kind == "person" and m.code and start <= m.start < token.idx
-        ]
+        named = [m for m in mentions.starting_in(start, token.idx) if m.kind == "person" and m.code]
         if named:
             return [max(named, key=lambda m: m.start).code or ""]
     return []
@@ -501,7 +532,7 @@ _BACK_POSSESSIVES = {"its", "their"}
 _BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
 
 
-def _owner(subjects: list[Token], mentions: list[Mention]) -> list[str]:
+def _owner(subjects: list[Token], mentions: Mentions) -> list[str]:
     """Whose "its commission" or "their parliaments" a doer is: the last subject named before.
 
     "Iran rejected the plan. Its parliament voted …": the owner is the state or body that was
@@ -535,11 +566,11 @@ def _refers_back(token: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _BACK_DETERMINERS for c in head.children)
 
 
-def _people(tokens: Iterable[Token], mentions: list[Mention]) -> list[str]:
+def _people(tokens: Iterable[Token], mentions: Mentions) -> list[str]:
     names = []
     for token in tokens:
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        names += [m.name for m in mentions if m.kind == "person" and m.name and lo <= m.start < hi]
+        names += [m.name for m in mentions.starting_in(lo, hi) if m.kind == "person" and m.name]
     return list(dict.fromkeys(names))
 
 
@@ -740,7 +771,7 @@ def _carrier(noun: Token) -> Token | None:
     return None
 
 
-def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
+def _unknown_doer(subjects: list[Token], mentions: Mentions) -> str | None:
     """The doer as written, where the text names one the knowledge base cannot place.
 
     Only names of people and bodies, and nouns for agents ("protesters", "a court"): a
@@ -752,7 +783,7 @@ def _unknown_doer(subjects: list[Token], mentions: list[Mention]) -> str | None:
             continue
         phrase = _phrase(token)
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
-        if any(lo <= m.start and m.end <= hi for m in mentions):
+        if mentions.inside(lo, hi):
             continue  # it names something known, only not as a doer (a place, an office)
         head = _counted(token)
         named = head.pos_ == "PROPN" and head.ent_type_ in table["entity_types"]
@@ -822,7 +853,7 @@ def _conditional(verb: Token) -> bool:
 def _code(
     token: Token,
     rule: dict,
-    mentions: list[Mention],
+    mentions: Mentions,
     in_play: list[str],
     *,
     salient: list[str],
@@ -952,7 +983,7 @@ def _clause_date(
     return Span(start=published, end=published, precision="day", from_publication=True)
 
 
-def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[str, str] | None:
+def _dateline(doc: Doc, mentions: Mentions) -> tuple[str, str] | None:
     """The one city the first line names ("…, Minsk, November 26, 2020"), if exactly one."""
     # The first line's end from the tokens: ``doc.text`` would rebuild the whole text
     end = next(
@@ -967,18 +998,17 @@ def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[str, str] | None:
     return cities.pop() if len(cities) == 1 else None
 
 
-def _place(args: list[Token], mentions: list[Mention]) -> tuple[str, str] | None:
+def _place(args: list[Token], mentions: Mentions) -> tuple[str, str] | None:
     for token in args:
         lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        for mention in mentions:
-            inside = lo <= mention.start and mention.end <= hi
-            if inside and mention.kind in {"place", "state"} and mention.code:
+        for mention in mentions.inside(lo, hi):
+            if mention.kind in {"place", "state"} and mention.code:
                 return mention.text, mention.code
     return None
 
 
 def _counterpart(
-    sent: SpacySpan, actor: list[str], mentions: list[Mention], salient: list[str]
+    sent: SpacySpan, actor: list[str], mentions: Mentions, salient: list[str]
 ) -> list[str]:
     """Whom a directed act without a named target is aimed at: the other side in the news.
 
@@ -988,8 +1018,8 @@ def _counterpart(
     lo, hi = sent.start_char, sent.end_char
     near = {
         code
-        for m in mentions
-        if lo <= m.start < hi and m.kind != "place" and not _where(sent, m)
+        for m in mentions.starting_in(lo, hi)
+        if m.kind != "place" and not _where(sent, m)
         for code in m.codes
         if code not in actor
     }
@@ -1011,13 +1041,13 @@ def _where(sent: SpacySpan, mention: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
 
 
-def _salient(mentions: list[Mention]) -> list[str]:
+def _salient(mentions: Mentions) -> list[str]:
     """States and organisations by how often the article names them, most named first."""
     counts = Counter(code for m in mentions if m.kind != "place" for code in m.codes if m.code)
     return [code for code, _n in counts.most_common()]
 
 
-def _states_in_play(mentions: list[Mention]) -> list[str]:
+def _states_in_play(mentions: Mentions) -> list[str]:
     counts = Counter(
         m.code for m in mentions if m.kind in {"state", "person"} and m.code and len(m.code) == 3
     )
@@ -1027,12 +1057,18 @@ def _states_in_play(mentions: list[Mention]) -> list[str]:
 def _merge(events: list[Event]) -> list[Event]:
     """One record per happening: same type, same sides, overlapping dates."""
     merged: list[Event] = []
+    # Only records of one type, sides, negation and unknown doer can be one event, and a merge
+    # keeps all four: comparing within such a group spares a long article's quadratic scan.
+    groups: dict[tuple, list[int]] = {}
     for event in events:
-        same = next((m for m in merged if _same(m, event)), None)
-        if same is None:
+        key = (event.event, _sides(event), event.negated, event.actor_text)
+        group = groups.setdefault(key, [])
+        index = next((i for i in group if _same(merged[i], event)), None)
+        if index is None:
+            group.append(len(merged))
             merged.append(event)
             continue
-        index = merged.index(same)
+        same = merged[index]
         first, other = (same, event) if same.mode or not event.mode else (event, same)
         merged[index] = dataclasses.replace(
             first,

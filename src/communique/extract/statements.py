@@ -26,14 +26,16 @@ writes, so "Lee" after "Lee Myung-bak" is him, not a namesake in the knowledge b
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..ents import Mentions
 from ..kb import name_key
 from ..model import Mention, Statement
 from ..patterns import speech, transcript_title
@@ -65,6 +67,7 @@ _TURN = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?):[ \t]+(?=\S)")
 _SPEAKER_LINE_WORDS = 25
 # A transcript label is a name or a title, not a sentence.
 _LABEL_WORDS = 6
+_LEADING_SPACE = re.compile(r"\s*")
 # A stage direction opening a turn: "(In Spanish)", "(Via interpreter)".
 _DIRECTION = re.compile(r"\([^)\n]{1,40}\)\s*")
 
@@ -77,7 +80,7 @@ class _Who:
     how: str
 
 
-def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
+def find_statements(doc: Doc, mentions: Sequence[Mention]) -> list[Statement]:
     """Every direct quotation in the Doc with its speaker, in text order."""
     text = doc.text
     speakers = _Speakers(doc, text, mentions)
@@ -92,7 +95,7 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
             opening = _statement(speaker, text, body, end, "transcript")
             return [opening, *(t for t in turns if t.start > end)]
     quotes = [q for q in _quotations(text) if not any(t.start <= q[0] < t.end for t in turns)]
-    speakers.quoted = [(start, end) for start, end, _close in quotes]
+    speakers.quote([(start, end) for start, end, _close in quotes])
     found: list[Statement] = []
     for start, end, close in quotes:
         who, layout = _speaker_line(text, start, speakers)
@@ -206,7 +209,7 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
         else:
             close = text.find(closing[mark], scan)
         while not 0 <= close <= paragraph_end:
-            after = len(text) - len(text[paragraph_end:].lstrip())
+            after = _LEADING_SPACE.match(text, paragraph_end).end()  # type: ignore[union-attr]
             if after >= len(text) or text[after] not in closing or text[after] in single:
                 close = -1
                 break
@@ -235,9 +238,9 @@ def _single_close(text: str, mark: str, start: int, limit: int) -> int:
 
 def _opens(text: str, start: int) -> bool:
     """Whether a quotation opens a sentence of its own (a fragment inside one continues none)."""
-    before = text[: start - 1].rstrip()
+    stop = _stripped_end(text, start - 1)
     closing = {c for _o, c in speech()["quote_pairs"]}
-    return not before or before[-1] in ".!?:\n" or before[-1] in closing
+    return not stop or text[stop - 1] in ".!?:\n" or text[stop - 1] in closing
 
 
 def _one_sentence(text: str, left: int, right: int) -> bool:
@@ -245,7 +248,8 @@ def _one_sentence(text: str, left: int, right: int) -> bool:
 
     ("…," she said, "…") is one quotation split by its attribution.
     """
-    if not text[: right - 1].rstrip().endswith(","):
+    stop = _stripped_end(text, right - 1)
+    if not stop or text[stop - 1] != ",":
         return False  # words quoted inside the reporter's own clause ("…, adding it was "…"")
     ended = text[left - 1 : left] in {".", "!", "?"}
     return not ended and re.search(r"[.!?]\s", text[left:right]) is None
@@ -268,15 +272,15 @@ def _same_paragraph(text: str, left: int, right: int) -> bool:
 
 def _speaker_line(text: str, start: int, speakers: _Speakers) -> tuple[_Who | None, str]:
     """``Name, Title:`` alone on the line before the line the quotation opens."""
-    before = text[: start - 1]
-    if before.rstrip(" \t")[-1:] not in {"\n", ""}:
+    stop = _stripped_end(text, start - 1, " \t")
+    if stop and text[stop - 1] != "\n":
         return None, ""
-    line_end = len(before.rstrip())
+    line_end = _stripped_end(text, start - 1)
     line_start = text.rfind("\n", 0, line_end) + 1
     line = text[line_start:line_end]
     if not line.endswith(":") or len(line.split()) > _SPEAKER_LINE_WORDS:
         return None, ""
-    person = next((m for m in speakers.people if line_start <= m.start < line_end), None)
+    person = next(iter(speakers.people.starting_in(line_start, line_end)), None)
     if person is None:
         return None, ""
     return _Who(speakers.full(person), "speaker_line"), "speaker_line"
@@ -327,15 +331,27 @@ def _turns(text: str, labels: list[tuple[re.Match[str], _Who | None]]) -> Iterat
 class _Speakers:
     """Who says a quotation: the attribution read from the parse, resolved to mentions."""
 
-    def __init__(self, doc: Doc, text: str, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Doc, text: str, mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self.text = text
-        self.mentions = mentions
-        self.people = [m for m in mentions if m.kind == "person" and m.name]
+        self.mentions = Mentions.of(mentions)
+        self.people = Mentions(m for m in mentions if m.kind == "person" and m.name)
+        self._people_by_end: dict[int, Mention] = {}
+        for person in self.people:
+            self._people_by_end.setdefault(person.end, person)
+        # organisations by the words of their names, for "the ministry said" (see ``who``)
+        bodies: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.kind == "organisation" and m.name:
+                for word in dict.fromkeys(m.name.casefold().split()):
+                    bodies.setdefault(word, []).append(m)
+        self._bodies = {word: Mentions(found) for word, found in bodies.items()}
         self.starts = doc.to_array("IDX").tolist()  # in C: a Python loop over tokens is slow
         self.sentences = [(s.start, s.end) for s in doc.sents]
         self.sentence_starts = [s for s, _e in self.sentences]
-        self.quoted: list[tuple[int, int]] = []
+        # the quotations' starts, and the furthest end among those opening up to each
+        self._quote_starts: list[int] = []
+        self._quote_reach: list[int] = []
         self.last: Mention | None = None  # the speaker of the last attributed quotation
         table = speech()
         self.verbs = set(table["speech_verbs"])
@@ -350,6 +366,13 @@ class _Speakers:
         self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
         self.opening |= {o for o, _c in table["single_quote_pairs"]}
         self._names = self._full_names()
+        # each word of the article's full names -> those names (see ``_by_surname``)
+        self._surnames = _holding_words(
+            m
+            for m in (self.full(p) for p in self.people)
+            if len(m.name.split()) > 1  # type: ignore[union-attr]
+        )
+        self._mentioned = Counter(self.full(p).name for p in self.people)
 
     # -- the attribution ----------------------------------------------------------------------
 
@@ -405,10 +428,10 @@ class _Speakers:
 
     def _before(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
         """``X said: "…"``, ``X told reporters, "…"``, ``According to X, "…"``."""
-        prefix = self.text[: start - 1].rstrip()
-        if not prefix.endswith((":", ",")):
+        stop = _stripped_end(self.text, start - 1)
+        if not stop or self.text[stop - 1] not in {":", ","}:
             return None, ""
-        last = self._token_at(len(prefix) - 1)
+        last = self._token_at(stop - 1)
         if last is None:
             return None, ""
         sentence = self.doc[self.sentences[self._sentence_of(last.i)][0] : last.i]
@@ -418,9 +441,9 @@ class _Speakers:
         for verb in reversed(clause):
             if self._is_verb(verb, self.verbs | self.quoting):
                 return self._subject(verb), "named"
-        if prefix.endswith(":") and clause:
+        if self.text[stop - 1] == ":" and clause:
             # a name and a colon, as headlines quote: "Minister X: "…""
-            person = next((m for m in self.people if m.end == len(prefix) - 1), None)
+            person = self._people_by_end.get(stop - 1)
             if person is not None:
                 return self._token_at(person.end - 1), "named"
         return None, ""
@@ -450,7 +473,7 @@ class _Speakers:
         """
         if not _opens(self.text, start):
             return None, ""
-        last = self._token_at(len(self.text[: start - 1].rstrip()) - 1)
+        last = self._token_at(_stripped_end(self.text, start - 1) - 1)
         if last is None or self.text[last.idx : start - 1].count("\n\n") > 1:
             return None, ""
         lo, hi = self.sentences[self._sentence_of(last.i)]
@@ -470,7 +493,7 @@ class _Speakers:
             return None
         core = self._core(head)
         lo, hi = min(t.idx for t in core), max(t.idx + len(t) for t in core)
-        inside = [m for m in self.mentions if lo <= m.start < hi and self._covers(core, m)]
+        inside = [m for m in self.mentions.starting_in(lo, hi) if self._covers(core, m)]
         lemma = head.lower_
         people = [m for m in inside if m.kind == "person" and m.name]
         if people:
@@ -503,14 +526,8 @@ class _Speakers:
         if (written := self._written_name(head)) is not None:
             return _Who(written, "named")
         if head.pos_ in {"NOUN", "PROPN"}:
-            named = [
-                m
-                for m in self.mentions
-                if m.kind == "organisation"
-                and m.name
-                and m.start < head.idx
-                and head.lemma_.lower() in m.name.casefold().split()
-            ]
+            bodies = self._bodies.get(head.lemma_.lower())
+            named = bodies.starting_in(0, head.idx) if bodies is not None else []
             return _Who(named[-1], "organisation") if named else None
         return None
 
@@ -534,7 +551,7 @@ class _Speakers:
 
     def label(self, start: int, end: int) -> _Who | None:
         """The person a transcript label names, by mention or by surname in capitals."""
-        person = next((m for m in self.people if start <= m.start < end), None)
+        person = next(iter(self.people.starting_in(start, end)), None)
         if person is not None:
             return _Who(self.full(person), "transcript")
         for word in reversed(self.text[start:end].split()):
@@ -573,15 +590,12 @@ class _Speakers:
             and len(m.text.split()) > 1
         ]
         names: dict[int, Mention] = dict(written)
+        by_word = _holding_words(full)
         for person in self.people:
             if len(person.text.split()) != 1 or person.start in written:
                 continue
             key = name_key(re.sub(r"(?:'s|’s)$", "", person.text))
-            holders = {
-                name_key(m.name): m  # type: ignore[arg-type]
-                for m in full
-                if key in name_key(m.name).split()  # type: ignore[arg-type]
-            }
+            holders = by_word.get(key, {})
             if len(holders) == 1:
                 [match] = holders.values()
                 names[person.start] = dataclasses.replace(
@@ -601,7 +615,7 @@ class _Speakers:
             and not token.ent_type_
             and not token.is_sent_start
             and token.lower_ not in self.role_nouns
-            and not any(m.start <= token.idx < m.end for m in self.mentions)
+            and not self.mentions.covering(token.idx)
         )
 
     def _written_name(self, head: Token) -> Mention | None:
@@ -637,11 +651,7 @@ class _Speakers:
         key = name_key(re.sub(r"(?:'s|’s)$", "", word))
         if not key:
             return None
-        found = {
-            name_key(m.name): m  # type: ignore[arg-type]
-            for m in (self.full(p) for p in self.people)
-            if len(m.name.split()) > 1 and key in name_key(m.name).split()  # type: ignore[union-attr]
-        }
+        found = self._surnames.get(key, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _holder(self, office: str | None, noun: str, codes: set[str], at: int) -> Mention | None:
@@ -653,7 +663,7 @@ class _Speakers:
         most mentioned, then the nearest before.
         """
         wanted = set(re.findall(r"\w+", (office or "").casefold())) - {"of", "the", "and"}
-        counts = Counter(self.full(p).name for p in self.people)
+        counts = self._mentioned
         ranked = []
         for person in (self.full(p) for p in self.people):
             held = person.office or ""
@@ -760,8 +770,41 @@ class _Speakers:
     def _sentence_of(self, index: int) -> int:
         return bisect_right(self.sentence_starts, index) - 1
 
+    def quote(self, quoted: list[tuple[int, int]]) -> None:
+        """Note where the quotations are: words inside them are not the reporter's."""
+        spans = sorted(quoted)
+        self._quote_starts = [lo for lo, _hi in spans]
+        self._quote_reach = list(itertools.accumulate((hi for _lo, hi in spans), max))
+
     def _in_quote(self, position: int) -> bool:
-        return any(lo <= position < hi for lo, hi in self.quoted)
+        index = bisect_right(self._quote_starts, position) - 1
+        return index >= 0 and position < self._quote_reach[index]
+
+
+def _stripped_end(text: str, end: int, chars: str | None = None) -> int:
+    """``len(text[:end].rstrip(chars))``, without copying the text before ``end``.
+
+    Asked for every quotation: copying a long report's text up to each one would cost its
+    length squared.
+    """
+    stop = slice(None, end).indices(len(text))[1]
+    while stop and (text[stop - 1].isspace() if chars is None else text[stop - 1] in chars):
+        stop -= 1
+    return stop
+
+
+def _holding_words(people: Iterable[Mention]) -> dict[str, dict[str, Mention]]:
+    """Each word of the people's folded names -> the folded names holding it, with their mention.
+
+    As a filter over the people would give them: names in first-seen order, each with the last
+    mention written that way. Built once, so resolving a surname does not walk every person.
+    """
+    found: dict[str, dict[str, Mention]] = {}
+    for person in people:
+        key = name_key(person.name)  # type: ignore[arg-type]
+        for word in key.split():
+            found.setdefault(word, {})[key] = person
+    return found
 
 
 def _depth(token: Token) -> int:
