@@ -42,7 +42,7 @@ from ..model import (
     Statement,
     Story,
 )
-from .search import KINDS, create_index, fts_search, like_search, parse_query
+from .search import KINDS, create_index, fts_search, like_search, parse_query, ts_search
 from .tables import (
     AnalysisRow,
     ArticleRow,
@@ -72,6 +72,8 @@ SCHEMA_VERSION = 5
 _CONFIDENCE_TABLES = ("events", "instruments", "statements")
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
+# The indexed search of each database kind; any other searches with LIKE.
+_SEARCHES = {"sqlite": fts_search, "postgresql": ts_search}
 
 
 def database_url(value: str) -> str:
@@ -110,10 +112,12 @@ def _engine(url: str, *, read_only: bool, time_limit: float | None) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":  # SQLAlchemy's default there is psycopg2
+            parsed = parsed.set(drivername="postgresql+psycopg")
         options = ["-c default_transaction_read_only=on"] if read_only else []
         if time_limit:
             options.append(f"-c statement_timeout={math.ceil(time_limit * 1000)}")
-        return create_engine(url, connect_args={"options": " ".join(options)} if options else {})
+        return create_engine(parsed, connect_args={"options": " ".join(options)} if options else {})
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url)
     if read_only and parsed.database:
@@ -190,8 +194,8 @@ class Store:
 
     @property
     def full_text(self) -> bool:
-        """Whether search uses the SQLite FTS5 index (else a plain LIKE search)."""
-        return self.engine.dialect.name == "sqlite"
+        """Whether search uses an index (SQLite's FTS5, PostgreSQL's tsvector), not plain LIKE."""
+        return self.engine.dialect.name in _SEARCHES
 
     def close(self) -> None:
         """Release the connections."""
@@ -218,7 +222,7 @@ class Store:
         if kind is not None and kind not in KINDS:
             raise QueryError("E404", query=query, reason=f"kind must be one of {', '.join(KINDS)}")
         clauses = parse_query(query)
-        find = fts_search if self.full_text else like_search
+        find = _SEARCHES.get(self.engine.dialect.name, like_search)
         with Session(self.engine) as session:
             return find(session, clauses, (kind,) if kind else KINDS, limit=limit, offset=offset)
 
@@ -546,8 +550,7 @@ def _prepare(engine: Engine, url: str) -> None:
         row = session.get(MetaRow, "schema_version")
         if row is not None and int(row.value) > SCHEMA_VERSION:
             raise StoreError("E401", url=url, found=row.value, known=SCHEMA_VERSION)
-        if engine.dialect.name == "sqlite":
-            create_index(session, rebuild=row is not None and int(row.value) < 3)
+        create_index(session, rebuild=row is not None and int(row.value) < 3)
         columns = {c["name"] for c in inspect(session.connection()).get_columns("events")}
         if "actor_text" not in columns:  # a database from before version 4
             session.execute(text("ALTER TABLE events ADD COLUMN actor_text TEXT"))
