@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event, func, inspect, make_url, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -72,6 +73,10 @@ SCHEMA_VERSION = 5
 _CONFIDENCE_TABLES = ("events", "instruments", "statements")
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
+# Undated articles first, as SQLite sorts NULL and PostgreSQL does not: one order on both.
+_UNDATED_FIRST = (ArticleRow.published.is_not(None), ArticleRow.published)
+# Rows per upsert statement: SQLite and PostgreSQL bound the parameters of one statement.
+_UPSERT_ROWS = 1_000
 # The indexed search of each database kind; any other searches with LIKE.
 _SEARCHES = {"sqlite": fts_search, "postgresql": ts_search}
 
@@ -333,15 +338,10 @@ class Store:
             )
         )
         session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
-        group_row = session.get(SourceGroupRow, group) or SourceGroupRow(name=group, docs=0)
-        group_row.docs += 1
-        session.add(group_row)
-        for fingerprint in set(fingerprints):
-            row = session.get(LineCountRow, (group, fingerprint))
-            if row is None:
-                session.add(LineCountRow(source=group, fingerprint=fingerprint, docs=1))
-            else:
-                row.docs += 1
+        _count(session, SourceGroupRow, [{"name": group}])
+        _count(
+            session, LineCountRow, [{"source": group, "fingerprint": f} for f in set(fingerprints)]
+        )
 
     def learned_roles(self) -> list[Role]:
         """Every role learned from stored texts, oldest first, for the knowledge base."""
@@ -354,14 +354,14 @@ class Store:
 
     def mentions(self, article_id: str | None = None) -> Iterator[tuple[Article, Mention]]:
         """Every stored mention with its article (of one article when ``article_id`` is given)."""
-        order = (ArticleRow.published, ArticleRow.id, MentionRow.start, MentionRow.id)
+        order = (*_UNDATED_FIRST, ArticleRow.id, MentionRow.start, MentionRow.id)
         with Session(self.engine) as session:
             for article_row, row in _with_articles(session, MentionRow, article_id, order):
                 yield _article(article_row), _mention(row)
 
     def instruments(self, article_id: str | None = None) -> Iterator[tuple[Article, Instrument]]:
         """Every stored instrument action with its article, oldest publication first."""
-        order = (ArticleRow.published, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
+        order = (*_UNDATED_FIRST, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
         with Session(self.engine) as session:
             for article_row, row in _with_articles(session, InstrumentRow, article_id, order):
                 yield _article(article_row), _instrument(row)
@@ -455,7 +455,7 @@ class Store:
 
     def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
         """Every stored quotation with its article, in order of publication and position."""
-        order = (ArticleRow.published, ArticleRow.id, StatementRow.start)
+        order = (*_UNDATED_FIRST, ArticleRow.id, StatementRow.start)
         with Session(self.engine) as session:
             for article_row, row in _with_articles(session, StatementRow, article_id, order):
                 yield _article(article_row), _statement(row)
@@ -564,6 +564,28 @@ def _prepare(engine: Engine, url: str) -> None:
             session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
         else:
             row.value = str(SCHEMA_VERSION)
+
+
+def _count(
+    session: Session, table: type[SourceGroupRow | LineCountRow], keys: list[dict[str, str]]
+) -> None:
+    """Add one to the ``docs`` count of each row of ``table`` with these keys (new rows: 1).
+
+    Upserts: writers in several processes (a PostgreSQL store shared by workers) never lose an
+    increment or collide on a new key, and a document's lines take a round trip per thousand.
+    Keys go in sorted order, so two writers lock shared rows in the same order (no deadlock).
+    """
+    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    ordered = sorted(keys, key=lambda key: tuple(key.values()))
+    for start in range(0, len(ordered), _UPSERT_ROWS):
+        statement = upsert(table).values(
+            [{**key, "docs": 1} for key in ordered[start : start + _UPSERT_ROWS]]
+        )
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=list(keys[0]), set_={"docs": table.docs + statement.excluded.docs}
+            )
+        )
 
 
 def _article(row: ArticleRow) -> Article:
