@@ -58,11 +58,14 @@ class PostgresServer:
     def create_database(self, template: str | None = None, *, name: str | None = None) -> str:
         """Create a database (a copy of ``template`` when given, else empty); return its URL."""
         import psycopg
+        from psycopg import sql
 
         name = name or f"communique_test_{os.getpid()}_{next(self._names)}"
-        copy = f' TEMPLATE "{template}"' if template else ""
+        statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
         with psycopg.connect(_dsn(self.url), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"{copy}')  # type: ignore[arg-type]
+            connection.execute(statement)
         return self.database_url(name)
 
     def stop(self) -> None:
@@ -137,14 +140,13 @@ def _start_cluster(bindir: Path, folder: Path) -> PostgresServer:
         start = [bindir / "pg_ctl", "-D", data, "-l", folder / "log", "-w", "-t", "60"]
         try:
             _run([*start, "-o", options, "start"])
+            break
         except subprocess.CalledProcessError:
-            if attempt == 2:
+            if attempt == 2:  # three free ports taken before the server bound them: give up
                 raise
-            continue
-        version = _run([bindir / "postgres", "--version"]).split()[2]
-        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
-        return PostgresServer(url=url, version=version, folder=folder, _bindir=bindir)
-    raise AssertionError("unreachable")
+    version = _run([bindir / "postgres", "--version"]).split()[2]
+    url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    return PostgresServer(url=url, version=version, folder=folder, _bindir=bindir)
 
 
 def _run(command: list[str | Path]) -> str:

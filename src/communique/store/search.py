@@ -40,6 +40,7 @@ __all__ = [
     "fts_search",
     "like_search",
     "parse_query",
+    "ts_query",
     "ts_search",
 ]
 
@@ -322,7 +323,8 @@ def like_search(
 ) -> SearchResults:
     """Search with case-insensitive LIKE: articles newest first, then quotations.
 
-    For databases without FTS5: the same query language, but slower, unranked, and looser:
+    For databases without an index (neither SQLite nor PostgreSQL), and a yardstick for the
+    indexes in the tests: the same query language, but slower, unranked, and looser:
     a term matches inside words, without stemming or accent folding.
     """
     total, skip, found = 0, offset, []
