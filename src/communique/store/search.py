@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, null, or_, select, text
+from sqlalchemy import Connection, Select, and_, func, null, or_, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,7 @@ __all__ = [
     "KINDS",
     "MAX_TERMS",
     "create_index",
+    "create_ts_index",
     "fts_query",
     "fts_search",
     "like_search",
@@ -153,17 +154,18 @@ def create_index(session: Session, *, rebuild: bool) -> None:
     """
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        _create_ts_index(session)
+        create_ts_index(session)
     elif dialect == "sqlite":
         for statement in _INDEX + (_REBUILD if rebuild else ()):
             session.execute(text(statement))
 
 
-def _create_ts_index(session: Session) -> None:
-    """Create the ``communique`` text search configuration, the vector columns and their indexes.
+def create_ts_index(session: Session | Connection) -> None:
+    """Create PostgreSQL's ``communique`` text search configuration, vector columns and indexes.
 
     The configuration copies English; where the ``unaccent`` extension can be had (Debian's
-    server package ships it; a database owner may create it), accents are folded first.
+    server package ships it; a database owner may create it), accents are folded first. Every
+    step is skipped when already done; a migration can pass its connection.
     """
     exists = session.scalar(
         text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": _CONFIG}
