@@ -1,7 +1,15 @@
-"""Shared fixtures: settings without the caller's environment, a scratch store, ../shared paths."""
+"""Shared fixtures: settings without the caller's environment, scratch stores, ../shared paths.
+
+Tests that touch the database take the ``backend`` fixture (directly or through ``db_url``,
+``db_settings``, ``store`` or ``sample_url``) and so run twice: on SQLite and on a throw-away
+PostgreSQL (``tests/postgres.py``). Where PostgreSQL cannot be had, those variants skip with
+the reason, which the end of the run repeats in one line.
+"""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,19 +17,130 @@ import pytest
 from communique.settings import Settings, load_settings
 from communique.store import Store
 
+from .postgres import PostgresServer, start_server
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "src" / "communique" / "data" / "sample"
+BACKENDS = ("sqlite", "postgresql")
+
+# The session's PostgreSQL server (or why there is none), started when a test first needs it.
+_POSTGRES: dict[str, PostgresServer | str] = {}
+
+
+def postgres_server() -> PostgresServer:
+    """The session's PostgreSQL server; skips the calling test when there is none."""
+    if "server" not in _POSTGRES:
+        _POSTGRES["server"] = start_server()
+    server = _POSTGRES["server"]
+    if isinstance(server, str):
+        pytest.skip(f"PostgreSQL variant skipped: {server}")
+    return server
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    server = _POSTGRES.get("server")
+    if isinstance(server, PostgresServer):
+        server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    server = _POSTGRES.get("server")
+    if isinstance(server, str):
+        terminalreporter.write_line(f"PostgreSQL variants SKIPPED: {server}", yellow=True)
+    elif server is not None:
+        where = "a throw-away cluster" if server.folder else server.url
+        terminalreporter.write_line(
+            f"PostgreSQL variants ran on PostgreSQL {server.version} ({where})"
+        )
+
+
+class Databases:
+    """Fresh databases for tests, on either backend: empty, or holding the analysed sample.
+
+    An empty PostgreSQL database is a copy of one the schema was made in once; the sample
+    corpus is analysed once per backend and session, then copied (a file copy, or ``CREATE
+    DATABASE … TEMPLATE``), since analysing it takes seconds and copying it milliseconds.
+    """
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self._factory = factory
+        self._templates: dict[tuple[str, str], str] = {}
+
+    def empty(self, backend: str) -> str:
+        """The URL of a new database with the current schema and no rows."""
+        return self._copy(backend, "empty")
+
+    def sample(self, backend: str) -> str:
+        """The URL of a new database holding the sample corpus as ``communique ingest`` left it."""
+        return self._copy(backend, "sample")
+
+    def _copy(self, backend: str, kind: str) -> str:
+        if backend == "postgresql":
+            server = postgres_server()
+            return server.create_database(self._template(backend, kind).rsplit("/", 1)[1])
+        target = self._factory.mktemp(kind) / "copy.db"
+        shutil.copyfile(self._template(backend, kind).removeprefix("sqlite:///"), target)
+        return f"sqlite:///{target}"
+
+    def _template(self, backend: str, kind: str) -> str:
+        """The URL of the database every copy of ``kind`` is made from, made at first use."""
+        key = (backend, kind)
+        if key not in self._templates:
+            if backend == "postgresql":
+                url = postgres_server().create_database(name=f"communique_{kind}")
+            else:
+                url = f"sqlite:///{self._factory.mktemp(kind) / 'template.db'}"
+            store = Store.open(url)
+            if kind == "sample":
+                from communique.pipeline import ingest  # spaCy: only for tests that need it
+
+                settings = load_settings(environ={}, overrides=[f"db={url}"])
+                ingest([str(SAMPLE)], settings=settings, store=store)
+            store.close()  # a template has no open connection (SQLite's WAL is checkpointed)
+            self._templates[key] = url
+        return self._templates[key]
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Databases:
+    return Databases(tmp_path_factory)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        postgres_server()
+    return request.param
+
+
+@pytest.fixture
+def db_url(backend: str, databases: Databases) -> str:
+    """A new empty database on each backend."""
+    return databases.empty(backend)
+
+
+@pytest.fixture
+def sample_url(backend: str, databases: Databases) -> str:
+    """A new database holding the analysed sample corpus, on each backend."""
+    return databases.sample(backend)
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
+    """Settings for tests that do not need a database on each backend (a SQLite file)."""
     return load_settings(environ={}, overrides=[f"db=sqlite:///{tmp_path / 'test.db'}"])
 
 
 @pytest.fixture
-def store(settings: Settings):
-    opened = Store.open(settings.db)
+def db_settings(db_url: str) -> Settings:
+    """Settings whose database is a new one on each backend."""
+    return load_settings(environ={}, overrides=[f"db={db_url}"])
+
+
+@pytest.fixture
+def store(db_settings: Settings) -> Iterator[Store]:
+    opened = Store.open(db_settings.db)
     yield opened
     opened.close()
 

@@ -1,13 +1,13 @@
-"""The command line end to end, in process, on a real SQLite file."""
+"""The command line end to end, in process, on a real database of each backend."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
+from sqlalchemy import create_engine, inspect, text
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -17,23 +17,27 @@ from .conftest import SAMPLE
 runner = CliRunner()
 
 
-def _run(db: Path, *args: str, stdin: str | None = None):
-    return runner.invoke(app, ["--db", str(db), *args], input=stdin)
+def _run(db: str, *args: str, stdin: str | None = None):
+    return runner.invoke(app, ["--db", db, *args], input=stdin)
 
 
-def _dump(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        rows = []
-        for table in sorted(tables):
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            kept = [c for c in columns if c != "ingested_at"]
-            rows += [(table, *r) for r in conn.execute(f"SELECT {', '.join(kept)} FROM {table}")]
-        return sorted(rows, key=repr)
+def _dump(db: str) -> list[tuple]:
+    """Every row of every table (the search index's too), but the ingest times."""
+    engine = create_engine(db.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with engine.connect() as conn:
+            rows = []
+            for table in sorted(inspect(conn).get_table_names()):
+                columns = [c["name"] for c in inspect(conn).get_columns(table)]
+                kept = ", ".join(f'"{c}"' for c in columns if c != "ingested_at")
+                rows += [(table, *r) for r in conn.execute(text(f'SELECT {kept} FROM "{table}"'))]
+            return sorted(rows, key=repr)
+    finally:
+        engine.dispose()
 
 
-def test_cli_ingest_sample_then_again_is_a_no_op(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_cli_ingest_sample_then_again_is_a_no_op(db_url: str) -> None:
+    db = db_url
     first = _run(db, "ingest", str(SAMPLE))
     assert first.exit_code == 0, first.output
     assert "10 new, 0 unchanged, 0 failed" in first.output
@@ -44,8 +48,8 @@ def test_cli_ingest_sample_then_again_is_a_no_op(tmp_path: Path) -> None:
     assert _dump(db) == before
 
 
-def test_cli_bad_inputs_fail_alone_and_exit_1(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_cli_bad_inputs_fail_alone_and_exit_1(tmp_path: Path, db_url: str) -> None:
+    db = db_url
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(
@@ -74,8 +78,8 @@ def test_cli_bad_inputs_fail_alone_and_exit_1(tmp_path: Path) -> None:
     assert _dump(db) == before
 
 
-def test_cli_ingest_from_stdin(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_cli_ingest_from_stdin(db_url: str) -> None:
+    db = db_url
     text = "The two presidents spoke by phone on Friday about grain exports and prisoners."
     result = _run(db, "ingest", "-", stdin=text)
     assert result.exit_code == 0, result.output
@@ -83,9 +87,8 @@ def test_cli_ingest_from_stdin(tmp_path: Path) -> None:
     assert text in shown.output
 
 
-def test_cli_show_export_jsonl_and_csv_agree(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+def test_cli_show_export_jsonl_and_csv_agree(sample_url: str) -> None:
+    db = sample_url
     lines = _run(db, "export", "articles", "--format", "jsonl").stdout.splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) == 10
@@ -116,9 +119,8 @@ def test_cli_unknown_setting_is_usage_error(tmp_path: Path) -> None:
     assert "E301" in result.output
 
 
-def test_cli_exports_carry_the_contract_fields(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+def test_cli_exports_carry_the_contract_fields(sample_url: str) -> None:
+    db = sample_url
     expected = {
         "entities": {"id", "name", "kind", "code", "office", "aliases", "mentions"},
         "events": {
@@ -164,9 +166,8 @@ def test_cli_exports_carry_the_contract_fields(tmp_path: Path) -> None:
         assert articles[record["doc"]][record["start"] : record["end"]] == record["quote"]
 
 
-def test_cli_events_timeline_agreements_quotes(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+def test_cli_events_timeline_agreements_quotes(sample_url: str) -> None:
+    db = sample_url
     events = _run(db, "events", "--type", "CONSULT", "--since", "2022-01-01")
     assert events.exit_code == 0 and "CONSULT" in events.output
     assert "2024" in _run(db, "timeline").output
@@ -175,9 +176,8 @@ def test_cli_events_timeline_agreements_quotes(tmp_path: Path) -> None:
     assert _run(db, "events", "--since", "not-a-date").exit_code == 2
 
 
-def test_cli_min_confidence_keeps_the_surer_records(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+def test_cli_min_confidence_keeps_the_surer_records(sample_url: str) -> None:
+    db = sample_url
     events = [json.loads(line) for line in _run(db, "export", "events").stdout.splitlines()]
     scores = sorted(r["confidence"] for r in events)
     middle = scores[len(scores) // 2]
@@ -199,11 +199,10 @@ def test_cli_min_confidence_keeps_the_surer_records(tmp_path: Path) -> None:
     assert "Reciprocal Access Agreement" in _run(db, "agreements", "--min-confidence", "0").output
 
 
-def test_cli_parquet_and_csv_round_trip_to_the_jsonl_rows(tmp_path: Path) -> None:
+def test_cli_parquet_and_csv_round_trip_to_the_jsonl_rows(tmp_path: Path, sample_url: str) -> None:
     import pandas as pd
 
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+    db = sample_url
     for kind in ("articles", "events", "agreements", "statements", "entities"):
         lines = _run(db, "export", kind).stdout.splitlines()
         ids = [json.loads(line)["id"] for line in lines]
@@ -214,11 +213,10 @@ def test_cli_parquet_and_csv_round_trip_to_the_jsonl_rows(tmp_path: Path) -> Non
         assert list(pd.read_csv(table)["id"]) == ids, kind
 
 
-def test_cli_network_export(tmp_path: Path) -> None:
+def test_cli_network_export(tmp_path: Path, sample_url: str) -> None:
     import networkx as nx
 
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+    db = sample_url
     for fmt, read in (("gexf", nx.read_gexf), ("graphml", nx.read_graphml)):
         path = tmp_path / f"net.{fmt}"
         assert _run(db, "export", "network", "--format", fmt, "--out", str(path)).exit_code == 0
@@ -230,9 +228,8 @@ def test_cli_network_export(tmp_path: Path) -> None:
     assert _run(db, "export", "events", "--format", "parquet").exit_code == 2
 
 
-def test_cli_report_is_one_self_contained_file(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    _run(db, "ingest", str(SAMPLE))
+def test_cli_report_is_one_self_contained_file(tmp_path: Path, sample_url: str) -> None:
+    db = sample_url
     path = tmp_path / "brief.html"
     result = _run(db, "report", "--out", str(path), "--actor", "RUS")
     assert result.exit_code == 0, result.output

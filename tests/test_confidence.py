@@ -316,7 +316,7 @@ def test_confidence_is_stored_and_read_back(store) -> None:
     assert store.agreements(min_confidence=0.7) and not store.agreements(min_confidence=0.71)
 
 
-def test_confidence_columns_are_added_to_an_older_database(store, settings) -> None:
+def test_confidence_columns_are_added_to_an_older_database(store, db_settings) -> None:
     analysis = Analysis(article_id="c0ffee", events=(_coded(1, day=None),))
     store.save(_stored_article(), analysis, version=1, group="test", fingerprints=())
     with Session(store.engine) as session, session.begin():
@@ -325,7 +325,7 @@ def test_confidence_columns_are_added_to_an_older_database(store, settings) -> N
         session.execute(sql("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
         session.execute(sql("DROP TABLE alembic_version"))  # as before migrations
     store.close()
-    reopened = Store.open(settings.db)
+    reopened = Store.open(db_settings.db)
     [(_a, event)] = list(reopened.events())
     assert event.confidence == 1.0  # unknown until the article is analysed again
     reopened.close()

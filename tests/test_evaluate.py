@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,14 @@ from communique.model import Article, Entity, Event, Evidence, Instrument, Span,
 from communique.pipeline import ingest
 from communique.settings import Settings
 from communique.store import Store
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    """A SQLite store: evaluation reads through the store API, which runs on both backends."""
+    opened = Store.open(settings.db)
+    yield opened
+    opened.close()
 
 
 @pytest.mark.shared

@@ -1,4 +1,7 @@
-"""Full-text search, the read-only web reader and its query time limit (issue 6)."""
+"""Full-text search, the read-only web reader and its query time limit (issues 6 and 12).
+
+Each test runs on SQLite (FTS5) and PostgreSQL (tsvector), see ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ from communique.model import Analysis, Article
 from communique.pipeline import ingest
 from communique.settings import Settings, load_settings
 from communique.store import SCHEMA_VERSION, Store
-from communique.store.search import fts_search, like_search, parse_query
+from communique.store.search import fts_search, like_search, parse_query, ts_search
 from communique.web import create_app
 
-from .conftest import SAMPLE
+from .conftest import BACKENDS, Databases
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -34,8 +37,8 @@ HARBOUR = (
 )
 
 
-def _settings(db: Path, *overrides: str) -> Settings:
-    return load_settings(environ={}, overrides=[f"db=sqlite:///{db}", *overrides])
+def _settings(db: str, *overrides: str) -> Settings:
+    return load_settings(environ={}, overrides=[f"db={db}", *overrides])
 
 
 def _write_harbour(folder: Path) -> Path:
@@ -44,19 +47,22 @@ def _write_harbour(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("search")
-    path = folder / "search.db"
-    settings = _settings(path)
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(
+    request: pytest.FixtureRequest,
+    databases: Databases,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> str:
+    """The sample corpus and the harbour article, on each backend."""
+    settings = _settings(databases.sample(request.param))
     store = Store.open(settings.db)
-    ingest([str(SAMPLE), str(_write_harbour(folder / "extra"))], settings=settings, store=store)
+    ingest([str(_write_harbour(tmp_path_factory.mktemp("search")))], settings=settings, store=store)
     store.close()
-    return path
+    return settings.db
 
 
 @pytest.fixture(scope="module")
-def client(db: Path) -> TestClient:
+def client(db: str) -> TestClient:
     return TestClient(create_app(_settings(db), write_token=TOKEN))
 
 
@@ -144,8 +150,8 @@ def test_search_page_marks_matches_and_escapes_text(client: TestClient) -> None:
     assert "<form" in client.get("/search").text
 
 
-def test_search_reingest_and_reanalysis_add_no_hits(tmp_path: Path) -> None:
-    settings = _settings(tmp_path / "again.db")
+def test_search_reingest_and_reanalysis_add_no_hits(tmp_path: Path, db_settings: Settings) -> None:
+    settings = db_settings
     folder = _write_harbour(tmp_path / "in")
     store = Store.open(settings.db)
     ingest([str(folder)], settings=settings, store=store)
@@ -160,17 +166,24 @@ def test_search_reingest_and_reanalysis_add_no_hits(tmp_path: Path) -> None:
     store.close()
 
 
-def test_search_index_is_built_when_an_older_database_opens(tmp_path: Path) -> None:
-    settings = _settings(tmp_path / "old.db")
+def test_search_index_is_built_when_an_older_database_opens(
+    tmp_path: Path, db_settings: Settings, backend: str
+) -> None:
+    settings = db_settings
     store = Store.open(settings.db)
     ingest([str(_write_harbour(tmp_path / "in"))], settings=settings, store=store)
     with Session(store.engine) as session, session.begin():
-        for name in ("article_search", "quote_search"):
-            session.execute(text(f"DROP TABLE {name}"))
-        for (trigger,) in session.execute(
-            text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        ):
-            session.execute(text(f"DROP TRIGGER {trigger}"))
+        if backend == "sqlite":
+            for name in ("article_search", "quote_search"):
+                session.execute(text(f"DROP TABLE {name}"))
+            for (trigger,) in session.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            ):
+                session.execute(text(f"DROP TRIGGER {trigger}"))
+        else:
+            for table in ("articles", "statements"):
+                session.execute(text(f"ALTER TABLE {table} DROP COLUMN search_vector"))
+            session.execute(text("DROP TEXT SEARCH CONFIGURATION communique"))
         session.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
         session.execute(text("DROP TABLE alembic_version"))  # as before migrations
     store.close()
@@ -183,13 +196,14 @@ def test_search_index_is_built_when_an_older_database_opens(tmp_path: Path) -> N
     reopened.close()
 
 
-def test_search_like_fallback_finds_what_the_index_finds(db: Path) -> None:
-    store = Store.open(str(db), read_only=True)
+def test_search_like_fallback_finds_what_the_index_finds(db: str) -> None:
+    store = Store.open(db, read_only=True)
+    search = fts_search if db.startswith("sqlite") else ts_search
     with Session(store.engine) as session:
         for query in ("diamonds", "Kristersson", '"Black Sea" OR harbour'):
             clauses = parse_query(query)
             kinds = ("article", "quote")
-            indexed = fts_search(session, clauses, kinds, limit=50, offset=0)
+            indexed = search(session, clauses, kinds, limit=50, offset=0)
             plain = like_search(session, clauses, kinds, limit=50, offset=0)
             assert plain.total == indexed.total
             assert sorted((h.kind, h.article_id) for h in plain.hits) == sorted(
@@ -200,15 +214,15 @@ def test_search_like_fallback_finds_what_the_index_finds(db: Path) -> None:
     store.close()
 
 
-def test_search_store_refuses_unknown_kinds(db: Path) -> None:
-    store = Store.open(str(db), read_only=True)
+def test_search_store_refuses_unknown_kinds(db: str) -> None:
+    store = Store.open(db, read_only=True)
     with pytest.raises(QueryError):
         store.search("Sweden", "everything")  # type: ignore[arg-type]
     store.close()
 
 
-def test_reader_store_refuses_writes(db: Path) -> None:
-    reader = Store.open(str(db), read_only=True)
+def test_reader_store_refuses_writes(db: str) -> None:
+    reader = Store.open(db, read_only=True)
     article = Article(
         id="0" * 32,
         doc="note.txt",
@@ -243,7 +257,7 @@ def test_web_write_goes_through_the_writer_and_is_searchable(client: TestClient)
     assert [r["article_id"] for r in found["records"]] == [posted.json()["id"]]
 
 
-def test_web_time_limit_stops_a_slow_query_with_503(db: Path) -> None:
+def test_web_time_limit_stops_a_slow_query_with_503(db: str) -> None:
     app = create_app(_settings(db, "query_time_limit=0.05"))
     store: Store = app.state.store
 

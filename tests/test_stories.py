@@ -17,8 +17,6 @@ from communique.pipeline import ingest
 from communique.settings import Settings
 from communique.store import Store
 
-from .conftest import SAMPLE
-
 
 def _event(
     kind: str, actor: tuple, recipient: tuple, day: date, *, inferred: bool = False, mode=None
@@ -75,9 +73,9 @@ def test_merge_events_does_not_depend_on_order() -> None:
 @pytest.mark.shared
 @pytest.mark.issue(5)
 def test_stories_seeds_collegium_meeting_is_one_event(
-    shared: Path, settings: Settings, store: Store
+    shared: Path, db_settings: Settings, store: Store
 ) -> None:
-    ingest([str(shared / "seeds")], settings=settings, store=store)
+    ingest([str(shared / "seeds")], settings=db_settings, store=store)
     meetings = [
         s
         for s in store.stories()
@@ -111,14 +109,14 @@ def test_stories_seeds_in_another_order_give_the_same_events(
 
 @pytest.mark.model
 def test_stories_doer_without_code_is_stored_and_exported(
-    tmp_path: Path, settings: Settings, store: Store
+    tmp_path: Path, db_settings: Settings, store: Store
 ) -> None:
     source = tmp_path / "strike.txt"
     source.write_text(
         "Dock strike spreads\n\nStriking dock workers blocked the port of Antwerp on Monday.\n",
         encoding="utf-8",
     )
-    ingest([str(source)], settings=settings, store=store)
+    ingest([str(source)], settings=db_settings, store=store)
     [story] = [s for s in store.stories() if s.event.event == "PROTEST"]
     assert event_record(story)["actor"] == [{"code": None, "name": "Striking dock workers"}]
     # A database from before schema 4 gains the column on open and keeps its events.
@@ -127,26 +125,27 @@ def test_stories_doer_without_code_is_stored_and_exported(
         session.execute(sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
         session.execute(sql("DROP TABLE alembic_version"))  # as before migrations
     store.close()
-    reopened = Store.open(settings.db)
+    reopened = Store.open(db_settings.db)
     [story] = [s for s in reopened.stories() if s.event.event == "PROTEST"]
     assert story.event.actor_text is None and story.event.actor == ()
     reopened.close()
 
 
 @pytest.mark.model
-def test_stories_ids_are_unique_over_the_sample(settings: Settings, store: Store) -> None:
-    ingest([str(SAMPLE)], settings=settings, store=store)
+def test_stories_ids_are_unique_over_the_sample(sample_url: str) -> None:
+    store = Store.open(sample_url)
     ids = [story.id for story in store.stories()]
+    store.close()
     assert ids and len(ids) == len(set(ids))
 
 
 @pytest.mark.model
 def test_stories_follow_new_articles_through_the_cache(
-    tmp_path: Path, settings: Settings, store: Store
+    tmp_path: Path, db_settings: Settings, store: Store
 ) -> None:
     first = tmp_path / "first.txt"
     first.write_text("Talks\n\nChile and Peru held talks in Lima on 3 May 2024.\n", "utf-8")
-    ingest([str(first)], settings=settings, store=store)
+    ingest([str(first)], settings=db_settings, store=store)
     before = store.stories()
     assert store.stories() == before  # unchanged table, same answer
     second = tmp_path / "second.txt"
@@ -155,5 +154,5 @@ def test_stories_follow_new_articles_through_the_cache(
         "foreign ministry in Oslo said, after a dispute over fishing rights in the North Sea.\n",
         "utf-8",
     )
-    ingest([str(second)], settings=settings, store=store)
+    ingest([str(second)], settings=db_settings, store=store)
     assert len(store.stories()) > len(before)

@@ -1,4 +1,7 @@
-"""The JSON API, through FastAPI's in-process client, over a database of the sample corpus."""
+"""The JSON API and pages, through FastAPI's in-process client, over the sample corpus.
+
+Every database here exists on each backend (SQLite, PostgreSQL): see ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +9,39 @@ import json
 import re
 import warnings
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from communique.pipeline import ingest
-from communique.settings import load_settings
+from communique.settings import Settings, load_settings
 from communique.store import Store
 from communique.web import create_app
 from communique.web.highlight import Mark, Run, runs
 
-from .conftest import SAMPLE
+from .conftest import BACKENDS, Databases
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from fastapi.testclient import TestClient
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    db = tmp_path_factory.mktemp("web") / "web.db"
-    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{db}"])
-    store = Store.open(settings.db)
-    ingest([str(SAMPLE)], settings=settings, store=store)
-    (Path(db).parent / "evil.txt").write_text(
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(
+    request: pytest.FixtureRequest,
+    databases: Databases,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> TestClient:
+    """The sample corpus and a text with markup, on each backend."""
+    settings = load_settings(environ={}, overrides=[f"db={databases.sample(request.param)}"])
+    evil = tmp_path_factory.mktemp("web") / "evil.txt"
+    evil.write_text(
         "Norway and Iceland signed a fisheries accord <script>alert(1)</script> in Oslo on Monday.",
         encoding="utf-8",
     )
-    ingest([str(Path(db).parent / "evil.txt")], settings=settings, store=store)
+    store = Store.open(settings.db)
+    ingest([str(evil)], settings=settings, store=store)
     store.close()
     return TestClient(create_app(settings))
 
@@ -125,8 +131,8 @@ def test_web_writing_is_off_without_a_token(client: TestClient) -> None:
     assert response.status_code == 403 and response.json()["ok"] is False
 
 
-def test_web_write_with_token_ingests_once(tmp_path: Path) -> None:
-    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{tmp_path / 'w.db'}"])
+def test_web_write_with_token_ingests_once(db_settings: Settings) -> None:
+    settings = db_settings
     writer = TestClient(create_app(settings, write_token="s3cret"))
     record = {
         "id": "wire-77",
@@ -310,8 +316,12 @@ def test_web_quotes_are_grouped_by_speaker_and_filtered(client: TestClient) -> N
     assert "No quotations" in client.get("/quotes", params={"speaker": "nobody"}).text
 
 
-@pytest.fixture(scope="module")
-def linked(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+@pytest.fixture(scope="module", params=BACKENDS)
+def linked(
+    request: pytest.FixtureRequest,
+    databases: Databases,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> TestClient:
     """Two outlets' reports of one meeting, the first also arriving under a second name."""
     folder = tmp_path_factory.mktemp("linked")
     texts = {
@@ -324,7 +334,7 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     (folder / "in").mkdir()
     for name, text in texts.items():
         (folder / "in" / name).write_text(text, encoding="utf-8")
-    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{folder / 'l.db'}"])
+    settings = load_settings(environ={}, overrides=[f"db={databases.empty(request.param)}"])
     store = Store.open(settings.db)
     ingest([str(folder / "in")], settings=settings, store=store)
     store.close()

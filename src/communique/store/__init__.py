@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event, func, make_url, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -45,7 +46,7 @@ from ..model import (
     Story,
 )
 from . import migrations
-from .search import KINDS, fts_search, like_search, parse_query
+from .search import KINDS, fts_search, like_search, parse_query, ts_search
 from .tables import (
     AnalysisRow,
     ArticleRow,
@@ -74,6 +75,12 @@ __all__ = [
 SCHEMA_VERSION = int(migrations.HEAD)
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
+# Undated articles first, as SQLite sorts NULL and PostgreSQL does not: one order on both.
+_UNDATED_FIRST = (ArticleRow.published.is_not(None), ArticleRow.published)
+# Rows per upsert statement: SQLite and PostgreSQL bound the parameters of one statement.
+_UPSERT_ROWS = 1_000
+# The indexed search of each database kind; any other searches with LIKE.
+_SEARCHES = {"sqlite": fts_search, "postgresql": ts_search}
 
 
 def database_url(value: str) -> str:
@@ -121,10 +128,12 @@ def _engine(url: str, *, read_only: bool, time_limit: float | None) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":  # SQLAlchemy's default there is psycopg2
+            parsed = parsed.set(drivername="postgresql+psycopg")
         options = ["-c default_transaction_read_only=on"] if read_only else []
         if time_limit:
             options.append(f"-c statement_timeout={math.ceil(time_limit * 1000)}")
-        return create_engine(url, connect_args={"options": " ".join(options)} if options else {})
+        return create_engine(parsed, connect_args={"options": " ".join(options)} if options else {})
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url)
     if read_only and parsed.database:
@@ -200,8 +209,8 @@ class Store:
 
     @property
     def full_text(self) -> bool:
-        """Whether search uses the SQLite FTS5 index (else a plain LIKE search)."""
-        return self.engine.dialect.name == "sqlite"
+        """Whether search uses an index (SQLite's FTS5, PostgreSQL's tsvector), not plain LIKE."""
+        return self.engine.dialect.name in _SEARCHES
 
     def close(self) -> None:
         """Release the connections."""
@@ -235,7 +244,7 @@ class Store:
         if kind is not None and kind not in KINDS:
             raise QueryError("E404", query=query, reason=f"kind must be one of {', '.join(KINDS)}")
         clauses = parse_query(query)
-        find = fts_search if self.full_text else like_search
+        find = _SEARCHES.get(self.engine.dialect.name, like_search)
         with Session(self.engine) as session:
             return find(session, clauses, (kind,) if kind else KINDS, limit=limit, offset=offset)
 
@@ -346,15 +355,10 @@ class Store:
             )
         )
         session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
-        group_row = session.get(SourceGroupRow, group) or SourceGroupRow(name=group, docs=0)
-        group_row.docs += 1
-        session.add(group_row)
-        for fingerprint in set(fingerprints):
-            row = session.get(LineCountRow, (group, fingerprint))
-            if row is None:
-                session.add(LineCountRow(source=group, fingerprint=fingerprint, docs=1))
-            else:
-                row.docs += 1
+        _count(session, SourceGroupRow, [{"name": group}])
+        _count(
+            session, LineCountRow, [{"source": group, "fingerprint": f} for f in set(fingerprints)]
+        )
 
     def learned_roles(self) -> list[Role]:
         """Every role learned from stored texts, oldest first, for the knowledge base."""
@@ -367,14 +371,14 @@ class Store:
 
     def mentions(self, article_id: str | None = None) -> Iterator[tuple[Article, Mention]]:
         """Every stored mention with its article (of one article when ``article_id`` is given)."""
-        order = (ArticleRow.published, ArticleRow.id, MentionRow.start, MentionRow.id)
+        order = (*_UNDATED_FIRST, ArticleRow.id, MentionRow.start, MentionRow.id)
         with Session(self.engine) as session:
             for article_row, row in _with_articles(session, MentionRow, article_id, order):
                 yield _article(article_row), _mention(row)
 
     def instruments(self, article_id: str | None = None) -> Iterator[tuple[Article, Instrument]]:
         """Every stored instrument action with its article, oldest publication first."""
-        order = (ArticleRow.published, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
+        order = (*_UNDATED_FIRST, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
         with Session(self.engine) as session:
             for article_row, row in _with_articles(session, InstrumentRow, article_id, order):
                 yield _article(article_row), _instrument(row)
@@ -468,7 +472,7 @@ class Store:
 
     def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
         """Every stored quotation with its article, in order of publication and position."""
-        order = (ArticleRow.published, ArticleRow.id, StatementRow.start)
+        order = (*_UNDATED_FIRST, ArticleRow.id, StatementRow.start)
         with Session(self.engine) as session:
             for article_row, row in _with_articles(session, StatementRow, article_id, order):
                 yield _article(article_row), _statement(row)
@@ -610,6 +614,28 @@ def _upgrade_for_reader(engine: Engine, url: str) -> None:
     finally:
         writer.dispose()
     engine.connect().close()  # fail here, not on the first request
+
+
+def _count(
+    session: Session, table: type[SourceGroupRow | LineCountRow], keys: list[dict[str, str]]
+) -> None:
+    """Add one to the ``docs`` count of each row of ``table`` with these keys (new rows: 1).
+
+    Upserts: writers in several processes (a PostgreSQL store shared by workers) never lose an
+    increment or collide on a new key, and a document's lines take a round trip per thousand.
+    Keys go in sorted order, so two writers lock shared rows in the same order (no deadlock).
+    """
+    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    ordered = sorted(keys, key=lambda key: tuple(key.values()))
+    for start in range(0, len(ordered), _UPSERT_ROWS):
+        statement = upsert(table).values(
+            [{**key, "docs": 1} for key in ordered[start : start + _UPSERT_ROWS]]
+        )
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=list(keys[0]), set_={"docs": table.docs + statement.excluded.docs}
+            )
+        )
 
 
 def _article(row: ArticleRow) -> Article:

@@ -1,15 +1,22 @@
-"""Search over articles and quotations: the users' query language, SQLite FTS5, a LIKE fallback.
+"""Search over articles and quotations: the users' query language, SQLite FTS5, PostgreSQL.
 
 Users type words, "quoted phrases", prefix* and OR (terms side by side must all match). Every
 term reaches FTS5 as a quoted string, so no input is an FTS5 syntax error or names a column
 (``foo-bar`` or ``Xi's`` would be, raw); the only errors are ours, worded for the user. The same
-parsed query drives the plain LIKE search used where FTS5 is absent (PostgreSQL).
+parsed query drives PostgreSQL's full-text search and a plain LIKE search for other databases.
 
 The SQLite index is two FTS5 tables kept by triggers (made by migration 0003), so every write
 path (ingest, re-analysis, a later release's code) updates them in the same transaction as the
 rows themselves. They store
 their own copy of the text: an external-content table would key articles by their implicit
 rowid, which VACUUM may renumber.
+
+On PostgreSQL each searched table has a generated ``tsvector`` column with a GIN index, so it too
+is kept in the same transaction as its row, and a query is ``websearch_to_tsquery`` per term
+(``to_tsquery`` for a prefix), joined with ``&&`` and ``||`` as the clauses say. Its text search
+configuration ``communique`` is English with accents folded (the ``unaccent`` dictionary, where
+the server has it), as SQLite's tokenizer folds them. PostgreSQL's parser reads ``<...>`` as
+markup and skips it, so angle brackets are spaces to it: a text about ``<script>`` is words.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, func, null, or_, select, text
+from sqlalchemy import Connection, Select, and_, func, null, or_, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..errors import QueryError
@@ -28,10 +36,13 @@ from .tables import ArticleRow, StatementRow
 __all__ = [
     "KINDS",
     "MAX_TERMS",
+    "create_ts_index",
     "fts_query",
     "fts_search",
     "like_search",
     "parse_query",
+    "ts_query",
+    "ts_search",
 ]
 
 KINDS: tuple[SearchKind, ...] = ("article", "quote")
@@ -44,6 +55,39 @@ _OPEN, _CLOSE = "\x02", "\x03"  # marks FTS5 puts around matches; control charac
 _SNIPPET_TOKENS = 32
 MAX_TERMS = 16
 _LIKE_WIDTH = 240  # characters of text around the first match in a LIKE snippet
+_NO_BRACKETS = str.maketrans("<>", "  ")
+_SPACE = re.compile(r"\s")
+
+_CONFIG = "communique"  # the PostgreSQL text search configuration
+_HEADLINE = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords=25, MinWords=10"
+# Angle brackets are spaces to PostgreSQL's parser, which would skip "<...>" as markup.
+_VECTORS = {
+    "articles": (
+        f"setweight(to_tsvector('{_CONFIG}', translate(coalesce(title, ''), '<>', '  ')), 'A') "
+        f"|| setweight(to_tsvector('{_CONFIG}', translate(text, '<>', '  ')), 'B')"
+    ),
+    "statements": (
+        f"to_tsvector('{_CONFIG}', translate(quote || ' ' || coalesce(speaker, ''), '<>', '  '))"
+    ),
+}
+# ts_rank's weights for D, C, B, A: an article's title (A) weighs four times its text (B).
+_WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
+_TS_MATCHES = {
+    "article": (
+        "SELECT 'article' AS kind, id AS article_id, NULL AS speaker, 0 AS seq, text AS body, "
+        f"ts_rank({_WEIGHTS}, search_vector, query.q, 1) AS score "
+        "FROM articles, query WHERE search_vector @@ query.q"
+    ),
+    "quote": (
+        "SELECT 'quote' AS kind, article_id, speaker, id AS seq, quote AS body, "
+        "ts_rank(search_vector, query.q, 1) AS score "
+        "FROM statements, query WHERE search_vector @@ query.q"
+    ),
+}
+_TS_COUNTS = {
+    "article": "SELECT count(*) FROM articles, query WHERE search_vector @@ query.q",
+    "quote": "SELECT count(*) FROM statements, query WHERE search_vector @@ query.q",
+}
 
 _MATCHES = {
     "article": (
@@ -63,6 +107,43 @@ _COUNTS = {
     "article": "SELECT count(*) FROM article_search WHERE article_search MATCH :query",
     "quote": "SELECT count(*) FROM quote_search WHERE quote_search MATCH :query",
 }
+
+
+def create_ts_index(session: Session | Connection) -> None:
+    """Create PostgreSQL's ``communique`` text search configuration, vector columns and indexes.
+
+    The configuration copies English; where the ``unaccent`` extension can be had (Debian's
+    server package ships it; a database owner may create it), accents are folded first. Every
+    step is skipped when already done; a migration can pass its connection.
+    """
+    exists = session.scalar(
+        text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"), {"name": _CONFIG}
+    )
+    if not exists:
+        try:
+            with session.begin_nested():
+                session.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent"))
+            folding = "unaccent, "
+        except DBAPIError:
+            folding = ""  # no accent folding: a name typed without its accents will not match
+        session.execute(text(f"CREATE TEXT SEARCH CONFIGURATION {_CONFIG} (COPY = english)"))
+        session.execute(
+            text(
+                f"ALTER TEXT SEARCH CONFIGURATION {_CONFIG} ALTER MAPPING FOR "
+                "asciiword, asciihword, hword_asciipart, word, hword, hword_part "
+                f"WITH {folding}english_stem"
+            )
+        )
+    for table, vector in _VECTORS.items():
+        session.execute(
+            text(
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+                f"GENERATED ALWAYS AS ({vector}) STORED"
+            )
+        )
+        session.execute(
+            text(f"CREATE INDEX IF NOT EXISTS {table}_search ON {table} USING gin (search_vector)")
+        )
 
 
 def parse_query(query: str) -> tuple[Clause, ...]:
@@ -131,6 +212,58 @@ def fts_search(
     return SearchResults(total=total, hits=_hits(session, found))
 
 
+def ts_query(clauses: Sequence[Clause]) -> tuple[str, dict[str, str]]:
+    """The PostgreSQL ``tsquery`` expression of a parsed query, and its parameters.
+
+    A term is a phrase for ``websearch_to_tsquery``, which never fails on any input; a prefix
+    term is its words, quoted, for ``to_tsquery`` (the last one with ``:*``). Terms made of
+    stop words alone ("the") match nothing and drop out of their clause.
+    """
+    params: dict[str, str] = {}
+    ands = []
+    for clause in clauses:
+        ors = []
+        for term, prefix in clause:
+            name = f"t{len(params)}"
+            if prefix:
+                words = re.findall(r"\w+", term)
+                params[name] = " <-> ".join(f"'{word}'" for word in words) + ":*"
+                ors.append(f"to_tsquery('{_CONFIG}', :{name})")
+            else:
+                params[name] = f'"{term}"'
+                ors.append(f"websearch_to_tsquery('{_CONFIG}', :{name})")
+        ands.append("(" + " || ".join(ors) + ")")
+    return " && ".join(ands), params
+
+
+def ts_search(
+    session: Session,
+    clauses: Sequence[Clause],
+    kinds: Sequence[SearchKind],
+    *,
+    limit: int,
+    offset: int,
+) -> SearchResults:
+    """Search PostgreSQL's vectors, best match first (``ts_rank``; a title weighs four times)."""
+    query, params = ts_query(clauses)
+    with_query = f"WITH query AS (SELECT {query} AS q) "
+    total = sum(session.scalar(text(with_query + _TS_COUNTS[kind]), params) or 0 for kind in kinds)
+    order = "ORDER BY score DESC, kind, article_id, seq"
+    page = f"{' UNION ALL '.join(_TS_MATCHES[kind] for kind in kinds)} {order}"
+    headline = f"ts_headline('{_CONFIG}', translate(body, '<>', '  '), query.q, :headline)"
+    rows = session.execute(
+        text(
+            f"{with_query}SELECT page.*, {headline} AS snippet "
+            f"FROM query, ({page} LIMIT :limit OFFSET :offset) AS page {order}"
+        ),
+        {**params, "limit": limit, "offset": offset, "headline": _HEADLINE},
+    )
+    found = [
+        (row.kind, row.article_id, row.speaker, _headline(row.body, row.snippet)) for row in rows
+    ]
+    return SearchResults(total=total, hits=_hits(session, found))
+
+
 def like_search(
     session: Session,
     clauses: Sequence[Clause],
@@ -141,7 +274,8 @@ def like_search(
 ) -> SearchResults:
     """Search with case-insensitive LIKE: articles newest first, then quotations.
 
-    For databases without FTS5: the same query language, but slower, unranked, and looser:
+    For databases without an index (neither SQLite nor PostgreSQL), and a yardstick for the
+    indexes in the tests: the same query language, but slower, unranked, and looser:
     a term matches inside words, without stemming or accent folding.
     """
     total, skip, found = 0, offset, []
@@ -220,6 +354,37 @@ def _runs(snippet: str | None) -> tuple[tuple[str, bool], ...]:
         elif part:
             runs.append((part.replace(_OPEN, "").replace(_CLOSE, ""), False))
     return tuple((piece, marked) for piece, marked in runs if piece)
+
+
+def _headline(body: str, headline: str) -> tuple[tuple[str, bool], ...]:
+    """The runs of a PostgreSQL headline, in the body's own characters, with text before it.
+
+    The headline is a stretch of the body as the search saw it (angle brackets as spaces) that
+    opens on a match; it is found again in the body to take the text from there, and the words
+    before it are added, as a LIKE snippet or FTS5's have them.
+    """
+    runs = _runs(headline)
+    seen = "".join(piece for piece, _marked in runs)
+    start = body.translate(_NO_BRACKETS).find(seen)
+    if start < 0:
+        return runs
+    lead = max(0, start - _LIKE_WIDTH // 3)
+    if lead:  # begin at a word
+        space = _SPACE.search(body, lead, start)
+        lead = space.end() if space else start
+    restored, position = [(body[lead:start], False)], start
+    for piece, marked in runs:
+        restored.append((body[position : position + len(piece)], marked))
+        position += len(piece)
+    before = [("…", False)] if lead else []
+    after = [("…", False)] if position < len(body) else []
+    merged: list[tuple[str, bool]] = []
+    for piece, marked in (*before, *restored, *after):
+        if merged and not marked and not merged[-1][1]:
+            merged[-1] = (merged[-1][0] + piece, False)
+        elif piece:
+            merged.append((piece, marked))
+    return tuple(merged)
 
 
 def _like_snippet(body: str, clauses: Sequence[Clause]) -> tuple[tuple[str, bool], ...]:
