@@ -198,8 +198,8 @@ class Corpus:
             if held:
                 _low, _high, person, title = self.rng.choice(held)
                 office = self.kb.offices[office_id]
-                short = title or office.titles[0]
-                return Side(code, state.name, adjective, state.capital, person, short, short)
+                short, full = title or office.titles[0], title or office.canonical
+                return Side(code, state.name, adjective, state.capital, person, short, full)
         office = self.kb.offices["foreign_minister"]
         return Side(
             code, state.name, adjective, state.capital, None, office.titles[0], office.canonical
@@ -435,6 +435,16 @@ class Corpus:
         gold = {
             "doc": raw.doc,
             "meta": {"title": headline.text, "published": published.isoformat(), "language": "en"},
+            "clean": {
+                "keep": [" ".join(lead.text.split()[:6])],
+                "drop": [*outlet["header"], *outlet["footer"]],
+            },
+            "entities": [
+                {"name": m.name, "kind": "person", "country": m.code, "office": m.office}
+                for m in {
+                    m.name: m for p in paragraphs for m in p.mentions if m.kind == "person"
+                }.values()
+            ],
             "events": gold_events,
             "agreements": gold_agreements,
             "statements": [
