@@ -118,6 +118,21 @@ def test_analysed_corpus_goes_through_the_store_and_reads_back(
             assert article.text[evidence.start : evidence.end] == evidence.sentence
         assert {a.doc for a, _st in store.statements()} <= {i.article.doc for i in generated}
         assert store.search("sanctions").total > 0
+        histories = [{item.action for _doc, item in a.actions} for a in store.agreements()]
+        assert {"signed", "ratified"} in histories  # one instrument, signed then ratified
+    finally:
+        store.close()
+
+
+def test_the_command_writes_analysed_articles_and_says_how_fast(
+    corpus: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert corpus.main(["12", "--seed", "6", "--analysed", "--db", url]) == 0
+    assert "12 analysed articles written" in capsys.readouterr().out
+    store = Store.open(url)
+    try:
+        assert store.count_articles() == 12
     finally:
         store.close()
 
