@@ -24,6 +24,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -188,25 +189,33 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(url: str, port: int) -> subprocess.Popen[bytes]:
-    """Start ``communique serve`` on 127.0.0.1:``port`` and wait until it accepts connections."""
+def serve(url: str, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Start ``communique serve`` on a free port of 127.0.0.1; return it once it accepts.
+
+    The server's output goes to ``log`` (a pipe nobody reads would fill and stop it); a port
+    taken by another process between the probe and the start is retried with another.
+    """
     env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_WRITE_TOKEN"}
-    command = [sys.executable, "-m", "communique", "--db", url, "serve"]
-    command += ["--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server stopped (exit {process.returncode})")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("the server did not start within 120 s")
+    for _attempt in range(3):
+        port = free_port()
+        command = [sys.executable, "-m", "communique", "--db", url, "serve"]
+        command += ["--host", "127.0.0.1", "--port", str(port)]
+        with log.open("wb") as output:
+            process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return process, port
+            except OSError:
+                time.sleep(0.2)
+        if process.poll() is None:
+            process.terminate()
+            raise RuntimeError("the server did not start within 120 s")
+        said = log.read_text("utf-8", errors="replace")
+        if "address already in use" not in said.casefold():
+            raise RuntimeError(f"the server stopped (exit {process.returncode}): {said[-2000:]}")
+    raise RuntimeError("no free port for the server after 3 attempts")
 
 
 def run(url: str, *, requests: int, clients: int, timeout: float, seed: int) -> Results:
@@ -216,15 +225,15 @@ def run(url: str, *, requests: int, clients: int, timeout: float, seed: int) -> 
         paths = plan(store, requests, seed=seed)
     finally:
         store.close()
-    port = free_port()
-    process = serve(url, port)
-    try:
-        return asyncio.run(
-            load(f"http://127.0.0.1:{port}", paths, clients=clients, timeout=timeout)
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with tempfile.TemporaryDirectory() as folder:
+        process, port = serve(url, Path(folder) / "server.log")
+        try:
+            return asyncio.run(
+                load(f"http://127.0.0.1:{port}", paths, clients=clients, timeout=timeout)
+            )
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def report(results: Results, console: Console) -> None:
