@@ -161,6 +161,9 @@ def test_save_many_is_one_transaction_and_counts_the_new(store: Store) -> None:
     assert store.save_many(items[:1], version=3) == 0  # stored already: updated, not new
     assert store.count_articles() == 2
     assert store.line_counts("wire") == ({"line": 2}, 2)
+    twice = (_renamed(first, "a5"), Analysis(article_id="a5"), "wire", [])
+    assert store.save_many([twice, twice], version=3) == 1  # the same article twice in a batch
+    assert store.count_articles() == 3
     with pytest.raises(AttributeError):  # the second item has no analysis
         store.save_many(
             [
@@ -169,7 +172,7 @@ def test_save_many_is_one_transaction_and_counts_the_new(store: Store) -> None:
             ],
             version=3,
         )
-    assert store.count_articles() == 2  # nothing of the failed batch stays
+    assert store.count_articles() == 3  # nothing of the failed batch stays
 
 
 def _fields(article: Article) -> dict:
