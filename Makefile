@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := demo.db
 
-.PHONY: demo test lint stress bench bench-extraction bench-actors bench-events bench-clustering bench-dev clean
+.PHONY: demo test lint stress bench bench-extraction bench-actors bench-events bench-clustering bench-dev bench-web clean
 
 $(BIN)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,5 +49,10 @@ bench-dev: $(BIN)/.installed
 bench-extraction: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction.py --shared $(SHARED)
 
+# 100,000 analysed articles from benchmarks/make_corpus.py, then 2,000 requests from 20 clients.
+BENCH_WEB_DB ?= bench-web.db
+bench-web: $(BIN)/.installed
+	$(BIN)/python benchmarks/web.py --articles 100000 --db $(BENCH_WEB_DB)
+
 clean:
-	rm -rf $(VENV) $(DEMO_DB) .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) bench-web.db bench-web.db-wal bench-web.db-shm .pytest_cache

@@ -13,7 +13,7 @@ import math
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -290,75 +290,76 @@ class Store:
         analysis in place of the old one; either way nothing is stored twice.
         """
         with self._writing() as session:
-            new = session.get(ArticleRow, article.id) is None
-            if new:
-                self._insert_article(session, article, group=group, fingerprints=fingerprints)
-            else:
-                self._add_source(session, article.id, article.doc)
-                old = select(EventRow.id).where(EventRow.article_id == article.id)
-                session.query(EvidenceRow).filter(EvidenceRow.event_id.in_(old)).delete()
-                for table in (MentionRow, LearnedRoleRow, StatementRow, InstrumentRow, EventRow):
-                    session.query(table).filter(table.article_id == article.id).delete()
-            session.merge(AnalysisRow(article_id=article.id, version=version))
-            session.add_all(_mention_row(article.id, m) for m in analysis.mentions)
-            session.add_all(
-                StatementRow(
-                    article_id=article.id,
-                    speaker=st.speaker,
-                    code=st.code,
-                    office=st.office,
-                    quote=st.quote,
-                    start=st.start,
-                    end=st.end,
-                    layout=st.layout,
-                    confidence=st.confidence,
-                )
-                for st in analysis.statements
+            return self._save(
+                session, article, analysis, version=version, group=group, fingerprints=fingerprints
             )
-            session.add_all(_instrument_row(article.id, item) for item in analysis.instruments)
-            events = [(_event_row(article.id, event), event) for event in analysis.events]
-            session.add_all(row for row, _event in events)
-            session.flush()  # once, for the events' ids
-            session.add_all(
-                EvidenceRow(event_id=row.id, start=e.start, end=e.end, sentence=e.sentence)
-                for row, event in events
-                for e in event.evidence
-            )
-            for role in analysis.learned:
-                session.add(
-                    LearnedRoleRow(
-                        article_id=article.id,
-                        person=role.person,
-                        office=role.office,
-                        code=role.code,
-                        doc=role.doc or article.doc,
-                        sentence=role.sentence or "",
-                    )
-                )
-            return new
 
-    def _insert_article(
-        self, session: Session, article: Article, *, group: str, fingerprints: Iterable[str]
-    ) -> None:
-        """Insert a new article with its first source name and its line evidence."""
-        session.add(
-            ArticleRow(
-                id=article.id,
-                doc=article.doc,
-                title=article.title,
-                published=article.published,
-                language=article.language,
-                publisher=article.publisher,
-                url=article.url,
-                text=article.text,
-                ingested_at=datetime.now(UTC).replace(tzinfo=None),
+    def save_many(
+        self, items: Iterable[tuple[Article, Analysis, str, Iterable[str]]], *, version: int
+    ) -> int:
+        """Store several ``(article, analysis, group, fingerprints)`` in one transaction.
+
+        What :meth:`save` stores for each, written for the whole batch at once (one flush for
+        the events' ids, one query for the lines already counted), so that a bulk load (the
+        benchmark corpus of issue 12) costs rows, not round trips. An article stored before, or
+        twice in the batch, takes :meth:`save`'s path after the others. Returns how many were
+        new.
+        """
+        items = list(items)
+        with self._writing() as session:
+            ids = {article.id for article, *_rest in items}
+            seen = set(session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(ids))))
+            fresh, again = [], []
+            for item in items:
+                (again if item[0].id in seen else fresh).append(item)
+                seen.add(item[0].id)
+            docs: Counter[str] = Counter()
+            lines: Counter[tuple[str, str]] = Counter()
+            events: list[tuple[EventRow, Event]] = []
+            session.add_all(_article_row(article) for article, *_rest in fresh)
+            session.flush()  # the articles first: the other rows refer to them
+            for article, analysis, group, fingerprints in fresh:
+                session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
+                session.add(AnalysisRow(article_id=article.id, version=version))
+                docs[group] += 1
+                lines.update((group, fingerprint) for fingerprint in set(fingerprints))
+                events += _add_analysis(session, article, analysis)
+            _count_lines(session, docs, lines)
+            session.flush()  # once, for the events' ids
+            session.add_all(_evidence_rows(events))
+            return len(fresh) + sum(
+                self._save(session, article, analysis, version=version, group=group, fingerprints=f)
+                for article, analysis, group, f in again
             )
-        )
-        session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
-        _count(session, SourceGroupRow, [{"name": group}])
-        _count(
-            session, LineCountRow, [{"source": group, "fingerprint": f} for f in set(fingerprints)]
-        )
+
+    def _save(
+        self,
+        session: Session,
+        article: Article,
+        analysis: Analysis,
+        *,
+        version: int,
+        group: str,
+        fingerprints: Iterable[str],
+    ) -> bool:
+        """One article and its analysis, inside the caller's transaction."""
+        new = session.get(ArticleRow, article.id) is None
+        if new:
+            session.add(_article_row(article))
+            session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
+            lines = Counter((group, fingerprint) for fingerprint in set(fingerprints))
+            _count_lines(session, Counter({group: 1}), lines)
+        else:
+            self._add_source(session, article.id, article.doc)
+            old = select(EventRow.id).where(EventRow.article_id == article.id)
+            session.query(EvidenceRow).filter(EvidenceRow.event_id.in_(old)).delete()
+            for table in (MentionRow, LearnedRoleRow, StatementRow, InstrumentRow, EventRow):
+                session.query(table).filter(table.article_id == article.id).delete()
+        session.merge(AnalysisRow(article_id=article.id, version=version))
+        events = _add_analysis(session, article, analysis)
+        session.flush()  # once, for the events' ids
+        session.add_all(_evidence_rows(events))
+        return new
 
     def learned_roles(self) -> list[Role]:
         """Every role learned from stored texts, oldest first, for the knowledge base."""
@@ -617,25 +618,94 @@ def _upgrade_for_reader(engine: Engine, url: str) -> None:
 
 
 def _count(
-    session: Session, table: type[SourceGroupRow | LineCountRow], keys: list[dict[str, str]]
+    session: Session,
+    table: type[SourceGroupRow | LineCountRow],
+    names: tuple[str, ...],
+    counts: Mapping[tuple[str, ...], int],
 ) -> None:
-    """Add one to the ``docs`` count of each row of ``table`` with these keys (new rows: 1).
+    """Add ``counts`` to the ``docs`` of the rows of ``table`` keyed by ``names`` (new rows too).
 
     Upserts: writers in several processes (a PostgreSQL store shared by workers) never lose an
-    increment or collide on a new key, and a document's lines take a round trip per thousand.
+    increment or collide on a new key, and a batch's lines take a round trip per thousand.
     Keys go in sorted order, so two writers lock shared rows in the same order (no deadlock).
     """
     upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    ordered = sorted(keys, key=lambda key: tuple(key.values()))
+    ordered = sorted(counts)
     for start in range(0, len(ordered), _UPSERT_ROWS):
         statement = upsert(table).values(
-            [{**key, "docs": 1} for key in ordered[start : start + _UPSERT_ROWS]]
+            [
+                {**dict(zip(names, key, strict=True)), "docs": counts[key]}
+                for key in ordered[start : start + _UPSERT_ROWS]
+            ]
         )
         session.execute(
             statement.on_conflict_do_update(
-                index_elements=list(keys[0]), set_={"docs": table.docs + statement.excluded.docs}
+                index_elements=list(names), set_={"docs": table.docs + statement.excluded.docs}
             )
         )
+
+
+def _article_row(article: Article) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        doc=article.doc,
+        title=article.title,
+        published=article.published,
+        language=article.language,
+        publisher=article.publisher,
+        url=article.url,
+        text=article.text,
+        ingested_at=datetime.now(UTC).replace(tzinfo=None),
+    )
+
+
+def _add_analysis(
+    session: Session, article: Article, analysis: Analysis
+) -> list[tuple[EventRow, Event]]:
+    """Add an analysis's rows; return its event rows (their evidence needs their ids)."""
+    session.add_all(_mention_row(article.id, m) for m in analysis.mentions)
+    session.add_all(
+        StatementRow(
+            article_id=article.id,
+            speaker=st.speaker,
+            code=st.code,
+            office=st.office,
+            quote=st.quote,
+            start=st.start,
+            end=st.end,
+            layout=st.layout,
+            confidence=st.confidence,
+        )
+        for st in analysis.statements
+    )
+    session.add_all(_instrument_row(article.id, item) for item in analysis.instruments)
+    events = [(_event_row(article.id, event), event) for event in analysis.events]
+    session.add_all(row for row, _event in events)
+    session.add_all(
+        LearnedRoleRow(
+            article_id=article.id,
+            person=role.person,
+            office=role.office,
+            code=role.code,
+            doc=role.doc or article.doc,
+            sentence=role.sentence or "",
+        )
+        for role in analysis.learned
+    )
+    return events
+
+
+def _evidence_rows(events: list[tuple[EventRow, Event]]) -> Iterator[EvidenceRow]:
+    """The evidence of events whose rows have been flushed (and so have ids)."""
+    for row, record in events:
+        for e in record.evidence:
+            yield EvidenceRow(event_id=row.id, start=e.start, end=e.end, sentence=e.sentence)
+
+
+def _count_lines(session: Session, docs: Counter[str], lines: Counter[tuple[str, str]]) -> None:
+    """Add new documents per source group and the lines each counts (``(group, fingerprint)``)."""
+    _count(session, SourceGroupRow, ("name",), {(group,): n for group, n in docs.items()})
+    _count(session, LineCountRow, ("source", "fingerprint"), lines)
 
 
 def _article(row: ArticleRow) -> Article:
