@@ -90,7 +90,7 @@ def write_corpus(count: int, folder: Path, *, seed: int = 12) -> None:
     """Write ``count`` distinct documents under ``folder`` (the benchmarks' generated corpus).
 
     ``benchmarks/make_corpus.py`` (issue 12, item 7) writes them when it is there. Until then,
-    the bundled sample texts are varied: paragraphs in another order, a numbered dateline, ten
+    the bundled sample texts are varied: paragraphs in another order, a numbered lead, ten
     publishers, so every document is new to the store, as JSONL files of 1,000 records.
     """
     folder.mkdir(parents=True, exist_ok=True)
@@ -114,7 +114,7 @@ def write_corpus(count: int, folder: Path, *, seed: int = 12) -> None:
         paragraphs = list(bodies[number % len(bodies)])
         head, rest = paragraphs[:1], paragraphs[1:]
         rng.shuffle(rest)
-        text = "\n\n".join([f"WIRE {number:06d}", *head, *rest])
+        text = "\n\n".join([f"{' '.join(head)} (Wire item {number}.)", *rest])
         record = {
             "id": f"bench-{number:06d}",
             "publisher": f"Bench Wire {number % 10}",
