@@ -6,9 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from communique.export import export
-from communique.pipeline import count_inputs, ingest
+from communique.nlp import cached_pipeline
+from communique.pipeline import cache_dir, count_inputs, ingest
 from communique.settings import Settings, load_settings
 from communique.store import Store
 
@@ -116,3 +119,41 @@ def test_boilerplate_evidence_accumulates_across_batches(tmp_path: Path) -> None
     # Batches of two: the first pair alone is too little evidence (three documents needed);
     # from the second batch on, the stored pair and the batch together show the repetition.
     assert kept[2] == [True, True, False, False, False, False]
+
+
+@Language.component("test_fails_on_a_word")
+def _fails_on_a_word(doc: Doc) -> Doc:
+    """A sentence-level component that breaks on one document, in a worker process."""
+    if "Vanuatu" in doc.text:
+        raise RuntimeError("cannot cope with this document")
+    return doc
+
+
+@pytest.mark.model
+def test_a_failure_in_a_worker_process_fails_that_document_alone(tmp_path: Path) -> None:
+    lines = [
+        "Estonia and Kenya opened an embassy each in the other's capital, diplomats said.",
+        "Officials from Vanuatu met envoys from Norway on Friday to discuss fishing rights.",
+        "Jordan and Brazil agreed to hold annual consultations on water management.",
+        "Iceland condemned the missile test and summoned the ambassador of the sender.",
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(f'{{"id": "item-{n}", "text": "{text}"}}\n' for n, text in enumerate(lines)),
+        encoding="utf-8",
+    )
+    settings = _settings(tmp_path, "w.db", "nlp_processes=2", "nlp_batch_size=1")
+    nlp = cached_pipeline(settings.model, cache_dir=cache_dir(settings))
+    nlp.add_pipe("test_fails_on_a_word", before="parser")
+    errors = []
+    store = Store.open(settings.db)
+    try:
+        report = ingest(
+            [str(feed)], settings=settings, store=store, nlp=nlp, on_error=errors.append
+        )
+        assert report.new == 3
+        assert [e.code for e in errors] == ["E112"]
+        assert "item-1" in str(errors[0]) and "RuntimeError: cannot cope" in str(errors[0])
+        assert {a.doc for a in store.articles()} == {"item-0", "item-2", "item-3"}
+    finally:
+        store.close()
