@@ -152,10 +152,11 @@ def ingest_documents(
 
     Boilerplate is judged per source from the documents stored before and those of the batch
     at hand (:func:`_repeated_lines`): a batch sees what earlier batches stored, exactly as a
-    run sees what earlier runs stored. A source whose documents all fall in one batch, or
-    whose statistics the store already holds, is cleaned exactly as in one pass over the whole
-    run; only the first documents of a new source spread over several batches are cleaned with
-    less evidence than the later ones, as they would be arriving over several runs.
+    run sees what earlier runs stored. A source whose documents of this run all fall in one
+    batch is cleaned exactly as in one pass over the whole run, and one the store already
+    holds many documents of is judged on that evidence whatever the batch; only the first
+    documents of a new source spread over several batches are cleaned with less evidence than
+    the later ones, as if they had arrived over several runs.
     """
     if total is None and isinstance(items, Sized):
         total = len(items)
