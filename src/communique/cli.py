@@ -14,17 +14,26 @@ import warnings
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from .errors import CommuniqueError, ConfigError
-from .evaluate import EvalReport, Prf, evaluate
 from .export import (
     FORMATS,
     KINDS,
@@ -33,12 +42,15 @@ from .export import (
     export_network,
     export_parquet,
 )
-from .kb import load_kb
-from .link import LinkDoc, near_duplicates, story_clusters
 from .model import QUADS, Entity, Story
-from .pipeline import ingest
 from .settings import Settings, load_settings
 from .store import SCHEMA_VERSION, Store, schema_revision, upgrade_schema
+
+if TYPE_CHECKING:
+    from .evaluate import EvalReport
+
+# spaCy and the language stages (pipeline), scikit-learn (link), SciPy (evaluate) and the
+# knowledge base take seconds to import: each command imports what it uses, inside it.
 
 __all__ = ["app", "main"]
 
@@ -135,6 +147,22 @@ def ingest_command(
             help="YAML or CSV file adding or correcting actors (setting 'actors_file'; none).",
         ),
     ] = None,
+    processes: Annotated[
+        int | None,
+        typer.Option(
+            "--processes",
+            help="Processes parsing in parallel; 0 for one per core (setting 'nlp_processes', "
+            "default 0). Results are the same with any number.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Documents cleaned, analysed and stored together (setting 'ingest_batch_size').",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean and store articles.
 
@@ -142,14 +170,26 @@ def ingest_command(
     file and the reason; the other inputs go on. Exit code 0 if every input was stored (or was
     already stored), 1 if any failed.
     """
+    from .pipeline import ingest
+
     settings: Settings = ctx.obj
     if actors_file is not None:
         settings = dataclasses.replace(settings, actors_file=str(actors_file))
+    if processes is not None:
+        if processes < 0:
+            err.print(f"error: {ConfigError('E307', value=processes)}", markup=False)
+            raise typer.Exit(2)
+        settings = dataclasses.replace(settings, nlp_processes=processes)
+    if batch_size is not None:
+        settings = dataclasses.replace(settings, ingest_batch_size=batch_size)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
     with _store(settings) as store, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
@@ -170,6 +210,15 @@ def ingest_command(
     )
     if report.failed:
         raise typer.Exit(1)
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second, over the progress bar's recent window."""
+
+    def render(self, task: Task) -> Text:
+        """The rate, or nothing before the first documents are done."""
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "", style="progress.data.speed")
 
 
 @app.command("articles")
@@ -249,6 +298,8 @@ def actor_command(
     name: Annotated[str, typer.Argument(help="A name as written, e.g. 'Lavrov' or 'CSTO'.")],
 ) -> None:
     """Show one actor: offices held (known and learned) and appearances over time."""
+    from .kb import load_kb
+
     settings: Settings = ctx.obj
     actors_file = Path(settings.actors_file) if settings.actors_file else None
     with _store(settings) as store:
@@ -349,6 +400,8 @@ def show_event_command(
 @app.command("stories")
 def stories_command(ctx: typer.Context) -> None:
     """List story clusters: articles reporting the same happening, with their merged events."""
+    from .link import LinkDoc, near_duplicates, story_clusters
+
     with _store(ctx.obj) as store:
         articles = list(store.articles())
         codes: dict[str, set[str]] = {a.id: set() for a in articles}
@@ -639,6 +692,8 @@ def eval_command(
     ] = False,
 ) -> None:
     """Score what is stored against a gold file."""
+    from .evaluate import Prf, evaluate
+
     with _store(ctx.obj) as store:
         try:
             report = evaluate(store, gold)

@@ -28,17 +28,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
-from scipy import sparse
-from scipy.sparse import csgraph
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
-from sklearn.preprocessing import normalize
 
 from .extract.confidence import corroborated
 from .model import Event, Span, Story
+
+# scikit-learn, SciPy and datasketch take seconds to import: loaded by the functions that cluster,
+# so that storing and reading articles (which merge events only) start without them.
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["LinkDoc", "merge_events", "near_duplicates", "story_clusters"]
 
@@ -104,6 +104,8 @@ def near_duplicates(
     Returns:
         Pairs ``(a, b)`` with ``a < b``, sorted.
     """
+    from datasketch import MinHash, MinHashLSH
+
     ordered = _sorted_unique(docs)
     shingles = {item.id: _shingles(item.text) for item in ordered}
     index = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
@@ -149,6 +151,9 @@ def story_clusters(
     Returns:
         The groups, singletons included, each sorted by id, sorted by their first id.
     """
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
     ordered = _sorted_unique(docs)
     if not ordered:
         return []
@@ -219,6 +224,10 @@ def _tfidf(texts: list[str]) -> sparse.csr_matrix:
     ``idf = ln((1 + n + B) / (1 + df)) + 1`` with ``B = BACKGROUND_DOCS``: scikit-learn's smoothed
     IDF as if the batch came with B documents that contain none of its words.
     """
+    from scipy import sparse
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+    from sklearn.preprocessing import normalize
+
     analyse = CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS)).build_analyzer()
     tokens = [analyse(text) for text in texts]
     if not any(tokens):  # CountVectorizer refuses an empty vocabulary
@@ -237,6 +246,9 @@ def _given(tokens: list[str]) -> list[str]:
 
 def _similarity(docs: list[LinkDoc]) -> sparse.csr_matrix:
     """Pairwise similarity: cosine over the three views, plus the shared-actor bonus."""
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
     texts = [item.text for item in docs]
     views = sparse.hstack(
         [
@@ -285,6 +297,8 @@ def _average_link(
     Pairs outside the date window get a distance so large that any group holding one averages
     above the cut, which makes the window a hard constraint inside average link.
     """
+    from sklearn.cluster import AgglomerativeClustering
+
     ids = [docs[i].id for i in members]
     if len(members) == 1:
         return [ids]

@@ -6,26 +6,52 @@ one whole entity (so "the Collective Security Treaty Organization" and "Minister
 Affairs" are never split or mislabelled), and ``communique_actors`` resolves them (see
 :mod:`communique.actors`). Articles go through ``nlp.pipe`` in batches, each with its publication
 date and source on the Doc, because roles and "yesterday" depend on them.
+
+Building the rulers tokenises some 53,000 patterns (seconds); :func:`cached_pipeline` therefore
+keeps the built pipeline on disk, keyed by what it was built from, and loads it from there.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import hashlib
+import logging
+import os
+import pickle
 import re
+import shutil
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
 
 import spacy
+import srsly
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from . import actors, extract  # noqa: F401  (register the communique_* components)
 from .errors import Errors
-from .kb import KnowledgeBase
-from .model import Analysis, Article
+from .kb import KnowledgeBase, Person, load_kb
+from .model import Analysis, Article, Role
 from .patterns import jsonl_rows
 
-__all__ = ["analyse", "build_pipeline", "kb_patterns", "split_pieces", "title_patterns"]
+__all__ = [
+    "analyse",
+    "build_pipeline",
+    "cached_pipeline",
+    "kb_patterns",
+    "pipeline_key",
+    "split_pieces",
+    "title_patterns",
+]
+
+logger = logging.getLogger(__name__)
 
 _TITLE_CASE_INITIAL = r"^[A-Z]\.[A-Z][a-z]+$"
 _HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.")
@@ -107,18 +133,26 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
         for word in (*org.names, *org.acronyms):
             patterns.append({"label": "ORG", "pattern": word, "id": org.code})
     for person in kb.people.values():
-        for word in (person.name, *person.aliases):
-            patterns.append({"label": "PERSON", "pattern": word, "id": person.name})
-        surname = person.name.split()[-1]
-        # A surname alone names the person once the full name appeared, or when only one person
-        # by that name held office on the day; too short a surname is too often something else.
-        if len(surname) >= _MIN_SURNAME and not _common_word(kb, surname):
-            patterns.append({"label": "PERSON", "pattern": surname, "id": person.name})
-            patterns += [
-                {"label": "PERSON", "pattern": f"{honorific} {surname}", "id": person.name}
-                for honorific in _HONORIFICS
-            ]
+        patterns += person_patterns(kb, person)
     patterns.append({"label": "PERSON", "pattern": [{"TEXT": {"REGEX": _TITLE_CASE_INITIAL}}]})
+    return patterns
+
+
+def person_patterns(kb: KnowledgeBase, person: Person) -> list[dict]:
+    """The name patterns of one person: full name, aliases, and the surname where it is safe."""
+    patterns = [
+        {"label": "PERSON", "pattern": word, "id": person.name}
+        for word in (person.name, *person.aliases)
+    ]
+    surname = person.name.split()[-1]
+    # A surname alone names the person once the full name appeared, or when only one person
+    # by that name held office on the day; too short a surname is too often something else.
+    if len(surname) >= _MIN_SURNAME and not _common_word(kb, surname):
+        patterns.append({"label": "PERSON", "pattern": surname, "id": person.name})
+        patterns += [
+            {"label": "PERSON", "pattern": f"{honorific} {surname}", "id": person.name}
+            for honorific in _HONORIFICS
+        ]
     return patterns
 
 
@@ -151,28 +185,255 @@ def title_patterns(kb: KnowledgeBase) -> list[dict]:
     ]
 
 
+# A ruler's pattern: its label, its id (None: none) and either the phrase's token values
+# (hashes of the matched attribute, as the phrase matcher keeps them) or a token pattern.
+_Entry = tuple[str, str | None, list[Any], bool]
+
+
+class KnowledgeRuler(EntityRuler):
+    """spaCy's entity ruler, storing its phrase patterns as token values so it loads at once.
+
+    spaCy's own ruler re-tokenises every phrase pattern when it is loaded from disk, through the
+    components before it (the tagger and parser included): minutes for the knowledge base's
+    53,000 patterns. This one writes each phrase's token values (the hashes its phrase matcher
+    holds) and hands them back to the matcher in the order they were first added, so the
+    loaded ruler holds exactly what building it gave. Matching is spaCy's, unchanged.
+    """
+
+    def __init__(self, nlp: Language, name: str, **config: Any) -> None:
+        self.entries: list[_Entry] = []
+        super().__init__(nlp, name, **config)
+
+    def __len__(self) -> int:
+        """The number of patterns (phrase patterns are kept as token values, not Docs)."""
+        return len(self.entries)
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        """Every pattern; a phrase as the token pattern it amounts to (one dict per token)."""
+        attr = self.phrase_matcher_attr or "ORTH"
+        strings = self.nlp.vocab.strings
+        return [
+            {
+                "label": label,
+                "pattern": [{attr: strings[v]} for v in pattern] if phrase else pattern,
+                **({"id": ent_id} if ent_id else {}),
+            }
+            for label, ent_id, pattern, phrase in self.entries
+        ]
+
+    def clear(self) -> None:
+        """Forget every pattern."""
+        super().clear()
+        self.entries = []
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add patterns: phrases are made tokens by the tokenizer alone, which is all they need.
+
+        Token patterns go in before phrase patterns, as spaCy's ruler adds them.
+        """
+        attr = self.phrase_matcher_attr or "ORTH"
+        tokens: list[_Entry] = []
+        phrases: list[_Entry] = []
+        for row in patterns:
+            pattern = row["pattern"]
+            if isinstance(pattern, str):
+                values = [int(v) for v in self.nlp.make_doc(pattern).to_array(attr)]
+                phrases.append((row["label"], row.get("id") or None, values, True))
+            else:
+                tokens.append((row["label"], row.get("id"), pattern, False))
+        self._add([*tokens, *phrases])
+
+    def _add(self, entries: list[_Entry]) -> None:
+        """Add entries to the matchers, consecutive ones of one key together (the same order)."""
+        run: list[Any] = []
+        run_key: str | None = None
+        for label, ent_id, pattern, phrase in entries:
+            key = label
+            if isinstance(ent_id, str):
+                key = self._create_label(label, ent_id)
+                self._ent_ids[self.matcher._normalize_key(key)] = (label, ent_id)
+            if not phrase:
+                self.token_patterns[key].append(pattern)
+                self.matcher.add(key, [pattern])
+                continue
+            if not pattern:
+                continue  # an empty phrase matches nothing (spaCy's matcher skips it too)
+            if run and key != run_key:
+                self.phrase_matcher.add(run_key, run)
+                run = []
+            run_key = key
+            run.append(tuple(pattern))
+        if run:
+            self.phrase_matcher.add(run_key, run)
+        self.entries += entries
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the settings and every pattern (phrases as token values) to a folder."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        cfg = {
+            "overwrite": self.overwrite,
+            "attr": self.phrase_matcher_attr,
+            "sep": self.ent_id_sep,
+        }
+        srsly.write_msgpack(folder / "ruler.msgpack", {"cfg": cfg, "entries": self.entries})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> KnowledgeRuler:
+        """Read what :meth:`to_disk` wrote; nothing is tokenised."""
+        data = srsly.read_msgpack(Path(path) / "ruler.msgpack")
+        cfg = data["cfg"]
+        self.overwrite = cfg["overwrite"]
+        self.phrase_matcher_attr = cfg["attr"]
+        self.ent_id_sep = cfg["sep"]
+        self.clear()  # new matchers, on the attribute just read
+        self._add([tuple(entry) for entry in data["entries"]])  # type: ignore[misc]
+        return self
+
+
+@Language.factory(
+    "communique_ruler",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={"phrase_matcher_attr": None, "overwrite_ents": False},
+)
+def make_ruler(
+    nlp: Language, name: str, phrase_matcher_attr: str | None, overwrite_ents: bool
+) -> KnowledgeRuler:
+    """Build a :class:`KnowledgeRuler` (a registered factory, so a saved pipeline loads it)."""
+    return KnowledgeRuler(
+        nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents
+    )
+
+
 def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
     """Load the model and add the knowledge-base ruler and the actor resolver."""
+    nlp = _build(model, kb)
+    nlp.get_pipe("communique_actors").attach(kb)
+    return nlp
+
+
+def _build(model: str, kb: KnowledgeBase) -> Language:
+    """The model with our components and the knowledge base's patterns, actors not attached."""
     _register_extensions()
     nlp = spacy.load(model)
     nlp.add_pipe("communique_paragraphs", before="parser")
-    names = nlp.add_pipe("entity_ruler", name="communique_names", before="ner")
+    names = nlp.add_pipe("communique_ruler", name="communique_names", before="ner")
     # After the names, so a body such as the CSTO "Council of Foreign Ministers" stays whole.
     titles = nlp.add_pipe(
-        "entity_ruler",
+        "communique_ruler",
         name="communique_titles",
         after="communique_names",
         config={"phrase_matcher_attr": "LOWER"},
     )
-    # Phrase patterns need only tokens: with the tagger and parser on, spaCy would parse all
-    # ~50,000 of them at every start (16 s measured against well under a second).
-    with nlp.select_pipes(enable=["communique_names", "communique_titles"]):
-        names.add_patterns([*kb_patterns(kb), *jsonl_rows("collectives.jsonl")])
-        titles.add_patterns(title_patterns(kb))
+    names.add_patterns([*kb_patterns(kb), *jsonl_rows("collectives.jsonl")])
+    titles.add_patterns(title_patterns(kb))
     nlp.add_pipe("communique_actors", last=True)
-    nlp.get_pipe("communique_actors").attach(kb)
     nlp.add_pipe("communique_extract", last=True)
     return nlp
+
+
+# Bump when what the cache holds changes shape in a way its key does not show.
+_CACHE_FORMAT = "1"
+
+
+def pipeline_key(model: str, actors_file: Path | None = None) -> str:
+    """What a built pipeline depends on, hashed: spaCy, the model, the data and this code.
+
+    The model's version and meta, the packaged knowledge-base and pattern files, a user's
+    actors file and the source of the modules that turn them into patterns; any change to one
+    gives another key, so a stale pipeline is never loaded.
+    """
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{spacy.__version__}|{model}".encode())
+    try:
+        digest.update(metadata.version(model).encode())
+        digest.update((spacy.util.get_package_path(model) / "meta.json").read_bytes())
+    except (metadata.PackageNotFoundError, ImportError, OSError):
+        digest.update(b"model not installed as a package")
+    package = resources.files("communique")
+    files = [
+        *sorted(package.joinpath("data/kb").iterdir(), key=lambda f: f.name),
+        *sorted(package.joinpath("data/patterns").iterdir(), key=lambda f: f.name),
+        *(package.joinpath(name) for name in ("nlp.py", "kb.py", "model.py", "patterns.py")),
+    ]
+    for item in files:
+        if item.is_file():
+            digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    if actors_file is not None:
+        digest.update(b"actors\0" + actors_file.name.encode())
+        try:
+            digest.update(actors_file.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")  # load_kb reports it
+    return digest.hexdigest()[:24]
+
+
+def cached_pipeline(
+    model: str,
+    *,
+    actors_file: Path | None = None,
+    learned: Iterable[Role] = (),
+    cache_dir: Path | None = None,
+) -> Language:
+    """The pipeline :func:`build_pipeline` makes, loaded from ``cache_dir`` when built before.
+
+    The cache holds the pipeline built from the packaged knowledge base and ``actors_file`` (and
+    that knowledge base, pickled), under :func:`pipeline_key`. Roles learned in earlier runs
+    (``learned``) are added after loading: the knowledge base learns them and the name ruler
+    gets the patterns of the people it did not know, so the result matches building from
+    scratch. A cache that cannot be written or read costs time, never the run (E130, E131).
+    Without ``cache_dir`` the pipeline is built every time.
+    """
+    nlp, kb = None, None
+    folder = cache_dir / f"pipeline-{pipeline_key(model, actors_file)}" if cache_dir else None
+    if folder is not None and folder.is_dir():
+        try:
+            _register_extensions()
+            nlp = spacy.load(folder)
+            with (folder / "kb.pickle").open("rb") as handle:
+                kb = pickle.load(handle)  # our own cache, written by _save
+        except Exception as error:  # a half-deleted or foreign folder: rebuild, say why
+            logger.warning(Errors.E131.format(path=folder, reason=error) + " [E131]")
+            shutil.rmtree(folder, ignore_errors=True)
+            nlp, kb = None, None
+    if nlp is None or kb is None:
+        kb = load_kb(actors_file)
+        nlp = _build(model, kb)
+        if folder is not None:
+            _save(nlp, kb, folder)
+    known = set(kb.people)
+    for role in learned:
+        kb.learn(role)
+    newcomers = [person for name, person in kb.people.items() if name not in known]
+    if newcomers:
+        names = nlp.get_pipe("communique_names")
+        names.add_patterns([p for person in newcomers for p in person_patterns(kb, person)])
+    nlp.get_pipe("communique_actors").attach(kb)
+    return nlp
+
+
+def _save(nlp: Language, kb: KnowledgeBase, folder: Path) -> None:
+    """Write the pipeline and its knowledge base to ``folder``, atomically.
+
+    Written into a temporary folder beside it and renamed: a process that finds the folder
+    finds it whole, and of two processes building at once the first rename wins and the other
+    drops its copy.
+    """
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    except OSError as error:
+        logger.warning(Errors.E130.format(path=folder, reason=error) + " [E130]")
+        return
+    try:
+        nlp.to_disk(scratch)
+        with (scratch / "kb.pickle").open("wb") as handle:
+            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.rename(scratch, folder)
+    except OSError as error:
+        if not folder.is_dir():  # another process's rename won the race: not a failure
+            logger.warning(Errors.E130.format(path=folder, reason=error) + " [E130]")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def split_pieces(text: str, size: int) -> list[str]:
@@ -211,26 +472,41 @@ def _whole_doc_stages(nlp: Language) -> list[str]:
     return names[names.index("communique_actors") :] if "communique_actors" in names else []
 
 
-def _parse(
-    articles: list[Article], nlp: Language, *, whole: list[str], settings: _PipeSettings
-) -> list[list[Doc]]:
-    """Run the sentence-level components over the articles' pieces, in batches."""
+def _parsed(
+    articles: Iterator[Article],
+    sent: deque[tuple[Article, int]],
+    nlp: Language,
+    *,
+    whole: list[str],
+    settings: _PipeSettings,
+) -> Iterator[tuple[Article, list[Doc]]]:
+    """Each article with its parsed pieces, in order, through one ``nlp.pipe`` stream.
+
+    One stream for all the articles, so worker processes start once and parse ahead while this
+    process runs the whole-article stages. ``sent`` holds the articles handed to the stream
+    and not yet given back: when the stream breaks, they are the ones to analyse again.
+    """
     size = min(settings.piece_chars, nlp.max_length)
-    counts: list[int] = []
-    texts: list[str] = []
-    for article in articles:
-        pieces = split_pieces(article.text, size)
-        counts.append(len(pieces))
-        texts += pieces
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pieces = split_pieces(article.text, size)
+            sent.append((article, len(pieces)))
+            yield from pieces
+
     docs = iter(
         nlp.pipe(
-            (nlp.make_doc(text) for text in texts),
+            texts(),
             batch_size=settings.batch_size,
             n_process=settings.n_process,
             disable=whole,
         )
     )
-    return [[next(docs) for _ in range(count)] for count in counts]
+    for first in docs:
+        article, count = sent[0]
+        pieces = [first, *(next(docs) for _ in range(count - 1))]
+        sent.popleft()
+        yield article, pieces
 
 
 def _finish(article: Article, pieces: list[Doc], nlp: Language, whole: list[str]) -> Analysis:
@@ -276,48 +552,51 @@ def analyse(
 
     Texts longer than ``piece_chars`` are parsed in pieces (:func:`split_pieces`) and joined
     into one Doc before the whole-article stages, so offsets always refer to the article text.
-    With ``on_error``, an article whose analysis raises is handed to it and left out, and the
-    others go on: a batch that fails is parsed again one article at a time to find which one
-    it was. Without ``on_error`` the exception propagates.
+    With ``n_process`` over 1, spaCy's worker processes run the sentence-level components
+    (model, rulers) while this process runs the whole-article ones in article order, so roles
+    learned from one article reach the next exactly as in one process: the results are the
+    same. With ``on_error``, an article whose analysis raises is handed to it and left out, and
+    the others go on: when the parse itself breaks, the articles it held are parsed again one at
+    a time to find which one it was. Without ``on_error`` the exception propagates.
     """
     whole = _whole_doc_stages(nlp)
     settings = _PipeSettings(batch_size, n_process, piece_chars)
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= batch_size * max(1, n_process):
-            yield from _analyse_chunk(chunk, nlp, whole=whole, settings=settings, on_error=on_error)
-            chunk = []
-    if chunk:
-        yield from _analyse_chunk(chunk, nlp, whole=whole, settings=settings, on_error=on_error)
+    source = iter(articles)
+    while True:
+        sent: deque[tuple[Article, int]] = deque()
+        try:
+            for article, pieces in _parsed(source, sent, nlp, whole=whole, settings=settings):
+                yield from _finished(article, pieces, nlp, whole=whole, on_error=on_error)
+            return
+        except Exception:
+            if on_error is None:
+                raise
+        alone = dataclasses.replace(settings, n_process=1)
+        for article, _count in sent:  # the stream broke on one of these: try each alone
+            try:
+                [(_same, pieces)] = _parsed(
+                    iter([article]), deque(), nlp, whole=whole, settings=alone
+                )
+            except Exception as error:
+                on_error(article, error)
+                continue
+            yield from _finished(article, pieces, nlp, whole=whole, on_error=on_error)
 
 
-def _analyse_chunk(
-    chunk: list[Article],
+def _finished(
+    article: Article,
+    pieces: list[Doc],
     nlp: Language,
     *,
     whole: list[str],
-    settings: _PipeSettings,
     on_error: Callable[[Article, Exception], None] | None,
 ) -> Iterator[tuple[Article, Analysis]]:
-    """Analyse a few articles together; a failure then costs only its own article."""
-    parsed: list[list[Doc]] | None
+    """The article with its analysis, or nothing when it fails and ``on_error`` takes it."""
     try:
-        parsed = _parse(chunk, nlp, whole=whole, settings=settings)
-    except Exception:
+        analysis = _finish(article, pieces, nlp, whole)
+    except Exception as error:
         if on_error is None:
             raise
-        parsed = None  # one of them broke the batch: parse each alone below
-    for index, article in enumerate(chunk):
-        try:
-            if parsed is None:
-                pieces = _parse([article], nlp, whole=whole, settings=settings)[0]
-            else:
-                pieces = parsed[index]
-            analysis = _finish(article, pieces, nlp, whole)
-        except Exception as error:
-            if on_error is None:
-                raise
-            on_error(article, error)
-            continue
-        yield article, analysis
+        on_error(article, error)
+        return
+    yield article, analysis

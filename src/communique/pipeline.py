@@ -12,6 +12,10 @@ Stages, in order (each a module with one entry function, never reaching back):
    (:mod:`communique.extract`);
 6. ``store``: article and analysis in one transaction (:meth:`communique.store.Store.save`).
 
+Documents stream through these stages in batches (setting ``ingest_batch_size``): a batch is
+read, cleaned, analysed and stored before the next is read, so memory stays the same whatever the
+size of the corpus, and an interrupted run keeps every batch it finished.
+
 Linking across articles (:mod:`communique.link`: one event across sources, story clusters)
 reads what the store holds when it is asked for, so adding articles never rewrites stored
 facts and needs no reprocessing of the corpus.
@@ -20,23 +24,31 @@ facts and needs no reprocessing of the corpus.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 
 from .clean import article_id, clean_document, iter_fingerprints
-from .errors import CommuniqueError, InputError
-from .kb import load_kb
+from .errors import CommuniqueError, ConfigError, InputError
 from .model import Article, RawDocument
-from .nlp import analyse, build_pipeline
-from .read import read_inputs
+from .nlp import analyse, cached_pipeline
+from .read import STDIN, SUFFIXES, read_inputs
 from .settings import Settings
 from .store import Store
 
-__all__ = ["ANALYSIS_VERSION", "IngestReport", "ingest", "ingest_documents"]
+__all__ = [
+    "ANALYSIS_VERSION",
+    "IngestReport",
+    "cache_dir",
+    "count_inputs",
+    "ingest",
+    "ingest_documents",
+    "processes",
+]
 
 # Bump when the language stages change what they store: re-ingesting then re-analyses articles.
 # 2: the widened event lexicon and doers without codes (issue 4). 3: every event, instrument
@@ -61,7 +73,7 @@ def ingest(
     *,
     settings: Settings,
     store: Store,
-    on_start: Callable[[int], None] = lambda total: None,
+    on_start: Callable[[int | None], None] = lambda total: None,
     on_document: Callable[[RawDocument], None] = lambda raw: None,
     on_error: Callable[[CommuniqueError], None] = lambda err: None,
     nlp: Language | None = None,
@@ -69,10 +81,12 @@ def ingest(
     """Read, clean and store every document under ``paths``.
 
     A document that fails is reported through ``on_error`` and counted; the others go on.
-    ``on_start`` receives the number of documents found, ``on_document`` each one as it is done
-    (for a progress bar). ``nlp`` is a pipeline from :func:`communique.nlp.build_pipeline`,
-    built here from the settings when not given (benchmarks pass one to time steady work).
+    ``on_start`` receives the number of documents about to be read (:func:`count_inputs`; None
+    when standard input is among them), ``on_document`` each one as it is done (for a progress
+    bar). ``nlp`` is a pipeline from :func:`communique.nlp.build_pipeline`, loaded here from the
+    settings when not given (benchmarks pass one to time steady work).
     """
+    paths = list(paths)
     return ingest_documents(
         read_inputs(paths, max_bytes=settings.max_bytes),
         settings=settings,
@@ -81,7 +95,41 @@ def ingest(
         on_document=on_document,
         on_error=on_error,
         nlp=nlp,
+        total=count_inputs(paths, max_bytes=settings.max_bytes),
     )
+
+
+def count_inputs(paths: Iterable[str], *, max_bytes: int) -> int | None:
+    """How many documents :func:`communique.read.read_inputs` will yield, roughly and quickly.
+
+    A file counts one, a JSONL file one per non-blank line; nothing is decoded, so a progress
+    bar can show an ETA before the first document is read. None for standard input.
+    """
+    total = 0
+    for name in paths:
+        if name == STDIN:
+            return None
+        path = Path(name)
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for child in files:
+            hidden = path.is_dir() and any(
+                part.startswith(".") for part in child.relative_to(path).parts
+            )
+            kind = SUFFIXES.get(child.suffix.lower())
+            if hidden or kind is None or not child.is_file():
+                total += not path.is_dir()  # named explicitly: an error, one line of the bar
+                continue
+            if kind != "jsonl":
+                total += 1
+                continue
+            try:
+                if child.stat().st_size > max_bytes:
+                    total += 1
+                    continue
+                total += sum(1 for line in child.read_bytes().splitlines() if line.strip())
+            except OSError:
+                total += 1
+    return total
 
 
 def ingest_documents(
@@ -89,84 +137,171 @@ def ingest_documents(
     *,
     settings: Settings,
     store: Store,
-    on_start: Callable[[int], None] = lambda total: None,
+    on_start: Callable[[int | None], None] = lambda total: None,
     on_document: Callable[[RawDocument], None] = lambda raw: None,
     on_error: Callable[[CommuniqueError], None] = lambda err: None,
     nlp: Language | None = None,
+    total: int | None = None,
 ) -> IngestReport:
-    """Clean, analyse and store documents already read (or the errors that replaced them)."""
-    report = IngestReport()
-    documents: list[RawDocument] = []
+    """Clean, analyse and store documents already read (or the errors that replaced them).
+
+    Documents go in batches of ``settings.ingest_batch_size``: each batch is cleaned, analysed
+    and stored (every article in its own transaction) before the next one is read, so a run
+    holds one batch in memory however many documents it reads. ``total`` is passed to
+    ``on_start`` (the number of items when they are a list).
+
+    Boilerplate is judged per source from the documents stored before and those of the batch
+    at hand (:func:`_repeated_lines`): a batch sees what earlier batches stored, exactly as a
+    run sees what earlier runs stored. A source whose documents of this run all fall in one
+    batch is cleaned exactly as in one pass over the whole run, and one the store already
+    holds many documents of is judged on that evidence whatever the batch; only the first
+    documents of a new source spread over several batches are cleaned with less evidence than
+    the later ones, as if they had arrived over several runs.
+    """
+    if total is None and isinstance(items, Sized):
+        total = len(items)
+    on_start(total)
+    run = _Run(settings=settings, store=store, on_document=on_document, on_error=on_error, nlp=nlp)
+    for batch in _batches(items, settings.ingest_batch_size, run):
+        run.batch(batch)
+    report = run.report
+    logger.info(
+        "ingest: %d new, %d unchanged, %d failed", report.new, report.unchanged, len(report.failed)
+    )
+    return report
+
+
+def _batches(
+    items: Iterable[RawDocument | InputError], size: int, run: _Run
+) -> Iterator[list[RawDocument]]:
+    """The documents in lists of ``size``; each read error goes to the run as it comes."""
+    batch: list[RawDocument] = []
     for item in items:
         if isinstance(item, InputError):
-            report.failed.append(item)
-            on_error(item)
-        else:
-            documents.append(item)
-    repeated = _repeated_lines(documents, settings=settings, store=store)
-    on_start(len(documents))
-    pending: list[tuple[Article, RawDocument]] = []
-    repeats: list[Article] = []  # the same content again under another name, in this batch
-    for raw in documents:
-        try:
-            article = clean_document(raw, settings=settings, repeated=repeated[raw.group])
-            if not article.text.strip():
-                raise InputError("E107", path=raw.where or raw.doc)
-        except CommuniqueError as err:
-            report.failed.append(err)
-            on_error(err)
-            on_document(raw)
+            run.fail(item)
             continue
-        if store.analysed(article.id) == ANALYSIS_VERSION:
+        batch.append(item)
+        if len(batch) >= max(1, size):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def processes(settings: Settings) -> int:
+    """The worker processes setting ``nlp_processes`` asks for: 0 means every core."""
+    if settings.nlp_processes < 0:
+        raise ConfigError("E307", value=settings.nlp_processes)
+    if settings.nlp_processes:
+        return settings.nlp_processes
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def cache_dir(settings: Settings) -> Path | None:
+    """Where built pipelines are kept (setting ``pipeline_cache``; "off": nowhere)."""
+    value = settings.pipeline_cache.strip()
+    return None if value.lower() in {"off", ""} else Path(value).expanduser()
+
+
+class _Run:
+    """One ingest run: its report, its callbacks and the pipeline, loaded at first need."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        store: Store,
+        on_document: Callable[[RawDocument], None],
+        on_error: Callable[[CommuniqueError], None],
+        nlp: Language | None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.on_document = on_document
+        self.on_error = on_error
+        self.nlp = nlp
+        self.processes = processes(settings)
+        self.report = IngestReport()
+
+    def fail(self, error: CommuniqueError, raw: RawDocument | None = None) -> None:
+        """Count and report a failure (and advance the bar for a document that was read)."""
+        self.report.failed.append(error)
+        self.on_error(error)
+        if raw is not None:
+            self.on_document(raw)
+
+    def pipeline(self) -> Language:
+        """The pipeline, loaded once per run with the roles the store learned before it."""
+        if self.nlp is None:
+            settings = self.settings
+            self.nlp = cached_pipeline(
+                settings.model,
+                actors_file=Path(settings.actors_file) if settings.actors_file else None,
+                learned=self.store.learned_roles(),
+                cache_dir=cache_dir(settings),
+            )
+        return self.nlp
+
+    def batch(self, documents: list[RawDocument]) -> None:
+        """Clean, analyse and store one batch of documents."""
+        settings, store, report = self.settings, self.store, self.report
+        repeated = _repeated_lines(documents, settings=settings, store=store)
+        pending: dict[str, tuple[Article, RawDocument]] = {}
+        repeats: list[Article] = []  # the same content again under another name, in this batch
+        for raw in documents:
+            try:
+                article = clean_document(raw, settings=settings, repeated=repeated[raw.group])
+                if not article.text.strip():
+                    raise InputError("E107", path=raw.where or raw.doc)
+            except CommuniqueError as err:
+                self.fail(err, raw)
+                continue
+            if store.analysed(article.id) == ANALYSIS_VERSION:
+                store.add_source(article.id, article.doc)
+                report.unchanged += 1
+                self.on_document(raw)
+            elif article.id not in pending:
+                pending[article.id] = (article, raw)
+            else:
+                repeats.append(article)
+                report.unchanged += 1
+                self.on_document(raw)
+        if pending:
+            self._analyse(pending)
+        for article in repeats:
             store.add_source(article.id, article.doc)
-            report.unchanged += 1
-            on_document(raw)
-        elif all(article.id != other.id for other, _raw in pending):
-            pending.append((article, raw))
-        else:
-            repeats.append(article)
-            report.unchanged += 1
-            on_document(raw)
-    if pending:
-        raws = {article.id: raw for article, raw in pending}
-        if nlp is None:
-            actors_file = Path(settings.actors_file) if settings.actors_file else None
-            nlp = build_pipeline(settings.model, load_kb(actors_file, store.learned_roles()))
+
+    def _analyse(self, pending: dict[str, tuple[Article, RawDocument]]) -> None:
+        """Analyse the batch's new articles and store each with its analysis."""
+        settings = self.settings
 
         def failed(article: Article, error: Exception) -> None:
-            raw = raws[article.id]
+            raw = pending[article.id][1]
             where = raw.where or raw.doc
-            err = InputError("E112", path=where, doc=raw.doc, reason=_one_line(error))
-            report.failed.append(err)
-            on_error(err)
-            on_document(raw)
+            self.fail(InputError("E112", path=where, doc=raw.doc, reason=_one_line(error)), raw)
 
+        # Worker processes pay off over several spaCy batches, not for one article.
+        chunks = -(-len(pending) // max(1, settings.nlp_batch_size))
         analysed = analyse(
-            (article for article, _raw in pending),
-            nlp,
+            (article for article, _raw in pending.values()),
+            self.pipeline(),
             batch_size=settings.nlp_batch_size,
-            n_process=settings.nlp_processes,
+            n_process=min(self.processes, chunks),
             piece_chars=settings.nlp_piece_chars,
             on_error=failed,
         )
         for article, analysis in analysed:
-            raw = raws[article.id]
-            new = store.save(
+            raw = pending[article.id][1]
+            new = self.store.save(
                 article,
                 analysis,
                 version=ANALYSIS_VERSION,
                 group=raw.group,
                 fingerprints=iter_fingerprints(raw),
             )
-            report.new += new
-            report.updated += not new
-            on_document(raw)
-    for article in repeats:
-        store.add_source(article.id, article.doc)
-    logger.info(
-        "ingest: %d new, %d unchanged, %d failed", report.new, report.unchanged, len(report.failed)
-    )
-    return report
+            self.report.new += new
+            self.report.updated += not new
+            self.on_document(raw)
 
 
 def _one_line(error: Exception) -> str:

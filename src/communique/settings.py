@@ -41,6 +41,8 @@ class Settings:
     nlp_batch_size: int
     nlp_processes: int
     nlp_piece_chars: int
+    ingest_batch_size: int
+    pipeline_cache: str
     actors_file: str
     query_time_limit: float
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
@@ -125,4 +127,13 @@ def load_settings(
         pairs[key.strip()] = value.strip()
     apply(pairs, "--set")
     typed = {k: _coerce(k, v, kinds[k]) for k, v in values.items()}
+    if typed["pipeline_cache"] == "":
+        typed["pipeline_cache"] = str(_user_cache(env) / "communique")
     return Settings(**typed, sources=sources)
+
+
+def _user_cache(env: Mapping[str, str]) -> Path:
+    """The user's cache folder: $XDG_CACHE_HOME, else ~/.cache (the XDG base directory rule)."""
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"])
+    return (Path(env["HOME"]) if env.get("HOME") else Path.home()) / ".cache"
