@@ -47,6 +47,7 @@ __all__ = [
     "count_inputs",
     "ingest",
     "ingest_documents",
+    "load_pipeline",
     "processes",
 ]
 
@@ -197,6 +198,16 @@ def processes(settings: Settings) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def load_pipeline(settings: Settings, store: Store) -> Language:
+    """The pipeline of these settings, with the roles ``store`` learned, from the cache if built."""
+    return cached_pipeline(
+        settings.model,
+        actors_file=Path(settings.actors_file) if settings.actors_file else None,
+        learned=store.learned_roles(),
+        cache_dir=cache_dir(settings),
+    )
+
+
 def cache_dir(settings: Settings) -> Path | None:
     """Where built pipelines are kept (setting ``pipeline_cache``; "off": nowhere)."""
     value = settings.pipeline_cache.strip()
@@ -233,13 +244,7 @@ class _Run:
     def pipeline(self) -> Language:
         """The pipeline, loaded once per run with the roles the store learned before it."""
         if self.nlp is None:
-            settings = self.settings
-            self.nlp = cached_pipeline(
-                settings.model,
-                actors_file=Path(settings.actors_file) if settings.actors_file else None,
-                learned=self.store.learned_roles(),
-                cache_dir=cache_dir(settings),
-            )
+            self.nlp = load_pipeline(self.settings, self.store)
         return self.nlp
 
     def batch(self, documents: list[RawDocument]) -> None:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
 
 from ..errors import InputError, QueryError
 from ..export import event_record, statement_record
-from ..kb import load_kb
 from ..model import SearchKind
-from ..nlp import build_pipeline
-from ..pipeline import ingest_documents
+from ..pipeline import ingest_documents, load_pipeline
 from ..read import read_record
 from .deps import PageNumber, StoreDep, day, writer
 
@@ -52,10 +49,7 @@ def add_article(request: Request, record: Annotated[dict[str, Any], Body()]) -> 
     settings = request.app.state.settings
     store = writer(request)
     if request.app.state.nlp is None:
-        actors_file = Path(settings.actors_file) if settings.actors_file else None
-        request.app.state.nlp = build_pipeline(
-            settings.model, load_kb(actors_file, store.learned_roles())
-        )
+        request.app.state.nlp = load_pipeline(settings, store)
     report = ingest_documents([raw], settings=settings, store=store, nlp=request.app.state.nlp)
     if report.failed:
         raise HTTPException(400, report.failed[0].message)
