@@ -61,6 +61,38 @@ def test_store_line_counts_add_up_under_concurrent_writers(databases: Databases)
     assert counts == {"footer": writers, "share-row": writers}  # lines seen more than once
 
 
+def test_store_keeps_one_copy_when_writers_save_the_same_article_at_once(
+    databases: Databases,
+) -> None:
+    """Two workers that read the same file (or one story twice) race to store one article."""
+    store = Store.open(databases.empty("postgresql"))
+
+    def save(n: int) -> bool:
+        article = _article(n % 3, None)  # three articles, each saved by four writers
+        analysis = Analysis(article_id=article.id)
+        return store.save(article, analysis, version=1, group="wire", fingerprints=["footer"])
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        new = list(pool.map(save, range(12)))
+    batch = [(_article(n, None), Analysis(article_id=_article(n, None).id)) for n in (1, 5)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        added = list(
+            pool.map(
+                lambda _: store.save_many(
+                    [(article, analysis, "wire", ["footer"]) for article, analysis in batch],
+                    version=1,
+                ),
+                range(4),
+            )
+        )
+    articles = [article.id for article in store.articles()]
+    _counts, docs = store.line_counts("wire")
+    store.close()
+    assert sum(new) == 3 and sum(added) == 1  # article 5 is new once; article 1 was stored
+    assert sorted(articles) == sorted({f"{n:032x}" for n in (0, 1, 2, 5)})
+    assert docs == 4
+
+
 def test_store_reads_order_undated_articles_alike_on_both_backends(store: Store) -> None:
     """SQLite sorts NULL first and PostgreSQL last: the store says which, so both agree."""
     for n, published in enumerate([date(2024, 5, 2), None, date(2023, 1, 9)]):

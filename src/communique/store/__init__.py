@@ -21,7 +21,7 @@ from time import monotonic
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import URL, Engine, create_engine, event, func, make_url, select
+from sqlalchemy import URL, Engine, create_engine, event, func, make_url, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -81,6 +81,8 @@ _UNDATED_FIRST = (ArticleRow.published.is_not(None), ArticleRow.published)
 _UPSERT_ROWS = 1_000
 # The indexed search of each database kind; any other searches with LIKE.
 _SEARCHES = {"sqlite": fts_search, "postgresql": ts_search}
+# PostgreSQL's transaction lock on one article id, taken by every write of that article.
+_ARTICLE_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
 
 
 def database_url(value: str) -> str:
@@ -217,17 +219,23 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _writing(self) -> Iterator[Session]:
+    def _writing(self, articles: Iterable[str] = ()) -> Iterator[Session]:
         """A write transaction whose database errors (a reader's, say) are store errors.
 
-        On SQLite it takes the write lock before its first read (BEGIN IMMEDIATE): a save reads
-        whether the article is stored, then inserts, and another process must not insert it in
-        between.
+        A save reads whether the article is stored, then inserts, and another process must not
+        insert it in between. On SQLite the transaction takes the write lock before its first
+        read (BEGIN IMMEDIATE); on PostgreSQL, where writers run side by side, it takes a
+        transaction lock per article id in ``articles`` (in sorted order, so two writers of
+        overlapping batches never deadlock).
         """
         try:
             with Session(self.engine) as session, session.begin():
-                if self.engine.dialect.name == "sqlite":
+                dialect = self.engine.dialect.name
+                if dialect == "sqlite":
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                elif dialect == "postgresql":
+                    for key in sorted(set(articles)):
+                        session.execute(_ARTICLE_LOCK, {"key": key})
                 yield session
         except SQLAlchemyError as err:
             raise StoreError("E403", url=self.url, reason=err.args[0] if err.args else err) from err
@@ -261,7 +269,7 @@ class Store:
 
     def add_source(self, article_id: str, doc: str) -> bool:
         """Record that a stored article also arrived under ``doc``; return whether that is new."""
-        with self._writing() as session:
+        with self._writing([article_id]) as session:
             return self._add_source(session, article_id, doc)
 
     @staticmethod
@@ -289,7 +297,7 @@ class Store:
         An article stored before under an older analysis version keeps its row and gets the new
         analysis in place of the old one; either way nothing is stored twice.
         """
-        with self._writing() as session:
+        with self._writing([article.id]) as session:
             return self._save(
                 session, article, analysis, version=version, group=group, fingerprints=fingerprints
             )
@@ -306,7 +314,7 @@ class Store:
         new.
         """
         items = list(items)
-        with self._writing() as session:
+        with self._writing(article.id for article, *_rest in items) as session:
             ids = {article.id for article, *_rest in items}
             seen = set(session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(ids))))
             fresh, again = [], []
