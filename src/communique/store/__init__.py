@@ -73,6 +73,9 @@ __all__ = [
 
 # The schema's history is the migrations' (store/migrations/versions, one revision a version).
 SCHEMA_VERSION = int(migrations.HEAD)
+# Seconds a SQLite writer waits for another process's lock (Python's default is 5): a new
+# database's first open waits for the process creating it, however loaded the machine.
+_WRITER_WAIT = 60.0
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
 # Undated articles first, as SQLite sorts NULL and PostgreSQL does not: one order on both.
@@ -146,7 +149,7 @@ def _engine(url: str, *, read_only: bool, time_limit: float | None) -> Engine:
             )
         )
     else:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"timeout": _WRITER_WAIT})
         event.listen(engine, "connect", _sqlite_pragmas)
     if time_limit:
         _limit_time(engine, time_limit)
