@@ -9,30 +9,18 @@ the size to put back here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 pytestmark = pytest.mark.issue(12)
 
 
-def _load(name: str) -> ModuleType:
-    path = ROOT / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def web() -> ModuleType:
-    return _load("web")
+    return load_benchmark("web")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +31,7 @@ def results(web: ModuleType, tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_nearest_rank_percentile() -> None:
-    web = _load("web")
+    web = load_benchmark("web")
     values = [float(v) for v in range(1, 101)]
     assert web.percentile(values, 0.95) == 95.0
     assert web.percentile(values, 0.5) == 50.0

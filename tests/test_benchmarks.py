@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from communique.evaluate import Outcome, new_report
 
-from .conftest import ROOT
-
-
-def _load(name: str) -> ModuleType:
-    path = ROOT / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import load_benchmark
 
 
 def test_strict_scoring_counts_every_predicted_type_gold_lacks() -> None:
-    events = _load("events")
+    events = load_benchmark("events")
     counts = events.strict_counts(
         [
             ({"ACCUSE"}, {"ACCUSE", "REJECT"}),  # right type plus an extra one
@@ -37,14 +26,14 @@ def test_strict_scoring_counts_every_predicted_type_gold_lacks() -> None:
 
 
 def test_strict_macro_f1_averages_the_types_gold_holds() -> None:
-    events = _load("events")
+    events = load_benchmark("events")
     counts = events.strict_counts([({"AGREE"}, {"AGREE"}), ({"COERCE"}, {"SANCTION"})])
     _table, macro = events._table("t", counts)
     assert macro == 0.5  # AGREE 1.0 and COERCE 0.0; SANCTION has no gold and no share of it
 
 
 def test_dev_reliability_buckets_by_confidence_and_counts_correct_records() -> None:
-    dev = _load("dev")
+    dev = load_benchmark("dev")
     assert [dev.bucket(c) for c in (0.0, 0.19, 0.2, 0.79, 0.8, 1.0)] == [0, 0, 1, 3, 4, 4]
     outcomes = [
         Outcome("events", 0.95, True),
@@ -60,7 +49,7 @@ def test_dev_reliability_buckets_by_confidence_and_counts_correct_records() -> N
 
 
 def test_dev_metadata_pools_title_date_and_language() -> None:
-    dev = _load("dev")
+    dev = load_benchmark("dev")
     report = new_report()
     report.scores["title"].add(True, "")
     report.scores["published"].add(False, "missed")
@@ -75,5 +64,5 @@ def test_benchmarks_skip_when_shared_is_absent(
 ) -> None:
     for name in ("dev", "events"):
         monkeypatch.setattr("sys.argv", [name, "--shared", str(tmp_path / "none")])
-        assert _load(name).main() == 0
+        assert load_benchmark(name).main() == 0
         assert "skipped" in capsys.readouterr().out

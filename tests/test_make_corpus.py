@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -16,24 +14,14 @@ from communique.link import merge_events
 from communique.model import Analysis, Article
 from communique.store import Store
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 pytestmark = pytest.mark.issue(12)
 
 
-def _load(name: str) -> ModuleType:
-    path = ROOT / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus() -> ModuleType:
-    return _load("make_corpus")
+    return load_benchmark("make_corpus")
 
 
 @pytest.fixture(scope="module")

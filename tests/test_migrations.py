@@ -7,7 +7,6 @@ The older databases are built here from their own DDL, as releases with schema v
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 import subprocess
@@ -29,7 +28,7 @@ from communique.model import Analysis, Event, Evidence
 from communique.store import SCHEMA_VERSION, Store, migrations
 from communique.store.tables import Base
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 pytestmark = pytest.mark.issue(11)
 
@@ -348,12 +347,7 @@ def test_four_processes_create_and_write_one_new_database_in_turn(tmp_path: Path
 
 @pytest.mark.model
 def test_four_ingest_processes_store_each_article_once(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "bench_concurrency", ROOT / "benchmarks" / "concurrency.py"
-    )
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("concurrency")
     paths = bench.write_inputs(tmp_path / "in")
     bench.ingest_at_once(tmp_path / "alone.db", [paths])
     want = bench.counts(tmp_path / "alone.db")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from time import monotonic
+from time import monotonic, sleep
 from typing import Any
 from urllib.parse import quote
 
@@ -109,9 +109,21 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 
     An article's transaction is then not flushed to disk at its commit, only at checkpoints,
     so a power cut may lose the last articles; re-ingesting stores them again.
+
+    Switching a new file to WAL needs a moment alone with it, and SQLite answers "database is
+    locked" at once, without waiting, when another process is opening it too: the switch is
+    tried again for as long as a writer waits for a lock.
     """
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA journal_mode=WAL")
+    deadline = monotonic() + _WRITER_WAIT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or monotonic() > deadline:
+                raise
+            sleep(0.02)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
