@@ -34,7 +34,7 @@ from spacy.language import Language
 
 from .clean import article_id, clean_document, iter_fingerprints
 from .errors import CommuniqueError, ConfigError, InputError
-from .model import Article, RawDocument
+from .model import Analysis, Article, RawDocument
 from .nlp import analyse, cached_pipeline
 from .read import STDIN, SUFFIXES, read_inputs
 from .settings import Settings
@@ -295,17 +295,34 @@ class _Run:
             piece_chars=settings.nlp_piece_chars,
             on_error=failed,
         )
-        for article, analysis in analysed:
-            raw = pending[article.id][1]
-            new = self.store.save(
-                article,
-                analysis,
-                version=ANALYSIS_VERSION,
-                group=raw.group,
-                fingerprints=iter_fingerprints(raw),
-            )
-            self.report.new += new
-            self.report.updated += not new
+        done: list[tuple[Article, Analysis]] = []
+        for item in analysed:
+            done.append(item)
+            if len(done) >= settings.nlp_batch_size:
+                self._store(done, pending)
+                done = []
+        if done:
+            self._store(done, pending)
+
+    def _store(
+        self, done: list[tuple[Article, Analysis]], pending: dict[str, tuple[Article, RawDocument]]
+    ) -> None:
+        """Store analysed articles together, in one transaction (a round trip per table).
+
+        A kill loses at most these articles, which the next run stores again; the progress bar
+        moves when they are stored.
+        """
+        raws = [pending[article.id][1] for article, _analysis in done]
+        new = self.store.save_many(
+            [
+                (article, analysis, raw.group, iter_fingerprints(raw))
+                for (article, analysis), raw in zip(done, raws, strict=True)
+            ],
+            version=ANALYSIS_VERSION,
+        )
+        self.report.new += new
+        self.report.updated += len(done) - new
+        for raw in raws:
             self.on_document(raw)
 
 
