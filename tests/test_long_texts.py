@@ -117,8 +117,7 @@ def _assert_offsets_right(store: Store, db: str, long: Article, *, chars: int) -
     """Every stored offset of the long article points at the characters it quotes."""
     text = long.text
     assert len(text) > chars
-    # Read straight from the table: ``Store.mentions`` joins each of the ~23,000 mentions to
-    # its article row, and so would load the 1.5 MB text once per mention.
+    # Read straight from the table: the check needs the ~23,000 offsets, not mention records.
     with contextlib.closing(sqlite3.connect(db.removeprefix("sqlite:///"))) as connection:
         mentions = connection.execute(
             'SELECT start, "end", text FROM mentions WHERE article_id = ?', (long.id,)
