@@ -8,9 +8,14 @@ the reason, which the end of the run repeats in one line.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import os
 import shutil
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +28,35 @@ from communique.store import Store
 from .postgres import PostgresServer, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextlib.contextmanager
+def serve_with_token(db: str, token_file: Path) -> Iterator[tuple[int, int]]:
+    """``communique serve`` with writing on, as its own process on a free port: port and pid.
+
+    The token comes from a file and not the environment, so a token set there cannot leak in.
+    """
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_WRITE_TOKEN"}
+    command = [sys.executable, "-m", "communique", "--db", db, "serve", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--write-token-file", str(token_file)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                time.sleep(0.2)
+        else:
+            pytest.fail("the server did not start within 60 s")
+        yield port, process.pid
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
 
 
 def load_benchmark(name: str) -> ModuleType:

@@ -5,14 +5,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import os
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +21,8 @@ from communique.nlp import build_pipeline, split_pieces
 from communique.pipeline import ingest
 from communique.settings import load_settings
 from communique.store import Store
+
+from .conftest import serve_with_token
 
 pytestmark = pytest.mark.issue(11)
 
@@ -166,7 +164,7 @@ def test_a_long_text_is_stored_by_ingest_and_by_the_api_with_offsets_right(
     token_file.write_text(token + "\n", encoding="utf-8")
     body = json.dumps({"id": "long-record", "text": text}).encode()
     assert 1_500_000 < len(body) < 2_000_000
-    with _server(api_db, token_file) as port:
+    with serve_with_token(api_db, token_file) as (port, _pid):
         ingest = subprocess.Popen(
             [sys.executable, "-m", "communique", "--db", files_db, "ingest", str(folder)],
             stdout=subprocess.DEVNULL,
@@ -196,32 +194,6 @@ def test_a_long_text_is_stored_by_ingest_and_by_the_api_with_offsets_right(
             _assert_offsets_right(store, db, articles[doc], chars=_LONG)
         finally:
             store.close()
-
-
-@contextlib.contextmanager
-def _server(db: str, token_file: Path) -> Iterator[int]:
-    """``communique serve`` with writing on, as its own process on a free port."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_WRITE_TOKEN"}
-    command = [sys.executable, "-m", "communique", "--db", db, "serve", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--write-token-file", str(token_file)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(300):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read() if process.stderr else ""
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start within 60 s")
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
 
 
 @pytest.mark.model

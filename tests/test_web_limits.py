@@ -7,18 +7,18 @@ length would send them.
 
 from __future__ import annotations
 
-import os
 import select
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from communique.store import Store
+
+from .conftest import serve_with_token
 
 pytestmark = pytest.mark.issue(11)
 
@@ -96,39 +96,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int]
     Store.open(db).close()
     token_file = folder / "token"
     token_file.write_text(_TOKEN + "\n", encoding="utf-8")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_WRITE_TOKEN"}
-    process = subprocess.Popen(
-        [
-            *_CLI,
-            "--db",
-            db,
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--write-token-file",
-            str(token_file),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        for _ in range(300):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read() if process.stderr else ""
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start within 60 s")
-        yield port, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with serve_with_token(db, token_file) as found:
+        yield found
 
 
 def test_chunked_body_over_the_limit_with_the_token_is_refused_413(
