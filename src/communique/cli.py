@@ -374,7 +374,7 @@ def show_event_command(
 ) -> None:
     """Show one event: every source with its evidence sentence, and where sources disagree."""
     with _store(ctx.obj) as store:
-        story = next((s for s in store.stories() if s.id.startswith(key)), None)
+        story = store.story(key)
     if story is None:
         err.print(f"error: no event with id {key!r}", markup=False)
         raise typer.Exit(1)
@@ -400,40 +400,22 @@ def show_event_command(
 @app.command("stories")
 def stories_command(ctx: typer.Context) -> None:
     """List story clusters: articles reporting the same happening, with their merged events."""
-    from .link import LinkDoc, near_duplicates, story_clusters
-
     with _store(ctx.obj) as store:
-        articles = list(store.articles())
-        codes: dict[str, set[str]] = {a.id: set() for a in articles}
-        for article, mention in store.mentions():
-            codes[article.id].update(c for c in mention.codes if mention.kind != "place")
-        stories = store.stories()
-    docs = [
-        LinkDoc(id=a.id, text=a.text, published=a.published, codes=frozenset(codes[a.id]))
-        for a in articles
-    ]
-    by_id = {a.id: a for a in articles}
-    copies: dict[str, list[str]] = {}
-    for left, right in near_duplicates(docs):
-        copies.setdefault(left, []).append(by_id[right].doc)
-        copies.setdefault(right, []).append(by_id[left].doc)
-    for number, cluster in enumerate(story_clusters(docs), start=1):
-        members = [by_id[i] for i in cluster]
-        names = {a.doc for a in members}
-        out.print(f"[bold]story {number}[/bold] ({len(members)} articles)")
-        for article in members:
+        clusters = store.article_clusters()
+    for number, cluster in enumerate(clusters, start=1):
+        out.print(f"[bold]story {number}[/bold] ({len(cluster.articles)} articles)")
+        for article, copies in zip(cluster.articles, cluster.copies, strict=True):
             published = article.published.isoformat() if article.published else "undated"
             out.print(f"  {published}  {article.doc}  {article.title or ''}", markup=False)
-            if article.id in copies:
-                out.print(f"    near-copy of: {', '.join(copies[article.id])}", markup=False)
-        for story in stories:
-            if names & set(story.sources) and len(story.sources) > 1:
-                event = story.event
-                out.print(
-                    f"    event {story.id}: {event.event} {'+'.join(event.who)} → "
-                    f"{'+'.join(event.recipient) or '·'}, {len(story.sources)} sources",
-                    markup=False,
-                )
+            if copies:
+                out.print(f"    near-copy of: {', '.join(copies)}", markup=False)
+        for story in cluster.stories:
+            event = story.event
+            out.print(
+                f"    event {story.id}: {event.event} {'+'.join(event.who)} → "
+                f"{'+'.join(event.recipient) or '·'}, {len(story.sources)} sources",
+                markup=False,
+            )
 
 
 @app.command("timeline")

@@ -17,6 +17,7 @@ __all__ = [
     "Agreement",
     "Analysis",
     "Article",
+    "ArticleCluster",
     "Entity",
     "Event",
     "Evidence",
@@ -351,6 +352,18 @@ class Story:
     def sources(self) -> tuple[str, ...]:
         """The docs that report the happening, each once, in the order of the reports."""
         return tuple(dict.fromkeys(doc for doc, _event in self.reports))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleCluster:
+    """Articles reporting the same happening, and the stories they share with other sources.
+
+    ``copies`` runs beside ``articles``: the docs each article is a near-copy of.
+    """
+
+    articles: tuple[Article, ...]
+    copies: tuple[tuple[str, ...], ...]
+    stories: tuple[Story, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,357 @@
+"""Reading the store: articles and what was found in them, as the model's records.
+
+Rows become records through :mod:`.rows` only. Stories (events merged across articles) are
+computed from the events table and kept until it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from ..errors import QueryError
+from ..link import LinkDoc, merge_events, near_duplicates, story_clusters
+from ..model import (
+    Agreement,
+    Article,
+    ArticleCluster,
+    Entity,
+    Event,
+    Evidence,
+    Instrument,
+    Mention,
+    Role,
+    SearchKind,
+    SearchResults,
+    Statement,
+    Story,
+)
+from .engine import ROWS_PER_STATEMENT
+from .rows import title_key, to_record
+from .search import KINDS, fts_search, like_search, parse_query, ts_search
+from .tables import (
+    AnalysisRow,
+    ArticleRow,
+    ArticleSourceRow,
+    EventRow,
+    EvidenceRow,
+    InstrumentRow,
+    LearnedRoleRow,
+    LineCountRow,
+    MentionRow,
+    SourceGroupRow,
+    StatementRow,
+)
+
+__all__ = ["Reads"]
+
+# Undated articles first, as SQLite sorts NULL and PostgreSQL does not: one order on both.
+_UNDATED_FIRST = (ArticleRow.published.is_not(None), ArticleRow.published)
+# The indexed search of each database kind; any other searches with LIKE.
+_SEARCHES = {"sqlite": fts_search, "postgresql": ts_search}
+
+
+class Reads:
+    """The store's reads: every method returns model records, never rows."""
+
+    engine: Engine
+    url: str
+    _stories: tuple[tuple[int, int | None], list[Story]] | None
+
+    @property
+    def full_text(self) -> bool:
+        """Whether search uses an index (SQLite's FTS5, PostgreSQL's tsvector), not plain LIKE."""
+        return self.engine.dialect.name in _SEARCHES
+
+    def search(
+        self, query: str, kind: SearchKind | None = None, *, limit: int = 20, offset: int = 0
+    ) -> SearchResults:
+        """Articles (title and text) and quotations (quote and speaker) matching ``query``.
+
+        The query language is words (all must match), "quoted phrases", prefix* and OR; a query
+        that cannot be understood raises :class:`QueryError`, whose message is for the user.
+        ``kind`` keeps articles or quotations only.
+        """
+        if kind is not None and kind not in KINDS:
+            raise QueryError("E404", query=query, reason=f"kind must be one of {', '.join(KINDS)}")
+        clauses = parse_query(query)
+        find = _SEARCHES.get(self.engine.dialect.name, like_search)
+        with Session(self.engine) as session:
+            return find(session, clauses, (kind,) if kind else KINDS, limit=limit, offset=offset)
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this content id is stored."""
+        with Session(self.engine) as session:
+            return session.get(ArticleRow, article_id) is not None
+
+    def analysed(self, article_id: str) -> int | None:
+        """The analysis version an article was stored with (None: not stored or not analysed)."""
+        with Session(self.engine) as session:
+            row = session.get(AnalysisRow, article_id)
+            return row.version if row else None
+
+    def learned_roles(self) -> list[Role]:
+        """Every role learned from stored texts, oldest first, for the knowledge base."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(LearnedRoleRow).order_by(LearnedRoleRow.id))
+            return [to_record(Role, row) for row in rows]
+
+    def mentions(self, article_id: str | None = None) -> Iterator[tuple[Article, Mention]]:
+        """Every stored mention with its article (of one article when ``article_id`` is given)."""
+        order = (*_UNDATED_FIRST, ArticleRow.id, MentionRow.start, MentionRow.id)
+        with Session(self.engine) as session:
+            for article_row, row in _with_articles(session, MentionRow, article_id, order):
+                yield to_record(Article, article_row), to_record(Mention, row)
+
+    def instruments(self, article_id: str | None = None) -> Iterator[tuple[Article, Instrument]]:
+        """Every stored instrument action with its article, oldest publication first."""
+        order = (*_UNDATED_FIRST, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
+        with Session(self.engine) as session:
+            for article_row, row in _with_articles(session, InstrumentRow, article_id, order):
+                yield to_record(Article, article_row), to_record(Instrument, row)
+
+    def events(self, article_id: str | None = None) -> Iterator[tuple[Article, Event]]:
+        """Every stored event with its article, in order of the event's date."""
+        order = (EventRow.date.is_(None), EventRow.date, ArticleRow.id, EventRow.id)
+        with Session(self.engine) as session:
+            pairs = _with_articles(session, EventRow, article_id, order)
+            evidence: dict[int, list[Evidence]] = defaultdict(list)
+            ids = [row.id for _a, row in pairs]
+            for ev in session.scalars(
+                select(EvidenceRow).where(EvidenceRow.event_id.in_(ids)).order_by(EvidenceRow.id)
+            ):
+                evidence[ev.event_id].append(to_record(Evidence, ev))
+            for article_row, row in pairs:
+                yield (
+                    to_record(Article, article_row),
+                    to_record(Event, row, evidence=tuple(evidence[row.id])),
+                )
+
+    def stories(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+    ) -> list[Story]:
+        """Every happening once, with the events of every article that reports it.
+
+        The filters are those of ``communique events``, the API and the briefing: an actor or
+        recipient code, a PLOVER type, a date range (undated events only without one), and
+        the least confidence of the merged event (its sources' corroboration included).
+        """
+        stories = self._merged()
+        low, high = since or date.min, until or date.max
+        return [
+            story
+            for story in stories
+            if (actor is None or actor in story.event.actor + story.event.recipient)
+            and (kind is None or story.event.event == kind.upper())
+            and (min_confidence is None or story.event.confidence >= min_confidence)
+            and (
+                (story.when is None and since is None and until is None)
+                or (story.when is not None and story.when.end >= low and story.when.start <= high)
+            )
+        ]
+
+    def _merged(self) -> list[Story]:
+        """All stories, merged again only when the events table changed since the last call.
+
+        Events are only ever inserted or replaced (new ids), so their count and highest id
+        tell whether anything changed; a page view then costs one small query.
+        """
+        with Session(self.engine) as session:
+            count, last = session.execute(
+                select(func.count(EventRow.id), func.max(EventRow.id))
+            ).one()
+        if self._stories is None or self._stories[0] != (count, last):
+            merged = merge_events([(article.doc, event) for article, event in self.events()])
+            self._stories = ((count, last), merged)
+        return self._stories[1]
+
+    def story(self, key: str) -> Story | None:
+        """The story whose id is ``key`` or starts with it (the first such, as listed)."""
+        return next((story for story in self._merged() if story.id.startswith(key)), None)
+
+    def article_clusters(self) -> list[ArticleCluster]:
+        """Articles that report the same happening, with near-copies and shared stories.
+
+        A cluster's stories are the merged events that one of its articles reports and at
+        least one other source reports too.
+        """
+        articles = list(self.articles())
+        codes: dict[str, set[str]] = {a.id: set() for a in articles}
+        for article, mention in self.mentions():
+            codes[article.id].update(c for c in mention.codes if mention.kind != "place")
+        stories = self.stories()
+        docs = [
+            LinkDoc(id=a.id, text=a.text, published=a.published, codes=frozenset(codes[a.id]))
+            for a in articles
+        ]
+        by_id = {a.id: a for a in articles}
+        copies: dict[str, list[str]] = {}
+        for left, right in near_duplicates(docs):
+            copies.setdefault(left, []).append(by_id[right].doc)
+            copies.setdefault(right, []).append(by_id[left].doc)
+        clusters = []
+        for cluster in story_clusters(docs):
+            members = tuple(by_id[i] for i in cluster)
+            names = {a.doc for a in members}
+            clusters.append(
+                ArticleCluster(
+                    articles=members,
+                    copies=tuple(tuple(copies.get(a.id, ())) for a in members),
+                    stories=tuple(
+                        story
+                        for story in stories
+                        if names & set(story.sources) and len(story.sources) > 1
+                    ),
+                )
+            )
+        return clusters
+
+    def agreements(self, *, min_confidence: float | None = None) -> list[Agreement]:
+        """Each named instrument once, its actions from every article forming its history.
+
+        ``min_confidence`` keeps only the actions at least that confident (and the
+        instruments that still have one).
+        """
+        grouped: dict[str, list[tuple[Article, Instrument]]] = defaultdict(list)
+        for article, item in self.instruments():
+            if min_confidence is not None and item.confidence < min_confidence:
+                continue
+            grouped[title_key(item.title)].append((article, item))
+        found = []
+        for key, items in grouped.items():
+            items.sort(key=lambda pair: pair[1].when.start if pair[1].when else date.max)
+            title = max((i.title for _a, i in items), key=len)
+            parties = tuple(dict.fromkeys(c for _a, i in items for c in i.parties))
+            found.append(
+                Agreement(
+                    id="agr-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                    title=title,
+                    kind=items[0][1].kind,
+                    parties=parties,
+                    actions=tuple((a.doc, i) for a, i in items),
+                )
+            )
+        return sorted(found, key=lambda a: (-len(a.actions), a.title))
+
+    def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
+        """Every stored quotation with its article, in order of publication and position."""
+        order = (*_UNDATED_FIRST, ArticleRow.id, StatementRow.start)
+        with Session(self.engine) as session:
+            for article_row, row in _with_articles(session, StatementRow, article_id, order):
+                yield to_record(Article, article_row), to_record(Statement, row)
+
+    def entities(self, article_id: str | None = None) -> list[Entity]:
+        """People, organisations and states mentioned, each with all its mentions, most first.
+
+        A mention belongs to the entity of its kind, canonical name and code; offices without a
+        known holder and collectives are mentions only, not entities.
+        """
+        grouped: dict[tuple[str, str, str | None], list[tuple[Article, Mention]]] = defaultdict(
+            list
+        )
+        for article, mention in self.mentions(article_id):
+            if mention.kind in {"person", "organisation", "state"} and mention.name:
+                grouped[(mention.kind, mention.name, mention.code)].append((article, mention))
+        found = []
+        for (kind, name, code), items in grouped.items():
+            # A person's office as the mentions of the name give it; a title alone ("special
+            # representatives") may name one of several offices the person holds.
+            named = [m for _a, m in items if m.reference in {"name", "seat"}]
+            named = named or [m for _a, m in items]
+            offices = Counter(m.office for m in named if m.office)
+            texts = (m.text for m in named if m.reference in {"name", "seat"})
+            key = f"{kind}|{name}|{code}".encode()
+            found.append(
+                Entity(
+                    id="ent-" + hashlib.sha1(key).hexdigest()[:12],
+                    name=name,
+                    kind=kind,  # type: ignore[arg-type]
+                    code=code,
+                    office=offices.most_common(1)[0][0] if offices else None,
+                    aliases=tuple(dict.fromkeys(texts)),
+                    mentions=tuple((a.doc, m) for a, m in items),
+                )
+            )
+        return sorted(found, key=lambda e: (-len(e.mentions), e.name))
+
+    def line_counts(self, group: str) -> tuple[dict[str, int], int]:
+        """Lines seen more than once in a source's stored documents, and how many documents."""
+        with Session(self.engine) as session:
+            group_row = session.get(SourceGroupRow, group)
+            rows = session.execute(
+                select(LineCountRow.fingerprint, LineCountRow.docs).where(
+                    LineCountRow.source == group, LineCountRow.docs > 1
+                )
+            )
+            counts = {fingerprint: docs for fingerprint, docs in rows}
+            return counts, group_row.docs if group_row else 0
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, oldest publication first (undated last), then by source name."""
+        with Session(self.engine) as session:
+            query = select(ArticleRow).order_by(
+                ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.doc
+            )
+            for row in session.scalars(query):
+                yield to_record(Article, row)
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        with Session(self.engine) as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def find_article(self, key: str) -> Article | None:
+        """Return the article that arrived under source name ``key``, else whose id starts so."""
+        with Session(self.engine) as session:
+            by_doc = select(ArticleSourceRow.article_id).where(ArticleSourceRow.doc == key)
+            row = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(by_doc))).first()
+            if row is None:
+                by_id = ArticleRow.id.startswith(key, autoescape=True)
+                row = session.scalars(
+                    select(ArticleRow).where(by_id).order_by(ArticleRow.id)
+                ).first()
+            return to_record(Article, row) if row else None
+
+    def docs_of(self, article_id: str) -> list[str]:
+        """Every source name the article arrived under, first arrival first."""
+        with Session(self.engine) as session:
+            query = (
+                select(ArticleSourceRow.doc)
+                .where(ArticleSourceRow.article_id == article_id)
+                .order_by(ArticleSourceRow.id)
+            )
+            return list(session.scalars(query))
+
+
+def _with_articles(
+    session: Session, table: type, article_id: str | None, order: tuple
+) -> list[tuple[ArticleRow, Any]]:
+    """Rows of a per-article table with their article (of one article when ``article_id``).
+
+    Each article is read once, not once per row: a 1.5 MB transcript with ten thousand
+    mentions would otherwise bring its text over ten thousand times before the rows are mapped.
+    """
+    query = select(table).join(ArticleRow, table.article_id == ArticleRow.id)
+    if article_id is not None:
+        query = query.where(ArticleRow.id == article_id)
+    rows = list(session.scalars(query.order_by(*order)))
+    wanted = sorted({row.article_id for row in rows})
+    articles: dict[str, ArticleRow] = {}
+    for start in range(0, len(wanted), ROWS_PER_STATEMENT):
+        chunk = wanted[start : start + ROWS_PER_STATEMENT]
+        articles.update(
+            (a.id, a) for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
+        )
+    return [(articles[row.article_id], row) for row in rows]
