@@ -17,7 +17,6 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Story
 from . import migrations
 from .engine import (
     SCHEMA_VERSION,
@@ -51,8 +50,6 @@ class Store(Reads, Writes):
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
-        # The merged stories and the state of the events table they were computed from.
-        self._stories: tuple[tuple[int, int | None], list[Story]] | None = None
 
     @classmethod
     def open(cls, url: str, *, read_only: bool = False, time_limit: float | None = None) -> Store:

@@ -19,8 +19,8 @@ stories they were in are merged again from their remaining members.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -29,11 +29,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..link import happening_key, merge_events, merge_window
-from ..model import CONFLICT, Actor, Event, Mention, Story
+from ..model import CONFLICT, Actor, Event, Evidence, Mention, Story
+from .engine import ROWS_PER_STATEMENT
+from .rows import to_record
 from .tables import (
+    ArticleRow,
     EntityNameRow,
     EntityRow,
     EventRow,
+    EvidenceRow,
+    MentionRow,
     NetworkCountRow,
     StoryActorRow,
     StoryEdgeRow,
@@ -49,8 +54,8 @@ __all__ = [
     "upsert_counts",
 ]
 
-# Rows per statement of upserts and id lists: SQLite and PostgreSQL bound its parameters.
-CHUNK = 1_000
+# Rows per statement of upserts and id lists (SQLite and PostgreSQL bound the parameters).
+CHUNK = ROWS_PER_STATEMENT
 # Mentions of these kinds with a canonical name are entities; offices without a known holder
 # and collectives are mentions only.
 _ENTITY_KINDS = frozenset({"person", "organisation", "state"})
@@ -59,21 +64,16 @@ _ENTITY_KINDS = frozenset({"person", "organisation", "state"})
 _KEY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 1))")
 
 Report = tuple[EventRow, str, Event]  # an event's row, its article's doc, the event
-# The store's row mapping: event rows to their ``(doc, Event)``, read with their evidence.
-Load = Callable[[Sequence[EventRow]], list[tuple[str, Event]]]
 
 
 def restory(
     session: Session,
     new: Sequence[Report],
-    load: Load,
     stale: Iterable[str] = (),
 ) -> None:
     """Merge ``new`` events (flushed, without a story) into the stories, and redo ``stale`` ones.
 
-    ``stale`` names stories that lost members (their article was analysed again). ``load``
-    maps event rows to ``(doc, Event)`` reports: the store's row mapping, passed in so that this
-    module does not depend on it.
+    ``stale`` names stories that lost members (their article was analysed again).
     """
     keys = sorted({key for _row, _doc, event in new if (key := happening_key(event))})
     if session.get_bind().dialect.name == "postgresql":
@@ -101,7 +101,10 @@ def restory(
         for ids in _chunks(sorted(touched))
         for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(ids)))
     ]
-    reports = [(row, doc, event) for row, (doc, event) in zip(members, load(members), strict=True)]
+    reports = [
+        (row, doc, event)
+        for row, (doc, event) in zip(members, reported(session, members), strict=True)
+    ]
     _drop_stories(session, touched)
     _add_stories(session, [*new, *reports])
 
@@ -268,24 +271,40 @@ def upsert_counts(
         )
 
 
-def rebuild(session: Session, mentions: Iterable[Mention], load: Load) -> None:
-    """Recompute every derived table from the events and mentions stored (``load`` as above)."""
+def rebuild(session: Session) -> None:
+    """Recompute every derived table from the events and mentions stored."""
     for table in (StoryEdgeRow, StoryActorRow, StoryRow, NetworkCountRow, EntityNameRow):
         session.execute(delete(table))
     session.execute(delete(EntityRow))
     session.execute(update(EventRow).values(story_id=None, merge_key=None))
-    batch: list[Mention] = []
-    for mention in mentions:
-        batch.append(mention)
-        if len(batch) == CHUNK * 10:
-            count_mentions(session, batch)
-            batch = []
-    count_mentions(session, batch)
+    mentions = session.scalars(select(MentionRow).order_by(MentionRow.id)).yield_per(CHUNK)
+    for chunk in mentions.partitions():
+        count_mentions(session, [to_record(Mention, row) for row in chunk])
     rows = list(session.scalars(select(EventRow).order_by(EventRow.id)))
-    reports = [(row, doc, event) for row, (doc, event) in zip(rows, load(rows), strict=True)]
+    reports = [
+        (row, doc, event) for row, (doc, event) in zip(rows, reported(session, rows), strict=True)
+    ]
     for row, _doc, event in reports:
         row.merge_key = happening_key(event)
     _add_stories(session, reports)
+
+
+def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Event]]:
+    """Event rows as the reports merging takes: their article's doc and the event."""
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    docs: dict[str, str] = {}
+    for chunk in _chunks([row.id for row in rows]):
+        query = select(EvidenceRow).where(EvidenceRow.event_id.in_(chunk)).order_by(EvidenceRow.id)
+        for found in session.scalars(query):
+            evidence[found.event_id].append(to_record(Evidence, found))
+    for chunk in _chunks(sorted({row.article_id for row in rows})):
+        docs.update(
+            session.execute(select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(chunk)))
+        )
+    return [
+        (docs[row.article_id], to_record(Event, row, evidence=tuple(evidence[row.id])))
+        for row in rows
+    ]
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -331,7 +350,6 @@ def story_filter(
 def stories(
     session: Session,
     where: Sequence[ColumnElement[bool]],
-    load: Load,
     *,
     limit: int | None = None,
     offset: int = 0,
@@ -344,7 +362,7 @@ def stories(
         .offset(offset)
     )
     ids = list(session.scalars(query if limit is None else query.limit(limit)))
-    return stories_by_id(session, ids, load)
+    return stories_by_id(session, ids)
 
 
 def count_stories(session: Session, where: Sequence[ColumnElement[bool]]) -> int:
@@ -352,14 +370,14 @@ def count_stories(session: Session, where: Sequence[ColumnElement[bool]]) -> int
     return session.scalar(select(func.count()).select_from(StoryRow).where(*where)) or 0
 
 
-def stories_by_id(session: Session, ids: Sequence[str], load: Load) -> list[Story]:
+def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
     """The stories of ``ids``, in that order, merged again from their member events."""
     members = [
         row
         for chunk in _chunks(sorted(set(ids)))
         for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(chunk)))
     ]
-    merged = {story.id: story for story in merge_events(load(members))}
+    merged = {story.id: story for story in merge_events(reported(session, members))}
     return [merged[i] for i in ids if i in merged]
 
 

@@ -1,7 +1,7 @@
 """Reading the store: articles and what was found in them, as the model's records.
 
-Rows become records through :mod:`.rows` only. Stories (events merged across articles) are
-computed from the events table and kept until it changes.
+Rows become records through :mod:`.rows` only. Stories (events merged across articles), the
+actor network and the actors' counts come from the derived tables (:mod:`.derived`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QueryError
-from ..link import LinkDoc, merge_events, near_duplicates, story_clusters
+from ..link import LinkDoc, near_duplicates, story_clusters
 from ..model import (
+    Actor,
     Agreement,
     Article,
     ArticleCluster,
@@ -32,6 +33,7 @@ from ..model import (
     Statement,
     Story,
 )
+from . import derived
 from .engine import ROWS_PER_STATEMENT
 from .rows import title_key, to_record
 from .search import KINDS, fts_search, like_search, parse_query, ts_search
@@ -47,6 +49,7 @@ from .tables import (
     MentionRow,
     SourceGroupRow,
     StatementRow,
+    StoryRow,
 )
 
 __all__ = ["Reads"]
@@ -62,7 +65,6 @@ class Reads:
 
     engine: Engine
     url: str
-    _stories: tuple[tuple[int, int | None], list[Story]] | None
 
     @property
     def full_text(self) -> bool:
@@ -141,45 +143,68 @@ class Reads:
         since: date | None = None,
         until: date | None = None,
         min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Story]:
-        """Every happening once, with the events of every article that reports it.
+        """Happenings, each once, with the events of every article that reports it.
 
         The filters are those of ``communique events``, the API and the briefing: an actor or
         recipient code, a PLOVER type, a date range (undated events only without one), and
-        the least confidence of the merged event (its sources' corroboration included).
+        the least confidence of the merged event (its sources' corroboration included). Dated
+        stories come first in order of date, then the undated; ``limit`` and ``offset`` page.
         """
-        stories = self._merged()
-        low, high = since or date.min, until or date.max
-        return [
-            story
-            for story in stories
-            if (actor is None or actor in story.event.actor + story.event.recipient)
-            and (kind is None or story.event.event == kind.upper())
-            and (min_confidence is None or story.event.confidence >= min_confidence)
-            and (
-                (story.when is None and since is None and until is None)
-                or (story.when is not None and story.when.end >= low and story.when.start <= high)
-            )
-        ]
-
-    def _merged(self) -> list[Story]:
-        """All stories, merged again only when the events table changed since the last call.
-
-        Events are only ever inserted or replaced (new ids), so their count and highest id
-        tell whether anything changed; a page view then costs one small query.
-        """
+        where = derived.story_filter(
+            actor=actor, kind=kind, since=since, until=until, min_confidence=min_confidence
+        )
         with Session(self.engine) as session:
-            count, last = session.execute(
-                select(func.count(EventRow.id), func.max(EventRow.id))
-            ).one()
-        if self._stories is None or self._stories[0] != (count, last):
-            merged = merge_events([(article.doc, event) for article, event in self.events()])
-            self._stories = ((count, last), merged)
-        return self._stories[1]
+            return derived.stories(session, where, limit=limit, offset=offset)
+
+    def count_stories(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        min_confidence: float | None = None,
+    ) -> int:
+        """How many stories :meth:`stories` gives with the same filters."""
+        where = derived.story_filter(
+            actor=actor, kind=kind, since=since, until=until, min_confidence=min_confidence
+        )
+        with Session(self.engine) as session:
+            return derived.count_stories(session, where)
 
     def story(self, key: str) -> Story | None:
-        """The story whose id is ``key`` or starts with it (the first such, as listed)."""
-        return next((story for story in self._merged() if story.id.startswith(key)), None)
+        """The story whose id is ``key`` or starts with it (the first such, by id)."""
+        with Session(self.engine) as session:
+            query = select(StoryRow.id).where(StoryRow.id.startswith(key, autoescape=True))
+            found = session.scalars(query.order_by(StoryRow.id).limit(1)).first()
+            return derived.stories_by_id(session, [found])[0] if found else None
+
+    def stories_of(self, article_id: str) -> list[Story]:
+        """The stories an article reports, in the order of :meth:`stories`."""
+        with Session(self.engine) as session:
+            ids = select(EventRow.story_id).where(EventRow.article_id == article_id)
+            return derived.stories(session, [StoryRow.id.in_(ids)])
+
+    def network(
+        self, since: date | None = None, until: date | None = None
+    ) -> dict[tuple[str, str], Counter[str]]:
+        """Stories per pair of participants (sorted) and tone, over a period or all time.
+
+        A tone is "cooperation" or "conflict". States and organisations take part by code;
+        named people on the side of their code (as of when the story was stored).
+        """
+        with Session(self.engine) as session:
+            return derived.network(session, since, until)
+
+    def actors(
+        self, kind: str | None = None, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Actor], int]:
+        """A page of entities, most mentioned first, and how many entities there are."""
+        with Session(self.engine) as session:
+            return derived.actors(session, kind, limit=limit, offset=offset)
 
     def article_clusters(self) -> list[ArticleCluster]:
         """Articles that report the same happening, with near-copies and shared stories.
@@ -272,10 +297,9 @@ class Reads:
             named = named or [m for _a, m in items]
             offices = Counter(m.office for m in named if m.office)
             texts = (m.text for m in named if m.reference in {"name", "seat"})
-            key = f"{kind}|{name}|{code}".encode()
             found.append(
                 Entity(
-                    id="ent-" + hashlib.sha1(key).hexdigest()[:12],
+                    id=derived.entity_id(kind, name, code),
                     name=name,
                     kind=kind,  # type: ignore[arg-type]
                     code=code,

@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "DERIVED",
     "AnalysisRow",
     "ArticleRow",
     "ArticleSourceRow",
@@ -217,7 +218,10 @@ class EvidenceRow(Base):
 
 # The derived tables (issue 12): what pages and the API read instead of recomputing from every
 # event and mention. They are kept at ingest, in the transaction that writes the articles
-# (store/derived.py), and can always be rebuilt from the tables above.
+# (store/derived.py), and can always be rebuilt from the tables above, so backups leave them out.
+DERIVED = frozenset(
+    {"stories", "story_actors", "story_edges", "network_counts", "entities", "entity_names"}
+)
 
 
 class StoryRow(Base):

@@ -7,19 +7,19 @@ let a failed document leave nothing half-written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from ..model import Analysis, Article, Event
-from .engine import ROWS_PER_STATEMENT
-from .rows import title_key, to_row
+from ..model import Analysis, Article, Mention
+from . import derived
+from .derived import upsert_counts
+from .rows import title_key, to_record, to_row
 from .tables import (
     AnalysisRow,
     ArticleRow,
@@ -124,7 +124,7 @@ class Writes:
                 seen.add(item[0].id)
             docs: Counter[str] = Counter()
             lines: Counter[tuple[str, str]] = Counter()
-            events: list[tuple[EventRow, Event]] = []
+            events: list[derived.Report] = []
             session.add_all(_article_row(article) for article, *_rest in fresh)
             session.flush()  # the articles first: the other rows refer to them
             for article, analysis, group, fingerprints in fresh:
@@ -136,6 +136,8 @@ class Writes:
             _count_lines(session, docs, lines)
             session.flush()  # once, for the events' ids
             session.add_all(_evidence_rows(events))
+            derived.count_mentions(session, (m for _a, an, *_r in fresh for m in an.mentions))
+            derived.restory(session, events)
             return len(fresh) + sum(
                 self._save(session, article, analysis, version=version, group=group, fingerprints=f)
                 for article, analysis, group, f in again
@@ -153,6 +155,7 @@ class Writes:
     ) -> bool:
         """One article and its analysis, inside the caller's transaction."""
         new = session.get(ArticleRow, article.id) is None
+        stale: set[str] = set()
         if new:
             session.add(_article_row(article))
             session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
@@ -160,53 +163,37 @@ class Writes:
             _count_lines(session, Counter({group: 1}), lines)
         else:
             self._add_source(session, article.id, article.doc)
-            old = select(EventRow.id).where(EventRow.article_id == article.id)
-            session.query(EvidenceRow).filter(EvidenceRow.event_id.in_(old)).delete()
-            for table in (MentionRow, LearnedRoleRow, StatementRow, InstrumentRow, EventRow):
-                session.query(table).filter(table.article_id == article.id).delete()
+            stale = _drop_analysis(session, article.id)
         session.merge(AnalysisRow(article_id=article.id, version=version))
         events = _add_analysis(session, article, analysis)
         session.flush()  # once, for the events' ids
         session.add_all(_evidence_rows(events))
+        derived.count_mentions(session, analysis.mentions)
+        derived.restory(session, events, stale)
         return new
-
-
-def _count(
-    session: Session,
-    table: type[SourceGroupRow | LineCountRow],
-    names: tuple[str, ...],
-    counts: Mapping[tuple[str, ...], int],
-) -> None:
-    """Add ``counts`` to the ``docs`` of the rows of ``table`` keyed by ``names`` (new rows too).
-
-    Upserts: writers in several processes (a PostgreSQL store shared by workers) never lose an
-    increment or collide on a new key, and a batch's lines take a round trip per thousand.
-    Keys go in sorted order, so two writers lock shared rows in the same order (no deadlock).
-    """
-    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    ordered = sorted(counts)
-    for start in range(0, len(ordered), ROWS_PER_STATEMENT):
-        statement = upsert(table).values(
-            [
-                {**dict(zip(names, key, strict=True)), "docs": counts[key]}
-                for key in ordered[start : start + ROWS_PER_STATEMENT]
-            ]
-        )
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=list(names), set_={"docs": table.docs + statement.excluded.docs}
-            )
-        )
 
 
 def _article_row(article: Article) -> ArticleRow:
     return to_row(ArticleRow, article, ingested_at=datetime.now(UTC).replace(tzinfo=None))
 
 
-def _add_analysis(
-    session: Session, article: Article, analysis: Analysis
-) -> list[tuple[EventRow, Event]]:
-    """Add an analysis's rows; return its event rows (their evidence needs their ids)."""
+def _drop_analysis(session: Session, article_id: str) -> set[str]:
+    """Delete an article's analysis and its share of the counts; return the stories it was in."""
+    mentions = select(MentionRow).where(MentionRow.article_id == article_id)
+    derived.count_mentions(
+        session, (to_record(Mention, row) for row in session.scalars(mentions)), -1
+    )
+    old = select(EventRow.id).where(EventRow.article_id == article_id)
+    stories = select(EventRow.story_id).where(EventRow.article_id == article_id)
+    stale = {story for story in session.scalars(stories) if story is not None}
+    session.query(EvidenceRow).filter(EvidenceRow.event_id.in_(old)).delete()
+    for table in (MentionRow, LearnedRoleRow, StatementRow, InstrumentRow, EventRow):
+        session.query(table).filter(table.article_id == article_id).delete()
+    return stale
+
+
+def _add_analysis(session: Session, article: Article, analysis: Analysis) -> list[derived.Report]:
+    """Add an analysis's rows; return its events with their rows (evidence needs their ids)."""
     article_id = article.id
     session.add_all(to_row(MentionRow, m, article_id=article_id) for m in analysis.mentions)
     session.add_all(to_row(StatementRow, st, article_id=article_id) for st in analysis.statements)
@@ -214,8 +201,11 @@ def _add_analysis(
         to_row(InstrumentRow, item, article_id=article_id, key=title_key(item.title))
         for item in analysis.instruments
     )
-    events = [(to_row(EventRow, event, article_id=article_id), event) for event in analysis.events]
-    session.add_all(row for row, _event in events)
+    events = [
+        (to_row(EventRow, event, article_id=article_id), article.doc, event)
+        for event in analysis.events
+    ]
+    session.add_all(row for row, _doc, _event in events)
     session.add_all(
         to_row(
             LearnedRoleRow,
@@ -229,14 +219,14 @@ def _add_analysis(
     return events
 
 
-def _evidence_rows(events: list[tuple[EventRow, Event]]) -> Iterator[EvidenceRow]:
+def _evidence_rows(events: list[derived.Report]) -> Iterator[EvidenceRow]:
     """The evidence of events whose rows have been flushed (and so have ids)."""
-    for row, record in events:
+    for row, _doc, record in events:
         for evidence in record.evidence:
             yield to_row(EvidenceRow, evidence, event_id=row.id)
 
 
 def _count_lines(session: Session, docs: Counter[str], lines: Counter[tuple[str, str]]) -> None:
     """Add new documents per source group and the lines each counts (``(group, fingerprint)``)."""
-    _count(session, SourceGroupRow, ("name",), {(group,): n for group, n in docs.items()})
-    _count(session, LineCountRow, ("source", "fingerprint"), lines)
+    upsert_counts(session, SourceGroupRow, ("name",), "docs", {(g,): n for g, n in docs.items()})
+    upsert_counts(session, LineCountRow, ("source", "fingerprint"), "docs", lines)

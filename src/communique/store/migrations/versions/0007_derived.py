@@ -28,7 +28,6 @@ def _story() -> sa.Column:
 def upgrade() -> None:
     """Add the event columns and the derived tables, then fill them."""
     from communique.store import derived
-    from communique.store.rows import load_events, stored_mentions
 
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("story_id", sa.String(16), nullable=True))
@@ -82,5 +81,5 @@ def upgrade() -> None:
         sa.Column("mentions", sa.Integer, nullable=False),
     )
     session = Session(bind=op.get_bind())
-    derived.rebuild(session, stored_mentions(session), lambda rows: load_events(session, rows))
+    derived.rebuild(session)
     session.flush()
