@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select, text, update
+from sqlalchemy import ColumnElement, String, cast, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -46,9 +46,11 @@ from .tables import (
 )
 
 __all__ = [
+    "actors_by_id",
     "count_mentions",
     "entity_id",
     "network_edges",
+    "person_codes",
     "rebuild",
     "restory",
     "upsert_counts",
@@ -113,7 +115,7 @@ def _add_stories(session: Session, reports: Sequence[Report]) -> None:
     """Merge the reports into stories and write them, their sides, edges and network counts."""
     rows = {id(event): row for row, _doc, event in reports}
     stories = merge_events([(doc, event) for _row, doc, event in reports])
-    people = _person_codes(session, {p for s in stories for p in s.event.people})
+    people = person_codes(session, {p for s in stories for p in s.event.people})
     network: Counter[tuple[str, str, str]] = Counter()
     for story in stories:
         event = story.event
@@ -179,8 +181,9 @@ def network_edges(story: Story, people: Mapping[str, str]) -> dict[tuple[str, st
     return {(min(a, r), max(a, r)): tone for a, r in pairs if a != r}
 
 
-def _person_codes(session: Session, names: set[str]) -> dict[str, str]:
+def person_codes(session: Session, names: Iterable[str]) -> dict[str, str]:
     """Each named person's code: a name resolved to several codes keeps its most mentioned."""
+    names = set(names)
     codes: dict[str, str] = {}
     for chunk in _chunks(sorted(names)):
         query = (
@@ -287,6 +290,7 @@ def rebuild(session: Session) -> None:
     for row, _doc, event in reports:
         row.merge_key = happening_key(event)
     _add_stories(session, reports)
+    session.flush()
 
 
 def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Event]]:
@@ -353,14 +357,13 @@ def stories(
     *,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
 ) -> list[Story]:
-    """The stories matching ``where``, dated first in order of date, then undated, by id."""
-    query = (
-        select(StoryRow.id)
-        .where(*where)
-        .order_by(StoryRow.undated, StoryRow.date, StoryRow.id)
-        .offset(offset)
+    """The stories matching ``where``: dated in order of date (or newest first), then undated."""
+    order = (
+        (StoryRow.date.desc(), StoryRow.id.desc()) if newest_first else (StoryRow.date, StoryRow.id)
     )
+    query = select(StoryRow.id).where(*where).order_by(StoryRow.undated, *order).offset(offset)
     ids = list(session.scalars(query if limit is None else query.limit(limit)))
     return stories_by_id(session, ids)
 
@@ -379,6 +382,20 @@ def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
     ]
     merged = {story.id: story for story in merge_events(reported(session, members))}
     return [merged[i] for i in ids if i in merged]
+
+
+def story_months(
+    session: Session, where: Sequence[ColumnElement[bool]]
+) -> list[tuple[str, str, int]]:
+    """``(month "YYYY-MM", PLOVER type, stories)`` of the dated stories matching ``where``."""
+    month = func.substr(cast(StoryRow.date, String), 1, 7)
+    query = (
+        select(month, StoryRow.event, func.count())
+        .where(StoryRow.undated.is_(False), *where)
+        .group_by(month, StoryRow.event)
+        .order_by(month, StoryRow.event)
+    )
+    return [(m, kind, n) for m, kind, n in session.execute(query)]
 
 
 def network(
@@ -423,6 +440,21 @@ def actors(
             .offset(offset)
         )
     )
+    return _actors(session, rows), total
+
+
+def actors_by_id(session: Session, ids: Sequence[str]) -> list[Actor]:
+    """The entities of ``ids`` that are stored (in no particular order)."""
+    rows = [
+        row
+        for chunk in _chunks(sorted(set(ids)))
+        for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(chunk)))
+    ]
+    return _actors(session, rows)
+
+
+def _actors(session: Session, rows: Sequence[EntityRow]) -> list[Actor]:
+    """Entity rows as records, with their office and aliases from ``entity_names``."""
     names: dict[str, dict[str, list[str]]] = {row.id: {} for row in rows}
     query = (
         select(EntityNameRow.entity_id, EntityNameRow.field, EntityNameRow.value)
@@ -445,4 +477,4 @@ def actors(
                 mentions=row.mentions,
             )
         )
-    return found, total
+    return found

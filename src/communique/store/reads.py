@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QueryError
@@ -35,7 +35,7 @@ from ..model import (
 )
 from . import derived
 from .engine import ROWS_PER_STATEMENT
-from .rows import title_key, to_record
+from .rows import to_record
 from .search import KINDS, fts_search, like_search, parse_query, ts_search
 from .tables import (
     AnalysisRow,
@@ -145,19 +145,23 @@ class Reads:
         min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
+        newest_first: bool = False,
     ) -> list[Story]:
         """Happenings, each once, with the events of every article that reports it.
 
         The filters are those of ``communique events``, the API and the briefing: an actor or
         recipient code, a PLOVER type, a date range (undated events only without one), and
         the least confidence of the merged event (its sources' corroboration included). Dated
-        stories come first in order of date, then the undated; ``limit`` and ``offset`` page.
+        stories come first in order of date (``newest_first``: the latest first), then the
+        undated; ``limit`` and ``offset`` page.
         """
         where = derived.story_filter(
             actor=actor, kind=kind, since=since, until=until, min_confidence=min_confidence
         )
         with Session(self.engine) as session:
-            return derived.stories(session, where, limit=limit, offset=offset)
+            return derived.stories(
+                session, where, limit=limit, offset=offset, newest_first=newest_first
+            )
 
     def count_stories(
         self,
@@ -174,6 +178,38 @@ class Reads:
         )
         with Session(self.engine) as session:
             return derived.count_stories(session, where)
+
+    def story_months(
+        self,
+        *,
+        actor: str | None = None,
+        kind: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[tuple[str, str, int]]:
+        """Stories per month and type: a timeline's bars, ``("YYYY-MM", type, count)``.
+
+        Of the dated stories :meth:`stories` gives with the same filters, by month then type.
+        """
+        where = derived.story_filter(actor=actor, kind=kind, since=since, until=until)
+        with Session(self.engine) as session:
+            return derived.story_months(session, where)
+
+    def person_codes(self, names: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """Each named person's code and office, as the most mentioned entity of the name."""
+        with Session(self.engine) as session:
+            codes = derived.person_codes(session, names)
+            ids = [derived.entity_id("person", n, c) for n, c in codes.items()]
+            actors = {a.id: a for a in derived.actors_by_id(session, ids)}
+        return {
+            name: (
+                code,
+                found.office
+                if (found := actors.get(derived.entity_id("person", name, code)))
+                else None,
+            )
+            for name, code in codes.items()
+        }
 
     def story(self, key: str) -> Story | None:
         """The story whose id is ``key`` or starts with it (the first such, by id)."""
@@ -243,20 +279,42 @@ class Reads:
             )
         return clusters
 
-    def agreements(self, *, min_confidence: float | None = None) -> list[Agreement]:
+    def agreements(
+        self,
+        *,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Agreement]:
         """Each named instrument once, its actions from every article forming its history.
 
-        ``min_confidence`` keeps only the actions at least that confident (and the
-        instruments that still have one).
+        Most actions first, then by title. ``min_confidence`` keeps only the actions at least
+        that confident (and the instruments that still have one); ``limit`` and ``offset`` page
+        (a page is cut on the count and the normalised title, in the database).
         """
-        grouped: dict[str, list[tuple[Article, Instrument]]] = defaultdict(list)
-        for article, item in self.instruments():
-            if min_confidence is not None and item.confidence < min_confidence:
-                continue
-            grouped[title_key(item.title)].append((article, item))
+        where = _confident(InstrumentRow, min_confidence)
+        with Session(self.engine) as session:
+            query = (
+                select(InstrumentRow.key)
+                .where(*where)
+                .group_by(InstrumentRow.key)
+                .order_by(func.count().desc(), InstrumentRow.key)
+                .offset(offset)
+            )
+            keys = list(session.scalars(query if limit is None else query.limit(limit)))
+            grouped: dict[str, list[tuple[Article, Instrument]]] = defaultdict(list)
+            order = (*_UNDATED_FIRST, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
+            for chunk in _chunks(keys):
+                rows = _with_articles(
+                    session, InstrumentRow, None, order, [*where, InstrumentRow.key.in_(chunk)]
+                )
+                for article_row, row in rows:
+                    grouped[row.key].append(
+                        (to_record(Article, article_row), to_record(Instrument, row))
+                    )
         found = []
-        for key, items in grouped.items():
-            items.sort(key=lambda pair: pair[1].when.start if pair[1].when else date.max)
+        for key in keys:
+            items = sorted(grouped[key], key=lambda p: p[1].when.start if p[1].when else date.max)
             title = max((i.title for _a, i in items), key=len)
             parties = tuple(dict.fromkeys(c for _a, i in items for c in i.parties))
             found.append(
@@ -270,12 +328,70 @@ class Reads:
             )
         return sorted(found, key=lambda a: (-len(a.actions), a.title))
 
-    def statements(self, article_id: str | None = None) -> Iterator[tuple[Article, Statement]]:
-        """Every stored quotation with its article, in order of publication and position."""
-        order = (*_UNDATED_FIRST, ArticleRow.id, StatementRow.start)
+    def count_agreements(self, *, min_confidence: float | None = None) -> int:
+        """How many instruments :meth:`agreements` gives with the same filter."""
+        keys = select(InstrumentRow.key).where(*_confident(InstrumentRow, min_confidence))
         with Session(self.engine) as session:
-            for article_row, row in _with_articles(session, StatementRow, article_id, order):
+            return session.scalar(select(func.count()).select_from(keys.distinct().subquery())) or 0
+
+    def article_ids(self, docs: Iterable[str]) -> dict[str, str]:
+        """The article id of each source name that is stored, by source name."""
+        found: dict[str, str] = {}
+        with Session(self.engine) as session:
+            for chunk in _chunks(sorted(set(docs))):
+                query = select(ArticleSourceRow.doc, ArticleSourceRow.article_id)
+                found.update(session.execute(query.where(ArticleSourceRow.doc.in_(chunk))))
+        return found
+
+    def statements(
+        self,
+        article_id: str | None = None,
+        *,
+        speaker: str | None = None,
+        exact: bool = False,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[tuple[Article, Statement]]:
+        """Stored quotations with their articles, in order of publication and position.
+
+        ``speaker`` keeps a speaker's quotations: any whose name contains it (any case), or
+        with ``exact`` the name as stored. ``min_confidence`` and the page as elsewhere.
+        """
+        order = (*_UNDATED_FIRST, ArticleRow.id, StatementRow.start)
+        where = _statement_filter(speaker, exact, min_confidence)
+        with Session(self.engine) as session:
+            rows = _with_articles(
+                session, StatementRow, article_id, order, where, limit=limit, offset=offset
+            )
+            for article_row, row in rows:
                 yield to_record(Article, article_row), to_record(Statement, row)
+
+    def count_statements(
+        self, *, speaker: str | None = None, min_confidence: float | None = None
+    ) -> int:
+        """How many quotations :meth:`statements` gives with the same filters."""
+        where = _statement_filter(speaker, False, min_confidence)
+        with Session(self.engine) as session:
+            query = select(func.count()).select_from(StatementRow).where(*where)
+            return session.scalar(query) or 0
+
+    def speakers(
+        self, *, contains: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[tuple[str | None, int]], int]:
+        """Speakers (None: unattributed) with their quotation counts, most quoted first.
+
+        ``contains`` keeps the names containing it (any case). Returns a page and how many
+        speakers match in all.
+        """
+        where = _statement_filter(contains, False, None)
+        with Session(self.engine) as session:
+            grouped = select(StatementRow.speaker, func.count().label("n")).where(*where)
+            grouped = grouped.group_by(StatementRow.speaker)
+            total = session.scalar(select(func.count()).select_from(grouped.subquery())) or 0
+            page = grouped.order_by(func.count().desc(), StatementRow.speaker)
+            found = [(name, n) for name, n in session.execute(page.limit(limit).offset(offset))]
+        return found, total
 
     def entities(self, article_id: str | None = None) -> list[Entity]:
         """People, organisations and states mentioned, each with all its mentions, most first.
@@ -322,14 +438,31 @@ class Reads:
             counts = {fingerprint: docs for fingerprint, docs in rows}
             return counts, group_row.docs if group_row else 0
 
-    def articles(self) -> Iterator[Article]:
-        """Every stored article, oldest publication first (undated last), then by source name."""
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        """Stored articles, oldest publication first (undated last), then by source name."""
         with Session(self.engine) as session:
             query = select(ArticleRow).order_by(
                 ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.doc
             )
+            query = query.offset(offset) if limit is None else query.limit(limit).offset(offset)
             for row in session.scalars(query):
                 yield to_record(Article, row)
+
+    def revision(self) -> str:
+        """A value that changes whenever articles or analyses are written: a key for caches.
+
+        New articles add source rows, and a new analysis adds mentions or events; ids only
+        grow, so the three highest ids tell (three index lookups).
+        """
+        with Session(self.engine) as session:
+            found = session.execute(
+                select(
+                    select(func.max(ArticleSourceRow.id)).scalar_subquery(),
+                    select(func.max(MentionRow.id)).scalar_subquery(),
+                    select(func.max(EventRow.id)).scalar_subquery(),
+                )
+            ).one()
+        return ":".join(str(value or 0) for value in found)
 
     def count_articles(self) -> int:
         """How many articles are stored."""
@@ -360,17 +493,25 @@ class Reads:
 
 
 def _with_articles(
-    session: Session, table: type, article_id: str | None, order: tuple
+    session: Session,
+    table: type,
+    article_id: str | None,
+    order: tuple,
+    where: Sequence[ColumnElement[bool]] = (),
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[tuple[ArticleRow, Any]]:
     """Rows of a per-article table with their article (of one article when ``article_id``).
 
     Each article is read once, not once per row: a 1.5 MB transcript with ten thousand
     mentions would otherwise bring its text over ten thousand times before the rows are mapped.
     """
-    query = select(table).join(ArticleRow, table.article_id == ArticleRow.id)
+    query = select(table).join(ArticleRow, table.article_id == ArticleRow.id).where(*where)
     if article_id is not None:
         query = query.where(ArticleRow.id == article_id)
-    rows = list(session.scalars(query.order_by(*order)))
+    query = query.order_by(*order).offset(offset)
+    rows = list(session.scalars(query if limit is None else query.limit(limit)))
     wanted = sorted({row.article_id for row in rows})
     articles: dict[str, ArticleRow] = {}
     for start in range(0, len(wanted), ROWS_PER_STATEMENT):
@@ -379,3 +520,24 @@ def _with_articles(
             (a.id, a) for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
         )
     return [(articles[row.article_id], row) for row in rows]
+
+
+def _confident(table: type, least: float | None) -> list[ColumnElement[bool]]:
+    return [] if least is None else [table.confidence >= least]
+
+
+def _statement_filter(
+    speaker: str | None, exact: bool, least: float | None
+) -> list[ColumnElement[bool]]:
+    """The conditions on quotations of a speaker (a part of the name, or all of it) and a floor."""
+    where = _confident(StatementRow, least)
+    if speaker is not None and exact:
+        where.append(StatementRow.speaker == speaker)
+    elif speaker is not None:
+        where.append(func.lower(StatementRow.speaker).contains(speaker.lower(), autoescape=True))
+    return where
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), ROWS_PER_STATEMENT):
+        yield items[start : start + ROWS_PER_STATEMENT]
