@@ -252,26 +252,25 @@ def upsert_counts(
     """Add ``counts`` to ``column`` of the rows of ``table`` keyed by ``names`` (new rows too).
 
     Upserts: writers in several processes (a PostgreSQL store shared by workers) never lose an
-    increment or collide on a new key, and a batch takes a round trip per thousand rows. Keys
-    go in sorted order, so two writers lock shared rows in the same order (no deadlock).
+    increment or collide on a new key. Keys go in sorted order, so two writers lock shared
+    rows in the same order (no deadlock).
     ``nulls`` names key columns given as "" that are stored as NULL.
     """
     upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    ordered = sorted(key for key, value in counts.items() if value)
-    primary = [c.name for c in table.__table__.primary_key.columns]
-    for start in range(0, len(ordered), CHUNK):
-        values = []
-        for key in ordered[start : start + CHUNK]:
-            row = dict(zip(names, key, strict=True))
-            row.update({name: None for name in nulls if row[name] == ""})
-            values.append({**row, column: counts[key]})
-        statement = upsert(table).values(values)
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=primary,
-                set_={column: getattr(table, column) + getattr(statement.excluded, column)},
-            )
-        )
+    core = table.__table__
+    statement = upsert(core)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(core.primary_key.columns),
+        set_={column: core.c[column] + statement.excluded[column]},
+    )
+    values = []
+    for key in sorted(key for key, value in counts.items() if value):
+        row = dict(zip(names, key, strict=True))
+        row.update({name: None for name in nulls if row[name] == ""})
+        values.append({**row, column: counts[key]})
+    # One statement, the rows as its parameters: compiled once, not once per thousand rows.
+    for start in range(0, len(values), CHUNK):
+        session.execute(statement, values[start : start + CHUNK])
 
 
 def rebuild(session: Session) -> None:
