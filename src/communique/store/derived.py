@@ -24,7 +24,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, delete, func, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -117,29 +127,33 @@ def _add_stories(session: Session, reports: Sequence[Report]) -> None:
     stories = merge_events([(doc, event) for _row, doc, event in reports])
     people = person_codes(session, {p for s in stories for p in s.event.people})
     network: Counter[tuple[str, str, str]] = Counter()
+    found: dict[type, list[dict[str, Any]]] = {StoryRow: [], StoryActorRow: [], StoryEdgeRow: []}
     for story in stories:
         event = story.event
-        session.add(
-            StoryRow(
-                id=story.id,
-                event=event.event,
-                undated=story.when is None,
-                date=story.when.start if story.when else None,
-                enddate=story.when.end if story.when else None,
-                confidence=event.confidence,
-                sources=len(story.sources),
-            )
+        found[StoryRow].append(
+            {
+                "id": story.id,
+                "event": event.event,
+                "undated": story.when is None,
+                "date": story.when.start if story.when else None,
+                "enddate": story.when.end if story.when else None,
+                "confidence": event.confidence,
+                "sources": len(story.sources),
+            }
         )
-        session.add_all(
-            StoryActorRow(story_id=story.id, code=code)
+        found[StoryActorRow] += (
+            {"story_id": story.id, "code": code}
             for code in dict.fromkeys(event.actor + event.recipient)
         )
         for (a, b), tone in network_edges(story, people).items():
-            session.add(StoryEdgeRow(story_id=story.id, a=a, b=b, tone=tone))
+            found[StoryEdgeRow].append({"story_id": story.id, "a": a, "b": b, "tone": tone})
             network[(a, b, tone)] += 1
         for _doc, reported in story.reports:
             rows[id(reported)].story_id = story.id
     session.flush()
+    for table, values in found.items():  # stories first: the other two refer to them
+        for start in range(0, len(values), CHUNK):
+            session.execute(insert(table.__table__), values[start : start + CHUNK])
     upsert_counts(session, NetworkCountRow, ("a", "b", "tone"), "stories", network)
 
 
@@ -301,9 +315,8 @@ def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Even
         for found in session.scalars(query):
             evidence[found.event_id].append(to_record(Evidence, found))
     for chunk in _chunks(sorted({row.article_id for row in rows})):
-        docs.update(
-            session.execute(select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(chunk)))
-        )
+        query = select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(chunk))
+        docs.update((key, doc) for key, doc in session.execute(query))
     return [
         (docs[row.article_id], to_record(Event, row, evidence=tuple(evidence[row.id])))
         for row in rows

@@ -340,7 +340,8 @@ class Reads:
         with Session(self.engine) as session:
             for chunk in _chunks(sorted(set(docs))):
                 query = select(ArticleSourceRow.doc, ArticleSourceRow.article_id)
-                found.update(session.execute(query.where(ArticleSourceRow.doc.in_(chunk))))
+                rows = session.execute(query.where(ArticleSourceRow.doc.in_(chunk)))
+                found.update((doc, key) for doc, key in rows)
         return found
 
     def statements(

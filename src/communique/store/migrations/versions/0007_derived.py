@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
+from communique.store.migrations import has_column, missing
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -29,11 +31,19 @@ def upgrade() -> None:
     """Add the event columns and the derived tables, then fill them."""
     from communique.store import derived
 
-    with op.batch_alter_table("events") as batch:
-        batch.add_column(sa.Column("story_id", sa.String(16), nullable=True))
-        batch.add_column(sa.Column("merge_key", sa.Text, nullable=True))
-    op.create_index("ix_events_story_id", "events", ["story_id"])
-    op.create_index("ix_events_merge", "events", ["merge_key", "date"])
+    # Guarded like revisions 1-5, for a database stamped at an older version it has outgrown.
+    if not has_column("events", "story_id"):
+        with op.batch_alter_table("events") as batch:
+            batch.add_column(sa.Column("story_id", sa.String(16), nullable=True))
+            batch.add_column(sa.Column("merge_key", sa.Text, nullable=True))
+        op.create_index("ix_events_story_id", "events", ["story_id"])
+        op.create_index("ix_events_merge", "events", ["merge_key", "date"])
+    if missing("stories"):
+        _create_tables()
+    derived.rebuild(Session(bind=op.get_bind()))
+
+
+def _create_tables() -> None:
     op.create_table(
         "stories",
         sa.Column("id", sa.String(16), primary_key=True),
@@ -80,6 +90,3 @@ def upgrade() -> None:
         sa.Column("value", sa.Text, primary_key=True),
         sa.Column("mentions", sa.Integer, nullable=False),
     )
-    session = Session(bind=op.get_bind())
-    derived.rebuild(session)
-    session.flush()
