@@ -8,22 +8,28 @@ randomness; outputs do not depend on the order of the input):
 - :mod:`.duplicates`: reposts and lightly edited copies (:func:`near_duplicates`);
 - :mod:`.stories`: articles on the same happening in other words (:func:`story_clusters`).
 
-Each works on a batch, and each says which stored items a new one could join, so that a store
-can link a new article against a few candidates instead of the whole corpus.
+Each works on a batch, and each has an incremental form for a store that links a new article
+against a few candidates it looks up, never the whole corpus: events by :func:`happening_key`
+and :func:`merge_window` (then :func:`merge_events` over the new reports and the touched
+stories), near-duplicates by shared :func:`signature` keys (then :func:`duplicate_pairs`),
+story clusters by date window (then :func:`assign_stories`).
 """
 
 from __future__ import annotations
 
 from .documents import LinkDoc
-from .duplicates import near_duplicates
+from .duplicates import duplicate_pairs, near_duplicates, signature
 from .events import happening_key, merge_events, merge_window
-from .stories import story_clusters
+from .stories import assign_stories, story_clusters
 
 __all__ = [
     "LinkDoc",
+    "assign_stories",
+    "duplicate_pairs",
     "happening_key",
     "merge_events",
     "merge_window",
     "near_duplicates",
+    "signature",
     "story_clusters",
 ]

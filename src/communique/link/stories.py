@@ -16,9 +16,11 @@ batch keeps some weight. Without it the best threshold moved with the batch: 0.1
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -99,6 +101,76 @@ def story_clusters(
     return sorted(sorted(group) for group in groups)
 
 
+def assign_stories(
+    new: Sequence[LinkDoc],
+    candidates: Sequence[tuple[LinkDoc, str]],
+    *,
+    threshold: float = STORY_THRESHOLD,
+    max_days: int = STORY_MAX_DAYS,
+) -> dict[str, str]:
+    """Put each new document in a stored story, or in a story of its own: online clustering.
+
+    :func:`story_clusters` regroups a whole batch, which a store cannot redo for every article.
+    Here the stored documents keep their stories; each new document, one after the other (by
+    publication date, undated last, then by id), joins the story whose documents are on average
+    most similar to it, if that average reaches ``threshold`` and no document of the story is
+    dated more than ``max_days`` from it; otherwise it opens a story of its own, whose id is
+    ``"sty-"`` and the first 12 hex digits of the SHA-1 of its id. A new document can join a
+    story another new document of the batch opened or joined before it. Similarity is that of
+    :func:`story_clusters` (three TF-IDF views and the shared-actor bonus), with IDF counted over
+    the new and candidate documents and the same background, so it is the same function of the
+    documents given. On ECB+, fed one document at a time by id with every earlier document as
+    candidate, it scores close to the batch clustering (see ``benchmarks/clustering.py``).
+
+    Args:
+        new: the documents to place; ids must be unique and not among the candidates.
+        candidates: stored documents with their story ids: those published within ``max_days``
+            of a new document (and the undated). Passing every member of a candidate story
+            makes the date window hold for the whole story, as it does in the batch.
+        threshold: the least average similarity between a document and a story it joins.
+        max_days: the most days between the publication dates of a document and any document
+            of the story it joins.
+
+    Returns:
+        The story id of each new document.
+    """
+    fresh = sorted(
+        sorted_unique(new),
+        key=lambda item: (item.published is None, item.published or date.min, item.id),
+    )
+    if not fresh:
+        return {}
+    stored = sorted(candidates, key=lambda pair: pair[0].id)
+    everyone = [*fresh, *(item for item, _story in stored)]
+    sorted_unique(everyone)  # raises on a repeated id
+    similarity = _similarity(everyone, list(range(len(fresh)))).toarray()
+    days = _days(everyone)
+    # Stories by number (sorted by id, so ties go to the smallest id), and each document's.
+    names = sorted({story for _item, story in stored})
+    number = {story: k for k, story in enumerate(names)}
+    label = np.full(len(everyone), -1)
+    label[len(fresh) :] = [number[story] for _item, story in stored]
+    found: dict[str, str] = {}
+    for i, item in enumerate(fresh):
+        placed = label >= 0
+        groups = label[placed]
+        count = np.bincount(groups, minlength=len(names))
+        total = np.bincount(groups, weights=similarity[i][placed], minlength=len(names))
+        apart = np.abs(days[placed] - days[i]) > max_days  # NaN (no date) compares False
+        far = np.bincount(groups, weights=apart.astype(float), minlength=len(names))
+        average = np.where((count > 0) & (far == 0), total / np.maximum(count, 1), -np.inf)
+        best = int(np.argmax(average)) if len(names) else -1
+        if best >= 0 and average[best] >= threshold:
+            story = names[best]
+        else:
+            story = "sty-" + hashlib.sha1(item.id.encode()).hexdigest()[:12]
+            number[story] = len(names)
+            names.append(story)
+        label[i] = number[story]
+        found[item.id] = story
+    return found
+
+
 def _lead(text: str) -> str:
     """The first words of a text: the headline and opening sentences of a news report."""
     return " ".join(m.group(0) for m in itertools.islice(WORD.finditer(text), LEAD_WORDS))
@@ -148,8 +220,11 @@ def _given(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _similarity(docs: list[LinkDoc]) -> sparse.csr_matrix:
-    """Pairwise similarity: cosine over the three views, plus the shared-actor bonus."""
+def _similarity(docs: list[LinkDoc], rows: list[int] | None = None) -> sparse.csr_matrix:
+    """Similarity of ``docs[rows]`` (all by default) with every document.
+
+    Cosine over the three views, plus the shared-actor bonus.
+    """
     from scipy import sparse
     from sklearn.preprocessing import normalize
 
@@ -164,17 +239,18 @@ def _similarity(docs: list[LinkDoc]) -> sparse.csr_matrix:
     vectors = sparse.csr_matrix(views)
     if vectors.shape[1]:
         vectors = normalize(vectors)
-    similarity = (vectors @ vectors.T).tocsr()
+    chosen = list(range(len(docs))) if rows is None else rows
+    similarity = (vectors[chosen] @ vectors.T).tocsr()
     codes = sorted({code for item in docs for code in item.codes})
     if not codes:
         return similarity
     column = {code: k for k, code in enumerate(codes)}
-    rows = [i for i, item in enumerate(docs) for _ in item.codes]
+    owners = [i for i, item in enumerate(docs) for _ in item.codes]
     cols = [column[code] for item in docs for code in sorted(item.codes)]
-    has = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(docs), len(codes)))
-    shared = (has @ has.T).tocoo()
+    has = sparse.csr_matrix((np.ones(len(owners)), (owners, cols)), shape=(len(docs), len(codes)))
+    shared = (has[chosen] @ has.T).tocoo()
     sizes = np.asarray(has.sum(axis=1)).ravel()
-    union = sizes[shared.row] + sizes[shared.col] - shared.data
+    union = sizes[chosen][shared.row] + sizes[shared.col] - shared.data
     bonus = sparse.csr_matrix(
         (CODE_BONUS * shared.data / union, (shared.row, shared.col)), shape=similarity.shape
     )
