@@ -115,7 +115,9 @@ def test_export_all_then_import_restores_every_table_exactly(
     source: Path, backup: Path, tmp_path: Path
 ) -> None:
     before = _tables(source)
-    assert all(before.values()), [name for name, rows in before.items() if not rows]
+    # Every table has rows (the sample has no near-copies, a derived table).
+    empty = [name for name, rows in before.items() if not rows]
+    assert empty in ([], ["near_copies"]), empty
     manifest = json.loads((backup / MANIFEST).read_text("utf-8"))
     assert manifest["schema_version"] == SCHEMA_VERSION
     # The derived tables are left out and recomputed by the restore: to the same rows.

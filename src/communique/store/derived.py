@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -38,17 +38,29 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..link import happening_key, merge_events, merge_window
-from ..model import CONFLICT, Actor, Event, Evidence, Mention, Story
+from ..link import (
+    LinkDoc,
+    assign_stories,
+    duplicate_pairs,
+    happening_key,
+    merge_events,
+    merge_window,
+    signature,
+)
+from ..link.stories import STORY_MAX_DAYS
+from ..model import CONFLICT, Actor, Article, Event, Evidence, Mention, Story
 from .engine import ROWS_PER_STATEMENT
 from .rows import to_record
 from .tables import (
+    ArticleKeyRow,
     ArticleRow,
+    ArticleStoryRow,
     EntityNameRow,
     EntityRow,
     EventRow,
     EvidenceRow,
     MentionRow,
+    NearCopyRow,
     NetworkCountRow,
     StoryActorRow,
     StoryEdgeRow,
@@ -59,6 +71,8 @@ __all__ = [
     "actors_by_id",
     "count_mentions",
     "entity_id",
+    "link_articles",
+    "link_doc",
     "network_edges",
     "person_codes",
     "rebuild",
@@ -291,8 +305,19 @@ def rebuild(session: Session) -> None:
     """Recompute every derived table from the events and mentions stored."""
     for table in (StoryEdgeRow, StoryActorRow, StoryRow, NetworkCountRow, EntityNameRow):
         session.execute(delete(table))
+    for table in (ArticleKeyRow, NearCopyRow, ArticleStoryRow):
+        session.execute(delete(table))
     session.execute(delete(EntityRow))
     session.execute(update(EventRow).values(story_id=None, merge_key=None))
+    ids = list(
+        session.scalars(
+            select(ArticleRow.id).order_by(
+                ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id
+            )
+        )
+    )
+    for start in range(0, len(ids), CHUNK):  # in order of publication, as they might arrive
+        link_articles(session, _link_docs(session, ids[start : start + CHUNK]))
     mentions = session.scalars(select(MentionRow).order_by(MentionRow.id)).yield_per(CHUNK)
     for chunk in mentions.partitions():
         count_mentions(session, [to_record(Mention, row) for row in chunk])
@@ -331,6 +356,99 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
 # Reading: what pages ask of the derived tables. Each answer is a page of rows found through an
 # index; the stories of a page are merged again from their members (a few rows each), which
 # gives exactly the stored story without storing the merged event twice.
+
+
+def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
+    """Find the near-copies and the story cluster of each new article among the stored ones.
+
+    Near-copies: the stored articles sharing an LSH band key with a new one are its only
+    candidates (``link.duplicate_pairs``). Story clusters: the stored articles published within
+    ``link.STORY_MAX_DAYS`` of a new one, with every member of their clusters, are its
+    candidates (``link.assign_stories``); an undated article is compared with the new articles
+    of its own batch only, as a window around no date would be the whole corpus.
+    """
+    if not new:
+        return
+    fresh = {doc.id for doc in new}
+    keys = {doc.id: signature(doc.text) for doc in new}
+    wanted = sorted({key for found in keys.values() for key in found})
+    copies = {
+        article
+        for chunk in _chunks(wanted)
+        for article in session.scalars(
+            select(ArticleKeyRow.article_id).where(ArticleKeyRow.key.in_(chunk))
+        )
+    }
+    pairs = duplicate_pairs(new, _link_docs(session, sorted(copies - fresh)))
+    stored = _story_candidates(session, [doc.published for doc in new if doc.published])
+    members = _link_docs(session, sorted(set(stored) - fresh))
+    placed = assign_stories(new, [(doc, stored[doc.id]) for doc in members])
+    rows = {
+        ArticleKeyRow: [
+            {"key": k, "article_id": a} for a, found in keys.items() for k in set(found)
+        ],
+        NearCopyRow: [{"a": a, "b": b} for a, b in pairs],
+        ArticleStoryRow: [{"article_id": a, "story": story} for a, story in placed.items()],
+    }
+    for table, values in rows.items():
+        for start in range(0, len(values), CHUNK):
+            session.execute(insert(table.__table__), values[start : start + CHUNK])
+
+
+def _story_candidates(session: Session, days: Sequence[date]) -> dict[str, str]:
+    """Stored articles within the story window of any of ``days``, and all their clusters'."""
+    window = timedelta(days=STORY_MAX_DAYS)
+    spans: list[list[date]] = []
+    for day in sorted(days):
+        if spans and day - window <= spans[-1][1]:
+            spans[-1][1] = day + window
+        else:
+            spans.append([day - window, day + window])
+    near = [
+        article
+        for low, high in spans
+        for article in session.scalars(
+            select(ArticleRow.id).where(ArticleRow.published.between(low, high))
+        )
+    ]
+    stories = {
+        story
+        for chunk in _chunks(sorted(set(near)))
+        for story in session.scalars(
+            select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(chunk))
+        )
+    }
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(stories)):
+        query = select(ArticleStoryRow.article_id, ArticleStoryRow.story)
+        found.update(
+            (a, s) for a, s in session.execute(query.where(ArticleStoryRow.story.in_(chunk)))
+        )
+    return found
+
+
+def _link_docs(session: Session, ids: Sequence[str]) -> list[LinkDoc]:
+    """Stored articles as the link stage sees them: text, date and the codes they mention."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    docs = []
+    for chunk in _chunks(ids):
+        query = select(MentionRow.article_id, MentionRow.codes).where(
+            MentionRow.article_id.in_(chunk), MentionRow.kind != "place"
+        )
+        for article, joined in session.execute(query):
+            codes[article].update(joined.split())
+        query = select(ArticleRow.id, ArticleRow.text, ArticleRow.published)
+        for article, body, published in session.execute(query.where(ArticleRow.id.in_(chunk))):
+            docs.append(
+                LinkDoc(id=article, text=body, published=published, codes=frozenset(codes[article]))
+            )
+    return docs
+
+
+def link_doc(article: Article, mentions: Iterable[Mention]) -> LinkDoc:
+    """A new article as the link stage sees it, with the codes of its analysis's mentions."""
+    codes = frozenset(code for m in mentions if m.kind != "place" for code in m.codes)
+    return LinkDoc(id=article.id, text=article.text, published=article.published, codes=codes)
 
 
 def story_filter(

@@ -16,7 +16,6 @@ from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import QueryError
-from ..link import LinkDoc, near_duplicates, story_clusters
 from ..model import (
     Actor,
     Agreement,
@@ -41,12 +40,14 @@ from .tables import (
     AnalysisRow,
     ArticleRow,
     ArticleSourceRow,
+    ArticleStoryRow,
     EventRow,
     EvidenceRow,
     InstrumentRow,
     LearnedRoleRow,
     LineCountRow,
     MentionRow,
+    NearCopyRow,
     SourceGroupRow,
     StatementRow,
     StoryRow,
@@ -245,36 +246,37 @@ class Reads:
     def article_clusters(self) -> list[ArticleCluster]:
         """Articles that report the same happening, with near-copies and shared stories.
 
-        A cluster's stories are the merged events that one of its articles reports and at
-        least one other source reports too.
+        The clusters and near-copies are those found as each article was stored (see
+        :func:`.derived.link_articles`). A cluster's stories are the merged events that one of
+        its articles reports and at least one other source reports too.
         """
-        articles = list(self.articles())
-        codes: dict[str, set[str]] = {a.id: set() for a in articles}
-        for article, mention in self.mentions():
-            codes[article.id].update(c for c in mention.codes if mention.kind != "place")
-        stories = self.stories()
-        docs = [
-            LinkDoc(id=a.id, text=a.text, published=a.published, codes=frozenset(codes[a.id]))
-            for a in articles
-        ]
-        by_id = {a.id: a for a in articles}
-        copies: dict[str, list[str]] = {}
-        for left, right in near_duplicates(docs):
-            copies.setdefault(left, []).append(by_id[right].doc)
-            copies.setdefault(right, []).append(by_id[left].doc)
+        articles = {a.id: a for a in self.articles()}
+        with Session(self.engine) as session:
+            placed = dict(
+                (a, s)
+                for a, s in session.execute(
+                    select(ArticleStoryRow.article_id, ArticleStoryRow.story)
+                )
+            )
+            copies: dict[str, list[str]] = defaultdict(list)
+            for a, b in session.execute(
+                select(NearCopyRow.a, NearCopyRow.b).order_by(NearCopyRow.a, NearCopyRow.b)
+            ):
+                copies[a].append(articles[b].doc)
+                copies[b].append(articles[a].doc)
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for article_id in sorted(articles):
+            grouped[placed.get(article_id, article_id)].append(article_id)
+        stories = [s for s in self.stories() if len(s.sources) > 1]
         clusters = []
-        for cluster in story_clusters(docs):
-            members = tuple(by_id[i] for i in cluster)
-            names = {a.doc for a in members}
+        for members in sorted(grouped.values()):
+            found = tuple(articles[i] for i in members)
+            names = {a.doc for a in found}
             clusters.append(
                 ArticleCluster(
-                    articles=members,
-                    copies=tuple(tuple(copies.get(a.id, ())) for a in members),
-                    stories=tuple(
-                        story
-                        for story in stories
-                        if names & set(story.sources) and len(story.sources) > 1
-                    ),
+                    articles=found,
+                    copies=tuple(tuple(copies.get(a.id, ())) for a in found),
+                    stories=tuple(s for s in stories if names & set(s.sources)),
                 )
             )
         return clusters

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -24,8 +25,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "DERIVED",
     "AnalysisRow",
+    "ArticleKeyRow",
     "ArticleRow",
     "ArticleSourceRow",
+    "ArticleStoryRow",
     "Base",
     "EntityNameRow",
     "EntityRow",
@@ -36,6 +39,7 @@ __all__ = [
     "LineCountRow",
     "MentionRow",
     "MetaRow",
+    "NearCopyRow",
     "NetworkCountRow",
     "SourceGroupRow",
     "StatementRow",
@@ -220,7 +224,17 @@ class EvidenceRow(Base):
 # event and mention. They are kept at ingest, in the transaction that writes the articles
 # (store/derived.py), and can always be rebuilt from the tables above, so backups leave them out.
 DERIVED = frozenset(
-    {"stories", "story_actors", "story_edges", "network_counts", "entities", "entity_names"}
+    {
+        "stories",
+        "story_actors",
+        "story_edges",
+        "network_counts",
+        "entities",
+        "entity_names",
+        "article_keys",
+        "near_copies",
+        "article_stories",
+    }
 )
 
 
@@ -290,3 +304,27 @@ class EntityNameRow(Base):
     field: Mapped[str] = mapped_column(String(16), primary_key=True)
     value: Mapped[str] = mapped_column(Text, primary_key=True)
     mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ArticleKeyRow(Base):
+    """One LSH band key of an article's text (``link.signature``): near-copies share one."""
+
+    __tablename__ = "article_keys"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+
+
+class NearCopyRow(Base):
+    """Two articles whose texts are reposts or light edits of each other (``a < b``)."""
+
+    __tablename__ = "near_copies"
+    a: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    b: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+
+
+class ArticleStoryRow(Base):
+    """The story cluster an article was placed in when it was stored (``link.assign_stories``)."""
+
+    __tablename__ = "article_stories"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    story: Mapped[str] = mapped_column(String(16), index=True)

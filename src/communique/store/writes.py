@@ -138,6 +138,9 @@ class Writes:
             session.add_all(_evidence_rows(events))
             derived.count_mentions(session, (m for _a, an, *_r in fresh for m in an.mentions))
             derived.restory(session, events)
+            derived.link_articles(
+                session, [derived.link_doc(a, an.mentions) for a, an, *_r in fresh]
+            )
             return len(fresh) + sum(
                 self._save(session, article, analysis, version=version, group=group, fingerprints=f)
                 for article, analysis, group, f in again
@@ -170,6 +173,8 @@ class Writes:
         session.add_all(_evidence_rows(events))
         derived.count_mentions(session, analysis.mentions)
         derived.restory(session, events, stale)
+        if new:
+            derived.link_articles(session, [derived.link_doc(article, analysis.mentions)])
         return new
 
 

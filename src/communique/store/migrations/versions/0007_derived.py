@@ -1,7 +1,8 @@
 """Schema 7 (issue 12): the derived tables that pages read, filled from the stored rows.
 
-Stories (merged events) with their sides and network edges, the network's counts, and the
-entities with their mention counts; each event row gets its story and its happening key. The
+Stories (merged events) with their sides and network edges, the network's counts, the
+entities with their mention counts, and the articles' links (near-copy keys and pairs, story
+clusters); each event row gets its story and its happening key. The
 tables are filled here from what is stored (``store.derived.rebuild``) and kept at ingest
 from then on.
 
@@ -44,6 +45,21 @@ def upgrade() -> None:
 
 
 def _create_tables() -> None:
+    op.create_table(
+        "article_keys",
+        sa.Column("key", sa.BigInteger, primary_key=True),
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+    )
+    op.create_table(
+        "near_copies",
+        sa.Column("a", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+        sa.Column("b", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True, index=True),
+    )
+    op.create_table(
+        "article_stories",
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+        sa.Column("story", sa.String(16), nullable=False, index=True),
+    )
     op.create_table(
         "stories",
         sa.Column("id", sa.String(16), primary_key=True),
