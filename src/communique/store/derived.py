@@ -68,7 +68,6 @@ from .tables import (
 )
 
 __all__ = [
-    "actors_by_id",
     "count_mentions",
     "entity_id",
     "link_articles",
@@ -571,16 +570,6 @@ def actors(
         )
     )
     return _actors(session, rows), total
-
-
-def actors_by_id(session: Session, ids: Sequence[str]) -> list[Actor]:
-    """The entities of ``ids`` that are stored (in no particular order)."""
-    rows = [
-        row
-        for chunk in _chunks(sorted(set(ids)))
-        for row in session.scalars(select(EntityRow).where(EntityRow.id.in_(chunk)))
-    ]
-    return _actors(session, rows)
 
 
 def _actors(session: Session, rows: Sequence[EntityRow]) -> list[Actor]:

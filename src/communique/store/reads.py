@@ -196,21 +196,10 @@ class Reads:
         with Session(self.engine) as session:
             return derived.story_months(session, where)
 
-    def person_codes(self, names: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-        """Each named person's code and office, as the most mentioned entity of the name."""
+    def person_codes(self, names: Iterable[str]) -> dict[str, str]:
+        """Each named person's code: a name resolved to several codes keeps its most mentioned."""
         with Session(self.engine) as session:
-            codes = derived.person_codes(session, names)
-            ids = [derived.entity_id("person", n, c) for n, c in codes.items()]
-            actors = {a.id: a for a in derived.actors_by_id(session, ids)}
-        return {
-            name: (
-                code,
-                found.office
-                if (found := actors.get(derived.entity_id("person", name, code)))
-                else None,
-            )
-            for name, code in codes.items()
-        }
+            return derived.person_codes(session, names)
 
     def story(self, key: str) -> Story | None:
         """The story whose id is ``key`` or starts with it (the first such, by id)."""
