@@ -36,7 +36,7 @@ from ..errors import ClusterError, CommuniqueError, InputError
 from ..model import RawDocument, Role
 from ..nlp import person_patterns, pipeline_key
 from ..read import read_inputs
-from ..settings import Settings
+from ..settings import Settings, load_settings
 from ..store import Store
 from .local import (
     IngestReport,
@@ -80,7 +80,11 @@ def ingest(
         raise ClusterError("E601", address=address, url=store.url)
     # What a worker needs: the database this process opened, and no processes of its own (a
     # worker runs as a daemon process, which may not start children; the cluster is the pool).
-    remote = dataclasses.replace(settings, db=store.url, scheduler="", nlp_processes=1)
+    # The default pipeline cache is the worker's user's, not a path of this machine ("").
+    cache = settings.pipeline_cache if settings.sources.get("pipeline_cache") != "default" else ""
+    remote = dataclasses.replace(
+        settings, db=store.url, scheduler="", nlp_processes=1, pipeline_cache=cache
+    )
     paths = list(paths)
     report = IngestReport()
     with _client(address, settings) as client:
@@ -167,7 +171,8 @@ def _connect(address: str, settings: Settings) -> Iterator[Client]:
                 n_workers=processes(settings),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # No dashboard, and the scheduler's health page on any free port, not 8787.
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,
@@ -226,6 +231,8 @@ _LOCK = threading.Lock()
 
 def _ingest_chunk(documents: list[RawDocument], settings: Settings) -> IngestReport:
     """Run on a worker: the local pass over one chunk, stored into the shared database."""
+    if not settings.pipeline_cache:  # the default: this machine's user cache (or its setting)
+        settings = dataclasses.replace(settings, pipeline_cache=load_settings().pipeline_cache)
     with _LOCK:
         store = Store.open(settings.db)
         try:
