@@ -208,3 +208,20 @@ def test_local_cluster_stores_into_a_sqlite_file(tmp_path: Path, inputs: Path) -
     exported = _exports(db)
     assert len(exported["articles"].splitlines()) == 5
     assert exported["events"] and exported["statements"]
+
+
+def test_chunks_close_at_the_size_keep_order_and_pass_read_errors_on() -> None:
+    from communique.errors import InputError
+    from communique.model import RawDocument
+    from communique.pipeline.cluster import chunks
+
+    def doc(name: str, size: int) -> RawDocument:
+        return RawDocument(doc=name, content="é" * (size // 2), format="text", group="g")
+
+    bad = InputError("E101", path="hollow.txt")
+    items = [doc("a", 400), doc("b", 700), bad, doc("c", 5000), doc("d", 100), doc("e", 200)]
+    failed: list[InputError] = []
+    got = [[raw.doc for raw in chunk] for chunk in chunks(items, 1000, failed.append)]
+    # Bytes, not characters: "é" is two bytes in UTF-8; a document over the size is alone.
+    assert got == [["a", "b"], ["c"], ["d", "e"]]
+    assert failed == [bad]

@@ -89,14 +89,16 @@ def ingest(
     report = IngestReport()
     with _client(address, settings) as client:
         on_start(count_inputs(paths, max_bytes=settings.max_bytes))
-        ahead = _AHEAD * max(1, sum(client.nthreads().values()))
-        running: dict[Future, list[RawDocument]] = {}
+        running: dict[Future, tuple[Future, list[RawDocument]]] = {}
         done = as_completed()
 
         def collect(limit: int) -> None:
             while len(running) > limit:
                 future = next(done)
-                _collect(future, running.pop(future), report, on_document, on_error)
+                data, chunk = running.pop(future)
+                _collect(future, chunk, report, on_document, on_error)
+                future.release()  # the chunk and its report leave the cluster's memory
+                data.release()
 
         def fail(error: InputError) -> None:
             report.failed.append(error)
@@ -105,10 +107,12 @@ def ingest(
         for chunk in chunks(
             read_inputs(paths, max_bytes=settings.max_bytes), settings.cluster_chunk_bytes, fail
         ):
-            future = client.submit(_ingest_chunk, chunk, remote, pure=False)
-            running[future] = chunk
+            # Straight to a worker, not inside the task through the scheduler: a chunk is large.
+            [data] = client.scatter([chunk], hash=False)
+            future = client.submit(_ingest_chunk, data, remote, pure=False)
+            running[future] = (data, chunk)
             done.add(future)
-            collect(ahead)
+            collect(_AHEAD * max(1, sum(client.nthreads().values())))  # workers may come and go
         collect(0)
     logger.info(
         "ingest on %s: %d new, %d unchanged, %d failed",
@@ -209,8 +213,6 @@ def _collect(
             on_error(failure)
             on_document(raw)
         return
-    finally:
-        future.release()
     report.new += result.new
     report.updated += result.updated
     report.unchanged += result.unchanged
