@@ -87,17 +87,12 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from distributed import Client
 
     logs = tmp_path_factory.mktemp("dask-logs")
-    source = str(Path(communique.__file__).resolve().parents[1])
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
-    }
     address = f"tcp://127.0.0.1:{_free_port()}"
     dask = [sys.executable, "-m", "dask"]
     commands = [
         [*dask, "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1]],
         *(
-            [*dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--name", f"w{i}"]
+            [*dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-nanny"]
             for i in range(_WORKERS)
         ),
     ]
@@ -106,20 +101,30 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for i, command in enumerate(commands):
             with (logs / f"{i}.log").open("wb") as log:
                 processes.append(
-                    subprocess.Popen([*command, "--no-dashboard"], env=env, stdout=log, stderr=log)
+                    subprocess.Popen(
+                        [*command, "--no-dashboard"], env=_env(), stdout=log, stderr=log
+                    )
                 )
         with Client(address, timeout=60) as client:
-            client.wait_for_workers(_WORKERS, timeout=120)
+            try:
+                client.wait_for_workers(_WORKERS, timeout=120)
+            except TimeoutError:
+                pytest.fail(f"the workers did not register in 120 s; their logs are in {logs}")
         yield address
     finally:
-        for process in reversed(processes):
-            process.terminate()
+        # Killed, not asked to close: what the workers stored is committed, and a worker's
+        # graceful close (its pipeline freed object by object) takes seconds. Without a nanny
+        # each process is the whole worker, so nothing is left behind.
         for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            process.kill()
+            process.wait()
+
+
+def _env() -> dict[str, str]:
+    """This environment, with this checkout's communique first on the path of a subprocess."""
+    source = str(Path(communique.__file__).resolve().parents[1])
+    paths = filter(None, [source, os.environ.get("PYTHONPATH")])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def _pipelines_loaded(address: str) -> dict[str, int]:
@@ -156,7 +161,7 @@ def test_cluster_run_stores_what_one_process_stores_and_again_nothing(
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "PYTHONPATH": str(Path(communique.__file__).resolve().parents[1])},
+        env=_env(),
     )
     assert plain.returncode == 1, plain.stderr[-2000:]
     assert "5 new, 0 unchanged, 2 failed" in plain.stderr
