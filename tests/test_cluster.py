@@ -198,6 +198,15 @@ def test_remote_scheduler_refuses_a_sqlite_file(tmp_path: Path, inputs: Path) ->
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_a_scheduler_that_cannot_be_reached_is_one_line(databases: Databases, inputs: Path) -> None:
+    db = databases.empty("postgresql")
+    result = _run(db, "ingest", "--scheduler", "tcp://127.0.0.1", str(inputs))  # no port
+    assert result.exit_code == 2
+    [error] = _errors(result.output)
+    assert error.endswith("[E602]") and "tcp://127.0.0.1" in error
+    assert "0 articles" not in result.output  # nothing was read
+
+
 def test_local_cluster_stores_into_a_sqlite_file(tmp_path: Path, inputs: Path) -> None:
     """``--scheduler local``: worker processes on this machine may share one SQLite file.
 
