@@ -13,8 +13,9 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +23,8 @@ from typer.testing import CliRunner
 import communique
 from communique.cli import app
 from communique.export import KINDS
+from communique.model import Role
+from communique.store import Store
 
 from .conftest import SAMPLE, Databases, postgres_server
 from .test_cli import _dump
@@ -38,6 +41,7 @@ _INPUTS = (
 )
 _CHUNK = "cluster_chunk_bytes=4000"
 _WORKERS = 2
+T = TypeVar("T")
 
 
 def _run(db: str, *args: str):
@@ -127,17 +131,32 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
-def _pipelines_loaded(address: str) -> dict[str, int]:
-    """How many pipelines each worker holds: one when it analysed a chunk."""
+def _on_workers(address: str, task: Callable[..., T], *args: object) -> dict[str, T]:
+    """``task(*args)`` run on every worker, by worker address."""
     from distributed import Client
 
-    def count() -> int:
-        from communique.pipeline import cluster
-
-        return len(cluster._PIPELINES)
-
     with Client(address, timeout=60) as client:
-        return client.run(count)
+        return client.run(task, *args)
+
+
+def _pipelines() -> int:
+    """On a worker: how many pipelines it holds (one once it analysed a chunk)."""
+    from communique.pipeline import cluster
+
+    return len(cluster._PIPELINES)
+
+
+def _knows(roles: list[Role]) -> bool:
+    """On a worker: whether its pipeline's knowledge base holds every one of ``roles``."""
+    from communique.pipeline import cluster
+
+    [nlp] = cluster._PIPELINES.values()
+    kb = nlp.get_pipe("communique_actors").resolver.kb
+    return all(
+        role.person in kb.people
+        and any(cluster._same(r, role) for r in kb.people[role.person].roles)
+        for role in roles
+    )
 
 
 def test_cluster_run_stores_what_one_process_stores_and_again_nothing(
@@ -178,7 +197,7 @@ def test_cluster_run_stores_what_one_process_stores_and_again_nothing(
     assert len(errors) == 2, errors
     assert any(str(inputs / "empty.txt") in e and e.endswith("[E101]") for e in errors)
     assert any(str(inputs / "numbers.txt") in e and e.endswith("[E107]") for e in errors)
-    assert sorted(_pipelines_loaded(scheduler).values()) == [1] * _WORKERS  # both analysed
+    assert sorted(_on_workers(scheduler, _pipelines).values()) == [1] * _WORKERS  # both worked
     exported = _exports(alone)
     assert all(exported[kind] for kind in ("articles", "events", "agreements", "statements"))
     assert _exports(clustered) == exported
@@ -187,6 +206,12 @@ def test_cluster_run_stores_what_one_process_stores_and_again_nothing(
     again = _run(clustered, "--set", _CHUNK, "ingest", "--scheduler", scheduler, str(inputs))
     assert "0 new, 5 unchanged, 2 failed" in again.output, again.output
     assert _dump(clustered) == before
+    # Each worker learned, before its chunks of the re-run, the roles the other one stored.
+    store = Store.open(clustered)
+    learned = store.learned_roles()
+    store.close()
+    assert learned
+    assert all(_on_workers(scheduler, _knows, learned).values())
 
 
 def test_remote_scheduler_refuses_a_sqlite_file(tmp_path: Path, inputs: Path) -> None:
