@@ -17,7 +17,8 @@
 So the transactions and the checks that make a re-run store nothing are the local run's. What
 differs is the order: chunks run side by side, so a chunk's boilerplate evidence and learned
 roles are those the store held when it started (and what its worker learned before), as for
-separate runs; a source's documents in one chunk are cleaned as in one local batch.
+separate runs; within a chunk, documents are cleaned and analysed as a local run of that chunk
+would.
 """
 
 from __future__ import annotations
