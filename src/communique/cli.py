@@ -33,7 +33,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import CommuniqueError, ConfigError
+from .errors import ClusterError, CommuniqueError, ConfigError
 from .export import (
     FORMATS,
     KINDS,
@@ -163,6 +163,15 @@ def ingest_command(
             help="Documents cleaned, analysed and stored together (setting 'ingest_batch_size').",
         ),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Analyse on a Dask cluster: tcp://HOST:8786 (its workers store into --db, "
+            "which must be PostgreSQL), or 'local' for --processes worker processes here "
+            "(setting 'scheduler'; default: in this process).",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean and store articles.
 
@@ -182,6 +191,8 @@ def ingest_command(
         settings = dataclasses.replace(settings, nlp_processes=processes)
     if batch_size is not None:
         settings = dataclasses.replace(settings, ingest_batch_size=batch_size)
+    if scheduler is not None:
+        settings = dataclasses.replace(settings, scheduler=scheduler)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -193,14 +204,18 @@ def ingest_command(
     )
     with _store(settings) as store, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        report = ingest(
-            paths,
-            settings=settings,
-            store=store,
-            on_start=lambda total: progress.update(task, total=total),
-            on_document=lambda raw: progress.advance(task),
-            on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
-        )
+        try:
+            report = ingest(
+                paths,
+                settings=settings,
+                store=store,
+                on_start=lambda total: progress.update(task, total=total),
+                on_document=lambda raw: progress.advance(task),
+                on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
+            )
+        except ClusterError as error:  # the cluster cannot take the run: nothing was read
+            progress.console.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
         total = store.count_articles()
     updated = f", {report.updated} re-analysed" if report.updated else ""
     err.print(

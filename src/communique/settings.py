@@ -42,6 +42,8 @@ class Settings:
     nlp_processes: int
     nlp_piece_chars: int
     ingest_batch_size: int
+    scheduler: str
+    cluster_chunk_bytes: int
     pipeline_cache: str
     actors_file: str
     query_time_limit: float
