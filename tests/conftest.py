@@ -64,6 +64,19 @@ def serve_with_token(db: str, token_file: Path) -> Iterator[tuple[int, int]]:
         process.wait(timeout=60)
 
 
+# The modules that take longest, longest first (most of their time is spent in processes they
+# start: the long text's ingest and server, four concurrent ingests, ten ingest runs). Run first,
+# so that with pytest-xdist (``make test``: one worker per core, a module per worker at a time)
+# the other worker goes through the rest meanwhile, instead of one of these running last alone.
+_SLOWEST_FIRST = ("test_long_texts.py", "test_migrations.py", "test_stories.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the slowest modules first, each module's tests still together and in their order."""
+    rank = {name: place for place, name in enumerate(_SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def load_benchmark(name: str) -> ModuleType:
     """A script of benchmarks/ as a module (they are scripts, not a package)."""
     path = ROOT / "benchmarks" / f"{name}.py"
@@ -94,21 +107,44 @@ def postgres_server() -> PostgresServer:
     return server
 
 
+# What the run's last lines say about PostgreSQL: this process's line, and with pytest-xdist
+# (``make test`` runs the tests in one worker process per core) each worker's.
+_POSTGRES_LINES: set[str] = set()
+
+
+def _postgres_line() -> str | None:
+    """One line on this process's PostgreSQL variants (None: no test asked for them)."""
+    server = _POSTGRES.get("server")
+    if isinstance(server, str):
+        return f"PostgreSQL variants SKIPPED: {server}"
+    if server is None:
+        return None
+    where = "a throw-away cluster" if server.folder else server.url
+    return f"PostgreSQL variants ran on PostgreSQL {server.version} ({where})"
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    line = _postgres_line()
+    if line is not None:
+        _POSTGRES_LINES.add(line)
+        if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: tell the controller
+            session.config.workeroutput["communique_postgres"] = line
     server = _POSTGRES.get("server")
     if isinstance(server, PostgresServer):
         server.stop()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """pytest-xdist: a worker finished; keep its line on PostgreSQL."""
+    line = getattr(node, "workeroutput", {}).get("communique_postgres")
+    if line:
+        _POSTGRES_LINES.add(line)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    server = _POSTGRES.get("server")
-    if isinstance(server, str):
-        terminalreporter.write_line(f"PostgreSQL variants SKIPPED: {server}", yellow=True)
-    elif server is not None:
-        where = "a throw-away cluster" if server.folder else server.url
-        terminalreporter.write_line(
-            f"PostgreSQL variants ran on PostgreSQL {server.version} ({where})"
-        )
+    for line in sorted(_POSTGRES_LINES):
+        terminalreporter.write_line(line, yellow="SKIPPED" in line)
 
 
 class Databases:
@@ -144,7 +180,9 @@ class Databases:
         key = (backend, kind)
         if key not in self._templates:
             if backend == "postgresql":
-                url = postgres_server().create_database(name=f"communique_{kind}")
+                # one name per process: parallel workers may share an existing server
+                name = f"communique_{kind}_{os.getpid()}"
+                url = postgres_server().create_database(name=name)
             else:
                 url = f"sqlite:///{self._factory.mktemp(kind) / 'template.db'}"
             store = Store.open(url)
