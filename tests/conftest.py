@@ -190,7 +190,7 @@ class Databases:
                 from communique.pipeline import ingest  # spaCy: only for tests that need it
 
                 settings = load_settings(environ={}, overrides=[f"db={url}"])
-                ingest([str(SAMPLE)], settings=settings, store=store)
+                assert not ingest([str(SAMPLE)], settings=settings, store=store).failed
             store.close()  # a template has no open connection (SQLite's WAL is checkpointed)
             self._templates[key] = url
         return self._templates[key]
