@@ -20,7 +20,7 @@ from communique.store import SCHEMA_VERSION, Store
 from communique.store.backup import MANIFEST, export_all
 from communique.store.tables import DERIVED, Base
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, Databases
 
 runner = CliRunner()
 
@@ -75,11 +75,9 @@ def _ingest(db: Path, *paths: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus ingested: every table has rows."""
-    db = tmp_path_factory.mktemp("source") / "source.db"
-    _ingest(db, SAMPLE)
-    return db
+def source(databases: Databases) -> Path:
+    """The sample corpus ingested (a copy of the session's, see conftest): every table has rows."""
+    return Path(databases.sample("sqlite").removeprefix("sqlite:///"))
 
 
 @pytest.fixture(scope="module")

