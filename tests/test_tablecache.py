@@ -1,0 +1,68 @@
+"""Tables built from data files, kept on disk and loaded from there (tablecache)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from communique.tablecache import cached_table, file_digest
+
+
+def _counting_build(calls: list[int]) -> dict[str, tuple[int, ...]]:
+    calls.append(1)
+    return {"lima": (1, 2), "quito": (3,)}
+
+
+@pytest.mark.parametrize("codec", ["marshal", "pickle"])
+def test_a_table_is_built_once_then_read_from_the_folder(tmp_path: Path, codec: str) -> None:
+    calls: list[int] = []
+    first = cached_table(tmp_path, "t", lambda: "k1", lambda: _counting_build(calls), codec=codec)
+    again = cached_table(tmp_path, "t", lambda: "k1", lambda: _counting_build(calls), codec=codec)
+    assert first == again == {"lima": (1, 2), "quito": (3,)}
+    assert len(calls) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [f"t-k1.{codec}"]  # no temporary file left
+
+
+def test_another_key_builds_again_and_no_folder_always_builds(tmp_path: Path) -> None:
+    calls: list[int] = []
+    cached_table(tmp_path, "t", lambda: "k1", lambda: _counting_build(calls), codec="marshal")
+    cached_table(tmp_path, "t", lambda: "k2", lambda: _counting_build(calls), codec="marshal")
+    cached_table(None, "t", lambda: "k1", lambda: _counting_build(calls), codec="marshal")
+    assert len(calls) == 3
+
+
+def test_a_damaged_file_is_built_again_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "t-k1.pickle").write_bytes(b"not a pickle")
+    calls: list[int] = []
+    with caplog.at_level(logging.WARNING):
+        table = cached_table(
+            tmp_path, "t", lambda: "k1", lambda: _counting_build(calls), codec="pickle"
+        )
+    assert table["quito"] == (3,) and len(calls) == 1
+    assert "[E133]" in caplog.text
+    assert cached_table(tmp_path, "t", lambda: "k1", lambda: {}, codec="pickle") == table
+
+
+def test_an_unwritable_folder_costs_time_not_the_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder should be")
+    with caplog.at_level(logging.WARNING):
+        table = cached_table(blocker / "cache", "t", lambda: "k", lambda: {"a": 1}, codec="marshal")
+    assert table == {"a": 1}
+    assert "[E132]" in caplog.text
+
+
+def test_the_digest_follows_the_bytes_and_the_extras(tmp_path: Path) -> None:
+    data = tmp_path / "data.json"
+    data.write_text('{"city": "Accra"}')
+    before = file_digest([data], "1.0")
+    assert file_digest([data], "1.0") == before
+    assert file_digest([data], "1.1") != before
+    data.write_text('{"city": "Kumasi"}')
+    assert file_digest([data], "1.0") != before
