@@ -74,6 +74,10 @@ def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(cache: Path) 
     assert sorted(p.name for p in cache.iterdir()) == sorted([folder.name, *tables])
     assert loaded.pipe_names == built.pipe_names
     assert len(loaded.get_pipe("communique_names")) == len(built.get_pipe("communique_names"))
+    for ruler in ("communique_names", "communique_titles"):  # the phrase tries, read back whole
+        assert (
+            loaded.get_pipe(ruler).phrase_matcher.root == built.get_pipe(ruler).phrase_matcher.root
+        )
     fresh = build_pipeline(MODEL, load_kb())
     assert _analysis(loaded, text) == _analysis(fresh, text)
 

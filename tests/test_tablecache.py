@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
 
 from communique.tablecache import cached_table, file_digest
+
+PY = f"py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 def _counting_build(calls: list[int]) -> dict[str, tuple[int, ...]]:
@@ -22,7 +25,7 @@ def test_a_table_is_built_once_then_read_from_the_folder(tmp_path: Path, codec: 
     again = cached_table(tmp_path, "t", lambda: "k1", lambda: _counting_build(calls), codec=codec)
     assert first == again == {"lima": (1, 2), "quito": (3,)}
     assert len(calls) == 1
-    assert [p.name for p in tmp_path.iterdir()] == [f"t-k1.{codec}"]  # no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == [f"t-k1-{PY}.{codec}"]  # no temporary file left
 
 
 def test_another_key_builds_again_and_no_folder_always_builds(tmp_path: Path) -> None:
@@ -36,7 +39,7 @@ def test_another_key_builds_again_and_no_folder_always_builds(tmp_path: Path) ->
 def test_a_damaged_file_is_built_again_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    (tmp_path / "t-k1.pickle").write_bytes(b"not a pickle")
+    (tmp_path / f"t-k1-{PY}.pickle").write_bytes(b"not a pickle")
     calls: list[int] = []
     with caplog.at_level(logging.WARNING):
         table = cached_table(

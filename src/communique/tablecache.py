@@ -10,19 +10,22 @@ cannot be written or read costs time, never the run (E132, E133).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import marshal
 import os
 import pickle
+import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from .errors import Errors
 
-__all__ = ["cached_table", "file_digest"]
+__all__ = ["cached_table", "file_digest", "gc_paused"]
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,23 @@ T = TypeVar("T")
 
 # marshal for tables of plain values (fastest to load), pickle for objects of other libraries.
 _CODECS: dict[str, Any] = {"marshal": marshal, "pickle": pickle}
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large table is read.
+
+    Reading makes hundreds of thousands of containers, none of them garbage; the collector
+    would walk the growing heap again and again, which takes longer than the reading itself.
+    Collection resumes (if it was on) when the table is in.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def file_digest(paths: Iterable[Path | str], *extra: str) -> str:
@@ -59,10 +79,12 @@ def cached_table(
     if folder is None:
         return build()
     module = _CODECS[codec]
-    path = folder / f"{name}-{key()}.{codec}"
+    # marshal's format is the Python version's: the name says which one wrote the file.
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    path = folder / f"{name}-{key()}-{python}.{codec}"
     if path.is_file():
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle, gc_paused():
                 return module.load(handle)  # our own cache, written below
         except Exception as error:  # a truncated or foreign file: build again, say why
             logger.warning(Errors.E133.format(path=path, reason=error) + " [E133]")
