@@ -43,6 +43,8 @@ class Errors:
     E114 = "{path}: byte-order mark says {encoding}, but the text is not valid {encoding}: {reason}"
     E130 = "pipeline cache {path}: cannot write it, going on without ({reason})"
     E131 = "pipeline cache {path}: cannot load it, building the pipeline again ({reason})"
+    E132 = "table cache {path}: cannot write it, going on without ({reason})"
+    E133 = "table cache {path}: cannot load it, building the table again ({reason})"
     E201 = "{path}: data file is malformed: {reason}"
     E301 = "setting '{key}' is unknown (known: {known})"
     E302 = "setting '{key}': cannot use value {value!r}: {reason}"

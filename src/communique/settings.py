@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "load_settings"]
+__all__ = ["Settings", "cache_dir", "load_settings"]
 
 # Environment variables that are secrets for one command, not settings: never stored or shown.
 _SECRETS = frozenset({"COMMUNIQUE_WRITE_TOKEN"})
@@ -132,6 +132,16 @@ def load_settings(
     if typed["pipeline_cache"] == "":
         typed["pipeline_cache"] = str(_user_cache(env) / "communique")
     return Settings(**typed, sources=sources)
+
+
+def cache_dir(settings: Settings) -> Path | None:
+    """Where built tables are kept (setting ``pipeline_cache``; "off": nowhere).
+
+    The spaCy pipeline, the language identifier's model and the gazetteer index are cached
+    there, each under a hash of what it was built from.
+    """
+    value = settings.pipeline_cache.strip()
+    return None if value.lower() in {"off", ""} else Path(value).expanduser()
 
 
 def _user_cache(env: Mapping[str, str]) -> Path:

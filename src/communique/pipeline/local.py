@@ -37,7 +37,7 @@ from ..errors import CommuniqueError, ConfigError, InputError
 from ..model import Analysis, Article, RawDocument
 from ..nlp import analyse, cached_pipeline
 from ..read import STDIN, SUFFIXES, read_inputs
-from ..settings import Settings
+from ..settings import Settings, cache_dir
 from ..store import Store
 
 __all__ = [
@@ -206,12 +206,6 @@ def load_pipeline(settings: Settings, store: Store) -> Language:
         learned=store.learned_roles(),
         cache_dir=cache_dir(settings),
     )
-
-
-def cache_dir(settings: Settings) -> Path | None:
-    """Where built pipelines are kept (setting ``pipeline_cache``; "off": nowhere)."""
-    value = settings.pipeline_cache.strip()
-    return None if value.lower() in {"off", ""} else Path(value).expanduser()
 
 
 class _Run:
