@@ -1,4 +1,4 @@
-"""The derived tables: stories, the actor network and the actors' counts, kept at ingest.
+"""The derived tables: stories, the network, actors' counts and article links, kept at ingest.
 
 A page that lists happenings, draws the network or ranks actors reads these tables through
 their indexes. Recomputing them from every event and mention on each request took seconds at a
@@ -14,6 +14,12 @@ theirs. Merging the new events with every member of those stories gives the stor
 the whole corpus would give, because merging is transitive grouping and only the new events
 bring new links (``link.merge_events``). Replacing an article's analysis drops its events: the
 stories they were in are merged again from their remaining members.
+
+Article links: a new article's near-copy candidates are the stored articles sharing one of its
+LSH band keys, and its story-cluster candidates those published within a week of it, with the
+rest of their clusters (:func:`link_articles`). Clusters found so depend on the order articles
+arrive in, as any online clustering does; ``link.story_clusters`` regroups a whole batch and
+stays the measure on ECB+ (``benchmarks/clustering.py`` scores both).
 """
 
 from __future__ import annotations
