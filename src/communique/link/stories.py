@@ -123,8 +123,9 @@ def assign_stories(
     story another new document of the batch opened or joined before it. Similarity is that of
     :func:`story_clusters` (three TF-IDF views and the shared-actor bonus), with IDF counted over
     the new and candidate documents and the same background, so it is the same function of the
-    documents given. On ECB+, fed one document at a time by id with every earlier document as
-    candidate, it scores close to the batch clustering (see ``benchmarks/clustering.py``).
+    documents given. On ECB+, fed by id, one or ten documents at a time, with every earlier document
+    as candidate, it scores B-cubed F1 0.85-0.86 where the batch scores 0.89: a document cannot
+    bridge two stories formed before it, as average link would (``benchmarks/clustering.py``).
 
     Args:
         new: the documents to place; ids must be unique and not among the candidates.
