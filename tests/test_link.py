@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from datetime import date
 
 import pytest
@@ -8,7 +9,14 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from communique.link import LinkDoc, near_duplicates, story_clusters
+from communique.link import (
+    LinkDoc,
+    assign_stories,
+    duplicate_pairs,
+    near_duplicates,
+    signature,
+    story_clusters,
+)
 
 # Reports written for these tests. Two agencies on one meeting in Jakarta, in their own words;
 # a meeting of the same kind three weeks later between other states; and an unrelated story.
@@ -185,3 +193,143 @@ def test_link_output_does_not_depend_on_order(docs: list[LinkDoc]) -> None:
         ["wire-nairobi"],
     ]
     assert near_duplicates(docs) == [("repost", "wire-jakarta")]
+
+
+# A second happening in other words: two outlets on one visit to Montevideo, and a repost.
+MONTEVIDEO_AGENCY = """Japanese minister opens Uruguay visit with beef and hydrogen talks
+
+Japan's foreign minister Kenji Morita arrived in Montevideo on Monday for two days of talks with
+Uruguayan Foreign Minister Lucia Ferreyra on beef exports, green hydrogen and a Japanese loan for
+the port of Montevideo. Ferreyra said Uruguay hoped to ship its first hydrogen cargo to Yokohama
+before the end of the decade, while Morita promised a trade mission of Japanese carmakers.
+"""
+
+MONTEVIDEO_PAPER = """Ferreyra and Morita agree on port loan and hydrogen study
+
+Uruguay and Japan will study green hydrogen shipments from Montevideo to Yokohama, Lucia Ferreyra
+announced after receiving Kenji Morita at the foreign ministry. The Japanese minister confirmed a
+loan to deepen the Montevideo port channel and said carmakers from Japan would visit Uruguay
+with him next spring. Beef exports to the Japanese market were also on the agenda.
+"""
+
+MONTEVIDEO_CODES = frozenset({"JPN", "URY"})
+
+
+def _doc(doc_id: str, text: str, day: date | None, codes: frozenset[str] = frozenset()) -> LinkDoc:
+    return LinkDoc(id=doc_id, text=text, published=day, codes=codes)
+
+
+# Reposts at several distances from their originals: one word, a credit line, a paragraph cut
+# (Jaccard 0.67 with its original, below the 0.8 of a near-duplicate).
+COPIES = [
+    *DOCS,
+    _doc("agency-montevideo", MONTEVIDEO_AGENCY, date(2024, 6, 3), MONTEVIDEO_CODES),
+    _doc("paper-montevideo", MONTEVIDEO_PAPER, date(2024, 6, 4), MONTEVIDEO_CODES),
+    _doc("repost-jakarta", _edited(JAKARTA_WIRE), None),
+    _doc("repost-repost-jakarta", _edited(_edited(JAKARTA_WIRE)), None),
+    _doc("aggregator-montevideo", MONTEVIDEO_AGENCY.replace("Monday", "Monday evening"), None),
+    _doc("cut-nairobi", NAIROBI_WIRE.rsplit("\nLindqvist", 1)[0], None),
+]
+
+
+def test_signature_keys_are_shared_by_copies_only() -> None:
+    for original, copy, other in [
+        (JAKARTA_WIRE, _edited(JAKARTA_WIRE), NAIROBI_WIRE),
+        (MONTEVIDEO_AGENCY, MONTEVIDEO_AGENCY.replace("Monday", "Monday evening"), HARVEST),
+    ]:
+        keys = signature(original)
+        assert len(keys) == 16 and keys == signature(original)
+        assert all(-(2**63) <= key < 2**63 for key in keys)
+        assert set(keys) & set(signature(copy))
+        assert not set(keys) & set(signature(other))
+    assert signature(" — … ") == ()
+
+
+def _added(docs: list[LinkDoc], size: int) -> list[tuple[str, str]]:
+    """Near-duplicates found as a store finds them: batches against earlier docs sharing a key."""
+    keys = {item.id: set(signature(item.text)) for item in docs}
+    pairs: list[tuple[str, str]] = []
+    for start in range(0, len(docs), size):
+        batch = docs[start : start + size]
+        wanted = set().union(*(keys[item.id] for item in batch))
+        candidates = [item for item in docs[:start] if keys[item.id] & wanted]
+        pairs.extend(duplicate_pairs(batch, candidates))
+    return sorted(pairs)
+
+
+@hsettings(max_examples=15, deadline=None)
+@given(st.permutations(COPIES), st.sampled_from([1, 3]))
+def test_duplicate_pairs_added_in_batches_equal_one_run(docs: list[LinkDoc], size: int) -> None:
+    expected = [
+        ("agency-montevideo", "aggregator-montevideo"),
+        ("repost-jakarta", "repost-repost-jakarta"),
+        ("repost-jakarta", "wire-jakarta"),
+        ("repost-repost-jakarta", "wire-jakarta"),
+    ]
+    assert near_duplicates(COPIES) == expected
+    assert _added(docs, size) == expected
+
+
+def test_duplicate_pairs_leave_pairs_of_stored_documents_alone() -> None:
+    stored = [COPIES[0], _doc("repost-jakarta", _edited(JAKARTA_WIRE), None)]
+    assert duplicate_pairs([COPIES[2]], stored) == []
+    assert duplicate_pairs([COPIES[4]], [COPIES[7]]) == []  # agencies' reports, other words
+    copy = _doc("copy-montevideo", MONTEVIDEO_AGENCY + "\n(Our correspondent)\n", None)
+    assert duplicate_pairs([copy], [COPIES[4], *stored]) == [
+        ("agency-montevideo", "copy-montevideo")
+    ]
+
+
+def _stories(found: dict[str, str]) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for doc_id, story in found.items():
+        groups.setdefault(story, []).append(doc_id)
+    return sorted(sorted(group) for group in groups.values())
+
+
+def test_assign_stories_new_report_joins_the_stored_story_of_its_happening() -> None:
+    stored = [(COPIES[0], "sty-jakarta"), (COPIES[4], "sty-montevideo"), (COPIES[3], "sty-farm")]
+    found = assign_stories([COPIES[1], COPIES[5], COPIES[2]], stored)
+    assert found["daily-jakarta"] == "sty-jakarta"
+    assert found["paper-montevideo"] == "sty-montevideo"
+    # The Nairobi report is a meeting of the same kind, not the same meeting: a story of its own.
+    assert found["wire-nairobi"] == "sty-" + hashlib.sha1(b"wire-nairobi").hexdigest()[:12]
+
+
+def test_assign_stories_new_reports_of_one_batch_join_each_other() -> None:
+    found = assign_stories(COPIES[:6], [])
+    assert _stories(found) == [
+        ["agency-montevideo", "paper-montevideo"],
+        ["daily-jakarta", "wire-jakarta"],
+        ["farm-harvest"],
+        ["wire-nairobi"],
+    ]
+    assert _stories(found) == story_clusters(COPIES[:6])
+
+
+def test_assign_stories_story_with_a_report_beyond_the_window_is_not_joined() -> None:
+    late = dataclasses.replace(COPIES[1], published=date(2024, 3, 25))
+    assert assign_stories([late], [(COPIES[0], "sty-jakarta")]) == {
+        "daily-jakarta": "sty-" + hashlib.sha1(b"daily-jakarta").hexdigest()[:12]
+    }
+    late_paper = dataclasses.replace(COPIES[5], published=date(2024, 6, 30))
+    stored = [(COPIES[4], "sty-montevideo")]
+    assert assign_stories([late_paper], stored)["paper-montevideo"] != "sty-montevideo"
+    assert assign_stories([late_paper], stored, max_days=30)["paper-montevideo"] == "sty-montevideo"
+
+
+@hsettings(max_examples=20, deadline=None)
+@given(st.permutations(COPIES[:6]), st.permutations([(COPIES[6], "sty-a"), (COPIES[8], "sty-b")]))
+def test_assign_stories_does_not_depend_on_order(
+    new: list[LinkDoc], stored: list[tuple[LinkDoc, str]]
+) -> None:
+    found = assign_stories(new, stored)
+    assert found == assign_stories(COPIES[:6], [(COPIES[6], "sty-a"), (COPIES[8], "sty-b")])
+    assert found["wire-jakarta"] == found["daily-jakarta"] == "sty-a"
+    assert found["agency-montevideo"] == found["paper-montevideo"] == "sty-b"
+
+
+def test_assign_stories_rejects_a_new_document_already_stored() -> None:
+    with pytest.raises(ValueError, match="duplicate document id 'wire-jakarta'"):
+        assign_stories([COPIES[0]], [(COPIES[0], "sty-jakarta")])
+    assert assign_stories([], [(COPIES[0], "sty-jakarta")]) == {}

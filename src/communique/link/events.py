@@ -67,8 +67,9 @@ def happening_key(event: Event) -> str | None:
     """The partition key of an event: events with different keys are never one happening.
 
     The key is the PLOVER type, the negation and the sides (for CONSULT every participant, else
-    the actors), as a stable string a store can index. ``None`` when the event can never merge
-    with another: it has no coded side or no date.
+    the actors), as a stable string a store can index. An equal key is needed for a merge, not
+    enough: the dates, and the hosts of two visits, decide. ``None`` when the event can never
+    merge with another (it has no coded side or no date): it is always a story of its own.
     """
     sides = _sides(event)
     if not sides or event.when is None:
@@ -108,12 +109,14 @@ def _join_partition(items: list[tuple[str, Event]], indices: list[int], parent: 
     their class: whether the date stands in for the article's, and the host if it is a visit. So
     the reports seen so far are kept as ``live`` entries, one per (group, class), each holding
     the report with the latest end and the one with the latest end from another doc (two reports
-    of one doc never join directly). A new report is checked against the first entry report not
-    from its own doc: if that one's dates do not reach it, no other of the entry does either.
+    of one doc never join directly). A new report is checked against the first report of each
+    entry that is not from its own doc: if that one's dates do not reach it, no other report of
+    the entry's does either, as the later start of the new report only leaves the end to check.
     Entries whose end plus the largest slack falls before the current start are dropped, as no
     later report can reach them. Reports of one (group, class) always join when their dates
-    overlap, so few entries stay live at once; the cost is the sort plus about two checks per
-    entry alive at each report, unless one doc holds many same-key reports of one day.
+    overlap (unless both come from one doc), so few entries stay live at once: the cost is the
+    sort plus a check or two per live entry at each report, unless one doc holds many same-key
+    reports of one day.
     """
     order = sorted(indices, key=lambda i: (items[i][1].when.start, i))  # type: ignore[union-attr]
     live: dict[tuple[int, tuple], list[int]] = {}
