@@ -117,3 +117,16 @@ def test_an_empty_analysis_leaves_no_derived_rows(store: Store, generated: list)
     assert store.stories() == []
     assert store.actors() == ([], 0)
     assert store.network() == {}
+
+
+def test_two_events_of_one_sentence_are_two_stories_and_a_repeat_is_one(
+    store: Store, generated: list
+) -> None:
+    item = next(i for i in generated if i.analysis.events)
+    event = item.analysis.events[0]
+    elsewhere = dataclasses.replace(event, place="Montevideo", place_code="URY")
+    analysis = dataclasses.replace(item.analysis, events=(event, elsewhere, event))
+    store.save(item.article, analysis, version=1, group="corpus", fingerprints=())
+    stories = store.stories()
+    assert len(stories) == 2 and len({s.id for s in stories}) == 2
+    assert sorted(s.event.place or "" for s in stories) == sorted([event.place or "", "Montevideo"])

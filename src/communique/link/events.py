@@ -207,10 +207,9 @@ def _story(members: list[tuple[str, Event]]) -> Story:
         evidence=tuple(ev for e in events for ev in e.evidence),
         confidence=corroborated((doc, event.confidence) for doc, event in members),
     )
-    # The sides are part of the key: two events of one type in one sentence are two stories.
-    key = "|".join(
-        f"{doc}:{_sort_key(e)}:{'+'.join(e.who)}>{'+'.join(e.recipient)}" for doc, e in members
-    )
+    # Every field of every member is part of the key: two events of one sentence that differ
+    # in anything (sides, mode, place) are two stories, and the store keys stories by this id.
+    key = "|".join(f"{doc}:{event!r}" for doc, event in members)
     return Story(
         id="evt-" + hashlib.sha1(key.encode()).hexdigest()[:12],
         event=merged,

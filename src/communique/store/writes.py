@@ -206,9 +206,11 @@ def _add_analysis(session: Session, article: Article, analysis: Analysis) -> lis
         to_row(InstrumentRow, item, article_id=article_id, key=title_key(item.title))
         for item in analysis.instruments
     )
+    # An event stated twice alike (same sentence, same everything) is one event: its story
+    # id could not tell the two apart.
     events = [
         (to_row(EventRow, event, article_id=article_id), article.doc, event)
-        for event in analysis.events
+        for event in dict.fromkeys(analysis.events)
     ]
     session.add_all(row for row, _doc, _event in events)
     session.add_all(
