@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     String,
     cast,
     delete,
@@ -149,19 +150,22 @@ def _add_stories(session: Session, reports: Sequence[Report]) -> None:
     found: dict[type, list[dict[str, Any]]] = {StoryRow: [], StoryActorRow: [], StoryEdgeRow: []}
     for story in stories:
         event = story.event
+        when = {
+            "undated": story.when is None,
+            "date": story.when.start if story.when else None,
+        }  # also on the story's actors, where pages of one actor read them
         found[StoryRow].append(
             {
+                **when,
                 "id": story.id,
                 "event": event.event,
-                "undated": story.when is None,
-                "date": story.when.start if story.when else None,
                 "enddate": story.when.end if story.when else None,
                 "confidence": event.confidence,
                 "sources": len(story.sources),
             }
         )
         found[StoryActorRow] += (
-            {"story_id": story.id, "code": code}
+            {**when, "story_id": story.id, "code": code}
             for code in dict.fromkeys(event.actor + event.recipient)
         )
         for (a, b), tone in network_edges(story, people).items():
@@ -458,7 +462,6 @@ def link_doc(article: Article, mentions: Iterable[Mention]) -> LinkDoc:
 
 def story_filter(
     *,
-    actor: str | None = None,
     kind: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -467,12 +470,9 @@ def story_filter(
     """The conditions on ``stories`` of the filters of ``communique events`` and the API.
 
     Without a date range undated stories are kept; with one, only stories whose reconciled
-    span overlaps it.
+    span overlaps it. The actor filter is a join (:func:`_matching`), not a condition.
     """
     where: list[ColumnElement[bool]] = []
-    if actor is not None:
-        sides = select(StoryActorRow.story_id).where(StoryActorRow.code == actor)
-        where.append(StoryRow.id.in_(sides))
     if kind is not None:
         where.append(StoryRow.event == kind.upper())
     if min_confidence is not None:
@@ -486,26 +486,46 @@ def story_filter(
     return where
 
 
+def _matching(
+    actor: str | None, where: Sequence[ColumnElement[bool]], *columns: Any
+) -> tuple[Select[Any], tuple[Any, Any, Any]]:
+    """A select of ``columns`` over the stories matching, and the columns of their order.
+
+    With an actor, the stories come through ``story_actors``, whose copy of each story's date
+    is indexed after the code: a page of one actor's stories is an index range, not a walk
+    over every story looking for the actor's.
+    """
+    query = select(*columns).select_from(StoryRow).where(*where)
+    if actor is None:
+        return query, (StoryRow.undated, StoryRow.date, StoryRow.id)
+    query = query.join(StoryActorRow, StoryActorRow.story_id == StoryRow.id)
+    query = query.where(StoryActorRow.code == actor)
+    return query, (StoryActorRow.undated, StoryActorRow.date, StoryActorRow.story_id)
+
+
 def stories(
     session: Session,
     where: Sequence[ColumnElement[bool]],
     *,
+    actor: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = False,
 ) -> list[Story]:
-    """The stories matching ``where``: dated in order of date (or newest first), then undated."""
-    order = (
-        (StoryRow.date.desc(), StoryRow.id.desc()) if newest_first else (StoryRow.date, StoryRow.id)
-    )
-    query = select(StoryRow.id).where(*where).order_by(StoryRow.undated, *order).offset(offset)
+    """The stories matching: dated in order of date (or newest first), then undated."""
+    query, (undated, day, key) = _matching(actor, where, StoryRow.id)
+    order = (day.desc(), key.desc()) if newest_first else (day, key)
+    query = query.order_by(undated, *order).offset(offset)
     ids = list(session.scalars(query if limit is None else query.limit(limit)))
     return stories_by_id(session, ids)
 
 
-def count_stories(session: Session, where: Sequence[ColumnElement[bool]]) -> int:
-    """How many stories match ``where``."""
-    return session.scalar(select(func.count()).select_from(StoryRow).where(*where)) or 0
+def count_stories(
+    session: Session, where: Sequence[ColumnElement[bool]], actor: str | None = None
+) -> int:
+    """How many stories match."""
+    query, _order = _matching(actor, where, func.count())
+    return session.scalar(query) or 0
 
 
 def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
@@ -520,16 +540,13 @@ def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
 
 
 def story_months(
-    session: Session, where: Sequence[ColumnElement[bool]]
+    session: Session, where: Sequence[ColumnElement[bool]], actor: str | None = None
 ) -> list[tuple[str, str, int]]:
-    """``(month "YYYY-MM", PLOVER type, stories)`` of the dated stories matching ``where``."""
+    """``(month "YYYY-MM", PLOVER type, stories)`` of the dated stories matching."""
     month = func.substr(cast(StoryRow.date, String), 1, 7)
-    query = (
-        select(month, StoryRow.event, func.count())
-        .where(StoryRow.undated.is_(False), *where)
-        .group_by(month, StoryRow.event)
-        .order_by(month, StoryRow.event)
-    )
+    dated = [StoryRow.undated.is_(False), *where]
+    query, _order = _matching(actor, dated, month, StoryRow.event, func.count())
+    query = query.group_by(month, StoryRow.event).order_by(month, StoryRow.event)
     return [(m, kind, n) for m, kind, n in session.execute(query)]
 
 

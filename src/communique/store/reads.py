@@ -157,11 +157,11 @@ class Reads:
         undated; ``limit`` and ``offset`` page.
         """
         where = derived.story_filter(
-            actor=actor, kind=kind, since=since, until=until, min_confidence=min_confidence
+            kind=kind, since=since, until=until, min_confidence=min_confidence
         )
         with Session(self.engine) as session:
             return derived.stories(
-                session, where, limit=limit, offset=offset, newest_first=newest_first
+                session, where, actor=actor, limit=limit, offset=offset, newest_first=newest_first
             )
 
     def count_stories(
@@ -175,10 +175,10 @@ class Reads:
     ) -> int:
         """How many stories :meth:`stories` gives with the same filters."""
         where = derived.story_filter(
-            actor=actor, kind=kind, since=since, until=until, min_confidence=min_confidence
+            kind=kind, since=since, until=until, min_confidence=min_confidence
         )
         with Session(self.engine) as session:
-            return derived.count_stories(session, where)
+            return derived.count_stories(session, where, actor)
 
     def story_months(
         self,
@@ -192,9 +192,9 @@ class Reads:
 
         Of the dated stories :meth:`stories` gives with the same filters, by month then type.
         """
-        where = derived.story_filter(actor=actor, kind=kind, since=since, until=until)
+        where = derived.story_filter(kind=kind, since=since, until=until)
         with Session(self.engine) as session:
-            return derived.story_months(session, where)
+            return derived.story_months(session, where, actor)
 
     def person_codes(self, names: Iterable[str]) -> dict[str, str]:
         """Each named person's code: a name resolved to several codes keeps its most mentioned."""
@@ -279,9 +279,9 @@ class Reads:
     ) -> list[Agreement]:
         """Each named instrument once, its actions from every article forming its history.
 
-        Most actions first, then by title. ``min_confidence`` keeps only the actions at least
-        that confident (and the instruments that still have one); ``limit`` and ``offset`` page
-        (a page is cut on the count and the normalised title, in the database).
+        Most actions first, then by normalised title. ``min_confidence`` keeps only the actions
+        at least that confident (and the instruments that still have one); ``limit`` and
+        ``offset`` page.
         """
         where = _confident(InstrumentRow, min_confidence)
         with Session(self.engine) as session:
@@ -317,7 +317,7 @@ class Reads:
                     actions=tuple((a.doc, i) for a, i in items),
                 )
             )
-        return sorted(found, key=lambda a: (-len(a.actions), a.title))
+        return found  # in the database's order, so that pages agree with the whole list
 
     def count_agreements(self, *, min_confidence: float | None = None) -> int:
         """How many instruments :meth:`agreements` gives with the same filter."""

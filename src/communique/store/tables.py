@@ -256,8 +256,11 @@ class StoryActorRow(Base):
     """A code on either side of a story's merged event: the actor filter of every page."""
 
     __tablename__ = "story_actors"
+    __table_args__ = (Index("ix_story_actors_when", "code", "undated", "date", "story_id"),)
     story_id: Mapped[str] = mapped_column(ForeignKey("stories.id"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    undated: Mapped[bool] = mapped_column(Boolean)  # the story's, in the order of its pages
+    date: Mapped[date | None] = mapped_column(Date)
 
 
 class StoryEdgeRow(Base):

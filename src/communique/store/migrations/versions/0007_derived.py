@@ -74,7 +74,10 @@ def _create_tables() -> None:
     op.create_table(
         "story_actors",
         _story(),
-        sa.Column("code", sa.String(32), primary_key=True, index=True),
+        sa.Column("code", sa.String(32), primary_key=True),
+        sa.Column("undated", sa.Boolean, nullable=False),
+        sa.Column("date", sa.Date),
+        sa.Index("ix_story_actors_when", "code", "undated", "date", "story_id"),
     )
     op.create_table(
         "story_edges",
