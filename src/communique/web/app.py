@@ -25,6 +25,7 @@ from ..errors import Errors, StoreError
 from ..settings import Settings
 from ..store import Store, is_timeout
 from .api import router as api_router
+from .cache import Cache
 from .pages import router as pages_router
 
 __all__ = ["create_app"]
@@ -150,6 +151,7 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
         settings.db, read_only=True, time_limit=settings.query_time_limit or None
     )
     app.state.writer = None
+    app.state.cache = Cache()
     app.state.settings = settings
     app.state.nlp = None  # built on the first write, then kept
     app.include_router(api_router, prefix="/api")

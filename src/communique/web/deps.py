@@ -9,11 +9,14 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 
 from ..store import Store
+from .cache import Cache
 
-__all__ = ["PageNumber", "StoreDep", "day", "writer"]
+__all__ = ["CacheDep", "PageNumber", "PageSize", "StoreDep", "day", "writer"]
 
 # Pages beyond this are refused (400) rather than turned into offsets SQLite cannot hold.
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+# Rows per HTML page: a page is read by a person, and rendering costs per row.
+PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200).")]
 
 _opening = Lock()
 
@@ -35,7 +38,12 @@ def writer(request: Request) -> Store:
         return state.writer
 
 
+def _cache(request: Request) -> Cache:
+    return request.app.state.cache
+
+
 StoreDep = Annotated[Store, Depends(_store)]
+CacheDep = Annotated[Cache, Depends(_cache)]
 
 
 def day(value: str | None, name: str) -> date | None:
