@@ -12,7 +12,7 @@ from ..export import event_record, statement_record
 from ..model import SearchKind
 from ..pipeline import ingest_documents, load_pipeline
 from ..read import read_record
-from .deps import CacheDep, PageNumber, StoreDep, day, writer
+from .deps import CacheDep, PageNumber, StoreDep, day, search_results, writer
 
 __all__ = ["router"]
 
@@ -136,6 +136,7 @@ def statements(
 @router.get("/search")
 def search(
     store: StoreDep,
+    cache: CacheDep,
     q: Annotated[
         str, Query(min_length=1, max_length=500, description='Words, "phrases", prefix*, OR.')
     ],
@@ -145,7 +146,7 @@ def search(
 ) -> dict[str, Any]:
     """Articles (title, text) and quotations (quote, speaker) matching ``q``, best first."""
     try:
-        found = store.search(q, kind, limit=size, offset=(page - 1) * size)
+        found = search_results(store, cache, q, kind, limit=size, offset=(page - 1) * size)
     except QueryError as error:
         raise HTTPException(400, error.message) from error
     return _paged([hit.to_dict() for hit in found.hits], found.total, page, size)

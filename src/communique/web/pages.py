@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..errors import QueryError
 from ..model import QUADS, Article, Mention, SearchKind, Statement, Story
 from ..store import Store
-from .deps import CacheDep, PageNumber, PageSize, StoreDep, day
+from .deps import CacheDep, PageNumber, PageSize, StoreDep, day, search_results
 from .figures import month_figure, network_figure
 from .highlight import Mark, runs
 
@@ -355,6 +355,7 @@ _SEARCH_PAGE = 20
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     store: StoreDep,
+    cache: CacheDep,
     q: Annotated[str, Query(max_length=500)] = "",
     kind: str = "",
     page: PageNumber = 1,
@@ -368,7 +369,7 @@ def search_page(
     if q.strip():
         try:
             chosen = cast("SearchKind | None", kind or None)  # the store checks it
-            results = store.search(q, chosen, limit=_SEARCH_PAGE, offset=offset)
+            results = search_results(store, cache, q, chosen, limit=_SEARCH_PAGE, offset=offset)
         except QueryError as err:
             error = err.message
     response = _render(
