@@ -18,6 +18,7 @@ import plotly
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2.utils import htmlsafe_json_dumps
 
 from ..errors import QueryError
 from ..model import QUADS, Article, Mention, SearchKind, Statement, Story
@@ -122,16 +123,18 @@ def timeline(
     kind = (type_ or "").strip().upper() or None
     low, high = day(since, "since"), day(until, "until")
     filters = {"actor": code, "kind": kind, "since": low, "until": high}
-    total, months = cache.get(
-        store,
-        ("timeline", code, kind, low, high),
-        lambda: (store.count_stories(**filters), store.story_months(**filters)),
-    )
+
+    def counts() -> tuple[int, str]:
+        months = store.story_months(**filters)
+        figure = month_figure(months, {"actor": code or "", "type": kind or ""})
+        return store.count_stories(**filters), htmlsafe_json_dumps(figure)
+
+    total, figure = cache.get(store, ("timeline", code, kind, low, high), counts)
     chosen = {"actor": code or "", "type": kind or "", "since": since or "", "until": until or ""}
     return _render(
         "timeline.html",
         events=store.stories(**filters, limit=size, offset=(page - 1) * size),
-        figure=month_figure(months, {"actor": code or "", "type": kind or ""}),
+        figure=figure,
         kinds=sorted(kind for kinds in QUADS.values() for kind in kinds),
         chosen=chosen,
         pages=_pages("/timeline", chosen, page, size, total),
@@ -271,14 +274,14 @@ def network(
 
 def _network(
     store: Store, since: date | None, until: date | None
-) -> tuple[int, list[tuple[tuple[str, str], Counter[str]]], dict[str, Any]]:
-    """The stories of the period, every pair ranked by stories, and the figure of the first."""
+) -> tuple[int, list[tuple[tuple[str, str], Counter[str]]], str]:
+    """The stories of the period, every pair ranked by stories, the figure of the first (JSON)."""
     edges = store.network(since, until)
     ranked = sorted(edges.items(), key=lambda item: (-item[1].total(), item[0]))
     drawn = dict(ranked[:DRAWN_EDGES])
     people = store.person_codes({node for pair in drawn for node in pair})
     events = store.count_stories(since=since, until=until)
-    return events, ranked, network_figure(drawn, people)
+    return events, ranked, htmlsafe_json_dumps(network_figure(drawn, people))
 
 
 @router.get("/agreements", response_class=HTMLResponse)
