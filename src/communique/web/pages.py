@@ -279,7 +279,8 @@ def _network(
     edges = store.network(since, until)
     ranked = sorted(edges.items(), key=lambda item: (-item[1].total(), item[0]))
     drawn = dict(ranked[:DRAWN_EDGES])
-    people = store.person_codes({node for pair in drawn for node in pair})
+    codes = store.person_codes({node for pair in drawn for node in pair})
+    people = {name: (code, None) for name, code in codes.items()}  # offices are not kept
     events = store.count_stories(since=since, until=until)
     return events, ranked, htmlsafe_json_dumps(network_figure(drawn, people))
 
