@@ -20,8 +20,12 @@ demo: $(BIN)/.installed
 	$(BIN)/communique --db sqlite:///$(DEMO_DB) articles
 	$(BIN)/communique --db sqlite:///$(DEMO_DB) timeline
 
+# One worker process per core (pytest-xdist), each module kept whole on one worker so its
+# fixtures are made once, in the order tests/conftest.py gives (the slowest modules first);
+# PYTEST_WORKERS=0 runs them all in this process.
+PYTEST_WORKERS ?= auto
 test: $(BIN)/.installed lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

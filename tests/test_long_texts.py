@@ -15,14 +15,13 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique.kb import load_kb
 from communique.model import Article
-from communique.nlp import build_pipeline, split_pieces
+from communique.nlp import split_pieces
 from communique.pipeline import ingest
 from communique.settings import load_settings
 from communique.store import Store
 
-from .conftest import serve_with_token
+from .conftest import Pipelines, serve_with_token
 
 pytestmark = pytest.mark.issue(11)
 
@@ -197,10 +196,10 @@ def test_a_long_text_is_stored_by_ingest_and_by_the_api_with_offsets_right(
 
 
 @pytest.mark.model
-def test_a_text_over_spacys_limit_is_parsed_whole_in_pieces() -> None:
+def test_a_text_over_spacys_limit_is_parsed_whole_in_pieces(pipelines: Pipelines) -> None:
     """1.2 million characters: spaCy alone refuses them (E088); the pieces join back exactly."""
     settings = load_settings()
-    nlp = build_pipeline(settings.model, load_kb(None, []))
+    nlp = pipelines.fresh()
     text = _report(1_200_000)
     assert len(text) > nlp.max_length
     pieces = split_pieces(text, settings.nlp_piece_chars)
@@ -221,7 +220,9 @@ def _breaks_on_marker(doc: Doc) -> Doc:
 
 
 @pytest.mark.model
-def test_a_failure_in_the_language_stages_fails_that_document_alone(tmp_path: Path) -> None:
+def test_a_failure_in_the_language_stages_fails_that_document_alone(
+    tmp_path: Path, pipelines: Pipelines
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     _good(folder)
@@ -233,7 +234,7 @@ def test_a_failure_in_the_language_stages_fails_that_document_alone(tmp_path: Pa
         encoding="utf-8",
     )
     settings = load_settings(overrides=[f"db=sqlite:///{tmp_path / 'x.db'}"])
-    nlp = build_pipeline(settings.model, load_kb(None, []))
+    nlp = pipelines.fresh()
     nlp.add_pipe("test_breaks_on_marker", before="parser")
     errors = []
     store = Store.open(settings.db)
@@ -249,3 +250,4 @@ def test_a_failure_in_the_language_stages_fails_that_document_alone(tmp_path: Pa
         assert {a.doc for a in store.articles()} == {"a.txt", "b.txt", "ok-1"}
     finally:
         store.close()
+        nlp.remove_pipe("test_breaks_on_marker")  # the session's pipeline, as it was

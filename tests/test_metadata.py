@@ -6,21 +6,26 @@ Every example is invented (outlets, states, people); each rule has two different
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import py3langid
 import pytest
 
 from communique.clean import clean_document
 from communique.metadata import (
     body_start,
     dateline_date,
+    detect_language,
     find_title,
     header_dates,
     is_byline,
     is_prose,
+    language_identifier,
     rights_year,
 )
 from communique.model import RawDocument
 from communique.settings import Settings
+from communique.tablecache import cached_table
 
 BODY = (
     "The foreign ministers of Valdoria and Merovia met in Lusk on Thursday to discuss river "
@@ -213,3 +218,27 @@ def test_find_title_skips_menu_rows() -> None:
     assert find_title(lines, date_lines={1}) is None
     lines = ["Start · Politics · Economy · Sport", "21 March 2016", *OTHER_BODY.splitlines()]
     assert find_title(lines, date_lines={1}) is None
+
+
+LANGUAGE_SAMPLES = (
+    "The delegation of Norland arrived in the capital on Tuesday for talks on fishing rights.",
+    "La délégation du Norland est arrivée mardi dans la capitale pour des pourparlers.",
+    "Die Delegation aus Norland traf am Dienstag zu Gesprächen über Fischereirechte ein.",
+    "Делегация Норланда прибыла в столицу во вторник для переговоров о рыболовстве.",
+)
+
+
+@pytest.mark.parametrize("text", LANGUAGE_SAMPLES)
+def test_language_is_what_py3langid_says(text: str) -> None:
+    assert detect_language(text) == py3langid.classify(text)[0]
+    assert language_identifier().classify(text) == py3langid.classify(text)
+
+
+def test_the_cached_identifier_classifies_as_the_packaged_one(tmp_path: Path) -> None:
+    """The identifier as the cache holds it (pickled, loaded back) gives the same scores."""
+    identifier = language_identifier()
+    cached_table(tmp_path, "langid", lambda: "k", lambda: identifier, codec="pickle")
+    loaded = cached_table(tmp_path, "langid", lambda: "k", lambda: None, codec="pickle")
+    assert loaded is not None and loaded is not identifier
+    for text in LANGUAGE_SAMPLES:
+        assert loaded.classify(text) == py3langid.classify(text)

@@ -24,9 +24,6 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import trafilatura
-from htmldate import find_date
-
 from .metadata import (
     dateline_date,
     detect_language,
@@ -43,7 +40,7 @@ from .metadata import (
 )
 from .model import Article, RawDocument
 from .patterns import furniture
-from .settings import Settings
+from .settings import Settings, cache_dir
 
 __all__ = ["article_id", "clean_document", "iter_fingerprints", "line_fingerprint", "lines_of"]
 
@@ -142,7 +139,7 @@ def clean_document(
         title, published = title or meta_title, published or meta_date
         publisher = publisher or sitename
         body = lines_of(text)
-        language = raw.language or detect_language(text)
+        language = raw.language or detect_language(text, cache=cache_dir(settings))
     else:
         text = raw.content
         body, text_title, text_date, language = _clean_text(
@@ -176,7 +173,7 @@ def _clean_text(
     if lines:
         published, rest = split_date_prefix(lines[0])
         lines[0:1] = [rest] if rest else []
-    language = raw.language or detect_language("\n".join(lines))
+    language = raw.language or detect_language("\n".join(lines), cache=cache_dir(settings))
     date_lines = header_dates(lines, language)
     furniture_lines = {
         i for i, line in enumerate(lines[:_TITLE_SCAN]) if _furniture(line, line.split())
@@ -209,6 +206,10 @@ def _clean_text(
 
 def _extract_html(html: str, *, settings: Settings) -> tuple[str, str | None, date | None, str]:
     """Return the main text, title, publication date and site name of an HTML page."""
+    # A tenth of a second to import, for HTML only: a run of plain text never pays it.
+    import trafilatura
+    from htmldate import find_date
+
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = (result.text if result else "") or ""
     title = result.title if result else None

@@ -34,7 +34,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import CommuniqueError, ConfigError
+from .errors import ClusterError, CommuniqueError, ConfigError
 from .export import (
     FORMATS,
     KINDS,
@@ -166,6 +166,15 @@ def ingest_command(
             help="Documents cleaned, analysed and stored together (setting 'ingest_batch_size').",
         ),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Analyse on a Dask cluster: tcp://HOST:8786 (its workers store into --db, "
+            "which must be PostgreSQL), or 'local' for --processes worker processes here "
+            "(setting 'scheduler'; default: in this process).",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean and store articles.
 
@@ -185,6 +194,8 @@ def ingest_command(
         settings = dataclasses.replace(settings, nlp_processes=processes)
     if batch_size is not None:
         settings = dataclasses.replace(settings, ingest_batch_size=batch_size)
+    if scheduler is not None:
+        settings = dataclasses.replace(settings, scheduler=scheduler)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -196,14 +207,18 @@ def ingest_command(
     )
     with _store(settings) as store, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        report = ingest(
-            paths,
-            settings=settings,
-            store=store,
-            on_start=lambda total: progress.update(task, total=total),
-            on_document=lambda raw: progress.advance(task),
-            on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
-        )
+        try:
+            report = ingest(
+                paths,
+                settings=settings,
+                store=store,
+                on_start=lambda total: progress.update(task, total=total),
+                on_document=lambda raw: progress.advance(task),
+                on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
+            )
+        except ClusterError as error:  # the cluster cannot take the run: nothing was read
+            progress.console.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
         total = store.count_articles()
     updated = f", {report.updated} re-analysed" if report.updated else ""
     err.print(
@@ -377,7 +392,7 @@ def show_event_command(
 ) -> None:
     """Show one event: every source with its evidence sentence, and where sources disagree."""
     with _store(ctx.obj) as store:
-        story = next((s for s in store.stories() if s.id.startswith(key)), None)
+        story = store.story(key)
     if story is None:
         err.print(f"error: no event with id {key!r}", markup=False)
         raise typer.Exit(1)
@@ -403,40 +418,22 @@ def show_event_command(
 @app.command("stories")
 def stories_command(ctx: typer.Context) -> None:
     """List story clusters: articles reporting the same happening, with their merged events."""
-    from .link import LinkDoc, near_duplicates, story_clusters
-
     with _store(ctx.obj) as store:
-        articles = list(store.articles())
-        codes: dict[str, set[str]] = {a.id: set() for a in articles}
-        for article, mention in store.mentions():
-            codes[article.id].update(c for c in mention.codes if mention.kind != "place")
-        stories = store.stories()
-    docs = [
-        LinkDoc(id=a.id, text=a.text, published=a.published, codes=frozenset(codes[a.id]))
-        for a in articles
-    ]
-    by_id = {a.id: a for a in articles}
-    copies: dict[str, list[str]] = {}
-    for left, right in near_duplicates(docs):
-        copies.setdefault(left, []).append(by_id[right].doc)
-        copies.setdefault(right, []).append(by_id[left].doc)
-    for number, cluster in enumerate(story_clusters(docs), start=1):
-        members = [by_id[i] for i in cluster]
-        names = {a.doc for a in members}
-        out.print(f"[bold]story {number}[/bold] ({len(members)} articles)")
-        for article in members:
+        clusters = store.article_clusters()
+    for number, cluster in enumerate(clusters, start=1):
+        out.print(f"[bold]story {number}[/bold] ({len(cluster.articles)} articles)")
+        for article, copies in zip(cluster.articles, cluster.copies, strict=True):
             published = article.published.isoformat() if article.published else "undated"
             out.print(f"  {published}  {article.doc}  {article.title or ''}", markup=False)
-            if article.id in copies:
-                out.print(f"    near-copy of: {', '.join(copies[article.id])}", markup=False)
-        for story in stories:
-            if names & set(story.sources) and len(story.sources) > 1:
-                event = story.event
-                out.print(
-                    f"    event {story.id}: {event.event} {'+'.join(event.who)} → "
-                    f"{'+'.join(event.recipient) or '·'}, {len(story.sources)} sources",
-                    markup=False,
-                )
+            if copies:
+                out.print(f"    near-copy of: {', '.join(copies)}", markup=False)
+        for story in cluster.stories:
+            event = story.event
+            out.print(
+                f"    event {story.id}: {event.event} {'+'.join(event.who)} → "
+                f"{'+'.join(event.recipient) or '·'}, {len(story.sources)} sources",
+                markup=False,
+            )
 
 
 @app.command("timeline")

@@ -1,7 +1,8 @@
 """Every message communique raises or warns with, coded in one place.
 
 Codes make a message searchable and keep wording consistent across the CLI, the logs and the
-tests. Inputs get E1xx, data files E2xx, settings E3xx, the store E4xx, evaluation E5xx.
+tests. Inputs get E1xx, data files E2xx, settings E3xx, the store E4xx, evaluation E5xx, a
+Dask cluster (``ingest --scheduler``) E6xx.
 Warnings (the run goes on with what it could read, but the user should know) get W1xx for
 inputs, formatted by :func:`warning` for the log.
 """
@@ -9,6 +10,7 @@ inputs, formatted by :func:`warning` for the log.
 from __future__ import annotations
 
 __all__ = [
+    "ClusterError",
     "CommuniqueError",
     "ConfigError",
     "DataFileError",
@@ -41,6 +43,8 @@ class Errors:
     E114 = "{path}: byte-order mark says {encoding}, but the text is not valid {encoding}: {reason}"
     E130 = "pipeline cache {path}: cannot write it, going on without ({reason})"
     E131 = "pipeline cache {path}: cannot load it, building the pipeline again ({reason})"
+    E132 = "table cache {path}: cannot write it, going on without ({reason})"
+    E133 = "table cache {path}: cannot load it, building the table again ({reason})"
     E201 = "{path}: data file is malformed: {reason}"
     E301 = "setting '{key}' is unknown (known: {known})"
     E302 = "setting '{key}': cannot use value {value!r}: {reason}"
@@ -90,6 +94,13 @@ class Errors:
     E437 = "knowledge base: {reason}"
     E438 = "table {table} is missing: opening the database with this release creates it"
     E501 = "gold file {path}: {reason}"
+    # Ingest on a Dask cluster (ingest --scheduler).
+    E601 = (
+        "--scheduler {address}: workers on other machines cannot share the SQLite file of "
+        "{url}; use a postgresql:// database (or --scheduler local)"
+    )
+    E602 = "--scheduler {address}: cannot reach the Dask scheduler: {reason}"
+    E603 = "{path}: the cluster task holding {doc} failed, document skipped: {reason}"
 
 
 class Warnings:
@@ -115,6 +126,18 @@ class CommuniqueError(Exception):
         self.message = getattr(Errors, code).format(**kwargs)
         super().__init__(f"{self.message} [{code}]")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle the formatted message, not the arguments (a Dask worker sends errors back)."""
+        return _restore, (type(self), self.code, self.message)
+
+
+def _restore(kind: type[CommuniqueError], code: str, message: str) -> CommuniqueError:
+    """A pickled error again, without formatting its template a second time."""
+    error = kind.__new__(kind)
+    error.code, error.message = code, message
+    Exception.__init__(error, f"{message} [{code}]")
+    return error
+
 
 class InputError(CommuniqueError):
     """One input cannot be read; the run goes on with the others."""
@@ -138,3 +161,7 @@ class QueryError(CommuniqueError):
 
 class EvalError(CommuniqueError):
     """A gold file cannot be read."""
+
+
+class ClusterError(CommuniqueError):
+    """The Dask cluster of ``ingest --scheduler`` cannot be used for this run."""

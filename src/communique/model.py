@@ -14,9 +14,11 @@ from typing import Any, Literal, Self
 __all__ = [
     "CONFLICT",
     "QUADS",
+    "Actor",
     "Agreement",
     "Analysis",
     "Article",
+    "ArticleCluster",
     "Entity",
     "Event",
     "Evidence",
@@ -354,6 +356,18 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleCluster:
+    """Articles reporting the same happening, and the stories they share with other sources.
+
+    ``copies`` runs beside ``articles``: the docs each article is a near-copy of.
+    """
+
+    articles: tuple[Article, ...]
+    copies: tuple[tuple[str, ...], ...]
+    stories: tuple[Story, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """What the language stages found in one article."""
 
@@ -393,6 +407,35 @@ class Entity:
                 {"doc": doc, "start": m.start, "end": m.end, "text": m.text}
                 for doc, m in self.mentions
             ],
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """An entity as a ranking shows it: who it is and how often it is mentioned.
+
+    The :class:`Entity` without its mentions, which a page listing actors does not show and a
+    corpus of a million articles could not send.
+    """
+
+    id: str
+    name: str
+    kind: Kind
+    code: str | None
+    office: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict: the export's entity shape with a count for its mentions."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "code": self.code,
+            "office": self.office,
+            "aliases": list(self.aliases),
+            "mention_count": self.mentions,
         }
 
 

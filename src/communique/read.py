@@ -16,10 +16,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-import charset_normalizer
-import py3langid
-
 from .errors import InputError, warning
+from .metadata import language_identifier
 from .model import RawDocument
 
 __all__ = ["SUFFIXES", "read_inputs", "read_record"]
@@ -200,12 +198,14 @@ def _decode_legacy(data: bytes, name: str) -> str:
     (cp1250, cp1252, cp1257) often tie on a Western text and differ only in a few accented
     letters; among the least chaotic, the language identifier's likelihood breaks the tie.
     """
+    import charset_normalizer  # a tenth of a second to import: only for a text not in UTF-8
+
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         raise InputError("E108", path=name)
     least = min(match.chaos for match in matches)
     calm = [str(match) for match in matches if match.chaos <= least]
-    return max(calm, key=lambda text: py3langid.classify(text[:4000])[1])
+    return max(calm, key=lambda text: language_identifier().classify(text[:4000])[1])
 
 
 def _documents(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "load_settings"]
+__all__ = ["Settings", "cache_dir", "load_settings"]
 
 # Environment variables that are secrets for one command, not settings: never stored or shown.
 _SECRETS = frozenset({"COMMUNIQUE_WRITE_TOKEN"})
@@ -42,6 +42,8 @@ class Settings:
     nlp_processes: int
     nlp_piece_chars: int
     ingest_batch_size: int
+    scheduler: str
+    cluster_chunk_bytes: int
     pipeline_cache: str
     actors_file: str
     query_time_limit: float
@@ -130,6 +132,16 @@ def load_settings(
     if typed["pipeline_cache"] == "":
         typed["pipeline_cache"] = str(_user_cache(env) / "communique")
     return Settings(**typed, sources=sources)
+
+
+def cache_dir(settings: Settings) -> Path | None:
+    """Where built tables are kept (setting ``pipeline_cache``; "off": nowhere).
+
+    The spaCy pipeline, the language identifier's model and the gazetteer index are cached
+    there, each under a hash of what it was built from.
+    """
+    value = settings.pipeline_cache.strip()
+    return None if value.lower() in {"off", ""} else Path(value).expanduser()
 
 
 def _user_cache(env: Mapping[str, str]) -> Path:

@@ -15,15 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ents import entities_in
 from ..model import Span
 from ..patterns import speech
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = [
     "DatePhrase",
@@ -728,7 +730,11 @@ def _parser(language: str, base: datetime, prefer: str) -> DateDataParser:
     """A dateparser parser per language, base and direction, built once and reused.
 
     Building one costs far more than using it, and an ingest run has few publication dates.
+    dateparser itself takes a tenth of a second to import: only a text our patterns cannot
+    read pays for it.
     """
+    from dateparser.date import DateDataParser
+
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer}
     return DateDataParser(languages=[language], settings=settings)
 

@@ -6,7 +6,8 @@ row, ordered by primary key, one JSON object a line; the manifest records the sc
 the release, and each file's row count and sha256. Restoring checks all of that before it
 writes anything, so a truncated, edited or newer backup is refused with one line, and the
 database is left as it was. The SQLite search index is not in the backup: its triggers rebuild
-it from the restored rows.
+it from the restored rows. Nor are the derived tables (stories, network, actors' counts): the
+restore recomputes them from the rows it leaves, in the same transaction.
 
 An article (keyed by the hash of its content) is the unit of a merge: one the database already
 holds keeps what it has, and the backup's rows that belong to it (through ``article_id``, or an
@@ -30,10 +31,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, UniqueConstraint, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from . import SCHEMA_VERSION, Store, schema_version
-from .tables import ArticleRow, Base
+from . import SCHEMA_VERSION, Store, derived, schema_version
+from .tables import DERIVED, ArticleRow, Base
 
 __all__ = [
     "FORMAT",
@@ -126,7 +128,11 @@ def export_all(store: Store, out: Path) -> Manifest:
         with store.engine.connect() as connection:
             _snapshot(connection)
             found = schema_version(connection)
-            entries = tuple(_dump(connection, table, out) for table in Base.metadata.sorted_tables)
+            entries = tuple(
+                _dump(connection, table, out)
+                for table in Base.metadata.sorted_tables
+                if table.name not in DERIVED
+            )
         manifest = Manifest(
             path=out,
             schema_version=found if found is not None else SCHEMA_VERSION,
@@ -284,6 +290,7 @@ def restore(store: Store, manifest: Manifest, *, merge: bool = False) -> Restore
                 if _surrogate(table)
             )
             _Loader(connection, manifest, report).run(entries)
+            derived.rebuild(Session(bind=connection))
             if report.kept_ids and connection.dialect.name == "postgresql":
                 _advance_sequences(connection)
     except SQLAlchemyError as err:

@@ -7,14 +7,31 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "DERIVED",
     "AnalysisRow",
+    "ArticleKeyRow",
     "ArticleRow",
     "ArticleSourceRow",
+    "ArticleStoryRow",
     "Base",
+    "EntityNameRow",
+    "EntityRow",
     "EventRow",
     "EvidenceRow",
     "InstrumentRow",
@@ -22,8 +39,13 @@ __all__ = [
     "LineCountRow",
     "MentionRow",
     "MetaRow",
+    "NearCopyRow",
+    "NetworkCountRow",
     "SourceGroupRow",
     "StatementRow",
+    "StoryActorRow",
+    "StoryEdgeRow",
+    "StoryRow",
 ]
 
 
@@ -161,6 +183,7 @@ class EventRow(Base):
     """A PLOVER event coded from one article; its evidence sentences are EvidenceRows."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_merge", "merge_key", "date"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
     event: Mapped[str] = mapped_column(String(16), index=True)
@@ -179,6 +202,11 @@ class EventRow(Base):
     tense: Mapped[str] = mapped_column(String(16))
     actor_text: Mapped[str | None] = mapped_column(Text)  # the doer as written, if uncoded
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    # The story this event is part of (``stories.id``), and its ``link.happening_key``: events
+    # with different keys are never one happening, so a new event's candidates are looked up
+    # by key and date window. None: an event that merges with nothing (no sides or no date).
+    story_id: Mapped[str | None] = mapped_column(String(16), index=True)
+    merge_key: Mapped[str | None] = mapped_column(Text)
 
 
 class EvidenceRow(Base):
@@ -190,3 +218,113 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[str] = mapped_column(Text)
+
+
+# The derived tables (issue 12): what pages and the API read instead of recomputing from every
+# event and mention. They are kept at ingest, in the transaction that writes the articles
+# (store/derived.py), and can always be rebuilt from the tables above, so backups leave them out.
+DERIVED = frozenset(
+    {
+        "stories",
+        "story_actors",
+        "story_edges",
+        "network_counts",
+        "entities",
+        "entity_names",
+        "article_keys",
+        "near_copies",
+        "article_stories",
+    }
+)
+
+
+class StoryRow(Base):
+    """One happening: the merged event of the stored events that report it (``link``)."""
+
+    __tablename__ = "stories"
+    __table_args__ = (Index("ix_stories_when", "undated", "date", "id"),)
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event: Mapped[str] = mapped_column(String(16), index=True)
+    undated: Mapped[bool] = mapped_column(Boolean)
+    date: Mapped[date | None] = mapped_column(Date)  # the reconciled date (start, end)
+    enddate: Mapped[date | None] = mapped_column(Date)
+    confidence: Mapped[float] = mapped_column(Float)
+    sources: Mapped[int] = mapped_column(Integer)  # how many articles report it
+
+
+class StoryActorRow(Base):
+    """A code on either side of a story's merged event: the actor filter of every page."""
+
+    __tablename__ = "story_actors"
+    story_id: Mapped[str] = mapped_column(ForeignKey("stories.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+
+
+class StoryEdgeRow(Base):
+    """A pair of participants a story ties, with its tone: one edge of the actor network."""
+
+    __tablename__ = "story_edges"
+    story_id: Mapped[str] = mapped_column(ForeignKey("stories.id"), primary_key=True)
+    a: Mapped[str] = mapped_column(Text, primary_key=True)
+    b: Mapped[str] = mapped_column(Text, primary_key=True)
+    tone: Mapped[str] = mapped_column(String(16))
+
+
+class NetworkCountRow(Base):
+    """The stories on one edge of the whole network, by tone: the undated-period network."""
+
+    __tablename__ = "network_counts"
+    a: Mapped[str] = mapped_column(Text, primary_key=True)
+    b: Mapped[str] = mapped_column(Text, primary_key=True)
+    tone: Mapped[str] = mapped_column(String(16), primary_key=True)
+    stories: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EntityRow(Base):
+    """A person, organisation or state across the corpus, with its mention count."""
+
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_rank", "kind", "mentions"),)
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text, index=True)
+    code: Mapped[str | None] = mapped_column(String(32))
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EntityNameRow(Base):
+    """How often one entity was called by one text, or given one office, by its mentions.
+
+    ``field`` is "alias" (the text of a mention by name or seat), "office" (the office of such
+    a mention) or "any-office" (the office of any mention: used when no mention names it).
+    """
+
+    __tablename__ = "entity_names"
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ArticleKeyRow(Base):
+    """One LSH band key of an article's text (``link.signature``): near-copies share one."""
+
+    __tablename__ = "article_keys"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+
+
+class NearCopyRow(Base):
+    """Two articles whose texts are reposts or light edits of each other (``a < b``)."""
+
+    __tablename__ = "near_copies"
+    a: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    b: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+
+
+class ArticleStoryRow(Base):
+    """The story cluster an article was placed in when it was stored (``link.assign_stories``)."""
+
+    __tablename__ = "article_stories"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    story: Mapped[str] = mapped_column(String(16), index=True)

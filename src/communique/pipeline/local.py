@@ -1,4 +1,4 @@
-"""The whole pass, one function: paths in, stored articles out.
+"""The whole pass in this process: paths in, stored articles out.
 
 Stages, in order (each a module with one entry function, never reaching back):
 
@@ -10,7 +10,7 @@ Stages, in order (each a module with one entry function, never reaching back):
    pipeline (:mod:`communique.actors`), with roles learned in earlier runs from the store;
 5. ``extract``: events, agreements and statements, the pipeline's last component
    (:mod:`communique.extract`);
-6. ``store``: article and analysis in one transaction (:meth:`communique.store.Store.save`).
+6. ``store``: articles and analyses a batch at a time (:meth:`communique.store.Store.save_many`).
 
 Documents stream through these stages in batches (setting ``ingest_batch_size``): a batch is
 read, cleaned, analysed and stored before the next is read, so memory stays the same whatever the
@@ -32,13 +32,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .clean import article_id, clean_document, iter_fingerprints
-from .errors import CommuniqueError, ConfigError, InputError
-from .model import Analysis, Article, RawDocument
-from .nlp import analyse, cached_pipeline
-from .read import STDIN, SUFFIXES, read_inputs
-from .settings import Settings
-from .store import Store
+from ..clean import article_id, clean_document, iter_fingerprints
+from ..errors import CommuniqueError, ConfigError, InputError
+from ..model import Analysis, Article, RawDocument
+from ..nlp import analyse, cached_pipeline
+from ..read import STDIN, SUFFIXES, read_inputs
+from ..settings import Settings, cache_dir
+from ..store import Store
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -206,12 +206,6 @@ def load_pipeline(settings: Settings, store: Store) -> Language:
         learned=store.learned_roles(),
         cache_dir=cache_dir(settings),
     )
-
-
-def cache_dir(settings: Settings) -> Path | None:
-    """Where built pipelines are kept (setting ``pipeline_cache``; "off": nowhere)."""
-    value = settings.pipeline_cache.strip()
-    return None if value.lower() in {"off", ""} else Path(value).expanduser()
 
 
 class _Run:

@@ -1,0 +1,35 @@
+"""Stage 6, link: one happening across articles, reposts, and story clusters.
+
+Three questions, three modules, each a pure function of its input (no I/O, no database, no
+randomness; outputs do not depend on the order of the input):
+
+- :mod:`.events`: events from different articles that report the same happening, merged into
+  stories with a reconciled date (:func:`merge_events`);
+- :mod:`.duplicates`: reposts and lightly edited copies (:func:`near_duplicates`);
+- :mod:`.stories`: articles on the same happening in other words (:func:`story_clusters`).
+
+Each works on a batch, and each has an incremental form for a store that links a new article
+against a few candidates it looks up, never the whole corpus: events by :func:`happening_key`
+and :func:`merge_window` (then :func:`merge_events` over the new reports and the touched
+stories), near-duplicates by shared :func:`signature` keys (then :func:`duplicate_pairs`),
+story clusters by date window (then :func:`assign_stories`).
+"""
+
+from __future__ import annotations
+
+from .documents import LinkDoc
+from .duplicates import duplicate_pairs, near_duplicates, signature
+from .events import happening_key, merge_events, merge_window
+from .stories import assign_stories, story_clusters
+
+__all__ = [
+    "LinkDoc",
+    "assign_stories",
+    "duplicate_pairs",
+    "happening_key",
+    "merge_events",
+    "merge_window",
+    "near_duplicates",
+    "signature",
+    "story_clusters",
+]

@@ -1,0 +1,599 @@
+"""The derived tables: stories, the actor network and the actors' counts, kept at ingest.
+
+A page that lists happenings, draws the network or ranks actors reads these tables through
+their indexes. Recomputing them from every event and mention on each request took seconds at a
+few hundred articles and would take hours at a million. They are updated in the transaction
+that writes the articles they come from, for the stories those articles touch only, so they
+always hold what a recomputation from scratch gives; :func:`rebuild` is that recomputation
+(for the migration that creates them, and to repair them).
+
+Stories: events of different ``link.happening_key`` are never one happening, and an event only
+merges with events dated inside its ``link.merge_window``. So a new event's candidates are the
+stored events of its key in its window (one indexed query), and the stories it can change are
+theirs. Merging the new events with every member of those stories gives the stories a merge of
+the whole corpus would give, because merging is transitive grouping and only the new events
+bring new links (``link.merge_events``). Replacing an article's analysis drops its events: the
+stories they were in are merged again from their remaining members.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from ..link import (
+    LinkDoc,
+    assign_stories,
+    duplicate_pairs,
+    happening_key,
+    merge_events,
+    merge_window,
+    signature,
+)
+from ..link.stories import STORY_MAX_DAYS
+from ..model import CONFLICT, Actor, Article, Event, Evidence, Mention, Story
+from .engine import ROWS_PER_STATEMENT
+from .rows import to_record
+from .tables import (
+    ArticleKeyRow,
+    ArticleRow,
+    ArticleStoryRow,
+    EntityNameRow,
+    EntityRow,
+    EventRow,
+    EvidenceRow,
+    MentionRow,
+    NearCopyRow,
+    NetworkCountRow,
+    StoryActorRow,
+    StoryEdgeRow,
+    StoryRow,
+)
+
+__all__ = [
+    "count_mentions",
+    "entity_id",
+    "link_articles",
+    "link_doc",
+    "network_edges",
+    "person_codes",
+    "rebuild",
+    "restory",
+    "upsert_counts",
+]
+
+# Rows per statement of upserts and id lists (SQLite and PostgreSQL bound the parameters).
+CHUNK = ROWS_PER_STATEMENT
+# Mentions of these kinds with a canonical name are entities; offices without a known holder
+# and collectives are mentions only.
+_ENTITY_KINDS = frozenset({"person", "organisation", "state"})
+# PostgreSQL's transaction lock on one happening key: two writers adding events of one key wait
+# for each other, so the second sees the first's story and joins it instead of making its own.
+_KEY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 1))")
+
+Report = tuple[EventRow, str, Event]  # an event's row, its article's doc, the event
+
+
+def restory(
+    session: Session,
+    new: Sequence[Report],
+    stale: Iterable[str] = (),
+) -> None:
+    """Merge ``new`` events (flushed, without a story) into the stories, and redo ``stale`` ones.
+
+    ``stale`` names stories that lost members (their article was analysed again).
+    """
+    keys = sorted({key for _row, _doc, event in new if (key := happening_key(event))})
+    if session.get_bind().dialect.name == "postgresql":
+        for key in keys:
+            session.execute(_KEY_LOCK, {"key": key})
+    touched = set(stale)
+    for row, _doc, event in new:
+        row.merge_key = happening_key(event)
+        window = merge_window(event)
+        if row.merge_key is None or window is None:
+            continue
+        low, high = window
+        touched.update(
+            session.scalars(
+                select(EventRow.story_id).where(
+                    EventRow.merge_key == row.merge_key,
+                    EventRow.date <= high,
+                    EventRow.enddate >= low,
+                    EventRow.story_id.is_not(None),
+                )
+            )
+        )
+    members = [
+        row
+        for ids in _chunks(sorted(touched))
+        for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(ids)))
+    ]
+    reports = [
+        (row, doc, event)
+        for row, (doc, event) in zip(members, reported(session, members), strict=True)
+    ]
+    _drop_stories(session, touched)
+    _add_stories(session, [*new, *reports])
+
+
+def _add_stories(session: Session, reports: Sequence[Report]) -> None:
+    """Merge the reports into stories and write them, their sides, edges and network counts."""
+    rows = {id(event): row for row, _doc, event in reports}
+    stories = merge_events([(doc, event) for _row, doc, event in reports])
+    people = person_codes(session, {p for s in stories for p in s.event.people})
+    network: Counter[tuple[str, str, str]] = Counter()
+    found: dict[type, list[dict[str, Any]]] = {StoryRow: [], StoryActorRow: [], StoryEdgeRow: []}
+    for story in stories:
+        event = story.event
+        found[StoryRow].append(
+            {
+                "id": story.id,
+                "event": event.event,
+                "undated": story.when is None,
+                "date": story.when.start if story.when else None,
+                "enddate": story.when.end if story.when else None,
+                "confidence": event.confidence,
+                "sources": len(story.sources),
+            }
+        )
+        found[StoryActorRow] += (
+            {"story_id": story.id, "code": code}
+            for code in dict.fromkeys(event.actor + event.recipient)
+        )
+        for (a, b), tone in network_edges(story, people).items():
+            found[StoryEdgeRow].append({"story_id": story.id, "a": a, "b": b, "tone": tone})
+            network[(a, b, tone)] += 1
+        for _doc, reported in story.reports:
+            rows[id(reported)].story_id = story.id
+    session.flush()
+    for table, values in found.items():  # stories first: the other two refer to them
+        for start in range(0, len(values), CHUNK):
+            session.execute(insert(table.__table__), values[start : start + CHUNK])
+    upsert_counts(session, NetworkCountRow, ("a", "b", "tone"), "stories", network)
+
+
+def _drop_stories(session: Session, ids: set[str]) -> None:
+    """Delete stories (their members are merged again by the caller) and their network share."""
+    network: Counter[tuple[str, str, str]] = Counter()
+    for chunk in _chunks(sorted(ids)):
+        for a, b, tone in session.execute(
+            select(StoryEdgeRow.a, StoryEdgeRow.b, StoryEdgeRow.tone).where(
+                StoryEdgeRow.story_id.in_(chunk)
+            )
+        ):
+            network[(a, b, tone)] -= 1
+        for table in (StoryEdgeRow, StoryActorRow):
+            session.execute(delete(table).where(table.story_id.in_(chunk)))
+        session.execute(delete(StoryRow).where(StoryRow.id.in_(chunk)))
+        session.execute(update(EventRow).where(EventRow.story_id.in_(chunk)).values(story_id=None))
+    upsert_counts(session, NetworkCountRow, ("a", "b", "tone"), "stories", network)
+
+
+def network_edges(story: Story, people: Mapping[str, str]) -> dict[tuple[str, str], str]:
+    """The pairs of participants a story ties, actor side × recipient, with its tone.
+
+    Codes (states, ``IGO:`` organisations) always take part. A named person (``people`` maps a
+    name to its code) takes part on the side whose code matches the person's, so two ministers
+    who met get an edge of their own beside their states' edge. Pairs are sorted: the network
+    is undirected.
+    """
+    event = story.event
+    tone = "conflict" if event.event in CONFLICT else "cooperation"
+    named = [p for p in event.people if p in people]
+    pairs = {(a, r) for a in event.actor for r in event.recipient}
+    pairs |= {
+        (a, r)
+        for a in named
+        for r in named
+        if people[a] in event.actor and people[r] in event.recipient
+    }
+    return {(min(a, r), max(a, r)): tone for a, r in pairs if a != r}
+
+
+def person_codes(session: Session, names: Iterable[str]) -> dict[str, str]:
+    """Each named person's code: a name resolved to several codes keeps its most mentioned."""
+    names = set(names)
+    codes: dict[str, str] = {}
+    for chunk in _chunks(sorted(names)):
+        query = (
+            select(EntityRow.name, EntityRow.code)
+            .where(EntityRow.kind == "person", EntityRow.code.is_not(None))
+            .where(EntityRow.name.in_(chunk))
+            .order_by(EntityRow.mentions.desc(), EntityRow.code)
+        )
+        for name, code in session.execute(query):
+            codes.setdefault(name, code)
+    return codes
+
+
+def count_mentions(session: Session, mentions: Iterable[Mention], sign: int = 1) -> None:
+    """Add (``sign`` 1) or take away (-1) mentions from the entities' counts.
+
+    An entity is a kind, a canonical name and a code; its aliases are the texts of the
+    mentions that name it (or its seat), its office the one those mentions give most often
+    (any mention's, when none names it). Entities left with no mention are deleted.
+    """
+    entities: Counter[tuple[str, str, str, str]] = Counter()
+    names: Counter[tuple[str, str, str]] = Counter()
+    for mention in mentions:
+        if mention.kind not in _ENTITY_KINDS or not mention.name:
+            continue
+        key = entity_id(mention.kind, mention.name, mention.code)
+        entities[(key, mention.kind, mention.name, mention.code or "")] += sign
+        if mention.office:
+            names[(key, "any-office", mention.office)] += sign
+        if mention.reference in {"name", "seat"}:
+            names[(key, "alias", mention.text)] += sign
+            if mention.office:
+                names[(key, "office", mention.office)] += sign
+    if not entities:
+        return
+    upsert_counts(
+        session, EntityRow, ("id", "kind", "name", "code"), "mentions", entities, nulls={"code"}
+    )
+    upsert_counts(session, EntityNameRow, ("entity_id", "field", "value"), "mentions", names)
+    if sign < 0:
+        gone = [key for key, *_rest in entities]
+        for chunk in _chunks(gone):
+            session.execute(
+                delete(EntityNameRow).where(
+                    EntityNameRow.entity_id.in_(chunk), EntityNameRow.mentions <= 0
+                )
+            )
+            gone_rows = delete(EntityRow).where(EntityRow.id.in_(chunk), EntityRow.mentions <= 0)
+            session.execute(gone_rows)
+
+
+def entity_id(kind: str, name: str, code: str | None) -> str:
+    """The stable id of the entity of a kind, canonical name and code."""
+    return "ent-" + hashlib.sha1(f"{kind}|{name}|{code}".encode()).hexdigest()[:12]
+
+
+def upsert_counts(
+    session: Session,
+    table: type,
+    names: tuple[str, ...],
+    column: str,
+    counts: Mapping[tuple[str, ...], int],
+    *,
+    nulls: frozenset[str] | set[str] = frozenset(),
+) -> None:
+    """Add ``counts`` to ``column`` of the rows of ``table`` keyed by ``names`` (new rows too).
+
+    Upserts: writers in several processes (a PostgreSQL store shared by workers) never lose an
+    increment or collide on a new key. Keys go in sorted order, so two writers lock shared
+    rows in the same order (no deadlock).
+    ``nulls`` names key columns given as "" that are stored as NULL.
+    """
+    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    core = table.__table__
+    statement = upsert(core)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(core.primary_key.columns),
+        set_={column: core.c[column] + statement.excluded[column]},
+    )
+    values = []
+    for key in sorted(key for key, value in counts.items() if value):
+        row = dict(zip(names, key, strict=True))
+        row.update({name: None for name in nulls if row[name] == ""})
+        values.append({**row, column: counts[key]})
+    # One statement, the rows as its parameters: compiled once, not once per thousand rows.
+    for start in range(0, len(values), CHUNK):
+        session.execute(statement, values[start : start + CHUNK])
+
+
+def rebuild(session: Session) -> None:
+    """Recompute every derived table from the events and mentions stored."""
+    for table in (StoryEdgeRow, StoryActorRow, StoryRow, NetworkCountRow, EntityNameRow):
+        session.execute(delete(table))
+    for table in (ArticleKeyRow, NearCopyRow, ArticleStoryRow):
+        session.execute(delete(table))
+    session.execute(delete(EntityRow))
+    session.execute(update(EventRow).values(story_id=None, merge_key=None))
+    ids = list(
+        session.scalars(
+            select(ArticleRow.id).order_by(
+                ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id
+            )
+        )
+    )
+    for start in range(0, len(ids), CHUNK):  # in order of publication, as they might arrive
+        link_articles(session, _link_docs(session, ids[start : start + CHUNK]))
+    mentions = session.scalars(select(MentionRow).order_by(MentionRow.id)).yield_per(CHUNK)
+    for chunk in mentions.partitions():
+        count_mentions(session, [to_record(Mention, row) for row in chunk])
+    rows = list(session.scalars(select(EventRow).order_by(EventRow.id)))
+    reports = [
+        (row, doc, event) for row, (doc, event) in zip(rows, reported(session, rows), strict=True)
+    ]
+    for row, _doc, event in reports:
+        row.merge_key = happening_key(event)
+    _add_stories(session, reports)
+    session.flush()
+
+
+def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Event]]:
+    """Event rows as the reports merging takes: their article's doc and the event."""
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    docs: dict[str, str] = {}
+    for chunk in _chunks([row.id for row in rows]):
+        query = select(EvidenceRow).where(EvidenceRow.event_id.in_(chunk)).order_by(EvidenceRow.id)
+        for found in session.scalars(query):
+            evidence[found.event_id].append(to_record(Evidence, found))
+    for chunk in _chunks(sorted({row.article_id for row in rows})):
+        query = select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(chunk))
+        docs.update((key, doc) for key, doc in session.execute(query))
+    return [
+        (docs[row.article_id], to_record(Event, row, evidence=tuple(evidence[row.id])))
+        for row in rows
+    ]
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+# Reading: what pages ask of the derived tables. Each answer is a page of rows found through an
+# index; the stories of a page are merged again from their members (a few rows each), which
+# gives exactly the stored story without storing the merged event twice.
+
+
+def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
+    """Find the near-copies and the story cluster of each new article among the stored ones.
+
+    Near-copies: the stored articles sharing an LSH band key with a new one are its only
+    candidates (``link.duplicate_pairs``). Story clusters: the stored articles published within
+    ``link.STORY_MAX_DAYS`` of a new one, with every member of their clusters, are its
+    candidates (``link.assign_stories``); an undated article is compared with the new articles
+    of its own batch only, as a window around no date would be the whole corpus.
+    """
+    if not new:
+        return
+    fresh = {doc.id for doc in new}
+    keys = {doc.id: signature(doc.text) for doc in new}
+    wanted = sorted({key for found in keys.values() for key in found})
+    copies = {
+        article
+        for chunk in _chunks(wanted)
+        for article in session.scalars(
+            select(ArticleKeyRow.article_id).where(ArticleKeyRow.key.in_(chunk))
+        )
+    }
+    pairs = duplicate_pairs(new, _link_docs(session, sorted(copies - fresh)))
+    stored = _story_candidates(session, [doc.published for doc in new if doc.published])
+    members = _link_docs(session, sorted(set(stored) - fresh))
+    placed = assign_stories(new, [(doc, stored[doc.id]) for doc in members])
+    rows = {
+        ArticleKeyRow: [
+            {"key": k, "article_id": a} for a, found in keys.items() for k in set(found)
+        ],
+        NearCopyRow: [{"a": a, "b": b} for a, b in pairs],
+        ArticleStoryRow: [{"article_id": a, "story": story} for a, story in placed.items()],
+    }
+    for table, values in rows.items():
+        for start in range(0, len(values), CHUNK):
+            session.execute(insert(table.__table__), values[start : start + CHUNK])
+
+
+def _story_candidates(session: Session, days: Sequence[date]) -> dict[str, str]:
+    """Stored articles within the story window of any of ``days``, and all their clusters'."""
+    window = timedelta(days=STORY_MAX_DAYS)
+    spans: list[list[date]] = []
+    for day in sorted(days):
+        if spans and day - window <= spans[-1][1]:
+            spans[-1][1] = day + window
+        else:
+            spans.append([day - window, day + window])
+    near = [
+        article
+        for low, high in spans
+        for article in session.scalars(
+            select(ArticleRow.id).where(ArticleRow.published.between(low, high))
+        )
+    ]
+    stories = {
+        story
+        for chunk in _chunks(sorted(set(near)))
+        for story in session.scalars(
+            select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(chunk))
+        )
+    }
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(stories)):
+        query = select(ArticleStoryRow.article_id, ArticleStoryRow.story)
+        found.update(
+            (a, s) for a, s in session.execute(query.where(ArticleStoryRow.story.in_(chunk)))
+        )
+    return found
+
+
+def _link_docs(session: Session, ids: Sequence[str]) -> list[LinkDoc]:
+    """Stored articles as the link stage sees them: text, date and the codes they mention."""
+    codes: dict[str, set[str]] = defaultdict(set)
+    docs = []
+    for chunk in _chunks(ids):
+        query = select(MentionRow.article_id, MentionRow.codes).where(
+            MentionRow.article_id.in_(chunk), MentionRow.kind != "place"
+        )
+        for article, joined in session.execute(query):
+            codes[article].update(joined.split())
+        query = select(ArticleRow.id, ArticleRow.text, ArticleRow.published)
+        for article, body, published in session.execute(query.where(ArticleRow.id.in_(chunk))):
+            docs.append(
+                LinkDoc(id=article, text=body, published=published, codes=frozenset(codes[article]))
+            )
+    return docs
+
+
+def link_doc(article: Article, mentions: Iterable[Mention]) -> LinkDoc:
+    """A new article as the link stage sees it, with the codes of its analysis's mentions."""
+    codes = frozenset(code for m in mentions if m.kind != "place" for code in m.codes)
+    return LinkDoc(id=article.id, text=article.text, published=article.published, codes=codes)
+
+
+def story_filter(
+    *,
+    actor: str | None = None,
+    kind: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    min_confidence: float | None = None,
+) -> list[ColumnElement[bool]]:
+    """The conditions on ``stories`` of the filters of ``communique events`` and the API.
+
+    Without a date range undated stories are kept; with one, only stories whose reconciled
+    span overlaps it.
+    """
+    where: list[ColumnElement[bool]] = []
+    if actor is not None:
+        sides = select(StoryActorRow.story_id).where(StoryActorRow.code == actor)
+        where.append(StoryRow.id.in_(sides))
+    if kind is not None:
+        where.append(StoryRow.event == kind.upper())
+    if min_confidence is not None:
+        where.append(StoryRow.confidence >= min_confidence)
+    if since is not None or until is not None:
+        where.append(StoryRow.undated.is_(False))
+    if since is not None:
+        where.append(StoryRow.enddate >= since)
+    if until is not None:
+        where.append(StoryRow.date <= until)
+    return where
+
+
+def stories(
+    session: Session,
+    where: Sequence[ColumnElement[bool]],
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> list[Story]:
+    """The stories matching ``where``: dated in order of date (or newest first), then undated."""
+    order = (
+        (StoryRow.date.desc(), StoryRow.id.desc()) if newest_first else (StoryRow.date, StoryRow.id)
+    )
+    query = select(StoryRow.id).where(*where).order_by(StoryRow.undated, *order).offset(offset)
+    ids = list(session.scalars(query if limit is None else query.limit(limit)))
+    return stories_by_id(session, ids)
+
+
+def count_stories(session: Session, where: Sequence[ColumnElement[bool]]) -> int:
+    """How many stories match ``where``."""
+    return session.scalar(select(func.count()).select_from(StoryRow).where(*where)) or 0
+
+
+def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
+    """The stories of ``ids``, in that order, merged again from their member events."""
+    members = [
+        row
+        for chunk in _chunks(sorted(set(ids)))
+        for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(chunk)))
+    ]
+    merged = {story.id: story for story in merge_events(reported(session, members))}
+    return [merged[i] for i in ids if i in merged]
+
+
+def story_months(
+    session: Session, where: Sequence[ColumnElement[bool]]
+) -> list[tuple[str, str, int]]:
+    """``(month "YYYY-MM", PLOVER type, stories)`` of the dated stories matching ``where``."""
+    month = func.substr(cast(StoryRow.date, String), 1, 7)
+    query = (
+        select(month, StoryRow.event, func.count())
+        .where(StoryRow.undated.is_(False), *where)
+        .group_by(month, StoryRow.event)
+        .order_by(month, StoryRow.event)
+    )
+    return [(m, kind, n) for m, kind, n in session.execute(query)]
+
+
+def network(
+    session: Session, since: date | None = None, until: date | None = None
+) -> dict[tuple[str, str], Counter[str]]:
+    """Stories per pair of participants and tone, over a period (all time without one)."""
+    if since is None and until is None:
+        rows = session.execute(
+            select(NetworkCountRow.a, NetworkCountRow.b, NetworkCountRow.tone)
+            .add_columns(NetworkCountRow.stories)
+            .where(NetworkCountRow.stories > 0)
+        )
+    else:
+        rows = session.execute(
+            select(StoryEdgeRow.a, StoryEdgeRow.b, StoryEdgeRow.tone, func.count())
+            .join(StoryRow, StoryRow.id == StoryEdgeRow.story_id)
+            .where(*story_filter(since=since, until=until))
+            .group_by(StoryEdgeRow.a, StoryEdgeRow.b, StoryEdgeRow.tone)
+        )
+    edges: dict[tuple[str, str], Counter[str]] = {}
+    for a, b, tone, count in rows:
+        edges.setdefault((a, b), Counter())[tone] += count
+    return edges
+
+
+def actors(
+    session: Session, kind: str | None = None, *, limit: int = 50, offset: int = 0
+) -> tuple[list[Actor], int]:
+    """Entities of a kind (all kinds without one), most mentioned first, and how many there are.
+
+    An entity's office is the one its mentions by name give most often (any mention's when no
+    mention names it); its aliases are the texts that name it, most frequent first.
+    """
+    where = [EntityRow.kind == kind] if kind else []
+    total = session.scalar(select(func.count()).select_from(EntityRow).where(*where)) or 0
+    rows = list(
+        session.scalars(
+            select(EntityRow)
+            .where(*where)
+            .order_by(EntityRow.mentions.desc(), EntityRow.name, EntityRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+    )
+    return _actors(session, rows), total
+
+
+def _actors(session: Session, rows: Sequence[EntityRow]) -> list[Actor]:
+    """Entity rows as records, with their office and aliases from ``entity_names``."""
+    names: dict[str, dict[str, list[str]]] = {row.id: {} for row in rows}
+    query = (
+        select(EntityNameRow.entity_id, EntityNameRow.field, EntityNameRow.value)
+        .where(EntityNameRow.entity_id.in_(list(names)), EntityNameRow.mentions > 0)
+        .order_by(EntityNameRow.mentions.desc(), EntityNameRow.value)
+    )
+    for entity, field, value in session.execute(query):
+        names[entity].setdefault(field, []).append(value)
+    found = []
+    for row in rows:
+        offices = names[row.id].get("office") or names[row.id].get("any-office") or [None]
+        found.append(
+            Actor(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,  # type: ignore[arg-type]
+                code=row.code,
+                office=offices[0],
+                aliases=tuple(names[row.id].get("alias", ())),
+                mentions=row.mentions,
+            )
+        )
+    return found

@@ -1,0 +1,143 @@
+"""The one record<->row mapping of the store, and the story reads the CLI prints (issue 12)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from communique.model import (
+    Analysis,
+    Article,
+    Event,
+    Evidence,
+    Instrument,
+    Mention,
+    Role,
+    Span,
+    Statement,
+)
+from communique.store import Store, title_key
+from communique.store.rows import to_record, to_row
+from communique.store.tables import EventRow, InstrumentRow, LearnedRoleRow
+
+TEXT = (
+    "The foreign ministers of Chile and Peru met in Lima on Monday to discuss fisheries. "
+    "They signed the Pacific Fisheries Accord and agreed to meet again in the spring."
+)
+
+
+def _article(doc: str, text: str = TEXT) -> Article:
+    return Article(
+        id=f"id-{doc}",
+        doc=doc,
+        text=text,
+        title="Ministers meet",
+        published=date(2025, 3, 3),
+        language="en",
+        publisher=None,
+    )
+
+
+def _event(*, when: Span | None) -> Event:
+    return Event(
+        event="CONSULT",
+        mode="meet",
+        context=None,
+        actor=("CHL", "PER"),
+        recipient=(),
+        people=("Ana Rojas", "Luis Vega"),
+        when=when,
+        place="Lima",
+        place_code="PER",
+        negated=False,
+        tense="past",
+        evidence=(Evidence(start=0, end=84, sentence=TEXT[:84]),),
+        actor_text=None,
+        confidence=0.75,
+    )
+
+
+def test_rows_round_trip_tuples_and_spans() -> None:
+    inferred = Span(
+        start=date(2025, 3, 3), end=date(2025, 3, 3), precision="day", from_publication=True
+    )
+    for when in (inferred, None):
+        event = _event(when=when)
+        row = to_row(EventRow, event, article_id="a")
+        assert (row.actor, row.people, row.from_publication) == (
+            "CHL PER",
+            "Ana Rojas|Luis Vega",
+            when is not None,
+        )
+        assert to_record(Event, row, evidence=event.evidence) == event
+
+
+def test_rows_keep_only_what_a_table_has_columns_for() -> None:
+    month = Span(start=date(2024, 6, 1), end=date(2024, 6, 30), precision="month")
+    item = Instrument(
+        title="The Pacific Fisheries Accord",
+        kind="agreement",
+        action="signed",
+        parties=("CHL", "PER"),
+        when=month,
+        start=85,
+        end=150,
+        sentence=TEXT[85:],
+    )
+    row = to_row(InstrumentRow, item, article_id="a", key=title_key(item.title))
+    assert row.key == "pacific fisheries accord"
+    assert to_record(Instrument, row) == item
+    role = Role(person="Ana Rojas", office="foreign_minister", code="CHL", start=date(2024, 1, 1))
+    stored = to_record(Role, to_row(LearnedRoleRow, role, article_id="a", doc="d", sentence=""))
+    assert (stored.start, stored.doc, stored.person) == (None, "d", "Ana Rojas")
+
+
+def test_store_reads_back_what_it_saved(tmp_path: Path) -> None:
+    store = Store.open(str(tmp_path / "rows.db"))
+    article = _article("lima.txt")
+    mention = Mention(
+        start=4,
+        end=21,
+        text="foreign ministers",
+        kind="collective",
+        name=None,
+        codes=("CHL", "PER"),
+        reference="group",
+    )
+    quote = Statement(
+        speaker="Ana Rojas",
+        code="CHL",
+        office=None,
+        quote="fisheries",
+        start=74,
+        end=83,
+        layout="attributed",
+        confidence=0.5,
+    )
+    event = _event(when=Span(start=date(2025, 3, 3), end=date(2025, 3, 3), precision="day"))
+    analysis = Analysis(
+        article_id=article.id, mentions=(mention,), statements=(quote,), events=(event,)
+    )
+    store.save(article, analysis, version=1, group="test", fingerprints=())
+    assert list(store.mentions()) == [(article, mention)]
+    assert list(store.statements()) == [(article, quote)]
+    assert list(store.events()) == [(article, event)]
+    assert store.find_article("id-li") == store.find_article("lima.txt") == article
+    store.close()
+
+
+def test_store_story_and_clusters_are_what_the_cli_prints(tmp_path: Path) -> None:
+    store = Store.open(str(tmp_path / "stories.db"))
+    event = _event(when=Span(start=date(2025, 3, 3), end=date(2025, 3, 3), precision="day"))
+    for doc, text in (("wire.txt", TEXT), ("repost.txt", TEXT + " Photos: agency.")):
+        article = _article(doc, text)
+        analysis = Analysis(article_id=article.id, events=(event,))
+        store.save(article, analysis, version=1, group="test", fingerprints=())
+    [story] = store.stories()
+    assert store.story(story.id[:7]) == story
+    assert store.story("evt-none") is None
+    [cluster] = store.article_clusters()
+    assert [a.doc for a in cluster.articles] == ["repost.txt", "wire.txt"]
+    assert cluster.copies == (("wire.txt",), ("repost.txt",))
+    assert cluster.stories == (story,)
+    store.close()
