@@ -86,8 +86,7 @@ _DYADS = 10
 
 
 def _overview(store: Store) -> str:
-    dated = store.count_stories(since=date.min)  # undated stories only count without a period
-    latest = store.stories(since=date.min, limit=_LATEST, offset=max(0, dated - _LATEST))
+    latest = store.stories(since=date.min, limit=_LATEST, newest_first=True)  # dated ones
     edges = store.network()
     people = store.person_codes({node for pair in edges for node in pair})
     dyads = sorted(
@@ -97,7 +96,7 @@ def _overview(store: Store) -> str:
     return _templates.get_template("overview.html").render(
         articles=store.count_articles(),
         events=store.count_stories(),
-        latest=latest[::-1],
+        latest=latest,
         agreements=store.count_agreements(),
         statements=store.count_statements(),
         dyads=dyads[:_DYADS],
