@@ -69,7 +69,7 @@ def _pages(path: str, params: dict[str, str], page: int, size: int, total: int) 
         first_row=first_row,
         last_row=min(total, page * size),
         total=total,
-        previous=link(min(page, last + 1) - 1) if page > 1 else None,
+        previous=link(min(page - 1, last)) if page > 1 else None,
         next=link(page + 1) if page < last else None,
     )
 
