@@ -63,6 +63,7 @@ class Results:
     statuses: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     first: dict[str, float] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
+    server_log: str = ""  # its end, kept when an answer failed
 
     def server_errors(self) -> int:
         """How many answers were 5xx."""
@@ -238,14 +239,18 @@ def run(
     finally:
         store.close()
     with tempfile.TemporaryDirectory() as folder:
-        process, port = serve(url, Path(folder) / "server.log", workers=workers)
+        log = Path(folder) / "server.log"
+        process, port = serve(url, log, workers=workers)
         try:
-            return asyncio.run(
+            results = asyncio.run(
                 load(f"http://127.0.0.1:{port}", paths, clients=clients, timeout=timeout)
             )
         finally:
             process.terminate()
             process.wait(timeout=30)
+        if results.failures or results.server_errors():
+            results.server_log = log.read_text("utf-8", errors="replace")[-3000:]
+        return results
 
 
 def report(results: Results, console: Console) -> None:
@@ -281,6 +286,8 @@ def report(results: Results, console: Console) -> None:
         console.print(f"no answer: {failure}")
     if len(results.failures) > 10:
         console.print(f"... and {len(results.failures) - 10} more without an answer")
+    if results.server_log:
+        console.print("the server's log ends:", results.server_log, markup=False)
 
 
 def main(argv: list[str] | None = None) -> int:
