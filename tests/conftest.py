@@ -4,6 +4,10 @@ Tests that touch the database take the ``backend`` fixture (directly or through 
 ``db_settings``, ``store`` or ``sample_url``) and so run twice: on SQLite and on a throw-away
 PostgreSQL (``tests/postgres.py``). Where PostgreSQL cannot be had, those variants skip with
 the reason, which the end of the run repeats in one line.
+
+Tests that analyse text without the store take ``pipelines.fresh()``: one pipeline per session
+(per pytest-xdist worker), as if just built. ``make test`` runs the modules in one worker process
+per core, the slowest first.
 """
 
 from __future__ import annotations

@@ -235,18 +235,19 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(databases: Databases, in
 def test_local_cluster_stores_into_a_sqlite_file(tmp_path: Path, inputs: Path) -> None:
     """``--scheduler local``: worker processes on this machine may share one SQLite file.
 
-    One worker, to keep the test light; the test above compares what a cluster stores.
+    One worker and two documents (and a file without text), to keep the test light; the test
+    above compares what a cluster stores with what one process stores.
     """
     db = f"sqlite:///{tmp_path / 'local.db'}"
-    result = _run(
-        db, "--set", _CHUNK, "ingest", "--scheduler", "local", "--processes", "1", str(inputs)
-    )
+    files = [str(inputs / "agency-feed.jsonl"), str(inputs / "numbers.txt")]
+    result = _run(db, "ingest", "--scheduler", "local", "--processes", "1", *files)
     assert result.exit_code == 1, result.output
-    assert "5 new, 0 unchanged, 2 failed" in result.output
-    assert len(_errors(result.output)) == 2
+    assert "2 new, 0 unchanged, 1 failed" in result.output
+    [error] = _errors(result.output)
+    assert "numbers.txt" in error and error.endswith("[E107]")
     exported = _exports(db)
-    assert len(exported["articles"].splitlines()) == 5
-    assert exported["events"] and exported["statements"]
+    assert len(exported["articles"].splitlines()) == 2
+    assert exported["events"] and exported["entities"]
 
 
 def test_chunks_close_at_the_size_keep_order_and_pass_read_errors_on() -> None:

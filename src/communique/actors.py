@@ -31,7 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .ents import Mentions
+from .ents import Mentions, doc_text
 from .errors import ConfigError
 from .kb import KnowledgeBase, Office, Person, State, name_key
 from .model import Mention, Reference, Role
@@ -533,7 +533,7 @@ class ActorResolver:
         """
         people = Mentions(m for m in mentions if m.kind == "person" and m.code)
         spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []
-        text = doc.text  # built from the tokens on every access: once
+        text = doc_text(doc)
         first_line = text.split("\n", 1)[0]
         if transcript_title().search(first_line):
             speaker = next((m for m in people if m.end <= len(first_line)), None)
@@ -629,8 +629,7 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
     honorific (``ranks.jsonl``).
     """
     joined: list[Span] = []
-    # where the headline ends; doc.text is rebuilt from the tokens on every access, so once
-    body = ents[0].doc.text.find("\n") if ents else -1
+    body = doc_text(ents[0].doc).find("\n") if ents else -1  # where the headline ends
     for ent in ents:
         last = joined[-1] if joined else None
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
@@ -765,7 +764,7 @@ def _untagged_names(ents: list[Span]) -> list[Span]:
     if not ents:
         return ents
     doc = ents[0].doc
-    body = doc.text.find("\n")  # where the headline ends (doc.text is rebuilt on each access)
+    body = doc_text(doc).find("\n")  # where the headline ends
     starts = {e.start: e for e in ents}
     added = []
     for title in (e for e in ents if e.label_ == "TITLE"):

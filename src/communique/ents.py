@@ -13,11 +13,27 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .model import Mention
 
-__all__ = ["Mentions", "entities_in"]
+__all__ = ["Mentions", "doc_text", "entities_in"]
+
+# Where :func:`doc_text` keeps a Doc's text (spaCy's user data, beside the ``._`` extensions).
+_TEXT_KEY = ("communique", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built from its tokens once and then kept with the Doc.
+
+    spaCy's ``Doc.text`` joins every token's text on every access (a Python object per token);
+    the stages that read an article's whole text ask for it a dozen times. A Doc's text never
+    changes (merging tokens keeps it), so the first answer stays right.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def entities_in(span: Span) -> list[Span]:

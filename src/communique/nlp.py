@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.attrs import IDS
+from spacy.attrs import IDS, IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
@@ -89,11 +89,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     A headline, a salutation ("Colleagues,") or a speaker line has no final full stop; the
     parser would run it into the next paragraph, and evidence would quote the wrong sentence.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    # spaCy's tokenizer keeps every line break in a whitespace token (a word's own trailing
+    # whitespace is one space at most), so only those tokens need looking at, not every token.
+    last = len(doc) - 1
+    for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+        previous = doc[i]
+        if i == last:
+            break
         blank = previous.text.strip() == "" and "\n" in previous.text
         if blank or "\n\n" in previous.text_with_ws:
-            token.is_sent_start = True
+            doc[i + 1].is_sent_start = True
     return doc
 
 

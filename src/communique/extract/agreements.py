@@ -71,6 +71,10 @@ class _Act:
     scope: SpacySpan
 
 
+# Where find_instruments keeps the character spans of a Doc's instrument titles (user data).
+_TITLES_KEY = ("communique", "instrument titles")
+
+
 def _kind(token: Token, table: dict) -> tuple[str | None, bool]:
     """The instrument kind of a noun and whether it is plural ("memoranda", "treaties")."""
     if token.pos_ not in {"NOUN", "PROPN"}:
@@ -134,10 +138,15 @@ def instrument_titles(doc: Doc) -> list[tuple[int, int]]:
 
     A date inside a title ("Plan … for 2026") is not the date of the sentence's news.
     """
-    return [
-        (doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1]))
-        for n in _named_instruments(doc)
-    ]
+    found = doc.user_data.get(_TITLES_KEY)  # kept by find_instruments, which reads them too
+    if found is None:
+        found = _title_spans(doc, _named_instruments(doc))
+    return list(found)
+
+
+def _title_spans(doc: Doc, named: list[_Named]) -> list[tuple[int, int]]:
+    """Character spans of these instruments' titles."""
+    return [(doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1])) for n in named]
 
 
 def find_instruments(
@@ -152,7 +161,9 @@ def find_instruments(
     """
     table = instruments()
     named = _named_instruments(doc)
-    titles = [(doc[n.left].idx, doc[n.right - 1].idx + len(doc[n.right - 1])) for n in named]
+    titles = _title_spans(doc, named)
+    # Events ask for the titles too (instrument_titles): finding the names walks every token.
+    doc.user_data[_TITLES_KEY] = tuple(titles)
     clauses = _clauses(named, table)
     sets = _set_actions(doc, table)
     sentences = _Sentences(doc)

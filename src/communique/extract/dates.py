@@ -786,6 +786,10 @@ class DatePhrase(NamedTuple):
     noun: int | None = None
 
 
+# Where date_phrases keeps what it found in a Doc, by span and excluded titles (user data).
+_PHRASES_KEY = ("communique", "date phrases")
+
+
 def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) -> list[DatePhrase]:
     """The phrases of a span that state a date, in text order.
 
@@ -793,7 +797,18 @@ def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) 
     on Friday demanded"); not numbers in names ("resolution 1970") or counts ("1963 people"),
     baselines of comparisons ("the first visit since 1945", "the worst crisis since 2008"),
     nor dates inside ``exclude`` (character spans of titles such as "Plan … for 2026").
+
+    Kept with the Doc: every event trigger of a sentence asks for the sentence's phrases.
     """
+    known = span.doc.user_data.setdefault(_PHRASES_KEY, {})
+    key = (span.start, span.end, tuple(exclude) if exclude else ())
+    if key not in known:
+        known[key] = tuple(_date_phrases(span, exclude))
+    return list(known[key])
+
+
+def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> list[DatePhrase]:
+    """The date phrases of :func:`date_phrases`, found from the span's entities and words."""
     found: list[DatePhrase] = []
     taken: set[int] = set()
     for ent in entities_in(span):

@@ -43,7 +43,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import Mentions
+from ..ents import Mentions, doc_text
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, jsonl_rows, speech, tables
 from .confidence import rate_event
@@ -340,11 +340,12 @@ def _applies(token: Token, rule: dict) -> bool:
         c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] for c in token.children
     ):
         return False
-    has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
-    if rule.get("transitive") and not has_object:
-        return False  # "returned the paintings to …", not "returned to Moscow"
-    if rule.get("intransitive") and has_object:
-        return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    if rule.get("transitive") or rule.get("intransitive"):
+        has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
+        if rule.get("transitive") and not has_object:
+            return False  # "returned the paintings to …", not "returned to Moscow"
+        if rule.get("intransitive") and has_object:
+            return False  # "demonstrated outside the embassy", not "demonstrated resolve"
     wanted_aux = rule.get("complement_aux")
     if wanted_aux and not any(
         c.dep_ == "ccomp"
@@ -789,7 +790,7 @@ def _unknown_doer(subjects: list[Token], mentions: Mentions) -> str | None:
         named = head.pos_ == "PROPN" and head.ent_type_ in table["entity_types"]
         noun = head.lemma_.lower() if head.pos_ == "NOUN" else ""
         if named or noun in table["agents"] or noun in table["means"]:
-            return token.doc.text[lo:hi]
+            return doc_text(token.doc)[lo:hi]
     return None
 
 
@@ -985,11 +986,8 @@ def _clause_date(
 
 def _dateline(doc: Doc, mentions: Mentions) -> tuple[str, str] | None:
     """The one city the first line names ("…, Minsk, November 26, 2020"), if exactly one."""
-    # The first line's end from the tokens: ``doc.text`` would rebuild the whole text
-    end = next(
-        (t.idx + t.text_with_ws.index("\n") for t in doc if "\n" in t.text_with_ws),
-        len(doc.text) if len(doc) else 0,
-    )
+    text = doc_text(doc)
+    end = text.find("\n") if "\n" in text else len(text)
     cities = {
         (m.text, m.code)
         for m in mentions

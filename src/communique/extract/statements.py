@@ -35,7 +35,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..ents import Mentions
+from ..ents import Mentions, doc_text
 from ..kb import name_key
 from ..model import Mention, Statement
 from ..patterns import speech, transcript_title
@@ -82,7 +82,7 @@ class _Who:
 
 def find_statements(doc: Doc, mentions: Sequence[Mention]) -> list[Statement]:
     """Every direct quotation in the Doc with its speaker, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     speakers = _Speakers(doc, text, mentions)
     labels = _labels(text, speakers)
     turns = list(_turns(text, labels))
