@@ -90,7 +90,11 @@ def events(
 def actors(
     store: StoreDep, kind: str | None = None, page: PageNumber = 1, size: Size = 50
 ) -> dict[str, Any]:
-    """People, organisations and states with how often they are mentioned, most first."""
+    """People, organisations and states, most mentioned first.
+
+    Each carries ``mention_count``, not its mentions: an entity of a large corpus has
+    thousands (``/api/search`` and the article pages show them).
+    """
     found, total = store.actors(kind, limit=size, offset=(page - 1) * size)
     return _paged([actor.to_dict() for actor in found], total, page, size)
 
