@@ -112,7 +112,7 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     page: PageNumber = 1,
-    size: PageSize = 50,
+    size: PageSize = 25,
 ) -> HTMLResponse:
     """Events per month by quad, and a page of the events, narrowed by actor, type and period.
 
