@@ -156,7 +156,12 @@ def plan(store: Store, requests: int, *, seed: int) -> list[tuple[str, str]]:
 async def load(base: str, paths: list[tuple[str, str]], *, clients: int, timeout: float) -> Results:
     """Ask each route once, then send every request from ``clients`` concurrent clients."""
     results = Results()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # An idle connection is dropped by the client after a second, before uvicorn closes it
+    # (after 5 s): a request sent on a connection the server is closing gets no answer
+    # (ReadError), which browsers retry and this client would count as a failure.
+    limits = httpx.Limits(
+        max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=1.0
+    )
     async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
         for route, path in {route: path for route, path in paths}.items():
             started = time.perf_counter()
