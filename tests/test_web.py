@@ -357,3 +357,71 @@ def test_web_blank_dates_mean_no_limit_on_pages_and_api(client: TestClient) -> N
     everything = client.get("/api/events", params={"size": 500}).json()["total"]
     blank = client.get("/api/events", params={"size": 500, "since": "", "until": ""}).json()
     assert blank["total"] == everything
+
+
+def test_web_lists_are_paged_with_totals_and_links(client: TestClient) -> None:
+    everything = client.get("/api/articles", params={"size": 500}).json()
+    first = client.get("/api/articles", params={"size": 2}).json()
+    second = client.get("/api/articles", params={"size": 2, "page": 2}).json()
+    assert first["total"] == second["total"] == len(everything["records"]) > 4
+    assert [r["id"] for r in first["records"] + second["records"]] == [
+        r["id"] for r in everything["records"][:4]
+    ]
+    listing = client.get("/articles", params={"size": 2}).text
+    assert f"{first['total']} articles; 1 to 2 shown (page 1 of" in listing
+    assert 'rel="next" href="/articles?page=2&amp;size=2"' in listing
+    assert 'rel="prev"' not in listing
+    later = client.get("/articles", params={"size": 2, "page": 2}).text
+    assert 'rel="prev" href="/articles?page=1&amp;size=2"' in later
+    assert f'href="/articles/{second["records"][0]["id"]}"' in later
+    timeline = client.get("/timeline", params={"actor": "rus", "size": 1}).text
+    assert "actor=RUS&amp;page=2&amp;size=1" in timeline  # the filters stay on the next page
+    assert len(_event_texts(timeline)) == 1
+    for path in ("/api/statements", "/api/actors", "/api/events"):
+        _assert_pages_cut_the_whole_list(client, path)
+
+
+@pytest.mark.xfail(
+    reason="Store.agreements cuts a page by (actions, key) but sorts it by (actions, title): "
+    "among instruments with as many actions, page 2 of size 1 is not the list's second "
+    "(/work/devtools/WEB-NEEDS.md item 10)",
+    strict=True,
+)
+def test_web_agreement_pages_cut_the_whole_list_in_order(client: TestClient) -> None:
+    _assert_pages_cut_the_whole_list(client, "/api/agreements")
+
+
+def _assert_pages_cut_the_whole_list(client: TestClient, path: str) -> None:
+    """Page N of size 1 is the N-th record of the whole list, and the totals agree."""
+    whole = client.get(path, params={"size": 500}).json()
+    assert whole["total"] == len(whole["records"]) > 2, path
+    for page in (1, 2, 3):
+        one = client.get(path, params={"size": 1, "page": page}).json()
+        assert one["total"] == whole["total"], path
+        assert one["records"] == whole["records"][page - 1 : page], (path, page)
+
+
+def test_web_actors_carry_a_mention_count_not_the_mentions(client: TestClient) -> None:
+    records = client.get("/api/actors", params={"size": 500}).json()["records"]
+    assert records and all("mentions" not in r and r["mention_count"] >= 1 for r in records)
+    counts = [r["mention_count"] for r in records]
+    assert counts == sorted(counts, reverse=True)
+    states = client.get("/api/actors", params={"kind": "state", "size": 500}).json()
+    assert states["records"] and {r["kind"] for r in states["records"]} == {"state"}
+    assert states["total"] < len(records)
+
+
+def test_web_timeline_bars_count_events_per_month_and_open_that_month(client: TestClient) -> None:
+    page = client.get("/timeline").text
+    found = re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', page)
+    assert found is not None
+    bars = [trace for trace in json.loads(found.group(1))["data"] if trace["type"] == "bar"]
+    total = re.search(r'<p class="pager">(\d+) events', page)
+    assert total is not None and int(total.group(1)) >= len(_event_texts(page))
+    assert bars and sum(sum(trace["y"]) for trace in bars) <= int(total.group(1))
+    trace = bars[0]
+    link, count = trace["customdata"][0], trace["y"][0]
+    month = trace["x"][0][:7]
+    shown = _event_texts(client.get(link.replace("&amp;", "&")).text)
+    shown = [text for text in shown if text.startswith(month)]
+    assert len(shown) >= count  # stories of that month in that quad, and maybe of others

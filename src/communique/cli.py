@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import sys
 import warnings
 from contextlib import contextmanager
@@ -47,6 +48,8 @@ from .settings import Settings, load_settings
 from .store import SCHEMA_VERSION, Store, schema_revision, upgrade_schema
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from .evaluate import EvalReport
 
 # spaCy and the language stages (pipeline), scikit-learn (link), SciPy (evaluate) and the
@@ -790,6 +793,14 @@ def serve_command(
             help="Read the write token from this file (its first line).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes answering requests side by side (one per core uses every "
+            "core); each opens the database itself.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web pages and JSON API over the database (OpenAPI docs at /docs)."""
     from .web import create_app
@@ -798,6 +809,23 @@ def serve_command(
         if write_token is not None:
             raise ConfigError("E306")
         write_token = _read_token(write_token_file)
+    if workers > 1 and get is None:
+        import uvicorn
+
+        # Each worker process builds its own app (and store) from what this one was given.
+        os.environ[_WORKER] = json.dumps(
+            {"settings": ctx.obj.to_dict(), "write_token": write_token}
+        )
+        uvicorn.run(
+            f"{__name__}:worker_app",
+            factory=True,
+            workers=workers,
+            timeout_worker_healthcheck=_WORKER_START,
+            host=host,
+            port=port,
+            log_level="warning",
+        )
+        return
     web_app = create_app(ctx.obj, write_token=write_token)
     if get is not None:
         with warnings.catch_warnings():
@@ -812,6 +840,23 @@ def serve_command(
     import uvicorn
 
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+# How `serve --workers N` hands its settings and write token to the worker processes uvicorn
+# starts (not COMMUNIQUE_*: settings read those, and this is no setting).
+_WORKER = "_COMMUNIQUE_SERVE_WORKER"
+# Seconds a worker may take to answer uvicorn's health check: its default (5) is shorter than a
+# worker's start (imports, opening the store) on a busy machine, and uvicorn then kills and
+# restarts it, again and again.
+_WORKER_START = 60
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker process of ``serve --workers N``, which uvicorn starts by name."""
+    from .web import create_app
+
+    given = json.loads(os.environ[_WORKER])
+    return create_app(Settings(**given["settings"]), write_token=given["write_token"])
 
 
 def _read_token(path: Path) -> str:

@@ -12,7 +12,7 @@ from ..export import event_record, statement_record
 from ..model import SearchKind
 from ..pipeline import ingest_documents, load_pipeline
 from ..read import read_record
-from .deps import PageNumber, StoreDep, day, writer
+from .deps import CacheDep, PageNumber, StoreDep, day, search_results, writer
 
 __all__ = ["router"]
 
@@ -23,11 +23,6 @@ Size = Annotated[int, Query(ge=1, le=500, description="Records per page (at most
 MinConfidence = Annotated[
     float | None, Query(ge=0, le=1, description="Only records at least this confident (0-1).")
 ]
-
-
-def _page(records: list[dict[str, Any]], page: int, size: int) -> dict[str, Any]:
-    start = (page - 1) * size
-    return _paged(records[start : start + size], len(records), page, size)
 
 
 def _paged(records: list[dict[str, Any]], total: int, page: int, size: int) -> dict[str, Any]:
@@ -60,12 +55,14 @@ def add_article(request: Request, record: Annotated[dict[str, Any], Body()]) -> 
 @router.get("/articles")
 def articles(store: StoreDep, page: PageNumber = 1, size: Size = 50) -> dict[str, Any]:
     """Stored articles, oldest publication first."""
-    return _page([a.to_dict() for a in store.articles()], page, size)
+    found = store.articles(limit=size, offset=(page - 1) * size)
+    return _paged([a.to_dict() for a in found], store.count_articles(), page, size)
 
 
 @router.get("/events")
 def events(
     store: StoreDep,
+    cache: CacheDep,
     actor: str | None = None,
     type_: Annotated[str | None, Query(alias="type", description="A PLOVER type.")] = None,
     since: str | None = None,
@@ -75,55 +72,75 @@ def events(
     size: Size = 50,
 ) -> dict[str, Any]:
     """Events, one per happening across sources; filters as ``communique events``."""
-    stories = store.stories(
-        actor=actor,
-        kind=type_,
-        since=day(since, "since"),
-        until=day(until, "until"),
-        min_confidence=min_confidence,
+    filters = {
+        "actor": actor,
+        "kind": type_,
+        "since": day(since, "since"),
+        "until": day(until, "until"),
+        "min_confidence": min_confidence,
+    }
+    stories = store.stories(**filters, limit=size, offset=(page - 1) * size)
+    total = cache.get(
+        store, ("count_stories", *filters.values()), lambda: store.count_stories(**filters)
     )
-    return _page([event_record(story) for story in stories], page, size)
+    return _paged([event_record(story) for story in stories], total, page, size)
 
 
 @router.get("/actors")
 def actors(
     store: StoreDep, kind: str | None = None, page: PageNumber = 1, size: Size = 50
 ) -> dict[str, Any]:
-    """People, organisations and states with their mentions, most mentioned first."""
-    found = [e.to_dict() for e in store.entities() if kind is None or e.kind == kind]
-    return _page(found, page, size)
+    """People, organisations and states, most mentioned first.
+
+    Each carries ``mention_count``, not its mentions: an entity of a large corpus has
+    thousands (``/api/search`` and the article pages show them).
+    """
+    found, total = store.actors(kind, limit=size, offset=(page - 1) * size)
+    return _paged([actor.to_dict() for actor in found], total, page, size)
 
 
 @router.get("/agreements")
 def agreements(
-    store: StoreDep, min_confidence: MinConfidence = None, page: PageNumber = 1, size: Size = 50
+    store: StoreDep,
+    cache: CacheDep,
+    min_confidence: MinConfidence = None,
+    page: PageNumber = 1,
+    size: Size = 50,
 ) -> dict[str, Any]:
     """Named instruments with their history of actions (``min_confidence``: of each action)."""
-    found = store.agreements(min_confidence=min_confidence)
-    return _page([a.to_dict() for a in found], page, size)
+    found = store.agreements(min_confidence=min_confidence, limit=size, offset=(page - 1) * size)
+    total = cache.get(
+        store,
+        ("count_agreements", min_confidence),
+        lambda: store.count_agreements(min_confidence=min_confidence),
+    )
+    return _paged([a.to_dict() for a in found], total, page, size)
 
 
 @router.get("/statements")
 def statements(
     store: StoreDep,
+    cache: CacheDep,
     speaker: str | None = None,
     min_confidence: MinConfidence = None,
     page: PageNumber = 1,
     size: Size = 50,
 ) -> dict[str, Any]:
     """Direct quotations; ``speaker`` keeps those whose speaker's name contains it."""
-    found = [
-        statement_record(article, st)
-        for article, st in store.statements()
-        if (speaker is None or speaker.casefold() in (st.speaker or "").casefold())
-        and (min_confidence is None or st.confidence >= min_confidence)
-    ]
-    return _page(found, page, size)
+    filters = {"speaker": speaker, "min_confidence": min_confidence}
+    found = store.statements(**filters, limit=size, offset=(page - 1) * size)
+    total = cache.get(
+        store,
+        ("count_statements", speaker, min_confidence),
+        lambda: store.count_statements(**filters),
+    )
+    return _paged([statement_record(article, st) for article, st in found], total, page, size)
 
 
 @router.get("/search")
 def search(
     store: StoreDep,
+    cache: CacheDep,
     q: Annotated[
         str, Query(min_length=1, max_length=500, description='Words, "phrases", prefix*, OR.')
     ],
@@ -133,7 +150,7 @@ def search(
 ) -> dict[str, Any]:
     """Articles (title, text) and quotations (quote, speaker) matching ``q``, best first."""
     try:
-        found = store.search(q, kind, limit=size, offset=(page - 1) * size)
+        found = search_results(store, cache, q, kind, limit=size, offset=(page - 1) * size)
     except QueryError as error:
         raise HTTPException(400, error.message) from error
     return _paged([hit.to_dict() for hit in found.hits], found.total, page, size)

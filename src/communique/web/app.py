@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.metadata import version
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -25,6 +26,7 @@ from ..errors import Errors, StoreError
 from ..settings import Settings
 from ..store import Store, is_timeout
 from .api import router as api_router
+from .cache import Cache
 from .pages import router as pages_router
 
 __all__ = ["create_app"]
@@ -46,6 +48,12 @@ _HEADERS = {
 # page must work air-gapped, and the CSP above forbids other origins anyway (issue 11).
 _DOCS_ASSETS = "/-/docs-assets"
 
+
+# Route handlers running at once in one server process (AnyIO's default is 40). They share one
+# interpreter lock and the store's pool of connections (5, and 10 more at a push): forty
+# threads waiting on each other and on connections answered slower than a few taking turns,
+# and left requests waiting half a minute for a connection under twenty clients.
+HANDLER_THREADS = 8
 
 # Requests larger than this are refused (413): an article is far smaller.
 MAX_REQUEST_BYTES = 2_000_000
@@ -134,6 +142,7 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
         yield
         for store in (app.state.store, app.state.writer):
             if store is not None:
@@ -150,6 +159,7 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
         settings.db, read_only=True, time_limit=settings.query_time_limit or None
     )
     app.state.writer = None
+    app.state.cache = Cache()
     app.state.settings = settings
     app.state.nlp = None  # built on the first write, then kept
     app.include_router(api_router, prefix="/api")

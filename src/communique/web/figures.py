@@ -6,8 +6,10 @@ static script as JSON, the briefing inlines it; neither needs Plotly's Python ob
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,7 +17,7 @@ import networkx as nx
 
 from ..model import CONFLICT, QUADS, Entity, Story
 
-__all__ = ["COLOURS", "network_edges", "network_figure", "timeline_figure"]
+__all__ = ["COLOURS", "month_figure", "network_edges", "network_figure", "timeline_figure"]
 
 COLOURS = {
     "verbal cooperation": "#2e7d32",
@@ -54,6 +56,56 @@ def timeline_figure(stories: list[Story]) -> dict[str, Any]:
     return {"data": data, "layout": layout}
 
 
+def month_figure(
+    months: Iterable[tuple[str, str, int]], filters: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """A Plotly figure: stories per month as bars stacked by PLOVER quad.
+
+    ``months`` holds ``(month "YYYY-MM", PLOVER type, stories)``. One point per story is
+    unreadable, and too heavy to send, once a corpus holds tens of thousands of them; counts
+    per month stay a few hundred numbers. Clicking a bar opens the timeline of that month
+    (``customdata`` holds the link), with ``filters`` (actor, type) kept.
+    """
+    quads = {kind: quad for quad, kinds in QUADS.items() for kind in kinds}
+    counts: Counter[tuple[str, str]] = Counter()
+    for month, kind, n in months:
+        if kind in quads:
+            counts[(quads[kind], month)] += n
+    shown = sorted({month for _quad, month in counts})
+    data = []
+    for quad in QUADS:
+        chosen = [m for m in shown if counts[(quad, m)]]
+        if chosen:
+            data.append(
+                {
+                    "type": "bar",
+                    "name": quad,
+                    "x": [f"{m}-01" for m in chosen],
+                    "y": [counts[(quad, m)] for m in chosen],
+                    "customdata": [_month_link(m, filters or {}) for m in chosen],
+                    "marker": {"color": COLOURS[quad]},
+                }
+            )
+    layout = {
+        "barmode": "stack",
+        "margin": {"l": 50, "r": 20, "t": 20, "b": 40},
+        "hovermode": "closest",
+        "yaxis": {"title": {"text": "events"}},
+    }
+    return {"data": data, "layout": layout}
+
+
+def _month_link(month: str, filters: Mapping[str, str]) -> str:
+    """The timeline of one month ("YYYY-MM"), other filters kept."""
+    year, number = (int(part) for part in month.split("-"))
+    last = calendar.monthrange(year, number)[1]
+    period = {
+        "since": date(year, number, 1).isoformat(),
+        "until": date(year, number, last).isoformat(),
+    }
+    return "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, **period})
+
+
 def network_edges(
     stories: list[Story], people: Iterable[Entity] = ()
 ) -> dict[tuple[str, str], Counter[str]]:
@@ -83,21 +135,22 @@ def network_edges(
 
 
 def network_figure(
-    edges: dict[tuple[str, str], Counter[str]], people: Iterable[Entity] = ()
+    edges: Mapping[tuple[str, str], Counter[str]],
+    people: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> dict[str, Any]:
     """A Plotly figure of the actor network (``network_edges``): states, organisations, people.
 
-    Edge width grows with the number of events between two actors; its colour says whether
-    most were cooperation or conflict. A person is tied to their state or organisation by a
-    thin grey line that counts no events. Clicking a node opens the events (a code) or the
-    quotations (a person) behind it: ``customdata`` holds that link.
+    ``people`` gives each person node its ``(code, office)``. Edge width grows with the
+    number of events between two actors; its colour says whether most were cooperation or
+    conflict. A person is tied to their state or organisation by a thin grey line that counts
+    no events. Clicking a node opens the events (a code) or the quotations (a person) behind
+    it: ``customdata`` holds that link.
     """
-    chosen = _people(people)
     if not edges:
         return {"data": [], "layout": {}}
     graph = nx.Graph()
     graph.add_edges_from(edges)
-    offices = {name: (p.code, p.office) for name, p in chosen.items()}
+    offices = dict(people or {})
     affiliations = [(n, offices[n][0]) for n in sorted(graph.nodes) if n in offices]
     graph.add_edges_from((n, code) for n, code in affiliations if code in graph)
     # Twice the default spacing: labels of people beside their state otherwise overlap.
