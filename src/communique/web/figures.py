@@ -15,7 +15,8 @@ from urllib.parse import urlencode
 
 import networkx as nx
 
-from ..model import CONFLICT, QUADS, Entity, Story
+from ..model import QUADS, Entity, Story
+from ..store.derived import network_edges as story_edges
 
 __all__ = ["COLOURS", "month_figure", "network_edges", "network_figure", "timeline_figure"]
 
@@ -115,22 +116,11 @@ def network_edges(
     side whose code matches the person's, so two ministers who met get an edge of their own
     beside their states' edge; a person whose code is on neither side is left out.
     """
-    codes = {name: person.code for name, person in _people(people).items()}
+    codes = {name: person.code for name, person in _people(people).items() if person.code}
     edges: dict[tuple[str, str], Counter[str]] = {}
     for story in stories:
-        event = story.event
-        tone = "conflict" if event.event in CONFLICT else "cooperation"
-        named = [p for p in event.people if p in codes]
-        pairs = {(a, r) for a in event.actor for r in event.recipient}
-        pairs |= {
-            (a, r)
-            for a in named
-            for r in named
-            if codes[a] in event.actor and codes[r] in event.recipient
-        }
-        for a, r in pairs:
-            if a != r:
-                edges.setdefault(_pair(a, r), Counter())[tone] += 1
+        for pair, tone in story_edges(story, codes).items():
+            edges.setdefault(pair, Counter())[tone] += 1
     return edges
 
 
@@ -220,10 +210,6 @@ def _people(people: Iterable[Entity]) -> dict[str, Entity]:
         if person.kind == "person" and person.code:
             chosen.setdefault(person.name, person)
     return chosen
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a <= b else (b, a)
 
 
 def _tone(counts: Counter[str]) -> str:
