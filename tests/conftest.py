@@ -72,7 +72,13 @@ def serve_with_token(db: str, token_file: Path) -> Iterator[tuple[int, int]]:
 # start: the long text's ingest and server, four concurrent ingests, ten ingest runs). Run first,
 # so that with pytest-xdist (``make test``: one worker per core, a module per worker at a time)
 # the other worker goes through the rest meanwhile, instead of one of these running last alone.
-_SLOWEST_FIRST = ("test_long_texts.py", "test_migrations.py", "test_stories.py")
+_SLOWEST_FIRST = (
+    "test_long_texts.py",
+    "test_bench_web.py",
+    "test_cluster.py",
+    "test_migrations.py",
+    "test_stories.py",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
