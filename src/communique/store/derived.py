@@ -59,6 +59,7 @@ from ..model import CONFLICT, Actor, Article, Event, Evidence, Mention, Story
 from .engine import ROWS_PER_STATEMENT
 from .rows import to_record
 from .tables import (
+    ArticleCodeRow,
     ArticleKeyRow,
     ArticleRow,
     ArticleStoryRow,
@@ -314,7 +315,7 @@ def rebuild(session: Session) -> None:
     """Recompute every derived table from the events and mentions stored."""
     for table in (StoryEdgeRow, StoryActorRow, StoryRow, NetworkCountRow, EntityNameRow):
         session.execute(delete(table))
-    for table in (ArticleKeyRow, NearCopyRow, ArticleStoryRow):
+    for table in (ArticleKeyRow, NearCopyRow, ArticleStoryRow, ArticleCodeRow):
         session.execute(delete(table))
     session.execute(delete(EntityRow))
     session.execute(update(EventRow).values(story_id=None, merge_key=None))
@@ -371,10 +372,14 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
     """Find the near-copies and the story cluster of each new article among the stored ones.
 
     Near-copies: the stored articles sharing an LSH band key with a new one are its only
-    candidates (``link.duplicate_pairs``). Story clusters: the stored articles published within
-    ``link.STORY_MAX_DAYS`` of a new one, with every member of their clusters, are its
-    candidates (``link.assign_stories``); an undated article is compared with the new articles
-    of its own batch only, as a window around no date would be the whole corpus.
+    candidates (``link.duplicate_pairs``). Story clusters (``link.assign_stories``), one new
+    article at a time in order of publication: its candidates are the articles published
+    within ``link.STORY_MAX_DAYS`` of it that mention one of its codes (every article of the
+    window when it has none), with every member of their clusters. The codes are blocking, as
+    record linkage calls it: two reports of one happening name its parties, and a week of a
+    large corpus holds far more articles than share one of them, so the work per article
+    stays about the same as the corpus grows. An undated article is compared with the undated
+    new articles of its own batch only, as a window around no date would be the whole corpus.
     """
     if not new:
         return
@@ -389,51 +394,47 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
         )
     }
     pairs = duplicate_pairs(new, _link_docs(session, sorted(copies - fresh)))
-    stored = _story_candidates(session, [doc.published for doc in new if doc.published])
-    members = _link_docs(session, sorted(set(stored) - fresh))
-    placed = assign_stories(new, [(doc, stored[doc.id]) for doc in members])
     rows = {
         ArticleKeyRow: [
             {"key": k, "article_id": a} for a, found in keys.items() for k in set(found)
         ],
         NearCopyRow: [{"a": a, "b": b} for a, b in pairs],
-        ArticleStoryRow: [{"article_id": a, "story": story} for a, story in placed.items()],
     }
     for table, values in rows.items():
         for start in range(0, len(values), CHUNK):
             session.execute(insert(table.__table__), values[start : start + CHUNK])
+    dated = [(doc.published, doc) for doc in new if doc.published]
+    for day, doc in sorted(dated, key=lambda pair: (pair[0], pair[1].id)):
+        stored = _story_candidates(session, day, doc.codes)  # the batch's earlier ones too
+        members = _link_docs(session, sorted(set(stored) - {doc.id}))
+        story = assign_stories([doc], [(m, stored[m.id]) for m in members])[doc.id]
+        session.execute(insert(ArticleStoryRow.__table__), {"article_id": doc.id, "story": story})
+        codes = [{"code": c, "published": day, "article_id": doc.id} for c in doc.codes]
+        if codes:
+            session.execute(insert(ArticleCodeRow.__table__), codes)
+    undated = assign_stories([doc for doc in new if not doc.published], [])
+    if undated:
+        session.execute(
+            insert(ArticleStoryRow.__table__),
+            [{"article_id": a, "story": story} for a, story in undated.items()],
+        )
 
 
-def _story_candidates(session: Session, days: Sequence[date]) -> dict[str, str]:
-    """Stored articles within the story window of any of ``days``, and all their clusters'."""
+def _story_candidates(session: Session, day: date, codes: frozenset[str]) -> dict[str, str]:
+    """The stored articles an article of ``day`` mentioning ``codes`` may share a story with."""
     window = timedelta(days=STORY_MAX_DAYS)
-    spans: list[list[date]] = []
-    for day in sorted(days):
-        if spans and day - window <= spans[-1][1]:
-            spans[-1][1] = day + window
-        else:
-            spans.append([day - window, day + window])
-    near = [
-        article
-        for low, high in spans
-        for article in session.scalars(
-            select(ArticleRow.id).where(ArticleRow.published.between(low, high))
+    low, high = day - window, day + window
+    if codes:
+        near = select(ArticleCodeRow.article_id).where(
+            ArticleCodeRow.code.in_(sorted(codes)), ArticleCodeRow.published.between(low, high)
         )
-    ]
-    stories = {
-        story
-        for chunk in _chunks(sorted(set(near)))
-        for story in session.scalars(
-            select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(chunk))
-        )
-    }
-    found: dict[str, str] = {}
-    for chunk in _chunks(sorted(stories)):
-        query = select(ArticleStoryRow.article_id, ArticleStoryRow.story)
-        found.update(
-            (a, s) for a, s in session.execute(query.where(ArticleStoryRow.story.in_(chunk)))
-        )
-    return found
+    else:
+        near = select(ArticleRow.id).where(ArticleRow.published.between(low, high))
+    stories = select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(near))
+    query = select(ArticleStoryRow.article_id, ArticleStoryRow.story).where(
+        ArticleStoryRow.story.in_(stories)
+    )
+    return {article: story for article, story in session.execute(query)}
 
 
 def _link_docs(session: Session, ids: Sequence[str]) -> list[LinkDoc]:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "DERIVED",
     "AnalysisRow",
+    "ArticleCodeRow",
     "ArticleKeyRow",
     "ArticleRow",
     "ArticleSourceRow",
@@ -234,6 +235,7 @@ DERIVED = frozenset(
         "article_keys",
         "near_copies",
         "article_stories",
+        "article_codes",
     }
 )
 
@@ -331,3 +333,12 @@ class ArticleStoryRow(Base):
     __tablename__ = "article_stories"
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     story: Mapped[str] = mapped_column(String(16), index=True)
+
+
+class ArticleCodeRow(Base):
+    """A code a dated article mentions: story-cluster candidates are looked up by these."""
+
+    __tablename__ = "article_codes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    published: Mapped[date] = mapped_column(Date, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)

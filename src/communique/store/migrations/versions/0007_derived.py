@@ -2,9 +2,9 @@
 
 Stories (merged events) with their sides and network edges, the network's counts, the
 entities with their mention counts, and the articles' links (near-copy keys and pairs, story
-clusters); each event row gets its story and its happening key. The
-tables are filled here from what is stored (``store.derived.rebuild``) and kept at ingest
-from then on.
+clusters, the codes clusters are looked up by); each event row gets its story and its
+happening key. The tables are filled here from what is stored (``store.derived.rebuild``) and
+kept at ingest from then on.
 
 Revision ID: 0007
 Revises: 0006
@@ -54,6 +54,12 @@ def _create_tables() -> None:
         "near_copies",
         sa.Column("a", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
         sa.Column("b", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True, index=True),
+    )
+    op.create_table(
+        "article_codes",
+        sa.Column("code", sa.String(32), primary_key=True),
+        sa.Column("published", sa.Date, primary_key=True),
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
     )
     op.create_table(
         "article_stories",
