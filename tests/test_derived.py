@@ -130,3 +130,20 @@ def test_two_events_of_one_sentence_are_two_stories_and_a_repeat_is_one(
     stories = store.stories()
     assert len(stories) == 2 and len({s.id for s in stories}) == 2
     assert sorted(s.event.place or "" for s in stories) == sorted([event.place or "", "Montevideo"])
+
+
+def test_an_article_joins_a_cluster_only_with_articles_naming_one_of_its_codes(
+    store: Store, generated: list
+) -> None:
+    _save(store, generated[:30])
+    _save(store, generated[30:])
+    codes = {
+        item.article.id: {c for m in item.analysis.mentions if m.kind != "place" for c in m.codes}
+        for item in generated
+    }
+    joined = [c.articles for c in store.article_clusters() if len(c.articles) > 1]
+    assert joined
+    for members in joined:
+        for article in members:
+            others = set().union(*(codes[a.id] for a in members if a.id != article.id))
+            assert codes[article.id] & others, article.doc
