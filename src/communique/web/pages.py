@@ -295,7 +295,7 @@ def agreements(
     return _render(
         "agreements.html",
         agreements=found,
-        ids=_article_ids(store, docs),
+        ids=store.article_ids(docs),
         pages=_pages("/agreements", {}, page, size, total),
     )
 
@@ -327,12 +327,6 @@ def quotes(
         speaker=speaker or "",
         pages=_pages("/quotes", chosen, page, size, total),
     )
-
-
-def _article_ids(store: Store, docs: set[str]) -> dict[str, str]:
-    """The article id of each source name, for links; a name no longer stored is left out."""
-    found = {doc: store.find_article(doc) for doc in docs}
-    return {doc: article.id for doc, article in found.items() if article is not None}
 
 
 @router.get("/static/plotly.min.js")
