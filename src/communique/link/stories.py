@@ -20,8 +20,9 @@ import functools
 import hashlib
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -55,6 +56,9 @@ _WEIGHTS = (1.0, LEAD_WEIGHT, NAME_WEIGHT)
 # Texts whose analysed words are kept for the next call: a store's candidates for a few batches.
 CACHED_TEXTS = 4096
 
+# scikit-learn's default token pattern: two or more word characters.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+STOP_WORDS = Path(__file__).resolve().parent.parent / "data" / "link" / "stop-words.txt"
 # A token opens a sentence when it starts a line, follows sentence punctuation, or opens a quote.
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’»)\]]*$")
 _OPENING = re.compile(r"^[\"“‘'«(\[`]+")
@@ -267,17 +271,25 @@ def _views(text: str) -> tuple[Bag, Bag, Bag]:
     Cached, as analysing the text is most of the cost of a similarity and a store compares the
     same stored candidates with batch after batch of new articles.
     """
-    analyse = _analyser()
-    whole, lead, names = (_bag(analyse(view)) for view in (text, _lead(text), _names(text)))
+    whole, lead, names = (_bag(_analyse(view)) for view in (text, _lead(text), _names(text)))
     return whole, lead, names
 
 
-@functools.cache
-def _analyser() -> Callable[[str], list[str]]:
-    """scikit-learn's word analyser: lower case, words of two characters or more, no stop words."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+def _analyse(text: str) -> list[str]:
+    """The words of a text: lower case, two word characters or more, stop words out.
 
-    return CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS)).build_analyzer()
+    scikit-learn's default analyser, written out so that placing an article does not import
+    scikit-learn (seconds of a one-file ingest's start).
+    """
+    stop = _stop_words()
+    return [word for word in _TOKEN.findall(text.lower()) if word not in stop]
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """The stop words of ``data/link/stop-words.txt`` (scikit-learn's English list)."""
+    lines = STOP_WORDS.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _similarity(docs: list[LinkDoc]) -> sparse.csr_matrix:
