@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gettext
 import json
 import re
 import sys
@@ -109,6 +110,43 @@ def is_acronym(token: str) -> bool:
     """Return True for an acronym-like token such as ``US``, ``U.S.``, ``BiH`` or ``NATO``."""
     uppers = sum(1 for ch in token if ch.isupper())
     return bool(ACRONYM_RE.match(token)) and uppers >= 2 and len(token) <= 8
+
+
+CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+LATIN_RE = re.compile(r"[A-Za-z]")
+RUSSIAN_FIELDS = ("names_ru", "adjectives_ru", "acronyms_ru", "titles_ru")
+# Stress marks that some ISO 3166 Russian translations carry ("Респу́блика"); texts do not.
+STRESS_MARK = "\u0301"
+
+
+def is_russian(form: str) -> bool:
+    """Return True for a form written in Cyrillic, with no Latin letter mixed in."""
+    return bool(CYRILLIC_RE.search(form)) and not LATIN_RE.search(form)
+
+
+def russian_problems(where: str, field: str, forms: list[str]) -> list[str]:
+    """Problems of one ``*_ru`` list: a form not in Cyrillic, or a form given twice."""
+    problems = [
+        f"{where}: {field} form {f!r} is not in Cyrillic" for f in forms if not is_russian(f)
+    ]
+    problems += [f"{where}: {field} repeats {dup!r}" for dup in duplicates(forms)]
+    return problems
+
+
+def cyrillic_outside(where: str, values: dict[str, Any]) -> list[str]:
+    """Problems of Cyrillic text in a field that is not a ``*_ru`` field (English fields)."""
+    problems: list[str] = []
+    for key, value in values.items():
+        if key in RUSSIAN_FIELDS:
+            continue
+        if CYRILLIC_RE.search(json.dumps(value, ensure_ascii=False)):
+            problems.append(f"{where}: Cyrillic in {key} (Russian forms go in the *_ru fields)")
+    return problems
+
+
+def russian_iso_names() -> gettext.NullTranslations:
+    """The Russian translations of the ISO 3166-1 names that pycountry ships (build time only)."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
 
 
 # --------------------------------------------------------------------------------------
@@ -237,8 +275,10 @@ STATE_COLUMNS = (
     "alpha2",
     "claimed_by",
     "note",
+    "names_ru",
+    "adjectives_ru",
 )
-PEOPLE_COLUMNS = ("id", "name", "aliases", "note")
+PEOPLE_COLUMNS = ("id", "name", "aliases", "note", "names_ru")
 ROLE_COLUMNS = ("person", "office", "code", "start", "end", "title", "to", "attested", "note")
 STATUSES = ("un_member", "un_observer_state", "limited_recognition")
 CODE_RE = re.compile(r"^[A-Z]{3}$")
@@ -274,6 +314,8 @@ ORG_OPTIONAL: dict[str, tuple[type, ...]] = {
     "dissolved": (int,),
     "hq": (str,),
     "note": (str,),
+    "names_ru": (list,),
+    "acronyms_ru": (list,),
 }
 ORG_STATE_LISTS = ("former_members", "associate_members", "observers", "suspended_members")
 OFFICE_REQUIRED: dict[str, tuple[type, ...]] = {
@@ -288,7 +330,7 @@ OFFICE_REQUIRED: dict[str, tuple[type, ...]] = {
     "institution": (bool,),
     "single_holder": (bool,),
 }
-OFFICE_OPTIONAL: dict[str, tuple[type, ...]] = {"note": (str,)}
+OFFICE_OPTIONAL: dict[str, tuple[type, ...]] = {"note": (str,), "titles_ru": (list,)}
 
 
 @dataclass(frozen=True)
@@ -397,6 +439,14 @@ def check_states(tables: Tables) -> list[str]:
             problems.append(f"{where}: assigned must be iso or user")
         if row["claimed_by"] and row["claimed_by"] not in codes:
             problems.append(f"{where}: claimed_by {row['claimed_by']} is not a state code")
+        problems += cyrillic_outside(where, row.cells)
+        for column in ("names_ru", "adjectives_ru"):
+            problems += russian_problems(where, column, row.forms(column))
+    owner: dict[str, str] = {}
+    for row in tables.states:
+        for form in row.forms("names_ru") + row.forms("adjectives_ru"):
+            if owner.setdefault(form, row["code"]) != row["code"]:
+                problems.append(f"{row.where}: Russian form {form!r} is also {owner[form]}'s")
     return problems
 
 
@@ -406,6 +456,7 @@ def check_organisations(tables: Tables) -> list[str]:
     states = {row["code"] for row in tables.states}
     igo_codes = {item.data.get("code") for item in tables.organisations}
     ids: set[str] = set()
+    owner: dict[str, str] = {}
     for item in tables.organisations:
         found = check_types(item, ORG_REQUIRED, ORG_OPTIONAL)
         problems += found
@@ -433,6 +484,12 @@ def check_organisations(tables: Tables) -> list[str]:
         for code in data.get("organisation_members", []):
             if code not in igo_codes:
                 problems.append(f"{where}: {code} is not an organisation code")
+        problems += cyrillic_outside(where, data)
+        for key in ("names_ru", "acronyms_ru"):
+            problems += russian_problems(where, key, data.get(key, []))
+        for form in data.get("names_ru", []) + data.get("acronyms_ru", []):
+            if owner.setdefault(form, data["id"]) != data["id"]:
+                problems.append(f"{where}: Russian form {form!r} is also {owner[form]}'s")
     return problems
 
 
@@ -458,6 +515,8 @@ def check_offices(tables: Tables) -> list[str]:
                 problems.append(f"{where}: country_titles names unknown state {country}")
             if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
                 problems.append(f"{where}: country_titles of {country} must be a list")
+        problems += cyrillic_outside(where, data)
+        problems += russian_problems(where, "titles_ru", data.get("titles_ru", []))
     return problems
 
 
@@ -473,6 +532,8 @@ def check_people(tables: Tables) -> list[str]:
         ids.add(row["id"])
         if not row["name"]:
             problems.append(f"{row.where}: name is empty")
+        problems += cyrillic_outside(row.where, row.cells)
+        problems += russian_problems(row.where, "names_ru", row.forms("names_ru"))
     offices = {item.data.get("id") for item in tables.offices}
     codes = {row["code"] for row in tables.states} | {
         item.data.get("code") for item in tables.organisations
@@ -480,6 +541,7 @@ def check_people(tables: Tables) -> list[str]:
     with_roles: set[str] = set()
     for row in tables.roles:
         where = row.where
+        problems += cyrillic_outside(where, row.cells)
         with_roles.add(row["person"])
         if row["person"] not in ids:
             problems.append(f"{where}: person {row['person']!r} is not in people.tsv")
@@ -550,6 +612,7 @@ def build_states(tables: Tables) -> list[Record]:
     Forms written in the table come first; pycountry's English names are added as
     official names (when they carry a formal word such as "Republic") or aliases.
     """
+    russian = russian_iso_names()
     records: list[Record] = []
     for row in tables.states:
         code, name, capital = row["code"], row["name"], row["capital"]
@@ -608,9 +671,31 @@ def build_states(tables: Tables) -> list[Record]:
         }
         if row["note"]:
             record["note"] = row["note"]
+        record["names_ru"] = unique(row.forms("names_ru") + iso_russian(country, russian, tables))
+        record["adjectives_ru"] = row.forms("adjectives_ru")
         records.append(record)
     records.sort(key=lambda r: r["code"])
     return records
+
+
+def iso_russian(country: Any, russian: gettext.NullTranslations, tables: Tables) -> list[str]:
+    """The Russian ISO 3166 names of *country*: common name first, then short, then official.
+
+    The common name ("Лаос", "Сирия") is what texts write; the ISO short name is often the
+    formal one ("Лаосская Народно-Демократическая Республика"). Names in
+    pycountry-rejected-names.tsv are left out.
+    """
+    if country is None:
+        return []
+    names: list[str] = []
+    for attribute in ("common_name", "name", "official_name"):
+        english = getattr(country, attribute, None)
+        if not english:
+            continue
+        translated = russian.gettext(english).replace(STRESS_MARK, "")
+        if translated != english and translated not in tables.rejected_names:
+            names.append(translated)
+    return unique(names)
 
 
 # --------------------------------------------------------------------------------------
@@ -648,11 +733,15 @@ def build_organisations(tables: Tables, states: list[Record]) -> list[Record]:
         if spec in DERIVED_MEMBERS:
             record["members_derived_from"] = DERIVED_MEMBERS[spec]
         record.update((k, v) for k, v in data.items() if k not in record)
+        for key in ("names_ru", "acronyms_ru"):
+            record.pop(key, None)
         record["case_sensitive_aliases"] = [
             form
             for form in [*record["acronyms"], *record["aliases"]]
             if tables.is_case_sensitive(form)
         ]
+        record["names_ru"] = data.get("names_ru", [])
+        record["acronyms_ru"] = data.get("acronyms_ru", [])
         records.append(record)
     return records
 
@@ -670,13 +759,14 @@ def build_offices(tables: Tables) -> list[Record]:
         record: Record = {key: data[key] for key in OFFICE_REQUIRED}
         record["titles"] = unique(data["titles"])
         record["country_titles"] = {k: v for k, v in data["country_titles"].items() if v}
-        record.update((k, v) for k, v in data.items() if k not in record)
+        record.update((k, v) for k, v in data.items() if k not in record and k != "titles_ru")
         all_titles = [
             t for ts in [record["titles"], *record["country_titles"].values()] for t in ts
         ]
         record["case_sensitive_titles"] = unique(
             t for t in all_titles if tables.is_case_sensitive(t)
         )
+        record["titles_ru"] = data.get("titles_ru", [])
         records.append(record)
     return records
 
@@ -724,6 +814,7 @@ def build_people(tables: Tables) -> list[Record]:
         }
         if person["note"]:
             record["note"] = person["note"]
+        record["names_ru"] = person.forms("names_ru")
         records.append(record)
     return records
 
@@ -744,8 +835,9 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
     return {
         "states.jsonl": {
             "source": f"ISO 3166-1 codes and English names from pycountry {PYCOUNTRY_VERSION} "
-            "(Debian iso-codes data); capitals, demonyms, aliases, metonyms, regions and "
-            "user-assigned codes hand-written in tools/build_kb.py (UN M49 sub-regions).",
+            "(Debian iso-codes data), Russian names from its iso3166-1 translations; capitals, "
+            "demonyms, aliases, metonyms, regions, Russian forms and user-assigned codes "
+            "hand-written in data/kb/tables/ (UN M49 sub-regions).",
             "licence": COMMON_LICENCE
             + "Country names and codes are factual data taken from pycountry (LGPL-2.1-only), "
             "which is used only at build time.",
@@ -774,10 +866,14 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
                 "(Congo, Korea, Dominican); use only with context. Only these may repeat across "
                 "records",
                 "note": "optional remark",
+                "names_ru": "Russian names: the usual short name first (Россия, Беларусь, США), "
+                "then other forms the press writes and the ISO 3166 Russian names from pycountry",
+                "adjectives_ru": "Russian adjectives, masculine nominative singular (российский, "
+                "белорусский); empty where none is in reliable use",
             },
         },
         "organisations.jsonl": {
-            "source": "Hand-written in tools/build_kb.py from the organisations' public charters "
+            "source": "Hand-written in data/kb/tables/ from the organisations' public charters "
             "and membership lists; member lists marked members_derived_from are computed from "
             "states.jsonl.",
             "licence": COMMON_LICENCE,
@@ -804,10 +900,12 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
                 "hq": "optional headquarters city",
                 "case_sensitive_aliases": "acronym-like forms that must match with exact case",
                 "note": "optional remark",
+                "names_ru": "Russian names (Организация Объединённых Наций, Союзное государство)",
+                "acronyms_ru": "Russian acronyms, exact case (ООН, ОДКБ, СНГ, ЕАЭС)",
             },
         },
         "offices.jsonl": {
-            "source": "Hand-written in tools/build_kb.py. Sector codes are the CAMEO/PLOVER "
+            "source": "Hand-written in data/kb/tables/. Sector codes are the CAMEO/PLOVER "
             "agent codes (GOV, MIL, LEG, JUD, SPY, COP, PTY; defence minister GOV + MIL), as "
             "used by the PETRARCH-2 agent dictionaries and the NGEC coder.",
             "licence": COMMON_LICENCE,
@@ -827,11 +925,13 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
                 "without a name resolves to its holder on the day",
                 "case_sensitive_titles": "forms that must match with exact case (PM, MP, NSA)",
                 "note": "optional remark",
+                "titles_ru": "Russian titles, nominative, lower case unless always capitalised "
+                "(министр иностранных дел, Президент, посол)",
             },
             "sector_codes": sectors,
         },
         "people.jsonl": {
-            "source": "Hand-written in tools/build_kb.py from public record (official "
+            "source": "Hand-written in data/kb/tables/ from public record (official "
             "announcements and news reports); a few recent dates were checked against news "
             "reports. " + PUBLIC_RECORD_CAVEAT,
             "licence": COMMON_LICENCE,
@@ -848,6 +948,9 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
                 "end null = in office when compiled; to = accredited to; attested = a date on "
                 "which the role is known to have been held",
                 "note": "optional remark",
+                "names_ru": "Russian full names: Имя Отчество Фамилия where there is a "
+                "patronymic, else Имя Фамилия as the Russian press writes it (initial and "
+                "surname-first forms are left to the code)",
             },
         },
     }
@@ -947,6 +1050,18 @@ def validate(kb_dir: Path, tables: Tables) -> list[str]:
         for country in o["country_titles"]:
             if country not in state_codes:
                 problems.append(f"offices: {o['id']} country_titles has unknown {country}")
+
+    for filename, records, key in (
+        ("states", states, "code"),
+        ("organisations", orgs, "id"),
+        ("offices", offices, "id"),
+        ("people", people, "id"),
+    ):
+        for record in records:
+            where = f"{filename}: {record[key]}"
+            problems += cyrillic_outside(where, record)
+            for field in RUSSIAN_FIELDS:
+                problems += russian_problems(where, field, record.get(field, []))
 
     valid_codes = state_codes | igo_codes
     for dup in duplicates(p["id"] for p in people):
