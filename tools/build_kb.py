@@ -119,9 +119,15 @@ RUSSIAN_FIELDS = ("names_ru", "adjectives_ru", "acronyms_ru", "titles_ru")
 STRESS_MARK = "\u0301"
 
 
+ROMAN_NUMERAL_RE = re.compile(r"\b[IVXLC]+\b")
+
+
 def is_russian(form: str) -> bool:
-    """Return True for a form written in Cyrillic, with no Latin letter mixed in."""
-    return bool(CYRILLIC_RE.search(form)) and not LATIN_RE.search(form)
+    """Return True for a form written in Cyrillic, with no Latin letter mixed in.
+
+    Regnal numbers are written in Latin capitals in Russian too ("Карл III").
+    """
+    return bool(CYRILLIC_RE.search(form)) and not LATIN_RE.search(ROMAN_NUMERAL_RE.sub("", form))
 
 
 def russian_problems(where: str, field: str, forms: list[str]) -> list[str]:
