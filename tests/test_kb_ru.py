@@ -200,3 +200,15 @@ def test_build_command_reports_problems_and_fails(build_kb: ModuleType, tmp_path
     _edit(tables, "roles.tsv", "\t1999-12-31\t", "\t1999-13-31\t")
     assert build_kb.main(["--tables", str(tables), "--out", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_hand_written_people_files_hold_russian_names_in_cyrillic(build_kb: ModuleType) -> None:
+    """people-cabinets.jsonl and the other hand-written people files are not built: check here."""
+    seen = 0
+    for path in sorted(KB_DIR.glob("people-*.jsonl")):
+        for record in _records(path):
+            names = record.get("names_ru", [])
+            seen += len(names)
+            assert all(build_kb.is_russian(n) for n in names), (path.name, names)
+            assert len(set(names)) == len(names), (path.name, names)
+    assert seen > 0
