@@ -202,13 +202,27 @@ def test_build_command_reports_problems_and_fails(build_kb: ModuleType, tmp_path
     assert not (tmp_path / "out").exists()
 
 
-def test_hand_written_people_files_hold_russian_names_in_cyrillic(build_kb: ModuleType) -> None:
-    """people-cabinets.jsonl and the other hand-written people files are not built: check here."""
+def test_hand_written_files_hold_russian_forms_in_cyrillic(build_kb: ModuleType) -> None:
+    """The hand-written people and national-body files are not built: check them here."""
     seen = 0
-    for path in sorted(KB_DIR.glob("people-*.jsonl")):
-        for record in _records(path):
-            names = record.get("names_ru", [])
-            seen += len(names)
-            assert all(build_kb.is_russian(n) for n in names), (path.name, names)
-            assert len(set(names)) == len(names), (path.name, names)
+    for pattern in ("people-*.jsonl", "national-bodies*.jsonl"):
+        for path in sorted(KB_DIR.glob(pattern)):
+            for record in _records(path):
+                for field in RUSSIAN & set(record):
+                    forms = record[field]
+                    seen += len(forms)
+                    assert all(build_kb.is_russian(f) for f in forms), (path.name, forms)
+                    assert len(set(forms)) == len(forms), (path.name, forms)
     assert seen > 0
+
+
+@pytest.mark.parametrize(
+    ("english", "russian"),
+    [
+        ("Ministry of Foreign Affairs of Belarus", "МИД Беларуси"),
+        ("Federation Council", "Совет Федерации"),
+    ],
+)
+def test_national_body_russian_names(english: str, russian: str) -> None:
+    body = next(o for o in load_kb().organisations if o.name == english)
+    assert russian in body.names_ru
