@@ -20,7 +20,7 @@ from communique.kb import load_kb
 ROOT = Path(__file__).resolve().parents[1]
 KB_DIR = ROOT / "src" / "communique" / "data" / "kb"
 GENERATED = ("states.jsonl", "organisations.jsonl", "offices.jsonl", "people.jsonl")
-RUSSIAN = {"names_ru", "adjectives_ru", "acronyms_ru", "titles_ru"}
+RUSSIAN = {"names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru"}
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,11 @@ def test_state_russian_names_include_the_iso_translation_without_stress_marks(
 ) -> None:
     names = load_kb().states[code].names_ru
     assert iso_name in names and not any("\u0301" in name for name in names)
+
+
+@pytest.mark.parametrize(("code", "seat"), [("GBR", "Даунинг-стрит"), ("BLR", "Минск")])
+def test_state_russian_metonyms_stand_for_the_government(code: str, seat: str) -> None:
+    assert seat in load_kb().states[code].metonyms_ru
 
 
 def test_every_state_has_a_russian_name() -> None:

@@ -59,6 +59,7 @@ class State:
     # masculine nominative singular ("белорусский"); a Russian stage matches them on lemmas.
     names_ru: tuple[str, ...] = ()
     adjectives_ru: tuple[str, ...] = ()
+    metonyms_ru: tuple[str, ...] = ()  # "Москва", "Кремль": the capital standing for the state
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,7 @@ class KnowledgeBase:
             metonyms=tuple(row.get("metonyms", [])),
             names_ru=tuple(row.get("names_ru", [])),
             adjectives_ru=tuple(row.get("adjectives_ru", [])),
+            metonyms_ru=tuple(row.get("metonyms_ru", [])),
         )
         self.states[state.code] = state
         if row.get("alpha2"):
