@@ -231,3 +231,29 @@ def test_hand_written_files_hold_russian_forms_in_cyrillic(build_kb: ModuleType)
 def test_national_body_russian_names(english: str, russian: str) -> None:
     body = next(o for o in load_kb().organisations if o.name == english)
     assert russian in body.names_ru
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "extra.yaml",
+            "- name: Ilze Ozola\n  names_ru: [Илзе Озола]\n  office: minister\n  code: LVA\n"
+            "  start: 2020\n- kind: state\n  code: XQZ\n  name: Testland\n"
+            "  names_ru: [Тестландия, Республика Тестландия]\n",
+        ),
+        (
+            "extra.csv",
+            "kind,name,names_ru,office,code,start\nperson,Ilze Ozola,Илзе Озола,minister,LVA,"
+            "2020\nstate,Testland,Тестландия;Республика Тестландия,,XQZ,\n",
+        ),
+    ],
+)
+def test_user_actors_file_gives_russian_names(tmp_path: Path, name: str, content: str) -> None:
+    """A user's file adds Russian forms as lists (YAML) or ';'-separated cells (CSV)."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    kb = load_kb()
+    kb.add_file(path)
+    assert kb.people["Ilze Ozola"].names_ru == ("Илзе Озола",)
+    assert kb.states["XQZ"].names_ru == ("Тестландия", "Республика Тестландия")
