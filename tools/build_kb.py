@@ -117,8 +117,6 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 RUSSIAN_FIELDS = ("names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru")
 # Stress marks that some ISO 3166 Russian translations carry ("Респу́блика"); texts do not.
 STRESS_MARK = "\u0301"
-
-
 ROMAN_NUMERAL_RE = re.compile(r"\b[IVXLC]+\b")
 
 
@@ -393,7 +391,10 @@ def load_tables(tables_dir: Path = TABLES_DIR) -> Tables:
     return tables
 
 
-def check_types(item: Item, required: dict[str, tuple[type, ...]], optional: dict) -> list[str]:
+Kinds = dict[str, tuple[type, ...]]
+
+
+def check_types(item: Item, required: Kinds, optional: Kinds) -> list[str]:
     """Check an item's keys and value types against *required* and *optional*."""
     problems: list[str] = []
     for key, kinds in {**required, **optional}.items():
