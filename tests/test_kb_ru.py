@@ -218,6 +218,7 @@ def test_hand_written_files_hold_russian_forms_in_cyrillic(build_kb: ModuleType)
                     seen += len(forms)
                     assert all(build_kb.is_russian(f) for f in forms), (path.name, forms)
                     assert len(set(forms)) == len(forms), (path.name, forms)
+                assert build_kb.cyrillic_outside(path.name, record) == [], record
     assert seen > 0
 
 
