@@ -83,7 +83,7 @@ class Happening:
 
     @property
     def month(self) -> str:
-        """"YYYY-MM" of its date, or "undated"."""
+        """Its month as "YYYY-MM", or "undated"."""
         return self.date.isoformat()[:7] if self.date else "undated"
 
 
@@ -97,7 +97,7 @@ class Moved:
 
     @property
     def lifecycle(self) -> tuple[str, ...]:
-        """Its actions in order, each once: "signed", "ratified", "entered into force" …"""
+        """Its actions in order, each once ("signed", "ratified", "entered into force")."""
         return tuple(dict.fromkeys(item.action for _doc, item in self.agreement.actions))
 
 
@@ -124,7 +124,8 @@ class Relation:
             if h.date:
                 tone[h.month][h.event in CONFLICT] += 1
         return [
-            (month, (c[False] - c[True]) / (c[False] + c[True])) for month, c in sorted(tone.items())
+            (month, (c[False] - c[True]) / (c[False] + c[True]))
+            for month, c in sorted(tone.items())
         ]
 
     def quads(self) -> Counter[str]:
@@ -196,7 +197,9 @@ def relation(store: Store, a: str, b: str, *, since: datetime | None = None) -> 
     if not a or not b or a == b:
         raise QueryError("E450", a=a, b=b, reason="two different sides are needed")
     with Session(store.engine) as session:
-        happenings = [h for h in _happenings(session, a, b) if since is None or h.first_stored >= since]
+        happenings = [
+            h for h in _happenings(session, a, b) if since is None or h.first_stored >= since
+        ]
         articles = _pair_articles(session, a, b)
         agreements = [
             found.at(since)
@@ -241,9 +244,7 @@ def new_pairs(store: Store, since: datetime) -> dict[tuple[str, str], list[Happe
                 )
             }
         )
-        happenings = {
-            h.id: h for h in _described(session, ids) if h.first_stored >= since
-        }
+        happenings = {h.id: h for h in _described(session, ids) if h.first_stored >= since}
         edges: dict[tuple[str, str], list[Happening]] = defaultdict(list)
         for chunk in _chunks(sorted(happenings)):
             query = select(StoryEdgeRow.story_id, StoryEdgeRow.a, StoryEdgeRow.b)
@@ -401,7 +402,8 @@ def _agreements_of(session: Session, keys: Sequence[str]) -> list[_Found]:
     found = []
     for key in keys:
         items = [
-            (meta, to_record(Instrument, row)) for meta, row in grouped[key]  # type: ignore[misc]
+            (meta, to_record(Instrument, row))
+            for meta, row in grouped[key]  # type: ignore[misc]
         ]
         items.sort(key=lambda pair: pair[1].when.start if pair[1].when else date.max)
         agreement = Agreement(

@@ -90,7 +90,7 @@ def relation_page(
         raise HTTPException(400, error.message) from error
 
     def here(anchor: str = "", **params: str) -> str:
-        """This page with ``since`` kept and ``params`` set (blank ones left out)."""
+        """The link to this page with ``since`` kept and ``params`` set (blank ones left out)."""
         kept = {"since": since.strip(), **params}
         query = urlencode({k: v for k, v in kept.items() if v})
         return _path(first, second) + (f"?{query}" if query else "") + anchor
