@@ -96,14 +96,14 @@ def digest_tables(found: Digest) -> list[RenderableType]:
     """The digest for the terminal: a table of new events per pair, agreements, quotations."""
     parts: list[RenderableType] = [
         Text(
-            f"New since {found.since.isoformat(sep=' ')} UTC: {found.events} events in "
-            f"{len(found.pairs)} relationships, {len(found.agreements)} agreements moved, "
-            f"{len(found.quotes)} quotations."
+            f"New since {found.since.isoformat(sep=' ')} UTC: {_n(found.events, 'event')} in "
+            f"{_n(len(found.pairs), 'relationship')}, {_n(len(found.agreements), 'agreement')} "
+            f"moved, {_n(len(found.quotes), 'quotation')}."
         )
     ]
     for (a, b), happenings in found.pairs.items():
         chosen = [found.stories[h.id] for h in happenings if h.id in found.stories]
-        parts.append(_events_table(chosen, title=f"{a} – {b}: {len(chosen)} new events"))
+        parts.append(_events_table(chosen, title=f"{a} – {b}: {_n(len(chosen), 'new event')}"))
     if found.agreements:
         parts.append(_agreements_table(found.agreements, "Agreements that moved"))
     if found.quotes:
@@ -125,9 +125,11 @@ def relation_tables(rel: Relation, shown: Iterable[Story]) -> list[RenderableTyp
         months.add_row("undated", *(str(undated[q]) for q in QUADS), "")
     parts += [
         months,
-        _events_table(list(shown), title=f"{len(rel.happenings)} events"),
-        _agreements_table(rel.agreements, f"{len(rel.agreements)} agreements"),
-        _quotes_table(rel.quotes, f"{len(rel.quotes)} quotations by one side about the other"),
+        _events_table(list(shown), title=_n(len(rel.happenings), "event")),
+        _agreements_table(rel.agreements, _n(len(rel.agreements), "agreement")),
+        _quotes_table(
+            rel.quotes, f"{_n(len(rel.quotes), 'quotation')} by one side about the other"
+        ),
     ]
     people = Table("name", "events", "quotations", title="people involved")
     for name, events, said in rel.people():
@@ -183,3 +185,8 @@ def _quotes_table(quotes: Sequence[tuple[Article, Statement]], title: str) -> Ta
 def _row(table: Table, *cells: str) -> None:
     """A row of plain text: names and quotations from articles are never read as markup."""
     table.add_row(*(Text(cell) for cell in cells))
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 event``, ``2 events``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

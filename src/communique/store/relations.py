@@ -460,7 +460,7 @@ def _statements(
             .join(StatementRow, StatementRow.article_id == ArticleRow.id)
             .where(ArticleRow.id.in_(chunk), *where)
         )
-        rows += [(article, st) for article, st in session.execute(query).tuples()]
+        rows += [(article, st) for article, st in session.execute(query)]
     rows.sort(
         key=lambda pair: (
             pair[0].published is None,
