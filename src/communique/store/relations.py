@@ -7,10 +7,10 @@ pair. They are found through ``story_actors``'s index on the code (one index ran
 edge's primary key, so a relationship costs its own stories, not the corpus.
 
 Agreements and quotations are found in the articles that mention both sides (``article_codes``,
-indexed by code; undated articles are not there, so they are read as candidates too, and
-filtered like the others). An agreement is between the sides when the parties its actions
-name include both; a quotation is by one side about the other when its speaker's code is one
-side and a mention inside the quote (not a place) resolves to the other.
+indexed by code, which holds dated articles only) and in those reporting one of the
+relationship's events (undated ones too). An agreement is between the sides when the parties
+its actions name include both; a quotation is by one side about the other when its speaker's
+code is one side and a mention inside the quote (not a place) resolves to the other.
 
 "New since" uses ``articles.ingested_at``, the moment (UTC) an article was first stored: a
 story is new when the first article reporting it was stored at or after the moment (a story
@@ -60,6 +60,7 @@ __all__ = [
     "parse_moment",
     "relation",
     "resolve_side",
+    "stories",
 ]
 
 # The PLOVER quad of each event type (model.QUADS read the other way).
@@ -197,10 +198,9 @@ def relation(store: Store, a: str, b: str, *, since: datetime | None = None) -> 
     if not a or not b or a == b:
         raise QueryError("E450", a=a, b=b, reason="two different sides are needed")
     with Session(store.engine) as session:
-        happenings = [
-            h for h in _happenings(session, a, b) if since is None or h.first_stored >= since
-        ]
-        articles = _pair_articles(session, a, b)
+        happenings = _happenings(session, a, b)
+        articles = _pair_articles(session, a, b, [h.id for h in happenings])
+        happenings = [h for h in happenings if since is None or h.first_stored >= since]
         agreements = [
             found.at(since)
             for found in _agreements(session, articles, {a, b})
@@ -333,15 +333,21 @@ def _described(session: Session, ids: Sequence[str]) -> list[Happening]:
     ]
 
 
-def _pair_articles(session: Session, a: str, b: str) -> list[str]:
-    """Articles mentioning both sides (article_codes' primary key), and every undated one."""
+def _pair_articles(session: Session, a: str, b: str, stories: Sequence[str]) -> list[str]:
+    """Articles mentioning both sides (article_codes' key), or reporting one of ``stories``.
+
+    ``article_codes`` holds dated articles only; an undated article comes in through the
+    events it reports (events' story index).
+    """
     both = (
         select(ArticleCodeRow.article_id)
         .where(ArticleCodeRow.code == a)
         .intersect(select(ArticleCodeRow.article_id).where(ArticleCodeRow.code == b))
     )
     found = set(session.scalars(both))
-    found.update(session.scalars(select(ArticleRow.id).where(ArticleRow.published.is_(None))))
+    for chunk in _chunks(sorted(stories)):
+        query = select(EventRow.article_id).where(EventRow.story_id.in_(chunk))
+        found.update(session.scalars(query))
     return sorted(found)
 
 

@@ -83,7 +83,7 @@ def relation_page(
         first, second = a.strip().upper(), b.strip().upper()
         found, figure = cache.get(
             store,
-            ("relation", first, second, moment),
+            ("relation", first, second, since.strip()),  # the links keep it as written
             lambda: _relation(store, first, second, moment, since.strip()),
         )
     except QueryError as error:
