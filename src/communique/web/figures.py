@@ -294,6 +294,7 @@ def relation_figure(
                 "x": [f"{m}-01" for m in chosen],
                 "y": [counts[(quad, m)] for m in chosen],
                 "marker": {"color": COLOURS[quad]},
+                **_MONTHLY,
             }
             if link is not None:
                 trace["customdata"] = [link(month=m, quad=quad) for m in chosen]
@@ -309,26 +310,53 @@ def relation_figure(
             "yaxis": "y2",
             "line": {"color": "#212121", "width": 2},
             "hovertemplate": "%{x|%Y-%m}: balance %{y}<extra></extra>",
+            **_MONTHLY,
         }
         if link is not None:
             line["customdata"] = [link(month=m) for m, _share in points]
         data.append(line)
-    layout = {
+    shown = sorted({month for _quad, month in counts} | {month for month, _share in points})
+    layout: dict[str, Any] = {
         "barmode": "stack",
         "margin": {"l": 50, "r": 60, "t": 20, "b": 40},
         "hovermode": "closest",
+        "xaxis": {
+            "type": "date",
+            "tickformat": "%b %Y",
+            "dtick": _month_ticks(shown),
+            "ticklabelmode": "period",  # a month's label under its bar, not at its first day
+        },
         "yaxis": {"title": {"text": "events"}, "rangemode": "tozero"},
         "yaxis2": {
             "title": {"text": "cooperation − conflict"},
             "overlaying": "y",
             "side": "right",
             "range": [-1.05, 1.05],
+            "tickvals": [-1, -0.5, 0, 0.5, 1],
             "zeroline": True,
             "showgrid": False,
         },
         "legend": {"orientation": "h"},
     }
+    months_total: Counter[str] = Counter()
+    for (_quad, month), n in counts.items():
+        months_total[month] += n
+    if max(months_total.values(), default=0) <= 10:
+        layout["yaxis"]["dtick"] = 1  # counts: no tick at half an event
     return {"data": data, "layout": layout}
+
+
+# A month's bar and balance point stand in the middle of the month they count.
+_MONTHLY = {"xperiod": "M1", "xperiodalignment": "middle"}
+
+
+def _month_ticks(months: list[str]) -> str:
+    """A tick every month over a year and a half, every quarter over four years, else yearly."""
+    if not months:
+        return "M1"
+    first, last = (int(m[:4]) * 12 + int(m[5:7]) for m in (months[0], months[-1]))
+    span = last - first + 1
+    return "M1" if span <= 18 else "M3" if span <= 48 else "M12"
 
 
 def pairs_figure(pairs: Mapping[tuple[str, str], Iterable[str]]) -> dict[str, Any]:
