@@ -378,12 +378,15 @@ def pairs_figure(pairs: Mapping[tuple[str, str], Iterable[str]]) -> dict[str, An
         for quad in QUADS
         if any(counts[quad] for counts in counted)
     ]
-    layout = {
+    layout: dict[str, Any] = {
         "barmode": "stack",
-        "margin": {"l": 140, "r": 20, "t": 20, "b": 40},
+        "margin": {"l": 140, "r": 20, "t": 40, "b": 40},
         "yaxis": {"autorange": "reversed", "type": "category"},
         "xaxis": {"title": {"text": "new events"}},
-        "legend": {"orientation": "h"},
+        "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+        "showlegend": True,  # the quads' colours, even when one quad is drawn
         "height": 120 + 28 * len(labels),
     }
+    if max((counts.total() for counts in counted), default=0) <= 10:
+        layout["xaxis"]["dtick"] = 1  # counts: no tick at a fifth of an event
     return {"data": data, "layout": layout}
