@@ -445,6 +445,11 @@ def test_web_relation_page_links_every_number_to_its_records(
     narrowed = client.get("/relations/BLR/RUS", params={"quad": "verbal conflict"}).text
     accusation = [h.id for h in relation(filled, "BLR", "RUS").happenings if h.event == "ACCUSE"]
     assert _event_ids(narrowed) == accusation
+    talks = [h.id for h in relation(filled, "BLR", "RUS").happenings if h.event == "CONSULT"]
+    named = client.get("/relations/BLR/RUS", params={"person": "Maxim Ryzhenkov"}).text
+    assert _event_ids(named) == talks
+    quoted = client.get("/relations/BLR/RUS", params={"speaker": "Sergey Lavrov"}).text
+    assert "Belarus has kept its word" in quoted and "closest partner" not in quoted
     assert client.get("/static/relation.js").status_code == 200
 
 
