@@ -33,7 +33,10 @@ from .store.relations import (
 )
 from .web.figures import pairs_figure
 
-__all__ = ["Digest", "digest", "digest_tables", "relation_tables", "write_digest"]
+__all__ = ["CHART_PAIRS", "Digest", "digest", "digest_tables", "relation_tables", "write_digest"]
+
+# Relationships the digest's chart draws (one bar each): the table below lists every one.
+CHART_PAIRS = 30
 
 _templates = Environment(
     loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
@@ -83,11 +86,12 @@ def digest(store: Store, since: datetime, relations: Sequence[tuple[str, str]] =
 def write_digest(found: Digest, path: Path) -> None:
     """Write the digest as one HTML file that opens offline: every byte it needs is inside."""
     bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    drawn = dict(list(found.pairs.items())[:CHART_PAIRS])  # those with the most new events
     figure = pairs_figure(
-        {pair: [h.quad for h in happenings] for pair, happenings in found.pairs.items()}
+        {pair: [h.quad for h in happenings] for pair, happenings in drawn.items()}
     )
     html = _templates.get_template("digest.html").render(
-        digest=found, figure=figure, plotly_js=bundle.read_text("utf-8"), quads=list(QUADS)
+        digest=found, figure=figure, drawn=len(drawn), plotly_js=bundle.read_text("utf-8")
     )
     path.write_text(html, encoding="utf-8")
 
