@@ -766,6 +766,121 @@ def report_command(
     err.print(f"briefing with {count} events written to {out_file}", markup=False)
 
 
+# `relation` and `digest` (issue 14): "since" there is when records were stored, not when
+# events happened, and takes a date or a UTC date and time.
+StoredSinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Only what was stored since then: YYYY-MM-DD (00:00 UTC) or YYYY-MM-DDTHH:MM (UTC).",
+    ),
+]
+
+
+@app.command("relation")
+def relation_command(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="A side: a code (BLR, IGO:EU) or a name (Belarus).")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    since: StoredSinceOption = None,
+) -> None:
+    """Show one relationship: events by month and quad, agreements, quotations, people.
+
+    Events per month by PLOVER quad with the balance (cooperation - conflict) / events, every
+    event between the two sides, the agreements naming both with their lifecycle, quotations
+    by one side about the other, and the people involved: the content of /relations/A/B.
+    """
+    from .digest import relation_tables
+    from .store.relations import parse_moment, relation, resolve_side, stories
+    from .web.relations import SINCE_MEANS
+
+    with _store(ctx.obj) as store:
+        try:
+            moment = parse_moment(since) if since else None
+            found = relation(store, resolve_side(store, a), resolve_side(store, b), since=moment)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
+        shown = stories(store, [h.id for h in found.happenings])
+    if moment is not None:
+        out.print(
+            "Only what was " + SINCE_MEANS.format(since=moment.isoformat(sep=" ")), markup=False
+        )
+    for part in relation_tables(found, shown):
+        out.print(part)
+
+
+@app.command("digest")
+def digest_command(
+    ctx: typer.Context,
+    since: Annotated[
+        str,
+        typer.Option(
+            "--since",
+            help="What was stored since then: YYYY-MM-DD (00:00 UTC) or YYYY-MM-DDTHH:MM (UTC).",
+        ),
+    ],
+    relations: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--relation",
+            metavar="A B",
+            help="Only this relationship: two codes or names, e.g. --relation BLR RUS "
+            "(repeatable). Default: every relationship.",
+        ),
+    ] = None,
+    others: Annotated[
+        list[str] | None,
+        typer.Argument(
+            hidden=True,
+            help="The second side of each --relation: Click reads an option's value as one "
+            "word, so the word after it arrives here, in order.",
+        ),
+    ] = None,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write one self-contained HTML file instead of printing."),
+    ] = None,
+) -> None:
+    """What is new since a moment: new events by relationship, agreements, quotations.
+
+    As tables, or with --out as one HTML file that opens offline (Plotly and styles inlined).
+    --relation (repeatable) keeps those relationships only, read as `relation` reads them.
+    """
+    from .digest import digest, digest_tables, write_digest
+    from .store.relations import parse_moment, resolve_side
+
+    with _store(ctx.obj) as store:
+        try:
+            moment = parse_moment(since)
+            pairs = [
+                (resolve_side(store, a), resolve_side(store, b))
+                for a, b in _pairs(relations or [], others or [])
+            ]
+            found = digest(store, moment, pairs)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
+    if out_file is None:
+        for part in digest_tables(found):
+            out.print(part)
+        return
+    write_digest(found, out_file)
+    err.print(
+        f"digest with {found.events} new events, {len(found.agreements)} agreements and "
+        f"{len(found.quotes)} quotations written to {out_file}",
+        markup=False,
+    )
+
+
+def _pairs(first: list[str], second: list[str]) -> list[tuple[str, str]]:
+    """Each ``--relation A B`` as a pair; a usage error when a side is missing or extra."""
+    if len(first) != len(second):
+        err.print("error: --relation takes two sides: --relation A B", markup=False)
+        raise typer.Exit(2)
+    return list(zip(first, second, strict=True))
+
+
 @app.command("serve")
 def serve_command(
     ctx: typer.Context,

@@ -93,6 +93,9 @@ class Errors:
     E436 = "spaCy model {model}: {reason}"
     E437 = "knowledge base: {reason}"
     E438 = "table {table} is missing: opening the database with this release creates it"
+    # One relationship (``communique relation``, ``/relations/A/B``) and what is new since when.
+    E450 = "relation {a!r} and {b!r}: {reason}"
+    E451 = "since {value!r}: expected a date YYYY-MM-DD or a UTC date and time YYYY-MM-DDTHH:MM"
     E501 = "gold file {path}: {reason}"
     # Ingest on a Dask cluster (ingest --scheduler).
     E601 = (

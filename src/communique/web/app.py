@@ -28,6 +28,7 @@ from ..store import Store, is_timeout
 from .api import router as api_router
 from .cache import Cache
 from .pages import router as pages_router
+from .relations import router as relations_router
 
 __all__ = ["create_app"]
 
@@ -164,6 +165,7 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     app.state.nlp = None  # built on the first write, then kept
     app.include_router(api_router, prefix="/api")
     app.include_router(pages_router)
+    app.include_router(relations_router)
 
     docs_page, docs_policy = _docs_page(app)
     assets = resources.files("fastapi_offline").joinpath("static")
