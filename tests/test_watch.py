@@ -22,10 +22,12 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from communique.cli import app
 from communique.errors import FetchError, WatchError
+from communique.pipeline import ANALYSIS_VERSION
 from communique.pipeline.watch import parse_every
 from communique.read.feeds import normalise_url, read_listing
 from communique.read.fetch import Page, PageStore
@@ -422,7 +424,7 @@ def _gaps(hits: list[Hit]) -> list[float]:
 
 
 @pytest.mark.model
-def test_a_feed_is_stored_once_then_costs_a_304(cli, site: Site) -> None:
+def test_a_feed_is_stored_once_then_costs_a_304_and_is_never_fetched_again(cli, site: Site) -> None:
     added = cli("watch", "add", f"{site.base}/feed.xml", "--name", "herald", "--every", "30m")
     assert added.exit_code == 0, added.output
 
@@ -455,6 +457,20 @@ def test_a_feed_is_stored_once_then_costs_a_304(cli, site: Site) -> None:
     row = _sources(cli)["herald"]
     assert row["kind"] == "feed" and row["articles"] == 3 and row["failures"] == 0
     assert row["last_new"] and row["last_fetch"] and row["last_error"] is None
+
+    # After an upgrade of the language stages, the kept pages are analysed again: no request.
+    engine = create_engine(cli.db)
+    with engine.begin() as connection:  # as if an older release had analysed them
+        connection.execute(text("UPDATE analyses SET version = version - 1"))
+    site.reset()
+    upgraded = cli("watch", "run", "--once", "--due")
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "3 analysed again from kept pages" in upgraded.output
+    assert site.paths() == [] and _articles(cli.db).keys() == stored.keys()
+    with engine.connect() as connection:
+        versions = set(connection.scalars(text("SELECT version FROM analyses")))
+    engine.dispose()
+    assert versions == {ANALYSIS_VERSION}
 
 
 @pytest.mark.model

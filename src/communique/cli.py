@@ -1018,6 +1018,7 @@ def watch_run_command(
 
     Each source that fails gets one line naming it and the reason (also its last error in
     `watch list`); the others go on. Ctrl-C stops between two documents (twice: at once).
+    Articles an older release analysed are first analysed again from their kept pages.
     Exit code 0 if every source run went well, 1 if any failed.
     """
     import signal
@@ -1030,7 +1031,7 @@ def watch_run_command(
     settings: Settings = ctx.obj
     stop = threading.Event()
     runs: dict[str, SourceRun] = {}
-    totals = {"new": 0, "failed": 0, "unchanged": 0, "sources": 0}
+    totals = {"new": 0, "failed": 0, "unchanged": 0, "sources": 0, "reanalysed": 0}
 
     def interrupt(signum: int, frame: object) -> None:
         if stop.is_set():
@@ -1057,6 +1058,7 @@ def watch_run_command(
             if live is not None:
                 live.start()
             try:
+                totals["reanalysed"] = watcher.reanalyse()
                 while not stop.is_set():
                     for run in watcher.run(due_only=due or not once):
                         totals["sources"] += run.state != "waiting"
@@ -1071,9 +1073,12 @@ def watch_run_command(
                     live.stop()
     finally:
         signal.signal(signal.SIGINT, previous)
+    again = (
+        f"; {totals['reanalysed']} analysed again from kept pages" if totals["reanalysed"] else ""
+    )
     err.print(
         f"{totals['new']} new articles; {totals['sources']} source runs, {totals['unchanged']} "
-        f"unchanged, {totals['failed']} failed" + ("; stopped" if stop.is_set() else ""),
+        f"unchanged, {totals['failed']} failed{again}" + ("; stopped" if stop.is_set() else ""),
         markup=False,
     )
     if totals["failed"]:

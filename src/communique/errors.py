@@ -122,6 +122,7 @@ class Errors:
     E713 = "--every {value!r}: expected a duration such as 15m, 2h or 1d (at least 1m)"
     E714 = "{count} of {total} new articles failed (last: {last})"
     E715 = "{url}: unexpected {kind} while reading this source, please report it: {reason}"
+    E716 = "{url}: its kept page {path} is gone; its article keeps the analysis it has"
 
 
 class Warnings:

@@ -14,6 +14,9 @@ each failure in a row, at most a day, or the time the site asked for), and the n
 on. The validators of a listing (ETag, Last-Modified) are kept only when every new entry it
 listed was dealt with, so a run stopped or killed half-way reads the listing again next time
 and goes on with the entries not yet done.
+
+After an upgrade that changes what the language stages store, :meth:`Watcher.reanalyse` reads
+the followed sources' articles again from their kept pages: the sites are not asked again.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from spacy.language import Language
@@ -33,7 +36,7 @@ from ..read.feeds import Entry, Listing, read_listing
 from ..read.fetch import Fetcher, Page, PageStore, Stopped, page_text
 from ..settings import Settings
 from ..store import Source, Store
-from .local import ingest_documents, load_pipeline
+from .local import ANALYSIS_VERSION, ingest_documents, load_pipeline
 
 __all__ = ["SourceRun", "Watcher", "parse_every", "utcnow"]
 
@@ -258,16 +261,7 @@ class Watcher:
                 self.store.mark_seen(source.name, entry.url, status="failed", now=utcnow())
             raise
         digest = self.pages.put(page.content)
-        raw = RawDocument(
-            doc=entry.url,
-            content=page_text(page, max_bytes=self.settings.max_bytes),
-            format="text" if page.content_type.startswith("text/plain") else "html",
-            group=source.name,
-            url=entry.url,
-            where=entry.url,
-            fallback_title=entry.title,
-            fallback_published=entry.published,
-        )
+        raw = self._raw(source.name, page, entry.url, entry.title, entry.published)
         failures: list[CommuniqueError] = []
         report = ingest_documents(
             [raw],
@@ -276,19 +270,86 @@ class Watcher:
             on_error=failures.append,
             nlp=self._pipeline(),
         )
+        seen = {"page": digest, "content_type": page.content_type, "now": utcnow()}
         if failures:
-            self.store.mark_seen(source.name, entry.url, status="failed", page=digest, now=utcnow())
+            self.store.mark_seen(source.name, entry.url, status="failed", **seen)
             raise failures[0]
         article = self.store.find_article(entry.url)
-        self.store.mark_seen(
-            source.name,
-            entry.url,
-            status="stored",
-            page=digest,
-            article_id=article.id if article else None,
-            now=utcnow(),
-        )
+        article_id = article.id if article else None
+        self.store.mark_seen(source.name, entry.url, status="stored", article_id=article_id, **seen)
         return report.new
+
+    def _raw(
+        self, name: str, page: Page, url: str, title: str | None, published: date | None
+    ) -> RawDocument:
+        """A fetched page as the pipeline reads it: ``title`` and ``published`` as fallbacks."""
+        return RawDocument(
+            doc=url,
+            content=page_text(page, max_bytes=self.settings.max_bytes),
+            format="text" if page.content_type.startswith("text/plain") else "html",
+            group=name,
+            url=url,
+            where=url,
+            fallback_title=title,
+            fallback_published=published,
+        )
+
+    def reanalyse(self) -> int:
+        """Analyse again, from their kept pages, the articles an older release analysed.
+
+        After an upgrade that changes what the language stages store (``ANALYSIS_VERSION``),
+        the followed sources' articles are brought up to date without a request: the pages
+        kept when they were fetched are read again, with the article's stored title and date
+        as fallbacks (a feed entry's, where the page had none). Returns how many were.
+        """
+        done = 0
+        for kept in self.store.outdated_pages(ANALYSIS_VERSION):
+            if self.stop.is_set():
+                break
+            content = self.pages.get(kept.page)
+            if content is None:
+                error = WatchError("E716", url=kept.url, path=self.pages.path(kept.page))
+                self.on_error(f"{kept.source}: {error}")
+                continue
+            article = self.store.find_article(kept.article_id)
+            page = Page(
+                url=kept.url,
+                status=200,
+                content=content,
+                content_type=kept.content_type or "",
+                etag=None,
+                last_modified=None,
+            )
+            raw = self._raw(
+                kept.source,
+                page,
+                kept.url,
+                article.title if article else None,
+                article.published if article else None,
+            )
+            failures: list[CommuniqueError] = []
+            report = ingest_documents(
+                [raw],
+                settings=self.settings,
+                store=self.store,
+                on_error=failures.append,
+                nlp=self._pipeline(),
+            )
+            for failure in failures:
+                self.on_error(f"{kept.source}: {failure}")
+            if not failures:
+                stored = self.store.find_article(kept.url)
+                self.store.mark_seen(
+                    kept.source,
+                    kept.url,
+                    status="stored",
+                    page=kept.page,
+                    content_type=kept.content_type,
+                    article_id=stored.id if stored else kept.article_id,
+                    now=utcnow(),
+                )
+            done += report.new + report.updated
+        return done
 
     def _pipeline(self) -> Language:
         """The pipeline, loaded at the first new article (a run with nothing new needs none)."""

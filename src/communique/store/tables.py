@@ -376,7 +376,8 @@ class WatchEntryRow(Base):
 
     ``status`` is "stored" (its article is in the store: ``article_id``), "failed" (the page
     yields no article, or the site refuses it for good) or "forbidden" (robots.txt). ``page``
-    is the SHA-256 of the bytes kept in the pages folder (setting ``watch_pages``).
+    is the SHA-256 of the bytes kept in the pages folder (setting ``watch_pages``), from which
+    the article is analysed again after an upgrade, without fetching it again.
     """
 
     __tablename__ = "watch_entries"
@@ -384,5 +385,6 @@ class WatchEntryRow(Base):
     url: Mapped[str] = mapped_column(Text, primary_key=True)
     status: Mapped[str] = mapped_column(String(16))
     page: Mapped[str | None] = mapped_column(String(64))
+    content_type: Mapped[str | None] = mapped_column(Text)  # the page's, for its charset
     article_id: Mapped[str | None] = mapped_column(String(32), index=True)
     seen_at: Mapped[datetime] = mapped_column(DateTime)

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError, WatchError
 from .engine import ROWS_PER_STATEMENT
-from .tables import WatchEntryRow, WatchSourceRow
+from .tables import AnalysisRow, WatchEntryRow, WatchSourceRow
 
-__all__ = ["Source", "Watching"]
+__all__ = ["KeptPage", "Source", "Watching"]
 
 # Entry statuses: stored (its article is in the store), failed (the page gives no article, or
 # the site refuses it for good), forbidden (robots.txt).
@@ -49,6 +49,17 @@ class Source:
     next_due: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class KeptPage:
+    """A stored entry's kept page: where it came from, its digest, and its article."""
+
+    source: str
+    url: str
+    page: str
+    content_type: str | None
+    article_id: str
+
+
 def _source(row: WatchSourceRow) -> Source:
     return Source(**{f.name: getattr(row, f.name) for f in fields(Source)})
 
@@ -64,7 +75,7 @@ class Watching:
         try:
             with Session(self.engine) as session, session.begin():
                 yield session
-        except IntegrityError:
+        except IntegrityError:  # a name taken meanwhile: the caller's to report (E711)
             raise
         except SQLAlchemyError as err:
             raise StoreError("E403", url=self.url, reason=err.args[0] if err.args else err) from err
@@ -146,23 +157,39 @@ class Watching:
         status: str,
         now: datetime,
         page: str | None = None,
+        content_type: str | None = None,
         article_id: str | None = None,
     ) -> None:
-        """Record that ``url`` of source ``name`` is done with (see :data:`STATUSES`)."""
+        """Record that ``url`` of source ``name`` is done with (see :data:`STATUSES`).
+
+        Recording it again (its kept page analysed anew) replaces what was recorded.
+        """
         if status not in STATUSES:
             raise ValueError(f"unknown entry status {status!r}")
         with self._watch_session() as session:
-            if session.get(WatchEntryRow, (name, url)) is None:
-                session.add(
-                    WatchEntryRow(
-                        source=name,
-                        url=url,
-                        status=status,
-                        page=page,
-                        article_id=article_id,
-                        seen_at=now,
-                    )
-                )
+            row = session.get(WatchEntryRow, (name, url))
+            if row is None:
+                row = WatchEntryRow(source=name, url=url)
+                session.add(row)
+            row.status, row.page, row.content_type = status, page, content_type
+            row.article_id, row.seen_at = article_id, now
+
+    def outdated_pages(self, version: int) -> list[KeptPage]:
+        """The kept pages of stored entries whose article an older analysis version read."""
+        query = (
+            select(
+                WatchEntryRow.source,
+                WatchEntryRow.url,
+                WatchEntryRow.page,
+                WatchEntryRow.content_type,
+                WatchEntryRow.article_id,
+            )
+            .join(AnalysisRow, AnalysisRow.article_id == WatchEntryRow.article_id)
+            .where(AnalysisRow.version < version, WatchEntryRow.page.is_not(None))
+            .order_by(WatchEntryRow.seen_at)
+        )
+        with Session(self.engine) as session:
+            return [KeptPage(*row) for row in session.execute(query)]
 
     def record_run(
         self,

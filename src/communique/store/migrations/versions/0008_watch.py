@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("url", sa.Text, primary_key=True),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("page", sa.String(64)),
+        sa.Column("content_type", sa.Text),
         sa.Column("article_id", sa.String(32), index=True),
         sa.Column("seen_at", sa.DateTime, nullable=False),
     )
