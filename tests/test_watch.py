@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -266,6 +268,7 @@ class Site:
     """What the test server serves, and what it saw."""
 
     port: int = 0
+    interrupt_at: str | None = None  # send this process SIGINT at the first such path
     hits: list[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -278,6 +281,7 @@ class Site:
         with self.lock:
             self.hits.clear()
             self.counts.clear()
+            self.interrupt_at = None
 
     def paths(self) -> list[str]:
         return [hit.path for hit in self.hits]
@@ -286,6 +290,9 @@ class Site:
         """Status, headers and body for ``path`` (the request's query dropped)."""
         with self.lock:
             count = self.counts[path] = self.counts.get(path, 0) + 1
+            if self.interrupt_at and path.startswith(self.interrupt_at):
+                self.interrupt_at = None
+                os.kill(os.getpid(), signal.SIGINT)  # the user's Ctrl-C, in the CLI's process
         xml = {"Content-Type": "application/xml; charset=utf-8"}
         html = {"Content-Type": "text/html; charset=utf-8"}
         if path == "/robots.txt":
@@ -471,6 +478,25 @@ def test_a_feed_is_stored_once_then_costs_a_304_and_is_never_fetched_again(cli, 
         versions = set(connection.scalars(text("SELECT version FROM analyses")))
     engine.dispose()
     assert versions == {ANALYSIS_VERSION}
+
+
+@pytest.mark.model
+def test_ctrl_c_stops_between_documents_and_the_next_run_goes_on(cli, site: Site) -> None:
+    assert cli("watch", "add", f"{site.base}/feed.xml", "--name", "herald").exit_code == 0
+    site.interrupt_at = "/news/"  # Ctrl-C as the first article is fetched
+    stopped = cli("watch", "run")  # until Ctrl-C
+    assert stopped.exit_code == 0, stopped.output
+    assert "stopping after this document" in stopped.output and "; stopped" in stopped.output
+    first = set(_articles(cli.db))
+    assert len(first) == 1  # the document at hand was stored, and no other started
+    assert _sources(cli)["herald"]["etag"] is None  # the feed must be read again
+
+    site.reset()
+    rest = cli("watch", "run", "--once")
+    assert rest.exit_code == 0, rest.output
+    assert "2 new articles" in rest.output and len(_articles(cli.db)) == 3
+    fetched = {f"{site.base}{path}" for path in site.paths()}
+    assert not fetched & first  # what the stopped run stored is not fetched again
 
 
 @pytest.mark.model
