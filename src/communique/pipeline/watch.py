@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..errors import CommuniqueError, FetchError, WatchError
+from ..errors import CommuniqueError, FetchError, InputError, WatchError
 from ..model import RawDocument
 from ..read.feeds import Entry, Listing, read_listing
 from ..read.fetch import Fetcher, Page, PageStore, Stopped, page_text
@@ -261,7 +261,12 @@ class Watcher:
                 self.store.mark_seen(source.name, entry.url, status="failed", now=utcnow())
             raise
         digest = self.pages.put(page.content)
-        raw = self._raw(source.name, page, entry.url, entry.title, entry.published)
+        seen = {"page": digest, "content_type": page.content_type, "now": utcnow()}
+        try:
+            raw = self._raw(source.name, page, entry.url, entry.title, entry.published)
+        except InputError:  # empty, binary or undecodable: so it will stay
+            self.store.mark_seen(source.name, entry.url, status="failed", **seen)
+            raise
         failures: list[CommuniqueError] = []
         report = ingest_documents(
             [raw],
@@ -270,7 +275,6 @@ class Watcher:
             on_error=failures.append,
             nlp=self._pipeline(),
         )
-        seen = {"page": digest, "content_type": page.content_type, "now": utcnow()}
         if failures:
             self.store.mark_seen(source.name, entry.url, status="failed", **seen)
             raise failures[0]
