@@ -269,6 +269,7 @@ class Site:
 
     port: int = 0
     interrupt_at: str | None = None  # send this process SIGINT at the first such path
+    robots_status: int = 200
     hits: list[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -282,6 +283,7 @@ class Site:
             self.hits.clear()
             self.counts.clear()
             self.interrupt_at = None
+            self.robots_status = 200
 
     def paths(self) -> list[str]:
         return [hit.path for hit in self.hits]
@@ -295,6 +297,8 @@ class Site:
                 os.kill(os.getpid(), signal.SIGINT)  # the user's Ctrl-C, in the CLI's process
         xml = {"Content-Type": "application/xml; charset=utf-8"}
         html = {"Content-Type": "text/html; charset=utf-8"}
+        if path == "/robots.txt" and self.robots_status != 200:
+            return self.robots_status, {"Content-Type": "text/plain"}, b"unavailable"
         if path == "/robots.txt":
             rules = "User-agent: *\nDisallow: /private/\n\nUser-agent: greedy-bot\nDisallow: /\n"
             return 200, {"Content-Type": "text/plain"}, rules.encode()
@@ -564,6 +568,22 @@ def test_failing_sources_get_one_line_each_and_the_others_are_stored(cli, site: 
     again = cli("watch", "run", "--once", "--due")
     assert again.exit_code == 0, again.output
     assert site.paths() == []
+
+
+def test_a_site_whose_robots_txt_cannot_be_had_is_not_fetched(cli, site: Site) -> None:
+    assert cli("watch", "add", f"{site.base}/feed.xml", "--name", "herald").exit_code == 0
+    site.robots_status = 503  # RFC 9309: unreachable rules forbid everything
+    failed = cli("watch", "run", "--once")
+    assert failed.exit_code == 1 and "E707" in failed.output
+    assert set(site.paths()) == {"/robots.txt"}
+    site.robots_status = 404  # no rules: everything allowed
+    site.hits.clear()
+    # A source whose robots.txt is missing (a 404) is fetched; the feed's articles need the
+    # model, so only the listing is checked here: it answers and is read.
+    assert cli("watch", "add", f"{site.base}/nowhere.xml", "--name", "gone").exit_code == 0
+    gone = cli("watch", "run", "--once", "--due")
+    assert "E702" in gone.output and "HTTP 404" in gone.output
+    assert site.paths() == ["/robots.txt", "/nowhere.xml"]
 
 
 def test_a_kept_page_is_found_by_its_hash_and_written_once(tmp_path: Path) -> None:
