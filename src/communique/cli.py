@@ -953,7 +953,10 @@ def watch_list_command(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False,
 ) -> None:
-    """List the followed sources: last fetch and new article, failures in a row, next due, error."""
+    """List the followed sources: last fetch and new article, failures in a row, next due.
+
+    Below the table, each source's last error, one line each.
+    """
     with _store(ctx.obj) as store:
         sources = store.watched()
     if as_json:
@@ -962,11 +965,12 @@ def watch_list_command(
             line = json.dumps(row, default=lambda value: value.isoformat(), ensure_ascii=False)
             sys.stdout.write(line + "\n")
         return
-    table = Table()
-    for column in ("name", "kind", "every", "last fetch", "last new", "articles", "failures"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("next due", no_wrap=True)
-    table.add_column("last error", no_wrap=True, overflow="ellipsis", max_width=120)
+    table = Table(caption="times in UTC" if sources else None)
+    for column in ("name", "kind", "every", "last fetch", "last new", "articles"):
+        table.add_column(column, overflow="fold")
+    table.add_column("failures in a row", overflow="fold")
+    table.add_column("next due", overflow="fold")
+    errors = []
     for source in sources:
         table.add_row(
             source.name,
@@ -977,11 +981,15 @@ def watch_list_command(
             str(source.articles),
             str(source.failures),
             _when(source.next_due),
-            _error_line(source.last_error),
         )
-    # A pipe gets whole rows (a terminal's width would cut the errors short).
-    console = out if out.is_terminal else Console(highlight=False, width=240)
+        if source.last_error:
+            errors.append(f"{source.name}: {_error_line(source.last_error)}")
+    # A pipe gets whole rows; a terminal, rows folded to its width.
+    console = out if out.is_terminal else Console(highlight=False, width=200)
     console.print(table)
+    # Each source's last error as one line of its own, whatever the terminal's width.
+    for line in errors:
+        console.print(line, markup=False, soft_wrap=True)
 
 
 @watch_app.command("remove")
@@ -1087,14 +1095,10 @@ def watch_run_command(
 
 def _watch_view(runs: dict, totals: dict[str, int]) -> Table:
     """The live view of `watch run`: each source's state in this run, and the counts so far."""
-    table = Table(
-        "source",
-        "state",
-        "new",
-        "failed",
-        "last error",
-        caption=f"{totals['new']} new so far; Ctrl-C stops between documents",
-    )
+    table = Table(caption=f"{totals['new']} new so far; Ctrl-C stops between documents")
+    for column in ("source", "state", "new", "failed"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("last error", overflow="fold", min_width=20)
     for run in runs.values():
         table.add_row(run.name, run.state, str(run.new), str(run.failed), _error_line(run.error))
     return table
@@ -1121,8 +1125,8 @@ def _duration(seconds: int) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    """A stored UTC time as `2026-12-06 07:30Z`, or '-' for never."""
-    return moment.strftime("%Y-%m-%d %H:%MZ") if moment else "-"
+    """A stored UTC time as `2026-12-06 07:30`, or '-' for never."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
 def _error_line(error: str | None) -> str:
