@@ -192,7 +192,8 @@ class Watcher:
             child = read_listing(self.fetcher.get(url), max_bytes=max_bytes)
             entries.extend(child.entries)
             queue.extend(child.sitemaps)
-        entries.sort(key=lambda entry: entry.published is None)  # dated first, order kept
+        # Newest first across the sitemaps (undated last): a run takes at most watch_max_new.
+        entries.sort(key=lambda entry: -(entry.published or date.min).toordinal())
         return Listing(kind="sitemap", entries=tuple(entries))
 
     def _entries(
