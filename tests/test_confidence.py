@@ -195,16 +195,6 @@ def test_confidence_a_trigger_rows_weight_shifts_the_odds() -> None:
     assert halved / (1 - halved) == pytest.approx(odds / 2)
 
 
-def test_confidence_corroboration_counts_each_source_once_at_a_discount() -> None:
-    assert confidence.corroborated([("wire.txt", 0.5)]) == 0.5
-    two = confidence.corroborated([("wire.txt", 0.5), ("paper.html", 0.5)])
-    assert 0.5 < two < 1 - 0.5 * 0.5  # more than one source, less than independent witnesses
-    repeated = confidence.corroborated([("wire.txt", 0.5), ("wire.txt", 0.3), ("paper.html", 0.5)])
-    assert repeated == two  # a source's second report adds nothing
-    backwards = confidence.corroborated([("paper.html", 0.5), ("wire.txt", 0.5)])
-    assert backwards == two
-
-
 def _quote(layout: str, code: str | None, office: str | None) -> Statement:
     return Statement(
         speaker="Aino Virtanen",

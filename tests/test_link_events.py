@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from communique.link import corroborated, happening_key, merge_events, merge_window
 from communique.link import events as link_events
-from communique.link import happening_key, merge_events, merge_window
 from communique.model import Event, Evidence, Span, Story
 
 pytestmark = pytest.mark.issue(12)
@@ -206,3 +206,13 @@ def test_merge_events_one_key_of_many_reports_compares_each_with_few(
     assert sum(len(story.reports) for story in stories) == len(found)
     # Every day of the ten weeks has reports, so the one-day slack chains them into one story.
     assert len(stories) == 1
+
+
+def test_confidence_corroboration_counts_each_source_once_at_a_discount() -> None:
+    assert corroborated([("wire.txt", 0.5)]) == 0.5
+    two = corroborated([("wire.txt", 0.5), ("paper.html", 0.5)])
+    assert 0.5 < two < 1 - 0.5 * 0.5  # more than one source, less than independent witnesses
+    repeated = corroborated([("wire.txt", 0.5), ("wire.txt", 0.3), ("paper.html", 0.5)])
+    assert repeated == two  # a source's second report adds nothing
+    backwards = corroborated([("paper.html", 0.5), ("wire.txt", 0.5)])
+    assert backwards == two

@@ -136,7 +136,7 @@ def event_record(story: Story) -> dict[str, Any]:
 
     An event reported by several sources lists them all, with one evidence entry per source
     sentence; sources that date it differently are listed under ``disagreements``. Its
-    ``confidence`` counts every source (``extract.confidence.corroborated``).
+    ``confidence`` counts every source (``link.corroborated``).
     """
     event = story.event
     when = story.when.to_dict() if story.when else dict.fromkeys(("date", "enddate", "precision"))

@@ -15,8 +15,9 @@ trusted less without refitting.
 
 Features are computed from the record plus the few parse facts only the coder knows (the
 trigger, its clause, the subject and object tokens): the coder calls :func:`rate_event` once
-per sentence, :func:`with_evidence` once the sentences of one happening are merged.
-:func:`corroborated` combines the reports of one happening across sources.
+per sentence, :func:`with_evidence` once the sentences of one happening are merged. The
+reports of one happening across sources are combined by ``link.corroborated``, with the
+``corroboration`` weights of the same file.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from ..errors import DataFileError
 from ..model import Event, Instrument, Mention, Statement
 
 __all__ = [
-    "corroborated",
     "event_features",
     "instrument_features",
     "logged",
@@ -228,28 +228,6 @@ def instrument_features(item: Instrument) -> list[str]:
 def rate_instrument(item: Instrument) -> Instrument:
     """The agreement action with its confidence."""
     return _replace(item, confidence=score("instruments", instrument_features(item)))
-
-
-def corroborated(reports: Iterable[tuple[str, float]]) -> float:
-    """One happening's confidence from its reports, given as ``(source, confidence)``.
-
-    Each source counts once, with its most confident report. The most confident source counts
-    in full and every other one at the ``discount`` of ``confidence.json``:
-    ``1 - (1 - c1) * prod(1 - discount * ci)``. Independent witnesses would make the discount
-    1 (noisy-or), but wires copy and rewrite each other, so agreement between sources is weaker
-    evidence than independence would suggest; a single source keeps its own confidence.
-    """
-    best: dict[str, float] = {}
-    for source, value in reports:
-        best[source] = max(value, best.get(source, 0.0))
-    if not best:
-        return 0.0
-    ranked = sorted(best.values(), reverse=True)
-    discount = weights()["corroboration"]["discount"]
-    doubt = 1.0 - ranked[0]
-    for value in ranked[1:]:
-        doubt *= 1.0 - discount * value
-    return round(1.0 - doubt, 4)
 
 
 @contextmanager

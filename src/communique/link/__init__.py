@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from .documents import LinkDoc
 from .duplicates import duplicate_pairs, near_duplicates, signature
-from .events import happening_key, merge_events, merge_window
+from .events import corroborated, happening_key, merge_events, merge_window
 from .stories import assign_stories, story_clusters
 
 __all__ = [
     "LinkDoc",
     "assign_stories",
+    "corroborated",
     "duplicate_pairs",
     "happening_key",
     "merge_events",

@@ -11,11 +11,14 @@ looks up, for each new report, the stored reports with its key inside :func:`mer
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
-from ..extract.confidence import corroborated
+from ..errors import DataFileError
 from ..model import Event, Span, Story
 
 # Cross-source merge: how far apart two sources' dates for one happening may be. A report dated
@@ -36,7 +39,7 @@ def merge_events(reports: Sequence[tuple[str, Event]]) -> list[Story]:
     depends on the set of reports, not their order. The reconciled date is the one stated in
     the text by the most sources at the finest precision; every source whose date differs is
     kept as a disagreement. The merged event's confidence grows with its sources
-    (``extract.confidence.corroborated``).
+    (:func:`corroborated`).
 
     Near-linear: reports are compared only within one :func:`happening_key` and, there, with
     the earlier reports whose dates still reach theirs (see :func:`_join_partition`).
@@ -235,3 +238,39 @@ def _iso(span: Span) -> str:
     if span.start == span.end:
         return span.start.isoformat()
     return f"{span.start.isoformat()}/{span.end.isoformat()}"
+
+
+def corroborated(reports: Iterable[tuple[str, float]]) -> float:
+    """One happening's confidence from its reports, given as ``(source, confidence)``.
+
+    Each source counts once, with its most confident report. The most confident source counts
+    in full and every other one at the ``discount`` of ``confidence.json``'s ``corroboration``:
+    ``1 - (1 - c1) * prod(1 - discount * ci)``. Independent witnesses would make the discount
+    1 (noisy-or), but wires copy and rewrite each other, so agreement between sources is weaker
+    evidence than independence would suggest; a single source keeps its own confidence.
+    """
+    best: dict[str, float] = {}
+    for source, value in reports:
+        best[source] = max(value, best.get(source, 0.0))
+    if not best:
+        return 0.0
+    ranked = sorted(best.values(), reverse=True)
+    doubt = 1.0 - ranked[0]
+    for value in ranked[1:]:
+        doubt *= 1.0 - _discount() * value
+    return round(1.0 - doubt, 4)
+
+
+@cache
+def _discount() -> float:
+    """The corroboration discount of ``data/patterns/confidence.json``.
+
+    Read here rather than through ``extract.confidence``, whose package loads spaCy: reading
+    stories from a store (the web app, ``communique events``) needs no parser.
+    """
+    name = "confidence.json"
+    text = resources.files("communique").joinpath(f"data/patterns/{name}").read_text("utf-8")
+    try:
+        return float(json.loads(text)["corroboration"]["discount"])
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+        raise DataFileError("E201", path=name, reason=str(err)) from err

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 from ..errors import InputError, QueryError
 from ..export import event_record, statement_record
 from ..model import SearchKind
-from ..pipeline import ingest_documents, load_pipeline
 from ..read import read_record
 from .deps import CacheDep, PageNumber, StoreDep, day, search_results, writer
 
@@ -37,6 +36,9 @@ def add_article(request: Request, record: Annotated[dict[str, Any], Body()]) -> 
     Off unless the server was started with a write token, which the request must carry; the
     app's gate checks it, and the size of the body, before the body is read.
     """
+    # The pipeline brings spaCy, seconds of import a server that only reads never needs.
+    from ..pipeline import ingest_documents, load_pipeline
+
     try:
         raw = read_record(json.dumps(record), source="request", line=1, group="api")
     except InputError as error:

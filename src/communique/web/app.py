@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Errors, StoreError
+from ..kb import find_place
 from ..settings import Settings
 from ..store import Store, is_timeout
 from .api import router as api_router
@@ -144,6 +145,9 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
+        # The knowledge base and the gazetteer behind an event's coordinates take a second or
+        # two to load: once as the process starts, not in the first visitor's request.
+        await to_thread.run_sync(find_place, "")
         yield
         for store in (app.state.store, app.state.writer):
             if store is not None:
