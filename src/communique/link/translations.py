@@ -32,7 +32,6 @@ from datetime import date
 import numpy as np
 
 from ..model import Event, Evidence
-from .documents import WORD
 from .events import happening_key, merge_events
 
 __all__ = [
@@ -42,6 +41,7 @@ __all__ = [
     "TWIN_MIN_SIMILARITY",
     "Twin",
     "TwinDoc",
+    "align",
     "carry_over",
     "could_be_twins",
     "document_vector",
@@ -64,12 +64,14 @@ TWIN_MAX_DAYS = 1
 # than 4 (twins 0.88-0.92, others up to 0.74) or the whole text (twins 0.92-0.94, others up to
 # 0.82).
 LEAD_SENTENCES = 8
-# A sentence of the lead has at least this many words: date lines and menu items do not count.
+# A sentence of the lead has at least this many words of letters: date lines and menu items
+# do not count.
 LEAD_MIN_WORDS = 4
-# Least cosine between an event's evidence sentence and a sentence of the twin for the event to
-# be carried over. On the gold-ru twins, the evidence sentences of the English events met their
-# Russian translation at 0.74-0.89 and the next closest Russian sentence at 0.28-0.63: the
-# threshold sits between the two.
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Least cosine of two sentences of twins aligned as translations of each other, for an event
+# stated by one to be carried over to the other. On the gold-ru twins, the evidence sentences
+# of the English events met their Russian translation at 0.74-0.89 and the next closest Russian
+# sentence at 0.28-0.63: the threshold sits between the two.
 ALIGN_MIN_SIMILARITY = 0.68
 
 # Where a sentence ends: after . ! ? … (and any closing quotes or brackets), before whitespace
@@ -177,7 +179,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def lead(text: str) -> list[str]:
     """The sentences a document's vector is made of: its first :data:`LEAD_SENTENCES` of note."""
     sentences = (text[start:end] for start, end in sentence_spans(text))
-    return [s for s in sentences if len(WORD.findall(s)) >= LEAD_MIN_WORDS][:LEAD_SENTENCES]
+    return [s for s in sentences if len(_LETTERS.findall(s)) >= LEAD_MIN_WORDS][:LEAD_SENTENCES]
 
 
 def document_vector(sentence_vectors: np.ndarray) -> np.ndarray | None:
@@ -211,33 +213,58 @@ def unmatched(source: Sequence[Event], target: Sequence[Event]) -> list[int]:
     ]
 
 
+def align(similarity: np.ndarray) -> dict[int, tuple[int, float]]:
+    """Sentences of one text paired one-to-one with the other's: row -> (column, cosine).
+
+    ``similarity`` holds the cosine of every sentence of one text (rows) with every sentence of
+    the other (columns). Pairs are taken best first, each sentence at most once, down to
+    :data:`ALIGN_MIN_SIMILARITY`: a translation renders sentence by sentence, so a sentence
+    that best matches a headline already taken by its own translation goes to the next.
+    """
+    rows, columns = np.nonzero(similarity >= ALIGN_MIN_SIMILARITY)
+    order = sorted(
+        zip(rows.tolist(), columns.tolist(), strict=True),
+        key=lambda rc: (-float(similarity[rc]), rc),
+    )
+    pairs: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for row, column in order:
+        if row not in pairs and column not in used:
+            pairs[row] = (column, float(similarity[row, column]))
+            used.add(column)
+    return pairs
+
+
 def carry_over(
     event: Event,
-    similarity: np.ndarray,
-    sentences: Sequence[tuple[int, int]],
+    source: Sequence[tuple[int, int]],
+    pairs: dict[int, tuple[int, float]],
+    target: Sequence[tuple[int, int]],
     text: str,
 ) -> Event | None:
     """The event as the twin states it, or None when no sentence of the twin says it.
 
-    ``similarity`` holds the cosine of each of the event's evidence sentences (rows) with each
-    of the twin's ``sentences`` (columns, offsets into the twin's ``text``). Every evidence
-    sentence whose closest twin sentence reaches :data:`ALIGN_MIN_SIMILARITY` gives that
-    sentence as evidence. The event keeps its type, sides, date and place (the twin reports the
-    same happening); its confidence is scaled by the weakest alignment used, as the twin's
-    sentence supports it only as far as it says the same.
+    ``source`` and ``target`` are the sentences (offsets) of the event's text and of the twin's
+    ``text``; ``pairs`` their alignment (:func:`align`). Each evidence sentence is the source
+    sentence it overlaps most; where that one is aligned, the twin's sentence is evidence. The
+    event keeps its type, sides, date and place (the twin reports the same happening); its
+    confidence is scaled by the weakest alignment used, as the twin's sentence supports it only
+    as far as it says the same.
     """
-    if similarity.size == 0:
-        return None
     chosen: dict[int, float] = {}
-    for row in similarity:
-        best = int(np.argmax(row))
-        if row[best] >= ALIGN_MIN_SIMILARITY:
-            chosen[best] = max(float(row[best]), chosen.get(best, 0.0))
+    for evidence in event.evidence:
+        overlaps = [min(end, evidence.end) - max(start, evidence.start) for start, end in source]
+        if not overlaps or max(overlaps) <= 0:
+            continue
+        row = int(np.argmax(overlaps))
+        if row in pairs:
+            column, score = pairs[row]
+            chosen[column] = max(score, chosen.get(column, 0.0))
     if not chosen:
         return None
     evidence = tuple(
         Evidence(start=start, end=end, sentence=text[start:end])
-        for start, end in (sentences[i] for i in sorted(chosen))
+        for start, end in (target[i] for i in sorted(chosen))
     )
     weakest = min(chosen.values())
     return dataclasses.replace(

@@ -34,6 +34,7 @@ from ..link.translations import (
     TWIN_MAX_DAYS,
     Twin,
     TwinDoc,
+    align,
     carry_over,
     could_be_twins,
     document_vector,
@@ -347,17 +348,23 @@ def _carry(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
         for key, doc, body in found:
             docs[key], bodies[key] = doc, body
         events = {key: _events(session, key) for key in (a, b)}
+        spans = {key: sentence_spans(bodies[key]) for key in (a, b)}
+        similarity: np.ndarray | None = None
         for source, target in ((a, b), (b, a)):
             mine = [event for _id, event in events[source]]
             theirs = [event for _id, event in events[target]]
             lonely = [events[source][i] for i in unmatched(mine, theirs)]
             if not lonely:
                 continue
-            spans = sentence_spans(bodies[target])
-            sentences = embeddings.encode([bodies[target][s:e] for s, e in spans])
+            if similarity is None:  # once per pair, only when an event is to be carried
+                vectors = {
+                    key: embeddings.encode([bodies[key][s:e] for s, e in spans[key]])
+                    for key in (a, b)
+                }
+                similarity = vectors[a] @ vectors[b].T
+            aligned = align(similarity if source == a else similarity.T)
             for source_id, event in lonely:
-                evidence = embeddings.encode([ev.sentence for ev in event.evidence])
-                moved = carry_over(event, evidence @ sentences.T, spans, bodies[target])
+                moved = carry_over(event, spans[source], aligned, spans[target], bodies[target])
                 if moved is not None:
                     row = to_row(EventRow, moved, article_id=target)
                     added.append((row, docs[target], moved, source_id))
