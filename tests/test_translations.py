@@ -38,7 +38,8 @@ from communique.link.translations import (
 from communique.model import Analysis, Article, Event, Evidence, Mention, Span
 from communique.settings import load_settings
 from communique.store import Store
-from communique.store.translations import twins_of
+from communique.store.backup import export_all, read_backup, restore
+from communique.store.translations import carried_from, twins_of
 from communique.web import create_app
 
 from .conftest import ROOT
@@ -397,3 +398,29 @@ def test_vectors_are_stored_as_float16_text_and_read_back() -> None:
     back = embeddings.from_text(embeddings.to_text(vector[0]))
     assert float(back @ vector[0]) == pytest.approx(1.0, abs=1e-3)
     assert embeddings.loaded()
+
+
+def test_a_backup_restores_the_pairs_and_the_carried_events(store: Store, tmp_path: Path) -> None:
+    english, russian = _article(EN_TALKS, "en"), _article(RU_TALKS, "ru")
+    talks = _event(EN_TALKS, "held talks", "CONSULT", ("KAZ",), ("UZB",))
+    _save(
+        store,
+        (english, Analysis(article_id=english.id, events=(talks,)), "mfa"),
+        (russian, Analysis(article_id=russian.id), "mfa"),
+    )
+    export_all(store, tmp_path / "all")
+    restored = Store.open(f"sqlite:///{tmp_path / 'restored.db'}")
+    try:
+        # The database restored into holds another article's event: the ids are renumbered.
+        other = _article(RU_OTHER, "ru", day=DAY - timedelta(days=30))
+        held = _event(RU_OTHER, "Премьер-министр Венгрии", "CONSULT", ("HUN",), ("SRB",))
+        _save(restored, (other, Analysis(article_id=other.id, events=(held, held)), "mfa"))
+        restore(restored, read_backup(tmp_path / "all"), merge=True)
+        for copy in (store, restored):
+            with Session(copy.engine) as session:
+                assert twins_of(session, russian.id)[0][0] == english.id
+                assert carried_from(session, russian.id) == 1
+        [story] = _stories_of(restored, english.doc, russian.doc)
+        assert set(story.sources) == {english.doc, russian.doc}
+    finally:
+        restored.close()
