@@ -27,6 +27,7 @@ from communique.link.translations import (
     TWIN_MIN_SIMILARITY,
     TwinDoc,
     align,
+    candidate_pairs,
     carry_over,
     could_be_twins,
     document_vector,
@@ -179,6 +180,17 @@ def test_actor_codes_must_overlap_only_where_both_texts_have_some() -> None:
     assert could_be_twins(_twin("a", "ru"), _twin("b", "en", codes=kaz))  # none read: no evidence
     assert could_be_twins(_twin("a", "ru", codes=frozenset({"UZB"})), _twin("b", "en", codes=kaz))
     assert not could_be_twins(_twin("a", "ru", codes=arm), _twin("b", "en", codes=kaz))
+
+
+def test_candidates_are_the_articles_of_nearby_days_each_pair_once() -> None:
+    new = [_twin("r1", "ru"), _twin("e1", "en"), _twin("e2", "en", published=DAY + timedelta(1))]
+    stored = [_twin("e0", "en", published=DAY - timedelta(1)), _twin("e9", "en", published=None)]
+    found = {(a.id, b.id) for a, b in candidate_pairs(new, stored)}
+    assert found == {("e1", "r1"), ("e2", "r1"), ("r1", "e0")}
+    # A week later and another source: nothing near.
+    later = [_twin("r2", "ru", published=DAY + timedelta(7))]
+    assert candidate_pairs(later, stored) == []
+    assert candidate_pairs([_twin("r3", "ru", sources=frozenset({"group:tv"}))], stored) == []
 
 
 def _unit(*values: float) -> np.ndarray:

@@ -27,7 +27,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -42,6 +42,7 @@ __all__ = [
     "Twin",
     "TwinDoc",
     "align",
+    "candidate_pairs",
     "carry_over",
     "could_be_twins",
     "document_vector",
@@ -120,6 +121,32 @@ def could_be_twins(one: TwinDoc, other: TwinDoc) -> bool:
     if not one.sources & other.sources:
         return False
     return not (one.codes and other.codes and not one.codes & other.codes)
+
+
+def candidate_pairs(
+    new: Sequence[TwinDoc], stored: Sequence[TwinDoc]
+) -> list[tuple[TwinDoc, TwinDoc]]:
+    """The pairs among ``new`` and between ``new`` and ``stored`` that :func:`could_be_twins`.
+
+    Each article is compared with those published within :data:`TWIN_MAX_DAYS` of it only
+    (looked up by day), so a batch costs its size times the articles of a few days.
+    """
+    by_day: dict[date, list[TwinDoc]] = {}
+    for doc in [*new, *stored]:
+        if doc.published is not None:
+            by_day.setdefault(doc.published, []).append(doc)
+    fresh = {doc.id for doc in new}
+    pairs = []
+    for one in sorted(new, key=lambda doc: doc.id):
+        if one.published is None:
+            continue
+        for shift in range(-TWIN_MAX_DAYS, TWIN_MAX_DAYS + 1):
+            for other in by_day.get(one.published + timedelta(days=shift), ()):
+                if other.id in fresh and other.id <= one.id:
+                    continue  # each pair of new articles once
+                if could_be_twins(one, other):
+                    pairs.append((one, other))
+    return pairs
 
 
 def find_twins(

@@ -23,6 +23,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -35,8 +36,8 @@ from ..link.translations import (
     Twin,
     TwinDoc,
     align,
+    candidate_pairs,
     carry_over,
-    could_be_twins,
     document_vector,
     find_twins,
     lead,
@@ -102,13 +103,14 @@ def link(session: Session, saved: Sequence[Saved]) -> None:
     known = _known_pairs(session, [article.id for article, _a, _g in saved])
     docs = {article.id: _doc(article, analysis, group) for article, analysis, group in saved}
     stored = _candidates(session, list(docs.values()))
-    pairs = [
-        (one, other)
-        for one in docs.values()
-        for other in [*docs.values(), *stored.values()]
-        if one.id < other.id or other.id not in docs
-        if one.id != other.id and could_be_twins(one, other)
-    ]
+    # The stored candidates' codes are read for those near a new article only.
+    near = candidate_pairs(list(docs.values()), list(stored.values()))
+    codes = _codes(session, sorted({b.id for _a, b in near if b.id not in docs}))
+    stored = {
+        key: dataclasses.replace(doc, codes=frozenset(codes[key])) if key in codes else doc
+        for key, doc in stored.items()
+    }
+    pairs = candidate_pairs(list(docs.values()), list(stored.values()))
     found: list[Twin] = []
     if pairs:
         wanted = {doc.id for pair in pairs for doc in pair}
@@ -236,7 +238,7 @@ def _doc(article: Article, analysis: Analysis, group: str) -> TwinDoc:
     )
 
 
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), derived.CHUNK):
         yield items[start : start + derived.CHUNK]
 
@@ -244,39 +246,37 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 def _candidates(session: Session, new: Sequence[TwinDoc]) -> dict[str, TwinDoc]:
     """Stored articles in another language published within a day of a new one, by id.
 
-    One index range per (language, day range) of the batch: for a store of one language the
-    ranges are empty and nothing else is read.
+    Looked up by (language, day) in the index of ``article_vectors``: for a store of one
+    language the ranges are empty and nothing else is read. Their codes are not read here.
     """
-    spans: dict[str, tuple[date, date]] = {}
+    days: dict[str, set[date]] = defaultdict(set)
     for doc in new:
         if doc.language and doc.published:
-            low, high = spans.get(doc.language, (doc.published, doc.published))
-            spans[doc.language] = (min(low, doc.published), max(high, doc.published))
-    reach = timedelta(days=TWIN_MAX_DAYS)
+            days[doc.language].update(
+                doc.published + timedelta(days=shift)
+                for shift in range(-TWIN_MAX_DAYS, TWIN_MAX_DAYS + 1)
+            )
     fresh = {doc.id for doc in new}
     found: dict[str, TwinDoc] = {}
-    for language, (low, high) in sorted(spans.items()):
-        query = (
-            select(ArticleVectorRow, ArticleRow.publisher, ArticleRow.url)
-            .join(ArticleRow, ArticleRow.id == ArticleVectorRow.article_id)
-            .where(
-                or_(ArticleVectorRow.language < language, ArticleVectorRow.language > language),
-                ArticleVectorRow.published.between(low - reach, high + reach),
-            )
-        )
-        for row, publisher, url in session.execute(query):
-            if row.article_id not in fresh:
-                found[row.article_id] = TwinDoc(
-                    id=row.article_id,
-                    language=row.language,
-                    published=row.published,
-                    sources=_sources(publisher, url, row.source),
+    for language, wanted in sorted(days.items()):
+        for chunk in _chunks(sorted(wanted)):
+            query = (
+                select(ArticleVectorRow, ArticleRow.publisher, ArticleRow.url)
+                .join(ArticleRow, ArticleRow.id == ArticleVectorRow.article_id)
+                .where(
+                    or_(ArticleVectorRow.language < language, ArticleVectorRow.language > language),
+                    ArticleVectorRow.published.in_(chunk),
                 )
-    codes = _codes(session, sorted(found))
-    return {
-        key: dataclasses.replace(doc, codes=frozenset(codes.get(key, ())))
-        for key, doc in found.items()
-    }
+            )
+            for row, publisher, url in session.execute(query):
+                if row.article_id not in fresh:
+                    found[row.article_id] = TwinDoc(
+                        id=row.article_id,
+                        language=row.language,
+                        published=row.published,
+                        sources=_sources(publisher, url, row.source),
+                    )
+    return found
 
 
 def _codes(session: Session, ids: Sequence[str]) -> dict[str, set[str]]:
