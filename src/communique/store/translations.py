@@ -196,11 +196,12 @@ def twin_articles(engine: Engine, article_id: str) -> list[tuple[Article, float,
 def _record(session: Session, saved: Sequence[Saved]) -> None:
     """Add the articles not yet recorded to ``article_vectors`` (without a vector)."""
     ids = sorted({article.id for article, _a, _g in saved})
-    held = set(
-        session.scalars(
-            select(ArticleVectorRow.article_id).where(ArticleVectorRow.article_id.in_(ids))
-        )
-    )
+    query = select(ArticleVectorRow.article_id)
+    held = {
+        key
+        for chunk in _chunks(ids)
+        for key in session.scalars(query.where(ArticleVectorRow.article_id.in_(chunk)))
+    }
     for article, _analysis, group in saved:
         if article.id not in held:
             held.add(article.id)
