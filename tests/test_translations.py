@@ -358,6 +358,26 @@ def test_analysing_a_twin_again_carries_its_new_events_over(store: Store) -> Non
     assert sorted(s.id for s in store.stories()) == sorted(s.id for s in scratch)
 
 
+def test_analysing_the_translation_again_keeps_one_story_per_event(store: Store) -> None:
+    russian, english = _article(RU_BORDER, "ru"), _article(EN_BORDER, "en")
+    signed = _event(EN_BORDER, "In Yerevan", "AGREE", ("ARM", "GEO"))
+    _save(
+        store,
+        (russian, Analysis(article_id=russian.id), "ministry"),
+        (english, Analysis(article_id=english.id, events=(signed,)), "ministry"),
+    )
+    # The Russian stage now reads the signing itself, and a road repair plan the English lacks.
+    own = _event(RU_BORDER, "совместном контроле", "AGREE", ("ARM", "GEO"))
+    road = _event(RU_BORDER, "ремонт автомобильной дороги", "CONSULT", ("ARM",), ("GEO",))
+    again = Analysis(article_id=russian.id, events=(own, road))
+    _save(store, (russian, again, "ministry"), version=2)
+    stories = _stories_of(store, english.doc, russian.doc)
+    assert sorted(s.event.event for s in stories) == ["AGREE", "CONSULT"]
+    assert all(set(s.sources) == {english.doc, russian.doc} for s in stories)
+    with Session(store.engine) as session:  # the road plan went to the English text
+        assert (carried_from(session, english.id), carried_from(session, russian.id)) == (1, 0)
+
+
 def test_the_article_page_and_show_name_the_twin(store: Store, db_url: str) -> None:
     english, russian = _article(EN_BORDER, "en"), _article(RU_BORDER, "ru")
     _save(
