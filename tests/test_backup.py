@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,18 @@ def _ingest(db: Path, *paths: Path) -> None:
 
 @pytest.fixture(scope="module")
 def source(databases: Databases) -> Path:
-    """The sample corpus ingested (a copy of the session's, see conftest): every table has rows."""
-    return Path(databases.sample("sqlite").removeprefix("sqlite:///"))
+    """The sample corpus ingested (a copy of the session's, see conftest), and a followed source
+    with one entry done (``watch``): every table has rows."""
+    url = databases.sample("sqlite")
+    store = Store.open(url)
+    article = next(iter(store.articles()))
+    when = datetime(2026, 3, 1, 8, 30)
+    store.add_watch("herald", "http://127.0.0.1:9/feed.xml", every=1800, now=when)
+    store.mark_seen(
+        "herald", "http://127.0.0.1:9/a.html", status="stored", article_id=article.id, now=when
+    )
+    store.close()
+    return Path(url.removeprefix("sqlite:///"))
 
 
 @pytest.fixture(scope="module")

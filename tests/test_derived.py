@@ -8,10 +8,11 @@ from datetime import date
 from types import ModuleType
 
 import pytest
+from sqlalchemy.orm import Session
 
 from communique.link import merge_events
 from communique.model import Analysis, Story
-from communique.store import Store
+from communique.store import Store, derived
 from communique.web.figures import network_edges
 
 from .conftest import load_benchmark
@@ -147,3 +148,53 @@ def test_an_article_joins_a_cluster_only_with_articles_naming_one_of_its_codes(
         for article in members:
             others = set().union(*(codes[a.id] for a in members if a.id != article.id))
             assert codes[article.id] & others, article.doc
+
+
+def _crowded_week(store: Store, generated: list, day: date) -> dict[str, set[str]]:
+    """Store the generated articles as if all were published within three days of ``day``."""
+    moved = [
+        dataclasses.replace(
+            item,
+            article=dataclasses.replace(item.article, published=day.replace(day=day.day + k % 3)),
+        )
+        for k, item in enumerate(generated)
+    ]
+    _save(store, moved)
+    return {
+        item.article.id: {c for m in item.analysis.mentions if m.kind != "place" for c in m.codes}
+        for item in moved
+    }
+
+
+def test_a_crowded_week_gives_at_most_the_capped_number_of_candidate_clusters(
+    store: Store, generated: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(derived, "STORY_CANDIDATES", 8)  # the 90 articles hold 8 many times
+    codes = _crowded_week(store, generated, date(2021, 3, 8))
+    every = frozenset().union(*codes.values())  # a code set that every article shares
+    with Session(store.engine) as session:
+        found = derived._story_candidates(session, date(2021, 3, 9), every)
+        assert len(set(found.values())) <= derived.STORY_CANDIDATES
+        assert len(set(found.values())) < len(store.article_clusters())
+        # Far from the week: nothing.
+        assert derived._story_candidates(session, date(2021, 6, 1), every) == {}
+
+
+def test_candidates_sharing_more_codes_come_first_then_the_nearest_in_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(derived, "STORY_CANDIDATES", 3)
+    day = date(2022, 5, 10)
+    # One row per code shared: "z-both" shares two codes, the others one each.
+    rows = [
+        ("a-far", date(2022, 5, 3)),
+        ("b-near", date(2022, 5, 10)),
+        ("c-next", date(2022, 5, 11)),
+        ("z-both", date(2022, 5, 16)),
+        ("z-both", date(2022, 5, 16)),
+        ("d-next", date(2022, 5, 9)),
+    ]
+    assert derived.nearest_candidates(rows, day) == ["z-both", "b-near", "c-next"]
+    # Without a shared pair, date distance decides, and ties go to the smaller id.
+    later = [(f"art-{k}", date(2022, 5, 10 + k % 4)) for k in range(12)]
+    assert derived.nearest_candidates(later, date(2022, 5, 13)) == ["art-11", "art-3", "art-7"]

@@ -415,3 +415,29 @@ def test_web_timeline_bars_count_events_per_month_and_open_that_month(client: Te
     shown = _event_texts(client.get(link.replace("&amp;", "&")).text)
     shown = [text for text in shown if text.startswith(month)]
     assert len(shown) >= count  # stories of that month in that quad, and maybe of others
+
+
+def test_web_kept_answers_are_the_fresh_ones_until_the_store_changes(db_settings: Settings) -> None:
+    writer = TestClient(create_app(db_settings, write_token="k3pt"))
+    auth = {"Authorization": "Bearer k3pt"}
+    before = [writer.get(path) for path in ("/api/articles", "/", "/api/articles")]
+    assert before[0].json()["total"] == 0 and before[2].content == before[0].content
+    assert before[2].headers["content-security-policy"]  # a kept answer passes the gate too
+    record = {
+        "id": "wire-91",
+        "published": "2023-09-14",
+        "text": "Envoys of Ghana and Togo met in Accra on Thursday to discuss border crossings.",
+    }
+    assert writer.post("/api/articles", json=record, headers=auth).status_code == 201
+    # The write moved the store's revision: the same requests are answered anew.
+    assert writer.get("/api/articles").json()["total"] == 1
+    assert writer.get("/").text != before[1].text
+    second = {**record, "id": "wire-92", "text": "Kenya and Uganda signed a rail accord on Monday."}
+    assert writer.post("/api/articles", json=second, headers=auth).status_code == 201
+    assert writer.get("/api/articles").json()["total"] == 2
+
+
+def test_web_answers_that_are_not_200_are_not_kept(client: TestClient) -> None:
+    for _ in range(2):
+        answer = client.get("/events/no-such-event")
+        assert answer.status_code == 404 and answer.json()["ok"] is False

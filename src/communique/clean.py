@@ -148,6 +148,9 @@ def clean_document(
         title, published = title or text_title, published or text_date
     if title and (not body or body[0] != title):
         body.insert(0, title)
+    # A feed entry's title and date stand in where the page has none, as metadata only: the
+    # text holds what the page says, so a page without an article stays without one.
+    title, published = title or raw.fallback_title, published or raw.fallback_published
     if published is None and title:
         published = _date_in(title, language)
     if not publisher and raw.url:

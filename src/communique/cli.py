@@ -13,7 +13,7 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -34,7 +34,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import ClusterError, CommuniqueError, ConfigError
+from .errors import ClusterError, CommuniqueError, ConfigError, WatchError
 from .export import (
     FORMATS,
     KINDS,
@@ -772,6 +772,121 @@ def report_command(
     err.print(f"briefing with {count} events written to {out_file}", markup=False)
 
 
+# `relation` and `digest` (issue 14): "since" there is when records were stored, not when
+# events happened, and takes a date or a UTC date and time.
+StoredSinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Only what was stored since then: YYYY-MM-DD (00:00 UTC) or YYYY-MM-DDTHH:MM (UTC).",
+    ),
+]
+
+
+@app.command("relation")
+def relation_command(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="A side: a code (BLR, IGO:EU) or a name (Belarus).")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    since: StoredSinceOption = None,
+) -> None:
+    """Show one relationship: events by month and quad, agreements, quotations, people.
+
+    Events per month by PLOVER quad with the balance (cooperation - conflict) / events, every
+    event between the two sides, the agreements naming both with their lifecycle, quotations
+    by one side about the other, and the people involved: the content of /relations/A/B.
+    """
+    from .digest import relation_tables
+    from .store.relations import parse_moment, relation, resolve_side, stories
+    from .web.relations import SINCE_MEANS
+
+    with _store(ctx.obj) as store:
+        try:
+            moment = parse_moment(since) if since else None
+            found = relation(store, resolve_side(store, a), resolve_side(store, b), since=moment)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
+        shown = stories(store, [h.id for h in found.happenings])
+    if moment is not None:
+        out.print(
+            "Only what was " + SINCE_MEANS.format(since=moment.isoformat(sep=" ")), markup=False
+        )
+    for part in relation_tables(found, shown):
+        out.print(part)
+
+
+@app.command("digest")
+def digest_command(
+    ctx: typer.Context,
+    since: Annotated[
+        str,
+        typer.Option(
+            "--since",
+            help="What was stored since then: YYYY-MM-DD (00:00 UTC) or YYYY-MM-DDTHH:MM (UTC).",
+        ),
+    ],
+    relations: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--relation",
+            metavar="A B",
+            help="Only this relationship: two codes or names, e.g. --relation BLR RUS "
+            "(repeatable). Default: every relationship.",
+        ),
+    ] = None,
+    others: Annotated[
+        list[str] | None,
+        typer.Argument(
+            hidden=True,
+            help="The second side of each --relation: Click reads an option's value as one "
+            "word, so the word after it arrives here, in order.",
+        ),
+    ] = None,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write one self-contained HTML file instead of printing."),
+    ] = None,
+) -> None:
+    """What is new since a moment: new events by relationship, agreements, quotations.
+
+    As tables, or with --out as one HTML file that opens offline (Plotly and styles inlined).
+    --relation (repeatable) keeps those relationships only, read as `relation` reads them.
+    """
+    from .digest import digest, digest_tables, write_digest
+    from .store.relations import parse_moment, resolve_side
+
+    with _store(ctx.obj) as store:
+        try:
+            moment = parse_moment(since)
+            pairs = [
+                (resolve_side(store, a), resolve_side(store, b))
+                for a, b in _pairs(relations or [], others or [])
+            ]
+            found = digest(store, moment, pairs)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(2) from error
+    if out_file is None:
+        for part in digest_tables(found):
+            out.print(part)
+        return
+    write_digest(found, out_file)
+    err.print(
+        f"digest with {found.events} new events, {len(found.agreements)} agreements and "
+        f"{len(found.quotes)} quotations written to {out_file}",
+        markup=False,
+    )
+
+
+def _pairs(first: list[str], second: list[str]) -> list[tuple[str, str]]:
+    """Each ``--relation A B`` as a pair; a usage error when a side is missing or extra."""
+    if len(first) != len(second):
+        err.print("error: --relation takes two sides: --relation A B", markup=False)
+        raise typer.Exit(2)
+    return list(zip(first, second, strict=True))
+
+
 @app.command("serve")
 def serve_command(
     ctx: typer.Context,
@@ -906,6 +1021,242 @@ def db_upgrade_command(ctx: typer.Context) -> None:
     head = f"{SCHEMA_VERSION:04d}"
     done = "already at" if before == head else f"upgraded from {before or 'nothing'} to"
     out.print(f"{done} revision {head}", markup=False)
+
+
+watch_app = typer.Typer(
+    help="Follow sources (RSS/Atom feeds, sitemaps, listing pages) and store their new articles.",
+    no_args_is_help=True,
+)
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+def watch_add_command(
+    ctx: typer.Context,
+    url: Annotated[
+        str,
+        typer.Argument(
+            help="An RSS/Atom feed, a sitemap (.xml, .xml.gz, index) or a page listing articles."
+        ),
+    ],
+    name: Annotated[
+        str | None, typer.Option(help="What to call it (default: the URL's host and path).")
+    ] = None,
+    every: Annotated[
+        str, typer.Option(help="How often to fetch it: 15m, 2h, 1d … (at least 1m).")
+    ] = "30m",
+) -> None:
+    """Follow a source; `watch run` fetches it, at once and then every --every."""
+    from urllib.parse import urlsplit
+
+    from .pipeline.watch import parse_every, utcnow
+
+    parts = urlsplit(url.strip())
+    try:
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise WatchError("E710", url=url)
+        seconds = parse_every(every)
+    except CommuniqueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from error
+    name = name or (parts.netloc.removeprefix("www.") + parts.path.rstrip("/"))
+    with _store(ctx.obj) as store:
+        try:
+            store.add_watch(name, url.strip(), every=seconds, now=utcnow())
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(1) from error
+    err.print(f"following {name} ({url.strip()}) every {_duration(seconds)}", markup=False)
+
+
+@watch_app.command("list")
+def watch_list_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per source.")] = False,
+) -> None:
+    """List the followed sources: last fetch and new article, failures in a row, next due.
+
+    Below the table, each source's last error, one line each.
+    """
+    with _store(ctx.obj) as store:
+        sources = store.watched()
+    if as_json:
+        for source in sources:
+            row = dataclasses.asdict(source)
+            line = json.dumps(row, default=lambda value: value.isoformat(), ensure_ascii=False)
+            sys.stdout.write(line + "\n")
+        return
+    table = Table(caption="times in UTC" if sources else None)
+    for column in ("name", "kind", "every", "last fetch", "last new", "articles"):
+        table.add_column(column, overflow="fold")
+    table.add_column("failures in a row", overflow="fold")
+    table.add_column("next due", overflow="fold")
+    errors = []
+    for source in sources:
+        table.add_row(
+            source.name,
+            source.kind or "?",
+            _duration(source.every),
+            _when(source.last_fetch),
+            _when(source.last_new),
+            str(source.articles),
+            str(source.failures),
+            _when(source.next_due),
+        )
+        if source.last_error:
+            errors.append(f"{source.name}: {_error_line(source.last_error)}")
+    # A pipe gets whole rows; a terminal, rows folded to its width.
+    console = out if out.is_terminal else Console(highlight=False, width=200)
+    console.print(table)
+    # Each source's last error as one line of its own, whatever the terminal's width.
+    for line in errors:
+        console.print(line, markup=False, soft_wrap=True)
+
+
+@watch_app.command("remove")
+def watch_remove_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The source's name (see `watch list`).")],
+) -> None:
+    """Stop following a source; the articles stored from it stay."""
+    with _store(ctx.obj) as store:
+        try:
+            store.remove_watch(name)
+        except CommuniqueError as error:
+            err.print(f"error: {error}", markup=False)
+            raise typer.Exit(1) from error
+    err.print(f"no longer following {name}", markup=False)
+
+
+@watch_app.command("run")
+def watch_run_command(
+    ctx: typer.Context,
+    once: Annotated[
+        bool,
+        typer.Option(
+            "--once",
+            help="Fetch every source now, once, and exit (with --due: only those due). "
+            "Without it: each source when due, until Ctrl-C.",
+        ),
+    ] = False,
+    due: Annotated[
+        bool, typer.Option("--due", help="With --once: only the sources that are due.")
+    ] = False,
+) -> None:
+    """Fetch the followed sources and store their new articles (as `ingest` does).
+
+    Each source that fails gets one line naming it and the reason (also its last error in
+    `watch list`); the others go on. Ctrl-C stops between two documents (twice: at once).
+    Articles an older release analysed are first analysed again from their kept pages.
+    Exit code 0 if every source run went well, 1 if any failed.
+    """
+    import signal
+    import threading
+
+    from rich.live import Live
+
+    from .pipeline.watch import SourceRun, Watcher
+
+    settings: Settings = ctx.obj
+    stop = threading.Event()
+    runs: dict[str, SourceRun] = {}
+    totals = {"new": 0, "failed": 0, "unchanged": 0, "sources": 0, "reanalysed": 0}
+
+    def interrupt(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        err.print("stopping after this document (Ctrl-C again: at once)", markup=False)
+
+    live = Live(console=err, transient=False, auto_refresh=False) if err.is_terminal else None
+
+    def progress(run: SourceRun) -> None:
+        runs[run.name] = run
+        if live is not None:
+            live.update(_watch_view(runs, totals), refresh=True)
+
+    def failed(line: str) -> None:
+        (live.console if live is not None else err).print(f"error: {line}", markup=False)
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        with (
+            _store(settings) as store,
+            Watcher(settings, store, stop=stop, on_progress=progress, on_error=failed) as watcher,
+        ):
+            if live is not None:
+                live.start()
+            try:
+                totals["reanalysed"] = watcher.reanalyse()
+                while not stop.is_set():
+                    for run in watcher.run(due_only=due or not once):
+                        totals["sources"] += run.state != "waiting"
+                        totals["new"] += run.new
+                        totals["failed"] += run.state == "failed"
+                        totals["unchanged"] += run.state == "unchanged"
+                    if once:
+                        break
+                    stop.wait(_until_next(store))
+            finally:
+                if live is not None:
+                    live.stop()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    again = (
+        f"; {totals['reanalysed']} analysed again from kept pages" if totals["reanalysed"] else ""
+    )
+    err.print(
+        f"{totals['new']} new articles; {totals['sources']} source runs, {totals['unchanged']} "
+        f"unchanged, {totals['failed']} failed{again}" + ("; stopped" if stop.is_set() else ""),
+        markup=False,
+    )
+    if totals["failed"]:
+        raise typer.Exit(1)
+
+
+def _watch_view(runs: dict, totals: dict[str, int]) -> Table:
+    """The live view of `watch run`: each source's state in this run, and the counts so far."""
+    table = Table(caption=f"{totals['new']} new so far; Ctrl-C stops between documents")
+    for column in ("source", "state", "new", "failed"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("last error", overflow="fold", min_width=20)
+    for run in runs.values():
+        table.add_row(run.name, run.state, str(run.new), str(run.failed), _error_line(run.error))
+    return table
+
+
+def _until_next(store: Store) -> float:
+    """Seconds until the next source is due, within [1, 60] (sources may be added meanwhile)."""
+    from .pipeline.watch import utcnow
+
+    due = [source.next_due for source in store.watched()]
+    if not due:
+        return 60.0
+    return min(60.0, max(1.0, (min(due) - utcnow()).total_seconds()))
+
+
+def _duration(seconds: int) -> str:
+    """30m, 2h, 1d, 1h30m: the duration as `watch add --every` takes it."""
+    parts = []
+    for unit, size in (("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size}{unit}")
+            seconds %= size
+    return "".join(parts) or "0s"
+
+
+def _when(moment: datetime | None) -> str:
+    """A stored UTC time as `2026-12-06 07:30`, or '-' for never."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _error_line(error: str | None) -> str:
+    """An error as one line, its code first (`E703 url: …`): the code survives a cut."""
+    if not error:
+        return ""
+    line = " ".join(error.split())
+    message, _, code = line.rpartition(" [")
+    return f"{code.rstrip(']')} {message}" if message and code.endswith("]") else line
 
 
 @app.command("settings")

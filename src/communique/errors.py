@@ -2,7 +2,7 @@
 
 Codes make a message searchable and keep wording consistent across the CLI, the logs and the
 tests. Inputs get E1xx, data files E2xx, settings E3xx, the store E4xx, evaluation E5xx, a
-Dask cluster (``ingest --scheduler``) E6xx.
+Dask cluster (``ingest --scheduler``) E6xx, followed sources (``watch``) E7xx.
 Warnings (the run goes on with what it could read, but the user should know) get W1xx for
 inputs, formatted by :func:`warning` for the log.
 """
@@ -16,10 +16,12 @@ __all__ = [
     "DataFileError",
     "Errors",
     "EvalError",
+    "FetchError",
     "InputError",
     "QueryError",
     "StoreError",
     "Warnings",
+    "WatchError",
     "warning",
 ]
 
@@ -93,6 +95,9 @@ class Errors:
     E436 = "spaCy model {model}: {reason}"
     E437 = "knowledge base: {reason}"
     E438 = "table {table} is missing: opening the database with this release creates it"
+    # One relationship (``communique relation``, ``/relations/A/B``) and what is new since when.
+    E450 = "relation {a!r} and {b!r}: {reason}"
+    E451 = "since {value!r}: expected a date YYYY-MM-DD or a UTC date and time YYYY-MM-DDTHH:MM"
     E501 = "gold file {path}: {reason}"
     # Ingest on a Dask cluster (ingest --scheduler).
     E601 = (
@@ -101,6 +106,26 @@ class Errors:
     )
     E602 = "--scheduler {address}: cannot reach the Dask scheduler: {reason}"
     E603 = "{path}: the cluster task holding {doc} failed, document skipped: {reason}"
+    # Followed sources (watch): fetching, reading feeds and sitemaps, the sources' registry.
+    E701 = "{url}: robots.txt forbids fetching it"
+    E702 = "{url}: HTTP {status} {reason}"
+    E703 = "{url}: HTTP {status} {reason}, {tries} tries"
+    E704 = "{url}: no answer within {timeout} s, {tries} tries (setting watch_timeout)"
+    E705 = "{url}: cannot connect, {tries} tries: {reason}"
+    E706 = (
+        "{url}: HTTP {status}, asked to come back in {wait:.0f} s, over the {limit:.0f} s "
+        "waited for (setting watch_retry_after_max); not fetched again before then"
+    )
+    E707 = "{url}: robots.txt unreachable ({reason}): the site is not fetched until it answers"
+    E708 = "{url}: over the limit of {limit} bytes (setting max_bytes)"
+    E709 = "{url}: not a feed, a sitemap or a page with article links: {reason}"
+    E710 = "{url}: not an http(s) URL"
+    E711 = "a source named {name!r} is already watched ({url})"
+    E712 = "no watched source named {name!r}"
+    E713 = "--every {value!r}: expected a duration such as 15m, 2h or 1d (at least 1m)"
+    E714 = "{count} of {total} new articles failed (last: {last})"
+    E715 = "{url}: unexpected {kind} while reading this source, please report it: {reason}"
+    E716 = "{url}: its kept page {path} is gone; its article keeps the analysis it has"
 
 
 class Warnings:
@@ -161,6 +186,26 @@ class QueryError(CommuniqueError):
 
 class EvalError(CommuniqueError):
     """A gold file cannot be read."""
+
+
+class FetchError(CommuniqueError):
+    """A page or a source's listing cannot be had; that source's run stops, the others go on.
+
+    ``wait`` is how many seconds the site asked for before the next request (Retry-After), or
+    None; ``permanent`` tells a refusal that asking again will not change (a 404, robots.txt)
+    from one that may pass (a 5xx, a timeout).
+    """
+
+    def __init__(
+        self, code: str, *, wait: float | None = None, permanent: bool = False, **kwargs: object
+    ) -> None:
+        super().__init__(code, wait=wait, **kwargs)
+        self.wait = wait
+        self.permanent = permanent
+
+
+class WatchError(CommuniqueError):
+    """A command on the followed sources cannot be done as asked (a name, a duration)."""
 
 
 class ClusterError(CommuniqueError):

@@ -55,7 +55,9 @@ class RawDocument:
     ``doc`` is what users cite (file name, URL or JSONL id); ``group`` is the source that
     repeated-line evidence is counted within (publisher, else the folder the file came from);
     ``where`` is the place it was read from (path, and ``:line`` for a JSONL record), which
-    error messages name.
+    error messages name. ``title`` and ``published`` are the input's word and win over what the
+    content says; ``fallback_title`` and ``fallback_published`` (a feed entry's, for a fetched
+    page) are used only where the content says nothing.
     """
 
     doc: str
@@ -68,6 +70,8 @@ class RawDocument:
     publisher: str | None = None
     language: str | None = None
     where: str = ""
+    fallback_title: str | None = None
+    fallback_published: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -47,6 +47,14 @@ class Settings:
     pipeline_cache: str
     actors_file: str
     query_time_limit: float
+    watch_pages: str
+    watch_timeout: float
+    watch_host_delay: float
+    watch_retries: int
+    watch_backoff: float
+    watch_retry_after_max: float
+    watch_max_new: int
+    watch_contact: str
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, object]:
@@ -131,6 +139,8 @@ def load_settings(
     typed = {k: _coerce(k, v, kinds[k]) for k, v in values.items()}
     if typed["pipeline_cache"] == "":
         typed["pipeline_cache"] = str(_user_cache(env) / "communique")
+    if typed["watch_pages"] == "":
+        typed["watch_pages"] = str(_user_data(env) / "communique" / "pages")
     return Settings(**typed, sources=sources)
 
 
@@ -149,3 +159,13 @@ def _user_cache(env: Mapping[str, str]) -> Path:
     if env.get("XDG_CACHE_HOME"):
         return Path(env["XDG_CACHE_HOME"])
     return (Path(env["HOME"]) if env.get("HOME") else Path.home()) / ".cache"
+
+
+def _user_data(env: Mapping[str, str]) -> Path:
+    """The user's data folder: $XDG_DATA_HOME, else ~/.local/share (the XDG base directory rule).
+
+    Fetched pages are the only copy of what a source served, not a cache to rebuild: data.
+    """
+    if env.get("XDG_DATA_HOME"):
+        return Path(env["XDG_DATA_HOME"])
+    return (Path(env["HOME"]) if env.get("HOME") else Path.home()) / ".local" / "share"

@@ -23,6 +23,8 @@ SHINGLE_WORDS = 5  # words per shingle for near-duplicates: sequences, not topic
 # positive costs one set intersection and a miss loses a pair: at the default threshold 0.8 and
 # 128 permutations this finds a pair at Jaccard 0.8 with p = 0.95 (p = 0.40 at equal weights).
 LSH_WEIGHTS = (0.05, 0.95)
+# Texts whose shingles and keys are kept: a store's new articles of a batch or two.
+CACHED_TEXTS = 512
 
 
 def near_duplicates(
@@ -60,7 +62,7 @@ def signature(
     in band order, so the tuple is the same length for every text with words. A text without
     words has no key and is nobody's duplicate.
     """
-    return _band_keys(_shingles(text), threshold, num_perm)
+    return _keys(text, threshold, num_perm)[1]
 
 
 def duplicate_pairs(
@@ -90,10 +92,11 @@ def duplicate_pairs(
     """
     fresh = {item.id for item in new}
     ordered = sorted_unique([*new, *candidates])
-    shingles = {item.id: _shingles(item.text) for item in ordered}
+    shingles: dict[str, frozenset[str]] = {}
     buckets: dict[int, list[str]] = {}
     for item in ordered:
-        for key in _band_keys(shingles[item.id], threshold, num_perm):
+        shingles[item.id], keys = _keys(item.text, threshold, num_perm)
+        for key in keys:
             buckets.setdefault(key, []).append(item.id)
     proposed = {
         pair
@@ -104,6 +107,17 @@ def duplicate_pairs(
     return sorted((a, b) for a, b in proposed if _jaccard(shingles[a], shingles[b]) >= threshold)
 
 
+@functools.lru_cache(maxsize=CACHED_TEXTS)
+def _keys(text: str, threshold: float, num_perm: int) -> tuple[frozenset[str], tuple[int, ...]]:
+    """A text's shingles and band keys, cached.
+
+    A store asks :func:`signature` for a new article's keys and :func:`duplicate_pairs` for its
+    pairs right after, and MinHash is the cost of both.
+    """
+    shingles = _shingles(text)
+    return shingles, _band_keys(shingles, threshold, num_perm)
+
+
 @functools.cache
 def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """Bands and rows per band: datasketch's choice for the threshold and LSH_WEIGHTS."""
@@ -112,7 +126,7 @@ def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return _optimal_param(threshold, num_perm, *LSH_WEIGHTS)
 
 
-def _band_keys(shingles: set[str], threshold: float, num_perm: int) -> tuple[int, ...]:
+def _band_keys(shingles: frozenset[str], threshold: float, num_perm: int) -> tuple[int, ...]:
     """One signed 64-bit key per band of the shingles' MinHash; none without shingles."""
     if not shingles:
         return ()
@@ -135,13 +149,14 @@ def _band_keys(shingles: set[str], threshold: float, num_perm: int) -> tuple[int
     )
 
 
-def _shingles(text: str) -> set[str]:
+def _shingles(text: str) -> frozenset[str]:
     """The word 5-shingles of a text, case-folded; a shorter text is one shingle."""
     words = WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+        return frozenset({" ".join(words)} if words else ())
+    count = len(words) - SHINGLE_WORDS + 1
+    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(count))
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0

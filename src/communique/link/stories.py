@@ -20,10 +20,10 @@ import functools
 import hashlib
 import itertools
 import re
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -51,9 +51,14 @@ STORY_MAX_DAYS = 7
 # Not tuned, for the same reason: at most a quarter of the threshold, so shared actors tip a
 # borderline pair over it but never link two texts that have little else in common.
 CODE_BONUS = 0.05
+# The weights of the three views: the whole text, the lead, the names.
+_WEIGHTS = (1.0, LEAD_WEIGHT, NAME_WEIGHT)
 # Texts whose analysed words are kept for the next call: a store's candidates for a few batches.
 CACHED_TEXTS = 4096
 
+# scikit-learn's default token pattern: two or more word characters.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+STOP_WORDS = Path(__file__).resolve().parent.parent / "data" / "link" / "stop-words.txt"
 # A token opens a sentence when it starts a line, follows sentence punctuation, or opens a quote.
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’»)\]]*$")
 _OPENING = re.compile(r"^[\"“‘'«(\[`]+")
@@ -148,7 +153,7 @@ def assign_stories(
     stored = sorted(candidates, key=lambda pair: pair[0].id)
     everyone = [*fresh, *(item for item, _story in stored)]
     sorted_unique(everyone)  # raises on a repeated id
-    similarity = _similarity(everyone, list(range(len(fresh)))).toarray()
+    similarity = _similarity_of(everyone, len(fresh))
     days = _days(everyone)
     # Stories by number (sorted by id, so ties go to the smallest id), and each document's.
     names = sorted({story for _item, story in stored})
@@ -199,74 +204,112 @@ def _names(text: str) -> str:
     return " ".join(found)
 
 
-def _tfidf(tokens: list[tuple[str, ...]]) -> sparse.csr_matrix:
+# One view of one text: its distinct words (as 64-bit hashes, sorted) and their sublinear term
+# frequencies, 1 + ln(count).
+Bag = tuple[np.ndarray, np.ndarray]
+
+
+class Rows(NamedTuple):
+    """Rows of a matrix in compressed sparse row form, ``width`` columns wide.
+
+    Row ``i`` holds ``data[indptr[i]:indptr[i + 1]]`` in the ``columns`` of the same slice.
+    """
+
+    data: np.ndarray
+    columns: np.ndarray
+    indptr: np.ndarray
+    width: int
+
+    def csr(self) -> sparse.csr_matrix:
+        """The rows as a SciPy matrix."""
+        from scipy import sparse
+
+        shape = (len(self.indptr) - 1, self.width)
+        return sparse.csr_matrix((self.data, self.columns, self.indptr), shape=shape)
+
+
+def _bag(words: list[str]) -> Bag:
+    """A view's words as a bag: distinct word hashes and their sublinear term frequencies.
+
+    Words are hashed rather than numbered in a vocabulary, so no table of every word ever seen
+    grows with the corpus; two words share a 64-bit hash with negligible odds, and hashes are
+    only compared inside one process (Python salts ``hash`` per process).
+    """
+    if not words:
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+    keys, counts = np.unique(hashes, return_counts=True)
+    return keys, 1.0 + np.log(counts)
+
+
+def _tfidf(bags: Sequence[Bag]) -> Rows:
     """Sublinear TF-IDF rows, L2-normalised, with IDF counted against a background.
 
     ``idf = ln((1 + n + B) / (1 + df)) + 1`` with ``B = BACKGROUND_DOCS``: scikit-learn's smoothed
-    IDF as if the batch came with B documents that contain none of its words.
+    IDF as if the batch came with B documents that contain none of its words. Built directly
+    from the cached bags, in NumPy: scikit-learn's vectoriser and SciPy's sparse matrices cost
+    more in checks than in arithmetic when a store places one article among a few dozen.
     """
-    from scipy import sparse
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.preprocessing import normalize
-
-    if not any(tokens):  # CountVectorizer refuses an empty vocabulary
-        return sparse.csr_matrix((len(tokens), 0))
-    counts = CountVectorizer(analyzer=_given, dtype=np.float64).fit_transform(tokens).tocsr()
-    counts.data = 1.0 + np.log(counts.data)
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1.0 + len(tokens) + BACKGROUND_DOCS) / (1.0 + df)) + 1.0
-    return normalize(counts @ sparse.diags(idf))
+    lengths = np.fromiter((len(keys) for keys, _tf in bags), dtype=np.int64, count=len(bags))
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    if not indptr[-1]:
+        return Rows(np.empty(0), np.empty(0, dtype=np.int64), indptr, 0)
+    keys = np.concatenate([keys for keys, _tf in bags])
+    vocabulary, columns, df = np.unique(keys, return_inverse=True, return_counts=True)
+    idf = np.log((1.0 + len(bags) + BACKGROUND_DOCS) / (1.0 + df)) + 1.0
+    data = np.concatenate([tf for _keys, tf in bags]) * idf[columns]
+    row = np.repeat(np.arange(len(bags)), lengths)
+    norm = np.sqrt(np.bincount(row, weights=data * data, minlength=len(bags)))
+    data /= norm[row]  # a row with an entry has a positive norm
+    return Rows(data, columns, indptr, len(vocabulary))
 
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)
-def _views(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The words of a text's three views (whole, lead, names), stop words out.
+def _views(text: str) -> tuple[Bag, Bag, Bag]:
+    """The bags of a text's three views (whole, lead, names), stop words out.
 
     Cached, as analysing the text is most of the cost of a similarity and a store compares the
-    same stored candidates with batch after batch of new articles; words are interned, so a
-    cached text costs a pointer per word.
+    same stored candidates with batch after batch of new articles.
     """
-    analyse = _analyser()
-    whole, lead, names = (
-        tuple(map(sys.intern, analyse(view))) for view in (text, _lead(text), _names(text))
-    )
+    whole, lead, names = (_bag(_analyse(view)) for view in (text, _lead(text), _names(text)))
     return whole, lead, names
 
 
+def _analyse(text: str) -> list[str]:
+    """The words of a text: lower case, two word characters or more, stop words out.
+
+    scikit-learn's default analyser, written out so that placing an article does not import
+    scikit-learn (seconds of a one-file ingest's start).
+    """
+    stop = _stop_words()
+    return [word for word in _TOKEN.findall(text.lower()) if word not in stop]
+
+
 @functools.cache
-def _analyser() -> Callable[[str], list[str]]:
-    """scikit-learn's word analyser: lower case, words of two characters or more, no stop words."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
-
-    return CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS)).build_analyzer()
-
-
-def _given(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The analyzer for text already split into tokens."""
-    return tokens
+def _stop_words() -> frozenset[str]:
+    """The stop words of ``data/link/stop-words.txt`` (scikit-learn's English list)."""
+    lines = STOP_WORDS.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _similarity(docs: list[LinkDoc], rows: list[int] | None = None) -> sparse.csr_matrix:
-    """Similarity of ``docs[rows]`` (all by default) with every document.
+def _similarity(docs: list[LinkDoc]) -> sparse.csr_matrix:
+    """Similarity of every pair of documents, sparse: cosine over the views plus the actor bonus.
 
-    Cosine over the three views, plus the shared-actor bonus.
+    The vector of a document is its three views' unit vectors, weighted and concatenated, then
+    normalised again. Their cosine is computed view by view: ``sum_k w_k^2 (u_k . v_k) /
+    (|u| |v|)``, where ``|u|^2`` is the sum of ``w_k^2`` over the views in which ``u`` has a word.
     """
     from scipy import sparse
-    from sklearn.preprocessing import normalize
 
-    whole, lead, names = zip(*(_views(item.text) for item in docs), strict=True)
-    views = sparse.hstack(
-        [
-            _tfidf(list(whole)),
-            LEAD_WEIGHT * _tfidf(list(lead)),
-            NAME_WEIGHT * _tfidf(list(names)),
-        ]
-    )
-    vectors = sparse.csr_matrix(views)
-    if vectors.shape[1]:
-        vectors = normalize(vectors)
-    chosen = list(range(len(docs))) if rows is None else rows
-    similarity = (vectors[chosen] @ vectors.T).tocsr()
+    similarity = sparse.csr_matrix((len(docs), len(docs)))
+    squared = np.zeros(len(docs))
+    for weight, bags in zip(_WEIGHTS, zip(*map(_views_of, docs), strict=True), strict=True):
+        rows = _tfidf(bags)
+        vectors = rows.csr()
+        similarity = similarity + weight * weight * (vectors @ vectors.T)
+        squared += weight * weight * (np.diff(rows.indptr) > 0)
+    inverse = _inverse(np.sqrt(squared))
+    similarity = (sparse.diags(inverse) @ similarity @ sparse.diags(inverse)).tocsr()
     codes = sorted({code for item in docs for code in item.codes})
     if not codes:
         return similarity
@@ -274,13 +317,54 @@ def _similarity(docs: list[LinkDoc], rows: list[int] | None = None) -> sparse.cs
     owners = [i for i, item in enumerate(docs) for _ in item.codes]
     cols = [column[code] for item in docs for code in sorted(item.codes)]
     has = sparse.csr_matrix((np.ones(len(owners)), (owners, cols)), shape=(len(docs), len(codes)))
-    shared = (has[chosen] @ has.T).tocoo()
+    shared = (has @ has.T).tocoo()
     sizes = np.asarray(has.sum(axis=1)).ravel()
-    union = sizes[chosen][shared.row] + sizes[shared.col] - shared.data
+    union = sizes[shared.row] + sizes[shared.col] - shared.data
     bonus = sparse.csr_matrix(
         (CODE_BONUS * shared.data / union, (shared.row, shared.col)), shape=similarity.shape
     )
     return (similarity + bonus).tocsr()
+
+
+def _similarity_of(docs: list[LinkDoc], chosen: int) -> np.ndarray:
+    """Similarity of ``docs[:chosen]`` with every document, dense: :func:`_similarity`'s rows.
+
+    A store places one new article at a time among a few dozen candidates, so each chosen row
+    is spread into a dense vector over the batch's words and multiplied with every row's
+    entries, in NumPy: the work is proportional to the words of the candidates, with no
+    sparse-matrix objects to build.
+    """
+    similarity = np.zeros((chosen, len(docs)))
+    squared = np.zeros(len(docs))
+    for weight, bags in zip(_WEIGHTS, zip(*map(_views_of, docs), strict=True), strict=True):
+        rows = _tfidf(bags)
+        lengths = np.diff(rows.indptr)
+        owner = np.repeat(np.arange(len(docs)), lengths)
+        squared += weight * weight * (lengths > 0)
+        for i in range(chosen):
+            own = slice(rows.indptr[i], rows.indptr[i + 1])
+            dense = np.zeros(rows.width)
+            dense[rows.columns[own]] = rows.data[own]
+            products = dense[rows.columns] * rows.data
+            similarity[i] += weight * weight * np.bincount(owner, products, minlength=len(docs))
+    inverse = _inverse(np.sqrt(squared))
+    similarity *= inverse[:chosen, None] * inverse[None, :]
+    for i, item in enumerate(docs[:chosen]):
+        if not item.codes:
+            continue
+        for j, other in enumerate(docs):
+            if shared := len(item.codes & other.codes):
+                similarity[i, j] += CODE_BONUS * shared / len(item.codes | other.codes)
+    return similarity
+
+
+def _views_of(item: LinkDoc) -> tuple[Bag, Bag, Bag]:
+    return _views(item.text)
+
+
+def _inverse(values: np.ndarray) -> np.ndarray:
+    """``1 / values``, and 0 where a value is 0 (a document without words is like no other)."""
+    return np.divide(1.0, values, out=np.zeros_like(values), where=values > 0)
 
 
 def _days(docs: list[LinkDoc]) -> np.ndarray:

@@ -8,7 +8,7 @@ process at a time, and a newer one is refused instead of misread.
 The package, by what each file holds: ``engine`` (URLs, engines, SQLite pragmas, the query
 time limit, the schema's version and upgrades), ``writes`` and ``reads`` (the two halves of
 :class:`Store`), ``rows`` (the one mapping between records and rows), ``tables`` (the rows),
-``search``, ``backup``, ``health`` and ``migrations``.
+``search``, ``backup``, ``health``, ``migrations``, and ``watch`` (the followed sources).
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ from .engine import (
 )
 from .reads import Reads
 from .rows import title_key
+from .watch import Source, Watching
 from .writes import Writes
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Source",
     "Store",
     "database_url",
     "is_timeout",
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 
-class Store(Reads, Writes):
+class Store(Reads, Writes, Watching):
     """A communique database: open it with :meth:`open`, then read and write records."""
 
     def __init__(self, engine: Engine, url: str) -> None:

@@ -16,10 +16,11 @@ bring new links (``link.merge_events``). Replacing an article's analysis drops i
 stories they were in are merged again from their remaining members.
 
 Article links: a new article's near-copy candidates are the stored articles sharing one of its
-LSH band keys, and its story-cluster candidates those published within a week of it, with the
-rest of their clusters (:func:`link_articles`). Clusters found so depend on the order articles
-arrive in, as any online clustering does; ``link.story_clusters`` regroups a whole batch and
-stays the measure on ECB+ (``benchmarks/clustering.py`` scores both).
+LSH band keys, and its story-cluster candidates the few published within a week of it that
+share most of its actors' codes, with the rest of their clusters (:func:`link_articles`).
+Clusters found so depend on the order articles arrive in, as any online clustering does;
+``link.story_clusters`` regroups a whole batch and stays the measure on ECB+
+(``benchmarks/clustering.py`` scores both).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ __all__ = [
     "entity_id",
     "link_articles",
     "link_doc",
+    "nearest_candidates",
     "network_edges",
     "person_codes",
     "rebuild",
@@ -89,6 +91,11 @@ __all__ = [
 
 # Rows per statement of upserts and id lists (SQLite and PostgreSQL bound the parameters).
 CHUNK = ROWS_PER_STATEMENT
+# Stored articles a new one is compared with for its story cluster (with the other members of
+# their clusters): the reports of one happening in the first few days of coverage are a handful
+# (four outlets at most in the generated corpus, seldom ten in ECB+), so 32 keeps them all and
+# bounds the work where a busy week holds thousands of candidates.
+STORY_CANDIDATES = 32
 # Mentions of these kinds with a canonical name are entities; offices without a known holder
 # and collectives are mentions only.
 _ENTITY_KINDS = frozenset({"person", "organisation", "state"})
@@ -375,10 +382,11 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
     candidates (``link.duplicate_pairs``). Story clusters (``link.assign_stories``), one new
     article at a time in order of publication: its candidates are the articles published
     within ``link.STORY_MAX_DAYS`` of it that mention one of its codes (every article of the
-    window when it has none), with every member of their clusters. The codes are blocking, as
-    record linkage calls it: two reports of one happening name its parties, and a week of a
-    large corpus holds far more articles than share one of them, so the work per article
-    stays about the same as the corpus grows. An undated article is compared with the undated
+    window when it has none), at most :data:`STORY_CANDIDATES` of them, those sharing most
+    codes first, with every member of their clusters. The codes are blocking, as record linkage
+    calls it: two reports of one happening name its parties, and a week of a large corpus
+    holds far more articles than share one of them; the cap keeps the work per article the
+    same as the corpus grows. An undated article is compared with the undated
     new articles of its own batch only, as a window around no date would be the whole corpus.
     """
     if not new:
@@ -421,20 +429,47 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
 
 
 def _story_candidates(session: Session, day: date, codes: frozenset[str]) -> dict[str, str]:
-    """The stored articles an article of ``day`` mentioning ``codes`` may share a story with."""
+    """The stored articles an article of ``day`` mentioning ``codes`` may share a story with.
+
+    The :data:`STORY_CANDIDATES` articles of the window that share most of its codes, the
+    nearest in date first among equals (all articles of the window, by date, when it has no
+    code), with every member of their clusters. A report of the same happening names the same
+    parties on about the same day, so it ranks first; the cap keeps the work per article the
+    same when a week of the corpus holds thousands of articles naming a busy state.
+    """
     window = timedelta(days=STORY_MAX_DAYS)
     low, high = day - window, day + window
     if codes:
-        near = select(ArticleCodeRow.article_id).where(
+        near = select(ArticleCodeRow.article_id, ArticleCodeRow.published).where(
             ArticleCodeRow.code.in_(sorted(codes)), ArticleCodeRow.published.between(low, high)
         )
     else:
-        near = select(ArticleRow.id).where(ArticleRow.published.between(low, high))
-    stories = select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(near))
+        near = select(ArticleRow.id, ArticleRow.published).where(
+            ArticleRow.published.between(low, high)
+        )
+    nearest = nearest_candidates(session.execute(near), day)
+    if not nearest:
+        return {}
+    stories = select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(nearest))
     query = select(ArticleStoryRow.article_id, ArticleStoryRow.story).where(
         ArticleStoryRow.story.in_(stories)
     )
     return {article: story for article, story in session.execute(query)}
+
+
+def nearest_candidates(found: Iterable[tuple[str, date]], day: date) -> list[str]:
+    """The :data:`STORY_CANDIDATES` articles of ``found`` most like a report of ``day``'s news.
+
+    ``found`` holds an ``(article, published)`` row per code the article shares with the new
+    one; those sharing most codes come first, then the nearest in date, then by id.
+    """
+    shared: Counter[str] = Counter()
+    when: dict[str, date] = {}
+    for article, published in found:
+        shared[article] += 1
+        when[article] = published
+    ranked = sorted(shared, key=lambda a: (-shared[a], abs((when[a] - day).days), a))
+    return ranked[:STORY_CANDIDATES]
 
 
 def _link_docs(session: Session, ids: Sequence[str]) -> list[LinkDoc]:

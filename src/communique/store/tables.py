@@ -47,6 +47,8 @@ __all__ = [
     "StoryActorRow",
     "StoryEdgeRow",
     "StoryRow",
+    "WatchEntryRow",
+    "WatchSourceRow",
 ]
 
 
@@ -342,3 +344,47 @@ class ArticleCodeRow(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     published: Mapped[date] = mapped_column(Date, primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+
+
+class WatchSourceRow(Base):
+    """A source that ``communique watch`` follows, with the state of its fetching (issue 14).
+
+    Times are UTC. ``kind`` is what the source served when last read (feed, sitemap, page);
+    ``etag`` and ``last_modified`` are the validators of its last answer, sent back so an
+    unchanged listing costs a 304; ``failures`` counts the runs in a row that ended in an error.
+    """
+
+    __tablename__ = "watch_sources"
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    every: Mapped[int] = mapped_column(Integer)  # seconds between two runs
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_fetch: Mapped[datetime | None] = mapped_column(DateTime)
+    last_new: Mapped[datetime | None] = mapped_column(DateTime)
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime)
+    next_due: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class WatchEntryRow(Base):
+    """An entry URL of a followed source that is done with: never fetched again.
+
+    ``status`` is "stored" (its article is in the store: ``article_id``), "failed" (the page
+    yields no article, or the site refuses it for good) or "forbidden" (robots.txt). ``page``
+    is the SHA-256 of the bytes kept in the pages folder (setting ``watch_pages``), from which
+    the article is analysed again after an upgrade, without fetching it again.
+    """
+
+    __tablename__ = "watch_entries"
+    source: Mapped[str] = mapped_column(ForeignKey("watch_sources.name"), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    page: Mapped[str | None] = mapped_column(String(64))
+    content_type: Mapped[str | None] = mapped_column(Text)  # the page's, for its charset
+    article_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)

@@ -26,8 +26,9 @@ from ..errors import Errors, StoreError
 from ..settings import Settings
 from ..store import Store, is_timeout
 from .api import router as api_router
-from .cache import Cache
+from .cache import Answers, Cache
 from .pages import router as pages_router
+from .relations import router as relations_router
 
 __all__ = ["create_app"]
 
@@ -164,6 +165,7 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
     app.state.nlp = None  # built on the first write, then kept
     app.include_router(api_router, prefix="/api")
     app.include_router(pages_router)
+    app.include_router(relations_router)
 
     docs_page, docs_policy = _docs_page(app)
     assets = resources.files("fastapi_offline").joinpath("static")
@@ -174,6 +176,8 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
         """The OpenAPI documentation, browsable offline."""
         return HTMLResponse(docs_page)
 
+    # Added last, so the gate runs first: a kept answer gets the security headers too.
+    app.add_middleware(Answers)
     app.add_middleware(
         _Gate, token=write_token, limit=MAX_REQUEST_BYTES, policies={"/docs": docs_policy}
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -18,7 +18,15 @@ import networkx as nx
 from ..model import QUADS, Entity, Story
 from ..store.derived import network_edges as story_edges
 
-__all__ = ["COLOURS", "month_figure", "network_edges", "network_figure", "timeline_figure"]
+__all__ = [
+    "COLOURS",
+    "month_figure",
+    "network_edges",
+    "network_figure",
+    "pairs_figure",
+    "relation_figure",
+    "timeline_figure",
+]
 
 COLOURS = {
     "verbal cooperation": "#2e7d32",
@@ -260,3 +268,125 @@ def _link(node: str, people: dict[str, tuple[str | None, str | None]]) -> str:
     if node in people:
         return "/quotes?" + urlencode({"speaker": node})
     return "/timeline?" + urlencode({"actor": node})
+
+
+def relation_figure(
+    months: Iterable[tuple[str, str, int]],
+    balance: Iterable[tuple[str, float]],
+    link: Callable[..., str] | None = None,
+) -> dict[str, Any]:
+    """A Plotly figure of one relationship: events per month stacked by quad, and the balance.
+
+    ``months`` holds ``(month "YYYY-MM", quad, stories)`` and ``balance`` ``(month, share)``,
+    the share being (cooperation − conflict) / events, drawn as a line on a right-hand axis
+    from -1 (all conflict) to 1 (all cooperation). ``link(month=..., quad=...)`` gives the
+    page of the events behind a bar or a point of the line (``customdata``); without it (the
+    digest, a file read offline) nothing links.
+    """
+    counts = {(quad, month): n for month, quad, n in months}
+    data: list[dict[str, Any]] = []
+    for quad in QUADS:
+        chosen = sorted(month for q, month in counts if q == quad)
+        if chosen:
+            trace = {
+                "type": "bar",
+                "name": quad,
+                "x": [f"{m}-01" for m in chosen],
+                "y": [counts[(quad, m)] for m in chosen],
+                "marker": {"color": COLOURS[quad]},
+                **_MONTHLY,
+            }
+            if link is not None:
+                trace["customdata"] = [link(month=m, quad=quad) for m in chosen]
+            data.append(trace)
+    points = list(balance)
+    if points:
+        line = {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": "balance",
+            "x": [f"{m}-01" for m, _share in points],
+            "y": [round(share, 3) for _m, share in points],
+            "yaxis": "y2",
+            "line": {"color": "#212121", "width": 2},
+            "hovertemplate": "%{x|%Y-%m}: balance %{y}<extra></extra>",
+            **_MONTHLY,
+        }
+        if link is not None:
+            line["customdata"] = [link(month=m) for m, _share in points]
+        data.append(line)
+    shown = sorted({month for _quad, month in counts} | {month for month, _share in points})
+    layout: dict[str, Any] = {
+        "barmode": "stack",
+        "margin": {"l": 50, "r": 60, "t": 20, "b": 40},
+        "hovermode": "closest",
+        "xaxis": {
+            "type": "date",
+            "tickformat": "%b %Y",
+            "dtick": _month_ticks(shown),
+            "ticklabelmode": "period",  # a month's label under its bar, not at its first day
+        },
+        "yaxis": {"title": {"text": "events"}, "rangemode": "tozero"},
+        "yaxis2": {
+            "title": {"text": "cooperation − conflict"},
+            "overlaying": "y",
+            "side": "right",
+            "range": [-1.05, 1.05],
+            "tickvals": [-1, -0.5, 0, 0.5, 1],
+            "zeroline": True,
+            "showgrid": False,
+        },
+        "legend": {"orientation": "h"},
+    }
+    months_total: Counter[str] = Counter()
+    for (_quad, month), n in counts.items():
+        months_total[month] += n
+    if max(months_total.values(), default=0) <= 10:
+        layout["yaxis"]["dtick"] = 1  # counts: no tick at half an event
+    return {"data": data, "layout": layout}
+
+
+# A month's bar and balance point stand in the middle of the month they count.
+_MONTHLY = {"xperiod": "M1", "xperiodalignment": "middle"}
+
+
+def _month_ticks(months: list[str]) -> str:
+    """A tick every month over a year and a half, every quarter over four years, else yearly."""
+    if not months:
+        return "M1"
+    first, last = (int(m[:4]) * 12 + int(m[5:7]) for m in (months[0], months[-1]))
+    span = last - first + 1
+    return "M1" if span <= 18 else "M3" if span <= 48 else "M12"
+
+
+def pairs_figure(pairs: Mapping[tuple[str, str], Iterable[str]]) -> dict[str, Any]:
+    """A Plotly figure: one horizontal bar per pair of sides, its events stacked by quad.
+
+    ``pairs`` gives each pair the quads of its events (the digest's new events).
+    """
+    labels = [f"{a} – {b}" for a, b in pairs]
+    counted = [Counter(quads) for quads in pairs.values()]
+    data = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": quad,
+            "y": labels,
+            "x": [counts[quad] for counts in counted],
+            "marker": {"color": COLOURS[quad]},
+        }
+        for quad in QUADS
+        if any(counts[quad] for counts in counted)
+    ]
+    layout: dict[str, Any] = {
+        "barmode": "stack",
+        "margin": {"l": 140, "r": 20, "t": 40, "b": 40},
+        "yaxis": {"autorange": "reversed", "type": "category"},
+        "xaxis": {"title": {"text": "new events"}},
+        "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+        "showlegend": True,  # the quads' colours, even when one quad is drawn
+        "height": 120 + 28 * len(labels),
+    }
+    if max((counts.total() for counts in counted), default=0) <= 10:
+        layout["xaxis"]["dtick"] = 1  # counts: no tick at a fifth of an event
+    return {"data": data, "layout": layout}

@@ -1,4 +1,4 @@
-"""Schema 8 (issue 13): translations, a release and its version in another language.
+"""Schema 9 (issue 13): translations, a release and its version in another language.
 
 ``article_vectors`` keeps what twin detection needs of each article (language, day, source
 group, and its lead's vector once computed); ``translations`` the pairs found, both ways;
@@ -6,8 +6,8 @@ group, and its lead's vector once computed); ``translations`` the pairs found, b
 stored before this revision get no row in ``article_vectors``: their source group was not
 kept, so they pair only through publisher or web host once re-ingested.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
@@ -15,8 +15,8 @@ from alembic import op
 
 from communique.store.migrations import missing
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -16,11 +16,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError, warning
-from .metadata import language_identifier
-from .model import RawDocument
+from ..errors import InputError, warning
+from ..metadata import language_identifier
+from ..model import RawDocument
 
-__all__ = ["SUFFIXES", "read_inputs", "read_record"]
+__all__ = ["STDIN", "SUFFIXES", "decode_bytes", "read_inputs", "read_record"]
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 STDIN = "-"
@@ -117,6 +117,14 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputErr
         yield InputError("E104", path=path, reason=err.strerror or err)
         return
     yield from _documents(text, kind, doc=path.name, group=str(path.parent), path=path)
+
+
+def decode_bytes(data: bytes, name: str, max_bytes: int) -> str:
+    """Decode a document's bytes as a file's are (a fetched page whose server names no charset).
+
+    Raises InputError E101, E102, E103, E108 or E114 as for a file named ``name``.
+    """
+    return _decode(data, name, max_bytes=max_bytes)
 
 
 def _decode(data: bytes, name: str, *, max_bytes: int, records: bool = False) -> str:
