@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := demo.db
 
-.PHONY: demo test lint stress bench bench-extraction bench-actors bench-events bench-clustering bench-dev bench-web clean
+.PHONY: demo test lint stress bench bench-extraction bench-actors bench-events bench-clustering bench-dev bench-ru bench-web clean
 
 $(BIN)/.installed: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench-clustering: $(BIN)/.installed
 
 bench-dev: $(BIN)/.installed
 	$(BIN)/python benchmarks/dev.py --shared $(SHARED)
+
+# Issue 13: gold-ru's Russian documents scored, twins.tsv checked, Russian throughput against
+# razdel + slovnet alone; the targets are printed beside the figures.
+bench-ru: $(BIN)/.installed
+	$(BIN)/python benchmarks/russian.py --shared $(SHARED)
 
 bench-extraction: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction.py --shared $(SHARED)

@@ -45,7 +45,7 @@ from .export import (
 )
 from .model import QUADS, Entity, Story
 from .settings import Settings, load_settings
-from .store import SCHEMA_VERSION, Store, schema_revision, upgrade_schema
+from .store import SCHEMA_VERSION, Store, schema_revision, translations, upgrade_schema
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -272,6 +272,7 @@ def show_command(
             err.print(f"error: no article with id or doc {key!r}", markup=False)
             raise typer.Exit(1)
         docs = store.docs_of(article.id)
+        twins = translations.twin_articles(store.engine, article.id)
     for name, value in (
         ("id", article.id),
         ("doc", ", ".join(docs)),
@@ -282,6 +283,11 @@ def show_command(
         ("url", article.url),
     ):
         out.print(f"[bold]{name}:[/bold] {value if value is not None else ''}")
+    for twin, score, carried in twins:
+        line = f"{twin.doc} ({twin.language}, id {twin.id}, similarity {score:.2f})"
+        if carried:
+            line += f"; {carried} of this article's events read from it"
+        out.print("[bold]translation:[/bold] " + escape(line))
     out.print()
     out.print(article.text, markup=False, soft_wrap=True)
 

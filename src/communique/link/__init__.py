@@ -1,12 +1,14 @@
 """Stage 6, link: one happening across articles, reposts, and story clusters.
 
-Three questions, three modules, each a pure function of its input (no I/O, no database, no
+Four questions, four modules, each a pure function of its input (no I/O, no database, no
 randomness; outputs do not depend on the order of the input):
 
 - :mod:`.events`: events from different articles that report the same happening, merged into
   stories with a reconciled date (:func:`merge_events`);
 - :mod:`.duplicates`: reposts and lightly edited copies (:func:`near_duplicates`);
-- :mod:`.stories`: articles on the same happening in other words (:func:`story_clusters`).
+- :mod:`.stories`: articles on the same happening in other words (:func:`story_clusters`);
+- :mod:`.translations`: a release and its version in another language, and the events one
+  states and the other does not (:func:`~.translations.find_twins`, ``carry_over``).
 
 Each works on a batch, and each has an incremental form for a store that links a new article
 against a few candidates it looks up, never the whole corpus: events by :func:`happening_key`

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..model import Analysis, Article, Mention
-from . import derived
+from . import derived, translations
 from .derived import upsert_counts
 from .rows import title_key, to_record, to_row
 from .tables import (
@@ -99,9 +99,11 @@ class Writes:
         analysis in place of the old one; either way nothing is stored twice.
         """
         with self._writing([article.id]) as session:
-            return self._save(
+            new = self._save(
                 session, article, analysis, version=version, group=group, fingerprints=fingerprints
             )
+            translations.link(session, [(article, analysis, group)])
+            return new
 
     def save_many(
         self, items: Iterable[tuple[Article, Analysis, str, Iterable[str]]], *, version: int
@@ -141,10 +143,12 @@ class Writes:
             derived.link_articles(
                 session, [derived.link_doc(a, an.mentions) for a, an, *_r in fresh]
             )
-            return len(fresh) + sum(
+            new = len(fresh) + sum(
                 self._save(session, article, analysis, version=version, group=group, fingerprints=f)
                 for article, analysis, group, f in again
             )
+            translations.link(session, [(a, an, group) for a, an, group, _f in items])
+            return new
 
     def _save(
         self,
@@ -184,13 +188,14 @@ def _article_row(article: Article) -> ArticleRow:
 
 def _drop_analysis(session: Session, article_id: str) -> set[str]:
     """Delete an article's analysis and its share of the counts; return the stories it was in."""
+    carried = translations.forget(session, article_id)  # first: they refer to its events
     mentions = select(MentionRow).where(MentionRow.article_id == article_id)
     derived.count_mentions(
         session, (to_record(Mention, row) for row in session.scalars(mentions)), -1
     )
     old = select(EventRow.id).where(EventRow.article_id == article_id)
     stories = select(EventRow.story_id).where(EventRow.article_id == article_id)
-    stale = {story for story in session.scalars(stories) if story is not None}
+    stale = carried | {story for story in session.scalars(stories) if story is not None}
     session.query(EvidenceRow).filter(EvidenceRow.event_id.in_(old)).delete()
     for table in (MentionRow, LearnedRoleRow, StatementRow, InstrumentRow, EventRow):
         session.query(table).filter(table.article_id == article_id).delete()

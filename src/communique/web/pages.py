@@ -22,7 +22,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from ..errors import QueryError
 from ..model import QUADS, Article, Mention, SearchKind, Statement, Story
-from ..store import Store
+from ..store import Store, translations
 from .deps import CacheDep, PageNumber, PageSize, StoreDep, day, search_results
 from .figures import month_figure, network_figure
 from .highlight import Mark, runs
@@ -227,6 +227,7 @@ def article_page(key: str, store: StoreDep) -> HTMLResponse:
         runs=runs(article.text, marks),
         stories=stories,
         related=related,
+        twins=translations.twin_articles(store.engine, own),
     )
 
 
