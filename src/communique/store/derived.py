@@ -578,9 +578,14 @@ def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
 def story_months(
     session: Session, where: Sequence[ColumnElement[bool]], actor: str | None = None
 ) -> list[tuple[str, str, int]]:
-    """``(month "YYYY-MM", PLOVER type, stories)`` of the dated stories matching."""
-    month = func.substr(cast(StoryRow.date, String), 1, 7)
-    dated = [StoryRow.undated.is_(False), *where]
+    """``(month "YYYY-MM", PLOVER type, stories)`` of the dated stories matching.
+
+    With an actor, the months come from the actor's copy of each story's date, so that the
+    query starts from the index of that actor's rows rather than from every dated story.
+    """
+    when = StoryRow if actor is None else StoryActorRow
+    month = func.substr(cast(when.date, String), 1, 7)
+    dated = [when.undated.is_(False), *where]
     query, _order = _matching(actor, dated, month, StoryRow.event, func.count())
     query = query.group_by(month, StoryRow.event).order_by(month, StoryRow.event)
     return [(m, kind, n) for m, kind, n in session.execute(query)]
