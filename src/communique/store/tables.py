@@ -388,3 +388,35 @@ class WatchEntryRow(Base):
     content_type: Mapped[str | None] = mapped_column(Text)  # the page's, for its charset
     article_id: Mapped[str | None] = mapped_column(String(32), index=True)
     seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ArticleVectorRow(Base):
+    """What twin detection keeps of an article: language, day, source group, lead vector.
+
+    ``vector`` (``embeddings.to_text``) is None until the article is a candidate twin.
+    """
+
+    __tablename__ = "article_vectors"
+    __table_args__ = (Index("ix_article_vectors_when", "language", "published"),)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+    published: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
+    vector: Mapped[str | None] = mapped_column(Text)
+
+
+class TranslationRow(Base):
+    """An article and its twin in another language; each pair is stored both ways."""
+
+    __tablename__ = "translations"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    twin_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+    score: Mapped[float] = mapped_column(Float)
+
+
+class TwinEventRow(Base):
+    """An event carried over from its twin's text (``event_id``), and the one it came from."""
+
+    __tablename__ = "twin_events"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)

@@ -27,8 +27,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
-from sqlalchemy import Date, Engine, Float, ForeignKey, Index, String, Text, delete, or_, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Engine, delete, or_, select
+from sqlalchemy.orm import Session
 
 from .. import embeddings
 from ..link.translations import (
@@ -47,12 +47,17 @@ from ..link.translations import (
 from ..model import Analysis, Article, Event
 from . import derived
 from .rows import to_record, to_row
-from .tables import ArticleRow, Base, EventRow, EvidenceRow, MentionRow
+from .tables import (
+    ArticleRow,
+    ArticleVectorRow,
+    EventRow,
+    EvidenceRow,
+    MentionRow,
+    TranslationRow,
+    TwinEventRow,
+)
 
 __all__ = [
-    "ArticleVectorRow",
-    "TranslationRow",
-    "TwinEventRow",
     "carried_from",
     "forget",
     "link",
@@ -61,38 +66,6 @@ __all__ = [
 ]
 
 Saved = tuple[Article, Analysis, str]  # an article saved, its analysis, its source group
-
-
-class ArticleVectorRow(Base):
-    """What twin detection keeps of an article: language, day, source group, lead vector.
-
-    ``vector`` (``embeddings.to_text``) is None until the article is a candidate twin.
-    """
-
-    __tablename__ = "article_vectors"
-    __table_args__ = (Index("ix_article_vectors_when", "language", "published"),)
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
-    language: Mapped[str | None] = mapped_column(String(16))
-    published: Mapped[date | None] = mapped_column(Date)
-    source: Mapped[str] = mapped_column(Text)
-    vector: Mapped[str | None] = mapped_column(Text)
-
-
-class TranslationRow(Base):
-    """An article and its twin in another language; each pair is stored both ways."""
-
-    __tablename__ = "translations"
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
-    twin_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
-    score: Mapped[float] = mapped_column(Float)
-
-
-class TwinEventRow(Base):
-    """An event carried over from its twin's text (``event_id``), and the one it came from."""
-
-    __tablename__ = "twin_events"
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
-    source_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
 
 
 def link(session: Session, saved: Sequence[Saved]) -> None:
