@@ -33,7 +33,8 @@ from communique.errors import FetchError, WatchError
 from communique.pipeline import ANALYSIS_VERSION
 from communique.pipeline.watch import parse_every
 from communique.read.feeds import normalise_url, read_listing
-from communique.read.fetch import Page, PageStore
+from communique.read.fetch import Fetcher, Page, PageStore
+from communique.settings import load_settings
 from communique.store import Store
 
 runner = CliRunner()
@@ -172,6 +173,14 @@ EMPTY_PAGE = "/updates/photo-gallery.html"
 BARE_PAGE = "/news/lima-water-talks.html"
 FORBIDDEN = "/private/draft-communique.html"
 ORIGIN = "http://127.0.0.1"  # + the server's port
+# Redirects: (path -> Location): to a feed, into the path robots.txt forbids, to a local file,
+# and to itself (a loop).
+REDIRECTS = {
+    "/moved.xml": "/feed.xml",
+    "/into-private.xml": "/private/listing.xml",
+    "/to-file.xml": "file:///etc/hostname",
+    "/loop.xml": "/loop.xml",
+}
 
 
 def _article_html(path: str) -> str:
@@ -313,6 +322,8 @@ class Site:
             return 200, {"Content-Type": "application/gzip"}, _sitemap(self.base)
         if path == "/desk/":
             return 200, html, _listing().encode()
+        if path in REDIRECTS:
+            return 302 if path != "/moved.xml" else 301, {"Location": REDIRECTS[path]}, b""
         if path == "/broken.xml":
             return 500, html, b"<h1>Internal error</h1>"
         if path == "/busy.xml":
@@ -585,6 +596,24 @@ def test_a_site_whose_robots_txt_cannot_be_had_is_not_fetched(cli, site: Site) -
     gone = cli("watch", "run", "--once", "--due")
     assert "E702" in gone.output and "HTTP 404" in gone.output
     assert site.paths() == ["/robots.txt", "/nowhere.xml"]
+
+
+def test_redirects_are_asked_hop_by_hop_with_robots_txt_and_only_to_the_web(site: Site) -> None:
+    site.reset()
+    overrides = [f"watch_host_delay={DELAY}", f"watch_timeout={TIMEOUT}", "watch_retries=0"]
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        page = fetcher.get(f"{site.base}/moved.xml")
+        assert page.status == 200 and page.url == f"{site.base}/feed.xml"
+        assert b"<rss" in page.content
+        refused = {"/into-private.xml": "E701", "/to-file.xml": "E717", "/loop.xml": "E718"}
+        for path, code in refused.items():
+            with pytest.raises(FetchError) as caught:
+                fetcher.get(f"{site.base}{path}")
+            assert caught.value.code == code and caught.value.permanent, caught.value
+            assert "\n" not in str(caught.value)
+    assert not [path for path in site.paths() if path.startswith("/private/")]
+    assert site.counts["/loop.xml"] == 6  # the first request and five redirects
+    assert min(_gaps(site.hits)) >= DELAY * 0.9  # each hop waits the host's turn
 
 
 def test_a_kept_page_is_found_by_its_hash_and_written_once(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..errors import CommuniqueError, FetchError, InputError, WatchError
+from ..errors import CommuniqueError, FetchError, InputError, WatchError, one_line
 from ..model import RawDocument
 from ..read.feeds import Entry, Listing, read_listing
 from ..read.fetch import Fetcher, Page, PageStore, Stopped, page_text
@@ -133,7 +133,7 @@ class Watcher:
             except Exception as err:  # a bug of ours on one site's content: not the others' loss
                 logger.exception("watch: %s", source.name)
                 unexpected = FetchError(
-                    "E715", url=source.url, kind=type(err).__name__, reason=_one_line(err)
+                    "E715", url=source.url, kind=type(err).__name__, reason=one_line(err)
                 )
                 self._fail(source, run, unexpected, started=utcnow(), answered=False)
         return runs
@@ -391,9 +391,3 @@ class Watcher:
             return started + every
         longer = every * 2 ** min(source.failures, 16)
         return started + max(every, min(longer, _MAX_BACKOFF))
-
-
-def _one_line(error: Exception) -> str:
-    """An exception's message as one short line."""
-    text = str(error).strip().splitlines()
-    return text[0][:200] if text else ""
