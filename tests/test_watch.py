@@ -173,6 +173,9 @@ EMPTY_PAGE = "/updates/photo-gallery.html"
 BARE_PAGE = "/news/lima-water-talks.html"
 FORBIDDEN = "/private/draft-communique.html"
 ORIGIN = "http://127.0.0.1"  # + the server's port
+# A page sent a byte every TRICKLE_GAP seconds: no wait times out, the whole answer must.
+TRICKLE = "/slow/drip.html"
+TRICKLE_GAP = 0.05
 # Redirects: (path -> Location): to a feed, into the path robots.txt forbids, to a local file,
 # and to itself (a loop).
 REDIRECTS = {
@@ -341,6 +344,8 @@ class Site:
         if path == "/slow.xml":
             time.sleep(HANG)
             return 200, xml, _rss(self.base).encode()
+        if path == TRICKLE:
+            return 200, html, b""  # the handler sends the body itself, a byte at a time
         if path == EMPTY_PAGE:  # a page that its scripts fill in a browser: no text here
             shell = "<div id='app'></div><script src='/static/gallery.js'></script>"
             return 200, html, f"<html><body>{shell}</body></html>".encode()
@@ -369,6 +374,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 if self.headers.get("If-None-Match") == etag:
                     status, body = 304, b""
             hit.status = status
+            if path == TRICKLE:
+                self._trickle(b"<html><body>" + b"." * 200 + b"</body></html>")
+                return
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -376,6 +384,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if body:
                 self.wfile.write(body)
+
+        def _trickle(self, body: bytes) -> None:
+            """Each byte well within the timeout of the one before, the whole far beyond it."""
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_GAP)
 
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: the site records its requests itself."""
@@ -614,6 +632,18 @@ def test_redirects_are_asked_hop_by_hop_with_robots_txt_and_only_to_the_web(site
     assert not [path for path in site.paths() if path.startswith("/private/")]
     assert site.counts["/loop.xml"] == 6  # the first request and five redirects
     assert min(_gaps(site.hits)) >= DELAY * 0.9  # each hop waits the host's turn
+
+
+def test_an_answer_sent_a_byte_at_a_time_is_given_up(site: Site) -> None:
+    site.reset()
+    overrides = ["watch_timeout=0.3", "watch_retries=0"]  # the whole answer: at most 3 s
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        began = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetcher.get(f"{site.base}{TRICKLE}")
+        took = time.monotonic() - began
+    assert caught.value.code == "E719" and not caught.value.permanent
+    assert took < 8.0  # the body would take about 11 s
 
 
 def test_a_kept_page_is_found_by_its_hash_and_written_once(tmp_path: Path) -> None:

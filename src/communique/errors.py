@@ -129,6 +129,7 @@ class Errors:
     E716 = "{url}: its kept page {path} is gone; its article keeps the analysis it has"
     E717 = "{url}: redirected to {target}, which is not an http(s) URL"
     E718 = "{url}: redirected more than {limit} times in a row"
+    E719 = "{url}: the answer took over {limit:g} s in all ({times} times setting watch_timeout)"
 
 
 class Warnings:

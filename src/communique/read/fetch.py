@@ -50,6 +50,9 @@ _ROBOTS_TTL = 86_400.0
 # Redirects followed in a row (RFC 9309 asks at least five for robots.txt; pages get as many).
 _REDIRECTS = 5
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# An answer may take this many times ``watch_timeout`` in all: the timeout bounds each wait for
+# bytes, so a server sending one byte at a time would otherwise hold the run for hours.
+_WHOLE_ANSWER = 10
 
 
 class Stopped(Exception):
@@ -214,9 +217,14 @@ class Fetcher:
             self._pause(wait)
 
     def _once(self, url: str, headers: dict[str, str], *, follow: bool = False) -> Page:
-        """One GET (following redirects if ``follow``), the body read up to ``max_bytes``."""
+        """One GET (following redirects if ``follow``), the body read up to ``max_bytes``.
+
+        E708 past ``max_bytes``; E719 when the whole answer takes longer than its share.
+        """
         limit = self.settings.max_bytes
+        whole = self.settings.watch_timeout * _WHOLE_ANSWER
         host = urlsplit(url).netloc
+        began = time.monotonic()
         try:
             with self._client.stream(
                 "GET", url, headers=headers, follow_redirects=follow
@@ -227,6 +235,8 @@ class Fetcher:
                     size += len(chunk)
                     if size > limit:
                         raise FetchError("E708", url=url, limit=limit, permanent=True)
+                    if time.monotonic() - began > whole:
+                        raise FetchError("E719", url=url, limit=whole, times=_WHOLE_ANSWER)
                     chunks.append(chunk)
                 target = response.headers.get("location")
                 redirect = response.status_code in _REDIRECT_STATUSES and target
