@@ -143,18 +143,20 @@ class Watcher:
         started = utcnow()
         run.state = "fetching"
         self.on_progress(run)
+        page: Page | None = None
         try:
             page = self.fetcher.get(
                 source.url, etag=source.etag, last_modified=source.last_modified
             )
+            listing = None if page.unchanged else self._listing(page)
         except Stopped:
             run.state = "stopped"
             self.on_progress(run)
             return
-        except FetchError as err:
-            self._fail(source, run, err, started=started, answered=False)
+        except FetchError as err:  # the listing's request failed, or what it answered
+            self._fail(source, run, err, started=started, answered=page is not None)
             return
-        if page.unchanged:
+        if listing is None:
             run.state = "unchanged"
             self.store.record_run(
                 source.name,
@@ -164,15 +166,6 @@ class Watcher:
                 last_modified=page.last_modified or source.last_modified,
             )
             self.on_progress(run)
-            return
-        try:
-            listing = self._listing(page)
-        except Stopped:
-            run.state = "stopped"
-            self.on_progress(run)
-            return
-        except FetchError as err:
-            self._fail(source, run, err, started=started, answered=True)
             return
         self._entries(source, run, page, listing, started=started)
 
