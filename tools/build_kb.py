@@ -71,13 +71,7 @@ def split_list(text: str) -> list[str]:
 
 def unique(items: Iterable[str]) -> list[str]:
     """Return *items* without duplicates (case-sensitive), keeping the first occurrence."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        if item and item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out
+    return drop_seen(items, set())
 
 
 def fold(text: str) -> str:
@@ -135,6 +129,19 @@ def russian_problems(where: str, field: str, forms: list[str]) -> list[str]:
     ]
     problems += [f"{where}: {field} repeats {dup!r}" for dup in duplicates(forms)]
     return problems
+
+
+def claimed_elsewhere(where: str, key: str, forms: list[str], owner: dict[str, str]) -> list[str]:
+    """Problems of Russian forms that *owner* already gives another record than *key*.
+
+    The resolver looks a Russian form up to one referent, so a form shared by two states (or
+    two organisations) would resolve to whichever was read last. *owner* collects the forms.
+    """
+    return [
+        f"{where}: Russian form {form!r} is also {owner[form]}'s"
+        for form in forms
+        if owner.setdefault(form, key) != key
+    ]
 
 
 def cyrillic_outside(where: str, values: dict[str, Any]) -> list[str]:
@@ -452,9 +459,8 @@ def check_states(tables: Tables) -> list[str]:
             problems += russian_problems(where, column, row.forms(column))
     owner: dict[str, str] = {}
     for row in tables.states:
-        for form in row.forms("names_ru") + row.forms("adjectives_ru") + row.forms("metonyms_ru"):
-            if owner.setdefault(form, row["code"]) != row["code"]:
-                problems.append(f"{row.where}: Russian form {form!r} is also {owner[form]}'s")
+        forms = row.forms("names_ru") + row.forms("adjectives_ru") + row.forms("metonyms_ru")
+        problems += claimed_elsewhere(row.where, row["code"], forms, owner)
     return problems
 
 
@@ -495,9 +501,8 @@ def check_organisations(tables: Tables) -> list[str]:
         problems += cyrillic_outside(where, data)
         for key in ("names_ru", "acronyms_ru"):
             problems += russian_problems(where, key, data.get(key, []))
-        for form in data.get("names_ru", []) + data.get("acronyms_ru", []):
-            if owner.setdefault(form, data["id"]) != data["id"]:
-                problems.append(f"{where}: Russian form {form!r} is also {owner[form]}'s")
+        forms = data.get("names_ru", []) + data.get("acronyms_ru", [])
+        problems += claimed_elsewhere(where, data["id"], forms, owner)
     return problems
 
 
