@@ -36,7 +36,7 @@ from ..read.feeds import Entry, Listing, read_listing
 from ..read.fetch import Fetcher, Page, PageStore, Stopped, page_text
 from ..settings import Settings
 from ..store import Source, Store
-from .local import ANALYSIS_VERSION, ingest_documents, load_pipeline
+from .local import ANALYSIS_VERSION, IngestReport, ingest_documents, load_pipeline
 
 __all__ = ["SourceRun", "Watcher", "parse_every", "utcnow"]
 
@@ -261,14 +261,7 @@ class Watcher:
         except InputError:  # empty, binary or undecodable: so it will stay
             self.store.mark_seen(source.name, entry.url, status="failed", **seen)
             raise
-        failures: list[CommuniqueError] = []
-        report = ingest_documents(
-            [raw],
-            settings=self.settings,
-            store=self.store,
-            on_error=failures.append,
-            nlp=self._pipeline(),
-        )
+        report, failures = self._ingest(raw)
         if failures:
             self.store.mark_seen(source.name, entry.url, status="failed", **seen)
             raise failures[0]
@@ -325,14 +318,7 @@ class Watcher:
                 article.title if article else None,
                 article.published if article else None,
             )
-            failures: list[CommuniqueError] = []
-            report = ingest_documents(
-                [raw],
-                settings=self.settings,
-                store=self.store,
-                on_error=failures.append,
-                nlp=self._pipeline(),
-            )
+            report, failures = self._ingest(raw)
             for failure in failures:
                 self.on_error(f"{kept.source}: {failure}")
             if not failures:
@@ -348,6 +334,18 @@ class Watcher:
                 )
             done += report.new + report.updated
         return done
+
+    def _ingest(self, raw: RawDocument) -> tuple[IngestReport, list[CommuniqueError]]:
+        """One page through ``ingest``'s stages; its failures returned, for the caller to record."""
+        failures: list[CommuniqueError] = []
+        report = ingest_documents(
+            [raw],
+            settings=self.settings,
+            store=self.store,
+            on_error=failures.append,
+            nlp=self._pipeline(),
+        )
+        return report, failures
 
     def _pipeline(self) -> Language:
         """The pipeline, loaded at the first new article (a run with nothing new needs none)."""
