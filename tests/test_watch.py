@@ -313,7 +313,10 @@ class Site:
         if path == "/robots.txt" and self.robots_status != 200:
             return self.robots_status, {"Content-Type": "text/plain"}, b"unavailable"
         if path == "/robots.txt":
-            rules = "User-agent: *\nDisallow: /private/\n\nUser-agent: greedy-bot\nDisallow: /\n"
+            rules = (  # "Allow: /" first: the longest matching rule must still win
+                "User-agent: *\nAllow: /\nDisallow: /private/\nDisallow: /*.pdf$\n\n"
+                "User-agent: greedy-bot\nDisallow: /\n"
+            )
             return 200, {"Content-Type": "text/plain"}, rules.encode()
         if path == "/feed.xml":
             return 200, xml, _rss(self.base).encode()
@@ -632,6 +635,18 @@ def test_redirects_are_asked_hop_by_hop_with_robots_txt_and_only_to_the_web(site
     assert not [path for path in site.paths() if path.startswith("/private/")]
     assert site.counts["/loop.xml"] == 6  # the first request and five redirects
     assert min(_gaps(site.hits)) >= DELAY * 0.9  # each hop waits the host's turn
+
+
+def test_robots_txt_is_read_by_its_longest_rule_and_its_wildcards(site: Site) -> None:
+    site.reset()
+    overrides = [f"watch_host_delay={DELAY}", "watch_retries=0"]
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        for path in (FORBIDDEN, "/files/annual-report.pdf"):
+            with pytest.raises(FetchError) as caught:
+                fetcher.get(f"{site.base}{path}")
+            assert caught.value.code == "E701", path
+        assert fetcher.get(f"{site.base}/feed.xml").status == 200  # "Allow: /"
+    assert site.paths() == ["/robots.txt", "/feed.xml"]
 
 
 def test_an_answer_sent_a_byte_at_a_time_is_given_up(site: Site) -> None:

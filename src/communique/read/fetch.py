@@ -4,8 +4,11 @@ Followed sources are fetched on a schedule, for months, from sites that never as
 requests must be ones their owners have no reason to block. So every request here
 
 - names the tool and its version in its User-Agent (and a contact, setting ``watch_contact``);
-- asks robots.txt first (:mod:`urllib.robotparser`, once a day per host) and never fetches what
-  it forbids; its ``Crawl-delay`` lengthens the wait between requests;
+- asks robots.txt first (once a day per host, read by protego as RFC 9309 says: the longest
+  matching rule wins, ``*`` and ``$`` in paths; :mod:`urllib.robotparser` takes the first
+  matching rule and no wildcard, so ``Allow: /`` before ``Disallow: /private/`` would let
+  everything through) and never fetches what it forbids; its ``Crawl-delay`` lengthens the
+  wait between requests;
 - waits ``watch_host_delay`` seconds after the previous answer from the same host;
 - is conditional when the caller knows the ETag or Last-Modified of the last answer, so an
   unchanged feed costs a 304 and no body;
@@ -34,9 +37,9 @@ from datetime import UTC, datetime
 from email.message import Message
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 
 import httpx
+from protego import Protego
 
 from ..errors import FetchError, one_line
 from ..settings import Settings
@@ -109,7 +112,7 @@ class Fetcher:
             max_redirects=_REDIRECTS,
         )
         self._last: dict[str, float] = {}  # host -> monotonic time its last answer ended
-        self._robots: dict[str, tuple[float, RobotFileParser | FetchError]] = {}
+        self._robots: dict[str, tuple[float, Protego | FetchError]] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -142,7 +145,7 @@ class Fetcher:
                 if url == first:
                     raise FetchError("E710", url=url, permanent=True)
                 raise FetchError("E717", url=asked, target=url, permanent=True)
-            if not self._robots_for(parts.scheme, parts.netloc).can_fetch(AGENT, url):
+            if not self._robots_for(parts.scheme, parts.netloc).can_fetch(url, AGENT):
                 raise FetchError("E701", url=url, permanent=True)
             page = self._request(url, headers)
             if page.location is None:
@@ -150,7 +153,7 @@ class Fetcher:
             asked, url = url, page.location
         raise FetchError("E718", url=first, limit=_REDIRECTS, permanent=True)
 
-    def _robots_for(self, scheme: str, host: str) -> RobotFileParser:
+    def _robots_for(self, scheme: str, host: str) -> Protego:
         """The robots.txt rules of ``host``, fetched once a day (raising E707 if unreachable).
 
         RFC 9309: a robots.txt answered with a 4xx allows everything; one that cannot be had
@@ -160,14 +163,11 @@ class Fetcher:
         known = self._robots.get(host)
         if known is None or now - known[0] > _ROBOTS_TTL:
             url = urlunsplit((scheme, host, "/robots.txt", "", ""))
-            rules = RobotFileParser(url)
             try:
                 page = self._request(url, {}, robots=True)
-                if page.status == 200 and page.content.strip():
-                    rules.parse(_robots_lines(page.content))
-                else:  # a 4xx, or an empty file: no rules
-                    rules.allow_all = True
-                found: RobotFileParser | FetchError = rules
+                # A 4xx, or an empty file: no rules (protego allows everything).
+                text = _robots_text(page.content) if page.status == 200 else ""
+                found: Protego | FetchError = Protego.parse(text)
             except FetchError as err:
                 found = FetchError("E707", url=url, reason=err.message)
             self._robots[host] = known = (now, found)
@@ -260,7 +260,7 @@ class Fetcher:
             return
         delay = self.settings.watch_host_delay
         known = self._robots.get(host)
-        if known is not None and isinstance(known[1], RobotFileParser):
+        if known is not None and isinstance(known[1], Protego):
             asked = known[1].crawl_delay(AGENT)
             delay = max(delay, float(asked or 0))
         self._pause(last + delay - time.monotonic())
@@ -273,9 +273,9 @@ class Fetcher:
             raise Stopped
 
 
-def _robots_lines(content: bytes) -> list[str]:
-    """robots.txt's lines: RFC 9309 says UTF-8, and a byte that is not is no rule of ours."""
-    return content.decode("utf-8", errors="replace").splitlines()
+def _robots_text(content: bytes) -> str:
+    """robots.txt as text: RFC 9309 says UTF-8, and a byte that is not is no rule of ours."""
+    return content.decode("utf-8", errors="replace")
 
 
 def _phrase(status: int) -> str:
