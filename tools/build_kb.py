@@ -31,7 +31,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -421,6 +421,26 @@ def check_types(item: Item, required: Kinds, optional: Kinds) -> list[str]:
     return problems
 
 
+def well_typed(
+    items: list[Item], required: Kinds, optional: Kinds, problems: list[str]
+) -> Iterator[Item]:
+    """The YAML items with the right keys and types and an id not seen before.
+
+    The checks of an item's values assume its types, so an item that fails :func:`check_types`
+    is not checked further; its problems, and those of an id listed twice, go to *problems*.
+    """
+    ids: set[str] = set()
+    for item in items:
+        found = check_types(item, required, optional)
+        problems += found
+        if found:
+            continue
+        if item.data["id"] in ids:
+            problems.append(f"{item.where}: id {item.data['id']} listed twice")
+        ids.add(item.data["id"])
+        yield item
+
+
 def check_states(tables: Tables) -> list[str]:
     """Check states.tsv row by row: codes, regions, statuses and pycountry assignments."""
     problems: list[str] = []
@@ -469,17 +489,9 @@ def check_organisations(tables: Tables) -> list[str]:
     problems: list[str] = []
     states = {row["code"] for row in tables.states}
     igo_codes = {item.data.get("code") for item in tables.organisations}
-    ids: set[str] = set()
     owner: dict[str, str] = {}
-    for item in tables.organisations:
-        found = check_types(item, ORG_REQUIRED, ORG_OPTIONAL)
-        problems += found
-        if found:
-            continue
+    for item in well_typed(tables.organisations, ORG_REQUIRED, ORG_OPTIONAL, problems):
         data, where = item.data, item.where
-        if data["id"] in ids:
-            problems.append(f"{where}: id {data['id']} listed twice")
-        ids.add(data["id"])
         if not data["code"].startswith("IGO:"):
             problems.append(f"{where}: code {data['code']!r} does not start with IGO:")
         if data["parent"] is not None and data["parent"] not in igo_codes:
@@ -510,16 +522,8 @@ def check_offices(tables: Tables) -> list[str]:
     """Check offices.yaml: keys, types, sectors and the countries of country-only titles."""
     problems: list[str] = []
     states = {row["code"] for row in tables.states}
-    ids: set[str] = set()
-    for item in tables.offices:
-        found = check_types(item, OFFICE_REQUIRED, OFFICE_OPTIONAL)
-        problems += found
-        if found:
-            continue
+    for item in well_typed(tables.offices, OFFICE_REQUIRED, OFFICE_OPTIONAL, problems):
         data, where = item.data, item.where
-        if data["id"] in ids:
-            problems.append(f"{where}: id {data['id']} listed twice")
-        ids.add(data["id"])
         for sector in (data["sector"], data["sector2"]):
             if sector is not None and sector not in tables.sectors:
                 problems.append(f"{where}: sector {sector} is not in sectors.tsv")
