@@ -455,6 +455,8 @@ def test_web_relation_since_view_and_search_box(client: TestClient, filled: Stor
     new = [h.id for h in relation(filled, "BLR", "RUS", since=parse_moment(SINCE)).happenings]
     assert _event_ids(html) == new and len(new) == 1
     assert "2021-06-01 00:00:00 UTC" in html and "not its publication" in html
+    assert "<h1>Belarus (BLR) – Russia (RUS)</h1>" in html and "<title>BLR – RUS" in html
+    assert '<a href="/relations/BLR/RUS">Everything</a>' in html  # the page without since
     found = client.get("/relations", params={"a": "Belarus", "b": "russia"}, follow_redirects=False)
     assert found.status_code == 303 and found.headers["location"] == "/relations/BLR/RUS"
     assert client.get("/relations", params={"a": "Atlantis", "b": "RUS"}).status_code == 400
