@@ -438,7 +438,7 @@ def test_web_relation_page_links_every_number_to_its_records(
     assert 'href="/relations/BLR/RUS?person=Sergey+Lavrov#events"' in html
     assert 'href="/relations/BLR/RUS?speaker=Sergey+Lavrov#quotes"' in html
     assert html.count('class="article-link"') == 4  # two treaty actions, two quotations
-    assert "/static/relation.js" in html and "relation-data" in html
+    assert "/static/chart.js" in html and 'data-chart="relation"' in html
     narrowed = client.get("/relations/BLR/RUS", params={"quad": "verbal conflict"}).text
     accusation = [h.id for h in relation(filled, "BLR", "RUS").happenings if h.event == "ACCUSE"]
     assert _event_ids(narrowed) == accusation
@@ -447,7 +447,7 @@ def test_web_relation_page_links_every_number_to_its_records(
     assert _event_ids(named) == talks
     quoted = client.get("/relations/BLR/RUS", params={"speaker": "Sergey Lavrov"}).text
     assert "Belarus has kept its word" in quoted and "closest partner" not in quoted
-    assert client.get("/static/relation.js").status_code == 200
+    assert client.get("/static/chart.js").status_code == 200
 
 
 def test_web_relation_since_view_and_search_box(client: TestClient, filled: Store) -> None:
