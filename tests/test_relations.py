@@ -335,6 +335,8 @@ def test_sides_resolve_from_codes_names_and_aliases(filled: Store) -> None:
     assert resolve_side(filled, "russia") == "RUS"
     with pytest.raises(QueryError, match="no state or organisation"):
         resolve_side(filled, "Atlantis")
+    with pytest.raises(QueryError, match=r"side ' ': empty.*\[E452\]"):
+        resolve_side(filled, " ")
     with pytest.raises(QueryError, match="two different sides"):
         relation(filled, "BLR", "blr")
 

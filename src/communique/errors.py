@@ -99,6 +99,7 @@ class Errors:
     # One relationship (``communique relation``, ``/relations/A/B``) and what is new since when.
     E450 = "relation {a!r} and {b!r}: {reason}"
     E451 = "since {value!r}: expected a date YYYY-MM-DD or a UTC date and time YYYY-MM-DDTHH:MM"
+    E452 = "side {side!r}: {reason}"
     E501 = "gold file {path}: {reason}"
     # Ingest on a Dask cluster (ingest --scheduler).
     E601 = (

@@ -166,7 +166,7 @@ def resolve_side(store: Store, text: str) -> str:
     """
     wanted = text.strip()
     if not wanted:
-        raise QueryError("E450", a=text, b="", reason="a side is empty")
+        raise QueryError("E452", side=text, reason="empty: a code or a name is needed")
     kinds = EntityRow.kind.in_(("state", "organisation"))
     with Session(store.engine) as session:
         code = wanted.upper()
@@ -189,7 +189,8 @@ def resolve_side(store: Store, text: str) -> str:
             )
             found = session.scalar(by_alias.order_by(*ranked).limit(1))
     if found is None:
-        raise QueryError("E450", a=text, b="", reason=f"no state or organisation {wanted!r}")
+        reason = "no state or organisation by that code, name or alias in this database"
+        raise QueryError("E452", side=text, reason=reason)
     return found
 
 
