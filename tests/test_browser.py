@@ -1,54 +1,29 @@
 """A real browser: headless Chromium opens the timeline, clicks an event, sees its evidence.
 
-Needs Debian's chromium at /usr/bin/chromium (``.ci/run`` installs it when missing) and the
-Playwright driver from PyPI; no browser is downloaded. The screenshot is kept in artifacts/.
+Chromium, the served app and the cut requests are ``browsing``'s (see there). The screenshots
+are kept in artifacts/.
 """
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from communique.settings import load_settings
 from communique.store import Store
-from communique.web import create_app
 
+from .browsing import CHROMIUM, cut_off, needs_chromium, serving
 from .conftest import ROOT, Databases
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (.ci/run installs it)"
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def server(databases: Databases):
+def server(databases: Databases) -> Iterator[str]:
     """The app over the sample corpus (a copy of the session's, see conftest), in a thread."""
-    import uvicorn
-
-    settings = load_settings(environ={}, overrides=[f"db={databases.sample('sqlite')}"])
-    port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(databases.sample("sqlite")) as address:
+        yield address
 
 
 def test_browser_timeline_click_shows_highlighted_evidence(server: str) -> None:
@@ -124,26 +99,16 @@ def test_browser_report_draws_its_charts_offline(tmp_path: Path, databases: Data
 @pytest.mark.issue(11)
 def test_browser_docs_render_their_operations_offline(server: str) -> None:
     """/docs draws Swagger UI from packaged assets: every request off 127.0.0.1 is cut."""
-    from urllib.parse import urlsplit
-
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     artifacts = ROOT / "artifacts"
     artifacts.mkdir(exist_ok=True)
     errors: list[str] = []
     outside: list[str] = []
-
-    def loopback_only(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort("internetdisconnected")
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(viewport={"width": 1200, "height": 900})
-        context.route("**/*", loopback_only)
+        context.route("**/*", cut_off(outside))
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))

@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
-import socket
-import threading
-import time
 import warnings
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -49,6 +45,7 @@ from communique.store.relations import (
 from communique.store.tables import ArticleRow
 from communique.web import create_app
 
+from .browsing import CHROMIUM, cut_off, needs_chromium, serving
 from .conftest import ROOT, Databases
 
 with warnings.catch_warnings():
@@ -338,6 +335,8 @@ def test_sides_resolve_from_codes_names_and_aliases(filled: Store) -> None:
     assert resolve_side(filled, "russia") == "RUS"
     with pytest.raises(QueryError, match="no state or organisation"):
         resolve_side(filled, "Atlantis")
+    with pytest.raises(QueryError, match=r"side ' ': empty.*\[E452\]"):
+        resolve_side(filled, " ")
     with pytest.raises(QueryError, match="two different sides"):
         relation(filled, "BLR", "blr")
 
@@ -441,7 +440,7 @@ def test_web_relation_page_links_every_number_to_its_records(
     assert 'href="/relations/BLR/RUS?person=Sergey+Lavrov#events"' in html
     assert 'href="/relations/BLR/RUS?speaker=Sergey+Lavrov#quotes"' in html
     assert html.count('class="article-link"') == 4  # two treaty actions, two quotations
-    assert "/static/relation.js" in html and "relation-data" in html
+    assert "/static/chart.js" in html and 'data-chart="relation"' in html
     narrowed = client.get("/relations/BLR/RUS", params={"quad": "verbal conflict"}).text
     accusation = [h.id for h in relation(filled, "BLR", "RUS").happenings if h.event == "ACCUSE"]
     assert _event_ids(narrowed) == accusation
@@ -450,7 +449,7 @@ def test_web_relation_page_links_every_number_to_its_records(
     assert _event_ids(named) == talks
     quoted = client.get("/relations/BLR/RUS", params={"speaker": "Sergey Lavrov"}).text
     assert "Belarus has kept its word" in quoted and "closest partner" not in quoted
-    assert client.get("/static/relation.js").status_code == 200
+    assert client.get("/static/chart.js").status_code == 200
 
 
 def test_web_relation_since_view_and_search_box(client: TestClient, filled: Store) -> None:
@@ -458,6 +457,8 @@ def test_web_relation_since_view_and_search_box(client: TestClient, filled: Stor
     new = [h.id for h in relation(filled, "BLR", "RUS", since=parse_moment(SINCE)).happenings]
     assert _event_ids(html) == new and len(new) == 1
     assert "2021-06-01 00:00:00 UTC" in html and "not its publication" in html
+    assert "<h1>Belarus (BLR) – Russia (RUS)</h1>" in html and "<title>BLR – RUS" in html
+    assert '<a href="/relations/BLR/RUS">Everything</a>' in html  # the page without since
     found = client.get("/relations", params={"a": "Belarus", "b": "russia"}, follow_redirects=False)
     assert found.status_code == 303 and found.headers["location"] == "/relations/BLR/RUS"
     assert client.get("/relations", params={"a": "Atlantis", "b": "RUS"}).status_code == 400
@@ -467,42 +468,20 @@ def test_web_relation_since_view_and_search_box(client: TestClient, filled: Stor
     assert 'href="/relations/BLR/RUS"' in overview  # the dyads lead there too
 
 
-CHROMIUM = "/usr/bin/chromium"
-needs_chromium = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (.ci/run installs it)"
-)
-
-
 @pytest.fixture(scope="module")
 def served(databases: Databases) -> Iterator[tuple[str, str]]:
     """The app over the two batches (SQLite), in a thread: its address and database."""
-    import uvicorn
-
     url = databases.empty("sqlite")
     _fill(url)
-    settings = load_settings(environ={}, overrides=[f"db={url}"])
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", url
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(url) as address:
+        yield address, url
 
 
 @needs_chromium
 def test_browser_relation_page_draws_offline_and_since_lists_the_new(
     served: tuple[str, str],
 ) -> None:
-    from urllib.parse import urlsplit
-
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     address, url = served
     store = Store.open(url)
@@ -510,18 +489,10 @@ def test_browser_relation_page_draws_offline_and_since_lists_the_new(
     store.close()
     outside: list[str] = []
     errors: list[str] = []
-
-    def loopback_only(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort("internetdisconnected")
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(viewport={"width": 1200, "height": 900})
-        context.route("**/*", loopback_only)
+        context.route("**/*", cut_off(outside))
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))
@@ -548,22 +519,14 @@ def test_browser_relation_page_draws_offline_and_since_lists_the_new(
 def test_browser_digest_file_draws_its_chart_offline(
     served: tuple[str, str], tmp_path: Path
 ) -> None:
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     path = _digest_file(served[1], tmp_path)
     outside: list[str] = []
-
-    def file_only(route: Route) -> None:
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort("internetdisconnected")
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(offline=True)
-        context.route("**/*", file_only)
+        context.route("**/*", cut_off(outside, files=True))
         page = context.new_page()
         page.goto(path.as_uri())
         page.wait_for_selector("#pairs .main-svg")

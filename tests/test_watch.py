@@ -33,7 +33,8 @@ from communique.errors import FetchError, WatchError
 from communique.pipeline import ANALYSIS_VERSION
 from communique.pipeline.watch import parse_every
 from communique.read.feeds import normalise_url, read_listing
-from communique.read.fetch import Page, PageStore
+from communique.read.fetch import Fetcher, Page, PageStore
+from communique.settings import load_settings
 from communique.store import Store
 
 runner = CliRunner()
@@ -172,6 +173,17 @@ EMPTY_PAGE = "/updates/photo-gallery.html"
 BARE_PAGE = "/news/lima-water-talks.html"
 FORBIDDEN = "/private/draft-communique.html"
 ORIGIN = "http://127.0.0.1"  # + the server's port
+# A page sent a byte every TRICKLE_GAP seconds: no wait times out, the whole answer must.
+TRICKLE = "/slow/drip.html"
+TRICKLE_GAP = 0.05
+# Redirects: (path -> Location): to a feed, into the path robots.txt forbids, to a local file,
+# and to itself (a loop).
+REDIRECTS = {
+    "/moved.xml": "/feed.xml",
+    "/into-private.xml": "/private/listing.xml",
+    "/to-file.xml": "file:///etc/hostname",
+    "/loop.xml": "/loop.xml",
+}
 
 
 def _article_html(path: str) -> str:
@@ -301,7 +313,10 @@ class Site:
         if path == "/robots.txt" and self.robots_status != 200:
             return self.robots_status, {"Content-Type": "text/plain"}, b"unavailable"
         if path == "/robots.txt":
-            rules = "User-agent: *\nDisallow: /private/\n\nUser-agent: greedy-bot\nDisallow: /\n"
+            rules = (  # "Allow: /" first: the longest matching rule must still win
+                "User-agent: *\nAllow: /\nDisallow: /private/\nDisallow: /*.pdf$\n\n"
+                "User-agent: greedy-bot\nDisallow: /\n"
+            )
             return 200, {"Content-Type": "text/plain"}, rules.encode()
         if path == "/feed.xml":
             return 200, xml, _rss(self.base).encode()
@@ -313,6 +328,8 @@ class Site:
             return 200, {"Content-Type": "application/gzip"}, _sitemap(self.base)
         if path == "/desk/":
             return 200, html, _listing().encode()
+        if path in REDIRECTS:
+            return 302 if path != "/moved.xml" else 301, {"Location": REDIRECTS[path]}, b""
         if path == "/broken.xml":
             return 500, html, b"<h1>Internal error</h1>"
         if path == "/busy.xml":
@@ -330,6 +347,8 @@ class Site:
         if path == "/slow.xml":
             time.sleep(HANG)
             return 200, xml, _rss(self.base).encode()
+        if path == TRICKLE:
+            return 200, html, b""  # the handler sends the body itself, a byte at a time
         if path == EMPTY_PAGE:  # a page that its scripts fill in a browser: no text here
             shell = "<div id='app'></div><script src='/static/gallery.js'></script>"
             return 200, html, f"<html><body>{shell}</body></html>".encode()
@@ -358,6 +377,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 if self.headers.get("If-None-Match") == etag:
                     status, body = 304, b""
             hit.status = status
+            if path == TRICKLE:
+                self._trickle(b"<html><body>" + b"." * 200 + b"</body></html>")
+                return
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -365,6 +387,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if body:
                 self.wfile.write(body)
+
+        def _trickle(self, body: bytes) -> None:
+            """Each byte well within the timeout of the one before, the whole far beyond it."""
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_GAP)
 
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: the site records its requests itself."""
@@ -585,6 +617,48 @@ def test_a_site_whose_robots_txt_cannot_be_had_is_not_fetched(cli, site: Site) -
     gone = cli("watch", "run", "--once", "--due")
     assert "E702" in gone.output and "HTTP 404" in gone.output
     assert site.paths() == ["/robots.txt", "/nowhere.xml"]
+
+
+def test_redirects_are_asked_hop_by_hop_with_robots_txt_and_only_to_the_web(site: Site) -> None:
+    site.reset()
+    overrides = [f"watch_host_delay={DELAY}", f"watch_timeout={TIMEOUT}", "watch_retries=0"]
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        page = fetcher.get(f"{site.base}/moved.xml")
+        assert page.status == 200 and page.url == f"{site.base}/feed.xml"
+        assert b"<rss" in page.content
+        refused = {"/into-private.xml": "E701", "/to-file.xml": "E717", "/loop.xml": "E718"}
+        for path, code in refused.items():
+            with pytest.raises(FetchError) as caught:
+                fetcher.get(f"{site.base}{path}")
+            assert caught.value.code == code and caught.value.permanent, caught.value
+            assert "\n" not in str(caught.value)
+    assert not [path for path in site.paths() if path.startswith("/private/")]
+    assert site.counts["/loop.xml"] == 6  # the first request and five redirects
+    assert min(_gaps(site.hits)) >= DELAY * 0.9  # each hop waits the host's turn
+
+
+def test_robots_txt_is_read_by_its_longest_rule_and_its_wildcards(site: Site) -> None:
+    site.reset()
+    overrides = [f"watch_host_delay={DELAY}", "watch_retries=0"]
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        for path in (FORBIDDEN, "/files/annual-report.pdf"):
+            with pytest.raises(FetchError) as caught:
+                fetcher.get(f"{site.base}{path}")
+            assert caught.value.code == "E701", path
+        assert fetcher.get(f"{site.base}/feed.xml").status == 200  # "Allow: /"
+    assert site.paths() == ["/robots.txt", "/feed.xml"]
+
+
+def test_an_answer_sent_a_byte_at_a_time_is_given_up(site: Site) -> None:
+    site.reset()
+    overrides = ["watch_timeout=0.3", "watch_retries=0"]  # the whole answer: at most 3 s
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        began = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetcher.get(f"{site.base}{TRICKLE}")
+        took = time.monotonic() - began
+    assert caught.value.code == "E719" and not caught.value.permanent
+    assert took < 8.0  # the body would take about 11 s
 
 
 def test_a_kept_page_is_found_by_its_hash_and_written_once(tmp_path: Path) -> None:

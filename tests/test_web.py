@@ -237,8 +237,11 @@ def test_web_network_page_weights_edges_by_events_and_filters_by_period(
     client: TestClient,
 ) -> None:
     page = client.get("/network").text
-    assert '<script src="/static/network.js"></script>' in page
-    found = re.search(r'<script id="network-data" type="application/json">(.*?)</script>', page)
+    assert '<script src="/static/chart.js"></script>' in page
+    found = re.search(
+        r'<script id="network-data" type="application/json" data-chart="network">(.*?)</script>',
+        page,
+    )
     assert found is not None
     traces = {trace.get("name") for trace in json.loads(found.group(1))["data"]}
     assert {"state", "organisation", "person", "cooperation", "conflict"} <= traces
@@ -249,7 +252,7 @@ def test_web_network_page_weights_edges_by_events_and_filters_by_period(
     later = _edges(client.get("/network", params={"since": "2024-01-01", "until": ""}).text)
     assert later and set(later) < set(edges) and "IGO:EU – RUS" not in later
     assert _edges(client.get("/network", params={"since": "2031-01-01"}).text) == {}
-    assert "Plotly.newPlot" in client.get("/static/network.js").text
+    assert "Plotly.newPlot" in client.get("/static/chart.js").text
     assert client.get("/static/secrets.js").status_code == 404
 
 
@@ -403,7 +406,10 @@ def test_web_actors_carry_a_mention_count_not_the_mentions(client: TestClient) -
 
 def test_web_timeline_bars_count_events_per_month_and_open_that_month(client: TestClient) -> None:
     page = client.get("/timeline").text
-    found = re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', page)
+    found = re.search(
+        r'<script id="timeline-data" type="application/json" data-chart="timeline">(.*?)</script>',
+        page,
+    )
     assert found is not None
     bars = [trace for trace in json.loads(found.group(1))["data"] if trace["type"] == "bar"]
     total = re.search(r'<p class="pager">(\d+) events', page)

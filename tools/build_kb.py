@@ -31,7 +31,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,13 +71,7 @@ def split_list(text: str) -> list[str]:
 
 def unique(items: Iterable[str]) -> list[str]:
     """Return *items* without duplicates (case-sensitive), keeping the first occurrence."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        if item and item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out
+    return drop_seen(items, set())
 
 
 def fold(text: str) -> str:
@@ -135,6 +129,19 @@ def russian_problems(where: str, field: str, forms: list[str]) -> list[str]:
     ]
     problems += [f"{where}: {field} repeats {dup!r}" for dup in duplicates(forms)]
     return problems
+
+
+def claimed_elsewhere(where: str, key: str, forms: list[str], owner: dict[str, str]) -> list[str]:
+    """Problems of Russian forms that *owner* already gives another record than *key*.
+
+    The resolver looks a Russian form up to one referent, so a form shared by two states (or
+    two organisations) would resolve to whichever was read last. *owner* collects the forms.
+    """
+    return [
+        f"{where}: Russian form {form!r} is also {owner[form]}'s"
+        for form in forms
+        if owner.setdefault(form, key) != key
+    ]
 
 
 def cyrillic_outside(where: str, values: dict[str, Any]) -> list[str]:
@@ -414,6 +421,26 @@ def check_types(item: Item, required: Kinds, optional: Kinds) -> list[str]:
     return problems
 
 
+def well_typed(
+    items: list[Item], required: Kinds, optional: Kinds, problems: list[str]
+) -> Iterator[Item]:
+    """The YAML items with the right keys and types and an id not seen before.
+
+    The checks of an item's values assume its types, so an item that fails :func:`check_types`
+    is not checked further; its problems, and those of an id listed twice, go to *problems*.
+    """
+    ids: set[str] = set()
+    for item in items:
+        found = check_types(item, required, optional)
+        problems += found
+        if found:
+            continue
+        if item.data["id"] in ids:
+            problems.append(f"{item.where}: id {item.data['id']} listed twice")
+        ids.add(item.data["id"])
+        yield item
+
+
 def check_states(tables: Tables) -> list[str]:
     """Check states.tsv row by row: codes, regions, statuses and pycountry assignments."""
     problems: list[str] = []
@@ -452,9 +479,8 @@ def check_states(tables: Tables) -> list[str]:
             problems += russian_problems(where, column, row.forms(column))
     owner: dict[str, str] = {}
     for row in tables.states:
-        for form in row.forms("names_ru") + row.forms("adjectives_ru") + row.forms("metonyms_ru"):
-            if owner.setdefault(form, row["code"]) != row["code"]:
-                problems.append(f"{row.where}: Russian form {form!r} is also {owner[form]}'s")
+        forms = row.forms("names_ru") + row.forms("adjectives_ru") + row.forms("metonyms_ru")
+        problems += claimed_elsewhere(row.where, row["code"], forms, owner)
     return problems
 
 
@@ -463,17 +489,9 @@ def check_organisations(tables: Tables) -> list[str]:
     problems: list[str] = []
     states = {row["code"] for row in tables.states}
     igo_codes = {item.data.get("code") for item in tables.organisations}
-    ids: set[str] = set()
     owner: dict[str, str] = {}
-    for item in tables.organisations:
-        found = check_types(item, ORG_REQUIRED, ORG_OPTIONAL)
-        problems += found
-        if found:
-            continue
+    for item in well_typed(tables.organisations, ORG_REQUIRED, ORG_OPTIONAL, problems):
         data, where = item.data, item.where
-        if data["id"] in ids:
-            problems.append(f"{where}: id {data['id']} listed twice")
-        ids.add(data["id"])
         if not data["code"].startswith("IGO:"):
             problems.append(f"{where}: code {data['code']!r} does not start with IGO:")
         if data["parent"] is not None and data["parent"] not in igo_codes:
@@ -495,9 +513,8 @@ def check_organisations(tables: Tables) -> list[str]:
         problems += cyrillic_outside(where, data)
         for key in ("names_ru", "acronyms_ru"):
             problems += russian_problems(where, key, data.get(key, []))
-        for form in data.get("names_ru", []) + data.get("acronyms_ru", []):
-            if owner.setdefault(form, data["id"]) != data["id"]:
-                problems.append(f"{where}: Russian form {form!r} is also {owner[form]}'s")
+        forms = data.get("names_ru", []) + data.get("acronyms_ru", [])
+        problems += claimed_elsewhere(where, data["id"], forms, owner)
     return problems
 
 
@@ -505,16 +522,8 @@ def check_offices(tables: Tables) -> list[str]:
     """Check offices.yaml: keys, types, sectors and the countries of country-only titles."""
     problems: list[str] = []
     states = {row["code"] for row in tables.states}
-    ids: set[str] = set()
-    for item in tables.offices:
-        found = check_types(item, OFFICE_REQUIRED, OFFICE_OPTIONAL)
-        problems += found
-        if found:
-            continue
+    for item in well_typed(tables.offices, OFFICE_REQUIRED, OFFICE_OPTIONAL, problems):
         data, where = item.data, item.where
-        if data["id"] in ids:
-            problems.append(f"{where}: id {data['id']} listed twice")
-        ids.add(data["id"])
         for sector in (data["sector"], data["sector2"]):
             if sector is not None and sector not in tables.sectors:
                 problems.append(f"{where}: sector {sector} is not in sectors.tsv")

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from .evaluate import EvalReport
+    from .pipeline.watch import SourceRun
 
 # spaCy and the language stages (pipeline), scikit-learn (link), SciPy (evaluate) and the
 # knowledge base take seconds to import: each command imports what it uses, inside it.
@@ -1155,7 +1156,7 @@ def watch_run_command(
 
     from rich.live import Live
 
-    from .pipeline.watch import SourceRun, Watcher
+    from .pipeline.watch import Watcher
 
     settings: Settings = ctx.obj
     stop = threading.Event()
@@ -1163,6 +1164,7 @@ def watch_run_command(
     totals = {"new": 0, "failed": 0, "unchanged": 0, "sources": 0, "reanalysed": 0}
 
     def interrupt(signum: int, frame: object) -> None:
+        """Ctrl-C: the first stops between documents (nothing half-stored), the second at once."""
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()
@@ -1171,11 +1173,13 @@ def watch_run_command(
     live = Live(console=err, transient=False, auto_refresh=False) if err.is_terminal else None
 
     def progress(run: SourceRun) -> None:
+        """Keep the source's latest state, and redraw the live view on a terminal."""
         runs[run.name] = run
         if live is not None:
             live.update(_watch_view(runs, totals), refresh=True)
 
     def failed(line: str) -> None:
+        """Print an error above the live view, which would otherwise draw over it."""
         (live.console if live is not None else err).print(f"error: {line}", markup=False)
 
     previous = signal.signal(signal.SIGINT, interrupt)
@@ -1214,7 +1218,7 @@ def watch_run_command(
         raise typer.Exit(1)
 
 
-def _watch_view(runs: dict, totals: dict[str, int]) -> Table:
+def _watch_view(runs: dict[str, SourceRun], totals: dict[str, int]) -> Table:
     """The live view of `watch run`: each source's state in this run, and the counts so far."""
     table = Table(caption=f"{totals['new']} new so far; Ctrl-C stops between documents")
     for column in ("source", "state", "new", "failed"):

@@ -143,6 +143,7 @@ def relation_tables(rel: Relation, shown: Iterable[Story]) -> list[RenderableTyp
 
 
 def _events_table(chosen: Sequence[Story], title: str) -> Table:
+    """Merged events, one row each, with their first evidence sentence to judge them by."""
     table = Table("id", "date", "event", "who → whom", "where", "sources", "evidence", title=title)
     for story in chosen:
         event = story.event
@@ -160,6 +161,7 @@ def _events_table(chosen: Sequence[Story], title: str) -> Table:
 
 
 def _agreements_table(moved: Sequence[Moved], title: str) -> Table:
+    """Agreements with every action in one cell, the new ones starred (what moved)."""
     table = Table("agreement", "kind", "parties", "lifecycle (* new)", title=title)
     for item in moved:
         agreement = item.agreement
@@ -173,6 +175,7 @@ def _agreements_table(moved: Sequence[Moved], title: str) -> Table:
 
 
 def _quotes_table(quotes: Sequence[tuple[Article, Statement]], title: str) -> Table:
+    """Quotations with their speaker's side and source, the quote on one line (cut at 300)."""
     table = Table("speaker", "side", "published", "source", "quotation", title=title)
     for article, st in quotes:
         _row(

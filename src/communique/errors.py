@@ -22,6 +22,7 @@ __all__ = [
     "StoreError",
     "Warnings",
     "WatchError",
+    "one_line",
     "warning",
 ]
 
@@ -98,6 +99,7 @@ class Errors:
     # One relationship (``communique relation``, ``/relations/A/B``) and what is new since when.
     E450 = "relation {a!r} and {b!r}: {reason}"
     E451 = "since {value!r}: expected a date YYYY-MM-DD or a UTC date and time YYYY-MM-DDTHH:MM"
+    E452 = "side {side!r}: {reason}"
     E501 = "gold file {path}: {reason}"
     # Ingest on a Dask cluster (ingest --scheduler).
     E601 = (
@@ -126,6 +128,9 @@ class Errors:
     E714 = "{count} of {total} new articles failed (last: {last})"
     E715 = "{url}: unexpected {kind} while reading this source, please report it: {reason}"
     E716 = "{url}: its kept page {path} is gone; its article keeps the analysis it has"
+    E717 = "{url}: redirected to {target}, which is not an http(s) URL"
+    E718 = "{url}: redirected more than {limit} times in a row"
+    E719 = "{url}: the answer took over {limit:g} s in all ({times} times setting watch_timeout)"
 
 
 class Warnings:
@@ -136,6 +141,16 @@ class Warnings:
         "read as UTF-8 with each replaced by U+FFFD"
     )
     W102 = "{path}: line {line}: field '{field}' holds lone surrogate escapes; replaced by U+FFFD"
+
+
+def one_line(error: object) -> str:
+    """The first line of ``error``'s message, cut at 200 characters (its type's name if empty).
+
+    A coded message is one line (a log line, a row of ``watch list``), but the reason it quotes
+    from another library (an XML parser, a socket) may run over several.
+    """
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
 
 
 def warning(code: str, **kwargs: object) -> str:

@@ -584,13 +584,10 @@ def _apply_user_row(kb: KnowledgeBase, row: dict[str, Any], *, source: str) -> N
     """Add one user row: a person (``name`` + ``office``/``code`` or ``roles``) or a state/IGO."""
     kind = (row.get("kind") or "person").strip()
     if kind == "person":
-        aliases = row.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [a.strip() for a in aliases.split(";") if a.strip()]
         roles = row.get("roles") or ([row] if row.get("office") else [])
         kb.add_person(
             row["name"],
-            aliases,
+            _listed(row.get("aliases")),
             [_role(r, row["name"], source=source) for r in roles],
             _listed(row.get("names_ru")),
         )
@@ -615,6 +612,7 @@ def _apply_user_row(kb: KnowledgeBase, row: dict[str, Any], *, source: str) -> N
 
 
 def _listed(value: Any) -> list[str]:
+    """A list field of a user's actors file: a YAML list, or a CSV cell of ';'-separated items."""
     if isinstance(value, str):
         return [v.strip() for v in value.split(";") if v.strip()]
     return list(value or [])

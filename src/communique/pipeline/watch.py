@@ -30,13 +30,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..errors import CommuniqueError, FetchError, InputError, WatchError
+from ..errors import CommuniqueError, FetchError, InputError, WatchError, one_line
 from ..model import RawDocument
 from ..read.feeds import Entry, Listing, read_listing
 from ..read.fetch import Fetcher, Page, PageStore, Stopped, page_text
 from ..settings import Settings
 from ..store import Source, Store
-from .local import ANALYSIS_VERSION, ingest_documents, load_pipeline
+from .local import ANALYSIS_VERSION, IngestReport, ingest_documents, load_pipeline
 
 __all__ = ["SourceRun", "Watcher", "parse_every", "utcnow"]
 
@@ -133,7 +133,7 @@ class Watcher:
             except Exception as err:  # a bug of ours on one site's content: not the others' loss
                 logger.exception("watch: %s", source.name)
                 unexpected = FetchError(
-                    "E715", url=source.url, kind=type(err).__name__, reason=_one_line(err)
+                    "E715", url=source.url, kind=type(err).__name__, reason=one_line(err)
                 )
                 self._fail(source, run, unexpected, started=utcnow(), answered=False)
         return runs
@@ -143,18 +143,20 @@ class Watcher:
         started = utcnow()
         run.state = "fetching"
         self.on_progress(run)
+        page: Page | None = None
         try:
             page = self.fetcher.get(
                 source.url, etag=source.etag, last_modified=source.last_modified
             )
+            listing = None if page.unchanged else self._listing(page)
         except Stopped:
             run.state = "stopped"
             self.on_progress(run)
             return
-        except FetchError as err:
-            self._fail(source, run, err, started=started, answered=False)
+        except FetchError as err:  # the listing's request failed, or what it answered
+            self._fail(source, run, err, started=started, answered=page is not None)
             return
-        if page.unchanged:
+        if listing is None:
             run.state = "unchanged"
             self.store.record_run(
                 source.name,
@@ -164,15 +166,6 @@ class Watcher:
                 last_modified=page.last_modified or source.last_modified,
             )
             self.on_progress(run)
-            return
-        try:
-            listing = self._listing(page)
-        except Stopped:
-            run.state = "stopped"
-            self.on_progress(run)
-            return
-        except FetchError as err:
-            self._fail(source, run, err, started=started, answered=True)
             return
         self._entries(source, run, page, listing, started=started)
 
@@ -268,14 +261,7 @@ class Watcher:
         except InputError:  # empty, binary or undecodable: so it will stay
             self.store.mark_seen(source.name, entry.url, status="failed", **seen)
             raise
-        failures: list[CommuniqueError] = []
-        report = ingest_documents(
-            [raw],
-            settings=self.settings,
-            store=self.store,
-            on_error=failures.append,
-            nlp=self._pipeline(),
-        )
+        report, failures = self._ingest(raw)
         if failures:
             self.store.mark_seen(source.name, entry.url, status="failed", **seen)
             raise failures[0]
@@ -332,14 +318,7 @@ class Watcher:
                 article.title if article else None,
                 article.published if article else None,
             )
-            failures: list[CommuniqueError] = []
-            report = ingest_documents(
-                [raw],
-                settings=self.settings,
-                store=self.store,
-                on_error=failures.append,
-                nlp=self._pipeline(),
-            )
+            report, failures = self._ingest(raw)
             for failure in failures:
                 self.on_error(f"{kept.source}: {failure}")
             if not failures:
@@ -355,6 +334,18 @@ class Watcher:
                 )
             done += report.new + report.updated
         return done
+
+    def _ingest(self, raw: RawDocument) -> tuple[IngestReport, list[CommuniqueError]]:
+        """One page through ``ingest``'s stages; its failures returned, for the caller to record."""
+        failures: list[CommuniqueError] = []
+        report = ingest_documents(
+            [raw],
+            settings=self.settings,
+            store=self.store,
+            on_error=failures.append,
+            nlp=self._pipeline(),
+        )
+        return report, failures
 
     def _pipeline(self) -> Language:
         """The pipeline, loaded at the first new article (a run with nothing new needs none)."""
@@ -391,9 +382,3 @@ class Watcher:
             return started + every
         longer = every * 2 ** min(source.failures, 16)
         return started + max(every, min(longer, _MAX_BACKOFF))
-
-
-def _one_line(error: Exception) -> str:
-    """An exception's message as one short line."""
-    text = str(error).strip().splitlines()
-    return text[0][:200] if text else ""

@@ -28,7 +28,7 @@ from courlan.filters import extension_filter, path_filter, type_filter
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..errors import FetchError, InputError
+from ..errors import FetchError, InputError, one_line
 from .fetch import Page, page_text
 
 __all__ = ["Entry", "Listing", "normalise_url", "read_listing"]
@@ -123,7 +123,7 @@ def _feed(data: bytes, url: str) -> Listing:
         title = _SPACE.sub(" ", item.get("title") or "").strip() or None
         entries.append(Entry(url=normal, title=title, published=published))
     if not entries and parsed.get("bozo"):
-        reason = f"malformed feed: {_one_line(parsed.get('bozo_exception'))}"
+        reason = f"malformed feed: {one_line(parsed.get('bozo_exception', 'unknown error'))}"
         raise FetchError("E709", url=url, reason=reason, permanent=True)
     return Listing(kind="feed", entries=_unique(entries))
 
@@ -134,7 +134,8 @@ def _sitemap(data: bytes, url: str) -> Listing:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        raise FetchError("E709", url=url, reason=f"malformed XML: {err}", permanent=True) from err
+        reason = f"malformed XML: {one_line(err)}"
+        raise FetchError("E709", url=url, reason=reason, permanent=True) from err
     entries: list[Entry] = []
     sitemaps: list[str] = []
     for child in root:
@@ -180,7 +181,7 @@ def _listing_page(page: Page, *, max_bytes: int) -> Listing:
         text = page_text(page, max_bytes=max_bytes)
         tree = lxml_html.document_fromstring(text)
     except (InputError, etree.ParserError, ValueError) as err:
-        reason = err.message if isinstance(err, InputError) else f"unreadable HTML: {err}"
+        reason = err.message if isinstance(err, InputError) else f"unreadable HTML: {one_line(err)}"
         raise FetchError("E709", url=page.url, reason=reason, permanent=True) from err
     host = urlsplit(page.url).netloc.lower()
     here = normalise_url(page.url)
@@ -213,8 +214,3 @@ def _unique(entries: list[Entry]) -> tuple[Entry, ...]:
     for entry in entries:
         seen.setdefault(entry.url, entry)
     return tuple(seen.values())
-
-
-def _one_line(error: object) -> str:
-    text = str(error or "").strip().splitlines()
-    return text[0][:160] if text else "unknown error"

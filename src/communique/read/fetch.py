@@ -4,14 +4,20 @@ Followed sources are fetched on a schedule, for months, from sites that never as
 requests must be ones their owners have no reason to block. So every request here
 
 - names the tool and its version in its User-Agent (and a contact, setting ``watch_contact``);
-- asks robots.txt first (:mod:`urllib.robotparser`, once a day per host) and never fetches what
-  it forbids; its ``Crawl-delay`` lengthens the wait between requests;
+- asks robots.txt first (once a day per host, read by protego as RFC 9309 says: the longest
+  matching rule wins, ``*`` and ``$`` in paths; :mod:`urllib.robotparser` takes the first
+  matching rule and no wildcard, so ``Allow: /`` before ``Disallow: /private/`` would let
+  everything through) and never fetches what it forbids; its ``Crawl-delay`` lengthens the
+  wait between requests;
 - waits ``watch_host_delay`` seconds after the previous answer from the same host;
 - is conditional when the caller knows the ETag or Last-Modified of the last answer, so an
   unchanged feed costs a 304 and no body;
 - is tried again only where that may help: after a 429, a 5xx, a timeout or a broken connection,
   waiting ``watch_backoff`` seconds doubled at each try, or the Retry-After the site asked for
-  when it is within ``watch_retry_after_max``; never after another 4xx.
+  when it is within ``watch_retry_after_max``; never after another 4xx;
+- follows a redirect as a request of its own (at most five in a row): to an http(s) URL only,
+  asking that URL's robots.txt and waiting that host's turn, so a redirect can lead neither
+  into a path robots.txt forbids nor to a ``file://`` or other scheme.
 
 :class:`PageStore` keeps the bytes of each article page, compressed, named by their hash, so that
 the articles can be analysed again (after an upgrade) without fetching them again.
@@ -30,12 +36,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
+from protego import Protego
 
-from ..errors import FetchError
+from ..errors import FetchError, one_line
 from ..settings import Settings
 from .files import decode_bytes
 
@@ -44,7 +50,12 @@ __all__ = ["Fetcher", "Page", "PageStore", "Stopped", "page_text", "user_agent"]
 AGENT = "communique"
 # robots.txt answers are kept this long (RFC 9309 asks crawlers not to keep them over a day).
 _ROBOTS_TTL = 86_400.0
+# Redirects followed in a row (RFC 9309 asks at least five for robots.txt; pages get as many).
 _REDIRECTS = 5
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# An answer may take this many times ``watch_timeout`` in all: the timeout bounds each wait for
+# bytes, so a server sending one byte at a time would otherwise hold the run for hours.
+_WHOLE_ANSWER = 10
 
 
 class Stopped(Exception):
@@ -62,6 +73,7 @@ class Page:
     etag: str | None
     last_modified: str | None
     retry_after: str | None = None
+    location: str | None = None  # where a redirect (3xx) points, absolute
 
     @property
     def unchanged(self) -> bool:
@@ -96,11 +108,11 @@ class Fetcher:
         self._client = httpx.Client(
             headers={"User-Agent": self.agent},
             timeout=httpx.Timeout(settings.watch_timeout),
-            follow_redirects=True,
+            follow_redirects=False,  # a page's redirects are checked hop by hop (see get)
             max_redirects=_REDIRECTS,
         )
         self._last: dict[str, float] = {}  # host -> monotonic time its last answer ended
-        self._robots: dict[str, tuple[float, RobotFileParser | FetchError]] = {}
+        self._robots: dict[str, tuple[float, Protego | FetchError]] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -115,23 +127,33 @@ class Fetcher:
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Page:
         """Fetch ``url`` if robots.txt allows it: a 200 with its bytes, or a 304.
 
-        Raises :class:`~communique.errors.FetchError` with the reason (robots.txt, an HTTP
-        status, a timeout) once the retries allowed are spent, and :class:`Stopped` when asked
-        to stop while waiting.
+        Each redirect is a request of its own, checked as the first was (an http(s) URL, its
+        robots.txt, its host's turn): httpx following them itself would ask no robots.txt and
+        wait no turn on the host they lead to. Raises :class:`~communique.errors.FetchError`
+        with the reason (robots.txt, an HTTP status, a timeout, a redirect refused) once the
+        retries allowed are spent, and :class:`Stopped` when asked to stop while waiting.
         """
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.netloc:
-            raise FetchError("E710", url=url, permanent=True)
-        if not self._robots_for(parts.scheme, parts.netloc).can_fetch(AGENT, url):
-            raise FetchError("E701", url=url, permanent=True)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._request(url, headers)
+        first, asked = url, url
+        for _hop in range(_REDIRECTS + 1):
+            parts = urlsplit(url)
+            if parts.scheme not in {"http", "https"} or not parts.netloc:
+                if url == first:
+                    raise FetchError("E710", url=url, permanent=True)
+                raise FetchError("E717", url=asked, target=url, permanent=True)
+            if not self._robots_for(parts.scheme, parts.netloc).can_fetch(url, AGENT):
+                raise FetchError("E701", url=url, permanent=True)
+            page = self._request(url, headers)
+            if page.location is None:
+                return page
+            asked, url = url, page.location
+        raise FetchError("E718", url=first, limit=_REDIRECTS, permanent=True)
 
-    def _robots_for(self, scheme: str, host: str) -> RobotFileParser:
+    def _robots_for(self, scheme: str, host: str) -> Protego:
         """The robots.txt rules of ``host``, fetched once a day (raising E707 if unreachable).
 
         RFC 9309: a robots.txt answered with a 4xx allows everything; one that cannot be had
@@ -141,14 +163,11 @@ class Fetcher:
         known = self._robots.get(host)
         if known is None or now - known[0] > _ROBOTS_TTL:
             url = urlunsplit((scheme, host, "/robots.txt", "", ""))
-            rules = RobotFileParser(url)
             try:
                 page = self._request(url, {}, robots=True)
-                if page.status == 200 and page.content.strip():
-                    rules.parse(_robots_lines(page.content))
-                else:  # a 4xx, or an empty file: no rules
-                    rules.allow_all = True
-                found: RobotFileParser | FetchError = rules
+                # A 4xx, or an empty file: no rules (protego allows everything).
+                text = _robots_text(page.content) if page.status == 200 else ""
+                found: Protego | FetchError = Protego.parse(text)
             except FetchError as err:
                 found = FetchError("E707", url=url, reason=err.message)
             self._robots[host] = known = (now, found)
@@ -159,7 +178,9 @@ class Fetcher:
     def _request(self, url: str, headers: dict[str, str], *, robots: bool = False) -> Page:
         """GET with the waits and retries of the module's rules.
 
-        For robots.txt (``robots``) any 4xx is an answer (no rules), not a failure.
+        A redirect is returned as an answer (its ``location`` set) for :meth:`get` to check.
+        For robots.txt (``robots``) httpx follows the redirects (RFC 9309 asks it), and any 4xx
+        is an answer (no rules), not a failure.
         """
         settings = self.settings
         host = urlsplit(url).netloc
@@ -169,16 +190,16 @@ class Fetcher:
             tries += 1
             wait = settings.watch_backoff * 2 ** (tries - 1)
             try:
-                page = self._once(url, headers)
+                page = self._once(url, headers, follow=robots)
             except httpx.TimeoutException:
                 failure = FetchError("E704", url=url, timeout=settings.watch_timeout, tries=tries)
             except httpx.TooManyRedirects as err:
-                raise FetchError("E705", url=url, tries=tries, reason=err, permanent=True) from err
+                raise FetchError("E718", url=url, limit=_REDIRECTS, permanent=True) from err
             except httpx.TransportError as err:
-                failure = FetchError("E705", url=url, tries=tries, reason=_reason(err))
+                failure = FetchError("E705", url=url, tries=tries, reason=one_line(err))
             else:
                 status = page.status
-                if 200 <= status < 300 or status == 304:
+                if 200 <= status < 300 or status == 304 or page.location is not None:
                     return page
                 if robots and 400 <= status < 500 and status != 429:
                     return page
@@ -195,19 +216,30 @@ class Fetcher:
                 raise failure
             self._pause(wait)
 
-    def _once(self, url: str, headers: dict[str, str]) -> Page:
-        """One GET, the body read up to ``max_bytes`` (E708 past that)."""
+    def _once(self, url: str, headers: dict[str, str], *, follow: bool = False) -> Page:
+        """One GET (following redirects if ``follow``), the body read up to ``max_bytes``.
+
+        E708 past ``max_bytes``; E719 when the whole answer takes longer than its share.
+        """
         limit = self.settings.max_bytes
+        whole = self.settings.watch_timeout * _WHOLE_ANSWER
         host = urlsplit(url).netloc
+        began = time.monotonic()
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with self._client.stream(
+                "GET", url, headers=headers, follow_redirects=follow
+            ) as response:
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
                         raise FetchError("E708", url=url, limit=limit, permanent=True)
+                    if time.monotonic() - began > whole:
+                        raise FetchError("E719", url=url, limit=whole, times=_WHOLE_ANSWER)
                     chunks.append(chunk)
+                target = response.headers.get("location")
+                redirect = response.status_code in _REDIRECT_STATUSES and target
                 return Page(
                     url=str(response.url),
                     status=response.status_code,
@@ -216,6 +248,7 @@ class Fetcher:
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
                     retry_after=response.headers.get("retry-after"),
+                    location=urljoin(str(response.url), target) if redirect else None,
                 )
         finally:
             self._last[host] = time.monotonic()
@@ -227,21 +260,22 @@ class Fetcher:
             return
         delay = self.settings.watch_host_delay
         known = self._robots.get(host)
-        if known is not None and isinstance(known[1], RobotFileParser):
+        if known is not None and isinstance(known[1], Protego):
             asked = known[1].crawl_delay(AGENT)
             delay = max(delay, float(asked or 0))
         self._pause(last + delay - time.monotonic())
 
     def _pause(self, seconds: float) -> None:
+        """Sleep ``seconds``, waking at once to raise :class:`Stopped` when asked to stop."""
         if seconds > 0 and self._stop.wait(seconds):
             raise Stopped
         if self._stop.is_set():
             raise Stopped
 
 
-def _robots_lines(content: bytes) -> list[str]:
-    """robots.txt's lines: RFC 9309 says UTF-8, and a byte that is not is no rule of ours."""
-    return content.decode("utf-8", errors="replace").splitlines()
+def _robots_text(content: bytes) -> str:
+    """robots.txt as text: RFC 9309 says UTF-8, and a byte that is not is no rule of ours."""
+    return content.decode("utf-8", errors="replace")
 
 
 def _phrase(status: int) -> str:
@@ -250,12 +284,6 @@ def _phrase(status: int) -> str:
         return httpx.codes(status).phrase
     except ValueError:
         return ""
-
-
-def _reason(error: Exception) -> str:
-    """A transport error as one short line."""
-    text = str(error).strip().splitlines()
-    return text[0][:160] if text else type(error).__name__
 
 
 def _retry_after(page: Page) -> float | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from time import monotonic, sleep
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
@@ -24,6 +25,7 @@ from . import migrations
 __all__ = [
     "ROWS_PER_STATEMENT",
     "SCHEMA_VERSION",
+    "chunked",
     "database_url",
     "is_timeout",
     "open_engine",
@@ -37,11 +39,22 @@ __all__ = [
 SCHEMA_VERSION = int(migrations.HEAD)
 # Rows per statement of upserts and id lists: SQLite and PostgreSQL bound its parameters.
 ROWS_PER_STATEMENT = 1_000
+_T = TypeVar("_T")
 # Seconds a SQLite writer waits for another process's lock (Python's default is 5): a new
 # database's first open waits for the process creating it, however loaded the machine.
 _WRITER_WAIT = 60.0
 # SQLite virtual-machine steps between two looks at the clock under a query time limit.
 _CLOCK_STEPS = 1_000
+
+
+def chunked(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
+    """``items`` in slices of :data:`ROWS_PER_STATEMENT`, one ``IN (...)`` list a statement.
+
+    SQLite and PostgreSQL bound a statement's parameters, so a list of ids of any length is
+    asked for a slice at a time.
+    """
+    for start in range(0, len(items), ROWS_PER_STATEMENT):
+        yield items[start : start + ROWS_PER_STATEMENT]
 
 
 def database_url(value: str) -> str:

@@ -33,7 +33,7 @@ from ..model import (
     Story,
 )
 from . import derived
-from .engine import ROWS_PER_STATEMENT
+from .engine import chunked
 from .rows import to_record
 from .search import KINDS, fts_search, like_search, parse_query, ts_search
 from .tables import (
@@ -295,7 +295,7 @@ class Reads:
             keys = list(session.scalars(query if limit is None else query.limit(limit)))
             grouped: dict[str, list[tuple[Article, Instrument]]] = defaultdict(list)
             order = (*_UNDATED_FIRST, ArticleRow.id, InstrumentRow.start, InstrumentRow.id)
-            for chunk in _chunks(keys):
+            for chunk in chunked(keys):
                 rows = _with_articles(
                     session, InstrumentRow, None, order, [*where, InstrumentRow.key.in_(chunk)]
                 )
@@ -329,7 +329,7 @@ class Reads:
         """The article id of each source name that is stored, by source name."""
         found: dict[str, str] = {}
         with Session(self.engine) as session:
-            for chunk in _chunks(sorted(set(docs))):
+            for chunk in chunked(sorted(set(docs))):
                 query = select(ArticleSourceRow.doc, ArticleSourceRow.article_id)
                 rows = session.execute(query.where(ArticleSourceRow.doc.in_(chunk)))
                 found.update((doc, key) for doc, key in rows)
@@ -506,8 +506,7 @@ def _with_articles(
     rows = list(session.scalars(query if limit is None else query.limit(limit)))
     wanted = sorted({row.article_id for row in rows})
     articles: dict[str, ArticleRow] = {}
-    for start in range(0, len(wanted), ROWS_PER_STATEMENT):
-        chunk = wanted[start : start + ROWS_PER_STATEMENT]
+    for chunk in chunked(wanted):
         articles.update(
             (a.id, a) for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))
         )
@@ -528,8 +527,3 @@ def _statement_filter(
     elif speaker is not None:
         where.append(func.lower(StatementRow.speaker).contains(speaker.lower(), autoescape=True))
     return where
-
-
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), ROWS_PER_STATEMENT):
-        yield items[start : start + ROWS_PER_STATEMENT]

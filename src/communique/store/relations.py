@@ -3,8 +3,9 @@
 A relationship is two codes (states such as ``BLR``, organisations such as ``IGO:EU``). Its
 events are the stories whose merged event has one side among its actors and the other among
 its recipients, in either direction: exactly the stories with a ``story_edges`` row for the
-pair. They are found through ``story_actors``'s index on the code (one index range) and the
-edge's primary key, so a relationship costs its own stories, not the corpus.
+pair. They are found through ``story_actors``'s index on the code (the first side's stories,
+one index range) and the edge's primary key, so a relationship costs its first side's
+stories, not the corpus.
 
 Agreements and quotations are found in the articles that mention both sides (``article_codes``,
 indexed by code, which holds dated articles only) and in those reporting one of the
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session
 from ..errors import QueryError
 from ..model import CONFLICT, QUADS, Agreement, Article, Instrument, Statement, Story
 from . import Store, derived
-from .engine import ROWS_PER_STATEMENT
+from .engine import chunked
 from .rows import to_record
 from .tables import (
     ArticleCodeRow,
@@ -165,13 +166,13 @@ def resolve_side(store: Store, text: str) -> str:
     """
     wanted = text.strip()
     if not wanted:
-        raise QueryError("E450", a=text, b="", reason="a side is empty")
+        raise QueryError("E452", side=text, reason="empty: a code or a name is needed")
     kinds = EntityRow.kind.in_(("state", "organisation"))
     with Session(store.engine) as session:
         code = wanted.upper()
         known = select(StoryActorRow.code).where(StoryActorRow.code == code).limit(1)
-        if session.scalar(known) or session.scalar(
-            select(EntityRow.code).where(EntityRow.code == code).limit(1)
+        if session.scalar(known) or session.scalar(  # kinds: the entities' kind index
+            select(EntityRow.code).where(kinds, EntityRow.code == code).limit(1)
         ):
             return code
         ranked = (EntityRow.mentions.desc(), EntityRow.code)
@@ -188,7 +189,8 @@ def resolve_side(store: Store, text: str) -> str:
             )
             found = session.scalar(by_alias.order_by(*ranked).limit(1))
     if found is None:
-        raise QueryError("E450", a=text, b="", reason=f"no state or organisation {wanted!r}")
+        reason = "no state or organisation by that code, name or alias in this database"
+        raise QueryError("E452", side=text, reason=reason)
     return found
 
 
@@ -233,20 +235,10 @@ def new_pairs(store: Store, since: datetime) -> dict[tuple[str, str], list[Happe
     """
     with Session(store.engine) as session:
         fresh = _fresh_articles(session, since)
-        ids = sorted(
-            {
-                story
-                for chunk in _chunks(fresh)
-                for story in session.scalars(
-                    select(EventRow.story_id).where(
-                        EventRow.article_id.in_(chunk), EventRow.story_id.is_not(None)
-                    )
-                )
-            }
-        )
+        ids = _values(session, EventRow.story_id, EventRow.article_id, fresh)
         happenings = {h.id: h for h in _described(session, ids) if h.first_stored >= since}
         edges: dict[tuple[str, str], list[Happening]] = defaultdict(list)
-        for chunk in _chunks(sorted(happenings)):
+        for chunk in chunked(sorted(happenings)):
             query = select(StoryEdgeRow.story_id, StoryEdgeRow.a, StoryEdgeRow.b)
             for story, x, y in session.execute(query.where(StoryEdgeRow.story_id.in_(chunk))):
                 edges[(x, y)].append(happenings[story])
@@ -261,15 +253,7 @@ def moved_agreements(store: Store, since: datetime) -> list[Moved]:
     """Agreements with an action read from an article stored at or after ``since``."""
     with Session(store.engine) as session:
         fresh = _fresh_articles(session, since)
-        keys = sorted(
-            {
-                key
-                for chunk in _chunks(fresh)
-                for key in session.scalars(
-                    select(InstrumentRow.key).where(InstrumentRow.article_id.in_(chunk))
-                )
-            }
-        )
+        keys = _values(session, InstrumentRow.key, InstrumentRow.article_id, fresh)
         found = _agreements_of(session, keys)
     return [moved for f in found if any((moved := f.at(since)).new)]
 
@@ -308,7 +292,7 @@ def _described(session: Session, ids: Sequence[str]) -> list[Happening]:
     rows: dict[str, tuple[str, date | None]] = {}
     first: dict[str, datetime] = {}
     people: dict[str, dict[str, None]] = defaultdict(dict)
-    for chunk in _chunks(sorted(set(ids))):
+    for chunk in chunked(sorted(set(ids))):
         query = select(StoryRow.id, StoryRow.event, StoryRow.date).where(StoryRow.id.in_(chunk))
         rows.update((key, (kind, day)) for key, kind, day in session.execute(query))
         members = (
@@ -345,8 +329,19 @@ def _pair_articles(session: Session, a: str, b: str, stories: Sequence[str]) -> 
         .intersect(select(ArticleCodeRow.article_id).where(ArticleCodeRow.code == b))
     )
     found = set(session.scalars(both))
-    for chunk in _chunks(sorted(stories)):
-        query = select(EventRow.article_id).where(EventRow.story_id.in_(chunk))
+    found.update(_values(session, EventRow.article_id, EventRow.story_id, stories))
+    return sorted(found)
+
+
+def _values(session: Session, column: Any, key: Any, wanted: Sequence[str]) -> list[str]:
+    """The distinct values of ``column`` on the rows whose ``key`` is one of ``wanted``.
+
+    One index range of ``key`` a slice of ids: the stories of some articles, the articles of
+    some stories, the agreements acted on in some articles.
+    """
+    found: set[str] = set()
+    for chunk in chunked(sorted(wanted)):
+        query = select(column).where(key.in_(chunk), column.is_not(None))
         found.update(session.scalars(query))
     return sorted(found)
 
@@ -374,7 +369,7 @@ def _agreements(session: Session, articles: Sequence[str], sides: set[str]) -> l
     """Agreements acted on in ``articles`` whose parties include both ``sides``."""
     keys = {
         row.key
-        for chunk in _chunks(articles)
+        for chunk in chunked(articles)
         for row in session.scalars(select(InstrumentRow).where(InstrumentRow.article_id.in_(chunk)))
         if sides & set(row.parties.split())
     }
@@ -396,7 +391,7 @@ def _agreements_of(session: Session, keys: Sequence[str]) -> list[_Found]:
         InstrumentRow.start,
         InstrumentRow.id,
     )
-    for chunk in _chunks(keys):
+    for chunk in chunked(keys):
         query = (
             select(ArticleRow.id, ArticleRow.doc, ArticleRow.ingested_at, InstrumentRow)
             .join(ArticleRow, ArticleRow.id == InstrumentRow.article_id)
@@ -439,7 +434,7 @@ def _quotes(
     found = _statements(session, articles, where)
     inside: dict[str, list[tuple[int, int, set[str]]]] = defaultdict(list)
     quoted = sorted({article.id for article, _st in found})
-    for chunk in _chunks(quoted):
+    for chunk in chunked(quoted):
         query = select(MentionRow.article_id, MentionRow.start, MentionRow.end, MentionRow.codes)
         query = query.where(MentionRow.article_id.in_(chunk), MentionRow.kind != "place")
         for article_id, start, end, codes in session.execute(query):
@@ -460,7 +455,7 @@ def _statements(
 ) -> list[tuple[Article, Statement]]:
     """Quotations of ``articles`` (statements' article index), newest article first."""
     rows: list[tuple[ArticleRow, StatementRow]] = []
-    for chunk in _chunks(articles):
+    for chunk in chunked(articles):
         query = (
             select(ArticleRow, StatementRow)
             .join(StatementRow, StatementRow.article_id == ArticleRow.id)
@@ -490,8 +485,3 @@ def _names(session: Session, codes: Iterable[str]) -> dict[str, str]:
         .order_by(EntityRow.mentions)
     )
     return {code: name for code, name in session.execute(query)}  # the most mentioned last
-
-
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), ROWS_PER_STATEMENT):
-        yield items[start : start + ROWS_PER_STATEMENT]

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError, WatchError
-from .engine import ROWS_PER_STATEMENT
+from .engine import chunked
 from .tables import AnalysisRow, WatchEntryRow, WatchSourceRow
 
 __all__ = ["KeptPage", "Source", "Watching"]
@@ -61,6 +61,7 @@ class KeptPage:
 
 
 def _source(row: WatchSourceRow) -> Source:
+    """A row as the record callers get: detached, so it outlives its session."""
     return Source(**{f.name: getattr(row, f.name) for f in fields(Source)})
 
 
@@ -72,6 +73,7 @@ class Watching:
 
     @contextmanager
     def _watch_session(self) -> Iterator[Session]:
+        """One transaction; a database error becomes E403, a taken name is left to add_watch."""
         try:
             with Session(self.engine) as session, session.begin():
                 yield session
@@ -109,12 +111,6 @@ class Watching:
             rows = session.scalars(select(WatchSourceRow).order_by(WatchSourceRow.name))
             return [_source(row) for row in rows]
 
-    def watched_source(self, name: str) -> Source | None:
-        """The source named ``name``, or None."""
-        with Session(self.engine) as session:
-            row = session.get(WatchSourceRow, name)
-            return _source(row) if row is not None else None
-
     def due_sources(self, now: datetime) -> list[Source]:
         """The sources due at ``now``, the longest overdue first."""
         with Session(self.engine) as session:
@@ -138,8 +134,7 @@ class Watching:
         urls = list(dict.fromkeys(urls))
         seen: set[str] = set()
         with Session(self.engine) as session:
-            for start in range(0, len(urls), ROWS_PER_STATEMENT):
-                chunk = urls[start : start + ROWS_PER_STATEMENT]
+            for chunk in chunked(urls):
                 seen.update(
                     session.scalars(
                         select(WatchEntryRow.url).where(

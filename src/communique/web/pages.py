@@ -34,7 +34,7 @@ _templates = Environment(
     loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
 )
 # Scripts under static/ the pages load; nothing else there is served.
-_SCRIPTS = ("timeline.js", "network.js", "relation.js")
+_SCRIPTS = ("chart.js",)
 
 
 def _render(name: str, **context: Any) -> HTMLResponse:

@@ -148,4 +148,5 @@ def _relation(
 
 
 def _path(a: str, b: str) -> str:
+    """The page's path; the colon of ``IGO:EU`` stays readable, anything else is quoted."""
     return f"/relations/{quote(a, safe=':')}/{quote(b, safe=':')}"
