@@ -57,7 +57,7 @@ from ..link import (
 )
 from ..link.stories import STORY_MAX_DAYS
 from ..model import CONFLICT, Actor, Article, Event, Evidence, Mention, Story
-from .engine import ROWS_PER_STATEMENT
+from .engine import ROWS_PER_STATEMENT, chunked
 from .rows import to_record
 from .tables import (
     ArticleCodeRow,
@@ -138,7 +138,7 @@ def restory(
         )
     members = [
         row
-        for ids in _chunks(sorted(touched))
+        for ids in chunked(sorted(touched))
         for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(ids)))
     ]
     reports = [
@@ -191,7 +191,7 @@ def _add_stories(session: Session, reports: Sequence[Report]) -> None:
 def _drop_stories(session: Session, ids: set[str]) -> None:
     """Delete stories (their members are merged again by the caller) and their network share."""
     network: Counter[tuple[str, str, str]] = Counter()
-    for chunk in _chunks(sorted(ids)):
+    for chunk in chunked(sorted(ids)):
         for a, b, tone in session.execute(
             select(StoryEdgeRow.a, StoryEdgeRow.b, StoryEdgeRow.tone).where(
                 StoryEdgeRow.story_id.in_(chunk)
@@ -230,7 +230,7 @@ def person_codes(session: Session, names: Iterable[str]) -> dict[str, str]:
     """Each named person's code: a name resolved to several codes keeps its most mentioned."""
     names = set(names)
     codes: dict[str, str] = {}
-    for chunk in _chunks(sorted(names)):
+    for chunk in chunked(sorted(names)):
         query = (
             select(EntityRow.name, EntityRow.code)
             .where(EntityRow.kind == "person", EntityRow.code.is_not(None))
@@ -270,7 +270,7 @@ def count_mentions(session: Session, mentions: Iterable[Mention], sign: int = 1)
     upsert_counts(session, EntityNameRow, ("entity_id", "field", "value"), "mentions", names)
     if sign < 0:
         gone = [key for key, *_rest in entities]
-        for chunk in _chunks(gone):
+        for chunk in chunked(gone):
             session.execute(
                 delete(EntityNameRow).where(
                     EntityNameRow.entity_id.in_(chunk), EntityNameRow.mentions <= 0
@@ -352,22 +352,17 @@ def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Even
     """Event rows as the reports merging takes: their article's doc and the event."""
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     docs: dict[str, str] = {}
-    for chunk in _chunks([row.id for row in rows]):
+    for chunk in chunked([row.id for row in rows]):
         query = select(EvidenceRow).where(EvidenceRow.event_id.in_(chunk)).order_by(EvidenceRow.id)
         for found in session.scalars(query):
             evidence[found.event_id].append(to_record(Evidence, found))
-    for chunk in _chunks(sorted({row.article_id for row in rows})):
+    for chunk in chunked(sorted({row.article_id for row in rows})):
         query = select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(chunk))
         docs.update((key, doc) for key, doc in session.execute(query))
     return [
         (docs[row.article_id], to_record(Event, row, evidence=tuple(evidence[row.id])))
         for row in rows
     ]
-
-
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 # Reading: what pages ask of the derived tables. Each answer is a page of rows found through an
@@ -396,7 +391,7 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
     wanted = sorted({key for found in keys.values() for key in found})
     copies = {
         article
-        for chunk in _chunks(wanted)
+        for chunk in chunked(wanted)
         for article in session.scalars(
             select(ArticleKeyRow.article_id).where(ArticleKeyRow.key.in_(chunk))
         )
@@ -476,7 +471,7 @@ def _link_docs(session: Session, ids: Sequence[str]) -> list[LinkDoc]:
     """Stored articles as the link stage sees them: text, date and the codes they mention."""
     codes: dict[str, set[str]] = defaultdict(set)
     docs = []
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids):
         query = select(MentionRow.article_id, MentionRow.codes).where(
             MentionRow.article_id.in_(chunk), MentionRow.kind != "place"
         )
@@ -568,7 +563,7 @@ def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
     """The stories of ``ids``, in that order, merged again from their member events."""
     members = [
         row
-        for chunk in _chunks(sorted(set(ids)))
+        for chunk in chunked(sorted(set(ids)))
         for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(chunk)))
     ]
     merged = {story.id: story for story in merge_events(reported(session, members))}

@@ -23,7 +23,6 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -46,6 +45,7 @@ from ..link.translations import (
 )
 from ..model import Analysis, Article, Event
 from . import derived
+from .engine import chunked
 from .rows import to_record, to_row
 from .tables import (
     ArticleRow,
@@ -172,7 +172,7 @@ def _record(session: Session, saved: Sequence[Saved]) -> None:
     query = select(ArticleVectorRow.article_id)
     held = {
         key
-        for chunk in _chunks(ids)
+        for chunk in chunked(ids)
         for key in session.scalars(query.where(ArticleVectorRow.article_id.in_(chunk)))
     }
     for article, _analysis, group in saved:
@@ -212,11 +212,6 @@ def _doc(article: Article, analysis: Analysis, group: str) -> TwinDoc:
     )
 
 
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), derived.CHUNK):
-        yield items[start : start + derived.CHUNK]
-
-
 def _candidates(session: Session, new: Sequence[TwinDoc]) -> dict[str, TwinDoc]:
     """Stored articles in another language published within a day of a new one, by id.
 
@@ -233,7 +228,7 @@ def _candidates(session: Session, new: Sequence[TwinDoc]) -> dict[str, TwinDoc]:
     fresh = {doc.id for doc in new}
     found: dict[str, TwinDoc] = {}
     for language, wanted in sorted(days.items()):
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in chunked(sorted(wanted)):
             query = (
                 select(ArticleVectorRow, ArticleRow.publisher, ArticleRow.url)
                 .join(ArticleRow, ArticleRow.id == ArticleVectorRow.article_id)
@@ -255,7 +250,7 @@ def _candidates(session: Session, new: Sequence[TwinDoc]) -> dict[str, TwinDoc]:
 
 def _codes(session: Session, ids: Sequence[str]) -> dict[str, set[str]]:
     codes: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids):
         query = select(MentionRow.article_id, MentionRow.codes).where(
             MentionRow.article_id.in_(chunk), MentionRow.kind != "place"
         )
@@ -268,7 +263,7 @@ def _vectors(session: Session, ids: Sequence[str]) -> dict[str, np.ndarray]:
     """The lead vectors of these articles: stored ones read, missing ones computed and stored."""
     rows = {
         row.article_id: row
-        for chunk in _chunks(ids)
+        for chunk in chunked(ids)
         for row in session.scalars(
             select(ArticleVectorRow).where(ArticleVectorRow.article_id.in_(chunk))
         )
@@ -297,7 +292,7 @@ def _known_pairs(session: Session, ids: Sequence[str]) -> set[tuple[str, str]]:
     query = select(TranslationRow.article_id, TranslationRow.twin_id)
     return {
         (min(a, b), max(a, b))
-        for chunk in _chunks(sorted(ids))
+        for chunk in chunked(sorted(ids))
         for a, b in session.execute(query.where(TranslationRow.article_id.in_(chunk)))
     }
 
@@ -307,7 +302,7 @@ def _paired(session: Session, ids: Sequence[str]) -> frozenset[str]:
     query = select(TranslationRow.article_id)
     return frozenset(
         key
-        for chunk in _chunks(ids)
+        for chunk in chunked(ids)
         for key in session.scalars(query.where(TranslationRow.article_id.in_(chunk)))
     )
 
