@@ -209,6 +209,10 @@ def test_version_4_database_keeps_its_events_and_gains_confidence(tmp_path: Path
     store.close()
     assert _schema_of(path) == (migrations.HEAD, str(SCHEMA_VERSION))
     assert _model_differences(path) == []
+    with sqlite3.connect(path) as db:  # the quotation was given its article's date (schema 10)
+        assert db.execute("SELECT dated, published FROM statements").fetchall() == [
+            (1, "2023-03-04")
+        ]
 
 
 def test_old_tables_without_a_recorded_version_are_adopted(tmp_path: Path) -> None:

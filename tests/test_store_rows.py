@@ -141,3 +141,36 @@ def test_store_story_and_clusters_are_what_the_cli_prints(tmp_path: Path) -> Non
     assert cluster.copies == (("wire.txt",), ("repost.txt",))
     assert cluster.stories == (story,)
     store.close()
+
+
+def test_quotations_come_undated_first_then_by_their_articles_dates(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'quotes.db'}")
+    said = Statement(
+        speaker="Ines Duarte",
+        code="PRT",
+        office=None,
+        quote="We keep the ports open",
+        start=0,
+        end=22,
+        layout="attributed",
+    )
+    for name, day in (
+        ("late.txt", date(2024, 5, 2)),
+        ("none.txt", None),
+        ("early.txt", date(2019, 1, 8)),
+    ):
+        article = Article(
+            id=name.split(".")[0],
+            doc=name,
+            title=None,
+            published=day,
+            language="en",
+            publisher=None,
+            url=None,
+            text="We keep the ports open, Ines Duarte said.",
+        )
+        analysis = Analysis(article_id=article.id, statements=(said,))
+        store.save(article, analysis, version=1, group="quotes", fingerprints=())
+    assert [a.id for a, _s in store.statements()] == ["none", "early", "late"]
+    assert [a.id for a, _s in store.statements(limit=1, offset=1)] == ["early"]
+    store.close()

@@ -290,6 +290,7 @@ def restore(store: Store, manifest: Manifest, *, merge: bool = False) -> Restore
                 if _surrogate(table)
             )
             _Loader(connection, manifest, report).run(entries)
+            derived.date_statements(Session(bind=connection))
             derived.rebuild(Session(bind=connection))
             if report.kept_ids and connection.dialect.name == "postgresql":
                 _advance_sequences(connection)

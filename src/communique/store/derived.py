@@ -71,6 +71,7 @@ from .tables import (
     MentionRow,
     NearCopyRow,
     NetworkCountRow,
+    StatementRow,
     StoryActorRow,
     StoryEdgeRow,
     StoryRow,
@@ -78,6 +79,7 @@ from .tables import (
 
 __all__ = [
     "count_mentions",
+    "date_statements",
     "entity_id",
     "link_articles",
     "link_doc",
@@ -346,6 +348,18 @@ def rebuild(session: Session) -> None:
         row.merge_key = happening_key(event)
     _add_stories(session, reports)
     session.flush()
+
+
+def date_statements(session: Session) -> None:
+    """Give every quotation its article's date.
+
+    Restored rows from a backup made before quotations carried it (schema 10) have none. Not
+    part of :func:`rebuild`, which the migration that creates the derived tables runs on a
+    schema older than these columns.
+    """
+    article_date = select(ArticleRow.published).where(ArticleRow.id == StatementRow.article_id)
+    session.execute(update(StatementRow).values(published=article_date.scalar_subquery()))
+    session.execute(update(StatementRow).values(dated=StatementRow.published.is_not(None)))
 
 
 def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Event]]:

@@ -350,7 +350,12 @@ class Reads:
         ``speaker`` keeps a speaker's quotations: any whose name contains it (any case), or
         with ``exact`` the name as stored. ``min_confidence`` and the page as elsewhere.
         """
-        order = (*_UNDATED_FIRST, ArticleRow.id, StatementRow.start)
+        order = (
+            StatementRow.dated,
+            StatementRow.published,
+            StatementRow.article_id,
+            StatementRow.start,
+        )  # the article's date as copied on each quotation: one index (``ix_statements_when``)
         where = _statement_filter(speaker, exact, min_confidence)
         with Session(self.engine) as session:
             rows = _with_articles(

@@ -147,11 +147,18 @@ class LearnedRoleRow(Base):
 
 
 class StatementRow(Base):
-    """A direct quotation with its speaker; offsets bound the quote in the article text."""
+    """A direct quotation with its speaker; offsets bound the quote in the article text.
+
+    ``dated`` and ``published`` copy the article's date, so that quotations in order of
+    publication (undated first) are read through one index, not sorted from a join.
+    """
 
     __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_when", "dated", "published", "article_id", "start"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), index=True)
+    dated: Mapped[bool] = mapped_column(Boolean, default=False)
+    published: Mapped[date | None] = mapped_column(Date)
     speaker: Mapped[str | None] = mapped_column(Text, index=True)
     code: Mapped[str | None] = mapped_column(String(32))
     office: Mapped[str | None] = mapped_column(Text)

@@ -206,7 +206,10 @@ def _add_analysis(session: Session, article: Article, analysis: Analysis) -> lis
     """Add an analysis's rows; return its events with their rows (evidence needs their ids)."""
     article_id = article.id
     session.add_all(to_row(MentionRow, m, article_id=article_id) for m in analysis.mentions)
-    session.add_all(to_row(StatementRow, st, article_id=article_id) for st in analysis.statements)
+    when = {"dated": article.published is not None, "published": article.published}
+    session.add_all(
+        to_row(StatementRow, st, article_id=article_id, **when) for st in analysis.statements
+    )
     session.add_all(
         to_row(InstrumentRow, item, article_id=article_id, key=title_key(item.title))
         for item in analysis.instruments
