@@ -29,6 +29,7 @@ from ..store import Store, is_timeout
 from .api import router as api_router
 from .cache import Answers, Cache
 from .pages import router as pages_router
+from .pages import warm
 from .relations import router as relations_router
 
 __all__ = ["create_app"]
@@ -148,6 +149,10 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
         # The knowledge base and the gazetteer behind an event's coordinates take a second or
         # two to load: once as the process starts, not in the first visitor's request.
         await to_thread.run_sync(find_place, "")
+        try:
+            await to_thread.run_sync(warm, app.state.store, app.state.cache)
+        except StoreError as error:  # the first request that needs them will say it again
+            logger.warning("%s", error)
         yield
         for store in (app.state.store, app.state.writer):
             if store is not None:
