@@ -56,6 +56,12 @@ from .tables import (
 __all__ = ["Reads"]
 
 # Undated articles first, as SQLite sorts NULL and PostgreSQL does not: one order on both.
+# The highest ids of the three tables that every write adds rows to (``Reads.revision``).
+_REVISION = select(
+    select(func.max(ArticleSourceRow.id)).scalar_subquery(),
+    select(func.max(MentionRow.id)).scalar_subquery(),
+    select(func.max(EventRow.id)).scalar_subquery(),
+)
 _UNDATED_FIRST = (ArticleRow.published.is_not(None), ArticleRow.published)
 # The indexed search of each database kind; any other searches with LIKE.
 _SEARCHES = {"sqlite": fts_search, "postgresql": ts_search}
@@ -449,16 +455,11 @@ class Reads:
         """A value that changes whenever articles or analyses are written: a key for caches.
 
         New articles add source rows, and a new analysis adds mentions or events; ids only
-        grow, so the three highest ids tell (three index lookups).
+        grow, so the three highest ids tell (three index lookups). Asked before every answer
+        the web app keeps, so it is one plain statement on a pooled connection, no session.
         """
-        with Session(self.engine) as session:
-            found = session.execute(
-                select(
-                    select(func.max(ArticleSourceRow.id)).scalar_subquery(),
-                    select(func.max(MentionRow.id)).scalar_subquery(),
-                    select(func.max(EventRow.id)).scalar_subquery(),
-                )
-            ).one()
+        with self.engine.connect() as connection:
+            found = connection.execute(_REVISION).one()
         return ":".join(str(value or 0) for value in found)
 
     def count_articles(self) -> int:
