@@ -15,6 +15,7 @@ from typing import Any
 from .errors import DataFileError
 
 __all__ = [
+    "dates_ru",
     "doers",
     "furniture",
     "instruments",
@@ -48,6 +49,11 @@ def _json(name: str) -> dict[str, Any]:
 def speech() -> dict[str, Any]:
     """The speech table: attribution verbs, transcript nouns, quotation-mark pairs."""
     return _json("speech.json")
+
+
+def dates_ru() -> dict[str, Any]:
+    """The Russian date table: month, weekday and relative words with their English readings."""
+    return _json("dates-ru.json")
 
 
 def doers() -> dict[str, Any]:

@@ -1,0 +1,448 @@
+"""The Russian language stage: natasha's models turned into a spaCy Doc.
+
+No English model reads Russian, and no spaCy pipeline for Russian ships its weights on PyPI
+under a licence we can use; natasha's components do: razdel cuts sentences and tokens, slovnet
+tags morphology, parses Universal Dependencies and finds names (its news models and the navec
+embeddings come inside the natasha wheel, installed without its dependencies: natasha wants
+pymorphy2, which fails on Python 3.11), and pymorphy3 gives lemmas. Their output becomes a
+spaCy ``Doc`` on a blank ``ru`` vocabulary (tokens, sentences, lemmas, morphology, heads,
+dependency labels, entity spans), so the actor and extraction components run on it unchanged.
+
+Names the knowledge base knows are matched on lemmas (:class:`LemmaRuler`), so inflected forms
+("Лаврова", "Беларуси", "Российской Федерации") find the same canonical people and codes as
+English text does. Everything here is imported and loaded on the first Russian document only:
+an English run never pays for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import KnowledgeBase
+from ..model import Analysis, Article
+from ..patterns import jsonl_rows
+from . import english
+
+__all__ = ["RussianPipeline", "name_forms", "tokens_of"]
+
+# slovnet's NER labels as the English model's, which the actor stage reads.
+_NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+# pymorphy3's parts of speech that a Universal Dependencies tag allows.
+_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "ADJS", "COMP"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "NUM": {"NUMR"},
+    "ADV": {"ADVB", "COMP"},
+    "PRON": {"NPRO"},
+    "DET": {"ADJF", "NPRO"},
+    "ADP": {"PREP"},
+    "CCONJ": {"CONJ"},
+    "SCONJ": {"CONJ"},
+    "PART": {"PRCL"},
+}
+# Universal Dependencies' case values as pymorphy3's grammemes.
+_CASES = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+# Name-like grammemes: a capitalised word is read as a name before a common adjective.
+_NAME_TAGS = {"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"}
+_WORD = re.compile(r"\w", re.UNICODE)
+# How long a surname must be to name its person alone (shorter ones are too often other words).
+_MIN_SURNAME = 4
+# The name ruler's labels, longest match first; a knowledge-base match beats the model's.
+_KB_LABELS = ("GPE", "NORP", "ORG", "PERSON", "TITLE", "INSTITUTION", "LOC")
+
+
+def _natasha_data() -> Path:
+    """The folder of model files inside the natasha wheel, found without importing natasha.
+
+    Importing natasha itself would import pymorphy2 (not installed: it fails on Python 3.11);
+    only its data files are used.
+    """
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("natasha (its wheel carries the Russian models) is not installed")
+    return Path(spec.origin).parent / "data"
+
+
+class _Models:
+    """slovnet's NER, morphology and syntax models with navec embeddings, and pymorphy3."""
+
+    def __init__(self) -> None:
+        import pymorphy3
+        from navec import Navec
+        from slovnet import NER, Morph, Syntax
+
+        data = _natasha_data()
+        navec = Navec.load(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
+        self.ner = NER.load(data / "model" / "slovnet_ner_news_v1.tar").navec(navec)
+        self.morph = Morph.load(data / "model" / "slovnet_morph_news_v1.tar").navec(navec)
+        self.syntax = Syntax.load(data / "model" / "slovnet_syntax_news_v1.tar").navec(navec)
+        self.analyzer = pymorphy3.MorphAnalyzer()
+        self.lemma = lru_cache(maxsize=65536)(self._lemma)
+
+    def _lemma(self, word: str, pos: str, case: str) -> str:
+        """The dictionary form of ``word`` read as the tagger's part of speech and case.
+
+        pymorphy3 offers every reading; the tagger's part of speech and case pick one ("Лавровым"
+        the surname, not the laurel adjective), and names the dictionary does not know keep
+        their nominative reading, so text and the knowledge base's names lemmatise alike.
+        """
+        if not _WORD.search(word):
+            return word
+        parses = self.analyzer.parse(word)
+        allowed = _POS.get(pos)
+        grammeme = _CASES.get(case)
+
+        def fits(parse: Any) -> tuple[bool, bool, bool]:
+            tag = parse.tag
+            return (
+                allowed is None or tag.POS in allowed,
+                pos != "PROPN" or bool(_NAME_TAGS & set(tag.grammemes)),
+                grammeme is None or grammeme in tag,
+            )
+
+        best = max(parses, key=fits)  # max keeps the first of equals: pymorphy3's likeliest
+        return best.normal_form
+
+
+def tokens_of(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, sentence number) of every word of ``text``, by razdel.
+
+    A line break ends a sentence: headlines, datelines and list items carry no full stop, and
+    razdel would run them into the next line.
+    """
+    from razdel import sentenize, tokenize
+
+    found: list[tuple[int, int, int]] = []
+    number = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        for sentence in sentenize(line):
+            base = offset + sentence.start
+            for token in tokenize(sentence.text):
+                found.append((base + token.start, base + token.stop, number))
+            number += 1
+        offset += len(line)
+    return found
+
+
+def _words_and_spaces(
+    text: str, tokens: list[tuple[int, int, int]]
+) -> tuple[list[str], list[bool], list[int]]:
+    """The words and spaces of a spaCy Doc for ``text``, whitespace other than one space as tokens.
+
+    Returns the words, whether each is followed by a space, and for each word the index of its
+    razdel token (-1 for a whitespace token), so the Doc's text is the article's, character for
+    character.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    source: list[int] = []
+    position = 0
+
+    def gap(until: int) -> None:
+        between = text[position:until]
+        if not between:
+            return
+        if words and not spaces[-1] and source[-1] >= 0 and between.startswith(" "):
+            spaces[-1] = True
+            between = between[1:]
+        if between:
+            words.append(between)
+            spaces.append(False)
+            source.append(-1)
+
+    for index, (start, end, _sentence) in enumerate(tokens):
+        gap(start)
+        words.append(text[start:end])
+        spaces.append(False)
+        source.append(index)
+        position = end
+    gap(len(text))
+    return words, spaces, source
+
+
+def _tree(heads: list[int], rels: list[str]) -> tuple[list[int], list[str]]:
+    """A sentence's heads (0-based, in the sentence) made a tree with one root.
+
+    slovnet decodes each head on its own, so a sentence may come with no root, several, or a
+    cycle; spaCy needs a tree. The first root stays; other roots and tokens caught in a cycle
+    hang from it.
+    """
+    size = len(heads)
+    roots = [i for i, head in enumerate(heads) if head == i]
+    root = roots[0] if roots else 0
+    heads = [
+        root if (head == i or not 0 <= head < size) and i != root else head
+        for i, head in enumerate(heads)
+    ]
+    heads[root] = root
+    rels = [
+        "ROOT" if i == root else ("dep" if rel == "root" else rel) for i, rel in enumerate(rels)
+    ]
+    for i in range(size):
+        seen = {i}
+        j = heads[i]
+        while j != root:
+            if j in seen:  # a cycle: cut it at this token
+                heads[i] = root
+                break
+            seen.add(j)
+            j = heads[j]
+    return heads, rels
+
+
+class LemmaRuler:
+    """The knowledge base's Russian names, matched on lemmas with a phrase trie.
+
+    Each name is lemmatised as the text is, so one pattern finds every inflected form; the
+    longest match wins, and a match the knowledge base makes replaces the model's own span.
+    """
+
+    def __init__(self, vocab: Any, lemmatise: Callable[[str], list[str]]) -> None:
+        self.vocab = vocab
+        self.lemmatise = lemmatise
+        self.lemmas = english.PhraseTrie(LEMMA)
+        self.forms = english.PhraseTrie(LOWER)
+        self.keys: dict[int, tuple[str, str]] = {}
+
+    def _key(self, label: str, ident: str | None) -> int:
+        key = self.vocab.strings.add(f"{label}\0{ident or ''}")
+        self.keys[key] = (label, ident or "")
+        return key
+
+    def add(self, label: str, phrase: str, ident: str | None) -> None:
+        """Match ``phrase`` (as written in nominative) as an entity ``label`` with id ``ident``."""
+        lemmas = self.lemmatise(phrase)
+        if lemmas:
+            strings = self.vocab.strings
+            self.lemmas.add(self._key(label, ident), [[strings.add(w) for w in lemmas]])
+
+    def add_form(self, label: str, phrase: str, ident: str | None) -> None:
+        """Match ``phrase`` exactly as written (any case): a form whose number or case matters."""
+        from razdel import tokenize
+
+        words = [self.vocab.strings.add(t.text.lower()) for t in tokenize(phrase)]
+        self.forms.add(self._key(label, ident), [words])
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """Every knowledge-base match in ``doc``, as spans with label and id."""
+        spans = []
+        for key, start, end in [*self.lemmas(doc), *self.forms(doc)]:
+            label, ident = self.keys[key]
+            spans.append(Span(doc, start, end, label=label, span_id=ident))
+        return spans
+
+
+def name_forms(full: str) -> list[str]:
+    """The forms in which Russian texts name a person whose full name is ``full``.
+
+    ``full`` is "Имя Отчество Фамилия" (or "Имя Фамилия"): "Сергей Викторович Лавров" gives
+    "С.В.Лавров", "С.Лавров", "Сергей Лавров", "Лавров Сергей Викторович" and the full name;
+    the surname alone is left to the caller, who knows whether it is safe.
+    """
+    parts = full.split()
+    if len(parts) < 2:
+        return [full]
+    first, *middle, last = parts
+    initials = "".join(f"{word[0]}." for word in (first, *middle))
+    forms = [
+        full,
+        f"{first} {last}",
+        f"{initials}{last}",
+        f"{initials} {last}",
+        f"{first[0]}.{last}",
+        f"{first[0]}. {last}",
+        " ".join((last, first, *middle)),
+    ]
+    return list(dict.fromkeys(forms))
+
+
+class RussianPipeline:
+    """The Russian stage: a Doc from natasha's models, then the actor and extraction stages.
+
+    Shares the knowledge base (and the roles it learns) with the English pipeline it was made
+    from, so both resolve names to the same people and codes.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        english.register_extensions()
+        self.models = _Models()
+        self.nlp: Language = spacy.blank("ru")
+        self.ruler = LemmaRuler(self.nlp.vocab, self._phrase_lemmas)
+        self._add_names(kb)
+        self.nlp.add_pipe("communique_actors")
+        self.nlp.add_pipe("communique_extract")
+        self.nlp.get_pipe("communique_actors").attach(kb)
+
+    def _phrase_lemmas(self, phrase: str) -> list[str]:
+        """The lemmas of a name as the knowledge base writes it (nominative, no context)."""
+        from razdel import tokenize
+
+        words = [t.text for t in tokenize(phrase)]
+        return [
+            self.models.lemma(w, "PROPN" if w[:1].isupper() else "", "Nom").lower() for w in words
+        ]
+
+    def _add_names(self, kb: KnowledgeBase) -> None:
+        """Patterns for the Russian names of states, organisations, offices and people."""
+        add = self.ruler.add
+        for state in kb.states.values():
+            for name in state.names_ru:
+                add("GPE", name, state.code)
+            for adjective in state.adjectives_ru:
+                add("NORP", adjective, state.code)
+        for org in kb.organisations:
+            for name in (*org.names_ru, *org.acronyms_ru):
+                add("ORG", name, org.code)
+        for office in kb.offices.values():
+            for title in office.titles_ru:
+                add("INSTITUTION" if office.institution else "TITLE", title, office.id)
+        surnames: dict[str, set[str]] = {}
+        for person in kb.people.values():
+            for full in person.names_ru:
+                for form in name_forms(full):
+                    add("PERSON", form, person.name)
+                surnames.setdefault(full.split()[-1], set()).add(person.name)
+        for surname, people in surnames.items():
+            # a surname alone names its person only when one person of the knowledge base has it
+            if len(people) == 1 and len(surname) >= _MIN_SURNAME:
+                add("PERSON", surname, next(iter(people)))
+        for row in jsonl_rows("collectives-ru.jsonl"):
+            self.ruler.add_form(row["label"], row["pattern"], row.get("id"))
+
+    def make_doc(self, text: str) -> Doc:
+        """Tokens, sentences, lemmas, morphology, syntax and entities of ``text``."""
+        models = self.models
+        tokens = tokens_of(text)
+        words, spaces, source = _words_and_spaces(text, tokens)
+        sentences: dict[int, list[int]] = {}
+        for index, (_start, _end, number) in enumerate(tokens):
+            sentences.setdefault(number, []).append(index)
+        chunks = [[text[tokens[i][0] : tokens[i][1]] for i in ids] for ids in sentences.values()]
+        pos = [""] * len(tokens)
+        feats = [""] * len(tokens)
+        lemmas = [""] * len(tokens)
+        heads = list(range(len(tokens)))
+        rels = ["dep"] * len(tokens)
+        markups = zip(models.morph.map(chunks), models.syntax.map(chunks), strict=True)
+        for ids, (morph, syntax) in zip(sentences.values(), markups, strict=True):
+            local = [int(t.head_id) - 1 for t in syntax.tokens]
+            local = [i if h < 0 else h for i, h in enumerate(local)]
+            tree, labels = _tree(local, [t.rel for t in syntax.tokens])
+            for k, (index, tagged) in enumerate(zip(ids, morph.tokens, strict=True)):
+                pos[index] = tagged.pos
+                feats[index] = "|".join(f"{k2}={v}" for k2, v in sorted(tagged.feats.items()))
+                case = tagged.feats.get("Case", "")
+                lemmas[index] = models.lemma(tagged.text, tagged.pos, case).lower()
+                heads[index] = ids[tree[k]]
+                rels[index] = labels[k]
+        doc = self._doc(words, spaces, source, (pos, feats, lemmas, heads, rels))
+        self._entities(doc, text)
+        return doc
+
+    def _doc(
+        self,
+        words: list[str],
+        spaces: list[bool],
+        source: list[int],
+        columns: tuple[list[str], list[str], list[str], list[int], list[str]],
+    ) -> Doc:
+        """The spaCy Doc; whitespace tokens hang from the word before them, as spaCy's do."""
+        pos, feats, lemmas, heads, rels = columns
+        position = {token: i for i, token in enumerate(source) if token >= 0}
+        out_pos, out_morph, out_lemma, out_head, out_dep = [], [], [], [], []
+        for i, token in enumerate(source):
+            if token < 0:
+                out_pos.append("SPACE")
+                out_morph.append("")
+                out_lemma.append(words[i])
+                out_head.append(i - 1 if i else i)
+                out_dep.append("dep" if i else "ROOT")
+                continue
+            out_pos.append(pos[token] or "X")
+            out_morph.append(feats[token])
+            out_lemma.append(lemmas[token] or words[i].lower())
+            out_head.append(position[heads[token]])
+            out_dep.append(rels[token])
+        return Doc(
+            self.nlp.vocab,
+            words=words,
+            spaces=spaces,
+            pos=out_pos,
+            tags=out_pos,
+            morphs=out_morph,
+            lemmas=out_lemma,
+            heads=out_head,
+            deps=out_dep,
+        )
+
+    def _entities(self, doc: Doc, text: str) -> None:
+        """Knowledge-base matches first, then the model's names and the date phrases."""
+        # a collective's form may be singular too ("российской стороны": one side, not both)
+        known = [
+            span
+            for span in self.ruler(doc)
+            if span.label_ != "COLLECTIVE" or "Sing" not in span.root.morph.get("Number")
+        ]
+        found = []
+        for span in self.models.ner(text).spans:
+            ent = doc.char_span(
+                span.start, span.stop, label=_NER_LABELS[span.type], alignment_mode="expand"
+            )
+            if ent is not None:
+                found.append(ent)
+        found += _date_spans(doc)
+        # filter_spans keeps the longest; a known name of the same length as the model's wins
+        doc.ents = filter_spans(
+            sorted([*known, *found], key=lambda s: s.label_ not in _KB_LABELS or not s.id_)
+        )
+
+    def analyse(
+        self,
+        articles: Iterable[Article],
+        on_error: Callable[[Article, Exception], None] | None = None,
+    ) -> Iterator[tuple[Article, Analysis]]:
+        """Each article with its analysis, in order; a failing one goes to ``on_error``."""
+        whole = ["communique_actors", "communique_extract"]
+        for article in articles:
+            try:
+                doc = self.make_doc(article.text)
+            except Exception as error:
+                if on_error is None:
+                    raise
+                on_error(article, error)
+                continue
+            yield from english.finished(article, [doc], self.nlp, whole=whole, on_error=on_error)
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """DATE spans where the Russian date table's expressions match the text."""
+    from ..extract.dates import russian_date_matches
+
+    spans = []
+    for start, end in russian_date_matches(doc.text):
+        span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
