@@ -46,9 +46,16 @@ def _json(name: str) -> dict[str, Any]:
         raise DataFileError("E201", path=name, reason=err.msg) from err
 
 
-def speech() -> dict[str, Any]:
-    """The speech table: attribution verbs, transcript nouns, quotation-mark pairs."""
-    return _json("speech.json")
+# Languages with a speech table of their own (the same schema as the English ``speech.json``).
+_SPEECH = {"ru": "speech-ru.json"}
+
+
+def speech(language: str = "en") -> dict[str, Any]:
+    """The speech table: attribution verbs, transcript nouns, quotation-mark pairs.
+
+    The words of the text's language; a language without its own table reads the English one.
+    """
+    return _json(_SPEECH.get(language, "speech.json"))
 
 
 def dates_ru() -> dict[str, Any]:

@@ -353,7 +353,7 @@ class _Speakers:
         self._quote_starts: list[int] = []
         self._quote_reach: list[int] = []
         self.last: Mention | None = None  # the speaker of the last attributed quotation
-        table = speech()
+        table = speech(doc.lang_)
         self.verbs = set(table["speech_verbs"])
         self.framing = set(table["framing_verbs"])
         self.quoting = set(table["quoting_verbs"])

@@ -63,6 +63,37 @@ _CASES = {
     "Ins": "ablt",
     "Loc": "loct",
 }
+# Universal Dependencies' labels under the names the English stages read, where one is another's
+# rename (a case-marked noun keeps UD's shape: its preposition hangs from it as "case").
+_DEPS = {
+    "obj": "dobj",
+    "iobj": "dative",
+    "nsubj:pass": "nsubjpass",
+    "aux:pass": "auxpass",
+    "flat:name": "compound",
+    "flat:foreign": "compound",
+}
+# Penn Treebank tags from Universal Dependencies' part of speech and features: the stages read
+# tense and verb forms from the tag ("VBD": past) as the English model gives them.
+_VERB_TAGS = {"Past": "VBD", "Pres": "VBP", "Fut": "MD"}
+_VERB_FORMS = {"Inf": "VB", "Part": "VBN", "Conv": "VBG"}
+_TAGS = {
+    "NOUN": "NN",
+    "PROPN": "NNP",
+    "ADJ": "JJ",
+    "ADV": "RB",
+    "ADP": "IN",
+    "SCONJ": "IN",
+    "CCONJ": "CC",
+    "PRON": "PRP",
+    "DET": "DT",
+    "NUM": "CD",
+    "PART": "RP",
+    "PUNCT": ".",
+    "SYM": "SYM",
+    "INTJ": "UH",
+    "X": "FW",
+}
 # Name-like grammemes: a capitalised word is read as a name before a common adjective.
 _NAME_TAGS = {"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"}
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -313,8 +344,9 @@ class RussianPipeline:
             for adjective in state.adjectives_ru:
                 add("NORP", adjective, state.code)
         for org in kb.organisations:
+            # by its English name, not its code: national bodies share their state's code
             for name in (*org.names_ru, *org.acronyms_ru):
-                add("ORG", name, org.code)
+                add("ORG", name, org.name)
         for office in kb.offices.values():
             for title in office.titles_ru:
                 add("INSTITUTION" if office.institution else "TITLE", title, office.id)
@@ -371,26 +403,28 @@ class RussianPipeline:
         """The spaCy Doc; whitespace tokens hang from the word before them, as spaCy's do."""
         pos, feats, lemmas, heads, rels = columns
         position = {token: i for i, token in enumerate(source) if token >= 0}
-        out_pos, out_morph, out_lemma, out_head, out_dep = [], [], [], [], []
+        out_pos, out_tag, out_morph, out_lemma, out_head, out_dep = [], [], [], [], [], []
         for i, token in enumerate(source):
             if token < 0:
                 out_pos.append("SPACE")
+                out_tag.append("_SP")
                 out_morph.append("")
                 out_lemma.append(words[i])
                 out_head.append(i - 1 if i else i)
                 out_dep.append("dep" if i else "ROOT")
                 continue
             out_pos.append(pos[token] or "X")
+            out_tag.append(_tag(pos[token], feats[token]))
             out_morph.append(feats[token])
             out_lemma.append(lemmas[token] or words[i].lower())
             out_head.append(position[heads[token]])
-            out_dep.append(rels[token])
+            out_dep.append(_DEPS.get(rels[token], rels[token]))
         return Doc(
             self.nlp.vocab,
             words=words,
             spaces=spaces,
             pos=out_pos,
-            tags=out_pos,
+            tags=out_tag,
             morphs=out_morph,
             lemmas=out_lemma,
             heads=out_head,
@@ -434,6 +468,17 @@ class RussianPipeline:
                 on_error(article, error)
                 continue
             yield from english.finished(article, [doc], self.nlp, whole=whole, on_error=on_error)
+
+
+def _tag(pos: str, feats: str) -> str:
+    """A Penn Treebank tag for a word of part of speech ``pos`` with features ``feats``."""
+    if pos in {"VERB", "AUX"}:
+        values = dict(item.split("=", 1) for item in feats.split("|") if "=" in item)
+        form = values.get("VerbForm", "")
+        return _VERB_FORMS.get(form) or _VERB_TAGS.get(values.get("Tense", ""), "VB")
+    if pos in {"NOUN", "PROPN"} and "Number=Plur" in feats:
+        return _TAGS[pos] + "S"
+    return _TAGS.get(pos, "XX")
 
 
 def _date_spans(doc: Doc) -> list[Span]:
