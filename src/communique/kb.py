@@ -54,6 +54,11 @@ class State:
     capital: str | None = None
     claimed_by: str | None = None
     metonyms: tuple[str, ...] = ()
+    # Russian forms (issue 13), kept apart from the English ones the English stage matches:
+    # names with the usual short name first ("Беларусь", "Белоруссия"), adjectives in the
+    # masculine nominative singular ("белорусский"); a Russian stage matches them on lemmas.
+    names_ru: tuple[str, ...] = ()
+    adjectives_ru: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,8 @@ class Organisation:
     sector: str | None = None
     parent: str | None = None
     seat: str | None = None
+    names_ru: tuple[str, ...] = ()  # "Организация Договора о коллективной безопасности"
+    acronyms_ru: tuple[str, ...] = ()  # "ОДКБ", exact case
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,7 @@ class Office:
     titles: tuple[str, ...]
     institution: bool = False
     single_holder: bool = False
+    titles_ru: tuple[str, ...] = ()  # "министр иностранных дел", "глава МИД", nominative
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +109,9 @@ class Person:
     name: str
     aliases: tuple[str, ...]
     roles: list[Role] = field(default_factory=list)
+    # Full Russian names ("Сергей Викторович Лавров"); initial and surname-first forms are
+    # derived where the names are matched, not listed.
+    names_ru: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=65_536)
@@ -210,6 +221,8 @@ class KnowledgeBase:
             capital=row.get("capital") or None,
             claimed_by=row.get("claimed_by"),
             metonyms=tuple(row.get("metonyms", [])),
+            names_ru=tuple(row.get("names_ru", [])),
+            adjectives_ru=tuple(row.get("adjectives_ru", [])),
         )
         self.states[state.code] = state
         if row.get("alpha2"):
@@ -230,6 +243,8 @@ class KnowledgeBase:
             sector=row.get("sector") or ("IGO" if row["code"].startswith("IGO:") else None),
             parent=row.get("parent"),
             seat=row.get("hq") or None,
+            names_ru=tuple(row.get("names_ru", [])),
+            acronyms_ru=tuple(row.get("acronyms_ru", [])),
         )
         self.organisations.append(org)
         for word in org.names:
@@ -247,13 +262,18 @@ class KnowledgeBase:
             titles=tuple(row.get("titles", [])),
             institution=bool(row.get("institution")),
             single_holder=bool(row.get("single_holder")),
+            titles_ru=tuple(row.get("titles_ru", [])),
         )
         self.offices[office.id] = office
         for title in (office.canonical, *office.titles):
             self._titles.setdefault(_plain(title), office)
 
     def add_person(
-        self, name: str, aliases: Iterable[str] = (), roles: Iterable[Role] = ()
+        self,
+        name: str,
+        aliases: Iterable[str] = (),
+        roles: Iterable[Role] = (),
+        names_ru: Iterable[str] = (),
     ) -> None:
         """Add a person, or merge aliases and roles into the one already known by that name."""
         person = self.people.get(name)
@@ -261,6 +281,7 @@ class KnowledgeBase:
             person = self.people[name] = Person(name=name, aliases=())
             self._order[name] = len(self._order)
         person.aliases = tuple(dict.fromkeys([*person.aliases, *aliases]))
+        person.names_ru = tuple(dict.fromkeys([*person.names_ru, *names_ru]))
         person.roles.extend(r for r in roles if r not in person.roles)
         for role in person.roles:
             self._holders[(role.office, role.code)].add(name)
@@ -512,7 +533,7 @@ def _packaged() -> KnowledgeBase:
             roles = [
                 kb.accredited(r, _role(r, row["name"], source=name)) for r in row.get("roles", [])
             ]
-            kb.add_person(row["name"], row.get("aliases", []), roles)
+            kb.add_person(row["name"], row.get("aliases", []), roles, row.get("names_ru", []))
     return kb
 
 
@@ -565,7 +586,12 @@ def _apply_user_row(kb: KnowledgeBase, row: dict[str, Any], *, source: str) -> N
         if isinstance(aliases, str):
             aliases = [a.strip() for a in aliases.split(";") if a.strip()]
         roles = row.get("roles") or ([row] if row.get("office") else [])
-        kb.add_person(row["name"], aliases, [_role(r, row["name"], source=source) for r in roles])
+        kb.add_person(
+            row["name"],
+            aliases,
+            [_role(r, row["name"], source=source) for r in roles],
+            _listed(row.get("names_ru")),
+        )
     elif kind == "organisation":
         kb.add_organisation(
             {
