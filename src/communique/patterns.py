@@ -19,6 +19,7 @@ __all__ = [
     "doers",
     "furniture",
     "instruments",
+    "instruments_ru",
     "jsonl_rows",
     "speech",
     "tables",
@@ -47,7 +48,7 @@ def _json(name: str) -> dict[str, Any]:
 
 
 # Languages with a speech table of their own (the same schema as the English ``speech.json``).
-_SPEECH = {"ru": "speech-ru.json"}
+_SPEECH = {"ru": "ru-speech.json"}
 
 
 def speech(language: str = "en") -> dict[str, Any]:
@@ -60,7 +61,7 @@ def speech(language: str = "en") -> dict[str, Any]:
 
 def dates_ru() -> dict[str, Any]:
     """The Russian date table: month, weekday and relative words with their English readings."""
-    return _json("dates-ru.json")
+    return _json("ru-dates.json")
 
 
 def doers() -> dict[str, Any]:
@@ -76,6 +77,11 @@ def furniture() -> dict[str, Any]:
 def instruments() -> dict[str, Any]:
     """The instruments table: nouns and kinds, the verbs of their lifecycle."""
     return _json("instruments.json")
+
+
+def instruments_ru() -> dict[str, Any]:
+    """The Russian instruments table: nouns and kinds, the verbs and nouns of their lifecycle."""
+    return _json("ru-instruments.json")
 
 
 @cache

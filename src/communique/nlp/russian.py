@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -255,6 +255,7 @@ class LemmaRuler:
         self.lemmatise = lemmatise
         self.lemmas = english.PhraseTrie(LEMMA)
         self.forms = english.PhraseTrie(LOWER)
+        self.exact = english.PhraseTrie(ORTH)
         self.keys: dict[int, tuple[str, str]] = {}
 
     def _key(self, label: str, ident: str | None) -> int:
@@ -269,17 +270,22 @@ class LemmaRuler:
             strings = self.vocab.strings
             self.lemmas.add(self._key(label, ident), [[strings.add(w) for w in lemmas]])
 
-    def add_form(self, label: str, phrase: str, ident: str | None) -> None:
-        """Match ``phrase`` exactly as written (any case): a form whose number or case matters."""
+    def add_form(self, label: str, phrase: str, ident: str | None, *, exact: bool = False) -> None:
+        """Match ``phrase`` as written, in any letter case or ``exact``ly.
+
+        Any case for a form whose number or case matters ("стороны"); exactly for an acronym,
+        which does not inflect and whose capitals tell it from a word.
+        """
         from razdel import tokenize
 
-        words = [self.vocab.strings.add(t.text.lower()) for t in tokenize(phrase)]
-        self.forms.add(self._key(label, ident), [words])
+        words = [t.text if exact else t.text.lower() for t in tokenize(phrase)]
+        trie = self.exact if exact else self.forms
+        trie.add(self._key(label, ident), [[self.vocab.strings.add(w) for w in words]])
 
     def __call__(self, doc: Doc) -> list[Span]:
         """Every knowledge-base match in ``doc``, as spans with label and id."""
         spans = []
-        for key, start, end in [*self.lemmas(doc), *self.forms(doc)]:
+        for key, start, end in [*self.lemmas(doc), *self.forms(doc), *self.exact(doc)]:
             label, ident = self.keys[key]
             spans.append(Span(doc, start, end, label=label, span_id=ident))
         return spans
@@ -345,8 +351,10 @@ class RussianPipeline:
                 add("NORP", adjective, state.code)
         for org in kb.organisations:
             # by its English name, not its code: national bodies share their state's code
-            for name in (*org.names_ru, *org.acronyms_ru):
+            for name in org.names_ru:
                 add("ORG", name, org.name)
+            for acronym in org.acronyms_ru:
+                self.ruler.add_form("ORG", acronym, org.name, exact=True)
         for office in kb.offices.values():
             for title in office.titles_ru:
                 add("INSTITUTION" if office.institution else "TITLE", title, office.id)
@@ -360,7 +368,7 @@ class RussianPipeline:
             # a surname alone names its person only when one person of the knowledge base has it
             if len(people) == 1 and len(surname) >= _MIN_SURNAME:
                 add("PERSON", surname, next(iter(people)))
-        for row in jsonl_rows("collectives-ru.jsonl"):
+        for row in jsonl_rows("ru-collectives.jsonl"):
             self.ruler.add_form(row["label"], row["pattern"], row.get("id"))
 
     def make_doc(self, text: str) -> Doc:

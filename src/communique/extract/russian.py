@@ -1,0 +1,471 @@
+"""Events and agreements from a Russian Doc, read from its Universal Dependencies parse.
+
+The English coders (:mod:`.events`, :mod:`.agreements`) read spaCy's English parse: a
+preposition heads its noun ("with" -> "Lavrov"), and their conditions name English words
+("with", "of", "each other", "will"). Russian marks the same roles with case and a preposition
+that hangs from its noun (UD's ``case``), so the readings differ; what the two share is used as
+is: the records (:class:`~communique.model.Event`, :class:`~communique.model.Instrument`), the
+dates (the sentence's date phrase, read through the Russian date table), merging one happening's
+sentences, placing a visit, and every confidence. The words are data:
+``ru-events.jsonl`` (triggers by PLOVER type) and ``ru-instruments.json`` (instrument nouns and
+the verbs and nouns of their lifecycle).
+
+Roles from the parse:
+
+- a verb's subject (``nsubj``, with its conjuncts) is the actor; a passive verb's is the patient,
+  its agent the noun in the instrumental without a preposition ("был принят Президентом");
+  rows marked ``reverse`` ("принять": receive) make the subject the host;
+- the recipient is the object, or a noun with "с" (the counterpart), "в адрес", "против", "к";
+- a noun trigger takes the subject of the verb it hangs from ("провел переговоры"), or its own
+  genitive ("визит Президента") and "с" phrase;
+- "в" + a place where a visit or meeting happens is its place, and for a visit its host;
+- an act under a verb of agreeing or deciding ("договорились провести") is what was agreed, not
+  a happening: the outer verb's row codes AGREE.
+
+Where the sentence names no doer (passives without an agent, impersonal "решено"), the doer is
+the state the article names most: a ministry's release speaks for its state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..ents import Mentions
+from ..model import Event, Evidence, Instrument, Mention, Span
+from ..patterns import instruments_ru, jsonl_rows, tables
+from .confidence import rate_event
+from .dates import DateResolver
+from .events import _localise, _Localities, _merge, _salient, _states_in_play
+
+__all__ = ["find_events_ru", "find_instruments_ru", "instrument_titles_ru"]
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_OBJECTS = {"dobj", "dative"}
+_NOMINAL = {"obl", "nmod", "obl:agent"}
+# Prepositions (lemmas) whose noun is whom an act is aimed at or done with.
+_WITH = {"с", "со"}
+_AIMED = {"против", "к", "перед"}
+_IN = {"в", "во", "на"}
+# "в адрес X": an act aimed at X
+_ADDRESS = "адрес"
+_PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
+_DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
+# Dependents that open another clause or list item: not part of a phrase's own words.
+_CLAUSES = {"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct"}
+_KINDS_OF_DOER = {"state", "person", "organisation", "office", "collective"}
+_STATE_CODE = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z_]+)$")
+
+
+@cache
+def _triggers() -> dict[tuple[str, str], list[dict]]:
+    """Trigger rows by (lemma, part of speech), rows with conditions first."""
+    found: dict[tuple[str, str], list[dict]] = {}
+    for name in tables("ru-events"):
+        for row in jsonl_rows(name):
+            found.setdefault((row["lemma"], row["pos"]), []).append(row)
+    for rows in found.values():
+        rows.sort(key=lambda r: not r.get("object"))
+    return found
+
+
+def _words(token: Token) -> set[str]:
+    """The lemmas of a word's dependents and of the word it hangs from."""
+    return {c.lemma_ for c in token.children} | {token.head.lemma_}
+
+
+def _applies(token: Token, row: dict) -> bool:
+    objects = row.get("object")
+    if objects and not (_words(token) | _grandchildren(token)) & set(objects):
+        return False
+    return not row.get("passive") or _passive(token)
+
+
+def _grandchildren(token: Token) -> set[str]:
+    return {g.lemma_ for c in token.children for g in c.children}
+
+
+def _passive(token: Token) -> bool:
+    """A passive verb or participle: "был принят", "вызван", "принимается"."""
+    return "Pass" in token.morph.get("Voice") or any(c.dep_ == "nsubjpass" for c in token.children)
+
+
+def _case_of(token: Token) -> str:
+    """The preposition of a noun phrase (its ``case`` dependent), "" without one."""
+    return next((c.lemma_ for c in token.children if c.dep_ == "case"), "")
+
+
+def _core(token: Token) -> tuple[int, int]:
+    """Character bounds of a phrase's own words (without clauses hanging on it)."""
+    stack, lo, hi = [token], token.idx, token.idx + len(token)
+    while stack:
+        word = stack.pop()
+        lo, hi = min(lo, word.idx), max(hi, word.idx + len(word))
+        stack.extend(c for c in word.children if c.dep_ not in _CLAUSES or c.dep_ == "punct")
+    return lo, hi
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    found, stack = [], [token]
+    while stack:
+        word = stack.pop()
+        found.append(word)
+        stack.extend(c for c in word.children if c.dep_ == "conj")
+    return found
+
+
+class _Reader:
+    """One Doc's mentions, asked for the codes and people inside each phrase."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.mentions = Mentions.of(mentions)
+        self.salient = [c for c in _salient(self.mentions) if _STATE_CODE.match(c)]
+        self.in_play = _states_in_play(self.mentions)
+
+    def codes(self, tokens: list[Token]) -> tuple[list[str], list[str]]:
+        """The codes and people the phrases headed by ``tokens`` name."""
+        codes: list[str] = []
+        people: list[str] = []
+        for token in tokens:
+            lo, hi = _core(token)
+            for m in self.mentions.starting_in(lo, hi):
+                if m.end > hi or m.kind not in _KINDS_OF_DOER:
+                    continue
+                codes += [c for c in m.codes if c and _STATE_CODE.match(c)]
+                if m.kind == "person" and m.name:
+                    people.append(m.name)
+        return list(dict.fromkeys(codes)), list(dict.fromkeys(people))
+
+    def place(self, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """A place a phrase names: a city, else a state (name, code)."""
+        for token in tokens:
+            lo, hi = _core(token)
+            found = [m for m in self.mentions.starting_in(lo, hi) if m.end <= hi]
+            for m in found:
+                if m.kind == "place" or m.reference == "seat":
+                    return m.text, m.code
+            for m in found:
+                if m.kind == "state":
+                    return m.text, m.code
+        return None, None
+
+
+def _clause(token: Token) -> Token:
+    """The verb a noun trigger hangs from ("провел переговоры", "переговоры прошли")."""
+    if token.pos_ == "VERB":
+        return token
+    head = token.head
+    if (
+        head is not token
+        and head.pos_ in {"VERB", "AUX"}
+        and token.dep_
+        in {
+            *_SUBJECTS,
+            *_OBJECTS,
+            "obl",
+        }
+    ):
+        return head
+    return token
+
+
+def _agreed(token: Token) -> bool:
+    """Whether the trigger is what a verb of agreeing or deciding governs: not a happening."""
+    head = token.head
+    if head is token:
+        return False
+    if token.dep_ in {"xcomp", "ccomp", "csubj"} or (
+        token.dep_ == "nsubjpass" and head.pos_ == "VERB"
+    ):
+        return any(r.get("governs") for r in _rows_of(head))
+    return False
+
+
+def _rows_of(token: Token) -> list[dict]:
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
+    return _triggers().get((token.lemma_, pos), [])
+
+
+def _tense(clause: Token) -> str:
+    """Past, present or future, from the verb's features and auxiliaries."""
+    if "Fut" in clause.morph.get("Tense") or any(
+        c.lemma_ == "быть" and "Fut" in c.morph.get("Tense") for c in clause.children
+    ):
+        return "future"
+    if "Pres" in clause.morph.get("Tense"):
+        return "present"
+    return "past"
+
+
+def find_events_ru(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    *,
+    published: date | None,
+    when: DateResolver,
+    titles: list[tuple[int, int]] | None = None,
+) -> list[Event]:
+    """Every event a Russian Doc states, merged within the Doc."""
+    reader = _Reader(doc, mentions)
+    titles = titles or []
+    found: list[Event] = []
+    for token in doc:
+        if token.ent_type_ == "DATE" or any(lo <= token.idx < hi for lo, hi in titles):
+            continue
+        rows = [r for r in _rows_of(token) if _applies(token, r)]
+        if not rows or _agreed(token):
+            continue
+        for row in rows:
+            event = _code(token, row, reader, published=published, when=when, titles=titles)
+            if event is not None:
+                found.append(event)
+                break
+    places = _Localities(reader.mentions)
+    return [_localise(event, places) for event in _merge(found)]
+
+
+def _participants(
+    token: Token, clause: Token, row: dict
+) -> tuple[list[Token], list[Token], list[Token]]:
+    """Subject, object and place phrases of a trigger: (doers, targets, places)."""
+    doers: list[Token] = []
+    targets: list[Token] = []
+    places: list[Token] = []
+    heads = [token] if clause is token else [clause, token]
+    passive = _passive(clause)
+    for head in heads:
+        for child in head.children:
+            case = _case_of(child)
+            if child.dep_ in _SUBJECTS and head is clause:
+                (targets if passive else doers).extend(_with_conjuncts(child))
+            elif child.dep_ in _OBJECTS and child is not token:
+                targets.extend(_with_conjuncts(child))
+            elif child.dep_ in _NOMINAL:
+                if case in _WITH:
+                    targets.extend(_with_conjuncts(child))
+                elif case in _AIMED or (case == "в" and child.lemma_ == _ADDRESS):
+                    targets.extend(
+                        _with_conjuncts(child) if case in _AIMED else list(child.children)
+                    )
+                elif case in _IN:
+                    places.extend(_with_conjuncts(child))
+                elif not case and "Ins" in child.morph.get("Case") and passive:
+                    doers.extend(_with_conjuncts(child))  # the agent of a passive
+                elif (
+                    not case
+                    and "Gen" in child.morph.get("Case")
+                    and head is token
+                    and token.pos_ != "VERB"
+                ):
+                    doers.extend(_with_conjuncts(child))  # "визит Президента"
+    if row.get("reverse"):
+        doers, targets = targets, doers
+    return doers, targets, places
+
+
+def _code(
+    token: Token,
+    row: dict,
+    reader: _Reader,
+    *,
+    published: date | None,
+    when: DateResolver,
+    titles: list[tuple[int, int]],
+) -> Event | None:
+    """The event one trigger codes, or None where it finds no one to code it for."""
+    clause = _clause(token)
+    doers, targets, places = _participants(token, clause, row)
+    actor, people = reader.codes(doers)
+    recipient, named = reader.codes(targets)
+    place, place_code = reader.place(places)
+    kind = row["event"]
+    mode = row.get("mode")
+    if row.get("needs_recipient") and not recipient:
+        return None
+    if not actor:
+        actor = reader.salient[:1] if kind != "CONSULT" else []
+    recipient = [c for c in recipient if c not in actor]
+    if mode == "visit" and not recipient and place_code and place_code not in actor:
+        recipient = [place_code]
+    if kind == "CONSULT" and len(set(actor) | set(recipient)) < 2:
+        others = [c for c in reader.in_play if c not in actor]
+        if not actor:
+            actor = reader.in_play[:1]
+            others = [c for c in reader.in_play if c not in actor]
+        recipient = recipient or others[:1]
+    if kind in _DIRECTED and not recipient:
+        recipient = [c for c in reader.in_play if c not in actor][:1]
+    if not actor:
+        return None
+    tense = _tense(clause)
+    if tense == "future" and kind in _PROMISED:
+        kind, mode = "AGREE", None
+    elif tense == "future" and kind in _THREATENED:
+        kind, mode = "THREATEN", None
+    negated = any(c.lemma_ == "не" for c in (*clause.children, *token.children))
+    sent = token.sent
+    stated = when(
+        sent,
+        published,
+        tense == "future",
+        [t for t in titles if sent.start_char <= t[0] < sent.end_char],
+    )
+    evidence = Evidence(start=sent.start_char, end=sent.end_char, sentence=sent.text.strip())
+    coded = Event(
+        event=kind,
+        mode=mode,
+        context=row.get("context"),
+        actor=tuple(actor),
+        recipient=tuple(recipient),
+        people=tuple(dict.fromkeys(people + named)),
+        when=stated,
+        place=place,
+        place_code=place_code,
+        negated=negated,
+        tense=tense,  # type: ignore[arg-type]
+        evidence=(evidence,),
+    )
+    facts: dict[str, Any] = {"subjects": doers, "objects": targets, "rule": row}
+    return rate_event(coded, trigger=token, clause=clause, mentions=reader.mentions, **facts)
+
+
+# -- instruments ---------------------------------------------------------------------------
+
+
+def _instrument_nouns(token: Token) -> str | None:
+    """The kind of instrument a noun names, where its modifiers make it one."""
+    table = instruments_ru()
+    kind = table["nouns"].get(token.lemma_)
+    if kind is None:
+        return None
+    needs = table["needs_modifier"].get(token.lemma_)
+    if needs and not any(c.lemma_ in needs for c in token.children if c.i < token.i):
+        return None
+    named = token.text[:1].isupper() and token.i > token.sent.start
+    described = any(
+        c.dep_ in {"nmod", "amod", "nummod"}
+        and (c.i > token.i or c.lemma_ in table["naming_modifiers"])
+        for c in token.children
+    )
+    return kind if named or described or needs else None
+
+
+def _title_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds of an instrument's title: its modifiers before it and its complements after."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in {"amod", "nummod"} and child.i == left - 1:
+            left = child.i
+    right = token.i + 1
+    stack = [c for c in token.rights if c.dep_ not in _CLAUSES]
+    while stack:
+        word = stack.pop()
+        right = max(right, word.i + 1)
+        stack.extend(c for c in word.children if c.dep_ not in _CLAUSES and c.i > token.i)
+    doc = token.doc
+    while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return left, right
+
+
+def _named_instruments(doc: Doc) -> list[tuple[Token, str, int, int]]:
+    found = []
+    taken: set[int] = set()
+    for token in doc:
+        if token.i in taken:
+            continue
+        kind = _instrument_nouns(token)
+        if kind is None:
+            continue
+        left, right = _title_bounds(token)
+        if right - left < 2 and kind not in instruments_ru()["single_word"]:
+            continue
+        taken.update(range(left, right))
+        found.append((token, kind, left, right))
+    return found
+
+
+def instrument_titles_ru(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of a Russian Doc's instrument titles (their words code no events)."""
+    return [
+        (doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))
+        for _t, _k, left, right in _named_instruments(doc)
+    ]
+
+
+def _action(token: Token) -> str:
+    """What the sentence says was done with the instrument: the verb or noun governing it."""
+    table = instruments_ru()
+    word = token
+    for _ in range(4):
+        head = word.head
+        if head is word:
+            break
+        if word.dep_ == "conj":
+            word = head
+            continue
+        if head.pos_ in {"VERB", "AUX"}:
+            action = table["verbs"].get(head.lemma_)
+            if action == "entered_into_force" and not any(
+                c.lemma_ in table["force_words"] for c in head.children
+            ):
+                action = None
+            if action is None:
+                action = table["verbs"].get(word.lemma_) if word is not token else None
+            return action or "referenced"
+        action = table["nouns_of_action"].get(head.lemma_)
+        if action is not None:
+            return action
+        if word.dep_ not in {"nmod", "obl"}:
+            break
+        word = head
+    return "referenced"
+
+
+def find_instruments_ru(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    *,
+    published: date | None,
+    when: DateResolver,
+) -> list[Instrument]:
+    """Every action on a named instrument a Russian Doc states, one per sentence and title."""
+    reader = _Reader(doc, mentions)
+    found: list[Instrument] = []
+    for token, kind, left, right in _named_instruments(doc):
+        sent = token.sent
+        title = doc[left:right].text
+        action = _action(token)
+        states = [
+            c
+            for c in dict.fromkeys(
+                m.code
+                for m in reader.mentions.starting_in(sent.start_char, sent.end_char)
+                if m.kind in {"state", "person"} and m.code and len(m.code) == 3
+            )
+        ]
+        parties = tuple(states or reader.in_play)
+        span = (doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))
+        stated: Span | None = None
+        if action != "referenced":
+            stated = when(sent, published, _tense(token.head) == "future", [span])
+        found.append(
+            Instrument(
+                title=title,
+                kind=kind,
+                action=action,
+                parties=parties,
+                when=stated,
+                start=sent.start_char,
+                end=sent.end_char,
+                sentence=sent.text.strip(),
+            )
+        )
+    return found
