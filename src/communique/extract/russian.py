@@ -50,7 +50,7 @@ _OBJECTS = {"dobj", "dative"}
 _NOMINAL = {"obl", "nmod", "obl:agent"}
 # Prepositions (lemmas) whose noun is whom an act is aimed at or done with.
 _WITH = {"с", "со"}
-_AIMED = {"против", "к", "перед"}
+_AIMED = {"против", "к", "перед", "при"}
 _IN = {"в", "во", "на"}
 # "в адрес X": an act aimed at X
 _ADDRESS = "адрес"
@@ -60,6 +60,8 @@ _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "P
 # Dependents that open another clause or list item: not part of a phrase's own words.
 _CLAUSES = {"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct"}
 _KINDS_OF_DOER = {"state", "person", "organisation", "office", "collective"}
+# How many words up from a date phrase its trigger may be ("в среду" -> "объявила").
+_DATE_REACH = 4
 _STATE_CODE = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z_]+)$")
 
 
@@ -129,14 +131,21 @@ class _Reader:
         self.salient = [c for c in _salient(self.mentions) if _STATE_CODE.match(c)]
         self.in_play = _states_in_play(self.mentions)
 
-    def codes(self, tokens: list[Token]) -> tuple[list[str], list[str]]:
-        """The codes and people the phrases headed by ``tokens`` name."""
+    def codes(self, tokens: list[Token], *, own: bool = False) -> tuple[list[str], list[str]]:
+        """The codes and people the phrases headed by ``tokens`` name.
+
+        ``own``: only the phrase's own words, not its prepositional phrases ("посол России в
+        Молдавии" is Russia's envoy: Moldova is where, not who).
+        """
         codes: list[str] = []
         people: list[str] = []
         for token in tokens:
             lo, hi = _core(token)
+            aside = [_core(c) for c in token.children if own and c.dep_ != "case" and _case_of(c)]
             for m in self.mentions.starting_in(lo, hi):
                 if m.end > hi or m.kind not in _KINDS_OF_DOER:
+                    continue
+                if any(a <= m.start < b for a, b in aside):
                     continue
                 codes += [c for c in m.codes if c and _STATE_CODE.match(c)]
                 if m.kind == "person" and m.name:
@@ -282,7 +291,7 @@ def _code(
     """The event one trigger codes, or None where it finds no one to code it for."""
     clause = _clause(token)
     doers, targets, places = _participants(token, clause, row)
-    actor, people = reader.codes(doers)
+    actor, people = reader.codes(doers, own=True)
     recipient, named = reader.codes(targets)
     place, place_code = reader.place(places)
     kind = row["event"]
@@ -301,7 +310,8 @@ def _code(
             others = [c for c in reader.in_play if c not in actor]
         recipient = recipient or others[:1]
     if kind in _DIRECTED and not recipient:
-        recipient = [c for c in reader.in_play if c not in actor][:1]
+        # the other side in the news: the states and organisations the article names most
+        recipient = [c for c in reader.salient if c not in actor][:1]
     if not actor:
         return None
     tense = _tense(clause)
@@ -311,12 +321,7 @@ def _code(
         kind, mode = "THREATEN", None
     negated = any(c.lemma_ == "не" for c in (*clause.children, *token.children))
     sent = token.sent
-    stated = when(
-        sent,
-        published,
-        tense == "future",
-        [t for t in titles if sent.start_char <= t[0] < sent.end_char],
-    )
+    stated = _attached_date(token, clause, published, tense == "future", titles)
     evidence = Evidence(start=sent.start_char, end=sent.end_char, sentence=sent.text.strip())
     coded = Event(
         event=kind,
@@ -334,6 +339,41 @@ def _code(
     )
     facts: dict[str, Any] = {"subjects": doers, "objects": targets, "rule": row}
     return rate_event(coded, trigger=token, clause=clause, mentions=reader.mentions, **facts)
+
+
+def _attached_date(
+    token: Token,
+    clause: Token,
+    published: date | None,
+    future: bool,
+    titles: list[tuple[int, int]],
+) -> Span | None:
+    """The date of the trigger's own clause, else the article's.
+
+    A date phrase counts where it hangs from the trigger or its verb through phrases only
+    ("24–25 июня … находился", "визит … 19 января"); one inside a relative or complement clause
+    ("…, которого поздравил с избранием в марте", "решено провести в 2022 году") dates another
+    happening, and the sentence reports its news on the day of publication.
+    """
+    from . import phrase_when  # the package's reader of date phrases (it imports this module)
+
+    doc = token.doc
+    for ent in token.sent.ents:
+        if ent.label_ != "DATE" or any(lo <= ent.start_char < hi for lo, hi in titles):
+            continue
+        word = ent.root
+        for _step in range(_DATE_REACH):
+            if word.dep_ in _CLAUSES or word.head is word:
+                break
+            word = word.head
+            if word in (token, clause):
+                found = phrase_when(doc, ent.start, ent.end, published, future)
+                if found is not None:
+                    return Span(start=found.start, end=found.end, precision=found.precision)
+                break
+    if published is None:
+        return None
+    return Span(start=published, end=published, precision="day", from_publication=True)
 
 
 # -- instruments ---------------------------------------------------------------------------

@@ -97,6 +97,9 @@ _TAGS = {
 # Name-like grammemes: a capitalised word is read as a name before a common adjective.
 _NAME_TAGS = {"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"}
 _WORD = re.compile(r"\w", re.UNICODE)
+# Initials before a surname, as one word holds them: "С.В." of "С.В.Лавров".
+_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+")
+_LETTER = re.compile(r"[А-ЯЁA-Z]")
 # How long a surname must be to name its person alone (shorter ones are too often other words).
 _MIN_SURNAME = 4
 # The name ruler's labels, longest match first; a knowledge-base match beats the model's.
@@ -140,6 +143,9 @@ class _Models:
         """
         if not _WORD.search(word):
             return word
+        if initials := _INITIALS.match(word):  # "С.В.Лаврова": the initials, then the surname
+            rest = word[initials.end() :]
+            return initials.group(0).lower() + (self._lemma(rest, "PROPN", case) if rest else "")
         parses = self.analyzer.parse(word)
         allowed = _POS.get(pos)
         grammeme = _CASES.get(case)
@@ -170,11 +176,43 @@ def tokens_of(text: str) -> list[tuple[int, int, int]]:
     for line in text.splitlines(keepends=True):
         for sentence in sentenize(line):
             base = offset + sentence.start
-            for token in tokenize(sentence.text):
-                found.append((base + token.start, base + token.stop, number))
+            words = [(base + t.start, base + t.stop) for t in tokenize(sentence.text)]
+            found += [(start, end, number) for start, end in _joined_initials(text, words)]
             number += 1
         offset += len(line)
     return found
+
+
+def _joined_initials(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Initials written against a surname ("С.В.Лавров", "М.Рыженков") as one word.
+
+    razdel cuts them into letters and stops, and the parser then reads the letters as words of
+    their own (a preposition "с", a noun "в"), losing the sentence's subject; one word is read
+    as the name it is.
+    """
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while (
+            j + 2 < len(words)
+            and _LETTER.fullmatch(text[words[j][0] : words[j][1]])
+            and text[words[j + 1][0] : words[j + 1][1]] == "."
+            and words[j][1] == words[j + 1][0]
+            and words[j + 1][1] == words[j + 2][0]
+        ):
+            j += 2
+        if (
+            j > i
+            and text[words[j][0] : words[j][1]][:1].isupper()
+            and len(text[words[j][0] : words[j][1]]) > 1
+        ):
+            joined.append((words[i][0], words[j][1]))
+            i = j + 1
+            continue
+        joined.append(words[i])
+        i += 1
+    return joined
 
 
 def _words_and_spaces(
@@ -285,7 +323,8 @@ class LemmaRuler:
     def __call__(self, doc: Doc) -> list[Span]:
         """Every knowledge-base match in ``doc``, as spans with label and id."""
         spans = []
-        for key, start, end in [*self.lemmas(doc), *self.forms(doc), *self.exact(doc)]:
+        # forms first: of two matches of one length, the first wins ("министры": the two sides)
+        for key, start, end in [*self.forms(doc), *self.exact(doc), *self.lemmas(doc)]:
             label, ident = self.keys[key]
             spans.append(Span(doc, start, end, label=label, span_id=ident))
         return spans
@@ -334,9 +373,7 @@ class RussianPipeline:
 
     def _phrase_lemmas(self, phrase: str) -> list[str]:
         """The lemmas of a name as the knowledge base writes it (nominative, no context)."""
-        from razdel import tokenize
-
-        words = [t.text for t in tokenize(phrase)]
+        words = [phrase[start:end] for start, end, _n in tokens_of(phrase)]
         return [
             self.models.lemma(w, "PROPN" if w[:1].isupper() else "", "Nom").lower() for w in words
         ]
