@@ -140,8 +140,8 @@ class ActorResolver:
                 return self.kb.states[ident].name
             if ent.label_ in {"TITLE", "INSTITUTION"} and ident in self.kb.offices:
                 return self.kb.offices[ident].canonical
-            if ent.label_ in {"PERSON", "ORG"}:
-                return ident
+            if ent.label_ in {"PERSON", "ORG", "GPE", "LOC"}:
+                return ident  # a person's, body's or city's name in English
         return _strip_possessive(ent.text)
 
     def _unknown(self, ent: Span) -> bool:

@@ -152,14 +152,22 @@ class _Reader:
                     people.append(m.name)
         return list(dict.fromkeys(codes)), list(dict.fromkeys(people))
 
+    def _city_name(self, mention: Mention) -> str:
+        """A city's English name: the gazetteer's, or the one the name ruler matched."""
+        if mention.kind == "place" and mention.name:
+            return mention.name
+        span = self.doc.char_span(mention.start, mention.end)
+        return (span.ent_id_ if span is not None and span.ent_id_ else "") or mention.text
+
     def place(self, tokens: list[Token]) -> tuple[str | None, str | None]:
         """A place a phrase names: a city, else a state (name, code)."""
         for token in tokens:
             lo, hi = _core(token)
             found = [m for m in self.mentions.starting_in(lo, hi) if m.end <= hi]
+            # by the canonical (English) name: the text's form is inflected ("в Минске")
             for m in found:
                 if m.kind == "place" or m.reference == "seat":
-                    return m.text, m.code
+                    return self._city_name(m), m.code
             for m in found:
                 if m.kind == "state":
                     return m.text, m.code

