@@ -59,6 +59,9 @@ _THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
 # Dependents that open another clause or list item: not part of a phrase's own words.
 _CLAUSES = {"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc", "punct"}
+# Where a phrase ends: at a clause, but not at a conjunct inside it ("министры Казахстана и
+# Узбекистана" names both).
+_PHRASE_ENDS = _CLAUSES - {"conj", "cc"}
 _KINDS_OF_DOER = {"state", "person", "organisation", "office", "collective"}
 # How many words up from a date phrase its trigger may be ("в среду" -> "объявила").
 _DATE_REACH = 4
@@ -103,14 +106,36 @@ def _case_of(token: Token) -> str:
     return next((c.lemma_ for c in token.children if c.dep_ == "case"), "")
 
 
-def _core(token: Token) -> tuple[int, int]:
-    """Character bounds of a phrase's own words (without clauses hanging on it)."""
+def _core(token: Token, *, own: bool = False) -> tuple[int, int]:
+    """Character bounds of a phrase's own words (without clauses hanging on it).
+
+    ``own``: nor its prepositional phrases ("посол России в Молдавии": Moldova is where the
+    envoy is, not whose).
+    """
     stack, lo, hi = [token], token.idx, token.idx + len(token)
     while stack:
         word = stack.pop()
         lo, hi = min(lo, word.idx), max(hi, word.idx + len(word))
-        stack.extend(c for c in word.children if c.dep_ not in _CLAUSES or c.dep_ == "punct")
+        stack.extend(
+            c
+            for c in word.children
+            if c.dep_ not in _PHRASE_ENDS and not (own and _prepositional(c))
+        )
     return lo, hi
+
+
+def _prepositional(token: Token) -> bool:
+    return token.dep_ != "case" and bool(_case_of(token))
+
+
+def _nested_with(tokens: list[Token]) -> list[Token]:
+    """The "с" phrases inside a doer's phrase: "переговоры X с Y" names Y as the other side."""
+    found = []
+    for token in tokens:
+        for word in token.subtree:
+            if word is not token and word.dep_ in _NOMINAL and _case_of(word) in _WITH:
+                found.extend(_with_conjuncts(word))
+    return found
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -140,8 +165,10 @@ class _Reader:
         codes: list[str] = []
         people: list[str] = []
         for token in tokens:
-            lo, hi = _core(token)
-            aside = [_core(c) for c in token.children if own and c.dep_ != "case" and _case_of(c)]
+            lo, hi = _core(token, own=own)
+            aside = [
+                _core(w) for w in token.subtree if own and w is not token and _prepositional(w)
+            ]
             for m in self.mentions.starting_in(lo, hi):
                 if m.end > hi or m.kind not in _KINDS_OF_DOER:
                     continue
@@ -170,7 +197,7 @@ class _Reader:
                     return self._city_name(m), m.code
             for m in found:
                 if m.kind == "state":
-                    return m.text, m.code
+                    return m.name or m.text, m.code
         return None, None
 
 
@@ -194,14 +221,17 @@ def _clause(token: Token) -> Token:
 
 
 def _agreed(token: Token) -> bool:
-    """Whether the trigger is what a verb of agreeing or deciding governs: not a happening."""
-    head = token.head
-    if head is token:
-        return False
-    if token.dep_ in {"xcomp", "ccomp", "csubj"} or (
-        token.dep_ == "nsubjpass" and head.pos_ == "VERB"
-    ):
-        return any(r.get("governs") for r in _rows_of(head))
+    """Whether the trigger is what another act is about, not a happening of its own.
+
+    What a verb of agreeing, deciding, asking or rejecting governs ("договорились провести
+    встречу", "отверг обвинения"): that verb's row codes the event.
+    """
+    for word in (token, token.head):
+        head = word.head
+        if head is word or word.dep_ not in {"xcomp", "ccomp", "csubj", "dobj", "nsubjpass"}:
+            continue
+        if any(r.get("governs") for r in _rows_of(head)):
+            return True
     return False
 
 
@@ -284,6 +314,7 @@ def _participants(
                     doers.extend(_with_conjuncts(child))  # "визит Президента"
     if row.get("reverse"):
         doers, targets = targets, doers
+    targets += [t for t in _nested_with(doers) if t not in targets]
     return doers, targets, places
 
 

@@ -17,6 +17,7 @@ an English run never pays for it.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -100,6 +101,8 @@ _WORD = re.compile(r"\w", re.UNICODE)
 # Initials before a surname, as one word holds them: "С.В." of "С.В.Лавров".
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+")
 _LETTER = re.compile(r"[А-ЯЁA-Z]")
+# How many lemma sequences one name may give (each word: as written, or its dictionary form).
+_MAX_VARIANTS = 16
 # Cities of at least this many people are matched by their Cyrillic names.
 _LARGE_TOWN = 100_000
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)*")
@@ -146,9 +149,10 @@ class _Models:
     def _lemma(self, word: str, pos: str, case: str) -> str:
         """The dictionary form of ``word`` read as the tagger's part of speech and case.
 
-        pymorphy3 offers every reading; the tagger's part of speech and case pick one ("Лавровым"
-        the surname, not the laurel adjective), and names the dictionary does not know keep
-        their nominative reading, so text and the knowledge base's names lemmatise alike.
+        pymorphy3 offers every reading; the tagger's part of speech, then its case, then for a
+        proper noun a name's reading pick one ("Лавровым" the surname, not the laurel adjective;
+        "Макея" the genitive of a surname, not a place), so text and the knowledge base's names
+        (read as nominatives) lemmatise alike.
         """
         if not _WORD.search(word):
             return word
@@ -163,8 +167,8 @@ class _Models:
             tag = parse.tag
             return (
                 allowed is None or tag.POS in allowed,
-                pos != "PROPN" or bool(_NAME_TAGS & set(tag.grammemes)),
                 grammeme is None or grammeme in tag,
+                pos != "PROPN" or bool(_NAME_TAGS & set(tag.grammemes)),
             )
 
         best = max(parses, key=fits)  # max keeps the first of equals: pymorphy3's likeliest
@@ -297,7 +301,7 @@ class LemmaRuler:
     longest match wins, and a match the knowledge base makes replaces the model's own span.
     """
 
-    def __init__(self, vocab: Any, lemmatise: Callable[[str], list[str]]) -> None:
+    def __init__(self, vocab: Any, lemmatise: Callable[[str], list[list[str]]]) -> None:
         self.vocab = vocab
         self.lemmatise = lemmatise
         self.lemmas = english.PhraseTrie(LEMMA)
@@ -312,10 +316,11 @@ class LemmaRuler:
 
     def add(self, label: str, phrase: str, ident: str | None) -> None:
         """Match ``phrase`` (as written in nominative) as an entity ``label`` with id ``ident``."""
-        lemmas = self.lemmatise(phrase)
-        if lemmas:
+        variants = self.lemmatise(phrase)
+        if variants:
             strings = self.vocab.strings
-            self.lemmas.add(self._key(label, ident), [[strings.add(w) for w in lemmas]])
+            phrases = [[strings.add(w) for w in lemmas] for lemmas in variants]
+            self.lemmas.add(self._key(label, ident), phrases)
 
     def add_form(self, label: str, phrase: str, ident: str | None, *, exact: bool = False) -> None:
         """Match ``phrase`` as written, in any letter case or ``exact``ly.
@@ -380,12 +385,22 @@ class RussianPipeline:
         self.nlp.add_pipe("communique_extract")
         self.nlp.get_pipe("communique_actors").attach(kb)
 
-    def _phrase_lemmas(self, phrase: str) -> list[str]:
-        """The lemmas of a name as the knowledge base writes it (nominative, no context)."""
+    def _phrase_lemmas(self, phrase: str) -> list[list[str]]:
+        """The lemma sequences a name as the knowledge base writes it may take in a text.
+
+        A name is written in the nominative, so each word is its own lemma; but pymorphy3
+        reads some nominatives otherwise ("Саидов" as the plural genitive of "Саид"), and
+        normalises inflected surnames to the masculine ("Захаровой" -> "захаров"). Both the word
+        and its dictionary form are kept, so the text's lemma meets one of them.
+        """
         words = [phrase[start:end] for start, end, _n in tokens_of(phrase)]
-        return [
-            self.models.lemma(w, "PROPN" if w[:1].isupper() else "", "Nom").lower() for w in words
+        choices = [
+            dict.fromkeys(
+                (w.lower(), self.models.lemma(w, "PROPN" if w[:1].isupper() else "", "Nom").lower())
+            )
+            for w in words
         ]
+        return [list(v) for v in itertools.islice(itertools.product(*choices), _MAX_VARIANTS)]
 
     def _add_names(self, kb: KnowledgeBase) -> None:
         """Patterns for the Russian names of states, organisations, offices and people."""
