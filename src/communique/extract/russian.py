@@ -447,7 +447,9 @@ def _title_bounds(token: Token) -> tuple[int, int]:
     while stack:
         word = stack.pop()
         right = max(right, word.i + 1)
-        stack.extend(c for c in word.children if c.dep_ not in _CLAUSES and c.i > token.i)
+        # deeper in, a conjunct belongs to the title ("между Сербией и Венгрией"); only the
+        # head noun's own conjunct is another instrument ("Программу … и постановление")
+        stack.extend(c for c in word.children if c.dep_ not in _PHRASE_ENDS and c.i > token.i)
     doc = token.doc
     while right > token.i + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1

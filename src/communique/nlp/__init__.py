@@ -75,12 +75,14 @@ def language_stage(article: Article) -> str:
 
 def russian_pipeline(nlp: Language) -> RussianPipeline:
     """The Russian stage sharing ``nlp``'s knowledge base, built on first use and kept."""
+    kb = nlp.get_pipe("communique_actors").resolver.kb
     entry = _STAGES.get(id(nlp))
     if entry is None or entry[0] is not nlp:
         from .russian import RussianPipeline
 
-        kb = nlp.get_pipe("communique_actors").resolver.kb
         entry = _STAGES[id(nlp)] = (nlp, RussianPipeline(kb))
+    elif entry[1].kb is not kb:  # the English pipeline was given another knowledge base
+        entry[1].attach(kb)
     return entry[1]
 
 

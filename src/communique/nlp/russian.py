@@ -108,8 +108,6 @@ _LARGE_TOWN = 100_000
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)*")
 # How long a surname must be to name its person alone (shorter ones are too often other words).
 _MIN_SURNAME = 4
-# The name ruler's labels, longest match first; a knowledge-base match beats the model's.
-_KB_LABELS = ("GPE", "NORP", "ORG", "PERSON", "TITLE", "INSTITUTION", "LOC")
 
 
 def _common_word(analyzer: Any, word: str) -> bool:
@@ -383,6 +381,11 @@ class RussianPipeline:
         self._add_names(kb)
         self.nlp.add_pipe("communique_actors")
         self.nlp.add_pipe("communique_extract")
+        self.attach(kb)
+
+    def attach(self, kb: KnowledgeBase) -> None:
+        """Resolve actors with ``kb`` (the English pipeline's, so roles learned are shared)."""
+        self.kb = kb
         self.nlp.get_pipe("communique_actors").attach(kb)
 
     def _phrase_lemmas(self, phrase: str) -> list[list[str]]:
@@ -535,11 +538,13 @@ class RussianPipeline:
             )
             if ent is not None:
                 found.append(ent)
-        found += _date_spans(doc)
-        # filter_spans keeps the longest; a known name of the same length as the model's wins
-        doc.ents = filter_spans(
-            sorted([*known, *found], key=lambda s: s.label_ not in _KB_LABELS or not s.id_)
-        )
+        # a date over the model's guess; the knowledge base's names over both (the model may
+        # run a name into the word before it: "Ответ Б.Саидову")
+        kept = filter_spans(known)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        guesses = filter_spans([*_date_spans(doc), *found])
+        kept += [s for s in guesses if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted(kept, key=lambda s: s.start)
 
     def analyse(
         self,
