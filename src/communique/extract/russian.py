@@ -397,8 +397,14 @@ def _attached_date(
     from . import phrase_when  # the package's reader of date phrases (it imports this module)
 
     doc = token.doc
-    for ent in token.sent.ents:
-        if ent.label_ != "DATE" or any(lo <= ent.start_char < hi for lo, hi in titles):
+    # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
+    # 2025 г., вступает …": the 11th)
+    dates = sorted(
+        (e for e in token.sent.ents if e.label_ == "DATE"),
+        key=lambda e: not any(c.isdigit() for c in e.text),
+    )
+    for ent in dates:
+        if any(lo <= ent.start_char < hi for lo, hi in titles):
             continue
         word = ent.root
         for _step in range(_DATE_REACH):
@@ -439,8 +445,11 @@ def _instrument_nouns(token: Token) -> str | None:
 def _title_bounds(token: Token) -> tuple[int, int]:
     """Token bounds of an instrument's title: its modifiers before it and its complements after."""
     left = token.i
-    for child in token.lefts:
-        if child.dep_ in {"amod", "nummod"} and child.i == left - 1:
+    naming = set(instruments_ru()["naming_modifiers"])
+    for child in reversed(list(token.lefts)):
+        # a name's own modifiers ("Совместное", "Евразийской"), not a description of it
+        named = child.text[:1].isupper() or child.lemma_ in naming
+        if child.dep_ in {"amod", "nummod"} and child.i == left - 1 and named:
             left = child.i
     right = token.i + 1
     stack = [c for c in token.rights if c.dep_ not in _CLAUSES]
@@ -536,7 +545,8 @@ def find_instruments_ru(
         span = (doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))
         stated: Span | None = None
         if action != "referenced":
-            stated = when(sent, published, _tense(token.head) == "future", [span])
+            future = _tense(token.head) == "future"
+            stated = _attached_date(token, token.head, published, future, [span])
         found.append(
             Instrument(
                 title=title,
