@@ -19,7 +19,7 @@ from communique.clean import clean_document
 from communique.extract.dates import resolve_when, russian_date_matches
 from communique.model import Analysis, Article, RawDocument
 from communique.nlp import analyse, language_stage
-from communique.nlp.russian import name_forms, tokens_of
+from communique.nlp.russian import name_forms, romanise, tokens_of
 from communique.read import read_inputs
 from communique.settings import Settings
 
@@ -269,6 +269,29 @@ def test_russian_people_resolve_to_the_english_canonical_person(
 ) -> None:
     people = [m for m in _analysed(pipelines, text).mentions if m.kind == "person"]
     assert (name, (code,)) in {(m.name, m.codes) for m in people}
+
+
+def test_romanise_writes_russian_names_as_english_reports_do() -> None:
+    assert romanise("щукин") == "shchukin"
+    assert romanise("евгений") == "yevgeniy"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # people the knowledge base knows by their English name only
+        ("Президент Турции Р.Т.Эрдоган провел переговоры.", "Recep Tayyip Erdoğan"),
+        ("Переговоры с Реджепом Тайипом Эрдоганом прошли в Анкаре.", "Recep Tayyip Erdoğan"),
+        # people it does not know: in the nominative, romanised, a woman's surname feminine
+        ("Письмо передано Олегу Крутикову.", "Oleg Krutikov"),
+        ("Решение прокомментировала советник Анна Белова.", "Anna Belova"),
+    ],
+)
+def test_names_without_a_russian_form_are_romanised(
+    pipelines: Pipelines, text: str, name: str
+) -> None:
+    people = [m for m in _analysed(pipelines, text).mentions if m.kind == "person"]
+    assert name in {m.name for m in people}
 
 
 @pytest.mark.parametrize(

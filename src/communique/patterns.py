@@ -21,6 +21,7 @@ __all__ = [
     "instruments",
     "instruments_ru",
     "jsonl_rows",
+    "ru_translit",
     "speech",
     "tables",
     "transcript_title",
@@ -82,6 +83,11 @@ def instruments() -> dict[str, Any]:
 def instruments_ru() -> dict[str, Any]:
     """The Russian instruments table: nouns and kinds, the verbs and nouns of their lifecycle."""
     return _json("ru-instruments.json")
+
+
+def ru_translit() -> dict[str, Any]:
+    """The romanisation of Russian names: letters, word-initial letters, feminine endings."""
+    return _json("ru-translit.json")
 
 
 @cache

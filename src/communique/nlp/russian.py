@@ -20,7 +20,7 @@ import importlib.util
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +32,10 @@ from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
 from ..model import Analysis, Article
-from ..patterns import jsonl_rows
+from ..patterns import jsonl_rows, ru_translit
 from . import english
 
-__all__ = ["RussianPipeline", "name_forms", "tokens_of"]
+__all__ = ["RussianPipeline", "name_forms", "romanise", "tokens_of"]
 
 # slovnet's NER labels as the English model's, which the actor stage reads.
 _NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -99,7 +99,7 @@ _TAGS = {
 _NAME_TAGS = {"Surn", "Name", "Patr", "Geox", "Orgn", "Abbr"}
 _WORD = re.compile(r"\w", re.UNICODE)
 # Initials before a surname, as one word holds them: "С.В." of "С.В.Лавров".
-_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.)+")
+_INITIALS = re.compile(r"^(?:[А-ЯЁA-Zа-яёa-z]\.)+")
 _LETTER = re.compile(r"[А-ЯЁA-Z]")
 # How many lemma sequences one name may give (each word: as written, or its dictionary form).
 _MAX_VARIANTS = 16
@@ -543,8 +543,41 @@ class RussianPipeline:
         kept = filter_spans(known)
         taken = {i for span in kept for i in range(span.start, span.end)}
         guesses = filter_spans([*_date_spans(doc), *found])
-        kept += [s for s in guesses if not taken.intersection(range(s.start, s.end))]
+        kept += [
+            self._romanised(s) if s.label_ == "PERSON" else s
+            for s in guesses
+            if not taken.intersection(range(s.start, s.end))
+        ]
         doc.ents = sorted(kept, key=lambda s: s.start)
+
+    def _romanised(self, span: Span) -> Span:
+        """A name the knowledge base has no Russian form for, under its English spelling.
+
+        Its words in the nominative ("Олегом Васнецовым" -> "Олег Васнецов"; a woman's surname
+        keeps its feminine ending), romanised: the knowledge base finds the person it knows by
+        an English name only ("Эрдоган": Erdoğan), and one it does not know is recorded under
+        the spelling English reports use.
+        """
+        words = []
+        for token in span:
+            initials = _INITIALS.match(token.lemma_)
+            if not token.is_alpha and not initials:
+                continue
+            word = token.lemma_[initials.end() :] if initials else token.lemma_
+            if "Fem" in token.morph.get("Gender") and word.endswith(_feminine_endings()):
+                word += "а"
+            if initials:  # "Р.Т.Эрдоган": "R. T. Erdogan"
+                words += [f"{romanise(c).upper()}." for c in initials.group(0) if c != "."]
+            words.append(romanise(word))
+        words = [w[:1].upper() + w[1:] for w in words if w]
+        if not words:
+            return span
+        name = " ".join(words)
+        # by the first name's initial and the surname: the romanised given names may be spelt
+        # otherwise in English ("Redzhep": Recep), and "R. T. Erdogan" has two initials
+        known = self.kb.find_people(f"{words[0][0]}. {words[-1]}") if len(words) > 1 else []
+        ident = known[0].name if len(known) == 1 else name
+        return Span(span.doc, span.start, span.end, label=span.label_, span_id=ident)
 
     def analyse(
         self,
@@ -562,6 +595,27 @@ class RussianPipeline:
                 on_error(article, error)
                 continue
             yield from english.finished(article, [doc], self.nlp, whole=whole, on_error=on_error)
+
+
+@cache
+def _romanisation() -> tuple[dict[str, str], dict[str, str]]:
+    table = ru_translit()
+    return table["letters"], table["initial"]
+
+
+@cache
+def _feminine_endings() -> tuple[str, ...]:
+    return tuple(ru_translit()["feminine_endings"])
+
+
+def romanise(word: str) -> str:
+    """A Russian word in Latin letters, as English-language news writes names."""
+    letters, initial = _romanisation()
+    out = []
+    for i, char in enumerate(word.lower()):
+        start = i == 0 or not word[i - 1].isalpha()
+        out.append((initial.get(char) if start else None) or letters.get(char, char))
+    return "".join(out)
 
 
 def _tag(pos: str, feats: str) -> str:
