@@ -380,6 +380,20 @@ def _code(
     return rate_event(coded, trigger=token, clause=clause, mentions=reader.mentions, **facts)
 
 
+def _governor(word: Token) -> Token:
+    """The verb a noun phrase hangs from through phrases only ("подписано … по итогам переговоров").
+
+    Its date dates what the phrase names too; a noun in a clause of its own keeps its own.
+    """
+    for _step in range(_DATE_REACH):
+        if word.head is word or word.dep_ in _CLAUSES:
+            return word
+        word = word.head
+        if word.pos_ in {"VERB", "AUX"}:
+            return word
+    return word
+
+
 def _attached_date(
     token: Token,
     clause: Token,
@@ -397,6 +411,7 @@ def _attached_date(
     from . import phrase_when  # the package's reader of date phrases (it imports this module)
 
     doc = token.doc
+    owners = {token, clause, _governor(clause)}
     # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
     # 2025 г., вступает …": the 11th)
     dates = sorted(
@@ -411,7 +426,7 @@ def _attached_date(
             if word.dep_ in _CLAUSES or word.head is word:
                 break
             word = word.head
-            if word in (token, clause):
+            if word in owners:
                 found = phrase_when(doc, ent.start, ent.end, published, future)
                 if found is not None:
                     return Span(start=found.start, end=found.end, precision=found.precision)
