@@ -28,7 +28,9 @@ the state the article names most: a ministry's release speaks for its state.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -41,7 +43,7 @@ from ..model import Event, Evidence, Instrument, Mention, Span
 from ..patterns import instruments_ru, jsonl_rows, tables
 from .confidence import rate_event
 from .dates import DateResolver
-from .events import _localise, _Localities, _merge, _salient, _states_in_play
+from .events import _merge, _salient, _states_in_play
 
 __all__ = ["find_events_ru", "find_instruments_ru", "instrument_titles_ru"]
 
@@ -186,6 +188,24 @@ class _Reader:
         span = self.doc.char_span(mention.start, mention.end)
         return (span.ent_id_ if span is not None and span.ent_id_ else "") or mention.text
 
+    def localise(self, event: Event) -> Event:
+        """A visit placed in its host state is placed in the host's city the article names most.
+
+        "Визит в Республику Беларусь" names the state; "в Минске", elsewhere in the article,
+        the city (as :func:`.events._localise` does for English, by the English names here).
+        """
+        host = event.recipient[0] if event.mode == "visit" and len(event.recipient) == 1 else None
+        if host is None or event.place_code != host:
+            return event
+        cities = Counter(
+            self._city_name(m)
+            for m in self.mentions
+            if (m.kind == "place" or m.reference == "seat") and m.code == host
+        )
+        if not cities or event.place in cities:
+            return event
+        return dataclasses.replace(event, place=cities.most_common(1)[0][0])
+
     def place(self, tokens: list[Token]) -> tuple[str | None, str | None]:
         """A place a phrase names: a city, else a state (name, code)."""
         for token in tokens:
@@ -274,8 +294,7 @@ def find_events_ru(
             if event is not None:
                 found.append(event)
                 break
-    places = _Localities(reader.mentions)
-    return [_localise(event, places) for event in _merge(found)]
+    return [reader.localise(event) for event in _merge(found)]
 
 
 def _participants(
