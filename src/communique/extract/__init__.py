@@ -130,13 +130,10 @@ def extract_component(doc: Doc) -> Doc:
     when = _remembered()  # instruments and several event triggers ask for one sentence's date
     statements = find_statements(doc, doc._.mentions)
     if doc.lang_ == "ru":  # read from a Universal Dependencies parse with the Russian tables
-        instruments = find_instruments_ru(doc, doc._.mentions, published=doc._.published, when=when)
+        # each record dated by the phrase attached to its own words (extract/russian.py)
+        instruments = find_instruments_ru(doc, doc._.mentions, published=doc._.published)
         events = find_events_ru(
-            doc,
-            doc._.mentions,
-            published=doc._.published,
-            when=when,
-            titles=instrument_titles_ru(doc),
+            doc, doc._.mentions, published=doc._.published, titles=instrument_titles_ru(doc)
         )
     else:
         instruments = find_instruments(doc, doc._.mentions, published=doc._.published, when=when)

@@ -42,7 +42,6 @@ from ..ents import Mentions
 from ..model import Event, Evidence, Instrument, Mention, Span
 from ..patterns import instruments_ru, jsonl_rows, tables
 from .confidence import rate_event
-from .dates import DateResolver
 from .events import _merge, _salient, _states_in_play
 
 __all__ = ["find_events_ru", "find_instruments_ru", "instrument_titles_ru"]
@@ -276,7 +275,6 @@ def find_events_ru(
     mentions: Sequence[Mention],
     *,
     published: date | None,
-    when: DateResolver,
     titles: list[tuple[int, int]] | None = None,
 ) -> list[Event]:
     """Every event a Russian Doc states, merged within the Doc."""
@@ -290,7 +288,7 @@ def find_events_ru(
         if not rows or _agreed(token):
             continue
         for row in rows:
-            event = _code(token, row, reader, published=published, when=when, titles=titles)
+            event = _code(token, row, reader, published=published, titles=titles)
             if event is not None:
                 found.append(event)
                 break
@@ -343,7 +341,6 @@ def _code(
     reader: _Reader,
     *,
     published: date | None,
-    when: DateResolver,
     titles: list[tuple[int, int]],
 ) -> Event | None:
     """The event one trigger codes, or None where it finds no one to code it for."""
@@ -558,7 +555,6 @@ def find_instruments_ru(
     mentions: Sequence[Mention],
     *,
     published: date | None,
-    when: DateResolver,
 ) -> list[Instrument]:
     """Every action on a named instrument a Russian Doc states, one per sentence and title."""
     reader = _Reader(doc, mentions)
