@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -143,6 +143,22 @@ class _Models:
         self.syntax = Syntax.load(data / "model" / "slovnet_syntax_news_v1.tar").navec(navec)
         self.analyzer = pymorphy3.MorphAnalyzer()
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
+        self.name_lemma = lru_cache(maxsize=65536)(self._name_lemma)
+
+    def _name_lemma(self, word: str, case: str) -> str:
+        """The dictionary form of a capitalised word read as a name, whatever the tagger said.
+
+        The tagger may read a surname as an adjective or in the wrong case ("Кочановой"); the
+        name's own reading, where pymorphy3 has one, is what the knowledge base's names meet.
+        """
+        if initials := _INITIALS.match(word):
+            rest = word[initials.end() :]
+            return initials.group(0).lower() + (self._name_lemma(rest, case) if rest else "")
+        grammeme = _CASES.get(case)
+        names = [p for p in self.analyzer.parse(word) if _NAME_TAGS & set(p.tag.grammemes)]
+        if not names:
+            return self._lemma(word, "PROPN", case)
+        return max(names, key=lambda p: grammeme is None or grammeme in p.tag).normal_form
 
     def _lemma(self, word: str, pos: str, case: str) -> str:
         """The dictionary form of ``word`` read as the tagger's part of speech and case.
@@ -303,6 +319,7 @@ class LemmaRuler:
         self.vocab = vocab
         self.lemmatise = lemmatise
         self.lemmas = english.PhraseTrie(LEMMA)
+        self.names = english.PhraseTrie(NORM)  # the same phrases, on the name readings
         self.forms = english.PhraseTrie(LOWER)
         self.exact = english.PhraseTrie(ORTH)
         self.keys: dict[int, tuple[str, str]] = {}
@@ -318,7 +335,11 @@ class LemmaRuler:
         if variants:
             strings = self.vocab.strings
             phrases = [[strings.add(w) for w in lemmas] for lemmas in variants]
-            self.lemmas.add(self._key(label, ident), phrases)
+            key = self._key(label, ident)
+            self.lemmas.add(key, phrases)
+            if label == "PERSON":  # also on the name readings, and as written (a nominative)
+                self.names.add(key, phrases)
+                self.forms.add(key, phrases[:1])
 
     def add_form(self, label: str, phrase: str, ident: str | None, *, exact: bool = False) -> None:
         """Match ``phrase`` as written, in any letter case or ``exact``ly.
@@ -336,7 +357,8 @@ class LemmaRuler:
         """Every knowledge-base match in ``doc``, as spans with label and id."""
         spans = []
         # forms first: of two matches of one length, the first wins ("министры": the two sides)
-        for key, start, end in [*self.forms(doc), *self.exact(doc), *self.lemmas(doc)]:
+        matches = [*self.forms(doc), *self.exact(doc), *self.lemmas(doc), *self.names(doc)]
+        for key, start, end in dict.fromkeys(matches):
             label, ident = self.keys[key]
             spans.append(Span(doc, start, end, label=label, span_id=ident))
         return spans
@@ -467,6 +489,7 @@ class RussianPipeline:
         pos = [""] * len(tokens)
         feats = [""] * len(tokens)
         lemmas = [""] * len(tokens)
+        names: dict[int, str] = {}  # a capitalised word's reading as a name (see _Models)
         heads = list(range(len(tokens)))
         rels = ["dep"] * len(tokens)
         markups = zip(models.morph.map(chunks), models.syntax.map(chunks), strict=True)
@@ -479,9 +502,14 @@ class RussianPipeline:
                 feats[index] = "|".join(f"{k2}={v}" for k2, v in sorted(tagged.feats.items()))
                 case = tagged.feats.get("Case", "")
                 lemmas[index] = models.lemma(tagged.text, tagged.pos, case).lower()
+                if tagged.text[:1].isupper():
+                    names[index] = models.name_lemma(tagged.text, case).lower()
                 heads[index] = ids[tree[k]]
                 rels[index] = labels[k]
         doc = self._doc(words, spaces, source, (pos, feats, lemmas, heads, rels))
+        for i, token in enumerate(source):
+            if token in names:
+                doc[i].norm_ = names[token]
         self._entities(doc, text)
         return doc
 
