@@ -262,6 +262,10 @@ def test_name_forms_of_a_full_russian_name() -> None:
         ("Делегацию принял Токаев.", "Kassym-Jomart Tokayev", "KAZ"),
         ("Послание Бахтиёра Саидова передано в Бишкек.", "Bakhtiyor Saidov", "UZB"),
         ("Ответ Б.Саидову пока не дан.", "Bakhtiyor Saidov", "UZB"),
+        # a woman's surname, whatever case or part of speech the tagger reads in it
+        ("Встреча с М.А.Алиевой состоялась в Баку.", "Mehriban Aliyeva", "AZE"),
+        ("Письмо вручено Мехрибан Алиевой утром.", "Mehriban Aliyeva", "AZE"),
+        ("Р.И.Отунбаева выступила на форуме.", "Roza Otunbayeva", "KGZ"),
     ],
 )
 def test_russian_people_resolve_to_the_english_canonical_person(
