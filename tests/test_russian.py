@@ -478,6 +478,63 @@ def test_what_is_agreed_or_rejected_is_not_an_event_of_its_own(pipelines: Pipeli
     assert [e.event for e in rejected] == ["REJECT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Следующее заседание комиссии решено провести осенью в Ташкенте.",
+        "Министры Сербии и Венгрии решили провести новую встречу в Белграде.",
+    ],
+)
+def test_a_meeting_decided_is_a_promise_not_a_meeting(pipelines: Pipelines, text: str) -> None:
+    assert [e.event for e in _analysis_events(pipelines, text)] == ["AGREE"]
+
+
+def test_an_act_decided_is_the_act(pipelines: Pipelines) -> None:
+    events = _analysis_events(pipelines, "Власти Хорватии решили сократить штат посольства Сербии.")
+    assert ("SANCTION", "expel") in {(e.event, e.mode) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("3 марта 2022 г. министр объявил, что Сербия выслала двух дипломатов Хорватии.", 3),
+        ("Представитель МИД 5 марта 2022 года заявил, что Хорватия отозвала посла из Сербии.", 5),
+    ],
+)
+def test_a_governing_verb_dates_what_it_reports(pipelines: Pipelines, text: str, day: int) -> None:
+    [event] = [e for e in _analysis_events(pipelines, text) if e.event == "SANCTION"]
+    assert event.when is not None and event.when.start == date(2022, 3, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 октября 2021 года Венгрия ввела санкции против Сербии.",
+        "Хорватия 12 октября 2021 года выслала дипломата Сербии.",
+    ],
+)
+def test_an_undated_report_takes_the_dates_its_sentences_state(
+    pipelines: Pipelines, text: str
+) -> None:
+    [(_same, analysis)] = list(pipelines.russian().analyse([_article(text, published=None)]))
+    [event] = analysis.events
+    assert event.when is not None and event.when.start == date(2021, 10, 12)
+
+
+def test_an_undated_sentence_of_an_undated_report_has_no_date(pipelines: Pipelines) -> None:
+    article = _article("Венгрия ввела санкции против Сербии.", published=None)
+    [(_same, analysis)] = list(pipelines.russian().analyse([article]))
+    assert [e.when for e in analysis.events] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Решение было принято в среду.", "Документ был принят парламентом единогласно."],
+)
+def test_a_thing_received_is_no_meeting(pipelines: Pipelines, text: str) -> None:
+    assert not [e for e in _analysis_events(pipelines, text) if e.event == "CONSULT"]
+
+
 def test_future_cooperation_is_a_promise(pipelines: Pipelines) -> None:
     events = _analysis_events(
         pipelines, "Министр иностранных дел Казахстана посетит Ташкент с визитом."

@@ -239,17 +239,23 @@ def _clause(token: Token) -> Token:
     return token
 
 
-def _agreed(token: Token) -> bool:
+def _agreed(token: Token, rows: list[dict]) -> bool:
     """Whether the trigger is what another act is about, not a happening of its own.
 
-    What a verb of agreeing, deciding, asking or rejecting governs ("договорились провести
-    встречу", "отверг обвинения"): that verb's row codes the event.
+    What a verb of agreeing, asking or rejecting governs ("договорились провести встречу",
+    "отверг обвинения"): that verb's row codes the event. A meeting or other cooperation that
+    a decision sets ("решено провести заседание") is the decision's promise (AGREE); an act it
+    decides ("решили ограничить число дипломатов") is the act.
     """
     for word in (token, token.head):
         head = word.head
         if head is word or word.dep_ not in {"xcomp", "ccomp", "csubj", "dobj", "nsubjpass"}:
             continue
-        if any(r.get("governs") for r in _rows_of(head)):
+        above = _rows_of(head)
+        if any(r.get("governs") for r in above):
+            return True
+        promised = all(r["event"] in _PROMISED for r in rows)
+        if promised and any(r["event"] == "AGREE" for r in above):
             return True
     return False
 
@@ -285,7 +291,7 @@ def find_events_ru(
         if token.ent_type_ == "DATE" or any(lo <= token.idx < hi for lo, hi in titles):
             continue
         rows = [r for r in _rows_of(token) if _applies(token, r)]
-        if not rows or _agreed(token):
+        if not rows or _agreed(token, rows):
             continue
         for row in rows:
             event = _code(token, row, reader, published=published, titles=titles)
@@ -353,6 +359,8 @@ def _code(
     mode = row.get("mode")
     if row.get("needs_recipient") and not recipient:
         return None
+    if row.get("needs_person") and not people + named:
+        return None  # "решение принято": a thing received is no meeting
     if not actor:
         actor = reader.salient[:1] if kind != "CONSULT" else []
     recipient = [c for c in recipient if c not in actor]
@@ -410,6 +418,17 @@ def _governor(word: Token) -> Token:
     return word
 
 
+def _governing(verb: Token) -> list[Token]:
+    """A verb and the verbs whose complement it is ("объявил …, что … решили ограничить")."""
+    found = [verb]
+    for _step in range(_DATE_REACH):
+        if verb.dep_ not in {"xcomp", "ccomp"} or verb.head is verb:
+            break
+        verb = verb.head
+        found.append(verb)
+    return found
+
+
 def _attached_date(
     token: Token,
     clause: Token,
@@ -427,7 +446,7 @@ def _attached_date(
     from . import phrase_when  # the package's reader of date phrases (it imports this module)
 
     doc = token.doc
-    owners = {token, clause, _governor(clause)}
+    owners = {token, clause, *_governing(_governor(clause))}
     # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
     # 2025 г., вступает …": the 11th)
     dates = sorted(
@@ -448,6 +467,11 @@ def _attached_date(
                     return Span(start=found.start, end=found.end, precision=found.precision)
                 break
     if published is None:
+        # an undated report: the sentence's own date, where it states one
+        for ent in dates:
+            found = phrase_when(doc, ent.start, ent.end, published, future)
+            if found is not None:
+                return Span(start=found.start, end=found.end, precision=found.precision)
         return None
     return Span(start=published, end=published, precision="day", from_publication=True)
 
