@@ -664,3 +664,24 @@ def test_russian_quotation_layouts(
 ) -> None:
     statements = _analysed(pipelines, text).statements
     assert (speaker, quote) in {(s.speaker, s.quote) for s in statements}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Об этом говорится в комментарии главы МИД Узбекистана Бахтиёра Саидова. "
+            "«Подобные шаги не помогут развитию торговли между нашими странами», – заявил он.",
+            "Bakhtiyor Saidov",
+        ),
+        (
+            "Такое мнение высказано в интервью Мурата Нуртлеу. «Решение о закрытии границы "
+            "ударит прежде всего по простым гражданам», – подчеркнул министр.",
+            "Murat Nurtleu",
+        ),
+    ],
+)
+def test_a_pronoun_or_office_stands_for_the_speaker_named_in_any_case(
+    pipelines: Pipelines, text: str, speaker: str
+) -> None:
+    assert [s.speaker for s in _analysed(pipelines, text).statements] == [speaker]

@@ -363,6 +363,7 @@ class _Speakers:
         self.statement_nouns = set(table["statement_nouns"])
         self.person_pronouns = set(table["person_pronouns"])
         self.thing_pronouns = set(table["thing_pronouns"])
+        self.any_mention = bool(table.get("antecedent_any_mention"))
         self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
         self.opening |= {o for o, _c in table["single_quote_pairs"]}
         self._names = self._full_names()
@@ -515,6 +516,10 @@ class _Speakers:
             holder = self._holder(office, head.lemma_.lower(), codes, head.idx)
             if holder is not None:
                 return _Who(holder, "title")
+            if self.any_mention and not inside and chain:  # "– подчеркнул министр"
+                found = self._antecedent(head, {"person"})
+                if found is not None:
+                    return _Who(found.mention, "title")
         organisations = [m for m in inside if m.kind == "organisation" and m.name]
         if organisations:
             return _Who(organisations[-1], "organisation")
@@ -702,6 +707,19 @@ class _Speakers:
                 found = self.who(subject, chain=False)
                 if found is not None and found.mention.kind in kinds:
                     return found
+        if self.any_mention:
+            # a language whose reports name the speaker in an oblique case ("в комментарии
+            # Марии Захаровой"): the last one named before, outside quotations
+            lo = self.sentences[max(0, index - _ANTECEDENT_REACH + 1)][0]
+            named = [
+                m
+                for m in self.mentions.starting_in(self.doc[lo].idx, pronoun.idx)
+                if m.kind in kinds and m.name and not self._in_quote(m.start)
+            ]
+            if named:
+                return _Who(
+                    self.full(named[-1]) if named[-1].kind == "person" else named[-1], "pronoun"
+                )
         return None
 
     # -- the parse ----------------------------------------------------------------------------
