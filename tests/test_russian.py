@@ -685,3 +685,24 @@ def test_a_pronoun_or_office_stands_for_the_speaker_named_in_any_case(
     pipelines: Pipelines, text: str, speaker: str
 ) -> None:
     assert [s.speaker for s in _analysed(pipelines, text).statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "МИД Казахстана распространил сообщение, в котором упомянут Б.Саидов. "
+            "«Стороны продолжат работу над соглашением», – говорится в сообщении.",
+            "Ministry of Foreign Affairs of Kazakhstan",
+        ),
+        (
+            "На сайте МИД Киргизии появилось заявление о визите Б.Саидова. "
+            "«Визит откроет новую страницу в отношениях двух стран», – говорится в документе.",
+            "Ministry of Foreign Affairs of Kyrgyzstan",
+        ),
+    ],
+)
+def test_a_statement_speaks_for_the_body_that_issued_it(
+    pipelines: Pipelines, text: str, speaker: str
+) -> None:
+    assert [s.speaker for s in _analysed(pipelines, text).statements] == [speaker]

@@ -524,7 +524,9 @@ class _Speakers:
         if organisations:
             return _Who(organisations[-1], "organisation")
         if head.lemma_.lower() in self.statement_nouns and chain:
-            found = self._antecedent(head, {"person", "organisation"})
+            # "говорится в заявлении": the body named before issued it, ahead of a person
+            first = self._antecedent(head, {"organisation"}) if self.any_mention else None
+            found = first or self._antecedent(head, {"person", "organisation"})
             return _Who(found.mention, found.how) if found else None
         if head.text[:1].isupper() and (person := self._by_surname(head.text)) is not None:
             return _Who(person, "named")  # a surname the model did not take for a name
