@@ -706,3 +706,34 @@ def test_a_statement_speaks_for_the_body_that_issued_it(
     pipelines: Pipelines, text: str, speaker: str
 ) -> None:
     assert [s.speaker for s in _analysed(pipelines, text).statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сербия отозвала посла из Хорватии. Кроме того, Сербия выслала двух дипломатов Хорватии.",
+        "Венгрия выслала консула Румынии. В тот же день Венгрия отозвала посла из Румынии.",
+    ],
+)
+def test_acts_of_one_type_and_day_but_different_modes_stay_apart(
+    pipelines: Pipelines, text: str
+) -> None:
+    modes = sorted(e.mode or "" for e in _analysis_events(pipelines, text) if e.event == "SANCTION")
+    assert modes == ["expel", "withdraw"]
+
+
+def test_a_visit_and_its_talks_are_one_event(pipelines: Pipelines) -> None:
+    text = (
+        "Министр иностранных дел Казахстана М.Нуртлеу прибыл в Ташкент с визитом. "
+        "В Ташкенте прошли его переговоры с Б.Саидовым."
+    )
+    consults = [e for e in _analysis_events(pipelines, text) if e.event == "CONSULT"]
+    assert len(consults) == 1 and len(consults[0].evidence) == 2
+
+
+def test_his_talks_are_those_of_the_person_named_before(pipelines: Pipelines) -> None:
+    text = "Б.Саидов прибыл в Бишкек в среду. Там состоялась его встреча с Ж.Кулубаевым."
+    consults = [e for e in _analysis_events(pipelines, text) if e.event == "CONSULT"]
+    assert {(frozenset(e.actor) | frozenset(e.recipient)) for e in consults} == {
+        frozenset({"UZB", "KGZ"})
+    }

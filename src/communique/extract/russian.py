@@ -40,13 +40,14 @@ from spacy.tokens import Doc, Token
 
 from ..ents import Mentions
 from ..model import Event, Evidence, Instrument, Mention, Span
-from ..patterns import instruments_ru, jsonl_rows, tables
+from ..patterns import instruments_ru, jsonl_rows, speech, tables
 from .confidence import rate_event
 from .events import _merge, _salient, _states_in_play
 
 __all__ = ["find_events_ru", "find_instruments_ru", "instrument_titles_ru"]
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_PRONOUNS = {"PRON", "DET"}
 _OBJECTS = {"dobj", "dative"}
 _NOMINAL = {"obl", "nmod", "obl:agent"}
 # Prepositions (lemmas) whose noun is whom an act is aimed at or done with.
@@ -156,6 +157,18 @@ class _Reader:
         self.mentions = Mentions.of(mentions)
         self.salient = [c for c in _salient(self.mentions) if _STATE_CODE.match(c)]
         self.in_play = _states_in_play(self.mentions)
+        self.person_pronouns = set(speech(doc.lang_)["person_pronouns"])
+
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        """The person a personal pronoun stands for: the last one named before it, nearby."""
+        if pronoun.lemma_ not in self.person_pronouns:
+            return None
+        sent = pronoun.sent
+        lo = self.doc[max(0, sent.start - 1)].sent.start_char if sent.start else 0
+        named = [
+            m for m in self.mentions.starting_in(lo, pronoun.idx) if m.kind == "person" and m.name
+        ]
+        return named[-1] if named else None
 
     def codes(self, tokens: list[Token], *, own: bool = False) -> tuple[list[str], list[str]]:
         """The codes and people the phrases headed by ``tokens`` name.
@@ -166,6 +179,10 @@ class _Reader:
         codes: list[str] = []
         people: list[str] = []
         for token in tokens:
+            if token.pos_ in _PRONOUNS and (person := self.antecedent(token)) is not None:
+                codes += [c for c in person.codes if c and _STATE_CODE.match(c)]
+                people.append(person.name or person.text)
+                continue
             lo, hi = _core(token, own=own)
             aside = [
                 _core(w) for w in token.subtree if own and w is not token and _prepositional(w)
@@ -298,7 +315,14 @@ def find_events_ru(
             if event is not None:
                 found.append(event)
                 break
-    return [reader.localise(event) for event in _merge(found)]
+    # acts of one type but different modes are different acts (a recall and an expulsion on one
+    # day); a visit and its talks are one happening whatever their modes
+    groups: dict[str | None, list[Event]] = {}
+    for event in found:
+        groups.setdefault(None if event.event == "CONSULT" else event.mode, []).append(event)
+    merged = [event for group in groups.values() for event in _merge(group)]
+    merged.sort(key=lambda e: e.evidence[0].start)
+    return [reader.localise(event) for event in merged]
 
 
 def _participants(
@@ -335,6 +359,8 @@ def _participants(
                     and token.pos_ != "VERB"
                 ):
                     doers.extend(_with_conjuncts(child))  # "визит Президента"
+            elif child.dep_ in {"det", "nmod:poss"} and head is token and child.pos_ in _PRONOUNS:
+                doers.append(child)  # "его переговоры": his talks
     if row.get("reverse"):
         doers, targets = targets, doers
     targets += [t for t in _nested_with(doers) if t not in targets]
@@ -369,7 +395,7 @@ def _code(
     if kind == "CONSULT" and len(set(actor) | set(recipient)) < 2:
         others = [c for c in reader.in_play if c not in actor]
         if not actor:
-            actor = reader.in_play[:1]
+            actor = [c for c in reader.in_play if c not in recipient][:1]
             others = [c for c in reader.in_play if c not in actor]
         recipient = recipient or others[:1]
     if kind in _DIRECTED and not recipient:
