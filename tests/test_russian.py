@@ -737,3 +737,55 @@ def test_his_talks_are_those_of_the_person_named_before(pipelines: Pipelines) ->
     assert {(frozenset(e.actor) | frozenset(e.recipient)) for e in consults} == {
         frozenset({"UZB", "KGZ"})
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министры Сербии и Венгрии встретились в Белграде. Следующую встречу "
+        "условились провести в Будапеште в декабре.",
+        "Переговоры Казахстана и Узбекистана прошли в Астане. Очередной раунд "
+        "решено провести в Ташкенте в 2025 году.",
+    ],
+)
+def test_an_agreement_without_a_named_doer_is_the_sides_and_dated_when_made(
+    pipelines: Pipelines, text: str
+) -> None:
+    [agree] = [e for e in _analysis_events(pipelines, text) if e.event == "AGREE"]
+    assert len(agree.actor) == 2
+    assert agree.when is not None and agree.when.start == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Б.Саидов провел телефонный разговор с Ж.Кулубаевым, в ходе которого "
+            "стороны обсудили итоги саммита лидеров Китая и Казахстана.",
+            {"UZB", "KGZ"},
+        ),
+        (
+            "Сербия выслала дипломата Хорватии, который ранее работал в Венгрии.",
+            {"SRB", "HRV"},
+        ),
+    ],
+)
+def test_a_clause_after_a_comma_names_no_participant(
+    pipelines: Pipelines, text: str, codes: set[str]
+) -> None:
+    [event] = [e for e in _analysis_events(pipelines, text) if e.event in {"CONSULT", "SANCTION"}]
+    assert set(event.actor) | set(event.recipient) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Министры обсудили итоги встречи лидеров Сербии и Венгрии, состоявшейся 2 мая.", 2),
+        ("Министры оценили итоги визита Президента Узбекистана в Казахстан, прошедшего 7 мая.", 7),
+    ],
+)
+def test_a_participle_dates_the_event_it_describes(
+    pipelines: Pipelines, text: str, day: int
+) -> None:
+    dated = [e.when for e in _analysis_events(pipelines, text) if e.event == "CONSULT"]
+    assert [w.start for w in dated if w is not None] == [date(2024, 5, day)]

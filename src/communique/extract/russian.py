@@ -111,8 +111,9 @@ def _case_of(token: Token) -> str:
 def _core(token: Token, *, own: bool = False) -> tuple[int, int]:
     """Character bounds of a phrase's own words (without clauses hanging on it).
 
-    ``own``: nor its prepositional phrases ("посол России в Молдавии": Moldova is where the
-    envoy is, not whose).
+    A dependent set off by a comma opens a clause of its own ("…, в ходе которого …") unless
+    it is a list's next item. ``own``: nor its prepositional phrases ("посол России в
+    Молдавии": Moldova is where the envoy is, not whose).
     """
     stack, lo, hi = [token], token.idx, token.idx + len(token)
     while stack:
@@ -121,9 +122,16 @@ def _core(token: Token, *, own: bool = False) -> tuple[int, int]:
         stack.extend(
             c
             for c in word.children
-            if c.dep_ not in _PHRASE_ENDS and not (own and _prepositional(c))
+            if c.dep_ not in _PHRASE_ENDS
+            and not (own and _prepositional(c))
+            and not (c.dep_ != "conj" and c.i > token.i and _after_comma(c))
         )
     return lo, hi
+
+
+def _after_comma(word: Token) -> bool:
+    first = word.left_edge.i
+    return first > 0 and word.doc[first - 1].text == ","
 
 
 def _prepositional(token: Token) -> bool:
@@ -387,6 +395,8 @@ def _code(
         return None
     if row.get("needs_person") and not people + named:
         return None  # "решение принято": a thing received is no meeting
+    if not actor and kind == "AGREE":
+        actor = reader.in_play  # "решено", "условились": a joint release's sides agreed
     if not actor:
         actor = reader.salient[:1] if kind != "CONSULT" else []
     recipient = [c for c in recipient if c not in actor]
@@ -411,6 +421,9 @@ def _code(
     negated = any(c.lemma_ == "не" for c in (*clause.children, *token.children))
     sent = token.sent
     stated = _attached_date(token, clause, published, tense == "future", titles)
+    if kind == "AGREE" and published and stated and stated.start > published:
+        # the date of what was agreed ("провести в 2022 году"), not of the agreeing
+        stated = Span(start=published, end=published, precision="day", from_publication=True)
     evidence = Evidence(start=sent.start_char, end=sent.end_char, sentence=sent.text.strip())
     coded = Event(
         event=kind,
@@ -473,6 +486,8 @@ def _attached_date(
 
     doc = token.doc
     owners = {token, clause, *_governing(_governor(clause))}
+    # a participle describing the event dates it ("встречи, состоявшейся на прошлой неделе")
+    owners |= {c for c in token.children if c.dep_ == "acl"}
     # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
     # 2025 г., вступает …": the 11th)
     dates = sorted(
