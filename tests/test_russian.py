@@ -789,3 +789,48 @@ def test_a_participle_dates_the_event_it_describes(
 ) -> None:
     dated = [e.when for e in _analysis_events(pipelines, text) if e.event == "CONSULT"]
     assert [w.start for w in dated if w is not None] == [date(2024, 5, day)]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        (
+            "Вчера вступил в силу Договор о дружбе между Сербией и Венгрией. "
+            "Договор был подписан в Белграде 3 марта 2021 г.",
+            "signed",
+        ),
+        (
+            "Стороны обсудили Соглашение о транзите газа между Казахстаном и Узбекистаном. "
+            "Узбекистан ратифицировал документ в 2022 году.",
+            "ratified",
+        ),
+    ],
+)
+def test_a_bare_noun_stands_for_the_instrument_named_before(
+    pipelines: Pipelines, text: str, action: str
+) -> None:
+    items = _analysed(pipelines, text).instruments
+    first = items[0].title
+    assert any(i.title == first and i.action == action for i in items[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "action"),
+    [
+        (
+            "Министры отметили значение 12 союзных программ, утвержденных в апреле.",
+            "союзных программ",
+            "adopted",
+        ),
+        (
+            "Решение принято на основании статьи 9 Конвенции о дипломатических сношениях.",
+            "Конвенции о дипломатических сношениях",
+            "referenced",
+        ),
+    ],
+)
+def test_an_instruments_action_is_the_word_that_governs_it(
+    pipelines: Pipelines, text: str, title: str, action: str
+) -> None:
+    found = {(i.title, i.action) for i in _analysed(pipelines, text).instruments}
+    assert (title, action) in found

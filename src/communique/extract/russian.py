@@ -47,6 +47,8 @@ from .events import _merge, _salient, _states_in_play
 __all__ = ["find_events_ru", "find_instruments_ru", "instrument_titles_ru"]
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# How an instrument hangs from the verb that acts on it.
+_GOVERNED = {"dobj", "nsubj", "nsubjpass", "obl"}
 _PRONOUNS = {"PRON", "DET"}
 _OBJECTS = {"dobj", "dative"}
 _NOMINAL = {"obl", "nmod", "obl:agent"}
@@ -578,6 +580,34 @@ def _named_instruments(doc: Doc) -> list[tuple[Token, str, int, int]]:
     return found
 
 
+def _with_coreferents(
+    doc: Doc, named: list[tuple[Token, str, int, int]]
+) -> list[tuple[Token, str, int, int, str]]:
+    """The named instruments with their titles, and the words that stand for one named before.
+
+    "Соглашение было подписано …", "ратифицировала документ": a bare noun of the table's
+    ``coreferent_nouns`` is the last instrument of its kind (any kind, for "документ") named
+    before it; its bounds are empty, as it names no title of its own.
+    """
+    nouns = instruments_ru()["coreferent_nouns"]
+    titles = {token.i: (token, kind, left, right) for token, kind, left, right in named}
+    inside = {i for _t, _k, left, right in named for i in range(left, right)}
+    last: dict[str | None, str] = {}
+    found = []
+    for token in doc:
+        if token.i in titles:
+            _t, kind, left, right = titles[token.i]
+            title = doc[left:right].text
+            last[kind] = last[None] = title
+            found.append((token, kind, left, right, title))
+        elif token.i not in inside and token.lemma_ in nouns:
+            kind = nouns[token.lemma_]
+            title = last.get(kind)
+            if title is not None:
+                found.append((token, kind or "agreement", token.i, token.i, title))
+    return found
+
+
 def instrument_titles_ru(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of a Russian Doc's instrument titles (their words code no events)."""
     return [
@@ -587,31 +617,31 @@ def instrument_titles_ru(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _action(token: Token) -> str:
-    """What the sentence says was done with the instrument: the verb or noun governing it."""
+    """What the sentence says was done with the instrument: the word governing it.
+
+    A verb it is the object or subject of ("подписали Программу", "Соглашение вступает в
+    силу"), a noun of action it completes ("ход выполнения Программы"), or a participle
+    describing it ("программ, утвержденных …"); conjuncts share their first's ("подписали
+    Программу и постановление"). An instrument deeper in a phrase ("на основании статей
+    Конвенции") is only referenced.
+    """
     table = instruments_ru()
     word = token
-    for _ in range(4):
-        head = word.head
-        if head is word:
-            break
-        if word.dep_ == "conj":
-            word = head
-            continue
-        if head.pos_ in {"VERB", "AUX"}:
-            action = table["verbs"].get(head.lemma_)
-            if action == "entered_into_force" and not any(
-                c.lemma_ in table["force_words"] for c in head.children
-            ):
-                action = None
-            if action is None:
-                action = table["verbs"].get(word.lemma_) if word is not token else None
-            return action or "referenced"
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    head = word.head
+    if head is not word and head.pos_ in {"VERB", "AUX"} and word.dep_ in _GOVERNED:
+        action = table["verbs"].get(head.lemma_)
+        forced = any(c.lemma_ in table["force_words"] for c in head.children)
+        if action and (action != "entered_into_force" or forced):
+            return action
+    if head is not word and word.dep_ == "nmod":
         action = table["nouns_of_action"].get(head.lemma_)
         if action is not None:
             return action
-        if word.dep_ not in {"nmod", "obl"}:
-            break
-        word = head
+    for child in word.children:
+        if child.dep_ == "acl" and (action := table["verbs"].get(child.lemma_)):
+            return action
     return "referenced"
 
 
@@ -624,10 +654,11 @@ def find_instruments_ru(
     """Every action on a named instrument a Russian Doc states, one per sentence and title."""
     reader = _Reader(doc, mentions)
     found: list[Instrument] = []
-    for token, kind, left, right in _named_instruments(doc):
+    for token, kind, left, right, title in _with_coreferents(doc, _named_instruments(doc)):
         sent = token.sent
-        title = doc[left:right].text
         action = _action(token)
+        if left == right and action == "referenced":
+            continue  # "документ" alone, doing nothing: no record
         states = [
             c
             for c in dict.fromkeys(
@@ -637,7 +668,7 @@ def find_instruments_ru(
             )
         ]
         parties = tuple(states or reader.in_play)
-        span = (doc[left].idx, doc[right - 1].idx + len(doc[right - 1]))
+        span = (doc[left].idx, doc[right - 1].idx + len(doc[right - 1])) if right > left else (0, 0)
         stated: Span | None = None
         if action != "referenced":
             future = _tense(token.head) == "future"
