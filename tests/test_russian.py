@@ -834,3 +834,27 @@ def test_an_instruments_action_is_the_word_that_governs_it(
 ) -> None:
     found = {(i.title, i.action) for i in _analysed(pipelines, text).instruments}
     assert (title, action) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Вопрос обсуждался с партнерами из АСЕАН.", "Делегация АСЕАН прибыла в Астану."],
+)
+def test_an_acronym_known_in_latin_letters_resolves(pipelines: Pipelines, text: str) -> None:
+    codes = {c for m in _analysed(pipelines, text).mentions for c in m.codes}
+    assert "IGO:ASEAN" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient", "day"),
+    [
+        ("Канада расширила санкции против Ирана, введенные 3 мая.", "CAN", "IRN", 3),
+        ("Обсуждались санкции против Сербии, введенные Евросоюзом 6 мая.", "IGO:EU", "SRB", 6),
+    ],
+)
+def test_sanctions_a_participle_describes_are_an_event(
+    pipelines: Pipelines, text: str, actor: str, recipient: str, day: int
+) -> None:
+    [event] = [e for e in _analysis_events(pipelines, text) if e.event == "SANCTION"]
+    assert (event.actor, event.recipient) == ((actor,), (recipient,))
+    assert event.when is not None and event.when.start == date(2024, 5, day)

@@ -150,6 +150,16 @@ def _nested_with(tokens: list[Token]) -> list[Token]:
     return found
 
 
+def _describing(word: Token) -> bool:
+    """A participle describing a noun, after it ("санкции, введённые …") or before it."""
+    return word.dep_ == "acl" or (word.dep_ == "amod" and "Part" in word.morph.get("VerbForm"))
+
+
+def _agent(word: Token) -> bool:
+    """A noun in the instrumental without a preposition: a passive's doer."""
+    return word.dep_ in _NOMINAL and not _case_of(word) and "Ins" in word.morph.get("Case")
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     found, stack = [], [token]
     while stack:
@@ -371,6 +381,9 @@ def _participants(
                     doers.extend(_with_conjuncts(child))  # "визит Президента"
             elif child.dep_ in {"det", "nmod:poss"} and head is token and child.pos_ in _PRONOUNS:
                 doers.append(child)  # "его переговоры": his talks
+            elif _describing(child) and head is token and token.pos_ != "VERB":
+                # "санкции, введённые Евросоюзом": the participle's agent
+                doers += [g for g in child.children if _agent(g) or g.dep_ in _SUBJECTS]
     if row.get("reverse"):
         doers, targets = targets, doers
     targets += [t for t in _nested_with(doers) if t not in targets]
@@ -489,7 +502,7 @@ def _attached_date(
     doc = token.doc
     owners = {token, clause, *_governing(_governor(clause))}
     # a participle describing the event dates it ("встречи, состоявшейся на прошлой неделе")
-    owners |= {c for c in token.children if c.dep_ == "acl"}
+    owners |= {c for c in token.children if _describing(c)}
     # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
     # 2025 г., вступает …": the 11th)
     dates = sorted(

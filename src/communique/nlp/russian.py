@@ -105,6 +105,7 @@ _LETTER = re.compile(r"[А-ЯЁA-Z]")
 _MAX_VARIANTS = 16
 # Cities of at least this many people are matched by their Cyrillic names.
 _LARGE_TOWN = 100_000
+_CYRILLIC_ACRONYM = re.compile(r"[А-ЯЁ]{3,}")
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)*")
 # How long a surname must be to name its person alone (shorter ones are too often other words).
 _MIN_SURNAME = 4
@@ -572,11 +573,18 @@ class RussianPipeline:
         taken = {i for span in kept for i in range(span.start, span.end)}
         guesses = filter_spans([*_date_spans(doc), *found])
         kept += [
-            self._romanised(s) if s.label_ == "PERSON" else s
+            self._romanised(s) if s.label_ == "PERSON" else self._acronym(s)
             for s in guesses
             if not taken.intersection(range(s.start, s.end))
         ]
         doc.ents = sorted(kept, key=lambda s: s.start)
+
+    def _acronym(self, span: Span) -> Span:
+        """An organisation's acronym the knowledge base knows only in Latin letters ("АСЕАН")."""
+        if span.label_ != "ORG" or not _CYRILLIC_ACRONYM.fullmatch(span.text):
+            return span
+        org = self.kb.organisation(romanise(span.text).upper())
+        return Span(span.doc, span.start, span.end, label="ORG", span_id=org.name) if org else span
 
     def _romanised(self, span: Span) -> Span:
         """A name the knowledge base has no Russian form for, under its English spelling.
