@@ -327,7 +327,7 @@ def test_russian_acronyms_and_cities(pipelines: Pipelines) -> None:
 @pytest.mark.parametrize(
     ("text", "event", "mode", "actor", "recipient"),
     [
-        # CONSULT: visits, talks, calls
+        # CONSULT: visits, talks (on one side's soil: a visit to it), calls
         (
             "Министр иностранных дел Казахстана М.Нуртлеу посетил Ташкент с официальным визитом.",
             "CONSULT",
@@ -345,14 +345,14 @@ def test_russian_acronyms_and_cities(pipelines: Pipelines) -> None:
         (
             "Глава МИД Киргизии Жээнбек Кулубаев встретился в Ташкенте с Бахтиёром Саидовым.",
             "CONSULT",
-            "meet",
+            "visit",
             ("KGZ",),
             ("UZB",),
         ),
         (
             "В Астане состоялись переговоры Б.Саидова с Муратом Нуртлеу.",
             "CONSULT",
-            "meet",
+            "visit",
             ("UZB",),
             ("KAZ",),
         ),
@@ -858,3 +858,9 @@ def test_sanctions_a_participle_describes_are_an_event(
     [event] = [e for e in _analysis_events(pipelines, text) if e.event == "SANCTION"]
     assert (event.actor, event.recipient) == ((actor,), (recipient,))
     assert event.when is not None and event.when.start == date(2024, 5, day)
+
+
+def test_talks_away_from_both_capitals_stay_a_meeting(pipelines: Pipelines) -> None:
+    text = "Глава МИД Киргизии Жээнбек Кулубаев встретился в Женеве с Бахтиёром Саидовым."
+    [event] = _analysis_events(pipelines, text)
+    assert (event.mode, set(event.actor) | set(event.recipient)) == ("meet", {"KGZ", "UZB"})

@@ -426,6 +426,11 @@ def _code(
     if kind in _DIRECTED and not recipient:
         # the other side in the news: the states and organisations the article names most
         recipient = [c for c in reader.salient if c not in actor][:1]
+    sides = [*actor, *recipient]
+    if kind == "CONSULT" and mode == "meet" and len(set(sides)) == 2 and place_code in sides:
+        # PLOVER: a meeting on one participant's soil is a visit to it
+        mode, recipient = "visit", [place_code]
+        actor = [c for c in sides if c != place_code]
     if not actor:
         return None
     tense = _tense(clause)
