@@ -864,3 +864,20 @@ def test_talks_away_from_both_capitals_stay_a_meeting(pipelines: Pipelines) -> N
     text = "Глава МИД Киргизии Жээнбек Кулубаев встретился в Женеве с Бахтиёром Саидовым."
     [event] = _analysis_events(pipelines, text)
     assert (event.mode, set(event.actor) | set(event.recipient)) == ("meet", {"KGZ", "UZB"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 октября 2021 года министр Сербии заявил о новых мерах. "
+        "По его словам, Хорватия выслала двух дипломатов Сербии.",
+        "12 октября 2021 года Венгрия ввела санкции против Сербии. "
+        "В ответ Сербия отозвала посла из Венгрии.",
+    ],
+)
+def test_an_undated_reports_sentence_goes_on_from_the_day_named_before(
+    pipelines: Pipelines, text: str
+) -> None:
+    [(_same, analysis)] = list(pipelines.russian().analyse([_article(text, published=None)]))
+    assert {e.when.start for e in analysis.events if e.when} == {date(2021, 10, 12)}
+    assert all(e.when for e in analysis.events)

@@ -502,7 +502,7 @@ def _attached_date(
     ("…, которого поздравил с избранием в марте", "решено провести в 2022 году") dates another
     happening, and the sentence reports its news on the day of publication.
     """
-    from . import phrase_when  # the package's reader of date phrases (it imports this module)
+    from . import _anchor, phrase_when  # the package's date readers (it imports this module)
 
     doc = token.doc
     owners = {token, clause, *_governing(_governor(clause))}
@@ -528,12 +528,14 @@ def _attached_date(
                     return Span(start=found.start, end=found.end, precision=found.precision)
                 break
     if published is None:
-        # an undated report: the sentence's own date, where it states one
+        # an undated report: the sentence's own date, where it states one, else the day the
+        # sentences just before it named (its news goes on from theirs)
         for ent in dates:
             found = phrase_when(doc, ent.start, ent.end, published, future)
             if found is not None:
                 return Span(start=found.start, end=found.end, precision=found.precision)
-        return None
+        day = _anchor(doc, token.sent.start, None)
+        return Span(start=day, end=day, precision="day") if day is not None else None
     return Span(start=published, end=published, precision="day", from_publication=True)
 
 
