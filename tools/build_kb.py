@@ -114,14 +114,18 @@ def is_acronym(token: str) -> bool:
 
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 LATIN_RE = re.compile(r"[A-Za-z]")
-RUSSIAN_FIELDS = ("names_ru", "adjectives_ru", "acronyms_ru", "titles_ru")
+RUSSIAN_FIELDS = ("names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru")
 # Stress marks that some ISO 3166 Russian translations carry ("Респу́блика"); texts do not.
 STRESS_MARK = "\u0301"
+ROMAN_NUMERAL_RE = re.compile(r"\b[IVXLC]+\b")
 
 
 def is_russian(form: str) -> bool:
-    """Return True for a form written in Cyrillic, with no Latin letter mixed in."""
-    return bool(CYRILLIC_RE.search(form)) and not LATIN_RE.search(form)
+    """Return True for a form written in Cyrillic, with no Latin letter mixed in.
+
+    Regnal numbers are written in Latin capitals in Russian too ("Карл III").
+    """
+    return bool(CYRILLIC_RE.search(form)) and not LATIN_RE.search(ROMAN_NUMERAL_RE.sub("", form))
 
 
 def russian_problems(where: str, field: str, forms: list[str]) -> list[str]:
@@ -277,6 +281,7 @@ STATE_COLUMNS = (
     "note",
     "names_ru",
     "adjectives_ru",
+    "metonyms_ru",
 )
 PEOPLE_COLUMNS = ("id", "name", "aliases", "note", "names_ru")
 ROLE_COLUMNS = ("person", "office", "code", "start", "end", "title", "to", "attested", "note")
@@ -386,7 +391,10 @@ def load_tables(tables_dir: Path = TABLES_DIR) -> Tables:
     return tables
 
 
-def check_types(item: Item, required: dict[str, tuple[type, ...]], optional: dict) -> list[str]:
+Kinds = dict[str, tuple[type, ...]]
+
+
+def check_types(item: Item, required: Kinds, optional: Kinds) -> list[str]:
     """Check an item's keys and value types against *required* and *optional*."""
     problems: list[str] = []
     for key, kinds in {**required, **optional}.items():
@@ -440,11 +448,11 @@ def check_states(tables: Tables) -> list[str]:
         if row["claimed_by"] and row["claimed_by"] not in codes:
             problems.append(f"{where}: claimed_by {row['claimed_by']} is not a state code")
         problems += cyrillic_outside(where, row.cells)
-        for column in ("names_ru", "adjectives_ru"):
+        for column in ("names_ru", "adjectives_ru", "metonyms_ru"):
             problems += russian_problems(where, column, row.forms(column))
     owner: dict[str, str] = {}
     for row in tables.states:
-        for form in row.forms("names_ru") + row.forms("adjectives_ru"):
+        for form in row.forms("names_ru") + row.forms("adjectives_ru") + row.forms("metonyms_ru"):
             if owner.setdefault(form, row["code"]) != row["code"]:
                 problems.append(f"{row.where}: Russian form {form!r} is also {owner[form]}'s")
     return problems
@@ -673,6 +681,7 @@ def build_states(tables: Tables) -> list[Record]:
             record["note"] = row["note"]
         record["names_ru"] = unique(row.forms("names_ru") + iso_russian(country, russian, tables))
         record["adjectives_ru"] = row.forms("adjectives_ru")
+        record["metonyms_ru"] = row.forms("metonyms_ru")
         records.append(record)
     records.sort(key=lambda r: r["code"])
     return records
@@ -870,6 +879,8 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
                 "then other forms the press writes and the ISO 3166 Russian names from pycountry",
                 "adjectives_ru": "Russian adjectives, masculine nominative singular (российский, "
                 "белорусский); empty where none is in reliable use",
+                "metonyms_ru": "Russian forms of the capital and seats of government that stand "
+                "for the government (Москва, Кремль, Белый дом)",
             },
         },
         "organisations.jsonl": {

@@ -59,6 +59,7 @@ class State:
     # masculine nominative singular ("белорусский"); a Russian stage matches them on lemmas.
     names_ru: tuple[str, ...] = ()
     adjectives_ru: tuple[str, ...] = ()
+    metonyms_ru: tuple[str, ...] = ()  # "Москва", "Кремль": the capital standing for the state
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,7 @@ class KnowledgeBase:
             metonyms=tuple(row.get("metonyms", [])),
             names_ru=tuple(row.get("names_ru", [])),
             adjectives_ru=tuple(row.get("adjectives_ru", [])),
+            metonyms_ru=tuple(row.get("metonyms_ru", [])),
         )
         self.states[state.code] = state
         if row.get("alpha2"):
@@ -598,10 +600,16 @@ def _apply_user_row(kb: KnowledgeBase, row: dict[str, Any], *, source: str) -> N
                 **row,
                 "acronyms": _listed(row.get("acronyms")),
                 "aliases": _listed(row.get("aliases")),
+                "names_ru": _listed(row.get("names_ru")),
+                "acronyms_ru": _listed(row.get("acronyms_ru")),
             }
         )
     elif kind == "state":
-        kb.add_state({**row, "aliases": _listed(row.get("aliases"))})
+        russian = ("names_ru", "adjectives_ru", "metonyms_ru")
+        kb.add_state(
+            {**row, "aliases": _listed(row.get("aliases"))}
+            | {key: _listed(row.get(key)) for key in russian}
+        )
     else:
         raise DataFileError("E201", path=source, reason=f"unknown kind {kind!r}")
 
