@@ -881,3 +881,27 @@ def test_an_undated_reports_sentence_goes_on_from_the_day_named_before(
     [(_same, analysis)] = list(pipelines.russian().analyse([_article(text, published=None)]))
     assert {e.when.start for e in analysis.events if e.when} == {date(2021, 10, 12)}
     assert all(e.when for e in analysis.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "Посол Киргизии был вызван в МИД Казахстана. Киргизской стороне указано на "
+            "недопустимость действий киргизских пограничников. Ранее Киргизия закрыла переход.",
+            "KAZ",
+            "KGZ",
+        ),
+        (
+            "Временный поверенный в делах Венгрии был вызван в МИД Сербии. Ему заявлено, что "
+            "позиция Венгрии и венгерских политиков неприемлема.",
+            "SRB",
+            "HUN",
+        ),
+    ],
+)
+def test_a_summons_without_a_doer_is_by_the_side_named_most_but_its_target(
+    pipelines: Pipelines, text: str, actor: str, recipient: str
+) -> None:
+    protests = [e for e in _analysis_events(pipelines, text) if e.event == "PROTEST"]
+    assert [(e.actor, e.recipient) for e in protests] == [((actor,), (recipient,))]

@@ -412,8 +412,9 @@ def _code(
         return None  # "решение принято": a thing received is no meeting
     if not actor and kind == "AGREE":
         actor = reader.in_play  # "решено", "условились": a joint release's sides agreed
-    if not actor:
-        actor = reader.salient[:1] if kind != "CONSULT" else []
+    if not actor and kind != "CONSULT":
+        # no doer named ("был вызван посол"): the side the article names most, not the target
+        actor = [c for c in reader.salient if c not in recipient][:1]
     recipient = [c for c in recipient if c not in actor]
     if mode == "visit" and not recipient and place_code and place_code not in actor:
         recipient = [place_code]

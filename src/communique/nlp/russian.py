@@ -357,8 +357,10 @@ class LemmaRuler:
     def __call__(self, doc: Doc) -> list[Span]:
         """Every knowledge-base match in ``doc``, as spans with label and id."""
         spans = []
-        # forms first: of two matches of one length, the first wins ("министры": the two sides)
-        matches = [*self.forms(doc), *self.exact(doc), *self.lemmas(doc), *self.names(doc)]
+        # of two matches of one length the first wins: a form ("министры": the two sides), then
+        # a name or title, then an acronym ("МИД Хорватии" is Croatia's ministry, not one
+        # body whose acronym "МИД" also is)
+        matches = [*self.forms(doc), *self.lemmas(doc), *self.names(doc), *self.exact(doc)]
         for key, start, end in dict.fromkeys(matches):
             label, ident = self.keys[key]
             spans.append(Span(doc, start, end, label=label, span_id=ident))
