@@ -36,6 +36,8 @@ from .postgres import PostgresServer, start_server
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from communique.nlp.russian import RussianPipeline
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -219,6 +221,7 @@ class Pipelines:
     def __init__(self) -> None:
         self._nlp: Language | None = None
         self._kb = b""
+        self._russian: RussianPipeline | None = None
 
     def fresh(self) -> Language:
         """``build_pipeline(MODEL, load_kb())``, as if just built: nothing learned."""
@@ -231,6 +234,23 @@ class Pipelines:
             self._nlp = build_pipeline(MODEL, kb)
         self._nlp.get_pipe("communique_actors").attach(pickle.loads(self._kb))
         return self._nlp
+
+    def russian(self) -> RussianPipeline:
+        """The Russian stage on the packaged knowledge base, as if just built: nothing learned.
+
+        Loading natasha's models and lemmatising the knowledge base's Russian names takes
+        seconds; one stage serves the session, with a fresh copy of the knowledge base attached
+        at each call.
+        """
+        if self._russian is None:
+            from communique.kb import load_kb
+            from communique.nlp.russian import RussianPipeline
+
+            kb = load_kb()
+            self._kb = self._kb or pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+            self._russian = RussianPipeline(kb)
+        self._russian.attach(pickle.loads(self._kb))
+        return self._russian
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,9 @@ _WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "t
 # Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
 _ENVOYS = {"ambassador", "permanent_representative"}
 _STATES = {"GPE", "NORP"}
+# Languages whose knowledge-base entities are looked up by the id the ruler gave them (their
+# names are matched on lemmas, the knowledge base is indexed in English): see ActorResolver._text.
+_BY_ID = {"ru"}
 # Lower-case particles inside names: "Lula da Silva", "Mohammed bin Salman", "Karel de Gucht".
 _PARTICLES = {
     *("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "bin", "ibn"),
@@ -124,9 +127,26 @@ class ActorResolver:
 
     # -- people ---------------------------------------------------------------------------
 
+    def _text(self, ent: Span) -> str:
+        """The words to look an entity up by in the knowledge base, which is indexed in English.
+
+        As written, in English; in a language whose names the Russian stage's ruler matched on
+        lemmas, the canonical name of what it matched (its id), so "Беларуси" is looked up as
+        "Belarus" and "С.В.Лаврова" as "Sergey Lavrov".
+        """
+        ident = ent.ent_id_
+        if ident and ent.doc.lang_ in _BY_ID:
+            if ent.label_ in _STATES and ident in self.kb.states:
+                return self.kb.states[ident].name
+            if ent.label_ in {"TITLE", "INSTITUTION"} and ident in self.kb.offices:
+                return self.kb.offices[ident].canonical
+            if ent.label_ in {"PERSON", "ORG", "GPE", "LOC"}:
+                return ident  # a person's, body's or city's name in English
+        return _strip_possessive(ent.text)
+
     def _unknown(self, ent: Span) -> bool:
         """Whether the knowledge base can say nothing of this entity's text."""
-        text = _strip_possessive(ent.text)
+        text = self._text(ent)
         return self.kb.state(text) is None and self.kb.organisation(text) is None
 
     def _remember(self, person: str) -> None:
@@ -160,7 +180,7 @@ class ActorResolver:
     def _person(
         self, ent: Span, ents: _Ents, *, day: date | None, source: str, seen: dict[str, str]
     ) -> tuple[Mention, Span | None, Role | None]:
-        text = _strip_possessive(ent.text)
+        text = self._text(ent)
         title = _apposed_title(ent, ents)
         office, codes = self._title_meaning(title, ents) if title is not None else (None, ())
         person = self._known_person(text, day=day, seen=seen)
@@ -234,13 +254,19 @@ class ActorResolver:
 
     def _title_meaning(self, title: Span, ents: _Ents) -> tuple[object | None, tuple[str, ...]]:
         """The office a title names and the states it is for (before it, or after "of")."""
-        office = self.kb.office(title.text)
+        office = self.kb.office(self._text(title))
         codes: list[str] = []
         before = _ent_ending_at(ents, _owner_end(title))
         if before is not None and before.label_ in {"GPE", "NORP"}:
             codes += self._codes_of(before)
         after = title.end
         doc = title.doc
+        if doc.lang_ in _BY_ID:
+            # Russian puts the owner after the title in the genitive, with no "of": "Министр
+            # иностранных дел Республики Беларусь"
+            owner = _ent_starting_at(ents, after)
+            if owner is not None and owner.label_ in {"GPE", "NORP", "ORG"}:
+                codes += self._codes_of(owner)
         while after < len(doc) and doc[after].lower_ in {"of", "for", "the", "and", ","}:
             nxt = _ent_starting_at(ents, after + (doc[after].lower_ in {"of", "for", "and", ","}))
             if doc[after].lower_ not in {"of", "for", "and", ","}:
@@ -281,9 +307,9 @@ class ActorResolver:
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
             codes = [c for m in self._states(ent) for c in m.codes]
-            places = [] if codes else self.kb.places(_strip_possessive(ent.text))
+            places = [] if codes else self.kb.places(self._text(ent))
             return codes or [places[0].code for _ in places[:1]]
-        org = self.kb.organisation(_strip_possessive(ent.text))
+        org = self.kb.organisation(self._text(ent))
         return [org.code] if org else []
 
     def _office(self, title: Span, ents: _Ents, *, day: date | None) -> list[Mention]:
@@ -343,7 +369,7 @@ class ActorResolver:
     # -- states and organisations -----------------------------------------------------------
 
     def _states(self, ent: Span) -> list[Mention]:
-        text = _strip_possessive(ent.text)
+        text = self._text(ent)
         code = self.kb.state(text)
         if code is not None:
             state = self.kb.states[code]
@@ -376,7 +402,7 @@ class ActorResolver:
         Only where the article names that organisation (and no other seated there), and not
         where the city is where something happens ("talks in Brussels").
         """
-        seated = [o for o in self.kb.seated(_strip_possessive(ent.text)) if o.code in named]
+        seated = [o for o in self.kb.seated(self._text(ent)) if o.code in named]
         if len(seated) != 1:
             return None
         before = ent.doc[ent.start - 1].lower_ if ent.start else ""
@@ -390,14 +416,14 @@ class ActorResolver:
 
     def _place(self, ent: Span, in_play: set[str | None]) -> Mention | None:
         """A city, from the offline gazetteer; among namesakes, one in a state the text names."""
-        found = self.kb.places(_strip_possessive(ent.text))
+        found = self.kb.places(self._text(ent))
         if not found:
             return None
         place = next((p for p in found if p.code in in_play), found[0])
         return self._mention(ent, "place", place.name, (place.code,))
 
     def _organisation(self, ent: Span) -> Mention | None:
-        text = _strip_possessive(ent.text)
+        text = self._text(ent)
         org = self.kb.organisation(text)
         owner = self._owner(ent)
         if org is not None:

@@ -141,6 +141,7 @@ class Warnings:
         "read as UTF-8 with each replaced by U+FFFD"
     )
     W102 = "{path}: line {line}: field '{field}' holds lone surrogate escapes; replaced by U+FFFD"
+    W103 = "{doc}: language '{language}' has no stage of its own; read by the Russian one"
 
 
 def one_line(error: object) -> str:

@@ -15,10 +15,13 @@ from typing import Any
 from .errors import DataFileError
 
 __all__ = [
+    "dates_ru",
     "doers",
     "furniture",
     "instruments",
+    "instruments_ru",
     "jsonl_rows",
+    "ru_translit",
     "speech",
     "tables",
     "transcript_title",
@@ -45,9 +48,21 @@ def _json(name: str) -> dict[str, Any]:
         raise DataFileError("E201", path=name, reason=err.msg) from err
 
 
-def speech() -> dict[str, Any]:
-    """The speech table: attribution verbs, transcript nouns, quotation-mark pairs."""
-    return _json("speech.json")
+# Languages with a speech table of their own (the same schema as the English ``speech.json``).
+_SPEECH = {"ru": "ru-speech.json"}
+
+
+def speech(language: str = "en") -> dict[str, Any]:
+    """The speech table: attribution verbs, transcript nouns, quotation-mark pairs.
+
+    The words of the text's language; a language without its own table reads the English one.
+    """
+    return _json(_SPEECH.get(language, "speech.json"))
+
+
+def dates_ru() -> dict[str, Any]:
+    """The Russian date table: month, weekday and relative words with their English readings."""
+    return _json("ru-dates.json")
 
 
 def doers() -> dict[str, Any]:
@@ -63,6 +78,16 @@ def furniture() -> dict[str, Any]:
 def instruments() -> dict[str, Any]:
     """The instruments table: nouns and kinds, the verbs of their lifecycle."""
     return _json("instruments.json")
+
+
+def instruments_ru() -> dict[str, Any]:
+    """The Russian instruments table: nouns and kinds, the verbs and nouns of their lifecycle."""
+    return _json("ru-instruments.json")
+
+
+def ru_translit() -> dict[str, Any]:
+    """The romanisation of Russian names: letters, word-initial letters, feminine endings."""
+    return _json("ru-translit.json")
 
 
 @cache

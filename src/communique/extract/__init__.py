@@ -19,6 +19,7 @@ from .agreements import find_instruments, instrument_titles
 from .confidence import rate_instrument, rate_statement, with_evidence
 from .dates import DateResolver, When, date_phrases, names_month, needs_anchor, resolve_when
 from .events import find_events
+from .russian import find_events_ru, find_instruments_ru, instrument_titles_ru
 from .statements import find_statements
 
 __all__ = ["find_events", "find_instruments", "find_statements", "sentence_when"]
@@ -128,14 +129,21 @@ def extract_component(doc: Doc) -> Doc:
     """Find the Doc's statements, instruments and events from its actor mentions."""
     when = _remembered()  # instruments and several event triggers ask for one sentence's date
     statements = find_statements(doc, doc._.mentions)
-    instruments = find_instruments(doc, doc._.mentions, published=doc._.published, when=when)
-    events = find_events(
-        doc,
-        doc._.mentions,
-        published=doc._.published,
-        when=when,
-        titles=instrument_titles(doc),
-    )
+    if doc.lang_ == "ru":  # read from a Universal Dependencies parse with the Russian tables
+        # each record dated by the phrase attached to its own words (extract/russian.py)
+        instruments = find_instruments_ru(doc, doc._.mentions, published=doc._.published)
+        events = find_events_ru(
+            doc, doc._.mentions, published=doc._.published, titles=instrument_titles_ru(doc)
+        )
+    else:
+        instruments = find_instruments(doc, doc._.mentions, published=doc._.published, when=when)
+        events = find_events(
+            doc,
+            doc._.mentions,
+            published=doc._.published,
+            when=when,
+            titles=instrument_titles(doc),
+        )
     # each record with its confidence (extract/confidence.py); an event's sentences are merged
     doc._.statements = [rate_statement(st) for st in statements]
     doc._.instruments = [rate_instrument(item) for item in instruments]

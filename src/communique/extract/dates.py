@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..ents import entities_in
 from ..model import Span
-from ..patterns import speech
+from ..patterns import dates_ru, speech
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -39,6 +39,7 @@ __all__ = [
     "names_month",
     "needs_anchor",
     "resolve_when",
+    "russian_date_matches",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -268,6 +269,8 @@ _LEADING_WEEKDAY = _full(rf"^{_WEEKDAY} (?=\d|{_MONTH}\b)")
 
 # What the dateparser fallback needs to see before it is asked: a month, weekday, year or numbers.
 _MONTH_NAME = _full(rf"\b{_MONTH}\b")
+# Languages whose date words the Russian table reads (Belarusian goes through the Russian stage).
+_RUSSIAN_LANGUAGES = {"ru", "be"}
 _DATELIKE = _full(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b{_YEAR_NUM}\b|\b\d{{1,2}}[/.]\d{{1,2}}\b")
 
 
@@ -308,20 +311,112 @@ def resolve_when(
 
 def names_month(text: str) -> bool:
     """Whether the expression names a month ("May 4", "in March"), not only a weekday or count."""
-    return _MONTH_NAME.search(text.lower()) is not None
+    return _MONTH_NAME.search(_readable(text).lower()) is not None
 
 
 def needs_anchor(text: str) -> bool:
     """Whether the expression counts from a date the text gave before ("the following day")."""
-    return len(text) <= _MAX_CHARS and _ANAPHORIC.fullmatch(_normalise(text)) is not None
+    if len(text) > _MAX_CHARS:
+        return False
+    return _ANAPHORIC.fullmatch(_normalise(_readable(text))) is not None
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_RUSSIAN_WORD = re.compile(r"[\w.]+|[^\w\s]")
+
+
+def _readable(text: str) -> str:
+    """The expression in the words the English reader knows: Russian ones are put in English."""
+    return _from_russian(text) if _CYRILLIC.search(text) else text
+
+
+@cache
+def _russian_words() -> tuple[dict[str, str], dict[str, str], frozenset[str], re.Pattern[str]]:
+    """The Russian date table as lookups: words, phrases (longest first), weekdays, phrase regex."""
+    table = dates_ru()
+    words: dict[str, str] = dict(table["words"])
+    weekdays: set[str] = set()
+    for english, forms in table["months"].items():
+        words |= dict.fromkeys(forms, english)
+    for english, forms in table["weekdays"].items():
+        words |= dict.fromkeys(forms, english)
+        weekdays.update(forms)
+    words |= {numeral: f"the {ordinal}" for numeral, ordinal in table["quarters"].items()}
+    phrases = table["relative"] | table["year_words"]
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return words, phrases, frozenset(weekdays), re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _from_russian(text: str) -> str:
+    """A Russian date expression in English words: "в марте текущего года" -> "in march this year".
+
+    The English reader then resolves it, so both languages share one set of rules; a weekday
+    after "в" is read "on" ("в понедельник": "on monday").
+    """
+    words, phrases, weekdays, phrase = _russian_words()
+    lowered = text.lower().replace("ё", "е")
+    for dash in "–—‒−":
+        lowered = lowered.replace(dash, "-")
+    lowered = phrase.sub(lambda m: f" {phrases[m.group(0)]} ", lowered)
+    out: list[str] = []
+    tokens = _RUSSIAN_WORD.findall(lowered)
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in {"в", "во"} and following in weekdays:
+            out.append("on")
+            continue
+        out.append(words.get(token, words.get(token.rstrip("."), token)))
+    return " ".join(" ".join(out).split())
+
+
+@cache
+def _russian_date_pattern() -> re.Pattern[str]:
+    """The shapes of Russian date expressions, built from the Russian date table's words."""
+    table = dates_ru()
+    months = "|".join(sorted((f for fs in table["months"].values() for f in fs), key=len)[::-1])
+    days = "|".join(f for fs in table["weekdays"].values() for f in fs)
+    years = "|".join(re.escape(w) for w in table["year_words"])
+    relative = "|".join(re.escape(p) for p in sorted(table["relative"], key=len, reverse=True))
+    quarters = "|".join(q.upper() if q.isascii() else q for q in table["quarters"])
+    year = r"\d{4}(?:\s*(?:г\.|года|году|год)(?!\w))?"
+    day = r"\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
+    shapes = [
+        rf"(?:с\s+)?{day}(?:\s+по\s+\d{{1,2}})?\s+(?:{months})(?:\s+{year})?",
+        r"\d{1,2}\.\d{1,2}\.\d{4}(?:\s*г\.)?",
+        rf"в\s+(?:{months})(?:\s+(?:{years})|\s+{year})?",
+        rf"во?\s+(?:{days})",
+        rf"в\s+(?:{quarters})\s+квартале\s+(?:{years}|{year})",
+        r"в\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s+(?:году|годах)",
+        relative,
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE)
+
+
+def russian_date_matches(text: str) -> list[tuple[int, int]]:
+    """Character spans of the Russian date expressions in ``text``, for the Russian Doc's DATEs.
+
+    slovnet's recogniser finds no dates; these shapes (a day and month with or without a year,
+    dotted dates, a month or weekday after "в", quarters, years, relative words) give the spans
+    the date stage then reads as in English.
+    """
+    return [match.span() for match in _russian_date_pattern().finditer(text)]
 
 
 def _resolve(
     text: str, published: date | None, language: str, future_hint: bool, anchor: date | None
 ) -> _Span | None:
-    """Try our patterns in turn, then dateparser; None when nothing reads the text as a date."""
+    """Try our patterns in turn, then dateparser; None when nothing reads the text as a date.
+
+    A Russian expression is first put in English words (:func:`_from_russian`) and read by the
+    English rules; dateparser reads it in Russian where they cannot.
+    """
     if len(text) > _MAX_CHARS:
         return None
+    if language.lower().split("-")[0] in _RUSSIAN_LANGUAGES:
+        span = _resolve(_from_russian(text), published, "en", future_hint, anchor)
+        if span is not None:
+            return span
     cleaned = _GLUED_TIME.sub(r"\1 \2", " ".join(text.split()))
     norm = _normalise(cleaned)
     if match := _ANAPHORIC.fullmatch(norm):

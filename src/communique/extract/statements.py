@@ -353,7 +353,7 @@ class _Speakers:
         self._quote_starts: list[int] = []
         self._quote_reach: list[int] = []
         self.last: Mention | None = None  # the speaker of the last attributed quotation
-        table = speech()
+        table = speech(doc.lang_)
         self.verbs = set(table["speech_verbs"])
         self.framing = set(table["framing_verbs"])
         self.quoting = set(table["quoting_verbs"])
@@ -363,6 +363,7 @@ class _Speakers:
         self.statement_nouns = set(table["statement_nouns"])
         self.person_pronouns = set(table["person_pronouns"])
         self.thing_pronouns = set(table["thing_pronouns"])
+        self.any_mention = bool(table.get("antecedent_any_mention"))
         self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
         self.opening |= {o for o, _c in table["single_quote_pairs"]}
         self._names = self._full_names()
@@ -515,11 +516,17 @@ class _Speakers:
             holder = self._holder(office, head.lemma_.lower(), codes, head.idx)
             if holder is not None:
                 return _Who(holder, "title")
+            if self.any_mention and not inside and chain:  # "– подчеркнул министр"
+                found = self._antecedent(head, {"person"})
+                if found is not None:
+                    return _Who(found.mention, "title")
         organisations = [m for m in inside if m.kind == "organisation" and m.name]
         if organisations:
             return _Who(organisations[-1], "organisation")
         if head.lemma_.lower() in self.statement_nouns and chain:
-            found = self._antecedent(head, {"person", "organisation"})
+            # "говорится в заявлении": the body named before issued it, ahead of a person
+            first = self._antecedent(head, {"organisation"}) if self.any_mention else None
+            found = first or self._antecedent(head, {"person", "organisation"})
             return _Who(found.mention, found.how) if found else None
         if head.text[:1].isupper() and (person := self._by_surname(head.text)) is not None:
             return _Who(person, "named")  # a surname the model did not take for a name
@@ -702,6 +709,19 @@ class _Speakers:
                 found = self.who(subject, chain=False)
                 if found is not None and found.mention.kind in kinds:
                     return found
+        if self.any_mention:
+            # a language whose reports name the speaker in an oblique case ("в комментарии
+            # Марии Захаровой"): the last one named before, outside quotations
+            lo = self.sentences[max(0, index - _ANTECEDENT_REACH + 1)][0]
+            named = [
+                m
+                for m in self.mentions.starting_in(self.doc[lo].idx, pronoun.idx)
+                if m.kind in kinds and m.name and not self._in_quote(m.start)
+            ]
+            if named:
+                return _Who(
+                    self.full(named[-1]) if named[-1].kind == "person" else named[-1], "pronoun"
+                )
         return None
 
     # -- the parse ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Stage 3, nlp: the spaCy pipeline, with the knowledge base turned into entity patterns.
+"""Stage 3, nlp, for English: the spaCy pipeline, with the knowledge base as entity patterns.
 
 The pinned English model (setting ``model``) parses and finds names; an ``entity_ruler`` placed
 before its NER makes every state, organisation, person and office title the knowledge base knows
@@ -37,19 +37,23 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
-from . import actors, extract  # noqa: F401  (register the communique_* components)
-from .errors import Errors
-from .kb import KnowledgeBase, Person, load_kb
-from .model import Analysis, Article, Role
-from .patterns import jsonl_rows
-from .tablecache import gc_paused
+from .. import actors, extract  # noqa: F401  (register the communique_* components)
+from ..errors import Errors
+from ..kb import KnowledgeBase, Person, load_kb
+from ..model import Analysis, Article, Role
+from ..patterns import jsonl_rows
+from ..tablecache import gc_paused
 
 __all__ = [
+    "PhraseTrie",
     "analyse",
     "build_pipeline",
     "cached_pipeline",
+    "finished",
     "kb_patterns",
+    "person_patterns",
     "pipeline_key",
+    "register_extensions",
     "split_pieces",
     "title_patterns",
 ]
@@ -66,7 +70,8 @@ _LARGE_CITY = 1_000_000
 _CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
-def _register_extensions() -> None:
+def register_extensions() -> None:
+    """The Doc attributes the stages after the parse read and write (both languages)."""
     extensions = (
         "published",
         "source",
@@ -434,7 +439,7 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
 
 def _build(model: str, kb: KnowledgeBase) -> Language:
     """The model with our components and the knowledge base's patterns, actors not attached."""
-    _register_extensions()
+    register_extensions()
     nlp = spacy.load(model)
     nlp.add_pipe("communique_paragraphs", before="parser")
     names = nlp.add_pipe("communique_ruler", name="communique_names", before="ner")
@@ -477,7 +482,10 @@ def pipeline_key(model: str, actors_file: Path | None = None) -> str:
     files = [
         *sorted(package.joinpath("data/kb").iterdir(), key=lambda f: f.name),
         *sorted(package.joinpath("data/patterns").iterdir(), key=lambda f: f.name),
-        *(package.joinpath(name) for name in ("nlp.py", "kb.py", "model.py", "patterns.py")),
+        *(
+            package.joinpath(name)
+            for name in ("nlp/english.py", "kb.py", "model.py", "patterns.py")
+        ),
     ]
     for item in files:
         if item.is_file():
@@ -511,7 +519,7 @@ def cached_pipeline(
     folder = cache_dir / f"pipeline-{pipeline_key(model, actors_file)}" if cache_dir else None
     if folder is not None and folder.is_dir():
         try:
-            _register_extensions()
+            register_extensions()
             with gc_paused():
                 nlp = spacy.load(folder)
                 with (folder / "kb.pickle").open("rb") as handle:
@@ -693,7 +701,7 @@ def analyse(
         sent: deque[tuple[Article, int]] = deque()
         try:
             for article, pieces in _parsed(source, sent, nlp, whole=whole, settings=settings):
-                yield from _finished(article, pieces, nlp, whole=whole, on_error=on_error)
+                yield from finished(article, pieces, nlp, whole=whole, on_error=on_error)
             return
         except Exception:
             if on_error is None:
@@ -707,10 +715,10 @@ def analyse(
             except Exception as error:
                 on_error(article, error)
                 continue
-            yield from _finished(article, pieces, nlp, whole=whole, on_error=on_error)
+            yield from finished(article, pieces, nlp, whole=whole, on_error=on_error)
 
 
-def _finished(
+def finished(
     article: Article,
     pieces: list[Doc],
     nlp: Language,
