@@ -176,3 +176,10 @@ def has_column(table: str, column: str) -> bool:
     from alembic import op
 
     return column in {c["name"] for c in inspect(op.get_bind()).get_columns(table)}
+
+
+def has_index(table: str, index: str) -> bool:
+    """Whether ``table`` has an index named ``index``, in a revision run by Alembic."""
+    from alembic import op
+
+    return index in {i["name"] for i in inspect(op.get_bind()).get_indexes(table)}

@@ -12,7 +12,7 @@ Revises: 0009
 import sqlalchemy as sa
 from alembic import op
 
-from communique.store.migrations import has_column
+from communique.store.migrations import has_column, has_index
 
 revision = "0010"
 down_revision = "0009"
@@ -21,18 +21,22 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """Add the two columns, fill them from the articles, and index them."""
+    """Add the two columns, fill them from the articles, and index them (what is missing)."""
+    # Plain ALTER TABLE ADD COLUMN, not a batch: SQLite's batch copies the table and so would
+    # drop the triggers that keep the quotations' search index (schema 3).
     if not has_column("statements", "dated"):
-        with op.batch_alter_table("statements") as batch:
-            batch.add_column(
-                sa.Column("dated", sa.Boolean, nullable=False, server_default=sa.false())
-            )
-            batch.add_column(sa.Column("published", sa.Date))
+        op.add_column(
+            "statements",
+            sa.Column("dated", sa.Boolean, nullable=False, server_default=sa.false()),
+        )
+    if not has_column("statements", "published"):
+        op.add_column("statements", sa.Column("published", sa.Date))
     op.execute(
         "UPDATE statements SET published = "
         "(SELECT articles.published FROM articles WHERE articles.id = statements.article_id)"
     )
     op.execute("UPDATE statements SET dated = (published IS NOT NULL)")
-    op.create_index(
-        "ix_statements_when", "statements", ["dated", "published", "article_id", "start"]
-    )
+    if not has_index("statements", "ix_statements_when"):
+        op.create_index(
+            "ix_statements_when", "statements", ["dated", "published", "article_id", "start"]
+        )
