@@ -185,7 +185,7 @@ def create_app(settings: Settings, *, write_token: str | None = None) -> FastAPI
         """The OpenAPI documentation, browsable offline."""
         return HTMLResponse(docs_page)
 
-    # Added last, so the gate runs first: a kept answer gets the security headers too.
+    # Added before the gate, so the gate wraps it: a kept answer gets the security headers too.
     app.add_middleware(Answers)
     app.add_middleware(
         _Gate, token=write_token, limit=MAX_REQUEST_BYTES, policies={"/docs": docs_policy}
