@@ -283,6 +283,7 @@ class Site:
     port: int = 0
     interrupt_at: str | None = None  # send this process SIGINT at the first such path
     robots_status: int = 200
+    robots_extra: str = ""  # more rules for every user agent (a Crawl-delay)
     hits: list[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -297,6 +298,7 @@ class Site:
             self.counts.clear()
             self.interrupt_at = None
             self.robots_status = 200
+            self.robots_extra = ""
 
     def paths(self) -> list[str]:
         return [hit.path for hit in self.hits]
@@ -314,7 +316,8 @@ class Site:
             return self.robots_status, {"Content-Type": "text/plain"}, b"unavailable"
         if path == "/robots.txt":
             rules = (  # "Allow: /" first: the longest matching rule must still win
-                "User-agent: *\nAllow: /\nDisallow: /private/\nDisallow: /*.pdf$\n\n"
+                "User-agent: *\nAllow: /\nDisallow: /private/\nDisallow: /*.pdf$\n"
+                f"{self.robots_extra}\n"
                 "User-agent: greedy-bot\nDisallow: /\n"
             )
             return 200, {"Content-Type": "text/plain"}, rules.encode()
@@ -647,6 +650,28 @@ def test_robots_txt_is_read_by_its_longest_rule_and_its_wildcards(site: Site) ->
             assert caught.value.code == "E701", path
         assert fetcher.get(f"{site.base}/feed.xml").status == 200  # "Allow: /"
     assert site.paths() == ["/robots.txt", "/feed.xml"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "cap", "least"),
+    [
+        ("1", 2.0, 1.0),  # under the cap: the site's delay
+        ("30", 0.6, 0.6),  # more than the cap asked: the cap (30 s: a broken cap fails, not hangs)
+    ],
+)
+def test_a_crawl_delay_is_honoured_up_to_its_cap(
+    site: Site, asked: str, cap: float, least: float
+) -> None:
+    site.reset()
+    site.robots_extra = f"Crawl-delay: {asked}\n"
+    overrides = [f"watch_host_delay={DELAY}", f"watch_crawl_delay_max={cap}", "watch_retries=0"]
+    with Fetcher(load_settings(environ={}, overrides=overrides)) as fetcher:
+        for _ in range(2):
+            assert fetcher.get(f"{site.base}/feed.xml").status == 200
+    pages = [hit for hit in site.hits if hit.path == "/feed.xml"]
+    assert len(pages) == 2
+    gap = _gaps(pages)[0]
+    assert least * 0.9 <= gap < least + 3.0
 
 
 def test_an_answer_sent_a_byte_at_a_time_is_given_up(site: Site) -> None:

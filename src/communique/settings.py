@@ -53,6 +53,7 @@ class Settings:
     watch_retries: int
     watch_backoff: float
     watch_retry_after_max: float
+    watch_crawl_delay_max: float
     watch_max_new: int
     watch_contact: str
     sources: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)

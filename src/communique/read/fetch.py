@@ -254,15 +254,19 @@ class Fetcher:
             self._last[host] = time.monotonic()
 
     def _wait_turn(self, host: str) -> None:
-        """Wait until ``watch_host_delay`` (or robots.txt's Crawl-delay) has passed for ``host``."""
+        """Wait until ``watch_host_delay`` (or robots.txt's Crawl-delay) has passed for ``host``.
+
+        A Crawl-delay counts up to ``watch_crawl_delay_max``: sources are fetched one after
+        another, and an hour between two pages of one site would hold every run for hours.
+        """
         last = self._last.get(host)
         if last is None:
             return
         delay = self.settings.watch_host_delay
         known = self._robots.get(host)
         if known is not None and isinstance(known[1], Protego):
-            asked = known[1].crawl_delay(AGENT)
-            delay = max(delay, float(asked or 0))
+            asked = float(known[1].crawl_delay(AGENT) or 0)
+            delay = max(delay, min(asked, self.settings.watch_crawl_delay_max))
         self._pause(last + delay - time.monotonic())
 
     def _pause(self, seconds: float) -> None:
