@@ -798,8 +798,7 @@ def relation_command(
     by one side about the other, and the people involved: the content of /relations/A/B.
     """
     from .digest import relation_tables
-    from .store.relations import parse_moment, relation, resolve_side, stories
-    from .web.relations import SINCE_MEANS
+    from .store.relations import SINCE_MEANS, parse_moment, relation, resolve_side, stories
 
     with _store(ctx.obj) as store:
         try:

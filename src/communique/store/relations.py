@@ -52,6 +52,7 @@ from .tables import (
 
 __all__ = [
     "QUAD_OF",
+    "SINCE_MEANS",
     "Happening",
     "Moved",
     "Relation",
@@ -63,6 +64,14 @@ __all__ = [
     "resolve_side",
     "stories",
 ]
+
+# What ``since`` means, said on the page and in the CLI's output.
+SINCE_MEANS = (
+    "added since {since} UTC: an event whose first report was stored then or later (an event "
+    "known before that gains a new source is not listed), an agreement with an action read "
+    "from an article stored then or later (new actions marked), a quotation from such an "
+    "article. Stored means the time the article entered this database, not its publication."
+)
 
 # The PLOVER quad of each event type (model.QUADS read the other way).
 QUAD_OF = {kind: quad for quad, kinds in QUADS.items() for kind in kinds}

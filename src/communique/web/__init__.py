@@ -7,6 +7,19 @@ shape: ``{"ok": false, "error": "...", "status": N}``.
 
 from __future__ import annotations
 
-from .app import create_app
+from typing import Any
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """``create_app``, imported on first use.
+
+    The figures of ``report`` and ``digest`` live in this package too, and those commands need
+    no FastAPI.
+    """
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

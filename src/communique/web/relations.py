@@ -19,24 +19,17 @@ from jinja2.utils import htmlsafe_json_dumps
 from ..errors import QueryError
 from ..model import QUADS
 from ..store import Store
-from ..store.relations import Relation, parse_moment, relation, resolve_side, stories
+from ..store.relations import SINCE_MEANS, Relation, parse_moment, relation, resolve_side, stories
 from .deps import CacheDep, PageNumber, PageSize, StoreDep
 from .figures import relation_figure
 
-__all__ = ["SINCE_MEANS", "router"]
+__all__ = ["router"]
 
 router = APIRouter()
 _templates = Environment(
     loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
 )
 
-# What ``since`` means, said on the page and in the CLI's output.
-SINCE_MEANS = (
-    "added since {since} UTC: an event whose first report was stored then or later (an event "
-    "known before that gains a new source is not listed), an agreement with an action read "
-    "from an article stored then or later (new actions marked), a quotation from such an "
-    "article. Stored means the time the article entered this database, not its publication."
-)
 # Quotations shown before "all of them" is asked for.
 _QUOTES = 20
 
