@@ -23,7 +23,7 @@ from communique.settings import load_settings
 from communique.web import create_app
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Route
+    from playwright.sync_api import Browser, Page, Route
 
 CHROMIUM = "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(
@@ -67,3 +67,17 @@ def cut_off(outside: list[str], *, files: bool = False) -> Callable[[Route], Non
             route.abort("internetdisconnected")
 
     return handle
+
+
+def watched_page(browser: Browser, outside: list[str], errors: list[str]) -> Page:
+    """A page of a new context, watched: what a test asserts did not happen is recorded.
+
+    Requests off 127.0.0.1 are cut and listed in ``outside``; script errors and loads the
+    Content-Security-Policy refused go into ``errors``.
+    """
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context.route("**/*", cut_off(outside))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))
+    return page

@@ -13,7 +13,7 @@ import pytest
 
 from communique.store import Store
 
-from .browsing import CHROMIUM, cut_off, needs_chromium, serving
+from .browsing import CHROMIUM, needs_chromium, serving, watched_page
 from .conftest import ROOT, Databases
 
 pytestmark = needs_chromium
@@ -107,11 +107,7 @@ def test_browser_docs_render_their_operations_offline(server: str) -> None:
     outside: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        context.route("**/*", cut_off(outside))
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))
+        page = watched_page(browser, outside, errors)
         response = page.goto(f"{server}/docs")
         assert response is not None and response.headers["referrer-policy"] == "no-referrer"
         assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]

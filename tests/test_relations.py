@@ -45,7 +45,7 @@ from communique.store.relations import (
 from communique.store.tables import ArticleRow
 from communique.web import create_app
 
-from .browsing import CHROMIUM, cut_off, needs_chromium, serving
+from .browsing import CHROMIUM, cut_off, needs_chromium, serving, watched_page
 from .conftest import ROOT, Databases
 
 with warnings.catch_warnings():
@@ -169,22 +169,22 @@ def _first_batch() -> list[_Text]:
         "minsk-power-treaty.txt",
         "2026-10-05",
         "Belarus and Russia signed the Treaty on a Common Power Market in Minsk on 5 October. "
-        "Maxim Ryzhenkov held talks with Sergey Lavrov before the ceremony. "
-        '"Russia remains our closest partner in energy," Ryzhenkov said.',
+        "Igor Petrishenko held talks with Oleg Matytsin before the ceremony. "
+        '"Russia remains our closest partner in energy," Petrishenko said.',
     )
     signing.mention("Belarus", "state", "Belarus", "BLR")
     signing.mention("Russia", "state", "Russia", "RUS")
-    signing.mention("Maxim Ryzhenkov", "person", "Maxim Ryzhenkov", "BLR")
-    signing.mention("Sergey Lavrov", "person", "Sergey Lavrov", "RUS")
+    signing.mention("Igor Petrishenko", "person", "Igor Petrishenko", "BLR")
+    signing.mention("Oleg Matytsin", "person", "Oleg Matytsin", "RUS")
     signing.mention("Russia", "state", "Russia", "RUS", after=signing.text.index('"'))
     signing.event(
-        "Maxim Ryzhenkov held talks with Sergey Lavrov before the ceremony.",
+        "Igor Petrishenko held talks with Oleg Matytsin before the ceremony.",
         "CONSULT",
         "BLR",
         "RUS",
         "2026-10-05",
-        "Maxim Ryzhenkov",
-        "Sergey Lavrov",
+        "Igor Petrishenko",
+        "Oleg Matytsin",
     )
     signing.instrument(
         "Belarus and Russia signed the Treaty on a Common Power Market in Minsk on 5 October.",
@@ -192,7 +192,7 @@ def _first_batch() -> list[_Text]:
         ("BLR", "RUS"),
         "2026-10-05",
     )
-    signing.statement("Russia remains our closest partner in energy,", "Maxim Ryzhenkov", "BLR")
+    signing.statement("Russia remains our closest partner in energy,", "Igor Petrishenko", "BLR")
     complaint = _Text(
         "moscow-gas-complaint.txt",
         "2026-10-20",
@@ -226,12 +226,12 @@ def _second_batch() -> list[_Text]:
         "2026-11-10",
         "The parliament of Belarus ratified the Treaty on a Common Power Market on 10 November. "
         "Belarus backed the Russian plan for one grid operator. "
-        '"Belarus has kept its word," Sergey Lavrov told reporters.',
+        '"Belarus has kept its word," Oleg Matytsin told reporters.',
     )
     ratified.mention("Belarus", "state", "Belarus", "BLR")
     ratified.mention("Russian", "state", "Russia", "RUS")
     ratified.mention("Belarus", "state", "Belarus", "BLR", after=ratified.text.index('"'))
-    ratified.mention("Sergey Lavrov", "person", "Sergey Lavrov", "RUS")
+    ratified.mention("Oleg Matytsin", "person", "Oleg Matytsin", "RUS")
     ratified.instrument(
         "The parliament of Belarus ratified the Treaty on a Common Power Market on 10 November.",
         "ratified",
@@ -245,7 +245,7 @@ def _second_batch() -> list[_Text]:
         "RUS",
         "2026-11-10",
     )
-    ratified.statement("Belarus has kept its word,", "Sergey Lavrov", "RUS")
+    ratified.statement("Belarus has kept its word,", "Oleg Matytsin", "RUS")
     # A later source for the October accusation: a story known before, not a new one.
     echo = _Text(
         "wire-gas-complaint.txt",
@@ -303,8 +303,8 @@ def test_relation_has_the_events_agreements_quotes_and_people_of_both_sides(
     assert treaty.agreement.title == TREATY
     assert treaty.lifecycle == ("signed", "ratified")
     assert treaty.new == (False, False)  # nothing is "new" without a moment
-    assert [st.speaker for _a, st in found.quotes] == ["Sergey Lavrov", "Maxim Ryzhenkov"]
-    assert found.people() == [("Maxim Ryzhenkov", 1, 1), ("Sergey Lavrov", 1, 1)]
+    assert [st.speaker for _a, st in found.quotes] == ["Oleg Matytsin", "Igor Petrishenko"]
+    assert found.people() == [("Igor Petrishenko", 1, 1), ("Oleg Matytsin", 1, 1)]
 
 
 def test_relation_months_stack_by_quad_with_the_balance(filled: Store) -> None:
@@ -323,8 +323,8 @@ def test_relation_since_keeps_what_was_stored_after_the_moment(filled: Store) ->
     assert _kinds(found) == ["SUPPORT"]
     [treaty] = found.agreements
     assert treaty.new == (False, True)  # the ratification is the new action
-    assert [st.speaker for _a, st in found.quotes] == ["Sergey Lavrov"]
-    assert found.people() == [("Sergey Lavrov", 0, 1)]
+    assert [st.speaker for _a, st in found.quotes] == ["Oleg Matytsin"]
+    assert found.people() == [("Oleg Matytsin", 0, 1)]
     later = relation(filled, "BLR", "RUS", since=datetime(2100, 1, 1))
     assert (later.happenings, later.agreements, later.quotes) == ((), (), ())
 
@@ -356,7 +356,7 @@ def test_whats_new_across_every_relationship(filled: Store) -> None:
         ("BLR", "RUS"): ["SUPPORT"]
     }
     assert [m.agreement.title for m in moved_agreements(filled, moment)] == [TREATY]
-    assert [st.speaker for _a, st in new_quotes(filled, moment)] == ["Sergey Lavrov"]
+    assert [st.speaker for _a, st in new_quotes(filled, moment)] == ["Oleg Matytsin"]
 
 
 def test_relation_of_the_sample_corpus(sample_url: str) -> None:
@@ -437,17 +437,17 @@ def test_web_relation_page_links_every_number_to_its_records(
     ids = [h.id for h in relation(filled, "BLR", "RUS").happenings]
     assert _event_ids(html) == ids
     assert 'href="/relations/BLR/RUS?quad=verbal+conflict#events"' in html
-    assert 'href="/relations/BLR/RUS?person=Sergey+Lavrov#events"' in html
-    assert 'href="/relations/BLR/RUS?speaker=Sergey+Lavrov#quotes"' in html
+    assert 'href="/relations/BLR/RUS?person=Oleg+Matytsin#events"' in html
+    assert 'href="/relations/BLR/RUS?speaker=Oleg+Matytsin#quotes"' in html
     assert html.count('class="article-link"') == 4  # two treaty actions, two quotations
     assert "/static/chart.js" in html and 'data-chart="relation"' in html
     narrowed = client.get("/relations/BLR/RUS", params={"quad": "verbal conflict"}).text
     accusation = [h.id for h in relation(filled, "BLR", "RUS").happenings if h.event == "ACCUSE"]
     assert _event_ids(narrowed) == accusation
     talks = [h.id for h in relation(filled, "BLR", "RUS").happenings if h.event == "CONSULT"]
-    named = client.get("/relations/BLR/RUS", params={"person": "Maxim Ryzhenkov"}).text
+    named = client.get("/relations/BLR/RUS", params={"person": "Igor Petrishenko"}).text
     assert _event_ids(named) == talks
-    quoted = client.get("/relations/BLR/RUS", params={"speaker": "Sergey Lavrov"}).text
+    quoted = client.get("/relations/BLR/RUS", params={"speaker": "Oleg Matytsin"}).text
     assert "Belarus has kept its word" in quoted and "closest partner" not in quoted
     assert client.get("/static/chart.js").status_code == 200
 
@@ -491,11 +491,7 @@ def test_browser_relation_page_draws_offline_and_since_lists_the_new(
     errors: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
-        context.route("**/*", cut_off(outside))
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda note: "Refused" in note.text and errors.append(note.text))
+        page = watched_page(browser, outside, errors)
         page.goto(f"{address}/")
         page.fill("input[name=a]", "Belarus")
         page.fill("input[name=b]", "RUS")
