@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -333,3 +336,24 @@ def test_assign_stories_rejects_a_new_document_already_stored() -> None:
     with pytest.raises(ValueError, match="duplicate document id 'wire-jakarta'"):
         assign_stories([COPIES[0]], [(COPIES[0], "sty-jakarta")])
     assert assign_stories([], [(COPIES[0], "sty-jakarta")]) == {}
+
+
+def test_story_word_hashes_are_the_same_in_every_process() -> None:
+    """Python salts ``hash`` per process; the word bags must not, or sums change their order."""
+    script = (
+        "import sys; from communique.link.stories import _views; "
+        "print([bag[0].tolist() for bag in _views(sys.stdin.read())])"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            input=JAKARTA_WIRE,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(answers) == 1
+    assert len(answers.pop()) > 100  # the bags hold the report's words

@@ -68,6 +68,17 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _exit(error: object, code: int) -> typer.Exit:
+    """Print ``error: …`` on one line of stderr and give the exit to raise with ``code``.
+
+    Returned rather than raised, so each caller says ``raise _exit(...) from cause`` and keeps
+    the chain. 2: the command could not start (its arguments, settings or database); 1: it ran
+    and what it was asked for failed or was not found.
+    """
+    err.print(f"error: {error}", markup=False)
+    return typer.Exit(code)
+
+
 @app.callback()
 def _options(
     ctx: typer.Context,
@@ -95,8 +106,7 @@ def _options(
         overrides = [*(set_ or []), *([f"db={db}"] if db else [])]
         ctx.obj = load_settings(user_file=settings_file, overrides=overrides)
     except CommuniqueError as error:
-        err.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(error, 2) from error
 
 
 @contextmanager
@@ -104,8 +114,7 @@ def _store(settings: Settings):
     try:
         store = Store.open(settings.db)
     except CommuniqueError as error:
-        err.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(error, 2) from error
     try:
         yield store
     finally:
@@ -190,8 +199,7 @@ def ingest_command(
         settings = dataclasses.replace(settings, actors_file=str(actors_file))
     if processes is not None:
         if processes < 0:
-            err.print(f"error: {ConfigError('E307', value=processes)}", markup=False)
-            raise typer.Exit(2)
+            raise _exit(ConfigError("E307", value=processes), 2)
         settings = dataclasses.replace(settings, nlp_processes=processes)
     if batch_size is not None:
         settings = dataclasses.replace(settings, ingest_batch_size=batch_size)
@@ -270,8 +278,7 @@ def show_command(
     with _store(ctx.obj) as store:
         article = store.find_article(key)
         if article is None:
-            err.print(f"error: no article with id or doc {key!r}", markup=False)
-            raise typer.Exit(1)
+            raise _exit(f"no article with id or doc {key!r}", 1)
         docs = store.docs_of(article.id)
         twins = translations.twin_articles(store.engine, article.id)
     for name, value in (
@@ -333,8 +340,7 @@ def actor_command(
         dates = {a.doc: a.published for a in store.articles()}
     people = kb.find_people(name)
     if not entities and not people:
-        err.print(f"error: no actor named {name!r}", markup=False)
-        raise typer.Exit(1)
+        raise _exit(f"no actor named {name!r}", 1)
     for person in people:
         out.print(f"[bold]{person.name}[/bold]  {', '.join(person.aliases)}")
         for role in sorted(person.roles, key=lambda r: r.start or date.min):
@@ -401,8 +407,7 @@ def show_event_command(
     with _store(ctx.obj) as store:
         story = store.story(key)
     if story is None:
-        err.print(f"error: no event with id {key!r}", markup=False)
-        raise typer.Exit(1)
+        raise _exit(f"no event with id {key!r}", 1)
     event = story.event
     when = story.when.to_dict() if story.when else {}
     out.print(f"[bold]{event.event}[/bold] {event.mode or ''}  {story.id}")
@@ -489,8 +494,7 @@ def _selected_stories(
         low = date.fromisoformat(since) if since else None
         high = date.fromisoformat(until) if until else None
     except ValueError as error:
-        err.print(f"error: --since/--until: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(f"--since/--until: {error}", 2) from error
     with _store(settings) as store:
         return store.stories(
             actor=actor, kind=type_, since=low, until=high, min_confidence=min_confidence
@@ -576,16 +580,14 @@ def export_command(
     formats = NETWORK_FORMATS if kind == "network" else ("jsonl",) if kind == "all" else FORMATS
     fmt = "gexf" if kind == "network" and fmt == "jsonl" else fmt
     if kind not in known or fmt not in formats:
-        err.print(
-            f"error: cannot export {kind!r} as {fmt!r} (kinds: {', '.join(known)}; "
+        raise _exit(
+            f"cannot export {kind!r} as {fmt!r} (kinds: {', '.join(known)}; "
             f"formats: {', '.join(formats)})",
-            markup=False,
+            2,
         )
-        raise typer.Exit(2)
     binary = kind == "network" or fmt == "parquet"
     if binary and out_file is None:
-        err.print(f"error: --out FILE is needed for {fmt}", markup=False)
-        raise typer.Exit(2)
+        raise _exit(f"--out FILE is needed for {fmt}", 2)
     with _store(ctx.obj) as store:
         if kind == "network":
             count = export_network(store, fmt=fmt, path=out_file)  # type: ignore[arg-type]
@@ -605,14 +607,12 @@ def _export_all(settings: Settings, out_dir: Path | None) -> None:
     from .store.backup import export_all
 
     if out_dir is None:
-        err.print("error: --out DIR is needed for all", markup=False)
-        raise typer.Exit(2)
+        raise _exit("--out DIR is needed for all", 2)
     with _store(settings) as store:
         try:
             manifest = export_all(store, out_dir)
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(1) from error
+            raise _exit(error, 1) from error
     rows = sum(entry.rows for entry in manifest.tables)
     err.print(f"{len(manifest.tables)} tables, {rows} rows written to {out_dir}", markup=False)
 
@@ -640,14 +640,12 @@ def import_command(
     try:
         manifest = read_backup(path)
     except CommuniqueError as error:
-        err.print(f"error: {error}", markup=False)
-        raise typer.Exit(1) from error
+        raise _exit(error, 1) from error
     with _store(ctx.obj) as store:
         try:
             report = restore(store, manifest, merge=merge)
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(1) from error
+            raise _exit(error, 1) from error
     added, held = sum(report.added.values()), sum(report.skipped.values())
     articles = report.added.get("articles", 0)
     err.print(
@@ -705,8 +703,7 @@ def eval_command(
         try:
             report = evaluate(store, gold)
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(2) from error
+            raise _exit(error, 2) from error
     if as_json:
         data = report.to_dict(errors=errors)
         out.print(json.dumps(data, indent=2), markup=False, soft_wrap=True)
@@ -766,8 +763,7 @@ def report_command(
     try:
         low = date.fromisoformat(since) if since else None
     except ValueError as error:
-        err.print(f"error: --since: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(f"--since: {error}", 2) from error
     with _store(ctx.obj) as store:
         count = write_report(store, out_file, actor=actor, since=low)
     err.print(f"briefing with {count} events written to {out_file}", markup=False)
@@ -805,8 +801,7 @@ def relation_command(
             moment = parse_moment(since) if since else None
             found = relation(store, resolve_side(store, a), resolve_side(store, b), since=moment)
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(2) from error
+            raise _exit(error, 2) from error
         shown = stories(store, [h.id for h in found.happenings])
     if moment is not None:
         out.print(
@@ -865,8 +860,7 @@ def digest_command(
             ]
             found = digest(store, moment, pairs)
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(2) from error
+            raise _exit(error, 2) from error
     if out_file is None:
         for part in digest_tables(found):
             out.print(part)
@@ -882,8 +876,7 @@ def digest_command(
 def _pairs(first: list[str], second: list[str]) -> list[tuple[str, str]]:
     """Each ``--relation A B`` as a pair; a usage error when a side is missing or extra."""
     if len(first) != len(second):
-        err.print("error: --relation takes two sides: --relation A B", markup=False)
-        raise typer.Exit(2)
+        raise _exit("--relation takes two sides: --relation A B", 2)
     return list(zip(first, second, strict=True))
 
 
@@ -1001,8 +994,7 @@ def db_current_command(ctx: typer.Context) -> None:
     try:
         found, legacy = schema_revision(ctx.obj.db)
     except CommuniqueError as error:
-        err.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(error, 2) from error
     head = f"{SCHEMA_VERSION:04d}"
     if found is None:
         found = f"none (schema version {legacy}, before migrations)" if legacy else "none (empty)"
@@ -1016,8 +1008,7 @@ def db_upgrade_command(ctx: typer.Context) -> None:
     try:
         before = upgrade_schema(ctx.obj.db)
     except CommuniqueError as error:
-        err.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(error, 2) from error
     head = f"{SCHEMA_VERSION:04d}"
     done = "already at" if before == head else f"upgraded from {before or 'nothing'} to"
     out.print(f"{done} revision {head}", markup=False)
@@ -1057,15 +1048,13 @@ def watch_add_command(
             raise WatchError("E710", url=url)
         seconds = parse_every(every)
     except CommuniqueError as error:
-        err.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from error
+        raise _exit(error, 2) from error
     name = name or (parts.netloc.removeprefix("www.") + parts.path.rstrip("/"))
     with _store(ctx.obj) as store:
         try:
             store.add_watch(name, url.strip(), every=seconds, now=utcnow())
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(1) from error
+            raise _exit(error, 1) from error
     err.print(f"following {name} ({url.strip()}) every {_duration(seconds)}", markup=False)
 
 
@@ -1123,8 +1112,7 @@ def watch_remove_command(
         try:
             store.remove_watch(name)
         except CommuniqueError as error:
-            err.print(f"error: {error}", markup=False)
-            raise typer.Exit(1) from error
+            raise _exit(error, 1) from error
     err.print(f"no longer following {name}", markup=False)
 
 

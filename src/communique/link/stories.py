@@ -232,14 +232,24 @@ def _bag(words: list[str]) -> Bag:
     """A view's words as a bag: distinct word hashes and their sublinear term frequencies.
 
     Words are hashed rather than numbered in a vocabulary, so no table of every word ever seen
-    grows with the corpus; two words share a 64-bit hash with negligible odds, and hashes are
-    only compared inside one process (Python salts ``hash`` per process).
+    grows with the corpus; two words share a 64-bit hash with negligible odds. The hash is
+    BLAKE2b's, not Python's ``hash``, which is salted per process: the order of the words, and
+    with it the order in which similarities are summed, is then the same in every process and
+    every run, so a worker and a single process place an article alike to the last bit.
     """
     if not words:
         return np.empty(0, dtype=np.int64), np.empty(0)
-    hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+    hashes = np.fromiter(map(_word_hash, words), dtype=np.int64, count=len(words))
     keys, counts = np.unique(hashes, return_counts=True)
     return keys, 1.0 + np.log(counts)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_hash(word: str) -> int:
+    """A word's 64-bit hash, the same in every process (cached: the words of news recur)."""
+    return int.from_bytes(
+        hashlib.blake2b(word.encode(), digest_size=8).digest(), "little", signed=True
+    )
 
 
 def _tfidf(bags: Sequence[Bag]) -> Rows:
