@@ -76,7 +76,8 @@ class ArticleRow(Base):
     publisher: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    # Indexed (schema 11): "new since a moment" is a range of it, not a scan of every article.
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
 class ArticleSourceRow(Base):
