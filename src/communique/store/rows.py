@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from ..model import Span
 from .tables import Base
 
-__all__ = ["title_key", "to_record", "to_row"]
+__all__ = ["title_key", "to_record", "to_row", "to_values"]
 
 Row = TypeVar("Row", bound=Base)
 Record = TypeVar("Record")
@@ -45,6 +45,16 @@ def _columns(table: type[Base]) -> frozenset[str]:
 
 def to_row(table: type[Row], record: Any, **columns: Any) -> Row:
     """The row of ``table`` storing ``record``; ``columns`` adds (or overrides) column values."""
+    return table(**to_values(table, record, **columns))
+
+
+def to_values(table: type[Base], record: Any, **columns: Any) -> dict[str, Any]:
+    """The column values of the row of ``table`` storing ``record``, for a bulk insert.
+
+    What :func:`to_row` gives an ORM object, as a plain mapping: rows whose ids nothing reads
+    back (an article's mentions, say) are inserted thousands at a time without the ORM's
+    bookkeeping for each.
+    """
     known = _columns(table)
     values: dict[str, Any] = {}
     for field in fields(record):
@@ -57,7 +67,7 @@ def to_row(table: type[Row], record: Any, **columns: Any) -> Row:
             )
         elif field.name in known:
             values[field.name] = JOINED[field.name].join(value) if field.name in JOINED else value
-    return table(**(values | columns))
+    return values | columns
 
 
 def to_record(record: type[Record], row: Base, **values: Any) -> Record:

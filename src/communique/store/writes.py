@@ -10,8 +10,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -19,11 +20,12 @@ from ..errors import StoreError
 from ..model import Analysis, Article, Mention
 from . import derived, translations
 from .derived import upsert_counts
-from .rows import title_key, to_record, to_row
+from .rows import title_key, to_record, to_row, to_values
 from .tables import (
     AnalysisRow,
     ArticleRow,
     ArticleSourceRow,
+    Base,
     EventRow,
     EvidenceRow,
     InstrumentRow,
@@ -137,7 +139,7 @@ class Writes:
                 events += _add_analysis(session, article, analysis)
             _count_lines(session, docs, lines)
             session.flush()  # once, for the events' ids
-            session.add_all(_evidence_rows(events))
+            _add_evidence(session, events)
             derived.count_mentions(session, (m for _a, an, *_r in fresh for m in an.mentions))
             derived.restory(session, events)
             derived.link_articles(
@@ -174,7 +176,7 @@ class Writes:
         session.merge(AnalysisRow(article_id=article.id, version=version))
         events = _add_analysis(session, article, analysis)
         session.flush()  # once, for the events' ids
-        session.add_all(_evidence_rows(events))
+        _add_evidence(session, events)
         derived.count_mentions(session, analysis.mentions)
         derived.restory(session, events, stale)
         if new:
@@ -203,16 +205,30 @@ def _drop_analysis(session: Session, article_id: str) -> set[str]:
 
 
 def _add_analysis(session: Session, article: Article, analysis: Analysis) -> list[derived.Report]:
-    """Add an analysis's rows; return its events with their rows (evidence needs their ids)."""
+    """Add an analysis's rows; return its events with their rows (evidence needs their ids).
+
+    The events go through the ORM, which gives them their ids; the rest, whose ids nothing
+    reads back, are bulk inserts: an article has a few events but dozens of mentions.
+    """
     article_id = article.id
-    session.add_all(to_row(MentionRow, m, article_id=article_id) for m in analysis.mentions)
-    when = {"dated": article.published is not None, "published": article.published}
-    session.add_all(
-        to_row(StatementRow, st, article_id=article_id, **when) for st in analysis.statements
+    _insert(
+        session,
+        MentionRow,
+        (to_values(MentionRow, m, article_id=article_id) for m in analysis.mentions),
     )
-    session.add_all(
-        to_row(InstrumentRow, item, article_id=article_id, key=title_key(item.title))
-        for item in analysis.instruments
+    when = {"dated": article.published is not None, "published": article.published}
+    _insert(
+        session,
+        StatementRow,
+        (to_values(StatementRow, st, article_id=article_id, **when) for st in analysis.statements),
+    )
+    _insert(
+        session,
+        InstrumentRow,
+        (
+            to_values(InstrumentRow, item, article_id=article_id, key=title_key(item.title))
+            for item in analysis.instruments
+        ),
     )
     # An event stated twice alike (same sentence, same everything) is one event: its story
     # id could not tell the two apart.
@@ -221,24 +237,41 @@ def _add_analysis(session: Session, article: Article, analysis: Analysis) -> lis
         for event in dict.fromkeys(analysis.events)
     ]
     session.add_all(row for row, _doc, _event in events)
-    session.add_all(
-        to_row(
-            LearnedRoleRow,
-            role,
-            article_id=article_id,
-            doc=role.doc or article.doc,
-            sentence=role.sentence or "",
-        )
-        for role in analysis.learned
+    _insert(
+        session,
+        LearnedRoleRow,
+        (
+            to_values(
+                LearnedRoleRow,
+                role,
+                article_id=article_id,
+                doc=role.doc or article.doc,
+                sentence=role.sentence or "",
+            )
+            for role in analysis.learned
+        ),
     )
     return events
 
 
-def _evidence_rows(events: list[derived.Report]) -> Iterator[EvidenceRow]:
+def _add_evidence(session: Session, events: list[derived.Report]) -> None:
     """The evidence of events whose rows have been flushed (and so have ids)."""
-    for row, _doc, record in events:
-        for evidence in record.evidence:
-            yield to_row(EvidenceRow, evidence, event_id=row.id)
+    _insert(
+        session,
+        EvidenceRow,
+        (
+            to_values(EvidenceRow, evidence, event_id=row.id)
+            for row, _doc, record in events
+            for evidence in record.evidence
+        ),
+    )
+
+
+def _insert(session: Session, table: type[Base], rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows in one statement with many parameter sets, inside the session's transaction."""
+    values = list(rows)
+    if values:
+        session.execute(insert(table), values)
 
 
 def _count_lines(session: Session, docs: Counter[str], lines: Counter[tuple[str, str]]) -> None:
