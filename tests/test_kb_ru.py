@@ -20,7 +20,7 @@ from communique.kb import load_kb
 ROOT = Path(__file__).resolve().parents[1]
 KB_DIR = ROOT / "src" / "communique" / "data" / "kb"
 GENERATED = ("states.jsonl", "organisations.jsonl", "offices.jsonl", "people.jsonl")
-RUSSIAN = {"names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru"}
+RUSSIAN = {"names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru", "posts_ru"}
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +258,62 @@ def test_user_actors_file_gives_russian_names(tmp_path: Path, name: str, content
     kb.add_file(path)
     assert kb.people["Ilze Ozola"].names_ru == ("Илзе Озола",)
     assert kb.states["XQZ"].names_ru == ("Тестландия", "Республика Тестландия")
+
+
+# -- posts: a Russian title of one particular post, with its English title -----------------------
+
+
+@pytest.mark.parametrize(
+    ("office", "title", "post"),
+    [
+        ("spokesperson", "пресс-секретарь президента", "Press Secretary of the President"),
+        ("ambassador", "временный поверенный в делах", "Chargé d'Affaires"),
+    ],
+)
+def test_office_posts_give_the_english_title_of_a_post(office: str, title: str, post: str) -> None:
+    kb = load_kb()
+    assert (title, post) in kb.offices[office].posts_ru
+    assert kb.posts[post].id == office and kb.office(post) is kb.offices[office]
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "message"),
+    [
+        (
+            "    пресс-секретарь президента: Press",
+            "    press secretary: Press",
+            "is not in Cyrillic",
+        ),
+        (
+            "президента: Press Secretary of the President",
+            "президента: пресс-секретарь Президента",
+            "no English post",
+        ),
+    ],
+)
+def test_build_rejects_a_post_not_russian_to_english(
+    build_kb: ModuleType, tmp_path: Path, find: str, replace: str, message: str
+) -> None:
+    tables = tmp_path / "tables"
+    shutil.copytree(KB_DIR / "tables", tables)
+    changed = _edit(tables, "offices.yaml", find, replace)
+    lines = (tables / "offices.yaml").read_text("utf-8").splitlines()
+    start = max(i for i, text in enumerate(lines[:changed], 1) if text.startswith("- id:"))
+    with pytest.raises(build_kb.TableError) as caught:
+        build_kb.load_tables(tables)
+    assert any(
+        p.startswith(f"offices.yaml:{start}:") and message in p for p in caught.value.problems
+    ), caught.value.problems
+
+
+def test_a_bare_foreign_ministry_acronym_names_no_state_s_ministry() -> None:
+    """ "МИД" alone is every state's ministry: only "МИД России" is Russia's."""
+    kb = load_kb()
+    russia = next(
+        o
+        for o in kb.organisations
+        if o.name.endswith("of the Russian Federation")
+        and o.name.startswith("Ministry of Foreign Affairs")
+    )
+    assert "МИД" not in russia.acronyms_ru and "МИД России" in russia.names_ru
+    assert not [o for o in kb.organisations if "МИД" in o.acronyms_ru]

@@ -108,7 +108,9 @@ def is_acronym(token: str) -> bool:
 
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 LATIN_RE = re.compile(r"[A-Za-z]")
-RUSSIAN_FIELDS = ("names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru")
+RUSSIAN_FIELDS = (
+    *("names_ru", "adjectives_ru", "metonyms_ru", "acronyms_ru", "titles_ru", "posts_ru"),
+)
 # Stress marks that some ISO 3166 Russian translations carry ("Респу́блика"); texts do not.
 STRESS_MARK = "\u0301"
 ROMAN_NUMERAL_RE = re.compile(r"\b[IVXLC]+\b")
@@ -342,7 +344,11 @@ OFFICE_REQUIRED: dict[str, tuple[type, ...]] = {
     "institution": (bool,),
     "single_holder": (bool,),
 }
-OFFICE_OPTIONAL: dict[str, tuple[type, ...]] = {"note": (str,), "titles_ru": (list,)}
+OFFICE_OPTIONAL: dict[str, tuple[type, ...]] = {
+    "note": (str,),
+    "titles_ru": (list,),
+    "posts_ru": (dict,),
+}
 
 
 @dataclass(frozen=True)
@@ -534,6 +540,18 @@ def check_offices(tables: Tables) -> list[str]:
                 problems.append(f"{where}: country_titles of {country} must be a list")
         problems += cyrillic_outside(where, data)
         problems += russian_problems(where, "titles_ru", data.get("titles_ru", []))
+        posts = data.get("posts_ru", {})
+        problems += russian_problems(where, "posts_ru", list(posts))
+        problems += [
+            f"{where}: posts_ru gives {title!r} no English post"
+            for title, post in posts.items()
+            if not isinstance(post, str) or not post or CYRILLIC_RE.search(post)
+        ]
+        problems += [
+            f"{where}: {title!r} is both in titles_ru and posts_ru"
+            for title in posts
+            if title in data.get("titles_ru", [])
+        ]
     return problems
 
 
@@ -777,7 +795,8 @@ def build_offices(tables: Tables) -> list[Record]:
         record: Record = {key: data[key] for key in OFFICE_REQUIRED}
         record["titles"] = unique(data["titles"])
         record["country_titles"] = {k: v for k, v in data["country_titles"].items() if v}
-        record.update((k, v) for k, v in data.items() if k not in record and k != "titles_ru")
+        russian = {"titles_ru", "posts_ru"}
+        record.update((k, v) for k, v in data.items() if k not in record and k not in russian)
         all_titles = [
             t for ts in [record["titles"], *record["country_titles"].values()] for t in ts
         ]
@@ -785,6 +804,7 @@ def build_offices(tables: Tables) -> list[Record]:
             t for t in all_titles if tables.is_case_sensitive(t)
         )
         record["titles_ru"] = data.get("titles_ru", [])
+        record["posts_ru"] = data.get("posts_ru", {})
         records.append(record)
     return records
 
@@ -947,6 +967,9 @@ def headers(sectors: dict[str, str]) -> dict[str, Record]:
                 "note": "optional remark",
                 "titles_ru": "Russian titles, nominative, lower case unless always capitalised "
                 "(министр иностранных дел, Президент, посол)",
+                "posts_ru": "Russian titles of one particular post -> its English title, the "
+                "office a person so named holds in exports (официальный представитель МИД -> "
+                "Spokesperson of the Ministry of Foreign Affairs)",
             },
             "sector_codes": sectors,
         },
@@ -1081,7 +1104,7 @@ def validate(kb_dir: Path, tables: Tables) -> list[str]:
             where = f"{filename}: {record[key]}"
             problems += cyrillic_outside(where, record)
             for field in RUSSIAN_FIELDS:
-                problems += russian_problems(where, field, record.get(field, []))
+                problems += russian_problems(where, field, list(record.get(field, [])))
 
     valid_codes = state_codes | igo_codes
     for dup in duplicates(p["id"] for p in people):

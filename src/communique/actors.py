@@ -40,6 +40,13 @@ from .patterns import transcript_title
 __all__ = ["ActorComponent", "ActorResolver"]
 
 _LINKS = {"of", "the", "and", "for", "to"}
+# Russian words that may stand between a title and its name: "посол России в Молдавии X",
+# "министры иностранных дел России и Беларуси X и Y".
+_LINKS_RU = {"и", "в", "во", "при"}
+# Where an envoy is posted, in Russian: "посол России в Молдавии", "постпред при ООН".
+_POSTED_RU = {"в", "во", "при"}
+# Words joining two names that a plural title before them shares ("the foreign ministers X and Y").
+_AND = {"and", "и"}
 # How many tokens may stand between a title and the name in apposition: before the name ("the
 # Minister … of the Republic of Belarus, X") and after it ("X, Russia's ambassador").
 _APPOSED_BEFORE = 8
@@ -52,11 +59,14 @@ _STATES = {"GPE", "NORP"}
 # Languages whose knowledge-base entities are looked up by the id the ruler gave them (their
 # names are matched on lemmas, the knowledge base is indexed in English): see ActorResolver._text.
 _BY_ID = {"ru"}
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Lower-case particles inside names: "Lula da Silva", "Mohammed bin Salman", "Karel de Gucht".
 _PARTICLES = {
     *("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "bin", "ibn"),
 }
 
+# Words that make a title one held before: the text speaks of a former holder.
+_FORMER = {"former", "ex", "ex-", "then", "бывший", "экс", "экс-"}
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
 # A headline that puts the speaker at a joint event of several states.
@@ -85,12 +95,15 @@ class ActorResolver:
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
+        stated: dict[str, Mention] = {}  # person -> the mention whose title the text stated
         titles = {e.start: e for e in ents if e.label_ == "TITLE"}
         attached: set[int] = set()
         places: list[Span] = []
         for ent in ents:
             if ent.label_ == "PERSON" or (self._unknown(ent) and _misread_name(ent, ents)):
-                mention, title, role = self._person(ent, ents, day=day, source=source, seen=in_doc)
+                mention, title, role = self._person(
+                    ent, ents, day=day, source=source, seen=in_doc, stated=stated
+                )
                 mentions.append(mention)
                 if title is not None:
                     attached.add(title.start)
@@ -109,6 +122,7 @@ class ActorResolver:
                     mentions.append(mention)
             elif ent.label_ == "INSTITUTION":
                 mentions.extend(self._institution(ent, ents))
+        mentions = [_as_stated(m, stated) for m in mentions]
         for start, title in titles.items():
             if start not in attached:
                 mentions.extend(self._office(title, ents, day=day))
@@ -134,14 +148,21 @@ class ActorResolver:
         lemmas, the canonical name of what it matched (its id), so "Беларуси" is looked up as
         "Belarus" and "С.В.Лаврова" as "Sergey Lavrov".
         """
-        ident = ent.ent_id_
+        ident = ent.id_  # its own id: a span joined here over a known surname has none
         if ident and ent.doc.lang_ in _BY_ID:
             if ent.label_ in _STATES and ident in self.kb.states:
                 return self.kb.states[ident].name
             if ent.label_ in {"TITLE", "INSTITUTION"} and ident in self.kb.offices:
                 return self.kb.offices[ident].canonical
+            if ent.label_ == "TITLE" and ident in self.kb.posts:
+                return ident  # one post's English title ("Press Secretary of the President")
             if ent.label_ in {"PERSON", "ORG", "GPE", "LOC"}:
                 return ident  # a person's, body's or city's name in English
+        if ent.label_ == "PERSON" and ent.doc.lang_ in _BY_ID and _CYRILLIC.search(ent.text):
+            # a name joined here from words the stage had not romanised ("Игорь Захаров")
+            from .nlp.russian import romanised_name
+
+            return romanised_name(ent) or ent.text
         return _strip_possessive(ent.text)
 
     def _unknown(self, ent: Span) -> bool:
@@ -178,13 +199,21 @@ class ActorResolver:
         doc.ents = sorted(keep, key=lambda e: e.start)
 
     def _person(
-        self, ent: Span, ents: _Ents, *, day: date | None, source: str, seen: dict[str, str]
+        self,
+        ent: Span,
+        ents: _Ents,
+        *,
+        day: date | None,
+        source: str,
+        seen: dict[str, str],
+        stated: dict[str, Mention],
     ) -> tuple[Mention, Span | None, Role | None]:
         text = self._text(ent)
         title = _apposed_title(ent, ents)
         office, codes = self._title_meaning(title, ents) if title is not None else (None, ())
         person = self._known_person(text, day=day, seen=seen)
-        posted = self._posted(title, office, ents) if title is not None else None
+        post = title.ent_id_ if title is not None and title.ent_id_ in self.kb.posts else None
+        posted = (self._posted(title, office, ents) or post) if title is not None else None
         learned = None
         if person is None and office is not None and len(codes) == 1 and _full_name(text):
             learned = Role(
@@ -206,6 +235,23 @@ class ActorResolver:
         seen.setdefault(name_key(person).split()[-1], person)
         known = self.kb.people.get(person)
         role = self.kb.role_on(known, day) if known else None
+        if (
+            known is not None
+            and office is not None
+            and (role is None or role.office == office.id)
+            and not _former(title)
+        ):
+            # the text's title names one of the person's offices: as that office's holder, under
+            # the post the title names ("official spokesperson", not the role's other title),
+            # also for an office held before the day ("the then foreign minister")
+            held = role or self.kb.role_as(known, office.id, day)
+            if held is not None and held.office == office.id:
+                # the role's title where it refines the post ("Chargé d'Affaires of … in …")
+                refines = bool(post and held.title and held.title.startswith(post))
+                label = (None if refines else post) or held.title or office.canonical
+                mention = self._mention(ent, "person", person, (held.code,), office, label=label)
+                stated.setdefault(person, mention)
+                return mention, title, learned
         if role is not None:
             office, codes = self.kb.offices.get(role.office, office), (role.code,)
             label = role.title or (office.canonical if office else None)
@@ -263,10 +309,15 @@ class ActorResolver:
         doc = title.doc
         if doc.lang_ in _BY_ID:
             # Russian puts the owner after the title in the genitive, with no "of": "Министр
-            # иностранных дел Республики Беларусь"
+            # иностранных дел Республики Беларусь"; several joined by "и" ("России и Беларуси").
+            # A national body there is where the holder serves ("председатель Совета
+            # Республики"), not whose the title is; an international one is whose it is.
             owner = _ent_starting_at(ents, after)
-            if owner is not None and owner.label_ in {"GPE", "NORP", "ORG"}:
-                codes += self._codes_of(owner)
+            while owner is not None and owner.label_ in {"GPE", "NORP", "ORG"}:
+                found = self._codes_of(owner)
+                codes += [c for c in found if owner.label_ != "ORG" or c.startswith("IGO:")]
+                joined = owner.end < len(doc) and doc[owner.end].lower_ in _AND
+                owner = _ent_starting_at(ents, owner.end + 1) if joined else None
         while after < len(doc) and doc[after].lower_ in {"of", "for", "the", "and", ","}:
             nxt = _ent_starting_at(ents, after + (doc[after].lower_ in {"of", "for", "and", ","}))
             if doc[after].lower_ not in {"of", "for", "and", ","}:
@@ -291,18 +342,28 @@ class ActorResolver:
         """
         if office is None or office.id not in _ENVOYS:
             return None
+        # a post's own title where the text names one ("Chargé d'Affaires to Latvia")
+        base = title.ent_id_ if title.ent_id_ in self.kb.posts else office.canonical
         doc, i = title.doc, title.end
-        if i >= len(doc) or doc[i].lower_ != "to":
-            return None
-        host = _ent_starting_at(ents, i + 1) or _ent_starting_at(ents, i + 2)
-        if host is None or (host.start > i + 1 and doc[i + 1].lower_ != "the"):
-            return None
+        if doc.lang_ in _BY_ID:
+            # the sending state in the genitive, then where: "посол России в Молдавии"
+            sender = _ent_starting_at(ents, i)
+            i = sender.end if sender is not None and sender.label_ in _STATES else i
+            host = _ent_starting_at(ents, i + 1)
+            if i >= len(doc) or doc[i].lower_ not in _POSTED_RU or host is None:
+                return None
+        else:
+            if i >= len(doc) or doc[i].lower_ != "to":
+                return None
+            host = _ent_starting_at(ents, i + 1) or _ent_starting_at(ents, i + 2)
+            if host is None or (host.start > i + 1 and doc[i + 1].lower_ != "the"):
+                return None
         if host.label_ in _STATES:
             codes = self._codes_of(host)
             state = self.kb.states.get(codes[0]) if len(codes) == 1 else None
-            return f"{office.canonical} to {state.name}" if state else None
+            return f"{base} to {state.name}" if state else None
         org = self.kb.organisation(_strip_possessive(host.text)) if host.label_ == "ORG" else None
-        return f"{office.canonical} to the {org.name}" if org and not org.body else None
+        return f"{base} to the {org.name}" if org and not org.body else None
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
@@ -628,6 +689,23 @@ class ActorResolver:
         )
 
 
+def _former(title: Span | None) -> bool:
+    """Whether the text calls the title's holder a former one ("former President", "экс-")."""
+    if title is None:
+        return False
+    doc = title.doc
+    words = [doc[title.start - 1]] if title.start else []
+    return any(w.lower_ in _FORMER or w.lemma_.lower() in _FORMER for w in [*words, title[0]])
+
+
+def _as_stated(mention: Mention, stated: dict[str, Mention]) -> Mention:
+    """A person's mention with the office the text stated for them elsewhere in the article."""
+    said = stated.get(mention.name or "") if mention.kind == "person" else None
+    if said is None or said is mention:
+        return mention
+    return dataclasses.replace(mention, codes=said.codes, office=said.office, sector=said.sector)
+
+
 def _owner_of(
     position: int,
     spans: list[tuple[int, int, Mention, tuple[str, ...]]],
@@ -919,6 +997,12 @@ def _misread_name(ent: Span, ents: _Ents) -> bool:
     return _apposed_title(ent, ents) is not None
 
 
+def _plural(title: Span) -> bool:
+    """Whether a title names several holders ("ministers", "министры")."""
+    root = title.root
+    return root.tag_ in {"NNS", "NNPS"} or "Plur" in root.morph.get("Number")
+
+
 def _apposed_title(person: Span, ents: _Ents) -> Span | None:
     """Find the title in apposition with a name.
 
@@ -929,12 +1013,21 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
     for ent in ents.titles_near(person.start, person.end, _APPOSED_BEFORE, _APPOSED_AFTER):
         if ent.end <= person.start:
             between = doc[ent.end : person.start]
+            links = _LINKS | _LINKS_RU if doc.lang_ in _BY_ID else _LINKS
+            # a plural title is shared by the names joined after it: "the foreign ministers of
+            # Russia and Belarus, X and Y"
+            shared = _plural(ent) and bool(between) and between[-1].lower_ in _AND
             # "of the Republic of Belarus" may stand between the title and the name
             linking = all(
-                t.text == "," or t.ent_type_ in {"GPE", "NORP", "ORG"} or t.lower_ in _LINKS
+                t.text == ","
+                or t.ent_type_ in {"GPE", "NORP", "ORG"}
+                or t.lower_ in links
+                or (shared and t.ent_type_ == "PERSON")
                 for t in between
             )
-            closed = not between or between[-1].text == "," or between[-1].ent_type_ in _STATES
+            closed = (
+                not between or between[-1].text == "," or between[-1].ent_type_ in _STATES or shared
+            )
             if linking and closed and len(between) <= _APPOSED_BEFORE:
                 return ent
         elif person.end <= ent.start:

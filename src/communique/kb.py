@@ -90,6 +90,9 @@ class Office:
     institution: bool = False
     single_holder: bool = False
     titles_ru: tuple[str, ...] = ()  # "министр иностранных дел", "глава МИД", nominative
+    # Russian titles of one particular post -> its English title, the office exported for a
+    # person so named ("официальный представитель МИД" -> "Spokesperson of the Ministry of ...")
+    posts_ru: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +188,7 @@ class KnowledgeBase:
         self.states: dict[str, State] = {}
         self.organisations: list[Organisation] = []
         self.offices: dict[str, Office] = {}
+        self.posts: dict[str, Office] = {}  # a post's English title -> its office (posts_ru)
         self.people: dict[str, Person] = {}
         self._alpha2: dict[str, str] = {}
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
@@ -265,10 +269,14 @@ class KnowledgeBase:
             institution=bool(row.get("institution")),
             single_holder=bool(row.get("single_holder")),
             titles_ru=tuple(row.get("titles_ru", [])),
+            posts_ru=tuple(row.get("posts_ru", {}).items()),
         )
         self.offices[office.id] = office
         for title in (office.canonical, *office.titles):
             self._titles.setdefault(_plain(title), office)
+        for _russian, post in office.posts_ru:
+            self.posts.setdefault(post, office)
+            self._titles.setdefault(_plain(post), office)
 
     def add_person(
         self,
@@ -389,6 +397,16 @@ class KnowledgeBase:
     def last_role(self, person: Person, day: date | None) -> Role | None:
         """The person's latest role begun by ``day``: who a former office-holder acts for."""
         begun = [r for r in person.roles if day is None or r.start is None or r.start <= day]
+        return max(begun, key=lambda r: r.start or date.min) if begun else None
+
+    def role_as(self, person: Person, office: str, day: date | None) -> Role | None:
+        """The person's latest role of ``office`` begun by ``day``: what a title names them as.
+
+        "The foreign ministers … Makei" in a text written after he left office names the
+        office he held then, for the state he held it for.
+        """
+        held = [r for r in person.roles if r.office == office]
+        begun = [r for r in held if day is None or r.start is None or r.start <= day]
         return max(begun, key=lambda r: r.start or date.min) if begun else None
 
     def holder(self, office: str, code: str, day: date | None) -> tuple[Person, Role] | None:

@@ -35,7 +35,7 @@ from ..model import Analysis, Article
 from ..patterns import jsonl_rows, ru_translit
 from . import english
 
-__all__ = ["RussianPipeline", "name_forms", "romanise", "tokens_of"]
+__all__ = ["RussianPipeline", "name_forms", "romanise", "romanised_name", "tokens_of"]
 
 # slovnet's NER labels as the English model's, which the actor stage reads.
 _NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -145,21 +145,40 @@ class _Models:
         self.analyzer = pymorphy3.MorphAnalyzer()
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
         self.name_lemma = lru_cache(maxsize=65536)(self._name_lemma)
+        # the knowledge base's surnames as lemmatised (set by the pipeline before any text)
+        self.surnames: frozenset[str] = frozenset()
 
     def _name_lemma(self, word: str, case: str) -> str:
         """The dictionary form of a capitalised word read as a name, whatever the tagger said.
 
         The tagger may read a surname as an adjective or in the wrong case ("Кочановой"); the
         name's own reading, where pymorphy3 has one, is what the knowledge base's names meet.
+        A known surname among any reading wins over the likeliest one: "Макея" is first a
+        place in the nominative, "Пашиняна" a woman's first name, but the genitive of a surname
+        the knowledge base holds is what a text about its person means.
         """
         if initials := _INITIALS.match(word):
             rest = word[initials.end() :]
             return initials.group(0).lower() + (self._name_lemma(rest, case) if rest else "")
         grammeme = _CASES.get(case)
-        names = [p for p in self.analyzer.parse(word) if _NAME_TAGS & set(p.tag.grammemes)]
-        if not names:
+        parses = self.analyzer.parse(word)
+        known = [p for p in parses if p.normal_form in self.surnames and "anim" in p.tag]
+        names = [p for p in parses if _NAME_TAGS & set(p.tag.grammemes)]
+        if known:
+            names = known
+        elif stem := self._known_stem(word.lower()):
+            return stem
+        elif not names:
             return self._lemma(word, "PROPN", case)
         return max(names, key=lambda p: grammeme is None or grammeme in p.tag).normal_form
+
+    def _known_stem(self, word: str) -> str | None:
+        """A known surname the dictionary cannot decline, by its case ending ("Шольца")."""
+        for ending, nominative in _surname_endings():
+            stem = word[: -len(ending)] + nominative
+            if word.endswith(ending) and stem in self.surnames:
+                return stem
+        return None
 
     def _lemma(self, word: str, pos: str, case: str) -> str:
         """The dictionary form of ``word`` read as the tagger's part of speech and case.
@@ -422,13 +441,17 @@ class RussianPipeline:
         and its dictionary form are kept, so the text's lemma meets one of them.
         """
         words = [phrase[start:end] for start, end, _n in tokens_of(phrase)]
+        written = tuple(w.lower() for w in words)  # first: the ruler matches it as written
         choices = [
             dict.fromkeys(
-                (w.lower(), self.models.lemma(w, "PROPN" if w[:1].isupper() else "", "Nom").lower())
+                (self.models.lemma(w, "PROPN" if w[:1].isupper() else "", "Nom").lower(), w.lower())
             )
             for w in words
         ]
-        return [list(v) for v in itertools.islice(itertools.product(*choices), _MAX_VARIANTS)]
+        # then the dictionary forms first: a long title's genitives ("Совета Республики
+        # Национального собрания") meet the text's lemmas, however many variants are cut
+        products = itertools.islice(itertools.product(*choices), _MAX_VARIANTS - 1)
+        return [list(v) for v in dict.fromkeys([written, *products])]
 
     def _add_names(self, kb: KnowledgeBase) -> None:
         """Patterns for the Russian names of states, organisations, offices and people."""
@@ -447,12 +470,17 @@ class RussianPipeline:
         for office in kb.offices.values():
             for title in office.titles_ru:
                 add("INSTITUTION" if office.institution else "TITLE", title, office.id)
+            for title, post in office.posts_ru:  # one post, by its English title
+                add("TITLE", title, post)
         surnames: dict[str, set[str]] = {}
         for person in kb.people.values():
             for full in person.names_ru:
                 for form in name_forms(full):
                     add("PERSON", form, person.name)
                 surnames.setdefault(full.split()[-1], set()).add(person.name)
+        self.models.surnames = frozenset(
+            word for surname in surnames for words in self._phrase_lemmas(surname) for word in words
+        )
         for surname, people in surnames.items():
             # a surname alone names its person only when one person of the knowledge base has it
             if len(people) == 1 and len(surname) >= _MIN_SURNAME:
@@ -560,7 +588,8 @@ class RussianPipeline:
         known = [
             span
             for span in self.ruler(doc)
-            if span.label_ != "COLLECTIVE" or "Sing" not in span.root.morph.get("Number")
+            if (span.label_ != "COLLECTIVE" or "Sing" not in span.root.morph.get("Number"))
+            and not self._someone_elses_surname(span)
         ]
         found = []
         for span in self.models.ner(text).spans:
@@ -581,6 +610,24 @@ class RussianPipeline:
         ]
         doc.ents = sorted(kept, key=lambda s: s.start)
 
+    def _someone_elses_surname(self, span: Span) -> bool:
+        """A known surname alone right after a first name: another person's full name.
+
+        "Игорь Захаров" is not the known Мария Захарова, whose surname the text's lemma meets;
+        the model's name over both words stands instead, romanised as an unknown person. A first
+        name with the known person's initial is taken as a variant spelling of theirs.
+        """
+        if span.label_ != "PERSON" or len(span) != 1 or _INITIALS.match(span.text):
+            return False
+        before = span.doc[span.start - 1] if span.start else None
+        if before is None or not before.is_alpha or not before.text[:1].isupper():
+            return False
+        if not any("Name" in p.tag for p in self.models.analyzer.parse(before.text)):
+            return False
+        person = self.kb.people.get(span.ent_id_)
+        initials = {full[:1] for full in person.names_ru} if person else set()
+        return before.text[:1] not in initials
+
     def _acronym(self, span: Span) -> Span:
         """An organisation's acronym the knowledge base knows only in Latin letters ("АСЕАН")."""
         if span.label_ != "ORG" or not _CYRILLIC_ACRONYM.fullmatch(span.text):
@@ -596,24 +643,16 @@ class RussianPipeline:
         an English name only ("Эрдоган": Erdoğan), and one it does not know is recorded under
         the spelling English reports use.
         """
-        words = []
-        for token in span:
-            initials = _INITIALS.match(token.lemma_)
-            if not token.is_alpha and not initials:
-                continue
-            word = token.lemma_[initials.end() :] if initials else token.lemma_
-            if "Fem" in token.morph.get("Gender") and word.endswith(_feminine_endings()):
-                word += "а"
-            if initials:  # "Р.Т.Эрдоган": "R. T. Erdogan"
-                words += [f"{romanise(c).upper()}." for c in initials.group(0) if c != "."]
-            words.append(romanise(word))
-        words = [w[:1].upper() + w[1:] for w in words if w]
-        if not words:
+        name = romanised_name(span)
+        if name is None:
             return span
-        name = " ".join(words)
+        words = name.split()
         # by the first name's initial and the surname: the romanised given names may be spelt
         # otherwise in English ("Redzhep": Recep), and "R. T. Erdogan" has two initials
         known = self.kb.find_people(f"{words[0][0]}. {words[-1]}") if len(words) > 1 else []
+        # ... whose own initial it is: "M. Karimov" reads as "Monsieur Karimov" to the lookup
+        initial = words[0][0].casefold()
+        known = [p for p in known if any(v[:1].casefold() == initial for v in (p.name, *p.aliases))]
         ident = known[0].name if len(known) == 1 else name
         return Span(span.doc, span.start, span.end, label=span.label_, span_id=ident)
 
@@ -642,8 +681,39 @@ def _romanisation() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
+def _surname_endings() -> tuple[tuple[str, str], ...]:
+    endings = ru_translit()["surname_case_endings"]
+    return tuple((ending, nominative) for ending, nominative in endings)
+
+
+@cache
 def _feminine_endings() -> tuple[str, ...]:
     return tuple(ru_translit()["feminine_endings"])
+
+
+def romanised_name(span: Span) -> str | None:
+    """A person's name as the text writes it, in the nominative and in Latin letters.
+
+    "Олегом Васнецовым" -> "Oleg Vasnetsov"; a woman's surname keeps its feminine ending
+    (pymorphy3 lemmatises it to the masculine); initials become "R. T.". None where the span
+    holds no word.
+    """
+    words = []
+    for token in span:
+        initials = _INITIALS.match(token.lemma_)
+        if not token.is_alpha and not initials:
+            continue
+        word = token.lemma_[initials.end() :] if initials else token.lemma_
+        written = token.lower_[initials.end() :] if initials else token.lower_
+        if "Nom" in token.morph.get("Case") and written.endswith(_feminine_endings()):
+            word = written  # "Бекмуханов" is a surname, not the plural genitive of a first name
+        if "Fem" in token.morph.get("Gender") and word.endswith(_feminine_endings()):
+            word += "а"
+        if initials:  # "Р.Т.Эрдоган": "R. T. Erdogan"
+            words += [f"{romanise(c).upper()}." for c in initials.group(0) if c != "."]
+        words.append(romanise(word))
+    words = [w[:1].upper() + w[1:] for w in words if w]
+    return " ".join(words) if words else None
 
 
 def romanise(word: str) -> str:
