@@ -341,6 +341,9 @@ def _russian_words() -> tuple[dict[str, str], dict[str, str], frozenset[str], re
     for english, forms in table["weekdays"].items():
         words |= dict.fromkeys(forms, english)
         weekdays.update(forms)
+    for english, stem in table.get("month_adjectives", {}).items():
+        # "майского визита": the visit in May
+        words |= {stem + ending: f"in {english}" for ending in table["adjective_endings"]}
     words |= {numeral: f"the {ordinal}" for numeral, ordinal in table["quarters"].items()}
     phrases = table["relative"] | table["year_words"]
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
@@ -381,6 +384,8 @@ def _russian_date_pattern() -> re.Pattern[str]:
     quarters = "|".join(q.upper() if q.isascii() else q for q in table["quarters"])
     year = r"\d{4}(?:\s*(?:г\.|года|году|год)(?!\w))?"
     day = r"\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
+    stems = "|".join(table.get("month_adjectives", {}).values())
+    endings = "|".join(sorted(table.get("adjective_endings", []), key=len, reverse=True))
     shapes = [
         rf"(?:с\s+)?{day}(?:\s+по\s+\d{{1,2}})?\s+(?:{months})(?:\s+{year})?",
         r"\d{1,2}\.\d{1,2}\.\d{4}(?:\s*г\.)?",
@@ -390,6 +395,8 @@ def _russian_date_pattern() -> re.Pattern[str]:
         r"в\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s+(?:году|годах)",
         relative,
     ]
+    if stems:
+        shapes.append(rf"(?:{stems})(?:{endings})")
     return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE)
 
 

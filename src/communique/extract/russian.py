@@ -42,6 +42,7 @@ from ..ents import Mentions
 from ..model import Event, Evidence, Instrument, Mention, Span
 from ..patterns import instruments_ru, jsonl_rows, speech, tables
 from .confidence import rate_event
+from .dates import needs_anchor
 from .events import _merge, _salient, _states_in_play
 
 __all__ = ["find_events_ru", "find_instruments_ru", "instrument_titles_ru"]
@@ -58,6 +59,8 @@ _AIMED = {"против", "к", "перед", "при"}
 _IN = {"в", "во", "на"}
 # "в адрес X": an act aimed at X
 _ADDRESS = "адрес"
+# "со стороны X": an act done by X (the agent of a noun of action or of a reaction promised)
+_SIDE = "сторона"
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "PROTEST"}
@@ -91,9 +94,32 @@ def _words(token: Token) -> set[str]:
 
 def _applies(token: Token, row: dict) -> bool:
     objects = row.get("object")
-    if objects and not (_words(token) | _grandchildren(token)) & set(objects):
+    found = _words(token) | (_phrase_words(token) if row.get("deep") else _grandchildren(token))
+    if objects and not found & set(objects):
+        return False
+    if row.get("negated") and not _negated(token, token):
         return False
     return not row.get("passive") or _passive(token)
+
+
+def _negated(clause: Token, token: Token) -> bool:
+    """Whether "не" negates the trigger or its verb (or stands just before it)."""
+    before = [token.doc[token.i - 1]] if token.i > token.sent.start else []
+    return any(c.lemma_ == "не" for c in (*clause.children, *token.children, *before))
+
+
+def _phrase_words(token: Token) -> set[str]:
+    """The lemmas of every word in a verb's phrases, not in the clauses hanging on it.
+
+    A judgement may sit deep in the complement ("расценили намерение … как недружественный
+    поступок").
+    """
+    found, stack = set(), list(token.children)
+    while stack:
+        word = stack.pop()
+        found.add(word.lemma_)
+        stack.extend(c for c in word.children if c.dep_ not in _CLAUSES)
+    return found
 
 
 def _grandchildren(token: Token) -> set[str]:
@@ -177,7 +203,12 @@ class _Reader:
         self.mentions = Mentions.of(mentions)
         self.salient = [c for c in _salient(self.mentions) if _STATE_CODE.match(c)]
         self.in_play = _states_in_play(self.mentions)
-        self.person_pronouns = set(speech(doc.lang_)["person_pronouns"])
+        table = speech(doc.lang_)
+        self.person_pronouns = set(table["person_pronouns"])
+        self.speech_verbs = set(table["speech_verbs"])
+        self.latter_words = set(table.get("latter_words", ()))
+        self.phrases = [p.split() for p in table["attribution_phrases"]]
+        self.possessives = set(table.get("possessive_pronouns", ()))
 
     def antecedent(self, pronoun: Token) -> Mention | None:
         """The person a personal pronoun stands for: the last one named before it, nearby."""
@@ -189,6 +220,85 @@ class _Reader:
             m for m in self.mentions.starting_in(lo, pronoun.idx) if m.kind == "person" and m.name
         ]
         return named[-1] if named else None
+
+    def judged(self, verb: Token) -> list[str]:
+        """Whom a judgement without a subject of its own is about ("но последняя деградировала").
+
+        The parse may hang the subject on another verb: the nominative subject just before the
+        verb in its clause (back to a comma or quotation mark) is taken; "последняя" (the latter)
+        is the state or organisation named last before it.
+        """
+        for word in reversed(verb.doc[verb.sent.start : verb.i]):
+            if word.is_punct:
+                break
+            if word.dep_ not in _SUBJECTS or "Nom" not in word.morph.get("Case"):
+                continue
+            if word.lemma_ not in self.latter_words:
+                return self.codes([word], own=True)[0]
+            named = [
+                m
+                for m in self.mentions.starting_in(word.sent.start_char, word.idx)
+                if m.kind in {"state", "organisation"} and m.codes
+            ]
+            return [c for c in named[-1].codes if _STATE_CODE.match(c)] if named else []
+        return []
+
+    def bodies(self, tokens: list[Token]) -> list[str]:
+        """The codes of the organisations phrases name ("в хорватский МИД"), not of the states.
+
+        A compound preposition ("в связи с мерами ЕС") gives a reason, not a place.
+        """
+        codes: list[str] = []
+        for token in tokens:
+            if any(
+                c.dep_ == "case" and any(f.dep_ == "fixed" for f in c.children)
+                for c in token.children
+            ):
+                continue
+            lo, hi = _core(token, own=True)
+            codes += [
+                c
+                for m in self.mentions.starting_in(lo, hi)
+                if m.kind == "organisation" and m.end <= hi
+                for c in m.codes
+                if c and _STATE_CODE.match(c)
+            ]
+        return list(dict.fromkeys(codes))
+
+    def speaker(self, token: Token) -> tuple[list[str], list[str]]:
+        """Who says the sentence a trigger stands in: the codes and people of its speaker.
+
+        The subject of a verb of saying ("«…», – заявил министр"), the one an attribution phrase
+        names ("По словам министра", "По его словам"), or the name a headline opens with
+        ("Министр: такие шаги не останутся без ответа").
+        """
+        sent = token.sent
+        for word in sent:
+            if word.pos_ == "VERB" and word.lemma_ in self.speech_verbs:
+                found = self.codes([c for c in word.children if c.dep_ in _SUBJECTS], own=True)
+                if found[0]:
+                    return found
+        words = [w.lower_ for w in sent]
+        for phrase in self.phrases:
+            for i in range(len(words) - len(phrase)):
+                if words[i : i + len(phrase)] == phrase:
+                    named = sent[i + len(phrase)]
+                elif (
+                    len(phrase) == 2
+                    and words[i] == phrase[0]
+                    and words[i + 1] in self.possessives
+                    and words[i + 2 : i + 3] == phrase[1:]
+                ):
+                    named = sent[i + 1]
+                else:
+                    continue
+                found = self.codes([named], own=True)
+                if found[0]:
+                    return found
+        root = sent.root
+        if root.pos_ == "PROPN" and root.i + 1 < sent.end and self.doc[root.i + 1].text == ":":
+            return self.codes([root], own=True)
+        return [], []
 
     def codes(self, tokens: list[Token], *, own: bool = False) -> tuple[list[str], list[str]]:
         """The codes and people the phrases headed by ``tokens`` name.
@@ -323,7 +433,7 @@ def find_events_ru(
     """Every event a Russian Doc states, merged within the Doc."""
     reader = _Reader(doc, mentions)
     titles = titles or []
-    found: list[Event] = []
+    found: list[tuple[Event, bool]] = []
     for token in doc:
         if token.ent_type_ == "DATE" or any(lo <= token.idx < hi for lo, hi in titles):
             continue
@@ -333,13 +443,15 @@ def find_events_ru(
         for row in rows:
             event = _code(token, row, reader, published=published, titles=titles)
             if event is not None:
-                found.append(event)
+                found.append((event, bool(row.get("apart"))))
                 break
     # acts of one type but different modes are different acts (a recall and an expulsion on one
-    # day); a visit and its talks are one happening whatever their modes
-    groups: dict[str | None, list[Event]] = {}
-    for event in found:
-        groups.setdefault(None if event.event == "CONSULT" else event.mode, []).append(event)
+    # day); a visit and its talks are one happening whatever their modes, but a reception by
+    # the host's leader is a meeting of its own
+    groups: dict[tuple[str | None, bool], list[Event]] = {}
+    for event, apart in found:
+        mode = None if event.event == "CONSULT" and not apart else event.mode
+        groups.setdefault((mode, apart), []).append(event)
     merged = [event for group in groups.values() for event in _merge(group)]
     merged.sort(key=lambda e: e.evidence[0].start)
     return [reader.localise(event) for event in merged]
@@ -347,11 +459,17 @@ def find_events_ru(
 
 def _participants(
     token: Token, clause: Token, row: dict
-) -> tuple[list[Token], list[Token], list[Token]]:
-    """Subject, object and place phrases of a trigger: (doers, targets, places)."""
+) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+    """Subject, object and place phrases of a trigger: (doers, targets, places, owners).
+
+    ``owners``: a noun trigger's own genitive ("встреча президентов Турции и Грузии"), which names
+    its participants before the subject of the verb it hangs from does.
+    """
+    owners: list[Token] = []
     doers: list[Token] = []
     targets: list[Token] = []
     places: list[Token] = []
+    agents: list[Token] = []
     heads = [token] if clause is token else [clause, token]
     passive = _passive(clause)
     for head in heads:
@@ -360,9 +478,15 @@ def _participants(
             if child.dep_ in _SUBJECTS and head is clause:
                 (targets if passive else doers).extend(_with_conjuncts(child))
             elif child.dep_ in _OBJECTS and child is not token:
+                if head.i == clause.i != token.i != child.i and _rows_of(child):
+                    continue  # another happening the verb reports ("провел разговор … встречи")
                 targets.extend(_with_conjuncts(child))
             elif child.dep_ in _NOMINAL:
-                if case in _WITH:
+                if case in _WITH and child.lemma_ == _SIDE and "Gen" in child.morph.get("Case"):
+                    # "с венгерской стороны" (a verb's doer), "деятельность со стороны Хорватии"
+                    # (the doer of what the noun names, judged where the row is reversed)
+                    (doers if head is token and token.pos_ != "VERB" else agents).append(child)
+                elif case in _WITH:
                     targets.extend(_with_conjuncts(child))
                 elif case in _AIMED or (case == "в" and child.lemma_ == _ADDRESS):
                     targets.extend(
@@ -378,16 +502,41 @@ def _participants(
                     and head is token
                     and token.pos_ != "VERB"
                 ):
-                    doers.extend(_with_conjuncts(child))  # "визит Президента"
+                    owners.extend(_with_conjuncts(child))  # "визит Президента"
             elif child.dep_ in {"det", "nmod:poss"} and head is token and child.pos_ in _PRONOUNS:
                 doers.append(child)  # "его переговоры": his talks
             elif _describing(child) and head is token and token.pos_ != "VERB":
                 # "санкции, введённые Евросоюзом": the participle's agent
                 doers += [g for g in child.children if _agent(g) or g.dep_ in _SUBJECTS]
+    doers += owners
+    if not doers and not passive and clause.dep_ == "conj" and not _passive(clause.head):
+        # "… осудили … и предложили консулу покинуть страну": the first verb's subject
+        doers = [c for c in clause.head.children if c.dep_ == "nsubj"]
     if row.get("reverse"):
-        doers, targets = targets, doers
+        doers, targets, owners = targets, doers, []
+    doers += agents
     targets += [t for t in _nested_with(doers) if t not in targets]
-    return doers, targets, places
+    return doers, targets, places, owners
+
+
+def _referenced(token: Token) -> bool:
+    """A noun trigger in the genitive of another noun ("итоги переговоров"), without a preposition.
+
+    Without participants of its own it names a happening told elsewhere, or none in particular.
+    """
+    return token.pos_ != "VERB" and token.dep_ == "nmod" and not _case_of(token)
+
+
+def _addressees(clause: Token) -> list[Token]:
+    """Whom the document an act is stated in was handed to.
+
+    "Посольству направлено письмо, в котором … предложено покинуть страну": the act in a
+    relative clause of a noun is aimed at the dative or object of the verb that noun hangs from.
+    """
+    if clause.dep_ != "acl:relcl" or clause.head.head is clause.head:
+        return []
+    noun = clause.head
+    return [c for c in noun.head.children if c.dep_ in _OBJECTS and c is not noun]
 
 
 def _code(
@@ -400,12 +549,33 @@ def _code(
 ) -> Event | None:
     """The event one trigger codes, or None where it finds no one to code it for."""
     clause = _clause(token)
-    doers, targets, places = _participants(token, clause, row)
-    actor, people = reader.codes(doers, own=True)
-    recipient, named = reader.codes(targets)
+    doers, targets, places, owners = _participants(token, clause, row)
+    if not doers + targets and _referenced(token):
+        return None  # "итоги переговоров", "обсудили итоги встречи": a happening named, not told
+    actor, people = reader.codes(owners, own=True)
+    if not actor:
+        actor, people = reader.codes(doers, own=True)
+    # the one an act is done to is whose, not where ("посол Сербии в Хорватии" is Serbia's)
+    subjects = [t for t in targets if t.dep_ in _SUBJECTS]
+    recipient, named = reader.codes(subjects, own=True)
+    more, also = reader.codes([t for t in targets if t not in subjects])
+    recipient, named = list(dict.fromkeys(recipient + more)), named + also
     place, place_code = reader.place(places)
     kind = row["event"]
     mode = row.get("mode")
+    if not actor and row.get("place_doer"):
+        # "был вызван в МИД Румынии": the ministry one is summoned to summons
+        actor = reader.bodies(places)
+    if row.get("speaker"):
+        # "«… деградировала», – заявил министр": the one who says so judges
+        said, spoken = reader.speaker(token)
+        if said:
+            actor, people = said, people + spoken
+    if not recipient and row.get("speaker"):
+        recipient = reader.judged(token)
+    if not recipient and kind in _DIRECTED:
+        recipient, more = reader.codes(_addressees(clause), own=True)
+        named += more
     if row.get("needs_recipient") and not recipient:
         return None
     if row.get("needs_person") and not people + named:
@@ -439,7 +609,8 @@ def _code(
         kind, mode = "AGREE", None
     elif tense == "future" and kind in _THREATENED:
         kind, mode = "THREATEN", None
-    negated = any(c.lemma_ == "не" for c in (*clause.children, *token.children))
+    # "не останутся без ответа": the negation is the trigger's own words
+    negated = _negated(clause, token) and not row.get("negated")
     sent = token.sent
     stated = _attached_date(token, clause, published, tense == "future", titles)
     if kind == "AGREE" and published and stated and stated.start > published:
@@ -489,6 +660,22 @@ def _governing(verb: Token) -> list[Token]:
     return found
 
 
+def _date_path(word: Token) -> list[Token]:
+    """The words above a date phrase, through phrases only, that it may date.
+
+    A date beside another ("На следующий день, в пятницу") hangs as its conjunct.
+    """
+    path = []
+    for _step in range(_DATE_REACH):
+        if word.head is word or (
+            word.dep_ in _CLAUSES and not (word.dep_ == "conj" and word.head.ent_type_ == "DATE")
+        ):
+            break
+        word = word.head
+        path.append(word)
+    return path
+
+
 def _attached_date(
     token: Token,
     clause: Token,
@@ -506,28 +693,25 @@ def _attached_date(
     from . import _anchor, phrase_when  # the package's date readers (it imports this module)
 
     doc = token.doc
-    owners = {token, clause, *_governing(_governor(clause))}
-    # a participle describing the event dates it ("встречи, состоявшейся на прошлой неделе")
-    owners |= {c for c in token.children if _describing(c)}
+    # a participle describing the event dates it ("встречи, состоявшейся на прошлой неделе"),
+    # before the verb a noun trigger hangs from ("провел разговор в понедельник")
+    own = {token} | {c for c in token.children if _describing(c)}
+    owners = own | {clause, *_governing(_governor(clause))}
     # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
-    # 2025 г., вступает …": the 11th)
+    # 2025 г., вступает …": the 11th), and a weekday before a phrase counting from another date
+    # ("На следующий день, в пятницу, …": the Friday, whichever day was named before)
     dates = sorted(
         (e for e in token.sent.ents if e.label_ == "DATE"),
-        key=lambda e: not any(c.isdigit() for c in e.text),
+        key=lambda e: (not any(c.isdigit() for c in e.text), needs_anchor(e.text)),
     )
-    for ent in dates:
+    paths = {ent.start: _date_path(ent.root) for ent in dates}
+    for ent in sorted(dates, key=lambda e: not own & set(paths[e.start])):
         if any(lo <= ent.start_char < hi for lo, hi in titles):
             continue
-        word = ent.root
-        for _step in range(_DATE_REACH):
-            if word.dep_ in _CLAUSES or word.head is word:
-                break
-            word = word.head
-            if word in owners:
-                found = phrase_when(doc, ent.start, ent.end, published, future)
-                if found is not None:
-                    return Span(start=found.start, end=found.end, precision=found.precision)
-                break
+        if any(w in owners for w in paths[ent.start]):
+            found = phrase_when(doc, ent.start, ent.end, published, future)
+            if found is not None:
+                return Span(start=found.start, end=found.end, precision=found.precision)
     if published is None:
         # an undated report: the sentence's own date, where it states one, else the day the
         # sentences just before it named (its news goes on from theirs)

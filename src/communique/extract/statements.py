@@ -364,6 +364,10 @@ class _Speakers:
         self.person_pronouns = set(table["person_pronouns"])
         self.thing_pronouns = set(table["thing_pronouns"])
         self.any_mention = bool(table.get("antecedent_any_mention"))
+        self.min_embedded = int(table.get("min_embedded_words", _MIN_EMBEDDED_WORDS))
+        self.possessives = set(table.get("possessive_pronouns", ()))
+        self.naming = set(table.get("naming_words", ()))
+        self.phrase_embedded = bool(table.get("phrase_attributes_embedded"))
         self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
         self.opening |= {o for o, _c in table["single_quote_pairs"]}
         self._names = self._full_names()
@@ -450,11 +454,19 @@ class _Speakers:
         return None, ""
 
     def _around(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
-        """Quoted words inside the reporter's sentence, governed by a verb of saying."""
-        if len(self.text[start:end].split()) < _MIN_EMBEDDED_WORDS:
-            return None, ""
+        """Quoted words inside the reporter's sentence, governed by a verb of saying.
+
+        Where the language's table says so, an attribution phrase before them in the sentence
+        attributes them too ("По его оценке, соседи «упускают время»").
+        """
+        words = len(self.text[start:end].split())
         inside = self._tokens(start, end)
-        for top in (t for t in inside if not start <= t.head.idx < end):
+        if words < self.min_embedded or not inside:
+            return None, ""
+        tops = [t for t in inside if not start <= t.head.idx < end]
+        if self._named(tops, start, words):
+            return None, ""
+        for top in tops:
             token = top
             for _step in range(8):
                 if token.head is token:
@@ -464,7 +476,31 @@ class _Speakers:
                     start <= token.idx < end
                 ):
                     return self._subject(token), "embedded"
+        if self.phrase_embedded:
+            lo = self.sentences[self._sentence_of(inside[0].i)][0]
+            clause = [t for t in self.doc[lo : inside[0].i] if not self._in_quote(t.idx)]
+            if (phrase := self._phrase(clause)) is not None:
+                return phrase, "embedded"
         return None, ""
+
+    def _named(self, tops: list[Token], start: int, words: int) -> bool:
+        """Whether quoted words are a name, not speech, by the language's table of naming words.
+
+        A "so-called" before them ("так называемом «форуме …»"), a preposition outside the marks
+        ("к «зеленому коридору»"), or, below the English minimum of words, a capital letter.
+        """
+        if not self.naming:
+            return False
+        if words < _MIN_EMBEDDED_WORDS and self.text[start : start + 1].isupper():
+            return True
+        mark = bisect_left(self.starts, start - 1)  # the opening mark's token
+        if 0 < mark < len(self.doc) and self.doc[mark - 1].pos_ == "ADP":
+            return True  # the parse may hang the preposition elsewhere
+        return any(
+            c.lemma_ in self.naming or (c.dep_ == "case" and c.idx < start)
+            for top in tops
+            for c in top.children
+        )
 
     def _preceding(self, start: int, end: int, close: int) -> tuple[Token | None, str]:
         """A quotation standing alone after a sentence that reports someone speaking.
@@ -750,7 +786,19 @@ class _Speakers:
                     following = tokens[i + len(phrase) :]
                     heads = [t for t in following if t.head not in following or t.head is t]
                     return heads[0] if heads else None
+                if self._possessive(words, i, phrase):
+                    return tokens[i + 1]  # "по его оценке": the pronoun is the speaker
         return None
+
+    def _possessive(self, words: list[str], i: int, phrase: list[str]) -> bool:
+        """A two-word phrase with a possessive pronoun inside it ("по его словам")."""
+        return (
+            len(phrase) == 2
+            and i + 2 < len(words)
+            and words[i] == phrase[0]
+            and words[i + 1] in self.possessives
+            and words[i + 2] == phrase[1]
+        )
 
     def _clause_after(self, position: int) -> list[Token]:
         first = bisect_left(self.starts, position)
