@@ -103,7 +103,7 @@ def analyse(
     """
     for stage, run in itertools.groupby(articles, key=language_stage):
         if stage == "ru":
-            yield from russian_pipeline(nlp).analyse(run, on_error=on_error)
+            yield from russian_pipeline(nlp).analyse(run, on_error=on_error, batch_size=batch_size)
         else:
             yield from english.analyse(
                 run,
