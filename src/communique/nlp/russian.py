@@ -108,6 +108,9 @@ _MAX_VARIANTS = 16
 _LARGE_TOWN = 100_000
 _CYRILLIC_ACRONYM = re.compile(r"[А-ЯЁ]{3,}")
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)*")
+# Sentences the morphology and syntax models read in one batch (slovnet's default is 8): read
+# sorted by length they pad little, and fewer, larger matrix products cost less than many.
+_SENTENCE_BATCH = 32
 # How long a surname must be to name its person alone (shorter ones are too often other words).
 _MIN_SURNAME = 4
 
@@ -157,8 +160,9 @@ class _Cut:
 class _Markup:
     """What slovnet's models say of one text: per sentence, and the names of the whole."""
 
-    tags: list[list[str]]  # per sentence, each word's morphology tag ("NOUN|Case=Gen|...")
-    arcs: list[tuple[list[int], list[str]]]  # per sentence, each word's head (1-based) and label
+    # per sentence: each word's morphology tag ("NOUN|Case=Gen|..."), and each word's head
+    # (1-based, 0 for the root) and dependency label
+    sentences: list[tuple[list[str], tuple[list[int], list[str]]]]
     names: list[Any]  # slovnet Span (start, stop, type) of the names found in the text
 
 
@@ -181,18 +185,27 @@ class _Models:
 
         data = _natasha_data()
         navec = Navec.load(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
-        self.ner = NER.load(data / "model" / "slovnet_ner_news_v1.tar").navec(navec)
-        self.morph = Morph.load(data / "model" / "slovnet_morph_news_v1.tar").navec(navec)
-        self.syntax = Syntax.load(data / "model" / "slovnet_syntax_news_v1.tar").navec(navec)
+        models = data / "model"
+        self.ner = NER.load(models / "slovnet_ner_news_v1.tar").navec(navec)
+        morph = Morph.load(models / "slovnet_morph_news_v1.tar", batch_size=_SENTENCE_BATCH)
+        syntax = Syntax.load(models / "slovnet_syntax_news_v1.tar", batch_size=_SENTENCE_BATCH)
+        self.morph, self.syntax = morph.navec(navec), syntax.navec(navec)
         self.analyzer = pymorphy3.MorphAnalyzer()
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
         self.name_lemma = lru_cache(maxsize=65536)(self._name_lemma)
+        # the morphology and syntax models read words through one vocabulary (navec's, and the
+        # same word shapes): the words of a batch are then encoded once for both
+        tagger, parser = self.morph.infer.encoder, self.syntax.infer.encoder
+        self.one_encoding = (tagger.words_vocab.items, tagger.shapes_vocab.items) == (
+            parser.words_vocab.items,
+            parser.shapes_vocab.items,
+        )
 
     def markup(self, cuts: list[_Cut]) -> list[_Markup]:
         """The morphology, syntax and names slovnet finds in several texts read together.
 
-        The models read batches of eight sentences (or texts), each padded to the longest of
-        its batch; read one text at a time, short and long sentences share batches, and every
+        The models read batches of sentences (or texts), each padded to the longest of its
+        batch; read one text at a time, short and long sentences share batches, and every
         text ends in a short one. All the sentences of the texts sorted by length pad hardly at
         all, and the names model reads texts in batches too (its Viterbi decoding is a Python
         loop per word of the longest text of a batch, whatever the batch's size). A pad is a
@@ -200,8 +213,7 @@ class _Models:
         on its batch: only the work is less.
         """
         sentences = [chunk for cut in cuts for chunk in cut.chunks()]
-        tags = _by_length(self._tags, sentences)
-        arcs = _by_length(self._arcs, sentences)
+        parsed = _by_length(self._parse, sentences)
         # a text without words has no names (the model cannot read an empty text alone)
         found = iter(_by_length(self.ner.map, [cut.text for cut in cuts if cut.tokens]))
         markups = []
@@ -209,25 +221,25 @@ class _Models:
         for cut in cuts:
             end = start + len(cut.sentences)
             names = next(found).spans if cut.tokens else []
-            markups.append(_Markup(tags[start:end], arcs[start:end], names))
+            markups.append(_Markup(parsed[start:end], names))
             start = end
         return markups
 
-    # The morphology and syntax models' own output, before slovnet makes a record of every word
-    # and parses every tag again (half the time of reading a text, beside the models): the
-    # steps of slovnet's MorphInfer and SyntaxInfer (slovnet 0.6) but for that last one.
+    def _parse(
+        self, sentences: list[list[str]]
+    ) -> Iterator[tuple[list[str], tuple[list[int], list[str]]]]:
+        """Each sentence's morphology tags, and its words' heads (1-based, 0: root) and labels.
 
-    def _tags(self, sentences: list[list[str]]) -> Iterator[list[str]]:
-        """The morphology tag of each word of each sentence."""
-        infer = self.morph.infer
-        return infer.decoder(infer.process(infer.encoder(sentences)))
-
-    def _arcs(self, sentences: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
-        """The head (1-based, 0 for the root) and label of each word of each sentence."""
-        infer = self.syntax.infer
-        labels = infer.decoder.rels_vocab.items
-        for heads, rels in infer.process(infer.encoder(sentences)):
-            yield heads.tolist(), [labels[rel] for rel in rels]
+        The steps of slovnet's MorphInfer and SyntaxInfer (slovnet 0.6) but the last, which
+        makes a record of every word and parses every tag again (half the time of reading a
+        text, beside the models); the words encoded once for both where they can be.
+        """
+        tagger, parser = self.morph.infer, self.syntax.infer
+        batches = list(tagger.encoder(sentences))
+        trees = parser.process(batches if self.one_encoding else parser.encoder(sentences))
+        labels = parser.decoder.rels_vocab.items
+        arcs = ((heads.tolist(), [labels[rel] for rel in rels]) for heads, rels in trees)
+        return zip(tagger.decoder(tagger.process(batches)), arcs, strict=True)
 
     def _name_lemma(self, word: str, case: str) -> str:
         """The dictionary form of a capitalised word read as a name, whatever the tagger said.
@@ -580,8 +592,7 @@ class RussianPipeline:
         names: dict[int, str] = {}  # a capitalised word's reading as a name (see _Models)
         heads = list(range(len(tokens)))
         rels = ["dep"] * len(tokens)
-        markups = zip(markup.tags, markup.arcs, strict=True)
-        for ids, (tags, (arcs, deps)) in zip(cut.sentences, markups, strict=True):
+        for ids, (tags, (arcs, deps)) in zip(cut.sentences, markup.sentences, strict=True):
             local = [i if h <= 0 else h - 1 for i, h in enumerate(arcs)]
             tree, labels = _tree(local, deps)
             for k, (index, tag) in enumerate(zip(ids, tags, strict=True)):
