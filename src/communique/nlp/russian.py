@@ -182,6 +182,7 @@ class _Models:
         import pymorphy3
         from navec import Navec
         from slovnet import NER, Morph, Syntax
+        from threadpoolctl import ThreadpoolController
 
         data = _natasha_data()
         navec = Navec.load(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
@@ -193,6 +194,7 @@ class _Models:
         self.analyzer = pymorphy3.MorphAnalyzer()
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
         self.name_lemma = lru_cache(maxsize=65536)(self._name_lemma)
+        self.blas = ThreadpoolController()
         # the morphology and syntax models read words through one vocabulary (navec's, and the
         # same word shapes): the words of a batch are then encoded once for both
         tagger, parser = self.morph.infer.encoder, self.syntax.infer.encoder
@@ -211,11 +213,16 @@ class _Models:
         loop per word of the longest text of a batch, whatever the batch's size). A pad is a
         zero vector that every layer masks, so what a model says of a sentence does not depend
         on its batch: only the work is less.
+
+        The models' matrix products are small (a batch of words by a few hundred dimensions):
+        handing each to a second BLAS thread costs more than it saves, and on a busy machine
+        a product waits for that thread's turn. They run on one.
         """
         sentences = [chunk for cut in cuts for chunk in cut.chunks()]
-        parsed = _by_length(self._parse, sentences)
-        # a text without words has no names (the model cannot read an empty text alone)
-        found = iter(_by_length(self.ner.map, [cut.text for cut in cuts if cut.tokens]))
+        with self.blas.limit(limits=1, user_api="blas"):
+            parsed = _by_length(self._parse, sentences)
+            # a text without words has no names (the model cannot read an empty text alone)
+            found = iter(_by_length(self.ner.map, [cut.text for cut in cuts if cut.tokens]))
         markups = []
         start = 0
         for cut in cuts:
