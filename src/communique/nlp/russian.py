@@ -195,13 +195,16 @@ class _Models:
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
         self.name_lemma = lru_cache(maxsize=65536)(self._name_lemma)
         self.blas = ThreadpoolController()
-        # the morphology and syntax models read words through one vocabulary (navec's, and the
-        # same word shapes): the words of a batch are then encoded once for both
-        tagger, parser = self.morph.infer.encoder, self.syntax.infer.encoder
-        self.one_encoding = (tagger.words_vocab.items, tagger.shapes_vocab.items) == (
-            parser.words_vocab.items,
-            parser.shapes_vocab.items,
+        # the three models read words through one vocabulary (navec's, and the same word
+        # shapes): a word is looked up once, and a batch of sentences encoded once for both the
+        # morphology and the syntax model
+        encoders = [model.infer.encoder for model in (self.morph, self.syntax, self.ner)]
+        self.one_encoding = all(
+            (encoder.words_vocab.items, encoder.shapes_vocab.items)
+            == (encoders[0].words_vocab.items, encoders[0].shapes_vocab.items)
+            for encoder in encoders
         )
+        self.code = lru_cache(maxsize=65536)(self._code)
 
     def markup(self, cuts: list[_Cut]) -> list[_Markup]:
         """The morphology, syntax and names slovnet finds in several texts read together.
@@ -222,12 +225,12 @@ class _Models:
         with self.blas.limit(limits=1, user_api="blas"):
             parsed = _by_length(self._parse, sentences)
             # a text without words has no names (the model cannot read an empty text alone)
-            found = iter(_by_length(self.ner.map, [cut.text for cut in cuts if cut.tokens]))
+            found = iter(_by_length(self._names, [cut.text for cut in cuts if cut.tokens]))
         markups = []
         start = 0
         for cut in cuts:
             end = start + len(cut.sentences)
-            names = next(found).spans if cut.tokens else []
+            names = next(found) if cut.tokens else []
             markups.append(_Markup(parsed[start:end], names))
             start = end
         return markups
@@ -242,11 +245,46 @@ class _Models:
         text, beside the models); the words encoded once for both where they can be.
         """
         tagger, parser = self.morph.infer, self.syntax.infer
-        batches = list(tagger.encoder(sentences))
+        batches = list(self._encode(tagger.encoder, sentences))
         trees = parser.process(batches if self.one_encoding else parser.encoder(sentences))
         labels = parser.decoder.rels_vocab.items
         arcs = ((heads.tolist(), [labels[rel] for rel in rels]) for heads, rels in trees)
         return zip(tagger.decoder(tagger.process(batches)), arcs, strict=True)
+
+    def _names(self, texts: list[str]) -> Iterator[list[Any]]:
+        """The names slovnet finds in each text (its NERInfer, the words encoded by _encode)."""
+        from slovnet.exec.infer import text_words
+        from slovnet.markup import BIOMarkup
+
+        infer = self.ner.infer
+        words = [text_words(text) for text in texts]
+        tags = infer.decoder(infer.process(self._encode(infer.encoder, words)))
+        for text, items, found in zip(texts, words, tags, strict=True):
+            yield BIOMarkup.from_tuples(zip(items, found, strict=True)).to_span(text).spans
+
+    def _encode(self, encoder: Any, sentences: list[list[str]]) -> Iterator[Any]:
+        """The batches slovnet's WordShapeEncoder makes of ``sentences`` (lists of words).
+
+        Each word's ids are found once (:meth:`_code`), not once per sentence and model.
+        """
+        if not self.one_encoding:
+            yield from encoder(sentences)
+            return
+        for start in range(0, len(sentences), encoder.batch_size):
+            items = []
+            for words in sentences[start : start + encoder.batch_size]:
+                codes = [self.code(word) for word in words]
+                items.append(([c[0] for c in codes], [c[1] for c in codes]))
+            yield encoder.input(items)
+
+    def _code(self, word: str) -> tuple[int, int]:
+        """The ids of a word and of its shape in the models' vocabularies."""
+        from slovnet.shape import word_shape
+
+        encoder = self.morph.infer.encoder
+        return encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(
+            word_shape(word)
+        )
 
     def _name_lemma(self, word: str, case: str) -> str:
         """The dictionary form of a capitalised word read as a name, whatever the tagger said.
