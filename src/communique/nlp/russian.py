@@ -16,6 +16,7 @@ an English run never pays for it.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import itertools
 import re
@@ -107,6 +108,9 @@ _MAX_VARIANTS = 16
 _LARGE_TOWN = 100_000
 _CYRILLIC_ACRONYM = re.compile(r"[А-ЯЁ]{3,}")
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)*")
+# Sentences the morphology and syntax models read in one batch (slovnet's default is 8): read
+# sorted by length they pad little, and fewer, larger matrix products cost less than many.
+_SENTENCE_BATCH = 32
 # How long a surname must be to name its person alone (shorter ones are too often other words).
 _MIN_SURNAME = 4
 
@@ -129,6 +133,48 @@ def _natasha_data() -> Path:
     return Path(spec.origin).parent / "data"
 
 
+@dataclasses.dataclass(frozen=True)
+class _Cut:
+    """razdel's reading of one text: its words and sentences (see :func:`tokens_of`)."""
+
+    text: str
+    tokens: list[tuple[int, int, int]]  # (start, end, sentence number) of each word
+    sentences: list[list[int]]  # the indexes in ``tokens`` of each sentence's words
+
+    @classmethod
+    def of(cls, text: str) -> _Cut:
+        """The words and sentences of ``text``."""
+        tokens = tokens_of(text)
+        sentences: dict[int, list[int]] = {}
+        for index, (_start, _end, number) in enumerate(tokens):
+            sentences.setdefault(number, []).append(index)
+        return cls(text, tokens, list(sentences.values()))
+
+    def chunks(self) -> list[list[str]]:
+        """Each sentence as the list of its words, as slovnet's morphology and syntax read it."""
+        tokens, text = self.tokens, self.text
+        return [[text[tokens[i][0] : tokens[i][1]] for i in ids] for ids in self.sentences]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Markup:
+    """What slovnet's models say of one text: per sentence, and the names of the whole."""
+
+    # per sentence: each word's morphology tag ("NOUN|Case=Gen|..."), and each word's head
+    # (1-based, 0 for the root) and dependency label
+    sentences: list[tuple[list[str], tuple[list[int], list[str]]]]
+    names: list[Any]  # slovnet Span (start, stop, type) of the names found in the text
+
+
+def _by_length(read: Callable[[list[Any]], Iterable[Any]], items: list[Any]) -> list[Any]:
+    """``read`` over ``items`` sorted by length, the results in the items' order."""
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    results: list[Any] = [None] * len(items)
+    for index, result in zip(order, read([items[i] for i in order]), strict=True):
+        results[index] = result
+    return results
+
+
 class _Models:
     """slovnet's NER, morphology and syntax models with navec embeddings, and pymorphy3."""
 
@@ -136,17 +182,111 @@ class _Models:
         import pymorphy3
         from navec import Navec
         from slovnet import NER, Morph, Syntax
+        from threadpoolctl import ThreadpoolController
 
         data = _natasha_data()
         navec = Navec.load(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
-        self.ner = NER.load(data / "model" / "slovnet_ner_news_v1.tar").navec(navec)
-        self.morph = Morph.load(data / "model" / "slovnet_morph_news_v1.tar").navec(navec)
-        self.syntax = Syntax.load(data / "model" / "slovnet_syntax_news_v1.tar").navec(navec)
+        models = data / "model"
+        self.ner = NER.load(models / "slovnet_ner_news_v1.tar").navec(navec)
+        morph = Morph.load(models / "slovnet_morph_news_v1.tar", batch_size=_SENTENCE_BATCH)
+        syntax = Syntax.load(models / "slovnet_syntax_news_v1.tar", batch_size=_SENTENCE_BATCH)
+        self.morph, self.syntax = morph.navec(navec), syntax.navec(navec)
         self.analyzer = pymorphy3.MorphAnalyzer()
         self.lemma = lru_cache(maxsize=65536)(self._lemma)
         self.name_lemma = lru_cache(maxsize=65536)(self._name_lemma)
         # the knowledge base's surnames as lemmatised (set by the pipeline before any text)
         self.surnames: frozenset[str] = frozenset()
+        self.blas = ThreadpoolController()
+        # the three models read words through one vocabulary (navec's, and the same word
+        # shapes): a word is looked up once, and a batch of sentences encoded once for both the
+        # morphology and the syntax model
+        encoders = [model.infer.encoder for model in (self.morph, self.syntax, self.ner)]
+        self.one_encoding = all(
+            (encoder.words_vocab.items, encoder.shapes_vocab.items)
+            == (encoders[0].words_vocab.items, encoders[0].shapes_vocab.items)
+            for encoder in encoders
+        )
+        self.code = lru_cache(maxsize=65536)(self._code)
+
+    def markup(self, cuts: list[_Cut]) -> list[_Markup]:
+        """The morphology, syntax and names slovnet finds in several texts read together.
+
+        The models read batches of sentences (or texts), each padded to the longest of its
+        batch; read one text at a time, short and long sentences share batches, and every
+        text ends in a short one. All the sentences of the texts sorted by length pad hardly at
+        all, and the names model reads texts in batches too (its Viterbi decoding is a Python
+        loop per word of the longest text of a batch, whatever the batch's size). A pad is a
+        zero vector that every layer masks, so what a model says of a sentence does not depend
+        on its batch: only the work is less.
+
+        The models' matrix products are small (a batch of words by a few hundred dimensions):
+        handing each to a second BLAS thread costs more than it saves, and on a busy machine
+        a product waits for that thread's turn. They run on one.
+        """
+        sentences = [chunk for cut in cuts for chunk in cut.chunks()]
+        with self.blas.limit(limits=1, user_api="blas"):
+            parsed = _by_length(self._parse, sentences)
+            # a text without words has no names (the model cannot read an empty text alone)
+            found = iter(_by_length(self._names, [cut.text for cut in cuts if cut.tokens]))
+        markups = []
+        start = 0
+        for cut in cuts:
+            end = start + len(cut.sentences)
+            names = next(found) if cut.tokens else []
+            markups.append(_Markup(parsed[start:end], names))
+            start = end
+        return markups
+
+    def _parse(
+        self, sentences: list[list[str]]
+    ) -> Iterator[tuple[list[str], tuple[list[int], list[str]]]]:
+        """Each sentence's morphology tags, and its words' heads (1-based, 0: root) and labels.
+
+        The steps of slovnet's MorphInfer and SyntaxInfer (slovnet 0.6) but the last, which
+        makes a record of every word and parses every tag again (half the time of reading a
+        text, beside the models); the words encoded once for both where they can be.
+        """
+        tagger, parser = self.morph.infer, self.syntax.infer
+        batches = list(self._encode(tagger.encoder, sentences))
+        trees = parser.process(batches if self.one_encoding else parser.encoder(sentences))
+        labels = parser.decoder.rels_vocab.items
+        arcs = ((heads.tolist(), [labels[rel] for rel in rels]) for heads, rels in trees)
+        return zip(tagger.decoder(tagger.process(batches)), arcs, strict=True)
+
+    def _names(self, texts: list[str]) -> Iterator[list[Any]]:
+        """The names slovnet finds in each text (its NERInfer, the words encoded by _encode)."""
+        from slovnet.exec.infer import text_words
+        from slovnet.markup import BIOMarkup
+
+        infer = self.ner.infer
+        words = [text_words(text) for text in texts]
+        tags = infer.decoder(infer.process(self._encode(infer.encoder, words)))
+        for text, items, found in zip(texts, words, tags, strict=True):
+            yield BIOMarkup.from_tuples(zip(items, found, strict=True)).to_span(text).spans
+
+    def _encode(self, encoder: Any, sentences: list[list[str]]) -> Iterator[Any]:
+        """The batches slovnet's WordShapeEncoder makes of ``sentences`` (lists of words).
+
+        Each word's ids are found once (:meth:`_code`), not once per sentence and model.
+        """
+        if not self.one_encoding:
+            yield from encoder(sentences)
+            return
+        for start in range(0, len(sentences), encoder.batch_size):
+            items = []
+            for words in sentences[start : start + encoder.batch_size]:
+                codes = [self.code(word) for word in words]
+                items.append(([c[0] for c in codes], [c[1] for c in codes]))
+            yield encoder.input(items)
+
+    def _code(self, word: str) -> tuple[int, int]:
+        """The ids of a word and of its shape in the models' vocabularies."""
+        from slovnet.shape import word_shape
+
+        encoder = self.morph.infer.encoder
+        return encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(
+            word_shape(word)
+        )
 
     def _name_lemma(self, word: str, case: str) -> str:
         """The dictionary form of a capitalised word read as a name, whatever the tagger said.
@@ -510,38 +650,37 @@ class RussianPipeline:
 
     def make_doc(self, text: str) -> Doc:
         """Tokens, sentences, lemmas, morphology, syntax and entities of ``text``."""
+        cut = _Cut.of(text)
+        [markup] = self.models.markup([cut])
+        return self._make_doc(cut, markup)
+
+    def _make_doc(self, cut: _Cut, markup: _Markup) -> Doc:
+        """The Doc of a text from razdel's reading and slovnet's markup of it."""
         models = self.models
-        tokens = tokens_of(text)
+        text, tokens = cut.text, cut.tokens
         words, spaces, source = _words_and_spaces(text, tokens)
-        sentences: dict[int, list[int]] = {}
-        for index, (_start, _end, number) in enumerate(tokens):
-            sentences.setdefault(number, []).append(index)
-        chunks = [[text[tokens[i][0] : tokens[i][1]] for i in ids] for ids in sentences.values()]
         pos = [""] * len(tokens)
         feats = [""] * len(tokens)
         lemmas = [""] * len(tokens)
         names: dict[int, str] = {}  # a capitalised word's reading as a name (see _Models)
         heads = list(range(len(tokens)))
         rels = ["dep"] * len(tokens)
-        markups = zip(models.morph.map(chunks), models.syntax.map(chunks), strict=True)
-        for ids, (morph, syntax) in zip(sentences.values(), markups, strict=True):
-            local = [int(t.head_id) - 1 for t in syntax.tokens]
-            local = [i if h < 0 else h for i, h in enumerate(local)]
-            tree, labels = _tree(local, [t.rel for t in syntax.tokens])
-            for k, (index, tagged) in enumerate(zip(ids, morph.tokens, strict=True)):
-                pos[index] = tagged.pos
-                feats[index] = "|".join(f"{k2}={v}" for k2, v in sorted(tagged.feats.items()))
-                case = tagged.feats.get("Case", "")
-                lemmas[index] = models.lemma(tagged.text, tagged.pos, case).lower()
-                if tagged.text[:1].isupper():
-                    names[index] = models.name_lemma(tagged.text, case).lower()
+        for ids, (tags, (arcs, deps)) in zip(cut.sentences, markup.sentences, strict=True):
+            local = [i if h <= 0 else h - 1 for i, h in enumerate(arcs)]
+            tree, labels = _tree(local, deps)
+            for k, (index, tag) in enumerate(zip(ids, tags, strict=True)):
+                word = text[tokens[index][0] : tokens[index][1]]
+                pos[index], feats[index], case = _tag_parts(tag)
+                lemmas[index] = models.lemma(word, pos[index], case).lower()
+                if word[:1].isupper():
+                    names[index] = models.name_lemma(word, case).lower()
                 heads[index] = ids[tree[k]]
                 rels[index] = labels[k]
         doc = self._doc(words, spaces, source, (pos, feats, lemmas, heads, rels))
         for i, token in enumerate(source):
             if token in names:
                 doc[i].norm_ = names[token]
-        self._entities(doc, text)
+        self._entities(doc, markup.names)
         return doc
 
     def _doc(
@@ -582,7 +721,7 @@ class RussianPipeline:
             deps=out_dep,
         )
 
-    def _entities(self, doc: Doc, text: str) -> None:
+    def _entities(self, doc: Doc, names: list[Any]) -> None:
         """Knowledge-base matches first, then the model's names and the date phrases."""
         # a collective's form may be singular too ("российской стороны": one side, not both)
         known = [
@@ -592,7 +731,7 @@ class RussianPipeline:
             and not self._someone_elses_surname(span)
         ]
         found = []
-        for span in self.models.ner(text).spans:
+        for span in names:
             ent = doc.char_span(
                 span.start, span.stop, label=_NER_LABELS[span.type], alignment_mode="expand"
             )
@@ -660,18 +799,63 @@ class RussianPipeline:
         self,
         articles: Iterable[Article],
         on_error: Callable[[Article, Exception], None] | None = None,
+        *,
+        batch_size: int = 32,
     ) -> Iterator[tuple[Article, Analysis]]:
-        """Each article with its analysis, in order; a failing one goes to ``on_error``."""
+        """Each article with its analysis, in order; a failing one goes to ``on_error``.
+
+        The models read ``batch_size`` articles at a time (:meth:`_Models.markup`); the actor
+        and extraction stages then take them one by one, so roles learned from one article
+        reach the next as before.
+        """
         whole = ["communique_actors", "communique_extract"]
-        for article in articles:
+        pending = iter(articles)
+        while group := list(itertools.islice(pending, max(1, batch_size))):
+            for article, doc in zip(group, self._docs([a.text for a in group]), strict=True):
+                if isinstance(doc, Exception):
+                    if on_error is None:
+                        raise doc
+                    on_error(article, doc)
+                    continue
+                yield from english.finished(
+                    article, [doc], self.nlp, whole=whole, on_error=on_error
+                )
+
+    def _docs(self, texts: list[str]) -> Iterator[Doc | Exception]:
+        """The Doc of each text, or the error that stopped it, in order."""
+        cuts: list[_Cut | Exception] = []
+        for text in texts:
             try:
-                doc = self.make_doc(article.text)
+                cuts.append(_Cut.of(text))
             except Exception as error:
-                if on_error is None:
-                    raise
-                on_error(article, error)
+                cuts.append(error)
+        markups = iter(self._markups([cut for cut in cuts if isinstance(cut, _Cut)]))
+        for cut in cuts:
+            if isinstance(cut, Exception):
+                yield cut
                 continue
-            yield from english.finished(article, [doc], self.nlp, whole=whole, on_error=on_error)
+            markup = next(markups)
+            if isinstance(markup, Exception):
+                yield markup
+                continue
+            try:
+                yield self._make_doc(cut, markup)
+            except Exception as error:
+                yield error
+
+    def _markups(self, cuts: list[_Cut]) -> list[_Markup | Exception]:
+        """The markup of each text; where the models fail, each text is read alone.
+
+        So one text the models cannot read fails alone, as it would read by itself.
+        """
+        markups: list[_Markup | Exception]
+        try:
+            markups = [*self.models.markup(cuts)]
+        except Exception as error:
+            if len(cuts) == 1:
+                return [error]
+            markups = [markup for cut in cuts for markup in self._markups([cut])]
+        return markups
 
 
 @cache
@@ -724,6 +908,17 @@ def romanise(word: str) -> str:
         start = i == 0 or not word[i - 1].isalpha()
         out.append((initial.get(char) if start else None) or letters.get(char, char))
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _tag_parts(tag: str) -> tuple[str, str, str]:
+    """A morphology tag's part of speech, features ("Case=Gen|Number=Sing", sorted) and case.
+
+    A model's tags are few (some hundreds): each is read once.
+    """
+    pos, _bar, rest = tag.partition("|")
+    feats = dict(item.split("=", 1) for item in rest.split("|")) if rest else {}
+    return pos, "|".join(f"{k}={v}" for k, v in sorted(feats.items())), feats.get("Case", "")
 
 
 def _tag(pos: str, feats: str) -> str:
