@@ -245,8 +245,7 @@ class _Run:
         """Clean, analyse and store one batch of documents."""
         settings, store, report = self.settings, self.store, self.report
         repeated = _repeated_lines(documents, settings=settings, store=store)
-        pending: dict[str, tuple[Article, RawDocument]] = {}
-        repeats: list[Article] = []  # the same content again under another name, in this batch
+        cleaned: list[tuple[Article, RawDocument]] = []
         for raw in documents:
             try:
                 article = clean_document(raw, settings=settings, repeated=repeated[raw.group])
@@ -255,7 +254,12 @@ class _Run:
             except CommuniqueError as err:
                 self.fail(err, raw)
                 continue
-            if store.analysed(article.id) == ANALYSIS_VERSION:
+            cleaned.append((article, raw))
+        versions = store.analysed(article.id for article, _raw in cleaned)
+        pending: dict[str, tuple[Article, RawDocument]] = {}
+        repeats: list[Article] = []  # the same content again under another name, in this batch
+        for article, raw in cleaned:
+            if versions.get(article.id) == ANALYSIS_VERSION:
                 store.add_source(article.id, article.doc)
                 report.unchanged += 1
                 self.on_document(raw)

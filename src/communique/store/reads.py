@@ -99,11 +99,18 @@ class Reads:
         with Session(self.engine) as session:
             return session.get(ArticleRow, article_id) is not None
 
-    def analysed(self, article_id: str) -> int | None:
-        """The analysis version an article was stored with (None: not stored or not analysed)."""
+    def analysed(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """The analysis version each of these articles was stored with (absent: not analysed).
+
+        One query per thousand ids: an ingest asks it of a whole batch before analysing any.
+        """
+        found: dict[str, int] = {}
         with Session(self.engine) as session:
-            row = session.get(AnalysisRow, article_id)
-            return row.version if row else None
+            for chunk in chunked(sorted(set(article_ids))):
+                query = select(AnalysisRow.article_id, AnalysisRow.version)
+                rows = session.execute(query.where(AnalysisRow.article_id.in_(chunk)))
+                found.update((article_id, version) for article_id, version in rows)
+        return found
 
     def learned_roles(self) -> list[Role]:
         """Every role learned from stored texts, oldest first, for the knowledge base."""
