@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 import plotly
-from jinja2 import Environment, PackageLoader, select_autoescape
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -32,15 +31,12 @@ from .store.relations import (
     stories,
 )
 from .web.figures import pairs_figure
+from .web.render import render
 
 __all__ = ["CHART_PAIRS", "Digest", "digest", "digest_tables", "relation_tables", "write_digest"]
 
 # Relationships the digest's chart draws (one bar each): the table below lists every one.
 CHART_PAIRS = 30
-
-_templates = Environment(
-    loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +86,12 @@ def write_digest(found: Digest, path: Path) -> None:
     figure = pairs_figure(
         {pair: [h.quad for h in happenings] for pair, happenings in drawn.items()}
     )
-    html = _templates.get_template("digest.html").render(
-        digest=found, figure=figure, drawn=len(drawn), plotly_js=bundle.read_text("utf-8")
+    html = render(
+        "digest.html",
+        digest=found,
+        figure=figure,
+        drawn=len(drawn),
+        plotly_js=bundle.read_text("utf-8"),
     )
     path.write_text(html, encoding="utf-8")
 

@@ -10,16 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import plotly
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .store import Store
 from .web.figures import network_edges, network_figure, timeline_figure
+from .web.render import render
 
 __all__ = ["write_report"]
-
-_templates = Environment(
-    loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
-)
 
 
 def write_report(
@@ -37,7 +33,8 @@ def write_report(
         if (actor is None or st.code == actor) and (since is None or article.doc in docs)
     ]
     bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    html = _templates.get_template("report.html").render(
+    html = render(
+        "report.html",
         actor=actor,
         since=since,
         stories=stories,

@@ -1,4 +1,4 @@
-"""The web layer: a JSON API over the store (issue 6; the HTML pages come next).
+"""The web layer: the JSON API, the HTML pages and the relationship page over the store.
 
 ``create_app(settings)`` builds the FastAPI app; nothing here reads the environment. Records
 have the shapes of ../shared/EXPORT-FORMAT.md, lists are paginated, and every error has one

@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 import plotly
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import FileResponse, HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 from jinja2.utils import htmlsafe_json_dumps
 
 from ..errors import QueryError
@@ -27,19 +26,17 @@ from .cache import Cache
 from .deps import CacheDep, PageNumber, PageSize, StoreDep, day, search_results
 from .figures import month_figure, network_figure
 from .highlight import Mark, runs
+from .render import render
 
 __all__ = ["router"]
 
 router = APIRouter()
-_templates = Environment(
-    loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
-)
 # Scripts under static/ the pages load; nothing else there is served.
 _SCRIPTS = ("chart.js",)
 
 
 def _render(name: str, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_templates.get_template(name).render(**context))
+    return HTMLResponse(render(name, **context))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +102,8 @@ def _overview(store: Store) -> str:
         ((pair, counts.total()) for pair, counts in edges.items() if not people.keys() & set(pair)),
         key=lambda d: (-d[1], d[0]),
     )
-    return _templates.get_template("overview.html").render(
+    return render(
+        "overview.html",
         articles=store.count_articles(),
         events=store.count_stories(),
         latest=latest,

@@ -13,7 +13,6 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
 from jinja2.utils import htmlsafe_json_dumps
 
 from ..errors import QueryError
@@ -22,14 +21,11 @@ from ..store import Store
 from ..store.relations import SINCE_MEANS, Relation, parse_moment, relation, resolve_side, stories
 from .deps import CacheDep, PageNumber, PageSize, StoreDep
 from .figures import relation_figure
+from .render import render
 
 __all__ = ["router"]
 
 router = APIRouter()
-_templates = Environment(
-    loader=PackageLoader("communique.web", "templates"), autoescape=select_autoescape(["html"])
-)
-
 # Quotations shown before "all of them" is asked for.
 _QUOTES = 20
 
@@ -38,13 +34,13 @@ _QUOTES = 20
 def find_relation(store: StoreDep, a: str = "", b: str = "", since: str = "") -> Response:
     """The overview's search box: two codes or names lead to their relationship's page."""
     if not a.strip() and not b.strip():
-        return HTMLResponse(_templates.get_template("relation_search.html").render(error=None))
+        return HTMLResponse(render("relation_search.html", error=None))
     try:
         first, second = resolve_side(store, a), resolve_side(store, b)
         if since.strip():
             parse_moment(since)
     except QueryError as error:
-        page = _templates.get_template("relation_search.html").render(error=error.message)
+        page = render("relation_search.html", error=error.message)
         return HTMLResponse(page, status_code=400)
     target = _path(first, second) + (f"?{urlencode({'since': since.strip()})}" if since else "")
     return RedirectResponse(target, status_code=303)
@@ -101,7 +97,8 @@ def relation_page(
     last = max(1, -(-len(chosen) // size))
     filters = {"month": month, "quad": quad, "person": person}
     return HTMLResponse(
-        _templates.get_template("relation.html").render(
+        render(
+            "relation.html",
             rel=found,
             names=found.names,
             since=since.strip(),
