@@ -8,8 +8,9 @@ seconds on a shared machine mean little:
 2. **Throughput**: the whole pipeline (read, clean, nlp with the knowledge-base rulers, actors,
    extraction, a fresh SQLite store) at 1 and at N processes, against spaCy alone (the pinned
    model's ``nlp.pipe``, 1 process) over the same cleaned texts. Pipelines are loaded before
-   timing; each run is timed over the same number of rounds and the best round counts, as
-   timings on a shared machine only ever come out slower. Floors: 0.7 x at 1 process (issues 3
+   timing; each run is timed over the same number of rounds, the rounds alternating between
+   the runs so that a busy spell falls on all of them, and the best round counts, as timings
+   on a shared machine only ever come out slower. Floors: 0.7 x at 1 process (issues 3
    and 4); the issue 12 targets (0.85 x, 1.5 x at 2) are printed beside the figures.
 3. **Peak memory**: ``communique ingest`` of generated corpora of two sizes (1,000 and 20,000
    documents by default; ``--memory-docs``), each in a fresh process; the larger run's peak
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import spacy
@@ -129,14 +131,11 @@ def write_corpus(count: int, folder: Path, *, seed: int = 12) -> None:
         handle.close()
 
 
-def _best(run: Callable[[], None], rounds: int) -> float:
-    """The shortest of ``rounds`` timed runs (seconds)."""
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best
+def _timed(run: Callable[[], None]) -> float:
+    """How long one run takes (seconds)."""
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
 
 
 def _startup(settings: Settings, folder: Path) -> Table:
@@ -158,8 +157,10 @@ def _startup(settings: Settings, folder: Path) -> Table:
         subprocess.run(command, check=True, capture_output=True, env=env)
 
     run(ours)  # builds the cache: a first run, not timed
-    spacy_load = _best(lambda: run(bare), 3)
-    communique = _best(lambda: run(ours), 3)
+    spacy_load = communique = float("inf")
+    for _ in range(3):  # alternating, as the throughput's rounds
+        spacy_load = min(spacy_load, _timed(lambda: run(bare)))
+        communique = min(communique, _timed(lambda: run(ours)))
     table = Table("start-up (fresh process, best of 3)", "seconds", title="start-up")
     table.add_row("python -c 'import spacy; spacy.load(MODEL)'", f"{spacy_load:.2f}")
     table.add_row("communique ingest one.txt (cache warm)", f"{communique:.2f}")
@@ -193,13 +194,17 @@ def _throughput(args: argparse.Namespace, settings: Settings, folder: Path) -> t
             store.close()
         return seconds
 
-    rates: dict[str, float] = {}
     spacy_alone()  # warm up
     whole(1)  # warm up: the first run also loads the gazetteer, once per process
-    rates["spaCy alone (1 process)"] = len(texts) / _best(spacy_alone, args.rounds)
+    runs: dict[str, Callable[[], float]] = {"spaCy alone (1 process)": lambda: _timed(spacy_alone)}
     for count in dict.fromkeys((1, wanted)):
-        name = f"communique pipeline ({count} process{'es' * (count > 1)})"
-        rates[name] = len(texts) / min(whole(count) for _ in range(args.rounds))
+        runs[f"communique pipeline ({count} process{'es' * (count > 1)})"] = partial(whole, count)
+    seconds = dict.fromkeys(runs, float("inf"))
+    # Rounds alternate between the runs, so a busy spell of the machine falls on all alike.
+    for _ in range(args.rounds):
+        for name, run in runs.items():
+            seconds[name] = min(seconds[name], run())
+    rates = {name: len(texts) / took for name, took in seconds.items()}
     base = rates["spaCy alone (1 process)"]
     title = f"throughput: {len(texts)} documents, best of {args.rounds}"
     table = Table("run", "documents/s", "ratio to spaCy alone", "target", title=title)
