@@ -143,6 +143,12 @@ def name_key(name: str) -> str:
     return " ".join(folded)
 
 
+def _latest(roles: list[Role], day: date | None) -> Role | None:
+    """The latest of ``roles`` begun by ``day`` (any day when None; an unknown start counts)."""
+    begun = [r for r in roles if day is None or r.start is None or r.start <= day]
+    return max(begun, key=lambda r: r.start or date.min) if begun else None
+
+
 def _plain(text: str) -> str:
     """Case-fold and drop a leading article, for matching names of states and organisations."""
     text = " ".join(text.replace("’", "'").split()).casefold()
@@ -396,18 +402,15 @@ class KnowledgeBase:
 
     def last_role(self, person: Person, day: date | None) -> Role | None:
         """The person's latest role begun by ``day``: who a former office-holder acts for."""
-        begun = [r for r in person.roles if day is None or r.start is None or r.start <= day]
-        return max(begun, key=lambda r: r.start or date.min) if begun else None
+        return _latest(person.roles, day)
 
     def role_as(self, person: Person, office: str, day: date | None) -> Role | None:
         """The person's latest role of ``office`` begun by ``day``: what a title names them as.
 
-        "The foreign ministers … Makei" in a text written after he left office names the
-        office he held then, for the state he held it for.
+        A title before a name in a text written after the person left that office ("the
+        interior ministers … X") names the office held then, for the state it was held for.
         """
-        held = [r for r in person.roles if r.office == office]
-        begun = [r for r in held if day is None or r.start is None or r.start <= day]
-        return max(begun, key=lambda r: r.start or date.min) if begun else None
+        return _latest([r for r in person.roles if r.office == office], day)
 
     def holder(self, office: str, code: str, day: date | None) -> tuple[Person, Role] | None:
         """Who held ``office`` for ``code`` on ``day``, if exactly one person is known to."""

@@ -693,12 +693,12 @@ def _attached_date(
     from . import _anchor, phrase_when  # the package's date readers (it imports this module)
 
     doc = token.doc
-    # a participle describing the event dates it ("встречи, состоявшейся на прошлой неделе"),
+    # a participle describing the event dates it ("переговоров, прошедших в минувший четверг"),
     # before the verb a noun trigger hangs from ("провел разговор в понедельник")
     own = {token} | {c for c in token.children if _describing(c)}
     owners = own | {clause, *_governing(_governor(clause))}
-    # a stated day, month or year before a weekday or relative word ("В субботу, 11 января
-    # 2025 г., вступает …": the 11th), and a weekday before a phrase counting from another date
+    # a stated day, month or year before a weekday or relative word ("Во вторник, 3 марта
+    # 2020 г., откроется …": the 3rd), and a weekday before a phrase counting from another date
     # ("На следующий день, в пятницу, …": the Friday, whichever day was named before)
     dates = sorted(
         (e for e in token.sent.ents if e.label_ == "DATE"),
