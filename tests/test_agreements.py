@@ -472,3 +472,140 @@ def test_a_proper_title_keeps_a_last_word_the_parser_hung_elsewhere(
 def test_a_date_after_a_proper_title_is_not_part_of_it(nlp) -> None:
     text = "Peru signed the Lima Accord Monday and Chile the Santiago Protocol."
     assert ("Lima Accord", "signed") in _pairs(nlp, text)
+
+
+# chains of acts, intentions, places (issue 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Turkmenistan joined the Energy Charter Treaty in 1998.", "Energy Charter Treaty"),
+        (
+            "Singapore and Chile signed off on the Digital Economy Partnership Agreement.",
+            "Digital Economy Partnership Agreement",
+        ),
+    ],
+)
+def test_a_name_inside_a_later_title_is_not_a_second_instrument(nlp, text: str, title: str) -> None:
+    """A capitalised word read before the title's head noun is part of it, not a reference."""
+    assert {i.title for i in _instruments(nlp, text)} == {title}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Both sides expressed readiness to sign the Agreement on Visa Facilitation soon.",
+            "Agreement on Visa Facilitation",
+        ),
+        (
+            "The cabinet announced its decision to ratify the Convention on Legal Assistance.",
+            "Convention on Legal Assistance",
+        ),
+    ],
+)
+def test_an_intention_to_sign_or_ratify_is_planned(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The Kyiv government has yet to ratify the Istanbul Convention.", "Istanbul Convention"),
+        (
+            "Morocco is yet to sign the Agreement on Fisheries Access.",
+            "Agreement on Fisheries Access",
+        ),
+    ],
+)
+def test_an_act_still_due_is_planned(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Brazil signed a fisheries protocol in Lisbon on Tuesday.", "fisheries protocol"),
+        ("Italy and Albania signed a migration protocol in Rome.", "migration protocol"),
+    ],
+)
+def test_where_an_instrument_was_signed_is_not_its_title(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "signed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senate of Uruguay gave its consent to the Treaty on Extradition with Spain.",
+        "Parliament granted consent to the Treaty on Extradition on Wednesday.",
+    ],
+)
+def test_a_legislature_consenting_to_a_treaty_ratifies_it(nlp, text: str) -> None:
+    assert ("Treaty on Extradition", "ratified") in {
+        (i.title.removesuffix(" with Spain"), i.action) for i in _instruments(nlp, text)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        (
+            "The Agreement on Tourism, which was adopted in 2016 and ratified by the Senate "
+            "in 2018, lapsed.",
+            {("adopted", date(2016, 1, 1)), ("ratified", date(2018, 1, 1))},
+        ),
+        (
+            "The Convention on Road Safety, which was signed in 2012 and ratified by the "
+            "assembly in 2014, is still in force.",
+            {("signed", date(2012, 1, 1)), ("ratified", date(2014, 1, 1))},
+        ),
+        (
+            "The Protocol on River Navigation was adopted in March and came into force in June.",
+            {("adopted", date(2024, 3, 1)), ("entered_into_force", date(2024, 6, 1))},
+        ),
+        (
+            "The Agreement on Cultural Cooperation was signed in 2015 and entered into force "
+            "in 2016.",
+            {("signed", date(2015, 1, 1)), ("entered_into_force", date(2016, 1, 1))},
+        ),
+        (
+            "Signed in Accra in 2021 and ratified in March, the Agreement on Labour Mobility "
+            "took effect on Friday.",
+            {
+                ("signed", date(2021, 1, 1)),
+                ("ratified", date(2024, 3, 1)),
+                ("entered_into_force", date(2024, 7, 5)),
+            },
+        ),
+        (
+            "Ratified by both chambers in April, the Treaty on Air Defence took effect on Monday.",
+            {("ratified", date(2024, 4, 1)), ("entered_into_force", date(2024, 7, 8))},
+        ),
+    ],
+)
+def test_each_step_of_a_chain_of_acts_is_a_record(nlp, text: str, acts: set) -> None:
+    """Coordinated and fronted participles on one instrument each report their own step."""
+    assert {(i.action, i.when.start if i.when else None) for i in _instruments(nlp, text)} == acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway signed the Agreement on Port Services in May. It took effect in September.",
+        "Ecuador ratified the Agreement on Port Services, and it entered into force at once.",
+    ],
+)
+def test_it_entering_into_force_refers_to_the_instrument_before(nlp, text: str) -> None:
+    assert ("Agreement on Port Services", "entered_into_force") in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A draft memorandum on food security was prepared and sent to the ministries for comment.",
+        "The Agreement on Fisheries was drafted by experts and submitted for consideration.",
+    ],
+)
+def test_a_chain_without_a_milestone_reports_only_its_first_step(nlp, text: str) -> None:
+    assert {i.action for i in _instruments(nlp, text)} == {"drafted"}

@@ -42,6 +42,9 @@ _TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "npadvmod"}
 _ADJACENT_PREPS = {"on", "for", "to", "between", "concerning", "regarding"}
 _JOINERS = {"-", "–", "/"}
 _SET_WINDOW = 3  # sentences a listed instrument looks back for the set's action
+# The steps a chain of verbs on one instrument reports ("signed in 2019, ratified in 2021 and
+# in force since May"); other verbs in such a chain restate the step before them.
+_MILESTONES = {"signed", "ratified", "adopted", "entered_into_force"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -108,12 +111,18 @@ def _named_instruments(doc: Doc) -> list[_Named]:
             left += 1  # "four memoranda on …": the count is not part of the name
         quoted = _quoted_title(token)
         title, right = quoted if quoted is not None else (doc[left:right].text, right)
-        nested = token.i in covered
         covered.update(range(left, right))
         named.append(
-            _Named(token, kind, " ".join(title.split()).strip(" ,.;"), left, right, nested, plural)
+            _Named(token, kind, " ".join(title.split()).strip(" ,.;"), left, right, False, plural)
         )
-    return named
+    # A name is nested when another's title holds its noun, whichever comes first: "the Digital
+    # Economy Partnership Agreement" holds "Partnership" although that noun is read first.
+    return [
+        dataclasses.replace(
+            n, nested=any(o.left <= n.noun.i < o.right for o in named if o is not n)
+        )
+        for n in named
+    ]
 
 
 def _proper_plural(noun: Token) -> bool:
@@ -371,10 +380,53 @@ def _governing_acts(noun: Token, table: dict) -> list[_Act]:
         speech = noun.head.head
         return [_Act("adopted", speech if speech.pos_ in {"VERB", "AUX"} else None, noun.sent)]
     if action == "referenced":
-        return []
+        return _subject_acts(noun, table)
     if verb is not None and any(c.lower_ in table["habitual_adverbs"] for c in verb.children):
         return []
-    return [_Act(action, verb, _scope(verb) if verb is not None else noun.sent)]
+    scope = _scope(verb) if verb is not None else noun.sent
+    return [_Act(action, verb, scope), *_subject_acts(noun, table)]
+
+
+def _subject_acts(noun: Token, table: dict) -> list[_Act]:
+    """Acts of the other verbs the instrument is the subject of.
+
+    "The accord was signed in 2015 and entered into force in 2016" reports two acts, as does
+    "Signed in 2021 and ratified in May, the accord took effect on Friday". Only the
+    milestones count, and only a passive participle signs or ratifies its subject; "enters
+    into force" needs no passive.
+    """
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    fronted = [
+        c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and not _has_subject(c)
+    ]
+    others = [*_shared_conjuncts(verb)]
+    for clause in fronted:
+        others += [clause, *_shared_conjuncts(clause)]
+    acts: list[_Act] = []
+    for other in others:
+        action = _verb_action(other, table)
+        if action == "entered_into_force" and not _mentions_force(other):
+            continue
+        if action not in _MILESTONES or (action != "entered_into_force" and other.tag_ != "VBN"):
+            continue
+        acts.append(_Act(action, other, _scope(other)))
+    return acts
+
+
+def _shared_conjuncts(verb: Token) -> list[Token]:
+    """The verbs coordinated after this one that have no subject of their own, so share its."""
+    return [
+        c
+        for c in verb.conjuncts
+        if c.i > verb.i and c.pos_ in {"VERB", "AUX"} and not _has_subject(c)
+    ]
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
 
 def _cited_source(noun: Token, table: dict) -> bool:
@@ -409,32 +461,49 @@ def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
         for verb in sent:
             if verb.dep_ not in {"acl", "relcl"}:
                 continue
-            action = _phrasal(verb, table) or table["clause_verbs"].get(verb.lemma_.lower())
-            if action == "entered_into_force":
-                if not _mentions_force(verb):
-                    continue  # the instrument is the subject of "entered into force"
-            elif action is None or not _patient_clause(verb):
-                continue
-            if verb.dep_ == "relcl" and not _dates_itself(verb):
-                continue  # "…, which was signed at an earlier meeting": background, undated
-            head = verb.head
-            anchor = head.head.i if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.i
-            owners = [n for n in here if n.left <= anchor <= n.right <= verb.left_edge.i]
-            # names nested in an owner's title start within it
-            within = sorted(
-                number
-                for o in owners
-                for number in by_left[bisect_left(lefts, o.left) : bisect_right(lefts, o.right)]
-            )
-            owners.extend(
-                n
-                for n in (named[number] for number in dict.fromkeys(within))
-                if any(o.left <= n.left and n.right <= o.right for o in owners) and n not in owners
-            )
-            if owners:
-                owner = max(owners, key=lambda n: (n.right, n.left))
-                acts.setdefault(owner.noun.i, []).append(_Act(action, verb, _scope(verb)))
+            # "…, which was signed in 2019 and ratified last year": each verb, one act
+            members = (verb, *_shared_conjuncts(verb))
+            found = [a for m in members if (a := _clause_act(verb, m, table)) is not None]
+            owner = _clause_owner(verb, here, named, by_left, lefts) if found else None
+            if owner is not None:
+                acts.setdefault(owner.noun.i, []).extend(found)
     return acts
+
+
+def _clause_act(verb: Token, member: Token, table: dict) -> _Act | None:
+    """The act a clause on a name (``verb``) or a verb coordinated in it (``member``) reports."""
+    action = _phrasal(member, table) or table["clause_verbs"].get(member.lemma_.lower())
+    if member is not verb and action not in _MILESTONES:
+        return None  # "… was drafted and submitted for review": the drafting is the news
+    if action == "entered_into_force":
+        if not _mentions_force(member):
+            return None  # the instrument is the subject of "entered into force"
+    elif action is None or not _patient_clause(verb):
+        return None
+    if verb.dep_ == "relcl" and not _dates_itself(member):
+        return None  # "…, which was signed at an earlier meeting": background, undated
+    return _Act(action, member, _scope(member))
+
+
+def _clause_owner(
+    verb: Token, here: list[_Named], named: list[_Named], by_left: list[int], lefts: list[int]
+) -> _Named | None:
+    """The name a clause follows: the outermost title holding the word the clause hangs on."""
+    head = verb.head
+    anchor = head.head.i if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.i
+    owners = [n for n in here if n.left <= anchor <= n.right <= verb.left_edge.i]
+    # names nested in an owner's title start within it
+    within = sorted(
+        number
+        for o in owners
+        for number in by_left[bisect_left(lefts, o.left) : bisect_right(lefts, o.right)]
+    )
+    owners.extend(
+        n
+        for n in (named[number] for number in dict.fromkeys(within))
+        if any(o.left <= n.left and n.right <= o.right for o in owners) and n not in owners
+    )
+    return max(owners, key=lambda n: (n.right, n.left)) if owners else None
 
 
 def _dates_itself(verb: Token) -> bool:
@@ -540,8 +609,11 @@ def _coreferent_acts(
             last = number if last is None else max(last, number)
             last_of[singles[number].kind] = max(last_of.get(singles[number].kind, -1), number)
             passed += 1
-        # "circulated it"; not "it was agreed that …", where "it" stands for the clause
-        pronoun = token.lower_ in table["coreferent_pronouns"] and token.dep_ == "dobj"
+        # "circulated it", "it entered into force"; not "it was agreed that …", where "it"
+        # stands for the clause
+        pronoun = token.lower_ in table["coreferent_pronouns"] and (
+            token.dep_ == "dobj" or (token.dep_ == "nsubj" and _enters_force(token.head, table))
+        )
         if not pronoun and not _bare_definite(token, table):
             continue
         if token.i in titled:
@@ -623,8 +695,14 @@ def _numbered(noun: Token) -> bool:
 
 
 def _continues_title(child: Token, table: dict) -> bool:
-    """Whether a complement says what the instrument is ("on fisheries"), not when it is."""
+    """Whether a complement says what the instrument is ("on fisheries"), not when it is.
+
+    Nor where it was signed: "a fisheries protocol in Lisbon" is the protocol, signed in
+    Lisbon, as :func:`_title_edge` cuts a place deeper in the title.
+    """
     if child.dep_ == "prep" and child.lower_ in table["complement_preps"]:
+        if _where_phrase(child):
+            return False
         return any(c.dep_ == "pobj" and not _when_phrase(c) for c in child.children)
     # "a roadmap to promote …", "a resolution establishing …"
     return child.dep_ in {"acl", "relcl"} and child.tag_ in {"VBG", "VB"} and child.dep_ == "acl"
@@ -812,14 +890,19 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         if action is not None:
             return action, governor.head if governor.head.pos_ == "VERB" else None
     verb = head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else None
-    if head.dep_ == "pobj" and head.head.dep_ in {"agent", "prep"}:
-        verb = head.head.head  # "Guided by the Programme …"
+    if head.dep_ == "pobj" and head.head.dep_ in {"agent", "prep", "dative"}:
+        verb = head.head.head  # "Guided by the Programme …", "gave its consent to the Treaty"
     if verb is not None and verb.dep_ in {"acl", "xcomp"}:
         # "an initiative to develop a Charter": the initiative is what is reported
         action = table["nouns_of_action"].get(verb.head.lemma_.lower())
         if action is not None:
             return action, None
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "readiness to sign …", "a decision to ratify …": an act the sides mean to do
+            if verb.head.lemma_.lower() in table["intent_nouns"]:
+                action = _verb_action(verb, table)
+                if action in {"signed", "adopted", "ratified"}:
+                    return "planned", verb
             return "referenced", None  # "a proposal to accede to …": not done yet
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return "referenced", None
@@ -831,7 +914,12 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
     if action != "entered_into_force" and head.dep_ == "nsubj":
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
     future = any(c.lower_ in table["future_aux"] for c in verb.children) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["future_verbs"]
+        verb.dep_ == "xcomp"
+        and (
+            verb.head.lemma_.lower() in table["future_verbs"]
+            # "has yet to ratify", "is still to sign": not done, still due
+            or any(c.lower_ in table["pending_adverbs"] for c in verb.head.children)
+        )
     )
     return ("planned" if future and action in {"signed", "adopted", "ratified"} else action), verb
 
@@ -874,6 +962,15 @@ def _phrasal(verb: Token, table: dict) -> str | None:
         if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in table["phrasal_verbs"]:
             return table["phrasal_verbs"][f"{lemma} {child.lower_}"]
     return None
+
+
+def _enters_force(verb: Token, table: dict) -> bool:
+    """Whether a verb says its subject entered into force ("came into force", "took effect")."""
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and _verb_action(verb, table) == "entered_into_force"
+        and _mentions_force(verb)
+    )
 
 
 def _mentions_force(token: Token) -> bool:
