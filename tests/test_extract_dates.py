@@ -731,3 +731,163 @@ def test_a_present_tense_weekday_is_the_one_nearest_the_report(nlp, text, expect
 )
 def test_a_cleft_sentence_dates_its_that_clause(nlp, text, verb, expected) -> None:
     assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the day after 6 May", _day(date(2025, 5, 7))),
+        ("two days before the October 9", _day(date(2025, 10, 7))),
+        ("a week after March 3", _day(date(2025, 3, 10))),
+    ],
+)
+def test_a_count_from_a_stated_day_is_read_from_that_day(text, expected) -> None:
+    assert _span(resolve_when(text, published=TUE)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "In March 2009 Chile recalled its ambassador, and Peru answered in kind.",
+            "answered",
+            "March 2009",
+        ),
+        (
+            "In March 2009 Chile recalled its ambassador, and Peru answered by expelling the "
+            "Chilean consul.",
+            "expelling",
+            "March 2009",
+        ),
+        (
+            "Back in 2017 Kenya banned the imports and Uganda retaliated with tariffs.",
+            "retaliated",
+            "2017",
+        ),
+        # a present-tense sequel is not dated by the past act before it
+        ("In 2016 Chile recalled its envoy, and Peru still demands an apology.", "demands", ""),
+    ],
+)
+def test_a_past_sequel_with_its_own_subject_takes_the_first_verbs_date(
+    nlp, text, verb, expected
+) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Norway condemned the raid and, on Sunday, recalled its consul.", "condemned", ""),
+        ("Norway condemned the raid and, on Sunday, recalled its consul.", "recalled", "Sunday"),
+        (
+            "Ecuador criticised the ruling and in May 2022 expelled the ambassador.",
+            "criticised",
+            "",
+        ),
+        (
+            "Ecuador criticised the ruling and in May 2022 expelled the ambassador.",
+            "expelled",
+            "May 2022",
+        ),
+    ],
+)
+def test_a_date_set_before_a_later_conjunct_dates_that_conjunct_alone(
+    nlp, text, verb, expected
+) -> None:
+    assert _verb_date(nlp, text, verb)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "The feud goes back to 2019, when Bolivia expelled the Peruvian consul.",
+            "expelled",
+            "2019",
+        ),
+        (
+            "Trade has been frozen since the spring of 2018, when Ecuador shut its embassy "
+            "in Lima.",
+            "shut",
+            "the spring of 2018",
+        ),
+        (
+            "The minister had angered Lima by declaring on 8 June, during talks with Bolivia, "
+            "that the border was closed.",
+            "talks",
+            "8 June",
+        ),
+        (
+            "The king drew protests for remarking on 12 July, during a trip to Morocco, that the "
+            "deal was over.",
+            "trip",
+            "12 July",
+        ),
+    ],
+)
+def test_a_when_clause_or_during_phrase_after_a_date_is_set_at_it(
+    nlp, text, trigger, expected
+) -> None:
+    assert _verb_date(nlp, text, trigger)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "Chile called Peru the day after the March 3 election to congratulate him.",
+            "called",
+            date(2025, 3, 4),
+        ),
+        ("Two days after the 12 May vote, Peru recalled its envoy.", "recalled", date(2025, 5, 14)),
+        ("Kenya protested the day after the June 14 raid.", "protested", date(2025, 6, 15)),
+    ],
+)
+def test_a_count_of_days_reads_from_the_day_stated_after_it(nlp, text, verb, expected) -> None:
+    words, when = _verb_date(nlp, text, verb)
+    assert words and when is not None and when.start == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed Chile's presidency of the bloc next year.",
+        "The two leaders discussed Kenya's chairmanship of the bloc next year.",
+    ],
+)
+def test_a_past_act_is_not_dated_after_the_report(nlp, text) -> None:
+    [event] = _events(nlp, text, TUE)
+    assert event.when is not None and event.when.start == TUE
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the undated recall is the report's news, not the one of 2012
+        (
+            "Chile first recalled its ambassador to Peru in 2012. Chile has recalled its "
+            "ambassador to Peru, officials said.",
+            [date(2012, 1, 1), TUE],
+        ),
+        (
+            "Ghana and Togo signed a border accord in 2008. Ghana and Togo signed a trade accord, "
+            "officials said.",
+            [date(2008, 1, 1), TUE],
+        ),
+        # a dated act of the report's weeks takes the undated sentence that continues it
+        (
+            "Ghana and Togo signed a border accord last week. Ghana and Togo signed the accord, "
+            "officials said.",
+            [date(2025, 11, 17)],
+        ),
+    ],
+)
+def test_an_undated_sentence_joins_only_a_recent_act_of_the_same_kind(nlp, text, expected) -> None:
+    events = _events(nlp, text, TUE)
+    assert sorted(e.when.start for e in events if e.when is not None) == expected

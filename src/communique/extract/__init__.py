@@ -17,7 +17,15 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Span
 from .agreements import find_instruments, instrument_titles
 from .confidence import rate_instrument, rate_statement, with_evidence
-from .dates import DateResolver, When, date_phrases, names_month, needs_anchor, resolve_when
+from .dates import (
+    DateResolver,
+    When,
+    counted_from,
+    date_phrases,
+    names_month,
+    needs_anchor,
+    resolve_when,
+)
 from .events import find_events
 from .russian import find_events_ru, find_instruments_ru, instrument_titles_ru
 from .statements import find_statements
@@ -59,7 +67,9 @@ def phrase_when(
     anchor = _anchor(doc, start, published) if needs_anchor(text) else None
     before = doc[start - 1].lower_ if start > doc[start].sent.start else ""
     found = None
-    if before in {"since", "for"} or (future and before in {"in", "within"}):
+    if counted := counted_from(doc[start:end]):  # "the day" + "after the 6 May vote"
+        found = _nearest(counted, published, future, anchor, doc.lang_)
+    if found is None and (before in {"since", "for"} or (future and before in {"in", "within"})):
         found = _nearest(f"{before} {text}", published, future, anchor, doc.lang_)
     return found or _nearest(text, published, future, anchor, doc.lang_)
 

@@ -35,6 +35,7 @@ __all__ = [
     "When",
     "attached_dates",
     "background",
+    "counted_from",
     "date_phrases",
     "names_month",
     "needs_anchor",
@@ -234,6 +235,11 @@ _ANAPHORIC = _full(
     rf"(?: (?:{_PART}))?"
 )
 
+# Days counted from a date stated with them: "the day after 6 May", "two weeks before March 3".
+_COUNTED_FROM = _full(
+    rf"(?P<count>the day|{_NUM} (?:day|week)s?) (?P<side>before|after) (?:the )?(?P<date>.+)"
+)
+
 # Year and month words replaced by the year and month they name.
 _YEAR_WORDS = (
     (_full(r"\b(?:this|the current|the present) year\b"), 0),
@@ -426,6 +432,8 @@ def _resolve(
             return span
     cleaned = _GLUED_TIME.sub(r"\1 \2", " ".join(text.split()))
     norm = _normalise(cleaned)
+    if match := _COUNTED_FROM.fullmatch(norm):
+        return _counted_from_date(match, published, language)
     if match := _ANAPHORIC.fullmatch(norm):
         return _counted_from_anchor(match, anchor) if anchor is not None else None
     if not norm or _REJECT.search(norm):
@@ -581,6 +589,15 @@ def _counted_from_anchor(match: re.Match[str], anchor: date) -> _Span:
     sign = -1 if match["dir"] in {"earlier", "before"} else 1
     days = _count(match["n"], "day") * (7 if match["count_unit"] == "week" else 1)
     return _day_span(anchor + timedelta(days=sign * days))
+
+
+def _counted_from_date(match: re.Match[str], published: date | None, language: str) -> _Span | None:
+    """The day a count before or after a stated day names: "the day after 6 May" is 7 May."""
+    base = _resolve(match["date"], published, language, False, None)
+    counted = _ANAPHORIC.fullmatch(f"{match['count']} {match['side']}")
+    if base is None or base.precision != "day" or counted is None:
+        return None
+    return _counted_from_anchor(counted, base.start)
 
 
 def _count(word: str, unit: str) -> int:
@@ -934,6 +951,28 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
     return sorted(found)
 
 
+def counted_from(phrase: SpacySpan) -> str | None:
+    """A count of days with the day it counts from, when the words after it state that day.
+
+    "the day" followed by "after the 6 May vote", or "two weeks" by "before the March 3
+    election": the recogniser tags the count alone, or buries the day in the name of what
+    happened on it. Gives "the day after 6 May" to resolve; None where no day follows.
+    """
+    doc = phrase.doc
+    if phrase.end >= len(doc) or doc[phrase.end].lower_ not in {"before", "after"}:
+        return None
+    side = doc[phrase.end]
+    run: list[str] = []
+    for token in side.subtree:
+        if token.i <= side.i:
+            continue
+        if token.lower_ in _MONTHS or (_DIGITS.fullmatch(token.text) and len(token.text) <= 4):
+            run.append(token.text)
+        elif run:
+            break
+    return f"{phrase.text} {side.lower_} {' '.join(run)}" if run else None
+
+
 def attached_dates(
     trigger: Token, clause: Token, phrases: list[DatePhrase]
 ) -> list[tuple[DatePhrase, bool, Tense]]:
@@ -968,11 +1007,24 @@ def attached_dates(
     ranked = []
     for phrase in phrases:
         rank = _rank(phrase, doc, order)
+        if rank is not None and _fronted_in_conjunct(phrase, chain[rank], clause):
+            continue
+        rank = next((r for r, t in enumerate(chain[:own]) if _when_of(phrase, t)), rank)
         if rank is not None:
             direct = _direct(doc[phrase.start : phrase.end], chain[rank].i)
             tense = _verb_tense(chain[rank])
             ranked.append(((rank, not direct, phrase.start), phrase, rank < own, tense))
     return [(phrase, mine, tense) for _key, phrase, mine, tense in sorted(ranked)]
+
+
+def _fronted_in_conjunct(phrase: DatePhrase, owner: Token, clause: Token) -> bool:
+    """A date set before a later conjunct's verb, which dates that verb alone.
+
+    "Met on Monday and signed on Friday" or "met and signed on Friday" share what follows the
+    second verb; "condemned the raid and, on Friday, recalled its envoy" puts Friday on the
+    recall only.
+    """
+    return owner.dep_ == "conj" and owner.head.i == clause.i and clause.i < phrase.start < owner.i
 
 
 def _verb_tense(word: Token) -> Tense:
@@ -992,9 +1044,40 @@ def _governed_by(clause: Token) -> bool:
     if clause.head.i == clause.i or _other_time(clause):
         return False
     if clause.dep_ == "conj":
-        return _shares_subject(clause)
+        return _shares_subject(clause) or _past_sequel(clause)
+    if clause.dep_ == "pcomp" and clause.head.lower_ == "by":
+        return True  # "answered by expelling": the means is the act itself
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     return clause.dep_ in _GOVERNED or (clause.dep_ == "acl" and infinitive)
+
+
+def _when_of(phrase: DatePhrase, word: Token) -> bool:
+    """Whether the word opens a "when" clause or a "during" phrase right after the date phrase.
+
+    "Ties froze in March 2019, when the envoy was recalled", "on 2 May, during a visit to
+    Quito": what follows the date is set at it, whatever word the parse hangs it on.
+    """
+    doc = word.doc
+    when = next((c for c in word.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is not None and when.i == word.left_edge.i:
+        opening = when.i
+    elif word.dep_ == "pobj" and word.head.lower_ == "during":
+        opening = word.head.i
+    else:
+        return False
+    before = opening - 1
+    while before >= 0 and doc[before].is_punct:
+        before -= 1
+    return before == phrase.end - 1
+
+
+def _past_sequel(conjunct: Token) -> bool:
+    """A past-tense verb joined to a past one: a sequel told at the same time.
+
+    "In 2009 Chile recalled its envoy and Peru answered in kind": the answer has no date of its
+    own but the first verb's; a present one ("and Peru still demands") is not dated by it.
+    """
+    return conjunct.tag_ == "VBD" and conjunct.head.tag_ in {"VBD", "VBN"}
 
 
 def _rank(phrase: DatePhrase, doc: Doc, order: dict[int, int]) -> int | None:

@@ -950,6 +950,9 @@ def _code(
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
 
 
+_DAY = timedelta(days=1)
+
+
 def _clause_date(
     token: Token,
     clause: Token,
@@ -978,6 +981,8 @@ def _clause_date(
                 found = later
         if ahead and published is not None and found.end < published:
             continue  # what will happen is not dated before the report ("since 1945")
+        if not ahead and clause.tag_ == "VBD" and published and found.start > published + _DAY:
+            continue  # nor what was done after it: "discussed the chair it takes next year"
         return found
     if published is None or background(clause) or background(token):
         return None
@@ -1087,6 +1092,12 @@ def _sides(event: Event) -> frozenset[str]:
     return frozenset(event.actor)
 
 
+# How far from publication a dated record may lie and still take an undated sentence of the
+# same act as its own: about two months, the reach of a report's news ("the visit of 3 June"
+# followed by "the talks" in a report of July); acts of years before are background.
+_NEWS_WINDOW = timedelta(days=62)
+
+
 def _same(a: Event, b: Event) -> bool:
     if a.event != b.event or _sides(a) != _sides(b) or a.negated != b.negated:
         return False
@@ -1094,8 +1105,13 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.mode == b.mode == "visit" and a.recipient != b.recipient:
         return False  # a visit and the return visit
-    if a.when is None or b.when is None or a.when.from_publication or b.when.from_publication:
+    if a.when is None or b.when is None:
         return True  # a sentence without its own date goes with the dated one it continues
+    if a.when.from_publication or b.when.from_publication:
+        # ... when that one is the news of the report's weeks: an act dated years before
+        # ("a border deal of 2008") is background, not what the report tells
+        news, other = (a.when, b.when) if a.when.from_publication else (b.when, a.when)
+        return other.end >= news.start - _NEWS_WINDOW and other.start <= news.end + _NEWS_WINDOW
     return a.when.start <= b.when.end and b.when.start <= a.when.end
 
 
