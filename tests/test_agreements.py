@@ -609,3 +609,30 @@ def test_it_entering_into_force_refers_to_the_instrument_before(nlp, text: str) 
 )
 def test_a_chain_without_a_milestone_reports_only_its_first_step(nlp, text: str) -> None:
     assert {i.action for i in _instruments(nlp, text)} == {"drafted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "day"),
+    [
+        (
+            "Estonia and Finland signed a treaty on Monday that sets out their sea border. "
+            "The Treaty on the Delimitation of Maritime Zones replaces an accord of 1996.",
+            "Treaty on the Delimitation of Maritime Zones",
+            date(2024, 7, 8),
+        ),
+        (
+            "Kenya and Uganda signed an agreement on Tuesday to build a rail link. Under the "
+            "Agreement on the Standard Gauge Railway, each side pays for its own section.",
+            "Agreement on the Standard Gauge Railway",
+            date(2024, 7, 9),
+        ),
+    ],
+)
+def test_an_act_on_an_unnamed_instrument_goes_to_the_name_that_follows(
+    nlp, text: str, title: str, day: date
+) -> None:
+    [instrument] = _instruments(nlp, text)
+    assert (instrument.title, instrument.action) == (title, "signed")
+    assert instrument.when is not None and instrument.when.start == day
+    assert len(instrument.parties) == 2
+    assert "signed" in instrument.sentence  # the evidence is the act's sentence

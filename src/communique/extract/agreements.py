@@ -42,6 +42,7 @@ _TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "npadvmod"}
 _ADJACENT_PREPS = {"on", "for", "to", "between", "concerning", "regarding"}
 _JOINERS = {"-", "–", "/"}
 _SET_WINDOW = 3  # sentences a listed instrument looks back for the set's action
+_NAMING_WINDOW = 2  # sentences after "signed a treaty" within which the treaty's name may come
 # The steps a chain of verbs on one instrument reports ("signed in 2019, ratified in 2021 and
 # in force since May"); other verbs in such a chain restate the step before them.
 _MILESTONES = {"signed", "ratified", "adopted", "entered_into_force"}
@@ -210,6 +211,7 @@ def find_instruments(
                 return
         kept.append((new, mark))
 
+    forward = _forward_acts(doc, named, table, sentences)
     listed: set[int] = set()
     shared: tuple[_Named, list[_Act]] | None = None
     for item in named:
@@ -237,6 +239,11 @@ def find_instruments(
                 acts.append(inherited[1])
         if not acts and item.nested:
             continue  # a name inside another's title is recorded only when acted on itself
+        if not acts and item.noun.i in forward:
+            bare, ahead = forward[item.noun.i]
+            for act in ahead:
+                record(item, act, bare)  # the evidence is the act's sentence
+            continue
         for act in acts or [_Act("referenced", None, item.noun.sent)]:
             record(item, act, item.noun)
     for index, (noun, act) in enumerate(sets):
@@ -630,6 +637,32 @@ def _coreferent_acts(
     return acts
 
 
+def _forward_acts(
+    doc: Doc, named: list[_Named], table: dict, sentences: _Sentences
+) -> dict[int, tuple[Token, list[_Act]]]:
+    """Acts on "a treaty" that the text names just after: the name's noun -> "treaty", acts.
+
+    News reports the act first and the name after it: "Chile and Peru signed a treaty on
+    Monday. The Treaty on the Maritime Boundary replaces …". The act goes to the first name
+    of the same kind within :data:`_NAMING_WINDOW` sentences, if that name has none of its own.
+    """
+    singles = [n for n in named if not n.plural and not n.nested]
+    found: dict[int, tuple[Token, list[_Act]]] = {}
+    for token in doc:
+        kind, plural = _kind(token, table)
+        if kind is None or plural or token.lower_ not in table["coreferent_nouns"]:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            continue
+        if _named(token, table):
+            continue
+        acts = _governing_acts(token, table)
+        later = next((n for n in singles if n.noun.i > token.i and n.kind == kind), None)
+        if acts and later is not None and sentences.between(token, later.noun) <= _NAMING_WINDOW:
+            found.setdefault(later.noun.i, (token, acts))
+    return found
+
+
 def _bare_definite(token: Token, table: dict) -> bool:
     """Whether a token is "the treaty", "this document": an instrument noun with no name."""
     if token.tag_ != "NN" or token.lower_ not in table["coreferent_nouns"]:
@@ -662,8 +695,6 @@ def _named(noun: Token, table: dict) -> bool:
     if noun.text[0].isupper() and noun.i > noun.sent.start:
         return True
     if any(c.text[:1].isupper() and c.dep_ in {"compound", "nmod", "amod"} for c in modifiers):
-        return True
-    if any(_continues_title(c, table) for c in noun.rights):
         return True
     return _title_bounds(noun, table)[1] > noun.i + 1
 
@@ -729,6 +760,8 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
             right = max(right, _title_edge(child))
         elif child.dep_ == "punct" or child.dep_ in {"relcl", "conj", "cc", "appos"}:
             break
+        elif child.dep_ == "prep" and (_where_phrase(child) or _dated_phrase(child)):
+            break  # "an agreement on Tuesday to build …": a title runs on without a gap
     if right == noun.i + 1 and right < len(doc) and right < noun.sent.end:
         following = doc[right]
         objects = [c for c in following.children if c.dep_ == "pobj"]
