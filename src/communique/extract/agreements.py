@@ -760,8 +760,8 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
             right = max(right, _title_edge(child))
         elif child.dep_ == "punct" or child.dep_ in {"relcl", "conj", "cc", "appos"}:
             break
-        elif child.dep_ == "prep" and (_where_phrase(child) or _dated_phrase(child)):
-            break  # "an agreement on Tuesday to build …": a title runs on without a gap
+        elif child.dep_ == "prep" and _dated_phrase(child):
+            break  # "an agreement on Tuesday to build …": no title holds when it was signed
     if right == noun.i + 1 and right < len(doc) and right < noun.sent.end:
         following = doc[right]
         objects = [c for c in following.children if c.dep_ == "pobj"]
