@@ -407,7 +407,10 @@ def _furniture(line: str, tokens: list[str]) -> Kind | None:
     ):
         # "(c)" also opens the third item of a treaty's list: a notice has a year or is short.
         return Kind.BAD
-    if any(word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()):
+    # A notice word stands in the line as a substring first: most lines are spared the split.
+    if any(word in folded for word in table["notice_words"]) and any(
+        word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()
+    ):
         return Kind.BAD
     if _label_at(folded, "calls") is not None:
         return Kind.BAD
