@@ -472,3 +472,19 @@ def test_a_proper_title_keeps_a_last_word_the_parser_hung_elsewhere(
 def test_a_date_after_a_proper_title_is_not_part_of_it(nlp) -> None:
     text = "Peru signed the Lima Accord Monday and Chile the Santiago Protocol."
     assert ("Lima Accord", "signed") in _pairs(nlp, text)
+
+
+def test_instrument_nouns_are_read_from_the_docs_arrays() -> None:
+    """Only nouns, proper nouns and words tagged plural reach the instrument tests, in order."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.extract.agreements import _nouns
+
+    words = ["Laos", "and", "Nepal", "ratified", "two", "accords", "quickly", "and", "it", "lapsed"]
+    pos = ["PROPN", "CCONJ", "PROPN", "VERB", "NUM", "NOUN", "ADV", "CCONJ", "PRON", "VERB"]
+    tags = ["NNP", "CC", "NNP", "VBD", "CD", "NNS", "RB", "CC", "PRP", "VBD"]
+    tags[6] = "NNS"  # a plural tag on a word the tagger called something else still counts
+    doc = Doc(Vocab(), words=words, pos=pos, tags=tags)
+    assert [t.text for t in _nouns(doc)] == ["Laos", "Nepal", "accords", "quickly"]
+    assert list(_nouns(Doc(Vocab(), words=[]))) == []

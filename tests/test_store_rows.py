@@ -153,6 +153,32 @@ def test_store_reads_back_what_it_saved(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_batch_stores_each_articles_rows_and_says_which_ids_are_stored(tmp_path: Path) -> None:
+    """save_many writes each table's rows of every article at once; reads find them per article."""
+    store = Store.open(str(tmp_path / "batch.db"))
+    oslo = _article("oslo.txt", "Norway and Iceland signed a fisheries pact in Oslo on Friday.")
+    quito = _article("quito.txt", "Ecuador's envoy met the Colombian minister in Quito.")
+    saved = {}
+    for article, code, (start, end) in ((oslo, "NOR", (0, 6)), (quito, "ECU", (0, 7))):
+        mention = Mention(
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            kind="state",
+            name=article.text[start:end],
+            codes=(code,),
+        )
+        saved[article.id] = (article, Analysis(article_id=article.id, mentions=(mention,)))
+    items = [(article, analysis, "test", ()) for article, analysis in saved.values()]
+    assert store.save_many(items, version=1) == 2
+    assert sorted(store.mentions(), key=lambda pair: pair[0].doc) == [
+        (article, analysis.mentions[0]) for article, analysis in saved.values()
+    ]
+    assert store.stored_articles([oslo.id, "id-nowhere", quito.id]) == {oslo.id, quito.id}
+    assert store.stored_articles([]) == set()
+    store.close()
+
+
 def test_store_story_and_clusters_are_what_the_cli_prints(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "stories.db"))
     event = _event(when=Span(start=date(2025, 3, 3), end=date(2025, 3, 3), precision="day"))
