@@ -74,6 +74,10 @@ _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
 _NOUNS = frozenset({NOUN, PROPN})  # the part-of-speech ids a Doc's POS array holds
 # A headline that puts the speaker at a joint event of several states.
 _JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
+# Compiled once: every entity's text is looked up through them (a possessive ending dropped,
+# "Russia-Belarus" cut into its states).
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_STATE_JOINER = re.compile(r"\s*[-–/]\s*")
 
 
 class ActorResolver:
@@ -441,7 +445,7 @@ class ActorResolver:
             seat = text.casefold() == (state.capital or "").casefold()
             via: Reference = "seat" if seat else "name"
             return [self._mention(ent, "state", state.name, (code,), via=via)]
-        parts = [self.kb.state(p) for p in re.split(r"\s*[-–/]\s*", text)]
+        parts = [self.kb.state(p) for p in _STATE_JOINER.split(text)]
         return [
             self._mention(ent, "state", self.kb.states[c].name, (c,))
             for c in dict.fromkeys(parts)
@@ -900,7 +904,7 @@ def _plain_name(text: str) -> str:
 
 
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    return _POSSESSIVE.sub("", text.strip())
 
 
 def _full_name(text: str) -> bool:
