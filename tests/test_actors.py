@@ -591,3 +591,20 @@ def test_actors_a_weekday_is_a_date_not_a_surname_and_lies_behind(
     analysis = _mentions(nlp, text, date(2024, 7, 10))
     assert not [m for m in analysis.mentions if m.kind == "person"]
     assert [e.when.start for e in analysis.events if e.when] == [day]
+
+
+def test_pronouns_and_free_nouns_are_read_from_the_docs_arrays() -> None:
+    """The words a stage looks for are found in any case, in order, without a Token per word."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from communique.actors import _untagged_nouns
+    from communique.ents import tokens_lowered
+
+    words = ["We", "told", "Fiji", "that", "our", "rebels", "and", "WE", "wait", "for", "us"]
+    pos = ["PRON", "VERB", "PROPN", "SCONJ", "PRON", "NOUN", "CCONJ", "PRON", "VERB", "ADP", "PRON"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)  # its lexemes know their lower case
+    doc.ents = [Span(doc, 2, 3, label="GPE")]
+    assert [t.i for t in tokens_lowered(doc, {"we", "us", "our"})] == [0, 4, 7, 10]
+    assert list(tokens_lowered(doc, {"never-seen-word"})) == []
+    assert [t.text for t in _untagged_nouns(doc)] == ["rebels"]  # "Fiji" is an entity

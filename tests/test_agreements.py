@@ -636,3 +636,19 @@ def test_an_act_on_an_unnamed_instrument_goes_to_the_name_that_follows(
     assert instrument.when is not None and instrument.when.start == day
     assert len(instrument.parties) == 2
     assert "signed" in instrument.sentence  # the evidence is the act's sentence
+
+
+def test_instrument_nouns_are_read_from_the_docs_arrays() -> None:
+    """Only nouns, proper nouns and words tagged plural reach the instrument tests, in order."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.extract.agreements import _nouns
+
+    words = ["Laos", "and", "Nepal", "ratified", "two", "accords", "quickly", "and", "it", "lapsed"]
+    pos = ["PROPN", "CCONJ", "PROPN", "VERB", "NUM", "NOUN", "ADV", "CCONJ", "PRON", "VERB"]
+    tags = ["NNP", "CC", "NNP", "VBD", "CD", "NNS", "RB", "CC", "PRP", "VBD"]
+    tags[6] = "NNS"  # a plural tag on a word the tagger called something else still counts
+    doc = Doc(Vocab(), words=words, pos=pos, tags=tags)
+    assert [t.text for t in _nouns(doc)] == ["Laos", "Nepal", "accords", "quickly"]
+    assert list(_nouns(Doc(Vocab(), words=[]))) == []

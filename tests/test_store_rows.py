@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from communique.model import (
     Statement,
 )
 from communique.store import Store, title_key
-from communique.store.rows import to_record, to_row
-from communique.store.tables import EventRow, InstrumentRow, LearnedRoleRow
+from communique.store.rows import to_record, to_row, to_values
+from communique.store.tables import EventRow, EvidenceRow, InstrumentRow, LearnedRoleRow
 
 TEXT = (
     "The foreign ministers of Chile and Peru met in Lima on Monday to discuss fisheries. "
@@ -92,6 +93,32 @@ def test_rows_keep_only_what_a_table_has_columns_for() -> None:
     assert (stored.start, stored.doc, stored.person) == (None, "d", "Ana Rojas")
 
 
+def test_row_values_follow_each_record_not_the_first_of_its_type() -> None:
+    """The per-type plan of ``to_values`` is worked out once; the values stay each record's."""
+    dated = Span(start=date(2023, 9, 4), end=date(2023, 9, 5), precision="day")
+    first = dataclasses.replace(_event(when=dated), actor=("NOR",), people=("Kari Berg",))
+    second = dataclasses.replace(_event(when=None), actor=("SWE", "FIN"), people=())
+    values = [
+        to_values(EventRow, event, article_id=name) for name, event in (("x", first), ("y", second))
+    ]
+    assert [
+        (v["article_id"], v["actor"], v["people"], v["date"], v["enddate"]) for v in values
+    ] == [
+        ("x", "NOR", "Kari Berg", date(2023, 9, 4), date(2023, 9, 5)),
+        ("y", "SWE FIN", "", None, None),
+    ]
+    assert values[1]["from_publication"] is False
+    # the columns come in the record's field order, the caller's columns last
+    assert list(to_values(EventRow, first)) == [key for key in values[0] if key != "article_id"]
+    # another record type keeps its own table's columns only
+    assert set(to_values(EvidenceRow, first.evidence[0], event_id=1)) == {
+        "event_id",
+        "start",
+        "end",
+        "sentence",
+    }
+
+
 def test_store_reads_back_what_it_saved(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "rows.db"))
     article = _article("lima.txt")
@@ -123,6 +150,32 @@ def test_store_reads_back_what_it_saved(tmp_path: Path) -> None:
     assert list(store.statements()) == [(article, quote)]
     assert list(store.events()) == [(article, event)]
     assert store.find_article("id-li") == store.find_article("lima.txt") == article
+    store.close()
+
+
+def test_a_batch_stores_each_articles_rows_and_says_which_ids_are_stored(tmp_path: Path) -> None:
+    """save_many writes each table's rows of every article at once; reads find them per article."""
+    store = Store.open(str(tmp_path / "batch.db"))
+    oslo = _article("oslo.txt", "Norway and Iceland signed a fisheries pact in Oslo on Friday.")
+    quito = _article("quito.txt", "Ecuador's envoy met the Colombian minister in Quito.")
+    saved = {}
+    for article, code, (start, end) in ((oslo, "NOR", (0, 6)), (quito, "ECU", (0, 7))):
+        mention = Mention(
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            kind="state",
+            name=article.text[start:end],
+            codes=(code,),
+        )
+        saved[article.id] = (article, Analysis(article_id=article.id, mentions=(mention,)))
+    items = [(article, analysis, "test", ()) for article, analysis in saved.values()]
+    assert store.save_many(items, version=1) == 2
+    assert sorted(store.mentions(), key=lambda pair: pair[0].doc) == [
+        (article, analysis.mentions[0]) for article, analysis in saved.values()
+    ]
+    assert store.stored_articles([oslo.id, "id-nowhere", quito.id]) == {oslo.id, quito.id}
+    assert store.stored_articles([]) == set()
     store.close()
 
 

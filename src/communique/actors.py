@@ -23,15 +23,17 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
+from spacy.attrs import ENT_TYPE, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .ents import Mentions, doc_text
+from .ents import Mentions, doc_text, tokens_lowered
 from .errors import ConfigError
 from .kb import KnowledgeBase, Office, Person, State, name_key
 from .model import Mention, Reference, Role
@@ -69,8 +71,13 @@ _PARTICLES = {
 _FORMER = {"former", "ex", "ex-", "then", "бывший", "экс", "экс-"}
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
+_NOUNS = frozenset({NOUN, PROPN})  # the part-of-speech ids a Doc's POS array holds
 # A headline that puts the speaker at a joint event of several states.
 _JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
+# Compiled once: every entity's text is looked up through them (a possessive ending dropped,
+# "Russia-Belarus" cut into its states).
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_STATE_JOINER = re.compile(r"\s*[-–/]\s*")
 
 
 class ActorResolver:
@@ -438,7 +445,7 @@ class ActorResolver:
             seat = text.casefold() == (state.capital or "").casefold()
             via: Reference = "seat" if seat else "name"
             return [self._mention(ent, "state", state.name, (code,), via=via)]
-        parts = [self.kb.state(p) for p in re.split(r"\s*[-–/]\s*", text)]
+        parts = [self.kb.state(p) for p in _STATE_JOINER.split(text)]
         return [
             self._mention(ent, "state", self.kb.states[c].name, (c,))
             for c in dict.fromkeys(parts)
@@ -542,9 +549,7 @@ class ActorResolver:
         at = {m.start: m for m in mentions if m.kind in {"state", "place"} and len(m.codes) == 1}
         heads = {words.rsplit(" ", 1)[-1] for words in self.kb.groups}  # cheap first test
         found = []
-        for token in doc:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_:
-                continue
+        for token in _untagged_nouns(doc):
             if token.lemma_.lower() not in heads:
                 continue
             modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
@@ -641,10 +646,8 @@ class ActorResolver:
         # the speaker lines' words never overlap (they lie in separate matches): bisect them
         starts = [start for start, _end, _m, _together in spans[whole:]]
         found = []
-        for token in doc:
+        for token in tokens_lowered(doc, _FIRST_PERSON | _FIRST_PERSON_SINGULAR):
             plural = token.lower_ in _FIRST_PERSON
-            if not plural and token.lower_ not in _FIRST_PERSON_SINGULAR:
-                continue
             owner = _owner_of(token.idx, spans, whole, starts)
             if owner:
                 speaker, together = owner
@@ -859,6 +862,13 @@ def _first(token: Token) -> int:
     return token.doc[i].idx
 
 
+def _untagged_nouns(doc: Doc) -> Iterator[Token]:
+    """The Doc's nouns and proper nouns outside every entity, in order, read from its arrays."""
+    for i, (pos, ent_type) in enumerate(doc.to_array([POS, ENT_TYPE]).tolist()):
+        if pos in _NOUNS and not ent_type:
+            yield doc[i]
+
+
 def _untagged_names(ents: list[Span]) -> list[Span]:
     """Add the name the model left untagged right after a title: "Ambassador to Peru Ana Soto".
 
@@ -894,7 +904,7 @@ def _plain_name(text: str) -> str:
 
 
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    return _POSSESSIVE.sub("", text.strip())
 
 
 def _full_name(text: str) -> bool:

@@ -294,9 +294,11 @@ def _classify(
     """
     classified = []
     in_list = False
-    stop = _prose_stop_words(lines, language, settings)
+    # Each line's words, found once for both of their readers.
+    words = [[t for t in line.split() if _is_word(t)] for line in lines]
+    stop = _prose_stop_words(lines, words, language, settings)
     for i, line in enumerate(lines):
-        kind = _kind(line, i in date_lines, settings, repeated, stop)
+        kind = _kind(line, words[i], i in date_lines, settings, repeated, stop)
         if _is_list_heading(line):
             in_list, kind = True, Kind.BAD
         elif in_list and kind is Kind.GOOD:
@@ -308,7 +310,7 @@ def _classify(
 
 
 def _prose_stop_words(
-    lines: list[str], language: str | None, settings: Settings
+    lines: list[str], words: list[list[str]], language: str | None, settings: Settings
 ) -> frozenset[str] | None:
     """The stop words that tell this text's prose from a list of names, or None where none can.
 
@@ -318,16 +320,15 @@ def _prose_stop_words(
     (Korean particles, Turkish or Finnish endings), even the text's own sentences score near
     nothing, and the test is not made: the median share of its sentence-shaped lines tells.
     A language spaCy has no list for keeps its prose-shaped lines too, as nothing is to be lost
-    for want of a word list.
+    for want of a word list. ``words`` holds each line's words (:func:`_is_word`).
     """
     stop = _stop_words(language)
     if stop is None:
         return None
     shares = []
-    for line in lines:
-        words = [t for t in line.split() if _is_word(t)]
-        if len(words) >= settings.clean_short_words and _SENTENCE_END.search(line):
-            shares.append(_stop_share(words, stop))
+    for line, found in zip(lines, words, strict=True):
+        if len(found) >= settings.clean_short_words and _SENTENCE_END.search(line):
+            shares.append(_stop_share(found, stop))
     if shares and statistics.median(shares) < _MIN_PROSE_STOP_SHARE:
         return None
     return stop
@@ -352,16 +353,20 @@ def _is_word(token: str) -> bool:
 
 def _kind(
     line: str,
+    line_words: list[str],
     is_date: bool,
     settings: Settings,
     repeated: Collection[str],
     stop: frozenset[str] | None,
 ) -> Kind:
-    """Classify one line by its own features; ``stop`` as from :func:`_prose_stop_words`."""
+    """Classify one line by its own features; ``stop`` as from :func:`_prose_stop_words`.
+
+    ``line_words`` are the line's tokens that are words (:func:`_is_word`).
+    """
     tokens = line.split()
     # A clause of an unspaced script (Chinese, Thai …) is a token of words, punctuation included.
     clauses = [t for t in tokens if is_unspaced(t)] if is_unspaced(line) else []
-    words = [t for t in tokens if _is_word(t) and not (clauses and is_unspaced(t))]
+    words = [t for t in line_words if not is_unspaced(t)] if clauses else line_words
     if is_date or not (words or clauses):
         return Kind.META
     furniture_kind = _furniture(line, tokens)
@@ -372,7 +377,7 @@ def _kind(
         return Kind.BAD
     if len(words) + len(clauses) < settings.clean_min_word_share * len(tokens):
         return Kind.BAD
-    if line_fingerprint(line) in repeated:
+    if repeated and line_fingerprint(line) in repeated:
         return Kind.BAD
     unspaced = unspaced_words(" ".join(clauses))
     if len(words) + unspaced < settings.clean_short_words or not _SENTENCE_END.search(line):
@@ -407,9 +412,12 @@ def _furniture(line: str, tokens: list[str]) -> Kind | None:
     ):
         # "(c)" also opens the third item of a treaty's list: a notice has a year or is short.
         return Kind.BAD
-    if any(word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()):
+    # A notice word stands in the line as a substring first: most lines are spared the split.
+    if any(word in folded for word in table["notice_words"]) and any(
+        word.strip(".,;:!?()[]\"'") in table["notice_words"] for word in folded.split()
+    ):
         return Kind.BAD
-    if _label_at(folded, table["calls"]) is not None:
+    if _label_at(folded, "calls") is not None:
         return Kind.BAD
     if any(pattern.search(line) for pattern in (*_credit_patterns(), _SLASH_CREDIT)):
         return Kind.BAD
@@ -420,7 +428,7 @@ def _furniture(line: str, tokens: list[str]) -> Kind | None:
         len(item.split()) <= _ROW_ITEM_WORDS and not _SENTENCE_END.search(item) for item in items
     ):
         return Kind.BAD
-    label = _label_at(folded, table["labels"])
+    label = _label_at(folded, "labels")
     if label is not None:
         after = folded[len(label) :].lstrip()
         if after.startswith(":") or not _SENTENCE_END.search(line):
@@ -432,15 +440,24 @@ def _is_list_heading(line: str) -> bool:
     """A few words, no sentence, opened by a word that heads lists of other stories."""
     if len(line.split()) > _LIST_HEADING_WORDS or _SENTENCE_END.search(line.rstrip(":")):
         return False
-    return _label_at(line.casefold(), furniture()["list_labels"]) is not None
+    return _label_at(line.casefold(), "list_labels") is not None
 
 
-def _label_at(folded: str, labels: Collection[str]) -> str | None:
-    """The longest label that opens the line as whole words (``follow-up`` is not ``follow``)."""
-    for label in sorted(labels, key=len, reverse=True):
+def _label_at(folded: str, labels: str) -> str | None:
+    """The longest label that opens the line as whole words (``follow-up`` is not ``follow``).
+
+    ``labels`` names a list of furniture.json.
+    """
+    for label in _longest_first(labels):
         if folded.startswith(label) and folded[len(label) : len(label) + 1] in _LABEL_ENDS:
             return label
     return None
+
+
+@cache
+def _longest_first(labels: str) -> tuple[str, ...]:
+    """The labels of a furniture.json list, longest first: sorted once, not once per line."""
+    return tuple(sorted(furniture()[labels], key=len, reverse=True))
 
 
 @cache

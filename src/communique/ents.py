@@ -10,14 +10,15 @@ bisecting their offsets instead of testing every mention of the article.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import overload
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
 
-__all__ = ["Mentions", "doc_text", "entities_in"]
+__all__ = ["Mentions", "doc_text", "entities_in", "tokens_lowered"]
 
 # Where :func:`doc_text` keeps a Doc's text (spaCy's user data, beside the ``._`` extensions).
 _TEXT_KEY = ("communique", "text")
@@ -34,6 +35,18 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def tokens_lowered(doc: Doc, words: Collection[str]) -> Iterator[Token]:
+    """The Doc's tokens whose lower-case form is one of ``words``, in order.
+
+    Read from the Doc's array of lower-case forms (the vocabulary's hash of each string): a
+    stage that looks for a handful of words ("we", "the treaty") makes no Token of the others.
+    """
+    wanted = {doc.vocab.strings[word] for word in words}
+    for i, value in enumerate(doc.to_array(LOWER).tolist()):
+        if value in wanted:
+            yield doc[i]
 
 
 def entities_in(span: Span) -> list[Span]:

@@ -25,13 +25,16 @@ import dataclasses
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from datetime import date
 
+from spacy.attrs import POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import entities_in
+from ..ents import entities_in, tokens_lowered
 from ..model import Instrument, Mention, Span
 from ..patterns import instruments
 from .dates import DateResolver, attached_dates, date_phrases
@@ -46,6 +49,8 @@ _NAMING_WINDOW = 2  # sentences after "signed a treaty" within which the treaty'
 # The steps a chain of verbs on one instrument reports ("signed in 2019, ratified in 2021 and
 # in force since May"); other verbs in such a chain restate the step before them.
 _MILESTONES = {"signed", "ratified", "adopted", "entered_into_force"}
+_NOUN_POS = frozenset({NOUN, PROPN})  # the part-of-speech ids a Doc's POS array holds
+_PLURAL_TAGS = ("NNS", "NNPS")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -91,12 +96,24 @@ def _kind(token: Token, table: dict) -> tuple[str | None, bool]:
     return table["nouns"].get(token.lower_), False
 
 
+def _nouns(doc: Doc) -> Iterator[Token]:
+    """The tokens that may name an instrument or a set of them, in order.
+
+    Nouns, proper nouns and words tagged plural: ``_kind`` and ``_set_actions`` ask nothing of
+    the others. Read from the Doc's arrays, so the other words never become Token objects.
+    """
+    plural = {doc.vocab.strings[tag] for tag in _PLURAL_TAGS}
+    for i, (pos, tag) in enumerate(doc.to_array([POS, TAG]).tolist()):
+        if pos in _NOUN_POS or tag in plural:
+            yield doc[i]
+
+
 def _named_instruments(doc: Doc) -> list[_Named]:
     """Each named instrument in text order, names inside another's title included."""
     table = instruments()
     named: list[_Named] = []
     covered: set[int] = set()
-    for token in doc:
+    for token in _nouns(doc):
         kind, plural = _kind(token, table)
         if kind is None:
             continue
@@ -548,7 +565,7 @@ def _listed_in_sentence(noun: Token, table: dict) -> bool:
 def _set_actions(doc: Doc, table: dict) -> list[tuple[Token, _Act]]:
     """Actions on sets of instruments: "signed seven memoranda", "the documents were signed"."""
     sets: list[tuple[Token, _Act]] = []
-    for token in doc:
+    for token in _nouns(doc):
         kind, plural = _kind(token, table)
         instruments_set = kind is not None and plural and not _proper_plural(token)
         if not instruments_set and not (
@@ -610,7 +627,8 @@ def _coreferent_acts(
     passed = 0
     last: int | None = None
     last_of: dict[str, int] = {}
-    for token in doc:
+    words = {*table["coreferent_pronouns"], *table["coreferent_nouns"]}
+    for token in tokens_lowered(doc, words):
         while passed < len(ending) and singles[ending[passed]].right <= token.i:
             number = ending[passed]
             last = number if last is None else max(last, number)
@@ -648,7 +666,7 @@ def _forward_acts(
     """
     singles = [n for n in named if not n.plural and not n.nested]
     found: dict[int, tuple[Token, list[_Act]]] = {}
-    for token in doc:
+    for token in _nouns(doc):
         kind, plural = _kind(token, table)
         if kind is None or plural or token.lower_ not in table["coreferent_nouns"]:
             continue

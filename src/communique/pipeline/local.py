@@ -28,6 +28,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -244,7 +245,12 @@ class _Run:
     def batch(self, documents: list[RawDocument]) -> None:
         """Clean, analyse and store one batch of documents."""
         settings, store, report = self.settings, self.store, self.report
-        repeated = _repeated_lines(documents, settings=settings, store=store)
+        # A document's line fingerprints serve twice, for the repeated lines and when it is
+        # stored: hashed once per batch.
+        fingerprints = cache(iter_fingerprints)
+        repeated = _repeated_lines(
+            documents, settings=settings, store=store, fingerprints=fingerprints
+        )
         cleaned: list[tuple[Article, RawDocument]] = []
         for raw in documents:
             try:
@@ -270,11 +276,15 @@ class _Run:
                 report.unchanged += 1
                 self.on_document(raw)
         if pending:
-            self._analyse(pending)
+            self._analyse(pending, fingerprints)
         for article in repeats:
             store.add_source(article.id, article.doc)
 
-    def _analyse(self, pending: dict[str, tuple[Article, RawDocument]]) -> None:
+    def _analyse(
+        self,
+        pending: dict[str, tuple[Article, RawDocument]],
+        fingerprints: Callable[[RawDocument], Iterable[str]],
+    ) -> None:
         """Analyse the batch's new articles and store each with its analysis."""
         settings = self.settings
 
@@ -297,13 +307,16 @@ class _Run:
         for item in analysed:
             done.append(item)
             if len(done) >= settings.nlp_batch_size:
-                self._store(done, pending)
+                self._store(done, pending, fingerprints)
                 done = []
         if done:
-            self._store(done, pending)
+            self._store(done, pending, fingerprints)
 
     def _store(
-        self, done: list[tuple[Article, Analysis]], pending: dict[str, tuple[Article, RawDocument]]
+        self,
+        done: list[tuple[Article, Analysis]],
+        pending: dict[str, tuple[Article, RawDocument]],
+        fingerprints: Callable[[RawDocument], Iterable[str]],
     ) -> None:
         """Store analysed articles together, in one transaction (a round trip per table).
 
@@ -313,7 +326,7 @@ class _Run:
         raws = [pending[article.id][1] for article, _analysis in done]
         new = self.store.save_many(
             [
-                (article, analysis, raw.group, iter_fingerprints(raw))
+                (article, analysis, raw.group, fingerprints(raw))
                 for (article, analysis), raw in zip(done, raws, strict=True)
             ],
             version=ANALYSIS_VERSION,
@@ -331,22 +344,28 @@ def _one_line(error: Exception) -> str:
 
 
 def _repeated_lines(
-    documents: list[RawDocument], *, settings: Settings, store: Store
+    documents: list[RawDocument],
+    *,
+    settings: Settings,
+    store: Store,
+    fingerprints: Callable[[RawDocument], Iterable[str]],
 ) -> dict[str, frozenset[str]]:
     """Per source, the lines that recur in enough of its documents to be boilerplate.
 
     Counts the new text documents of this batch on top of what the store has seen, so the
     evidence grows as a source's documents arrive, across runs as well as within one.
+    ``fingerprints`` gives a document's line fingerprints (:func:`iter_fingerprints`).
     """
     batch: dict[str, Counter[str]] = defaultdict(Counter)
     batch_docs: Counter[str] = Counter()
     seen: set[str] = set()
-    for raw in documents:
-        key = article_id(raw.content)
-        if raw.format == "html" or key in seen or store.has_article(key):
+    texts = [(raw, article_id(raw.content)) for raw in documents if raw.format != "html"]
+    stored = store.stored_articles(key for _raw, key in texts)
+    for raw, key in texts:
+        if key in seen or key in stored:
             continue
         seen.add(key)
-        batch[raw.group].update(iter_fingerprints(raw))
+        batch[raw.group].update(fingerprints(raw))
         batch_docs[raw.group] += 1
     repeated: dict[str, frozenset[str]] = defaultdict(frozenset)
     for group, counts in batch.items():

@@ -122,22 +122,13 @@ def restory(
         for key in keys:
             session.execute(_KEY_LOCK, {"key": key})
     touched = set(stale)
+    windows: dict[str, list[tuple[date, date]]] = defaultdict(list)
     for row, _doc, event in new:
         row.merge_key = happening_key(event)
         window = merge_window(event)
-        if row.merge_key is None or window is None:
-            continue
-        low, high = window
-        touched.update(
-            session.scalars(
-                select(EventRow.story_id).where(
-                    EventRow.merge_key == row.merge_key,
-                    EventRow.date <= high,
-                    EventRow.enddate >= low,
-                    EventRow.story_id.is_not(None),
-                )
-            )
-        )
+        if row.merge_key is not None and window is not None:
+            windows[row.merge_key].append(window)
+    touched.update(_stories_within(session, windows))
     members = [
         row
         for ids in chunked(sorted(touched))
@@ -149,6 +140,26 @@ def restory(
     ]
     _drop_stories(session, touched)
     _add_stories(session, [*new, *reports])
+
+
+def _stories_within(session: Session, windows: Mapping[str, list[tuple[date, date]]]) -> set[str]:
+    """The stories holding a stored event of one of the keys whose dates reach into its window.
+
+    A stored event of a key, dated ``start`` to ``end``, reaches into the window ``(lo, hi)``
+    when ``start <= hi`` and ``end >= lo``. One query per chunk of keys, the windows tested
+    here: a batch of new events costs a round trip or two, not one each.
+    """
+    found: set[str] = set()
+    for chunk in chunked(sorted(windows)):
+        query = select(
+            EventRow.merge_key, EventRow.date, EventRow.enddate, EventRow.story_id
+        ).where(EventRow.merge_key.in_(chunk), EventRow.story_id.is_not(None))
+        for key, start, end, story in session.execute(query):
+            if start is None or end is None:
+                continue
+            if any(start <= high and end >= low for low, high in windows[key]):
+                found.add(story)
+    return found
 
 
 def _add_stories(session: Session, reports: Sequence[Report]) -> None:

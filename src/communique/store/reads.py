@@ -99,6 +99,18 @@ class Reads:
         with Session(self.engine) as session:
             return session.get(ArticleRow, article_id) is not None
 
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these content ids are stored: :meth:`has_article` for a batch in one query.
+
+        One query per thousand ids, as :meth:`analysed` asks: a round trip per document was a
+        noticeable part of cleaning a batch.
+        """
+        found: set[str] = set()
+        with Session(self.engine) as session:
+            for chunk in chunked(sorted(set(article_ids))):
+                found.update(session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk))))
+        return found
+
     def analysed(self, article_ids: Iterable[str]) -> dict[str, int]:
         """The analysis version each of these articles was stored with (absent: not analysed).
 

@@ -55,19 +55,44 @@ def to_values(table: type[Base], record: Any, **columns: Any) -> dict[str, Any]:
     back (an article's mentions, say) are inserted thousands at a time without the ORM's
     bookkeeping for each.
     """
-    known = _columns(table)
     values: dict[str, Any] = {}
+    for name, separator, span in _plan(table, type(record)):
+        value = getattr(record, name)
+        if span is not None:
+            for column, attribute, default in span:
+                values[column] = getattr(value, attribute) if value is not None else default
+        elif separator is not None:
+            values[name] = separator.join(value)
+        else:
+            values[name] = value
+    return values | columns
+
+
+# How one field of a record is stored: its name, the separator joining its items (None: stored
+# as it is) and, for the Span field, its columns as (column, Span attribute, value without one).
+_Step = tuple[str, str | None, tuple[tuple[str, str, Any], ...] | None]
+
+
+@cache
+def _plan(table: type[Base], record: type) -> tuple[_Step, ...]:
+    """What :func:`to_values` does with each field of a record type for a table, worked out once.
+
+    A batch converts thousands of records of a few types: asking each which fields it has and
+    which columns the table has, record by record, was most of the conversion's time.
+    """
+    known = _columns(table)
+    steps: list[_Step] = []
     for field in fields(record):
-        value = getattr(record, field.name)
         if field.name == SPAN_FIELD:
-            values.update(
-                (column, getattr(value, attribute) if value is not None else default)
+            span = tuple(
+                (column, attribute, default)
                 for column, (attribute, default) in SPAN_COLUMNS.items()
                 if column in known
             )
+            steps.append((field.name, None, span))
         elif field.name in known:
-            values[field.name] = JOINED[field.name].join(value) if field.name in JOINED else value
-    return values | columns
+            steps.append((field.name, JOINED.get(field.name), None))
+    return tuple(steps)
 
 
 def to_record(record: type[Record], row: Base, **values: Any) -> Record:

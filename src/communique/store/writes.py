@@ -7,7 +7,7 @@ let a failed document leave nothing half-written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -128,15 +128,14 @@ class Writes:
                 seen.add(item[0].id)
             docs: Counter[str] = Counter()
             lines: Counter[tuple[str, str]] = Counter()
-            events: list[derived.Report] = []
             session.add_all(_article_row(article) for article, *_rest in fresh)
             session.flush()  # the articles first: the other rows refer to them
-            for article, analysis, group, fingerprints in fresh:
+            for article, _analysis, group, fingerprints in fresh:
                 session.add(ArticleSourceRow(article_id=article.id, doc=article.doc))
                 session.add(AnalysisRow(article_id=article.id, version=version))
                 docs[group] += 1
                 lines.update((group, fingerprint) for fingerprint in set(fingerprints))
-                events += _add_analysis(session, article, analysis)
+            events = _add_analyses(session, [(a, an) for a, an, *_rest in fresh])
             _count_lines(session, docs, lines)
             session.flush()  # once, for the events' ids
             _add_evidence(session, events)
@@ -174,7 +173,7 @@ class Writes:
             self._add_source(session, article.id, article.doc)
             stale = _drop_analysis(session, article.id)
         session.merge(AnalysisRow(article_id=article.id, version=version))
-        events = _add_analysis(session, article, analysis)
+        events = _add_analyses(session, [(article, analysis)])
         session.flush()  # once, for the events' ids
         _add_evidence(session, events)
         derived.count_mentions(session, analysis.mentions)
@@ -204,43 +203,44 @@ def _drop_analysis(session: Session, article_id: str) -> set[str]:
     return stale
 
 
-def _add_analysis(session: Session, article: Article, analysis: Analysis) -> list[derived.Report]:
-    """Add an analysis's rows; return its events with their rows (evidence needs their ids).
+def _add_analyses(
+    session: Session, analysed: Sequence[tuple[Article, Analysis]]
+) -> list[derived.Report]:
+    """Add analyses' rows; return their events with their rows (evidence needs their ids).
 
     The events go through the ORM, which gives them their ids; the rest, whose ids nothing
-    reads back, are bulk inserts: an article has a few events but dozens of mentions.
+    reads back, are bulk inserts: an article has a few events but dozens of mentions. Each
+    table's rows of every article go in one statement, in the articles' order (so they get the
+    ids one statement per article would give): a batch costs one round trip per table, not
+    one per table and article.
     """
-    article_id = article.id
-    _insert(
-        session,
-        MentionRow,
-        (to_values(MentionRow, m, article_id=article_id) for m in analysis.mentions),
-    )
-    when = {"dated": article.published is not None, "published": article.published}
-    _insert(
-        session,
-        StatementRow,
-        (to_values(StatementRow, st, article_id=article_id, **when) for st in analysis.statements),
-    )
-    _insert(
-        session,
-        InstrumentRow,
-        (
+    rows: dict[type[Base], list[dict[str, Any]]] = {
+        MentionRow: [],
+        StatementRow: [],
+        InstrumentRow: [],
+        LearnedRoleRow: [],
+    }
+    events: list[derived.Report] = []
+    for article, analysis in analysed:
+        article_id = article.id
+        rows[MentionRow] += (
+            to_values(MentionRow, m, article_id=article_id) for m in analysis.mentions
+        )
+        when = {"dated": article.published is not None, "published": article.published}
+        rows[StatementRow] += (
+            to_values(StatementRow, st, article_id=article_id, **when) for st in analysis.statements
+        )
+        rows[InstrumentRow] += (
             to_values(InstrumentRow, item, article_id=article_id, key=title_key(item.title))
             for item in analysis.instruments
-        ),
-    )
-    # An event stated twice alike (same sentence, same everything) is one event: its story
-    # id could not tell the two apart.
-    events = [
-        (to_row(EventRow, event, article_id=article_id), article.doc, event)
-        for event in dict.fromkeys(analysis.events)
-    ]
-    session.add_all(row for row, _doc, _event in events)
-    _insert(
-        session,
-        LearnedRoleRow,
-        (
+        )
+        # An event stated twice alike (same sentence, same everything) is one event: its story
+        # id could not tell the two apart.
+        events += (
+            (to_row(EventRow, event, article_id=article_id), article.doc, event)
+            for event in dict.fromkeys(analysis.events)
+        )
+        rows[LearnedRoleRow] += (
             to_values(
                 LearnedRoleRow,
                 role,
@@ -249,8 +249,10 @@ def _add_analysis(session: Session, article: Article, analysis: Analysis) -> lis
                 sentence=role.sentence or "",
             )
             for role in analysis.learned
-        ),
-    )
+        )
+    session.add_all(row for row, _doc, _event in events)
+    for table, values in rows.items():
+        _insert(session, table, values)
     return events
 
 
@@ -268,10 +270,14 @@ def _add_evidence(session: Session, events: list[derived.Report]) -> None:
 
 
 def _insert(session: Session, table: type[Base], rows: Iterable[dict[str, Any]]) -> None:
-    """Insert rows in one statement with many parameter sets, inside the session's transaction."""
+    """Insert rows in one statement with many parameter sets, inside the session's transaction.
+
+    A Core insert into the table: the ORM's bulk path adds per-row bookkeeping that rows whose
+    ids nothing reads back have no use for.
+    """
     values = list(rows)
     if values:
-        session.execute(insert(table), values)
+        session.execute(insert(table.__table__), values)
 
 
 def _count_lines(session: Session, docs: Counter[str], lines: Counter[tuple[str, str]]) -> None:
