@@ -501,3 +501,118 @@ def test_the_first_meeting_since_a_year_ranks_a_meeting_and_is_not_one(nlp, text
 )
 def test_at_the_request_of_x_x_asks(nlp, text: str, actor: tuple) -> None:
     assert _one(nlp, text, "REQUEST").actor == actor
+
+
+# -- participants and negation on unseen news (issue 10, second pass) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Chile, Peru sign trade pact", "SUPPORT", {"CHL", "PER"}),
+        ("Ghana, Togo agree to reopen border crossing", "AGREE", {"GHA", "TGO"}),
+    ],
+)
+def test_a_headline_listing_two_doers_with_a_comma_keeps_both(
+    nlp, text: str, kind: str, actor: set
+) -> None:
+    assert set(_one(nlp, text, kind).actor) == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru, which are small and suspended from the trade bloc, stayed away.",
+        "Nepal and Bhutan, which are in arrears and expelled from the council, left early.",
+    ],
+)
+def test_a_participle_sharing_a_passive_or_be_has_no_doer(nlp, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if {"CHL", "PER", "NPL", "BTN"} & set(e.actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Drought hit Somalia again, and Somalia's harvest failed. Erdogan discussed the "
+            "crisis with Kenyan President William Ruto by telephone on Monday.",
+            "KEN",
+        ),
+        (
+            "Floods in Libya killed hundreds, and Libya asked for help. Scholz discussed the "
+            "crisis with Polish President Andrzej Duda by telephone on Friday.",
+            "POL",
+        ),
+    ],
+)
+def test_discussing_a_topic_with_someone_makes_them_the_other_side(
+    nlp, text: str, partner: str
+) -> None:
+    event = _one(nlp, text, "CONSULT")
+    assert partner in event.actor + event.recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pacific Islands Forum summit began in Tonga on Monday. After the summit, Fiji said "
+        "it would expel an Australian diplomat.",
+        "The Arab League summit opened in Jeddah on Friday. On the sidelines of the summit, "
+        "Egypt's president criticised Ethiopia.",
+    ],
+)
+def test_the_summit_named_again_in_a_phrase_of_time_or_place_is_no_new_meeting(
+    nlp, text: str
+) -> None:
+    consults = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert len(consults) == 1
+    sides = consults[0].actor + consults[0].recipient
+    assert all(code.startswith("IGO:") or code in {"TON", "SAU"} for code in sides)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "Fiji's prime minister flew home on Monday after the Pacific Islands Forum summit "
+            "opened.",
+            "IGO:PIF",
+        ),
+        (
+            "Samoa's foreign minister said on Monday that the Pacific Islands Forum summit had "
+            "been a success.",
+            "IGO:PIF",
+        ),
+    ],
+)
+def test_an_organisations_gathering_is_not_padded_with_states(
+    nlp, text: str, organisation: str
+) -> None:
+    event = _one(nlp, text, "CONSULT")
+    assert set(event.actor + event.recipient) == {organisation}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Armenia condemned the shelling of Georgian villages by Azerbaijan.", "ACCUSE", ("AZE",)),
+        (
+            "Ecuador denounced the detention of Colombian fishermen by Venezuela on Monday.",
+            "ACCUSE",
+            ("VEN",),
+        ),
+    ],
+)
+def test_the_doer_of_a_judged_act_is_its_target(nlp, text: str, kind: str, target: tuple) -> None:
+    assert _one(nlp, text, kind).recipient == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Laos held no talks with Cambodia this year.", "CONSULT"),
+        ("No meeting between the Kenyan and Somali foreign ministers took place.", "CONSULT"),
+    ],
+)
+def test_no_before_the_act_negates_it(nlp, text: str, kind: str) -> None:
+    assert _one(nlp, text, kind).negated

@@ -588,9 +588,12 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     pronoun in reported speech ("X said it would …") is the speaker.
     """
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += _listed_before(verb, subjects)
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if depth > 3:
         return subjects
+    if not subjects and _shared_passive(verb):
+        return []  # "which are poor and cut off from aid": the subject is the patient
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
@@ -605,6 +608,43 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
             return _doers(said, depth + 1) or subjects
     return subjects
+
+
+def _listed_before(verb: Token, subjects: list[Token]) -> list[Token]:
+    """The first of two doers a headline lists with a comma: "Chile, Peru sign trade pact".
+
+    The parse hangs the name before the comma on the verb as an adverb, leaving only the
+    second as the subject; in a headline (a line without a stop) both act.
+    """
+    if not subjects or not _bare_line(verb.sent):
+        return []
+    first = min(subjects, key=lambda t: t.left_edge.i).left_edge
+    doc = verb.doc
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"npadvmod", "intj", "dep"}
+        and c.pos_ == "PROPN"
+        and c.right_edge.i == first.i - 2
+        and doc[first.i - 1].text == ","
+        and c.left_edge.i == verb.sent.start
+    ]
+
+
+def _shared_passive(verb: Token) -> bool:
+    """Whether a participle joined to a "be" or a passive is passive itself.
+
+    In "were arrested and expelled" or "which are landlocked and barred from the bloc" the
+    second participle shares the first verb's subject, which undergoes the act: it is no doer.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head is verb:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False  # "… and has expelled": a verb with an auxiliary of its own
+    if head.dep_ == "acomp":  # "which are small and cut off": joined to the adjective
+        head = head.head
+    return head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children)
 
 
 def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Token], Token]:
@@ -725,6 +765,17 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if rule.get("topic"):
+        # "discussed the crisis with X": the parse may hang the partner on the topic
+        objects += [
+            g
+            for topic in verb.children
+            if topic.dep_ == "dobj"
+            for c in topic.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     if wide and rule.get("event") == "REQUEST":
         # "demanded that X apologise", "said X must leave": X is asked
         objects += [
@@ -739,6 +790,33 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
             if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
                 objects += _targets(clause, {"event": rule.get("event")}, wide=True)
     return objects
+
+
+# Acts that judge what another did: its target is who did it, where the object says so.
+_JUDGED = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST"}
+
+
+def _judged_doers(verb: Token) -> list[Token]:
+    """Who did the act a verb judges: "condemned the shelling of X's towns by Y" aims at Y.
+
+    The "by" phrase of the object names the doer of what is condemned, welcomed or rejected;
+    the object's other names are its victims or setting. The parse may hang "by" on the verb
+    itself; an active verb with an object has no agent of its own, so it is the object's.
+    """
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    preps = [t for o in objects for t in o.subtree if t.dep_ == "prep"]
+    preps += [c for c in verb.children if c.dep_ == "prep"]
+    return [
+        g
+        for p in preps
+        if p.lower_ == "by"
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}
+    ]
 
 
 def _placed(objects: list[Token]) -> list[Token]:
@@ -863,6 +941,8 @@ def _code(
     titles: list[tuple[int, int]],
     dateline: tuple[str, str] | None,
 ) -> Event | None:
+    if _named_again(token, rule, mentions):
+        return None
     subjects, objects, place_args, clause = _roles(token, rule)
     actor = (
         _gathered(subjects, mentions)
@@ -884,6 +964,9 @@ def _code(
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
         actor, recipient = recipient, actor
+    if rule["event"] in _JUDGED and token.pos_ == "VERB":
+        judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
+        recipient = judged or recipient
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
@@ -906,7 +989,10 @@ def _code(
         if not sides and token.pos_ != "VERB" and stated_place is None:
             # "solved through talks", "the meeting had significance": no one named, nowhere
             return None
-        if len(sides) < 2:
+        if len(sides) < 2 and sides and all(c.startswith("IGO:") for c in sides):
+            # an organisation's own gathering is many-sided: its host, if any, is the other
+            sides += [place[1]] if place is not None and place[1] not in sides else []
+        elif len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
         if place is not None and place[1] in sides and len(sides) > 1:
             # a meeting on one side's soil is a visit to it: the host is the recipient
@@ -924,7 +1010,9 @@ def _code(
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
     elif tense == "future" and event in _THREATENED:
         event, mode = "THREATEN", None  # a coercive act announced for later is a threat
-    negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children))
+    negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children)) or _none_of(
+        token, clause
+    )
     coded = Event(
         event=event,
         mode=mode,
@@ -948,6 +1036,30 @@ def _code(
     )
     facts = {"subjects": subjects, "objects": objects, "rule": rule, "mentions": mentions}
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
+
+
+def _none_of(token: Token, clause: Token) -> bool:
+    """Whether "no" denies the act: "held no talks", "no meeting took place", "sent no envoy".
+
+    The determiner on the trigger noun, or on the object of the verb that carries it, says
+    the act did not happen, as "not" does on the verb.
+    """
+    nouns = [token, *(c for c in clause.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
+    return any(d.dep_ in {"det", "neg"} and d.lower_ == "no" for n in nouns for d in n.children)
+
+
+def _named_again(token: Token, rule: dict, mentions: Mentions) -> bool:
+    """Whether a gathering noun in a phrase of time or place only points back to one named before.
+
+    "After the summit, X said …", "on the margins of the meeting": once the text has named the
+    gathering with its owner ("the ASEAN summit"), a bare "the summit" in such a phrase sets
+    the scene for another act; the gathering was coded where it was named.
+    """
+    if rule["event"] != "CONSULT" or token.pos_ == "VERB" or token.dep_ != "pobj":
+        return False
+    if _codes([token], mentions, places=False):
+        return False  # "at the Delhi summit" names whose gathering it is
+    return bool(_antecedent([token], mentions))
 
 
 def _clause_date(
