@@ -616,3 +616,27 @@ def test_the_doer_of_a_judged_act_is_its_target(nlp, text: str, kind: str, targe
 )
 def test_no_before_the_act_negates_it(nlp, text: str, kind: str) -> None:
     assert _one(nlp, text, kind).negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan deployed a new radar system last year, a step that Seoul and Beijing both oppose.",
+        "Ministers discussed the pipeline, which Warsaw and Vilnius strongly reject, at length.",
+    ],
+)
+def test_a_view_held_in_a_present_relative_clause_is_no_event(nlp, text: str) -> None:
+    assert "REJECT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hungary cancelled a planned visit by a Slovak delegation on Monday.", ("SVK",)),
+        ("Armenia has cancelled a joint military exercise with Georgia.", ("GEO",)),
+    ],
+)
+def test_cancelling_visits_and_joint_events_reduces_relations(
+    nlp, text: str, target: tuple
+) -> None:
+    assert _one(nlp, text, "SANCTION").recipient == target

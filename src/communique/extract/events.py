@@ -1010,6 +1010,8 @@ def _code(
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
     elif tense == "future" and event in _THREATENED:
         event, mode = "THREATEN", None  # a coercive act announced for later is a threat
+    if _standing_view(token):
+        return None
     negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children)) or _none_of(
         token, clause
     )
@@ -1036,6 +1038,15 @@ def _code(
     )
     facts = {"subjects": subjects, "objects": objects, "rule": rule, "mentions": mentions}
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
+
+
+def _standing_view(token: Token) -> bool:
+    """Whether a present-tense verb in a relative clause describes a noun, not an act.
+
+    "The shield that Hanoi and Manila oppose", "the plan, which Chile backs": a view held
+    (or a text's standing content) names what the noun is, not something done that day.
+    """
+    return token.dep_ == "relcl" and token.tag_ in {"VBP", "VBZ"} and not _reported(token)
 
 
 def _none_of(token: Token, clause: Token) -> bool:
