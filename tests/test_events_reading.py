@@ -640,3 +640,22 @@ def test_cancelling_visits_and_joint_events_reduces_relations(
     nlp, text: str, target: tuple
 ) -> None:
     assert _one(nlp, text, "SANCTION").recipient == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit Malawi again. Zambia's president said on Tuesday that Lusaka welcomed the "
+        "growth of cross-border trade.",
+        "Kenya's foreign ministry said Nairobi supported steps to calm the border region.",
+    ],
+)
+def test_a_reported_approval_of_a_thing_no_one_is_named_for_is_no_support_event(
+    nlp, text: str
+) -> None:
+    assert "SUPPORT" not in _kinds(nlp, text)
+
+
+def test_signing_a_text_stays_support_without_a_named_counterpart(nlp) -> None:
+    text = "Chile and Peru signed a fisheries agreement on Monday."
+    assert set(_one(nlp, text, "SUPPORT").actor) == {"CHL", "PER"}

@@ -45,7 +45,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..ents import Mentions, doc_text
 from ..model import Event, Evidence, Mention, Span
-from ..patterns import doers, jsonl_rows, speech, tables
+from ..patterns import doers, instruments, jsonl_rows, speech, tables
 from .confidence import rate_event
 from .dates import DateResolver, attached_dates, background, date_phrases
 
@@ -967,6 +967,8 @@ def _code(
     if rule["event"] in _JUDGED and token.pos_ == "VERB":
         judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
         recipient = judged or recipient
+    if not recipient and actor and rule["event"] == "SUPPORT" and _about_a_thing(token, mentions):
+        return None
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
@@ -1038,6 +1040,25 @@ def _code(
     )
     facts = {"subjects": subjects, "objects": objects, "rule": rule, "mentions": mentions}
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
+
+
+def _about_a_thing(token: Token, mentions: Mentions) -> bool:
+    """Whether a reported or subordinate approval is about a thing whose owner goes unnamed.
+
+    "Said Beijing supported steps to calm the region", "adding that the two would upgrade
+    their ties", "a plan which Lima backed": an approval told inside another clause, of
+    something no one is named for, describes a position, not support given to a party. The
+    main clause's "X welcomed the decision" is itself the news, and signing or adopting a text
+    is an act of its own.
+    """
+    if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
+        return False
+    if token.dep_ == "ROOT":
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp"}]
+    return bool(objects) and not any(
+        mentions.inside(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in objects
+    )
 
 
 def _standing_view(token: Token) -> bool:
