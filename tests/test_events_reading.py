@@ -656,6 +656,27 @@ def test_a_reported_approval_of_a_thing_no_one_is_named_for_is_no_support_event(
     assert "SUPPORT" not in _kinds(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Uganda's president met Kenya's leader on Monday. Officials said afterwards that "
+            "Kampala sought a delay of the vote.",
+            "REQUEST",
+        ),
+        (
+            "Ghana hosted Togo's foreign minister on Monday. The minister said later that Accra "
+            "rejected the idea of a new levy.",
+            "REJECT",
+        ),
+    ],
+)
+def test_a_reported_stance_on_a_thing_is_not_aimed_at_the_other_side(
+    nlp, text: str, kind: str
+) -> None:
+    assert kind not in _kinds(nlp, text)
+
+
 def test_signing_a_text_stays_support_without_a_named_counterpart(nlp) -> None:
     text = "Chile and Peru signed a fisheries agreement on Monday."
     assert set(_one(nlp, text, "SUPPORT").actor) == {"CHL", "PER"}

@@ -967,7 +967,7 @@ def _code(
     if rule["event"] in _JUDGED and token.pos_ == "VERB":
         judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
         recipient = judged or recipient
-    if not recipient and actor and rule["event"] == "SUPPORT" and _about_a_thing(token, mentions):
+    if not recipient and actor and rule["event"] in _STANCES and _about_a_thing(token, mentions):
         return None
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
@@ -1042,14 +1042,18 @@ def _code(
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
 
 
+# Acts of taking a stance: told of a thing no party is named for, they state a position.
+_STANCES = {"SUPPORT", "REQUEST", "REJECT", "ACCUSE"}
+
+
 def _about_a_thing(token: Token, mentions: Mentions) -> bool:
-    """Whether a reported or subordinate approval is about a thing whose owner goes unnamed.
+    """Whether a reported or subordinate stance is about a thing whose owner goes unnamed.
 
     "Said Beijing supported steps to calm the region", "adding that the two would upgrade
-    their ties", "a plan which Lima backed": an approval told inside another clause, of
-    something no one is named for, describes a position, not support given to a party. The
-    main clause's "X welcomed the decision" is itself the news, and signing or adopting a text
-    is an act of its own.
+    their ties", "although Delhi had pressed for another site": a stance told inside another
+    clause, about something no one is named for, describes a position, not an act aimed at a
+    party. The main clause's "X welcomed the decision" is itself the news, and signing or
+    adopting a text is an act of its own.
     """
     if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
         return False
