@@ -680,3 +680,32 @@ def test_a_reported_stance_on_a_thing_is_not_aimed_at_the_other_side(
 def test_signing_a_text_stays_support_without_a_named_counterpart(nlp) -> None:
     text = "Chile and Peru signed a fisheries agreement on Monday."
     assert set(_one(nlp, text, "SUPPORT").actor) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "President Dina Boluarte spoke in Lima on Monday. The talks had failed, the "
+            "president told reporters. She demanded that Bolivia hand over the suspects.",
+            ("PER",),
+        ),
+        (
+            'Chancellor Olaf Scholz spoke to reporters in Berlin. "This cannot go on," the '
+            "chancellor said. He urged Hungary to lift its veto.",
+            ("DEU",),
+        ),
+    ],
+)
+def test_he_or_she_points_back_to_the_person_named_earlier_in_the_paragraph(
+    nlp, text: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, "REQUEST").actor == actor
+
+
+def test_he_or_she_does_not_reach_into_the_last_paragraph(nlp) -> None:
+    text = (
+        "Chancellor Olaf Scholz spoke to reporters in Berlin.\n"
+        '"This cannot go on," the chancellor said. He urged Hungary to lift its veto.'
+    )
+    assert "REQUEST" not in _kinds(nlp, text)

@@ -517,16 +517,33 @@ def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
 
 
 def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
-    """The state of "he" or "she": the last person named before, in this or the last sentence."""
+    """The state of "he" or "she": the last person named before, in the last few sentences.
+
+    Within a paragraph a speaker is often named once ("President X said …") and then only
+    quoted or called by a surname the knowledge base cannot place, so the search goes back
+    up to three sentences; a new paragraph's "he" has no antecedent the search can trust.
+    """
     for token in subjects:
         if token.lower_ not in {"he", "she"}:
             continue
-        sent = token.sent
-        start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        start = _paragraph_back(token.sent, _PRONOUN_REACH)
         named = [m for m in mentions.starting_in(start, token.idx) if m.kind == "person" and m.code]
         if named:
             return [max(named, key=lambda m: m.start).code or ""]
     return []
+
+
+_PRONOUN_REACH = 3  # sentences before the pronoun's own that "he" or "she" may point back to
+
+
+def _paragraph_back(sent: SpacySpan, count: int) -> int:
+    """Where the text ``count`` sentences before ``sent`` starts, not before its paragraph."""
+    doc = sent.doc
+    for _ in range(count):
+        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
 
 
 _BACK_POSSESSIVES = {"its", "their"}
