@@ -709,3 +709,29 @@ def test_he_or_she_does_not_reach_into_the_last_paragraph(nlp) -> None:
         '"This cannot go on," the chancellor said. He urged Hungary to lift its veto.'
     )
     assert "REQUEST" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        (
+            "Armenia shelled villages in Azerbaijan on Monday. The shells hit three towns in "
+            "Azerbaijan, and schools across Azerbaijan closed. The European Union condemned the "
+            "attack.",
+            "ACCUSE",
+            ("ARM",),
+        ),
+        (
+            "Serbia expelled a Croatian journalist on Friday. The reporter had worked in Croatia "
+            "and Bosnia for years, and Croatia's press union protested. The Council of Europe "
+            "criticised the decision.",
+            "ACCUSE",
+            ("SRB",),
+        ),
+    ],
+)
+def test_condemning_the_move_aims_at_whoever_has_acted_not_the_most_named(
+    nlp, text: str, kind: str, target: tuple
+) -> None:
+    condemned = [e for e in _events(nlp, text) if e.event == kind and e.actor[0].startswith("IGO")]
+    assert [e.recipient for e in condemned] == [target]

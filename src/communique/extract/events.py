@@ -130,6 +130,7 @@ def find_events(
         if rules:
             matched[token.i] = rules
     every_title = _Titles(titles or [])
+    acted: Counter[str] = Counter()  # who has done something so far: whose "move" is meant
     for i, rules in matched.items():
         token = doc[i]
         sent = token.sent
@@ -145,7 +146,7 @@ def find_events(
                 rule,
                 mentions,
                 in_play,
-                salient=salient,
+                salient=[code for code, _n in acted.most_common()] + salient,
                 published=published,
                 when=when,
                 titles=near,
@@ -155,6 +156,7 @@ def find_events(
                 break
         if event is not None:
             found.extend(_each_way(event) if _reciprocal(token) else [event])
+            acted.update(event.actor if not event.negated else ())
     places = _Localities(mentions)
     return [_localise(event, places) for event in _merge(found)]
 
@@ -1176,7 +1178,9 @@ def _counterpart(
     """Whom a directed act without a named target is aimed at: the other side in the news.
 
     "Hanoi rejected the claims", "the alliance condemned the move": the target is the one
-    other actor the sentence names, or else the article's most named actor beside the doer.
+    other actor the sentence names, or else whoever has done most so far in the article (the
+    claims or the move are someone's acts), or else its most named actor beside the doer.
+    ``salient`` lists the doers so far, most active first, then the most named.
     """
     lo, hi = sent.start_char, sent.end_char
     near = {
