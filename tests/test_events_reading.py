@@ -735,3 +735,27 @@ def test_condemning_the_move_aims_at_whoever_has_acted_not_the_most_named(
 ) -> None:
     condemned = [e for e in _events(nlp, text) if e.event == kind and e.actor[0].startswith("IGO")]
     assert [e.recipient for e in condemned] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            'Foreign Minister Ana Brnabic spoke in Belgrade on Monday. "We ask Kosovo to stop '
+            'its provocations," she said.',
+            ("SRB",),
+            ("XKX",),
+        ),
+        (
+            '"We demand that Ethiopia withdraw its troops," Somali President Hassan Sheikh '
+            "Mohamud told parliament.",
+            ("SOM",),
+            ("ETH",),
+        ),
+    ],
+)
+def test_we_in_quoted_words_is_the_speakers_state(
+    nlp, text: str, actor: tuple, target: tuple
+) -> None:
+    event = _one(nlp, text, "REQUEST")
+    assert (event.actor, event.recipient) == (actor, target)

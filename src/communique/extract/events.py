@@ -535,6 +535,29 @@ def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+def _quoting(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """The state of "we" or "I" in quoted words: that of whoever is said to speak them.
+
+    '"We ask Chile to stop," the minister said': the first person is the speaker, found as
+    the doer of the verb of saying that the quoted clause hangs on.
+    """
+    for token in subjects:
+        if token.lower_ not in {"we", "i"}:
+            continue
+        clause = token.head
+        while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+            clause = clause.head
+        said = clause.head
+        saying = set(speech()["speech_verbs"]) | _PROMISING
+        if clause.dep_ != "ccomp" or said.lemma_.lower() not in saying:
+            continue
+        speakers = _doers(said)
+        codes = _codes(speakers, mentions, places=False) or _person_before(speakers, mentions)
+        if codes:
+            return codes
+    return []
+
+
 _PRONOUN_REACH = 3  # sentences before the pronoun's own that "he" or "she" may point back to
 
 
@@ -970,6 +993,7 @@ def _code(
         or _antecedent(subjects, mentions)
         or _person_before(subjects, mentions)
         or _owner(subjects, mentions)
+        or _quoting(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
