@@ -759,3 +759,26 @@ def test_we_in_quoted_words_is_the_speakers_state(
 ) -> None:
     event = _one(nlp, text, "REQUEST")
     assert (event.actor, event.recipient) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Chile's foreign minister held talks with his Peruvian counterpart in Lima on Friday. "
+            "The two sides agreed to hold more meetings.",
+            "AGREE",
+            {"CHL", "PER"},
+        ),
+        (
+            "Prime Minister Kristersson met Prime Minister Orban in Budapest. The two prime "
+            "ministers signed a defence accord.",
+            "SUPPORT",
+            {"SWE", "HUN"},
+        ),
+    ],
+)
+def test_the_two_sides_and_the_two_prime_ministers_are_the_pair(
+    nlp, text: str, kind: str, actor: set
+) -> None:
+    assert set(_one(nlp, text, kind).actor) == actor
