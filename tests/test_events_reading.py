@@ -782,3 +782,23 @@ def test_the_two_sides_and_the_two_prime_ministers_are_the_pair(
     nlp, text: str, kind: str, actor: set
 ) -> None:
     assert set(_one(nlp, text, kind).actor) == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president met Togo's leader in Accra on Monday. Ghana's president said border "
+        "disputes must be settled through dialogue.",
+        "Peru's prime minister flew to Quito on Friday. She told reporters that fishing quotas "
+        "must be set by science.",
+    ],
+)
+def test_saying_a_thing_must_be_done_asks_no_one(nlp, text: str) -> None:
+    assert "REQUEST" not in _kinds(nlp, text)
+
+
+def test_saying_a_state_must_act_still_asks_it(nlp) -> None:
+    text = (
+        "Kenya's foreign minister visited Uganda on Tuesday. He said Uganda must reopen the border."
+    )
+    assert _one(nlp, text, "REQUEST").recipient == ("UGA",)

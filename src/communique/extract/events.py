@@ -1012,6 +1012,8 @@ def _code(
         recipient = judged or recipient
     if not recipient and actor and rule["event"] in _STANCES and _about_a_thing(token, mentions):
         return None
+    if not recipient and rule.get("complement_aux") and rule["event"] == "REQUEST":
+        return None  # "said disputes must be settled peacefully": a principle, asked of no one
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
