@@ -802,3 +802,39 @@ def test_saying_a_state_must_act_still_asks_it(nlp) -> None:
         "Kenya's foreign minister visited Uganda on Tuesday. He said Uganda must reopen the border."
     )
     assert _one(nlp, text, "REQUEST").recipient == ("UGA",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "QUITO (Reuters) -- Ecuador's president and Peru's leader on Monday signed a border "
+            "accord.",
+            {"ECU", "PER"},
+        ),
+        ("LIMA, May 2 (EFE) - Peru and Chile signed a fisheries pact on Monday.", {"PER", "CHL"}),
+    ],
+)
+def test_the_agency_credited_in_a_dateline_takes_no_part(nlp, text: str, actor: set) -> None:
+    event = _one(nlp, text, "SUPPORT")
+    assert set(event.actor) == actor
+    assert event.recipient == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "ACCRA (AP) -- Ghana's president and Togo's leader ended a long dispute on Monday, "
+            "signing a border treaty.",
+            {"GHA", "TGO"},
+        ),
+        (
+            "HANOI (AFP) -- Vietnam's prime minister and his Lao counterpart closed a decade of "
+            "disputes on Tuesday, signing a water-sharing pact.",
+            {"VNM", "LAO"},
+        ),
+    ],
+)
+def test_a_dateline_is_never_the_subject(nlp, text: str, actor: set) -> None:
+    assert set(_one(nlp, text, "SUPPORT").actor) == actor

@@ -117,8 +117,10 @@ def find_events(
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
     mentions = Mentions.of(mentions)
-    in_play = _states_in_play(mentions)
-    salient = _salient(mentions)
+    credits = [(s.start_char, end) for s in doc.sents if (end := _dateline_end(s)) > s.start_char]
+    reported = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in credits)]
+    in_play = _states_in_play(reported)  # not the agency credited in a dateline
+    salient = _salient(reported)
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
     matched: dict[int, list[dict]] = {}
@@ -629,7 +631,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     a relative clause ("X, which expelled …") takes the noun it hangs on; a third-person
     pronoun in reported speech ("X said it would …") is the speaker.
     """
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_dateline(c)]
     subjects += _listed_before(verb, subjects)
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if depth > 3:
@@ -650,6 +652,39 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
             return _doers(said, depth + 1) or subjects
     return subjects
+
+
+_DATELINE_DASHES = {"--", "—", "–", "-", ":"}
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a word belongs to a dateline: "LIMA (Reuters) -- …", "QUITO, May 2 (EFE) - …".
+
+    The city and the agency before the dash open the report; the parse may take them for the
+    first verb's subject, and an agency would then act for its home state.
+    """
+    return token.idx < _dateline_end(token.sent)
+
+
+def _dateline_end(sent: SpacySpan) -> int:
+    """Where a sentence's opening dateline ends (its dash), or its start if it has none."""
+    words = list(sent[:12])
+    dash = next((t for t in words if t.text in _DATELINE_DASHES and _spaced(t)), None)
+    if dash is None:
+        return sent.start_char
+    head = sent.doc[sent.start : dash.i]
+    if any(t.text == "(" for t in head) or any(
+        t.is_upper and len(t) > 2 and t.is_alpha for t in head
+    ):
+        return dash.idx
+    return sent.start_char
+
+
+def _spaced(token: Token) -> bool:
+    """Whether a dash stands apart ("LIMA - Peru …"), not inside a compound ("US-China")."""
+    doc = token.doc
+    before = token.text == ":" or token.i == 0 or bool(doc[token.i - 1].whitespace_)
+    return bool(token.whitespace_) and before
 
 
 def _listed_before(verb: Token, subjects: list[Token]) -> list[Token]:
@@ -1208,7 +1243,7 @@ def _counterpart(
     claims or the move are someone's acts), or else its most named actor beside the doer.
     ``salient`` lists the doers so far, most active first, then the most named.
     """
-    lo, hi = sent.start_char, sent.end_char
+    lo, hi = _dateline_end(sent), sent.end_char  # not the agency credited in a dateline
     near = {
         code
         for m in mentions.starting_in(lo, hi)
@@ -1234,13 +1269,13 @@ def _where(sent: SpacySpan, mention: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
 
 
-def _salient(mentions: Mentions) -> list[str]:
+def _salient(mentions: Iterable[Mention]) -> list[str]:
     """States and organisations by how often the article names them, most named first."""
     counts = Counter(code for m in mentions if m.kind != "place" for code in m.codes if m.code)
     return [code for code, _n in counts.most_common()]
 
 
-def _states_in_play(mentions: Mentions) -> list[str]:
+def _states_in_play(mentions: Iterable[Mention]) -> list[str]:
     counts = Counter(
         m.code for m in mentions if m.kind in {"state", "person"} and m.code and len(m.code) == 3
     )
