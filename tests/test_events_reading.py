@@ -838,3 +838,26 @@ def test_the_agency_credited_in_a_dateline_takes_no_part(nlp, text: str, actor: 
 )
 def test_a_dateline_is_never_the_subject(nlp, text: str, actor: set) -> None:
     assert set(_one(nlp, text, "SUPPORT").actor) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "Kenya's foreign ministry on Friday released a statement urging Somalia to reopen "
+            "the border.",
+            ("KEN",),
+            ("SOM",),
+        ),
+        (
+            "Chile sent Bolivia a letter calling for new talks on water rights.",
+            ("CHL",),
+            ("BOL",),
+        ),
+    ],
+)
+def test_a_note_or_statement_asking_something_is_its_senders_request(
+    nlp, text: str, actor: tuple, target: tuple
+) -> None:
+    event = _one(nlp, text, "REQUEST")
+    assert (event.actor, event.recipient) == (actor, target)

@@ -642,6 +642,10 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return _doers(verb.head, depth + 1)
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
         return _doers(verb.head.head, depth + 1)  # "responded by expelling …"
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        carrier = _holder(verb.head)
+        if carrier is not None:
+            return _doers(carrier, depth + 1)  # "issued a statement urging …"
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
@@ -706,6 +710,16 @@ def _listed_before(verb: Token, subjects: list[Token]) -> list[Token]:
         and doc[first.i - 1].text == ","
         and c.left_edge.i == verb.sent.start
     ]
+
+
+def _holder(noun: Token) -> Token | None:
+    """The verb whose object a noun is, directly or in a phrase: "sent a letter", "in a note"."""
+    if noun.dep_ in {"dobj", "dative"} and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
 
 
 def _shared_passive(verb: Token) -> bool:
