@@ -861,3 +861,27 @@ def test_a_note_or_statement_asking_something_is_its_senders_request(
 ) -> None:
     event = _one(nlp, text, "REQUEST")
     assert (event.actor, event.recipient) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Chile and Peru threatened on Monday to close their ports to the foreign fleet. They "
+            "further criticised the new fishing quotas.",
+            {"CHL", "PER"},
+        ),
+        (
+            "Ghana and Togo signed a border accord in Lome on Friday. They also condemned the "
+            "attack on a customs post.",
+            {"GHA", "TGO"},
+        ),
+    ],
+)
+def test_they_continue_the_several_doers_of_the_sentence_before(nlp, text: str, actor: set) -> None:
+    assert set(_one(nlp, text, "ACCUSE").actor) == actor
+
+
+def test_they_after_one_state_is_not_that_state(nlp) -> None:
+    text = "Chile recalled its ambassador on Monday. They also criticised the new fishing quotas."
+    assert "ACCUSE" not in _kinds(nlp, text)

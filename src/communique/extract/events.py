@@ -537,6 +537,25 @@ def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """Who "they" are: the several doers the last sentence's main clause named.
+
+    "Chile and Peru warned … They also denounced …": a plural pronoun continues the subject
+    of the sentence before, as "he" continues a person; where that subject names one state,
+    "they" are more likely its people or officials, so it is not taken.
+    """
+    for token in subjects:
+        sent = token.sent
+        if token.lower_ != "they" or sent.start == 0:
+            continue
+        before = sent.doc[sent.start - 1].sent
+        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        codes = _codes(named, mentions, places=False)
+        if len(codes) > 1:  # "they" are several: one state named before is someone else
+            return codes
+    return []
+
+
 def _quoting(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The state of "we" or "I" in quoted words: that of whoever is said to speak them.
 
@@ -1043,6 +1062,7 @@ def _code(
         or _person_before(subjects, mentions)
         or _owner(subjects, mentions)
         or _quoting(subjects, mentions)
+        or _they_before(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
