@@ -650,7 +650,12 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     a relative clause ("X, which expelled …") takes the noun it hangs on; a third-person
     pronoun in reported speech ("X said it would …") is the speaker.
     """
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_dateline(c)]
+    subjects = [
+        s
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for s in ([c] if not _in_dateline(c) else _after_dateline(c))
+    ]
     subjects += _listed_before(verb, subjects)
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if depth > 3:
@@ -687,6 +692,15 @@ def _in_dateline(token: Token) -> bool:
     first verb's subject, and an agency would then act for its home state.
     """
     return token.idx < _dateline_end(token.sent)
+
+
+def _after_dateline(token: Token) -> list[Token]:
+    """The real subject the parse hangs on a dateline: "LIMA -- A Peruvian court ruled …"."""
+    return [
+        t
+        for t in token.subtree
+        if t.dep_ == "appos" and _in_dateline(t.head) and not _in_dateline(t)
+    ]
 
 
 def _dateline_end(sent: SpacySpan) -> int:
@@ -1081,7 +1095,8 @@ def _code(
         recipient = judged or recipient
     if not recipient and actor and rule["event"] in _STANCES and _about_a_thing(token, mentions):
         return None
-    if not recipient and rule.get("complement_aux") and rule["event"] == "REQUEST":
+    principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
+    if not recipient and rule["event"] == "REQUEST" and principle:
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
@@ -1176,6 +1191,27 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp"}]
     return bool(objects) and not any(
         mentions.inside(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in objects
+    )
+
+
+def _asked_someone(verb: Token, mentions: Mentions) -> bool:
+    """Whether "said that … must …" concerns someone: a name, a pronoun, an agent noun.
+
+    "The government must resign" asks a party the knowledge base may not place, and "an
+    intervention in X must be avoided" concerns X; "disputes must be settled" asks no one.
+    """
+    subjects = [
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for g in c.children
+        if g.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    return any(
+        t.pos_ in {"PRON", "PROPN"}
+        or _counted(t).lemma_.lower() in doers()["agents"]
+        or mentions.inside(t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in subjects
     )
 
 
