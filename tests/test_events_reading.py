@@ -501,3 +501,407 @@ def test_the_first_meeting_since_a_year_ranks_a_meeting_and_is_not_one(nlp, text
 )
 def test_at_the_request_of_x_x_asks(nlp, text: str, actor: tuple) -> None:
     assert _one(nlp, text, "REQUEST").actor == actor
+
+
+# -- participants and negation on unseen news (issue 10, second pass) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Chile, Peru sign trade pact", "SUPPORT", {"CHL", "PER"}),
+        ("Ghana, Togo agree to reopen border crossing", "AGREE", {"GHA", "TGO"}),
+    ],
+)
+def test_a_headline_listing_two_doers_with_a_comma_keeps_both(
+    nlp, text: str, kind: str, actor: set
+) -> None:
+    assert set(_one(nlp, text, kind).actor) == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru, which are small and suspended from the trade bloc, stayed away.",
+        "Nepal and Bhutan, which are in arrears and expelled from the council, left early.",
+    ],
+)
+def test_a_participle_sharing_a_passive_or_be_has_no_doer(nlp, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if {"CHL", "PER", "NPL", "BTN"} & set(e.actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "Drought hit Somalia again, and Somalia's harvest failed. Erdogan discussed the "
+            "crisis with Kenyan President William Ruto by telephone on Monday.",
+            "KEN",
+        ),
+        (
+            "Floods in Libya killed hundreds, and Libya asked for help. Scholz discussed the "
+            "crisis with Polish President Andrzej Duda by telephone on Friday.",
+            "POL",
+        ),
+    ],
+)
+def test_discussing_a_topic_with_someone_makes_them_the_other_side(
+    nlp, text: str, partner: str
+) -> None:
+    event = _one(nlp, text, "CONSULT")
+    assert partner in event.actor + event.recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pacific Islands Forum summit began in Tonga on Monday. After the summit, Fiji said "
+        "it would expel an Australian diplomat.",
+        "The Arab League summit opened in Jeddah on Friday. On the sidelines of the summit, "
+        "Egypt's president criticised Ethiopia.",
+    ],
+)
+def test_the_summit_named_again_in_a_phrase_of_time_or_place_is_no_new_meeting(
+    nlp, text: str
+) -> None:
+    consults = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert len(consults) == 1
+    sides = consults[0].actor + consults[0].recipient
+    assert all(code.startswith("IGO:") or code in {"TON", "SAU"} for code in sides)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "Fiji's prime minister flew home on Monday after the Pacific Islands Forum summit "
+            "opened.",
+            "IGO:PIF",
+        ),
+        (
+            "Samoa's foreign minister said on Monday that the Pacific Islands Forum summit had "
+            "been a success.",
+            "IGO:PIF",
+        ),
+    ],
+)
+def test_an_organisations_gathering_is_not_padded_with_states(
+    nlp, text: str, organisation: str
+) -> None:
+    event = _one(nlp, text, "CONSULT")
+    assert set(event.actor + event.recipient) == {organisation}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Armenia condemned the shelling of Georgian villages by Azerbaijan.", "ACCUSE", ("AZE",)),
+        (
+            "Ecuador denounced the detention of Colombian fishermen by Venezuela on Monday.",
+            "ACCUSE",
+            ("VEN",),
+        ),
+    ],
+)
+def test_the_doer_of_a_judged_act_is_its_target(nlp, text: str, kind: str, target: tuple) -> None:
+    assert _one(nlp, text, kind).recipient == target
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Laos held no talks with Cambodia this year.", "CONSULT"),
+        ("No meeting between the Kenyan and Somali foreign ministers took place.", "CONSULT"),
+    ],
+)
+def test_no_before_the_act_negates_it(nlp, text: str, kind: str) -> None:
+    assert _one(nlp, text, kind).negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan deployed a new radar system last year, a step that Seoul and Beijing both oppose.",
+        "Ministers discussed the pipeline, which Warsaw and Vilnius strongly reject, at length.",
+    ],
+)
+def test_a_view_held_in_a_present_relative_clause_is_no_event(nlp, text: str) -> None:
+    assert "REJECT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit Malawi again. Zambia's president said on Tuesday that Lusaka welcomed the "
+        "growth of cross-border trade.",
+        "Kenya's foreign ministry said Nairobi supported steps to calm the border region.",
+    ],
+)
+def test_a_reported_approval_of_a_thing_no_one_is_named_for_is_no_support_event(
+    nlp, text: str
+) -> None:
+    assert "SUPPORT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Uganda's president met Kenya's leader on Monday. Officials said afterwards that "
+            "Kampala sought a delay of the vote.",
+            "REQUEST",
+        ),
+        (
+            "Ghana hosted Togo's foreign minister on Monday. The minister said later that Accra "
+            "rejected the idea of a new levy.",
+            "REJECT",
+        ),
+    ],
+)
+def test_a_reported_stance_on_a_thing_is_not_aimed_at_the_other_side(
+    nlp, text: str, kind: str
+) -> None:
+    assert kind not in _kinds(nlp, text)
+
+
+def test_signing_a_text_stays_support_without_a_named_counterpart(nlp) -> None:
+    text = "Chile and Peru signed a fisheries agreement on Monday."
+    assert set(_one(nlp, text, "SUPPORT").actor) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "President Dina Boluarte spoke in Lima on Monday. The talks had failed, the "
+            "president told reporters. She demanded that Bolivia hand over the suspects.",
+            ("PER",),
+        ),
+        (
+            'Chancellor Olaf Scholz spoke to reporters in Berlin. "This cannot go on," the '
+            "chancellor said. He urged Hungary to lift its veto.",
+            ("DEU",),
+        ),
+    ],
+)
+def test_he_or_she_points_back_to_the_person_named_earlier_in_the_paragraph(
+    nlp, text: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, "REQUEST").actor == actor
+
+
+def test_he_or_she_does_not_reach_into_the_last_paragraph(nlp) -> None:
+    text = (
+        "Chancellor Olaf Scholz spoke to reporters in Berlin.\n"
+        '"This cannot go on," the chancellor said. He urged Hungary to lift its veto.'
+    )
+    assert "REQUEST" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        (
+            "Armenia shelled villages in Azerbaijan on Monday. The shells hit three towns in "
+            "Azerbaijan, and schools across Azerbaijan closed. The European Union condemned the "
+            "attack.",
+            "ACCUSE",
+            ("ARM",),
+        ),
+        (
+            "Serbia expelled a Croatian journalist on Friday. The reporter had worked in Croatia "
+            "and Bosnia for years, and Croatia's press union protested. The Council of Europe "
+            "criticised the decision.",
+            "ACCUSE",
+            ("SRB",),
+        ),
+    ],
+)
+def test_condemning_the_move_aims_at_whoever_has_acted_not_the_most_named(
+    nlp, text: str, kind: str, target: tuple
+) -> None:
+    condemned = [e for e in _events(nlp, text) if e.event == kind and e.actor[0].startswith("IGO")]
+    assert [e.recipient for e in condemned] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            'Foreign Minister Ana Brnabic spoke in Belgrade on Monday. "We ask Kosovo to stop '
+            'its provocations," she said.',
+            ("SRB",),
+            ("XKX",),
+        ),
+        (
+            '"We demand that Ethiopia withdraw its troops," Somali President Hassan Sheikh '
+            "Mohamud told parliament.",
+            ("SOM",),
+            ("ETH",),
+        ),
+    ],
+)
+def test_we_in_quoted_words_is_the_speakers_state(
+    nlp, text: str, actor: tuple, target: tuple
+) -> None:
+    event = _one(nlp, text, "REQUEST")
+    assert (event.actor, event.recipient) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Chile's foreign minister held talks with his Peruvian counterpart in Lima on Friday. "
+            "The two sides agreed to hold more meetings.",
+            "AGREE",
+            {"CHL", "PER"},
+        ),
+        (
+            "Prime Minister Kristersson met Prime Minister Orban in Budapest. The two prime "
+            "ministers signed a defence accord.",
+            "SUPPORT",
+            {"SWE", "HUN"},
+        ),
+    ],
+)
+def test_the_two_sides_and_the_two_prime_ministers_are_the_pair(
+    nlp, text: str, kind: str, actor: set
+) -> None:
+    assert set(_one(nlp, text, kind).actor) == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's president met Togo's leader in Accra on Monday. Ghana's president said border "
+        "disputes must be settled through dialogue.",
+        "Peru's prime minister flew to Quito on Friday. She told reporters that fishing quotas "
+        "must be set by science.",
+    ],
+)
+def test_saying_a_thing_must_be_done_asks_no_one(nlp, text: str) -> None:
+    assert "REQUEST" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's prime minister visited Lisbon on Monday. He said the government must resign.",
+        "Peru's foreign minister met Chile's envoy on Monday. She said any blockade of Bolivia "
+        "must be avoided.",
+    ],
+)
+def test_saying_an_agent_or_an_act_on_a_state_must_change_is_a_request(nlp, text: str) -> None:
+    assert "REQUEST" in _kinds(nlp, text)
+
+
+def test_saying_a_state_must_act_still_asks_it(nlp) -> None:
+    text = (
+        "Kenya's foreign minister visited Uganda on Tuesday. He said Uganda must reopen the border."
+    )
+    assert _one(nlp, text, "REQUEST").recipient == ("UGA",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "QUITO (Reuters) -- Ecuador's president and Peru's leader on Monday signed a border "
+            "accord.",
+            {"ECU", "PER"},
+        ),
+        ("LIMA, May 2 (EFE) - Peru and Chile signed a fisheries pact on Monday.", {"PER", "CHL"}),
+    ],
+)
+def test_the_agency_credited_in_a_dateline_takes_no_part(nlp, text: str, actor: set) -> None:
+    event = _one(nlp, text, "SUPPORT")
+    assert set(event.actor) == actor
+    assert event.recipient == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "ACCRA (AP) -- Ghana's president and Togo's leader ended a long dispute on Monday, "
+            "signing a border treaty.",
+            {"GHA", "TGO"},
+        ),
+        (
+            "HANOI (AFP) -- Vietnam's prime minister and his Lao counterpart closed a decade of "
+            "disputes on Tuesday, signing a water-sharing pact.",
+            {"VNM", "LAO"},
+        ),
+    ],
+)
+def test_a_dateline_is_never_the_subject(nlp, text: str, actor: set) -> None:
+    assert set(_one(nlp, text, "SUPPORT").actor) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "Kenya's foreign ministry on Friday released a statement urging Somalia to reopen "
+            "the border.",
+            ("KEN",),
+            ("SOM",),
+        ),
+        (
+            "Chile sent Bolivia a letter calling for new talks on water rights.",
+            ("CHL",),
+            ("BOL",),
+        ),
+    ],
+)
+def test_a_note_or_statement_asking_something_is_its_senders_request(
+    nlp, text: str, actor: tuple, target: tuple
+) -> None:
+    event = _one(nlp, text, "REQUEST")
+    assert (event.actor, event.recipient) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Chile and Peru threatened on Monday to close their ports to the foreign fleet. They "
+            "further criticised the new fishing quotas.",
+            {"CHL", "PER"},
+        ),
+        (
+            "Ghana and Togo signed a border accord in Lome on Friday. They also condemned the "
+            "attack on a customs post.",
+            {"GHA", "TGO"},
+        ),
+    ],
+)
+def test_they_continue_the_several_doers_of_the_sentence_before(nlp, text: str, actor: set) -> None:
+    assert set(_one(nlp, text, "ACCUSE").actor) == actor
+
+
+def test_they_after_one_state_is_not_that_state(nlp) -> None:
+    text = "Chile recalled its ambassador on Monday. They also criticised the new fishing quotas."
+    assert "ACCUSE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "NAIROBI, Kenya -- A Ugandan army patrol has shelled a border village in Kenya, "
+            "officials said on Tuesday.",
+            "ASSAULT",
+            ("UGA",),
+        ),
+        (
+            "THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Liberian "
+            "minister with contempt of court.",
+            "ACCUSE",
+            ("IGO:UN",),
+        ),
+    ],
+)
+def test_the_subject_hung_on_a_dateline_still_acts(nlp, text: str, kind: str, actor: tuple) -> None:
+    assert _one(nlp, text, kind).actor == actor

@@ -45,7 +45,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..ents import Mentions, doc_text
 from ..model import Event, Evidence, Mention, Span
-from ..patterns import doers, jsonl_rows, speech, tables
+from ..patterns import doers, instruments, jsonl_rows, speech, tables
 from .confidence import rate_event
 from .dates import DateResolver, attached_dates, background, date_phrases
 
@@ -117,8 +117,10 @@ def find_events(
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
     mentions = Mentions.of(mentions)
-    in_play = _states_in_play(mentions)
-    salient = _salient(mentions)
+    credits = [(s.start_char, end) for s in doc.sents if (end := _dateline_end(s)) > s.start_char]
+    reported = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in credits)]
+    in_play = _states_in_play(reported)  # not the agency credited in a dateline
+    salient = _salient(reported)
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
     matched: dict[int, list[dict]] = {}
@@ -130,6 +132,7 @@ def find_events(
         if rules:
             matched[token.i] = rules
     every_title = _Titles(titles or [])
+    acted: Counter[str] = Counter()  # who has done something so far: whose "move" is meant
     for i, rules in matched.items():
         token = doc[i]
         sent = token.sent
@@ -145,7 +148,7 @@ def find_events(
                 rule,
                 mentions,
                 in_play,
-                salient=salient,
+                salient=[code for code, _n in acted.most_common()] + salient,
                 published=published,
                 when=when,
                 titles=near,
@@ -155,6 +158,7 @@ def find_events(
                 break
         if event is not None:
             found.extend(_each_way(event) if _reciprocal(token) else [event])
+            acted.update(event.actor if not event.negated else ())
     places = _Localities(mentions)
     return [_localise(event, places) for event in _merge(found)]
 
@@ -517,16 +521,75 @@ def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
 
 
 def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
-    """The state of "he" or "she": the last person named before, in this or the last sentence."""
+    """The state of "he" or "she": the last person named before, in the last few sentences.
+
+    Within a paragraph a speaker is often named once ("President X said …") and then only
+    quoted or called by a surname the knowledge base cannot place, so the search goes back
+    up to three sentences; a new paragraph's "he" has no antecedent the search can trust.
+    """
     for token in subjects:
         if token.lower_ not in {"he", "she"}:
             continue
-        sent = token.sent
-        start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        start = _paragraph_back(token.sent, _PRONOUN_REACH)
         named = [m for m in mentions.starting_in(start, token.idx) if m.kind == "person" and m.code]
         if named:
             return [max(named, key=lambda m: m.start).code or ""]
     return []
+
+
+def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """Who "they" are: the several doers the last sentence's main clause named.
+
+    "Chile and Peru warned … They also denounced …": a plural pronoun continues the subject
+    of the sentence before, as "he" continues a person; where that subject names one state,
+    "they" are more likely its people or officials, so it is not taken.
+    """
+    for token in subjects:
+        sent = token.sent
+        if token.lower_ != "they" or sent.start == 0:
+            continue
+        before = sent.doc[sent.start - 1].sent
+        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        codes = _codes(named, mentions, places=False)
+        if len(codes) > 1:  # "they" are several: one state named before is someone else
+            return codes
+    return []
+
+
+def _quoting(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """The state of "we" or "I" in quoted words: that of whoever is said to speak them.
+
+    '"We ask Chile to stop," the minister said': the first person is the speaker, found as
+    the doer of the verb of saying that the quoted clause hangs on.
+    """
+    for token in subjects:
+        if token.lower_ not in {"we", "i"}:
+            continue
+        clause = token.head
+        while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+            clause = clause.head
+        said = clause.head
+        saying = set(speech()["speech_verbs"]) | _PROMISING
+        if clause.dep_ != "ccomp" or said.lemma_.lower() not in saying:
+            continue
+        speakers = _doers(said)
+        codes = _codes(speakers, mentions, places=False) or _person_before(speakers, mentions)
+        if codes:
+            return codes
+    return []
+
+
+_PRONOUN_REACH = 3  # sentences before the pronoun's own that "he" or "she" may point back to
+
+
+def _paragraph_back(sent: SpacySpan, count: int) -> int:
+    """Where the text ``count`` sentences before ``sent`` starts, not before its paragraph."""
+    doc = sent.doc
+    for _ in range(count):
+        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
 
 
 _BACK_POSSESSIVES = {"its", "their"}
@@ -587,14 +650,26 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     a relative clause ("X, which expelled …") takes the noun it hangs on; a third-person
     pronoun in reported speech ("X said it would …") is the speaker.
     """
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [
+        s
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for s in ([c] if not _in_dateline(c) else _after_dateline(c))
+    ]
+    subjects += _listed_before(verb, subjects)
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if depth > 3:
         return subjects
+    if not subjects and _shared_passive(verb):
+        return []  # "which are poor and cut off from aid": the subject is the patient
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
         return _doers(verb.head.head, depth + 1)  # "responded by expelling …"
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        carrier = _holder(verb.head)
+        if carrier is not None:
+            return _doers(carrier, depth + 1)  # "issued a statement urging …"
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
@@ -605,6 +680,95 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
             return _doers(said, depth + 1) or subjects
     return subjects
+
+
+_DATELINE_DASHES = {"--", "—", "–", "-", ":"}
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a word belongs to a dateline: "LIMA (Reuters) -- …", "QUITO, May 2 (EFE) - …".
+
+    The city and the agency before the dash open the report; the parse may take them for the
+    first verb's subject, and an agency would then act for its home state.
+    """
+    return token.idx < _dateline_end(token.sent)
+
+
+def _after_dateline(token: Token) -> list[Token]:
+    """The real subject the parse hangs on a dateline: "LIMA -- A Peruvian court ruled …"."""
+    return [
+        t
+        for t in token.subtree
+        if t.dep_ == "appos" and _in_dateline(t.head) and not _in_dateline(t)
+    ]
+
+
+def _dateline_end(sent: SpacySpan) -> int:
+    """Where a sentence's opening dateline ends (its dash), or its start if it has none."""
+    words = list(sent[:12])
+    dash = next((t for t in words if t.text in _DATELINE_DASHES and _spaced(t)), None)
+    if dash is None:
+        return sent.start_char
+    head = sent.doc[sent.start : dash.i]
+    if any(t.text == "(" for t in head) or any(
+        t.is_upper and len(t) > 2 and t.is_alpha for t in head
+    ):
+        return dash.idx
+    return sent.start_char
+
+
+def _spaced(token: Token) -> bool:
+    """Whether a dash stands apart ("LIMA - Peru …"), not inside a compound ("US-China")."""
+    doc = token.doc
+    before = token.text == ":" or token.i == 0 or bool(doc[token.i - 1].whitespace_)
+    return bool(token.whitespace_) and before
+
+
+def _listed_before(verb: Token, subjects: list[Token]) -> list[Token]:
+    """The first of two doers a headline lists with a comma: "Chile, Peru sign trade pact".
+
+    The parse hangs the name before the comma on the verb as an adverb, leaving only the
+    second as the subject; in a headline (a line without a stop) both act.
+    """
+    if not subjects or not _bare_line(verb.sent):
+        return []
+    first = min(subjects, key=lambda t: t.left_edge.i).left_edge
+    doc = verb.doc
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"npadvmod", "intj", "dep"}
+        and c.pos_ == "PROPN"
+        and c.right_edge.i == first.i - 2
+        and doc[first.i - 1].text == ","
+        and c.left_edge.i == verb.sent.start
+    ]
+
+
+def _holder(noun: Token) -> Token | None:
+    """The verb whose object a noun is, directly or in a phrase: "sent a letter", "in a note"."""
+    if noun.dep_ in {"dobj", "dative"} and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
+
+
+def _shared_passive(verb: Token) -> bool:
+    """Whether a participle joined to a "be" or a passive is passive itself.
+
+    In "were arrested and expelled" or "which are landlocked and barred from the bloc" the
+    second participle shares the first verb's subject, which undergoes the act: it is no doer.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head is verb:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False  # "… and has expelled": a verb with an auxiliary of its own
+    if head.dep_ == "acomp":  # "which are small and cut off": joined to the adjective
+        head = head.head
+    return head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children)
 
 
 def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Token], Token]:
@@ -725,6 +889,17 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if rule.get("topic"):
+        # "discussed the crisis with X": the parse may hang the partner on the topic
+        objects += [
+            g
+            for topic in verb.children
+            if topic.dep_ == "dobj"
+            for c in topic.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     if wide and rule.get("event") == "REQUEST":
         # "demanded that X apologise", "said X must leave": X is asked
         objects += [
@@ -739,6 +914,33 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
             if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
                 objects += _targets(clause, {"event": rule.get("event")}, wide=True)
     return objects
+
+
+# Acts that judge what another did: its target is who did it, where the object says so.
+_JUDGED = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST"}
+
+
+def _judged_doers(verb: Token) -> list[Token]:
+    """Who did the act a verb judges: "condemned the shelling of X's towns by Y" aims at Y.
+
+    The "by" phrase of the object names the doer of what is condemned, welcomed or rejected;
+    the object's other names are its victims or setting. The parse may hang "by" on the verb
+    itself; an active verb with an object has no agent of its own, so it is the object's.
+    """
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    preps = [t for o in objects for t in o.subtree if t.dep_ == "prep"]
+    preps += [c for c in verb.children if c.dep_ == "prep"]
+    return [
+        g
+        for p in preps
+        if p.lower_ == "by"
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}
+    ]
 
 
 def _placed(objects: list[Token]) -> list[Token]:
@@ -863,6 +1065,8 @@ def _code(
     titles: list[tuple[int, int]],
     dateline: tuple[str, str] | None,
 ) -> Event | None:
+    if _named_again(token, rule, mentions):
+        return None
     subjects, objects, place_args, clause = _roles(token, rule)
     actor = (
         _gathered(subjects, mentions)
@@ -871,6 +1075,8 @@ def _code(
         or _antecedent(subjects, mentions)
         or _person_before(subjects, mentions)
         or _owner(subjects, mentions)
+        or _quoting(subjects, mentions)
+        or _they_before(subjects, mentions)
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
@@ -884,6 +1090,14 @@ def _code(
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
         actor, recipient = recipient, actor
+    if rule["event"] in _JUDGED and token.pos_ == "VERB":
+        judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
+        recipient = judged or recipient
+    if not recipient and actor and rule["event"] in _STANCES and _about_a_thing(token, mentions):
+        return None
+    principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
+    if not recipient and rule["event"] == "REQUEST" and principle:
+        return None  # "said disputes must be settled peacefully": a principle, asked of no one
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
     event, mode = rule["event"], rule.get("mode")
@@ -906,7 +1120,10 @@ def _code(
         if not sides and token.pos_ != "VERB" and stated_place is None:
             # "solved through talks", "the meeting had significance": no one named, nowhere
             return None
-        if len(sides) < 2:
+        if len(sides) < 2 and sides and all(c.startswith("IGO:") for c in sides):
+            # an organisation's own gathering is many-sided: its host, if any, is the other
+            sides += [place[1]] if place is not None and place[1] not in sides else []
+        elif len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
         if place is not None and place[1] in sides and len(sides) > 1:
             # a meeting on one side's soil is a visit to it: the host is the recipient
@@ -924,7 +1141,11 @@ def _code(
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
     elif tense == "future" and event in _THREATENED:
         event, mode = "THREATEN", None  # a coercive act announced for later is a threat
-    negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children))
+    if _standing_view(token):
+        return None
+    negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children)) or _none_of(
+        token, clause
+    )
     coded = Event(
         event=event,
         mode=mode,
@@ -948,6 +1169,83 @@ def _code(
     )
     facts = {"subjects": subjects, "objects": objects, "rule": rule, "mentions": mentions}
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
+
+
+# Acts of taking a stance: told of a thing no party is named for, they state a position.
+_STANCES = {"SUPPORT", "REQUEST", "REJECT", "ACCUSE"}
+
+
+def _about_a_thing(token: Token, mentions: Mentions) -> bool:
+    """Whether a reported or subordinate stance is about a thing whose owner goes unnamed.
+
+    "Said Beijing supported steps to calm the region", "adding that the two would upgrade
+    their ties", "although Delhi had pressed for another site": a stance told inside another
+    clause, about something no one is named for, describes a position, not an act aimed at a
+    party. The main clause's "X welcomed the decision" is itself the news, and signing or
+    adopting a text is an act of its own.
+    """
+    if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
+        return False
+    if token.dep_ == "ROOT":
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp"}]
+    return bool(objects) and not any(
+        mentions.inside(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in objects
+    )
+
+
+def _asked_someone(verb: Token, mentions: Mentions) -> bool:
+    """Whether "said that … must …" concerns someone: a name, a pronoun, an agent noun.
+
+    "The government must resign" asks a party the knowledge base may not place, and "an
+    intervention in X must be avoided" concerns X; "disputes must be settled" asks no one.
+    """
+    subjects = [
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for g in c.children
+        if g.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    return any(
+        t.pos_ in {"PRON", "PROPN"}
+        or _counted(t).lemma_.lower() in doers()["agents"]
+        or mentions.inside(t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in subjects
+    )
+
+
+def _standing_view(token: Token) -> bool:
+    """Whether a present-tense verb in a relative clause describes a noun, not an act.
+
+    "The shield that Hanoi and Manila oppose", "the plan, which Chile backs": a view held
+    (or a text's standing content) names what the noun is, not something done that day.
+    """
+    return token.dep_ == "relcl" and token.tag_ in {"VBP", "VBZ"} and not _reported(token)
+
+
+def _none_of(token: Token, clause: Token) -> bool:
+    """Whether "no" denies the act: "held no talks", "no meeting took place", "sent no envoy".
+
+    The determiner on the trigger noun, or on the object of the verb that carries it, says
+    the act did not happen, as "not" does on the verb.
+    """
+    nouns = [token, *(c for c in clause.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
+    return any(d.dep_ in {"det", "neg"} and d.lower_ == "no" for n in nouns for d in n.children)
+
+
+def _named_again(token: Token, rule: dict, mentions: Mentions) -> bool:
+    """Whether a gathering noun in a phrase of time or place only points back to one named before.
+
+    "After the summit, X said …", "on the margins of the meeting": once the text has named the
+    gathering with its owner ("the ASEAN summit"), a bare "the summit" in such a phrase sets
+    the scene for another act; the gathering was coded where it was named.
+    """
+    if rule["event"] != "CONSULT" or token.pos_ == "VERB" or token.dep_ != "pobj":
+        return False
+    if _codes([token], mentions, places=False):
+        return False  # "at the Delhi summit" names whose gathering it is
+    return bool(_antecedent([token], mentions))
 
 
 _DAY = timedelta(days=1)
@@ -1016,9 +1314,11 @@ def _counterpart(
     """Whom a directed act without a named target is aimed at: the other side in the news.
 
     "Hanoi rejected the claims", "the alliance condemned the move": the target is the one
-    other actor the sentence names, or else the article's most named actor beside the doer.
+    other actor the sentence names, or else whoever has done most so far in the article (the
+    claims or the move are someone's acts), or else its most named actor beside the doer.
+    ``salient`` lists the doers so far, most active first, then the most named.
     """
-    lo, hi = sent.start_char, sent.end_char
+    lo, hi = _dateline_end(sent), sent.end_char  # not the agency credited in a dateline
     near = {
         code
         for m in mentions.starting_in(lo, hi)
@@ -1044,13 +1344,13 @@ def _where(sent: SpacySpan, mention: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
 
 
-def _salient(mentions: Mentions) -> list[str]:
+def _salient(mentions: Iterable[Mention]) -> list[str]:
     """States and organisations by how often the article names them, most named first."""
     counts = Counter(code for m in mentions if m.kind != "place" for code in m.codes if m.code)
     return [code for code, _n in counts.most_common()]
 
 
-def _states_in_play(mentions: Mentions) -> list[str]:
+def _states_in_play(mentions: Iterable[Mention]) -> list[str]:
     counts = Counter(
         m.code for m in mentions if m.kind in {"state", "person"} and m.code and len(m.code) == 3
     )
