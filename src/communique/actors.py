@@ -104,6 +104,10 @@ class ActorResolver:
                 mention, title, role = self._person(
                     ent, ents, day=day, source=source, seen=in_doc, stated=stated
                 )
+                joint = self._joint(mention, title, ents)
+                if joint is not mention and stated.get(mention.name or "") is mention:
+                    stated[mention.name or ""] = joint  # the office the text stated, in full
+                mention = joint
                 mentions.append(mention)
                 if title is not None:
                     attached.add(title.start)
@@ -235,23 +239,23 @@ class ActorResolver:
         seen.setdefault(name_key(person).split()[-1], person)
         known = self.kb.people.get(person)
         role = self.kb.role_on(known, day) if known else None
-        if (
-            known is not None
-            and office is not None
-            and (role is None or role.office == office.id)
-            and not _former(title)
-        ):
-            # the text's title names one of the person's offices: as that office's holder, under
-            # the post the title names ("official spokesperson", not the role's other title),
-            # also for an office held before the day ("the then foreign minister")
-            held = role or self.kb.role_as(known, office.id, day)
-            if held is not None and held.office == office.id:
-                # the role's title where it refines the post ("Chargé d'Affaires of … in …")
-                refines = bool(post and held.title and held.title.startswith(post))
-                label = (None if refines else post) or held.title or office.canonical
-                mention = self._mention(ent, "person", person, (held.code,), office, label=label)
-                stated.setdefault(person, mention)
-                return mention, title, learned
+        held = (
+            self._held_as(known, office.id, role, day)
+            if known is not None and office is not None and not _former(title)
+            else None
+        )
+        if held is not None and office is not None:
+            # the text's title names one of the person's offices, the most senior held on the
+            # day or another held at once ("Defence Minister X" who is also a deputy premier):
+            # as that office's holder, under the post the title names ("official spokesperson",
+            # not the role's other title), also for an office held before the day ("the then
+            # foreign minister"); the role's title where it refines the post ("Chargé
+            # d'Affaires of … in …")
+            refines = bool(post and held.title and held.title.startswith(post))
+            label = (None if refines else post) or held.title or office.canonical
+            mention = self._mention(ent, "person", person, (held.code,), office, label=label)
+            stated.setdefault(person, mention)
+            return mention, title, learned
         if role is not None:
             office, codes = self.kb.offices.get(role.office, office), (role.code,)
             label = role.title or (office.canonical if office else None)
@@ -264,6 +268,40 @@ class ActorResolver:
             mention = self._mention(ent, "person", person, (former.code,), label=label)
             return mention, title, learned
         return self._mention(ent, "person", person, codes, office, label=posted), title, learned
+
+    def _joint(self, mention: Mention, title: Span | None, ents: _Ents) -> Mention:
+        """A person named under two offices joined by "and" holds both, in the text's order.
+
+        "Deputy Prime Minister and Foreign Minister X" is "Deputy Prime Minister and Minister of
+        Foreign Affairs", one post held together, not the second office alone.
+        """
+        if title is None or mention.office is None or title.start < 2:
+            return mention
+        doc = title.doc
+        first = _ent_ending_at(ents, title.start - 1)
+        if doc[title.start - 1].lower_ not in _AND or first is None or first.label_ != "TITLE":
+            return mention
+        office = self.kb.office(self._text(first))
+        if office is None or _plural(first) or _former(first) or office.canonical in mention.office:
+            return mention
+        if office.id == self.kb.office(self._text(title)).id:
+            return mention
+        return dataclasses.replace(mention, office=f"{office.canonical} and {mention.office}")
+
+    def _held_as(
+        self, person: Person, office: str, role: Role | None, day: date | None
+    ) -> Role | None:
+        """The person's role of ``office`` that a title before or after their name speaks of.
+
+        One held on the day (the most senior, ``role``, or one held at the same time); without
+        any role on the day, the latest held before it.
+        """
+        if role is not None and role.office == office:
+            return role
+        held = [r for r in person.roles if r.office == office and r.valid_on(day)]
+        if held:
+            return max(held, key=lambda r: r.start or date.min)
+        return self.kb.role_as(person, office, day) if role is None else None
 
     def _known_person(self, text: str, *, day: date | None, seen: dict[str, str]) -> str | None:
         key = name_key(text)
