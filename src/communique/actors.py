@@ -33,7 +33,7 @@ from spacy.util import filter_spans
 
 from .ents import Mentions, doc_text
 from .errors import ConfigError
-from .kb import KnowledgeBase, Office, Person, State, name_key
+from .kb import KnowledgeBase, Office, Organisation, Person, State, name_key
 from .model import Mention, Reference, Role
 from .patterns import transcript_title
 
@@ -55,6 +55,9 @@ _APPOSED_AFTER = 4
 _WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "through"}
 # Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
 _ENVOYS = {"ambassador", "permanent_representative"}
+# Offices whose post a body named beside the title does not make: envoys are posted to a state,
+# spokespeople speak for a body in words of their own.
+_UNQUALIFIED = {*_ENVOYS, "spokesperson"}
 _STATES = {"GPE", "NORP"}
 # Languages whose knowledge-base entities are looked up by the id the ruler gave them (their
 # names are matched on lemmas, the knowledge base is indexed in English): see ActorResolver._text.
@@ -218,6 +221,12 @@ class ActorResolver:
         person = self._known_person(text, day=day, seen=seen)
         post = title.ent_id_ if title is not None and title.ent_id_ in self.kb.posts else None
         posted = (self._posted(title, office, ents) or post) if title is not None else None
+        body = self._body_post(title, office, ents) if title is not None and not posted else None
+        if body is not None:
+            # "the Federal Police Commissioner X": the body's state is the person's, and the
+            # post is the body's ("Commissioner of the Federal Police")
+            codes = codes or (body[0].code,)
+            posted = body[1]
         learned = None
         if person is None and office is not None and len(codes) == 1 and _full_name(text):
             learned = Role(
@@ -253,6 +262,8 @@ class ActorResolver:
             # d'Affaires of … in …")
             refines = bool(post and held.title and held.title.startswith(post))
             label = (None if refines else post) or held.title or office.canonical
+            if body is not None and body[0].code == held.code and not held.title:
+                label = body[1]  # the role's own title, where it has one, is the official one
             mention = self._mention(ent, "person", person, (held.code,), office, label=label)
             stated.setdefault(person, mention)
             return mention, title, learned
@@ -402,6 +413,41 @@ class ActorResolver:
             return f"{base} to {state.name}" if state else None
         org = self.kb.organisation(_strip_possessive(host.text)) if host.label_ == "ORG" else None
         return f"{base} to the {org.name}" if org and not org.body else None
+
+    def _body_post(
+        self, title: Span, office: Office | None, ents: _Ents
+    ) -> tuple[Organisation, str] | None:
+        """A post in a named body: "Police Commissioner", "President of the Regional Commission".
+
+        The body stands right before the title (with at most two lower-case words between:
+        "Police deputy commissioner") or after it, joined by "of (the)". It must be a state's
+        own body or a principal body of an international organisation; the organisation
+        itself ("UN Secretary-General") is the office's own owner, not a body within it.
+        Spokespeople and envoys name their post otherwise.
+        """
+        if office is None or office.institution or office.id in _UNQUALIFIED:
+            return None
+        doc = title.doc
+        start = title.start
+        while start > title.start - 3 and start > 0 and _modifier(doc[start - 1]):
+            start -= 1
+        found = _ent_ending_at(ents, start)
+        words = doc[start : title.end]
+        if found is None or found.label_ != "ORG":
+            i = title.end
+            if i + 1 < len(doc) and doc[i].lower_ == "of":
+                i += 1 + (doc[i + 1].lower_ == "the")
+                found = _ent_starting_at(ents, i)
+            words = title
+        if found is None or found.label_ != "ORG":
+            return None
+        org = self.kb.organisation(_strip_possessive(self._text(found)))
+        if org is None or (org.code.startswith("IGO:") and not org.body):
+            return None
+        name = re.sub(r"^the\s+", "", org.name, flags=re.IGNORECASE)
+        article = "the " if len(name.split()) > 1 else ""
+        post = " ".join(w.text if w.text[:1].isupper() else w.text.title() for w in words)
+        return org, f"{post} of {article}{name}"
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
@@ -725,6 +771,13 @@ class ActorResolver:
             sentence=span.sent.start_char,
             reference=via,
         )
+
+
+def _modifier(token: Token) -> bool:
+    """A lower-case word qualifying a title before it: "deputy", "acting", "chief"."""
+    return (
+        token.is_lower and token.is_alpha and token.pos_ in {"ADJ", "NOUN"} and not token.ent_type_
+    )
 
 
 def _former(title: Span | None) -> bool:
