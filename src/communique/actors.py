@@ -227,6 +227,9 @@ class ActorResolver:
             # post is the body's ("Commissioner of the Federal Police")
             codes = codes or (body[0].code,)
             posted = body[1]
+        spoken = self._spoken_for(title, office, ents) if title is not None else None
+        if spoken is not None:
+            posted = post = spoken
         learned = None
         if person is None and office is not None and len(codes) == 1 and _full_name(text):
             learned = Role(
@@ -425,9 +428,11 @@ class ActorResolver:
         itself ("UN Secretary-General") is the office's own owner, not a body within it.
         Spokespeople and envoys name their post otherwise.
         """
+        doc = title.doc
         if office is None or office.institution or office.id in _UNQUALIFIED:
             return None
-        doc = title.doc
+        if doc.lang_ in _BY_ID:
+            return None  # Russian names the body after the title: see _title_meaning
         start = title.start
         while start > title.start - 3 and start > 0 and _modifier(doc[start - 1]):
             start -= 1
@@ -448,6 +453,27 @@ class ActorResolver:
         article = "the " if len(name.split()) > 1 else ""
         post = " ".join(w.text if w.text[:1].isupper() else w.text.title() for w in words)
         return org, f"{post} of {article}{name}"
+
+    def _spoken_for(self, title: Span, office: Office | None, ents: _Ents) -> str | None:
+        """A spokesperson's post as the text words it, with what they speak for before it.
+
+        "the Chilean Interior Ministry spokeswoman", "Navy press officer": the post is the
+        words after the state ("Interior Ministry spokeswoman"), over the office's name or a
+        known person's other title. A bare "spokesman" says no more than the office's name.
+        """
+        doc = title.doc
+        if office is None or office.id != "spokesperson" or doc.lang_ in _BY_ID:
+            return None  # Russian names the body after the post: see the posts of offices
+        start = title.start
+        while start > title.start - 2 and start > 0 and _modifier(doc[start - 1]):
+            start -= 1
+        body = _ent_ending_at(ents, start)
+        if body is not None and body.label_ == "ORG":
+            start = body.start
+        words = [t for t in doc[start : title.end] if not t.is_punct]
+        while words and (words[0].lower_ == "the" or self.kb.state(words[0].text)):
+            words = words[1:]  # the state the post belongs to is not part of the post
+        return doc[words[0].i : title.end].text if len(words) >= 2 else None
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
