@@ -58,6 +58,10 @@ _ENVOYS = {"ambassador", "permanent_representative"}
 # Offices whose post a body named beside the title does not make: envoys are posted to a state,
 # spokespeople speak for a body in words of their own.
 _UNQUALIFIED = {*_ENVOYS, "spokesperson"}
+# The office of a minister whose portfolio has no office of its own: the text names the post.
+_GENERIC_MINISTER = "minister"
+# Words before "Minister" that rank the post rather than name its portfolio.
+_TITLE_RANKS = {"Deputy", "First", "Senior", "Junior", "Acting", "Prime", "Vice", "Chief"}
 _STATES = {"GPE", "NORP"}
 # Languages whose knowledge-base entities are looked up by the id the ruler gave them (their
 # names are matched on lemmas, the knowledge base is indexed in English): see ActorResolver._text.
@@ -227,6 +231,9 @@ class ActorResolver:
             # post is the body's ("Commissioner of the Federal Police")
             codes = codes or (body[0].code,)
             posted = body[1]
+        ministry = _ministry(title) if title is not None and not posted else None
+        if ministry is not None:
+            posted = ministry  # "Minister of Fisheries", "Fisheries Minister"
         spoken = self._spoken_for(title, office, ents) if title is not None else None
         if spoken is not None:
             posted = post = spoken
@@ -267,6 +274,8 @@ class ActorResolver:
             label = (None if refines else post) or held.title or office.canonical
             if body is not None and body[0].code == held.code and not held.title:
                 label = body[1]  # the role's own title, where it has one, is the official one
+            elif ministry is not None and not held.title:
+                label = ministry
             mention = self._mention(ent, "person", person, (held.code,), office, label=label)
             stated.setdefault(person, mention)
             return mention, title, learned
@@ -806,6 +815,69 @@ def _modifier(token: Token) -> bool:
     )
 
 
+def _modifier(token: Token) -> bool:
+    """A lower-case word qualifying a title before it: "deputy", "acting", "chief"."""
+    return (
+        token.is_lower and token.is_alpha and token.pos_ in {"ADJ", "NOUN"} and not token.ent_type_
+    )
+
+
+# What may stand between two titled names of one list: "the envoy, A, his deputy B and two
+# attachés - C and D"; a state named between them ends the list.
+_LIST_WORDS = {",", "-", "–", "—", ":", ";", "and", "of", "for", "the", "his", "her", "their"}
+
+
+def _listed_together(
+    doc: Doc, mentions: list[Mention], stated: dict[str, Mention]
+) -> list[Mention]:
+    """Titled people listed together serve the state of those in the list whose state is known.
+
+    "Interior Minister A, Foreign Minister B and Trade Minister C" names one cabinet; "the
+    consul, A, the attaché B and two secretaries - C and D" one mission. Where the list's
+    people of known state all serve one, the others with a title and no state serve it too.
+    """
+    people = sorted(
+        (i for i, m in enumerate(mentions) if m.kind == "person" and m.reference == "name"),
+        key=lambda i: mentions[i].start,
+    )
+    lists: list[list[int]] = []
+    for index in people:
+        last = lists[-1][-1] if lists else None
+        if last is not None and _listed_after(doc, mentions[last], mentions[index]):
+            lists[-1].append(index)
+        else:
+            lists.append([index])
+    found = list(mentions)
+    for members in lists:
+        codes = {mentions[i].codes for i in members if mentions[i].codes}
+        if len(members) < 2 or len(codes) != 1:
+            continue
+        [shared] = codes
+        if any(c.startswith("IGO:") for c in shared):
+            continue
+        for i in members:
+            mention = mentions[i]
+            if mention.codes or mention.office is None:
+                continue
+            found[i] = dataclasses.replace(mention, codes=shared)
+            if stated.get(mention.name or "", mention) is mention:
+                stated[mention.name or ""] = found[i]
+    return found
+
+
+def _listed_after(doc: Doc, first: Mention, then: Mention) -> bool:
+    """Whether only titles, their words and list punctuation stand between two names."""
+    span = doc.char_span(first.end, then.start, alignment_mode="expand")
+    if span is None or first.sentence != then.sentence or then.start < first.end:
+        return False
+    return all(
+        t.lower_ in _LIST_WORDS
+        or t.ent_type_ == "TITLE"
+        or _title_word(t)
+        for t in span
+    )
+
+
 def _former(title: Span | None) -> bool:
     """Whether the text calls the title's holder a former one ("former President", "экс-")."""
     if title is None:
@@ -1120,6 +1192,74 @@ def _plural(title: Span) -> bool:
     return root.tag_ in {"NNS", "NNPS"} or "Plur" in root.morph.get("Number")
 
 
+def _portfolio(title: Span, end: int | None = None) -> Span | None:
+    """A generic minister's portfolio after the title: "Minister for Rural Affairs".
+
+    "of" or "for" and capitalised words that are no entity, up to ``end`` when given (the name
+    the title stands before) or as far as they go.
+    """
+    doc = title.doc
+    i = title.end
+    if title.ent_id_ != _GENERIC_MINISTER or i >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+        return None
+    stop = i + 1
+    limit = len(doc) if end is None else end
+    while stop < limit and (
+        (_name_word(doc[stop]) and not doc[stop].ent_type_)
+        or (doc[stop].lower_ == "and" and stop + 1 < limit and _name_word(doc[stop + 1]))
+    ):
+        stop += 1
+    if stop == i + 1 or (end is not None and stop != end):
+        return None
+    return doc[i:stop]
+
+
+def _ministry(title: Span) -> str | None:
+    """A generic minister's post as the text names it, in the "Minister of …" form.
+
+    "Minister for Rural Affairs" and "Senior Minister of State for Fisheries" as written;
+    "Fisheries Minister" as "Minister of Fisheries". Capitalised words before the title that
+    no entity holds belong to it; a rank among them ("Deputy", "First") stays in front.
+    """
+    if title.ent_id_ != _GENERIC_MINISTER or title.text != "Minister":
+        return None
+    doc = title.doc
+    start = title.start
+    while start > title.start - 2 and start > 0 and _title_word(doc[start - 1]):
+        start -= 1
+    before = doc[start : title.start]
+    portfolio = _portfolio(title)
+    if portfolio is not None:
+        return doc[start : portfolio.end].text
+    if not before:
+        return None
+    ranks = [t for t in before if t.text in _TITLE_RANKS]
+    if ranks:
+        return None
+    return f"Minister of {before.text}"
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalised word of a title's own ("Fisheries", "Coordinating"), no known entity's.
+
+    The small model often labels a portfolio word ORG ("Fisheries Minister"); an ORG the
+    knowledge base does not know may still be one.
+    """
+    if not (token.is_title and token.is_alpha) or token.is_stop:
+        return False
+    if token.ent_type_ and (token.ent_type_ != "ORG" or token.ent_id_):
+        return False
+    return token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}
+
+
+def _names_next(title: Span) -> bool:
+    """Whether a name follows the title (past a portfolio): the title is that name's."""
+    doc = title.doc
+    portfolio = _portfolio(title)
+    i = portfolio.end if portfolio is not None else title.end
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
 def _apposed_title(person: Span, ents: _Ents) -> Span | None:
     """Find the title in apposition with a name.
 
@@ -1134,16 +1274,21 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
             # a plural title is shared by the names joined after it: "the foreign ministers of
             # Russia and Belarus, X and Y"
             shared = _plural(ent) and bool(between) and between[-1].lower_ in _AND
-            # "of the Republic of Belarus" may stand between the title and the name
+            # "of the Republic of Belarus" may stand between the title and the name, and a
+            # minister's portfolio: "Minister of Fisheries X"
             linking = all(
                 t.text == ","
                 or t.ent_type_ in {"GPE", "NORP", "ORG"}
                 or t.lower_ in links
                 or (shared and t.ent_type_ == "PERSON")
                 for t in between
-            )
+            ) or bool(_portfolio(ent, person.start))
             closed = (
-                not between or between[-1].text == "," or between[-1].ent_type_ in _STATES or shared
+                not between
+                or between[-1].text == ","
+                or between[-1].ent_type_ in _STATES
+                or shared
+                or bool(_portfolio(ent, person.start))
             )
             if linking and closed and len(between) <= _APPOSED_BEFORE:
                 return ent
@@ -1153,6 +1298,7 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
             if (
                 1 <= len(after) <= _APPOSED_AFTER
                 and after[0].text == ","
+                and not _names_next(ent)
                 and all(
                     t.text in {",", "'s", "’s"}
                     or t.lower_ in {"the", "a", "an"}
