@@ -125,6 +125,9 @@ class ActorResolver:
             elif ent.label_ in {"GPE", "NORP", "LOC"}:
                 states = self._states(ent)
                 mentions.extend(states)
+                named = self._named_after(ent, states)
+                if named is not None:
+                    mentions.append(named)
                 if not states and ent.label_ != "NORP":
                     places.append(ent)
             elif ent.label_ in {"ORG", "FAC"}:
@@ -633,10 +636,46 @@ class ActorResolver:
             return self._mention(ent, "organisation", words, (code,))
         return None
 
+    def _named_after(self, ent: Span, states: list[Mention]) -> Mention | None:
+        """A body or firm named after its state: "Kenya Airways", "the Chilean Mining Authority".
+
+        The model often tags the state alone; capitalised words after it that no known entity
+        holds (joined by "and", "of", "for" or a comma) and end in a word that ends
+        organisations' names (``organisation-words.jsonl``) are the state's organisation.
+        """
+        if len(states) != 1 or ent.doc.lang_ in _BY_ID:
+            return None
+        doc = ent.doc
+        if ent.start and doc[ent.start - 1].text in {"-", "–", "/"}:
+            return None  # "the Chile-Peru Joint Commission" is both states' body
+        end = last = ent.end
+        while end < len(doc) and end - ent.end < 8:
+            token = doc[end]
+            if token.ent_type_ and (token.ent_type_ != "ORG" or token.ent_id_):
+                break  # the model's own ORG over the name's tail may be part of it
+            if token.is_title and token.is_alpha:
+                end += 1
+                if token.text in self.kb.org_heads:
+                    last = end
+            elif token.lower_ in {"and", "of", "for", ","} and end + 1 < len(doc):
+                if not doc[end + 1].is_title or doc[end + 1].ent_id_:
+                    break
+                end += 1
+            else:
+                break
+        if last == ent.end:
+            return None
+        span = doc[ent.start : last]
+        return self._mention(span, "organisation", span.text, states[0].codes)
+
     def _owner(self, ent: Span) -> str | None:
-        """The state named right before an entity, as in "Chile's" or "the Russian"."""
+        """The state named right before an entity: "Chile's", "the Russian", "a Thai firm"."""
         doc = ent.doc
         i = ent.start - 1
+        if i >= 0 and doc[i].lower_ in self.kb.org_kinds:
+            i -= 1  # "the Danish shipping firm X": what the text calls it, and how
+            while i >= 0 and i > ent.start - 4 and _modifier(doc[i]):
+                i -= 1
         if i >= 0 and doc[i].text in {"'s", "’s", "'"}:
             i -= 1
         if i < 0 or doc[i].ent_type_ not in {"GPE", "NORP"}:
@@ -928,6 +967,10 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
             continue  # inside a name already joined
         doc = ent.doc
+        if _acronym_before(ent):
+            # "the utility EDP Power": a known surname after an acronym names a firm, not them
+            joined.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
+            continue
         if ent.label_ == "PERSON" and 0 <= body < ent.start_char:
             start, end = ent.start, ent.end
             # a full name the knowledge base matched is whole; a lone surname or the model's
@@ -957,6 +1000,14 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
             ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _acronym_before(ent: Span) -> bool:
+    """Whether a lone known surname follows an acronym no entity holds ("ACME Power")."""
+    if ent.label_ != "PERSON" or not ent.ent_id_ or len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.is_upper and before.is_alpha and len(before) >= 2 and not before.ent_type_
 
 
 def _after_title_link(doc: Doc, i: int) -> bool:
