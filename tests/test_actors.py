@@ -333,7 +333,7 @@ def test_actors_a_joined_name_with_the_known_persons_given_name_is_that_person(
             "Talks\n\nRomanian presidential spokesman Dan Petrescu said the talks went well.",
             "Dan Petrescu",
             "ROU",
-            "Spokesperson",
+            "presidential spokesman",
         ),
         (
             "Talks\n\nMaria Ivanova, a spokeswoman for Belarus, denied the report.",

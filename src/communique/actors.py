@@ -98,7 +98,7 @@ class ActorResolver:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
-        ents = _Ents(_joined_names(ents, self.kb.ranks))
+        ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known))
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -183,6 +183,10 @@ class ActorResolver:
         """Whether the knowledge base can say nothing of this entity's text."""
         text = self._text(ent)
         return self.kb.state(text) is None and self.kb.organisation(text) is None
+
+    def _longer_known(self, span: Span) -> bool:
+        """Whether a name one word longer is a known person ("Ana Luis Soto", not "Luis Soto")."""
+        return bool(self.kb.find_people(span.text)) and span.doc.lang_ not in _BY_ID
 
     def _remember(self, person: str) -> None:
         forms = {person, person.split()[-1]}
@@ -950,7 +954,11 @@ def _owner_of(
     return None
 
 
-def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list[Span]:
+def _joined_names(
+    ents: list[Span],
+    ranks: frozenset[str] = frozenset(),
+    longer_known: Callable[[Span], bool] = lambda _span: False,
+) -> list[Span]:
     """Join a name the rulers split: "Cameron MacKay" is one person, not David Cameron.
 
     The knowledge-base ruler matches a known surname alone ("Miller", "Kumar") and runs before
@@ -976,9 +984,11 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
             # a full name the knowledge base matched is whole; a lone surname or the model's
             # guess may have lost its given names
             exact = bool(ent.ent_id_) and len(ent) > 1
-            while not exact and (word := _name_word_before(doc, start)) is not None:
+            while (word := _name_word_before(doc, start)) is not None:
                 if doc[word].text in ranks:
                     break  # "General", "Rear Admiral", "First Lady" stand before a name
+                if exact and not longer_known(doc[word : ent.end]):
+                    break  # ... unless the longer name is another known person's
                 start = word
             if start < ent.start and _after_title_link(doc, start):
                 # "Minister of Trade Ana Lima": "Trade" ends the title; one given name is kept
