@@ -241,6 +241,8 @@ class ActorResolver:
         ministry = _ministry(title) if title is not None and not posted else None
         if ministry is not None:
             posted = ministry  # "Minister of Fisheries", "Fisheries Minister"
+        if title is not None and office is not None and not posted:
+            posted = _spelt(title, office)  # "Deputy Minister for Foreign Affairs"
         spoken = self._spoken_for(title, office, ents) if title is not None else None
         if spoken is not None:
             posted = post = spoken
@@ -279,6 +281,8 @@ class ActorResolver:
             # d'Affaires of … in …")
             refines = bool(post and held.title and held.title.startswith(post))
             label = (None if refines else post) or held.title or office.canonical
+            if label == office.canonical and (spelt := _spelt(title, office)):
+                label = spelt  # the text's own spelling of the office's full name
             if body is not None and body[0].code == held.code and not held.title:
                 label = body[1]  # the role's own title, where it has one, is the official one
             elif ministry is not None and not held.title:
@@ -1298,6 +1302,24 @@ def _ministry(title: Span) -> str | None:
     if ranks:
         return None
     return f"Minister of {before.text}"
+
+
+def _spelt(title: Span | None, office: Office) -> str | None:
+    """The office's full name as the text spells it, where it spells it otherwise.
+
+    "Secretary General" for "Secretary-General", "Minister for Foreign Affairs" for "Minister
+    of Foreign Affairs": a capitalised title that differs from the office's name only in
+    hyphens and in "for" for "of" is the state's own style. Other forms ("Foreign Minister")
+    are the office's name.
+    """
+    if title is None or not title.text[:1].isupper() or title.text == office.canonical:
+        return None
+
+    def fold(text: str) -> str:
+        words = text.replace("-", " ").casefold().split()
+        return " ".join("of" if w == "for" else w for w in words)
+
+    return title.text if fold(title.text) == fold(office.canonical) else None
 
 
 def _title_word(token: Token) -> bool:
