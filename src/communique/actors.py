@@ -625,6 +625,10 @@ class ActorResolver:
             else:
                 mention = self._mention(ent, "organisation", org.name, (org.code,))
             return dataclasses.replace(mention, sector=org.sector)
+        body = self._body_of_owner(ent, text)
+        if body is not None:
+            mention = self._mention(ent, "organisation", body.name, (body.code,))
+            return dataclasses.replace(mention, sector=body.sector)
         code = self.kb.state(text)
         if code is not None:  # the model sometimes labels a state ORG ("the Russian Federation")
             return self._mention(ent, "state", self.kb.states[code].name, (code,))
@@ -675,6 +679,28 @@ class ActorResolver:
             return None
         span = doc[ent.start : last]
         return self._mention(span, "organisation", span.text, states[0].codes)
+
+    def _body_of_owner(self, ent: Span, text: str) -> Organisation | None:
+        """A principal body named after its organisation's possessive: "the AU's Assembly".
+
+        The body is known under its organisation's name or acronym joined to its own ("AU
+        Assembly", "Assembly of the African Union"); the possessive says which organisation.
+        """
+        doc = ent.doc
+        i = ent.start - 1
+        if i < 1 or doc[i].text not in {"'s", "’s"}:
+            return None
+        owner = _ent_ending_at_token(doc, i)
+        parent = self.kb.organisation(self._text(owner)) if owner is not None else None
+        if parent is None or parent.body:
+            return None
+        own = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        for name in (parent.name, *parent.acronyms):
+            for form in (f"{name} {own}", f"{own} of the {name}", f"{own} of {name}"):
+                body = self.kb.organisation(form)
+                if body is not None and body.body and body.code == parent.code:
+                    return body
+        return None
 
     def _owner(self, ent: Span) -> str | None:
         """The state named right before an entity: "Chile's", "the Russian", "a Thai firm"."""
@@ -1190,6 +1216,16 @@ def _owner_end(title: Span) -> int:
     if i >= 1 and doc[i - 1].text in {"'s", "’s", "'", "’"}:
         return i - 1
     return i if modifiers == 0 or doc[i - 1].ent_type_ in _STATES else title.start
+
+
+def _ent_ending_at_token(doc: Doc, end: int) -> Span | None:
+    """The Doc's ORG entity that ends right before token ``end``, read off its tokens."""
+    if end < 1 or doc[end - 1].ent_type_ != "ORG":
+        return None
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:end]
 
 
 def _ent_ending_at(ents: _Ents, end: int) -> Span | None:
