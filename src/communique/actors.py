@@ -888,69 +888,6 @@ def _modifier(token: Token) -> bool:
     )
 
 
-def _modifier(token: Token) -> bool:
-    """A lower-case word qualifying a title before it: "deputy", "acting", "chief"."""
-    return (
-        token.is_lower and token.is_alpha and token.pos_ in {"ADJ", "NOUN"} and not token.ent_type_
-    )
-
-
-# What may stand between two titled names of one list: "the envoy, A, his deputy B and two
-# attachés - C and D"; a state named between them ends the list.
-_LIST_WORDS = {",", "-", "–", "—", ":", ";", "and", "of", "for", "the", "his", "her", "their"}
-
-
-def _listed_together(
-    doc: Doc, mentions: list[Mention], stated: dict[str, Mention]
-) -> list[Mention]:
-    """Titled people listed together serve the state of those in the list whose state is known.
-
-    "Interior Minister A, Foreign Minister B and Trade Minister C" names one cabinet; "the
-    consul, A, the attaché B and two secretaries - C and D" one mission. Where the list's
-    people of known state all serve one, the others with a title and no state serve it too.
-    """
-    people = sorted(
-        (i for i, m in enumerate(mentions) if m.kind == "person" and m.reference == "name"),
-        key=lambda i: mentions[i].start,
-    )
-    lists: list[list[int]] = []
-    for index in people:
-        last = lists[-1][-1] if lists else None
-        if last is not None and _listed_after(doc, mentions[last], mentions[index]):
-            lists[-1].append(index)
-        else:
-            lists.append([index])
-    found = list(mentions)
-    for members in lists:
-        codes = {mentions[i].codes for i in members if mentions[i].codes}
-        if len(members) < 2 or len(codes) != 1:
-            continue
-        [shared] = codes
-        if any(c.startswith("IGO:") for c in shared):
-            continue
-        for i in members:
-            mention = mentions[i]
-            if mention.codes or mention.office is None:
-                continue
-            found[i] = dataclasses.replace(mention, codes=shared)
-            if stated.get(mention.name or "", mention) is mention:
-                stated[mention.name or ""] = found[i]
-    return found
-
-
-def _listed_after(doc: Doc, first: Mention, then: Mention) -> bool:
-    """Whether only titles, their words and list punctuation stand between two names."""
-    span = doc.char_span(first.end, then.start, alignment_mode="expand")
-    if span is None or first.sentence != then.sentence or then.start < first.end:
-        return False
-    return all(
-        t.lower_ in _LIST_WORDS
-        or t.ent_type_ == "TITLE"
-        or _title_word(t)
-        for t in span
-    )
-
-
 def _former(title: Span | None) -> bool:
     """Whether the text calls the title's holder a former one ("former President", "экс-")."""
     if title is None:
