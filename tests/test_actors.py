@@ -695,15 +695,15 @@ def test_actors_a_title_names_an_office_held_beside_a_more_senior_one(posts_nlp,
 @pytest.mark.parametrize(
     "text",
     [
-        "Deputy Prime Minister and Foreign Minister Victor Ursu flew to Riga. Ursu was upbeat.",
-        "Talks with Deputy Prime Minister and Minister of Foreign Affairs of Moldova Victor Ursu "
-        "lasted an hour, and Ursu took questions.",
+        "Deputy Prime Minister and Defence Minister Ion Rusu flew to Riga. Rusu was upbeat.",
+        "Riga saw off Deputy Prime Minister and Minister of Defence of Moldova Ion Rusu, and "
+        "Rusu thanked his hosts.",
     ],
 )
 def test_actors_two_titles_joined_before_a_name_are_one_post(posts_nlp, text) -> None:
     analysis = _mentions(posts_nlp, "Talks\n\n" + text, date(2024, 5, 6))
-    offices = {m.office for m in analysis.mentions if m.name == "Victor Ursu"}
-    assert offices == {"Deputy Prime Minister and Minister of Foreign Affairs"}
+    offices = {m.office for m in analysis.mentions if m.name == "Ion Rusu"}
+    assert offices == {"Deputy Prime Minister and Minister of Defence"}
 
 
 @pytest.mark.parametrize(

@@ -242,7 +242,7 @@ class ActorResolver:
         if ministry is not None:
             posted = ministry  # "Minister of Fisheries", "Fisheries Minister"
         if title is not None and office is not None and not posted:
-            posted = _spelt(title, office)  # "Deputy Minister for Foreign Affairs"
+            posted = _spelt(title, office)  # "Secretary General", the text's own spelling
         spoken = self._spoken_for(title, office, ents) if title is not None else None
         if spoken is not None:
             posted = post = spoken
@@ -306,8 +306,8 @@ class ActorResolver:
     def _joint(self, mention: Mention, title: Span | None, ents: _Ents) -> Mention:
         """A person named under two offices joined by "and" holds both, in the text's order.
 
-        "Deputy Prime Minister and Foreign Minister X" is "Deputy Prime Minister and Minister of
-        Foreign Affairs", one post held together, not the second office alone.
+        "First Vice-Premier and Economy Minister X" holds both posts together, under the names of
+        the two offices in the text's order, not the second office alone.
         """
         if title is None or mention.office is None or title.start < 2:
             return mention
