@@ -623,6 +623,7 @@ def _kb_posts() -> KnowledgeBase:
         kb.add_organisation({"code": "IGO:CSTO", "name": name, "aliases": aliases, "body": True})
     kb.org_heads = frozenset({"Railways", "Agency", "Authority"})
     kb.org_kinds = frozenset({"firm", "company"})
+    kb.org_leaders = frozenset({"head", "chief"})
     since = date(2021, 1, 1)
     kb.add_person(
         "Ion Rusu",
@@ -877,3 +878,26 @@ def test_actors_a_title_for_an_office_left_long_before_is_a_former_one(
     posts_nlp, text: str, name: str, office: str
 ) -> None:
     assert _person(posts_nlp, text, name)[1:] == (("MDA",), office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "office"),
+    [
+        (
+            "Talks were led by Ana Rusnac, the head of Romania's RBP.",
+            "Ana Rusnac",
+            "ROU",
+            "Head of the Romanian Border Police",
+        ),
+        (
+            "The report was signed by Lena Petrova, chief of the CSTO Secretariat, on Monday.",
+            "Lena Petrova",
+            "IGO:CSTO",
+            "Chief of the CSTO Secretariat",
+        ),
+    ],
+)
+def test_actors_a_name_said_to_head_a_body_holds_its_post(
+    posts_nlp, text: str, name: str, code: str, office: str
+) -> None:
+    assert _person(posts_nlp, text, name)[1:] == ((code,), office)

@@ -260,6 +260,8 @@ class ActorResolver:
                 sentence=ent.sent.text,
             )
             person = learned.person
+        if person is None and title is None and (head := self._head_of(ent, ents)) is not None:
+            codes, posted = (head[0].code,), head[1]  # "X, the head of Chile's Mining Authority"
         if person is None:
             name = _canonical_name(text)
             if _full_name(text):
@@ -478,6 +480,36 @@ class ActorResolver:
         article = "the " if len(name.split()) > 1 else ""
         post = " ".join(w.text if w.text[:1].isupper() else w.text.title() for w in words)
         return org, f"{post} of {article}{name}"
+
+    def _head_of(self, person: Span, ents: _Ents) -> tuple[Organisation, str] | None:
+        """The body a name is said to lead, in apposition after it: "X, the chief of the RBP".
+
+        A word that heads a body (``organisation-words.jsonl``), "of" and the body, a state's
+        own or an organisation's principal body, with its state's possessive before it if
+        any ("the head of Chile's Mining Authority"): the post is "Head of the <body>".
+        """
+        doc = person.doc
+        i = person.end
+        if doc.lang_ in _BY_ID or i + 3 >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1 + (doc[i + 1].lower_ in {"the", "a"})
+        if i + 2 >= len(doc) or doc[i].lower_ not in self.kb.org_leaders:
+            return None
+        leader, i = doc[i].text.capitalize(), i + 1
+        if doc[i].lower_ != "of":
+            return None
+        i += 1 + (doc[i + 1].lower_ == "the")
+        state = _ent_starting_at(ents, i)
+        if state is not None and state.label_ in _STATES and state.end < len(doc):
+            i = state.end + (doc[state.end].text in {"'s", "’s"})
+        body = _ent_starting_at(ents, i)
+        if body is None or body.label_ != "ORG":
+            return None
+        org = self.kb.organisation(_strip_possessive(self._text(body)))
+        if org is None or (org.code.startswith("IGO:") and not org.body):
+            return None
+        name = re.sub(r"^the\s+", "", org.name, flags=re.IGNORECASE)
+        return org, f"{leader} of {'the ' if len(name.split()) > 1 else ''}{name}"
 
     def _spoken_for(self, title: Span, office: Office | None, ents: _Ents) -> str | None:
         """A spokesperson's post as the text words it, with what they speak for before it.

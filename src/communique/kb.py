@@ -203,6 +203,7 @@ class KnowledgeBase:
         # words ending an organisation's name ("Airlines"), and what texts call one ("firm")
         self.org_heads: frozenset[str] = frozenset()
         self.org_kinds: frozenset[str] = frozenset()
+        self.org_leaders: frozenset[str] = frozenset()  # "head" (of a body), "chairman"
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -557,6 +558,7 @@ def _packaged() -> KnowledgeBase:
     words = [(row["word"], row["kind"]) for row in _rows("organisation-words.jsonl")]
     kb.org_heads = frozenset(word for word, kind in words if kind == "head")
     kb.org_kinds = frozenset(word for word, kind in words if kind == "kind")
+    kb.org_leaders = frozenset(word for word, kind in words if kind == "leader")
     for name in _tables("people"):
         for row in _rows(name):
             roles = [
