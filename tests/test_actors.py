@@ -614,6 +614,13 @@ def _kb_posts() -> KnowledgeBase:
         ),
     ]:
         kb.add_office({"id": office_id, "canonical": canonical, "level": level, "titles": titles})
+    for office_id, canonical, titles in [
+        ("police", "Police", ["police"]),
+        ("armed_forces", "Armed Forces", ["army", "military"]),
+    ]:
+        kb.add_office(
+            {"id": office_id, "canonical": canonical, "titles": titles, "institution": True}
+        )
     kb.add_organisation({"code": "ROU", "name": "Romanian Border Police", "acronyms": ["RBP"]})
     for name, aliases in [
         ("CSTO Collective Security Council", ["Collective Security Council of the CSTO"]),
@@ -901,3 +908,24 @@ def test_actors_a_name_said_to_head_a_body_holds_its_post(
     posts_nlp, text: str, name: str, code: str, office: str
 ) -> None:
     assert _person(posts_nlp, text, name)[1:] == ((code,), office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        (
+            "On Friday Mihail Ceban, a spokesman for Moldova's army, said the drill ended.",
+            "Mihail Ceban",
+            "army spokesman",
+        ),
+        (
+            "The claim was denied by Ilinca Rusnac, a spokeswoman for Romania's police.",
+            "Ilinca Rusnac",
+            "police spokeswoman",
+        ),
+    ],
+)
+def test_actors_a_spokesperson_for_a_states_institution(
+    posts_nlp, text: str, name: str, office: str
+) -> None:
+    assert _person(posts_nlp, text, name)[2] == office

@@ -516,7 +516,8 @@ class ActorResolver:
 
         "the Chilean Interior Ministry spokeswoman", "Navy press officer": the post is the
         words after the state ("Interior Ministry spokeswoman"), over the office's name or a
-        known person's other title. A bare "spokesman" says no more than the office's name.
+        known person's other title; "a spokesman for Chile's navy" is a "navy spokesman". A
+        bare "spokesman" says no more than the office's name.
         """
         doc = title.doc
         if office is None or office.id != "spokesperson" or doc.lang_ in _BY_ID:
@@ -530,7 +531,18 @@ class ActorResolver:
         words = [t for t in doc[start : title.end] if not t.is_punct]
         while words and (words[0].lower_ == "the" or self.kb.state(words[0].text)):
             words = words[1:]  # the state the post belongs to is not part of the post
-        return doc[words[0].i : title.end].text if len(words) >= 2 else None
+        if len(words) >= 2:
+            return doc[words[0].i : title.end].text
+        # "a spokesman for Chile's navy": the state's institution spoken for, after "for"
+        i = title.end
+        state = _ent_starting_at(ents, i + 1) if i < len(doc) and doc[i].lower_ == "for" else None
+        if state is None or state.label_ not in _STATES or state.end + 1 >= len(doc):
+            return None
+        body = _ent_starting_at(ents, state.end + 1)
+        if doc[state.end].text not in {"'s", "’s"} or body is None:
+            return None
+        closed = body.end >= len(doc) or not doc[body.end].is_alpha
+        return f"{body.text} {title.text}" if body.label_ == "INSTITUTION" and closed else None
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
