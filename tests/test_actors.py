@@ -607,6 +607,12 @@ def _kb_posts() -> KnowledgeBase:
         ("secretary_general", "Secretary-General", 3, ["Secretary-General", "Secretary General"]),
         ("head_of_organisation", "President", 3, ["President", "Director"]),
         (
+            "special_representative",
+            "Special Representative",
+            6,
+            ["special representative", "special envoy"],
+        ),
+        (
             "foreign_minister",
             "Minister of Foreign Affairs",
             3,
@@ -929,3 +935,26 @@ def test_actors_a_spokesperson_for_a_states_institution(
     posts_nlp, text: str, name: str, office: str
 ) -> None:
     assert _person(posts_nlp, text, name)[2] == office
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "office"),
+    [
+        (
+            "Romania's special representative for Black Sea affairs, Dan Mocanu, arrived.",
+            "Dan Mocanu",
+            "ROU",
+            "Special Representative for Black Sea Affairs",
+        ),
+        (
+            "Talks began once Moldova's special envoy for energy security, Ana Cojocaru, came.",
+            "Ana Cojocaru",
+            "MDA",
+            "Special Envoy for Energy Security",
+        ),
+    ],
+)
+def test_actors_a_special_envoys_remit_completes_the_post(
+    posts_nlp, text: str, name: str, code: str, office: str
+) -> None:
+    assert _person(posts_nlp, text, name)[1:] == ((code,), office)

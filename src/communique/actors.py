@@ -60,6 +60,8 @@ _ENVOYS = {"ambassador", "permanent_representative"}
 _UNQUALIFIED = {*_ENVOYS, "spokesperson"}
 # The office of a minister whose portfolio has no office of its own: the text names the post.
 _GENERIC_MINISTER = "minister"
+# Offices whose holder is sent "for" a remit the text names: "special envoy for Arctic affairs".
+_REMITTED = {"special_representative"}
 # Words before "Minister" that rank the post rather than name its portfolio.
 _TITLE_RANKS = {"Deputy", "First", "Senior", "Junior", "Acting", "Prime", "Vice", "Chief"}
 _STATES = {"GPE", "NORP"}
@@ -241,6 +243,10 @@ class ActorResolver:
             # post is the body's ("Commissioner of the Federal Police")
             codes = codes or (body[0].code,)
             posted = body[1]
+        remit = _remit(title, ent.start) if title is not None and not posted else None
+        if remit is not None and title is not None:
+            # "special representative for Arctic affairs, X": the remit completes the post
+            posted = _capitalised(t.text for t in (*title, *remit))
         ministry = _ministry(title) if title is not None and not posted else None
         if ministry is not None:
             posted = ministry  # "Minister of Fisheries", "Fisheries Minister"
@@ -1301,6 +1307,28 @@ def _portfolio(title: Span, end: int | None = None) -> Span | None:
     return doc[i:stop]
 
 
+def _remit(title: Span, end: int) -> Span | None:
+    """A special envoy's remit between the title and the name: "envoy for Arctic affairs, X".
+
+    "for", then up to six words (no person's) and a comma right before the name at ``end``.
+    """
+    doc = title.doc
+    i = title.end
+    if title.ent_id_ not in _REMITTED or i >= len(doc) or doc[i].lower_ != "for":
+        return None
+    if not 2 <= end - i <= 8 or doc[end - 1].text != ",":
+        return None
+    words = doc[i + 1 : end - 1]
+    if not all(t.is_alpha and t.ent_type_ != "PERSON" for t in words):
+        return None
+    return doc[i : end - 1]
+
+
+def _capitalised(words: Iterable[str]) -> str:
+    """A post written as a title: each word capitalised, the small joining words not."""
+    return " ".join(w if w.lower() in _LINKS else w[:1].upper() + w[1:] for w in words)
+
+
 def _ministry(title: Span) -> str | None:
     """A generic minister's post as the text names it, in the "Minister of …" form.
 
@@ -1387,13 +1415,13 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
                 or t.lower_ in links
                 or (shared and t.ent_type_ == "PERSON")
                 for t in between
-            ) or bool(_portfolio(ent, person.start))
+            ) or bool(_portfolio(ent, person.start) or _remit(ent, person.start))
             closed = (
                 not between
                 or between[-1].text == ","
                 or between[-1].ent_type_ in _STATES
                 or shared
-                or bool(_portfolio(ent, person.start))
+                or bool(_portfolio(ent, person.start) or _remit(ent, person.start))
             )
             if linking and closed and len(between) <= _APPOSED_BEFORE:
                 return ent
