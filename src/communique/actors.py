@@ -74,9 +74,6 @@ _PARTICLES = {
     *("da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "bin", "ibn"),
 }
 
-# How many days after leaving an office a person is still called by its title ("the deposed
-# President X" weeks after a coup); a text written later that uses the title names a former one.
-_STILL_CALLED = 365
 # Words that make a title one held before: the text speaks of a former holder.
 _FORMER = {"former", "ex", "ex-", "then", "бывший", "экс", "экс-"}
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
@@ -287,13 +284,11 @@ class ActorResolver:
             # the text's title names one of the person's offices, the most senior held on the
             # day or another held at once ("Defence Minister X" who is also a deputy premier):
             # as that office's holder, under the post the title names ("official spokesperson",
-            # not the role's other title), also for an office held before the day (as a former
-            # one once left long before); the role's title where it refines the post ("Chargé
+            # not the role's other title), also for an office held before the day ("the then
+            # foreign minister"); the role's title where it refines the post ("Chargé
             # d'Affaires of … in …")
             refines = bool(post and held.title and held.title.startswith(post))
             label = (None if refines else post) or held.title or office.canonical
-            if day is not None and held.end is not None and (day - held.end).days > _STILL_CALLED:
-                label = f"former {label}"  # left long before the text: a former holder
             if label == office.canonical and (spelt := _spelt(title, office)):
                 label = spelt  # the text's own spelling of the office's full name
             if body is not None and body[0].code == held.code and not held.title:
