@@ -20,6 +20,7 @@ REQUIRED = {
     "regions": {"name", "code", "lat", "lon"},
     "domestic-actors": {"words", "sector"},
     "ranks": {"word"},
+    "organisation-words": {"word", "kind"},
 }
 
 

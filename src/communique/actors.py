@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 
 from .ents import Mentions, doc_text, tokens_lowered
 from .errors import ConfigError
-from .kb import KnowledgeBase, Office, Person, State, name_key
+from .kb import KnowledgeBase, Office, Organisation, Person, State, name_key
 from .model import Mention, Reference, Role
 from .patterns import transcript_title
 
@@ -57,6 +57,15 @@ _APPOSED_AFTER = 4
 _WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "through"}
 # Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
 _ENVOYS = {"ambassador", "permanent_representative"}
+# Offices whose post a body named beside the title does not make: envoys are posted to a state,
+# spokespeople speak for a body in words of their own.
+_UNQUALIFIED = {*_ENVOYS, "spokesperson"}
+# The office of a minister whose portfolio has no office of its own: the text names the post.
+_GENERIC_MINISTER = "minister"
+# Offices whose holder is sent "for" a remit the text names: "special envoy for Arctic affairs".
+_REMITTED = {"special_representative"}
+# Words before "Minister" that rank the post rather than name its portfolio.
+_TITLE_RANKS = {"Deputy", "First", "Senior", "Junior", "Acting", "Prime", "Vice", "Chief"}
 _STATES = {"GPE", "NORP"}
 # Languages whose knowledge-base entities are looked up by the id the ruler gave them (their
 # names are matched on lemmas, the knowledge base is indexed in English): see ActorResolver._text.
@@ -98,7 +107,7 @@ class ActorResolver:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
-        ents = _Ents(_joined_names(ents, self.kb.ranks))
+        ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known))
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -111,6 +120,10 @@ class ActorResolver:
                 mention, title, role = self._person(
                     ent, ents, day=day, source=source, seen=in_doc, stated=stated
                 )
+                joint = self._joint(mention, title, ents)
+                if joint is not mention and stated.get(mention.name or "") is mention:
+                    stated[mention.name or ""] = joint  # the office the text stated, in full
+                mention = joint
                 mentions.append(mention)
                 if title is not None:
                     attached.add(title.start)
@@ -121,6 +134,9 @@ class ActorResolver:
             elif ent.label_ in {"GPE", "NORP", "LOC"}:
                 states = self._states(ent)
                 mentions.extend(states)
+                named = self._named_after(ent, states)
+                if named is not None:
+                    mentions.append(named)
                 if not states and ent.label_ != "NORP":
                     places.append(ent)
             elif ent.label_ in {"ORG", "FAC"}:
@@ -177,6 +193,10 @@ class ActorResolver:
         text = self._text(ent)
         return self.kb.state(text) is None and self.kb.organisation(text) is None
 
+    def _longer_known(self, span: Span) -> bool:
+        """Whether a name one word longer is a known person ("Ana Luis Soto", not "Luis Soto")."""
+        return bool(self.kb.find_people(span.text)) and span.doc.lang_ not in _BY_ID
+
     def _remember(self, person: str) -> None:
         forms = {person, person.split()[-1]}
         self.learned_names.add(person, [self.make_doc(form) for form in forms])
@@ -221,6 +241,24 @@ class ActorResolver:
         person = self._known_person(text, day=day, seen=seen)
         post = title.ent_id_ if title is not None and title.ent_id_ in self.kb.posts else None
         posted = (self._posted(title, office, ents) or post) if title is not None else None
+        body = self._body_post(title, office, ents) if title is not None and not posted else None
+        if body is not None:
+            # "the Federal Police Commissioner X": the body's state is the person's, and the
+            # post is the body's ("Commissioner of the Federal Police")
+            codes = codes or (body[0].code,)
+            posted = body[1]
+        remit = _remit(title, ent.start) if title is not None and not posted else None
+        if remit is not None and title is not None:
+            # "special representative for Arctic affairs, X": the remit completes the post
+            posted = _capitalised(t.text for t in (*title, *remit))
+        ministry = _ministry(title) if title is not None and not posted else None
+        if ministry is not None:
+            posted = ministry  # "Minister of Fisheries", "Fisheries Minister"
+        if title is not None and office is not None and not posted:
+            posted = _spelt(title, office)  # "Secretary General", the text's own spelling
+        spoken = self._spoken_for(title, office, ents) if title is not None else None
+        if spoken is not None:
+            posted = post = spoken
         learned = None
         if person is None and office is not None and len(codes) == 1 and _full_name(text):
             learned = Role(
@@ -232,6 +270,8 @@ class ActorResolver:
                 sentence=ent.sent.text,
             )
             person = learned.person
+        if person is None and title is None and (head := self._head_of(ent, ents)) is not None:
+            codes, posted = (head[0].code,), head[1]  # "X, the head of Chile's Mining Authority"
         if person is None:
             name = _canonical_name(text)
             if _full_name(text):
@@ -242,23 +282,29 @@ class ActorResolver:
         seen.setdefault(name_key(person).split()[-1], person)
         known = self.kb.people.get(person)
         role = self.kb.role_on(known, day) if known else None
-        if (
-            known is not None
-            and office is not None
-            and (role is None or role.office == office.id)
-            and not _former(title)
-        ):
-            # the text's title names one of the person's offices: as that office's holder, under
-            # the post the title names ("official spokesperson", not the role's other title),
-            # also for an office held before the day ("the then foreign minister")
-            held = role or self.kb.role_as(known, office.id, day)
-            if held is not None and held.office == office.id:
-                # the role's title where it refines the post ("Chargé d'Affaires of … in …")
-                refines = bool(post and held.title and held.title.startswith(post))
-                label = (None if refines else post) or held.title or office.canonical
-                mention = self._mention(ent, "person", person, (held.code,), office, label=label)
-                stated.setdefault(person, mention)
-                return mention, title, learned
+        held = (
+            self._held_as(known, office.id, role, day)
+            if known is not None and office is not None and not _former(title)
+            else None
+        )
+        if held is not None and office is not None:
+            # the text's title names one of the person's offices, the most senior held on the
+            # day or another held at once ("Defence Minister X" who is also a deputy premier):
+            # as that office's holder, under the post the title names ("official spokesperson",
+            # not the role's other title), also for an office held before the day ("the then
+            # foreign minister"); the role's title where it refines the post ("Chargé
+            # d'Affaires of … in …")
+            refines = bool(post and held.title and held.title.startswith(post))
+            label = (None if refines else post) or held.title or office.canonical
+            if label == office.canonical and (spelt := _spelt(title, office)):
+                label = spelt  # the text's own spelling of the office's full name
+            if body is not None and body[0].code == held.code and not held.title:
+                label = body[1]  # the role's own title, where it has one, is the official one
+            elif ministry is not None and not held.title:
+                label = ministry
+            mention = self._mention(ent, "person", person, (held.code,), office, label=label)
+            stated.setdefault(person, mention)
+            return mention, title, learned
         if role is not None:
             office, codes = self.kb.offices.get(role.office, office), (role.code,)
             label = role.title or (office.canonical if office else None)
@@ -271,6 +317,40 @@ class ActorResolver:
             mention = self._mention(ent, "person", person, (former.code,), label=label)
             return mention, title, learned
         return self._mention(ent, "person", person, codes, office, label=posted), title, learned
+
+    def _joint(self, mention: Mention, title: Span | None, ents: _Ents) -> Mention:
+        """A person named under two offices joined by "and" holds both, in the text's order.
+
+        "First Vice-Premier and Economy Minister X" holds both posts together, under the names of
+        the two offices in the text's order, not the second office alone.
+        """
+        if title is None or mention.office is None or title.start < 2:
+            return mention
+        doc = title.doc
+        first = _ent_ending_at(ents, title.start - 1)
+        if doc[title.start - 1].lower_ not in _AND or first is None or first.label_ != "TITLE":
+            return mention
+        office = self.kb.office(self._text(first))
+        if office is None or _plural(first) or _former(first) or office.canonical in mention.office:
+            return mention
+        if office.id == self.kb.office(self._text(title)).id:
+            return mention
+        return dataclasses.replace(mention, office=f"{office.canonical} and {mention.office}")
+
+    def _held_as(
+        self, person: Person, office: str, role: Role | None, day: date | None
+    ) -> Role | None:
+        """The person's role of ``office`` that a title before or after their name speaks of.
+
+        One held on the day (the most senior, ``role``, or one held at the same time); without
+        any role on the day, the latest held before it.
+        """
+        if role is not None and role.office == office:
+            return role
+        held = [r for r in person.roles if r.office == office and r.valid_on(day)]
+        if held:
+            return max(held, key=lambda r: r.start or date.min)
+        return self.kb.role_as(person, office, day) if role is None else None
 
     def _known_person(self, text: str, *, day: date | None, seen: dict[str, str]) -> str | None:
         key = name_key(text)
@@ -371,6 +451,106 @@ class ActorResolver:
             return f"{base} to {state.name}" if state else None
         org = self.kb.organisation(_strip_possessive(host.text)) if host.label_ == "ORG" else None
         return f"{base} to the {org.name}" if org and not org.body else None
+
+    def _body_post(
+        self, title: Span, office: Office | None, ents: _Ents
+    ) -> tuple[Organisation, str] | None:
+        """A post in a named body: "Police Commissioner", "President of the Regional Commission".
+
+        The body stands right before the title (with at most two lower-case words between:
+        "Police deputy commissioner") or after it, joined by "of (the)". It must be a state's
+        own body or a principal body of an international organisation; the organisation
+        itself ("UN Secretary-General") is the office's own owner, not a body within it.
+        Spokespeople and envoys name their post otherwise.
+        """
+        doc = title.doc
+        if office is None or office.institution or office.id in _UNQUALIFIED:
+            return None
+        if doc.lang_ in _BY_ID:
+            return None  # Russian names the body after the title: see _title_meaning
+        start = title.start
+        while start > title.start - 3 and start > 0 and _modifier(doc[start - 1]):
+            start -= 1
+        found = _ent_ending_at(ents, start)
+        words = doc[start : title.end]
+        if found is None or found.label_ != "ORG":
+            i = title.end
+            if i + 1 < len(doc) and doc[i].lower_ == "of":
+                i += 1 + (doc[i + 1].lower_ == "the")
+                found = _ent_starting_at(ents, i)
+            words = title
+        if found is None or found.label_ != "ORG":
+            return None
+        org = self.kb.organisation(_strip_possessive(self._text(found)))
+        if org is None or (org.code.startswith("IGO:") and not org.body):
+            return None
+        name = re.sub(r"^the\s+", "", org.name, flags=re.IGNORECASE)
+        article = "the " if len(name.split()) > 1 else ""
+        post = " ".join(w.text if w.text[:1].isupper() else w.text.title() for w in words)
+        return org, f"{post} of {article}{name}"
+
+    def _head_of(self, person: Span, ents: _Ents) -> tuple[Organisation, str] | None:
+        """The body a name is said to lead, in apposition after it: "X, the chief of the RBP".
+
+        A word that heads a body (``organisation-words.jsonl``), "of" and the body, a state's
+        own or an organisation's principal body, with its state's possessive before it if
+        any ("the head of Chile's Mining Authority"): the post is "Head of the <body>".
+        """
+        doc = person.doc
+        i = person.end
+        if doc.lang_ in _BY_ID or i + 3 >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1 + (doc[i + 1].lower_ in {"the", "a"})
+        if i + 2 >= len(doc) or doc[i].lower_ not in self.kb.org_leaders:
+            return None
+        leader, i = doc[i].text.capitalize(), i + 1
+        if doc[i].lower_ != "of":
+            return None
+        i += 1 + (doc[i + 1].lower_ == "the")
+        state = _ent_starting_at(ents, i)
+        if state is not None and state.label_ in _STATES and state.end < len(doc):
+            i = state.end + (doc[state.end].text in {"'s", "’s"})
+        body = _ent_starting_at(ents, i)
+        if body is None or body.label_ != "ORG":
+            return None
+        org = self.kb.organisation(_strip_possessive(self._text(body)))
+        if org is None or (org.code.startswith("IGO:") and not org.body):
+            return None
+        name = re.sub(r"^the\s+", "", org.name, flags=re.IGNORECASE)
+        return org, f"{leader} of {'the ' if len(name.split()) > 1 else ''}{name}"
+
+    def _spoken_for(self, title: Span, office: Office | None, ents: _Ents) -> str | None:
+        """A spokesperson's post as the text words it, with what they speak for before it.
+
+        "the Chilean Interior Ministry spokeswoman", "Navy press officer": the post is the
+        words after the state ("Interior Ministry spokeswoman"), over the office's name or a
+        known person's other title; "a spokesman for Chile's navy" is a "navy spokesman". A
+        bare "spokesman" says no more than the office's name.
+        """
+        doc = title.doc
+        if office is None or office.id != "spokesperson" or doc.lang_ in _BY_ID:
+            return None  # Russian names the body after the post: see the posts of offices
+        start = title.start
+        while start > title.start - 2 and start > 0 and _modifier(doc[start - 1]):
+            start -= 1
+        body = _ent_ending_at(ents, start)
+        if body is not None and body.label_ == "ORG":
+            start = body.start
+        words = [t for t in doc[start : title.end] if not t.is_punct]
+        while words and (words[0].lower_ == "the" or self.kb.state(words[0].text)):
+            words = words[1:]  # the state the post belongs to is not part of the post
+        if len(words) >= 2:
+            return doc[words[0].i : title.end].text
+        # "a spokesman for Chile's navy": the state's institution spoken for, after "for"
+        i = title.end
+        state = _ent_starting_at(ents, i + 1) if i < len(doc) and doc[i].lower_ == "for" else None
+        if state is None or state.label_ not in _STATES or state.end + 1 >= len(doc):
+            return None
+        body = _ent_starting_at(ents, state.end + 1)
+        if doc[state.end].text not in {"'s", "’s"} or body is None:
+            return None
+        closed = body.end >= len(doc) or not doc[body.end].is_alpha
+        return f"{body.text} {title.text}" if body.label_ == "INSTITUTION" and closed else None
 
     def _codes_of(self, ent: Span) -> list[str]:
         if ent.label_ in {"GPE", "NORP"}:
@@ -502,6 +682,10 @@ class ActorResolver:
             else:
                 mention = self._mention(ent, "organisation", org.name, (org.code,))
             return dataclasses.replace(mention, sector=org.sector)
+        body = self._body_of_owner(ent, text)
+        if body is not None:
+            mention = self._mention(ent, "organisation", body.name, (body.code,))
+            return dataclasses.replace(mention, sector=body.sector)
         code = self.kb.state(text)
         if code is not None:  # the model sometimes labels a state ORG ("the Russian Federation")
             return self._mention(ent, "state", self.kb.states[code].name, (code,))
@@ -521,10 +705,68 @@ class ActorResolver:
             return self._mention(ent, "organisation", words, (code,))
         return None
 
-    def _owner(self, ent: Span) -> str | None:
-        """The state named right before an entity, as in "Chile's" or "the Russian"."""
+    def _named_after(self, ent: Span, states: list[Mention]) -> Mention | None:
+        """A body or firm named after its state: "Kenya Airways", "the Chilean Mining Authority".
+
+        The model often tags the state alone; capitalised words after it that no known entity
+        holds (joined by "and", "of", "for" or a comma) and end in a word that ends
+        organisations' names (``organisation-words.jsonl``) are the state's organisation.
+        """
+        if len(states) != 1 or ent.doc.lang_ in _BY_ID:
+            return None
+        doc = ent.doc
+        if ent.start and doc[ent.start - 1].text in {"-", "–", "/"}:
+            return None  # "the Chile-Peru Joint Commission" is both states' body
+        end = last = ent.end
+        while end < len(doc) and end - ent.end < 8:
+            token = doc[end]
+            if token.ent_type_ and (token.ent_type_ != "ORG" or token.ent_id_):
+                break  # the model's own ORG over the name's tail may be part of it
+            if token.is_title and token.is_alpha:
+                end += 1
+                if token.text in self.kb.org_heads:
+                    last = end
+            elif token.lower_ in {"and", "of", "for", ","} and end + 1 < len(doc):
+                if not doc[end + 1].is_title or doc[end + 1].ent_id_:
+                    break
+                end += 1
+            else:
+                break
+        if last == ent.end:
+            return None
+        span = doc[ent.start : last]
+        return self._mention(span, "organisation", span.text, states[0].codes)
+
+    def _body_of_owner(self, ent: Span, text: str) -> Organisation | None:
+        """A principal body named after its organisation's possessive: "the AU's Assembly".
+
+        The body is known under its organisation's name or acronym joined to its own ("AU
+        Assembly", "Assembly of the African Union"); the possessive says which organisation.
+        """
         doc = ent.doc
         i = ent.start - 1
+        if i < 1 or doc[i].text not in {"'s", "’s"}:
+            return None
+        owner = _ent_ending_at_token(doc, i)
+        parent = self.kb.organisation(self._text(owner)) if owner is not None else None
+        if parent is None or parent.body:
+            return None
+        own = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        for name in (parent.name, *parent.acronyms):
+            for form in (f"{name} {own}", f"{own} of the {name}", f"{own} of {name}"):
+                body = self.kb.organisation(form)
+                if body is not None and body.body and body.code == parent.code:
+                    return body
+        return None
+
+    def _owner(self, ent: Span) -> str | None:
+        """The state named right before an entity: "Chile's", "the Russian", "a Thai firm"."""
+        doc = ent.doc
+        i = ent.start - 1
+        if i >= 0 and doc[i].lower_ in self.kb.org_kinds:
+            i -= 1  # "the Danish shipping firm X": what the text calls it, and how
+            while i >= 0 and i > ent.start - 4 and _modifier(doc[i]):
+                i -= 1
         if i >= 0 and doc[i].text in {"'s", "’s", "'"}:
             i -= 1
         if i < 0 or doc[i].ent_type_ not in {"GPE", "NORP"}:
@@ -692,6 +934,13 @@ class ActorResolver:
         )
 
 
+def _modifier(token: Token) -> bool:
+    """A lower-case word qualifying a title before it: "deputy", "acting", "chief"."""
+    return (
+        token.is_lower and token.is_alpha and token.pos_ in {"ADJ", "NOUN"} and not token.ent_type_
+    )
+
+
 def _former(title: Span | None) -> bool:
     """Whether the text calls the title's holder a former one ("former President", "экс-")."""
     if title is None:
@@ -725,7 +974,11 @@ def _owner_of(
     return None
 
 
-def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list[Span]:
+def _joined_names(
+    ents: list[Span],
+    ranks: frozenset[str] = frozenset(),
+    longer_known: Callable[[Span], bool] = lambda _span: False,
+) -> list[Span]:
     """Join a name the rulers split: "Cameron MacKay" is one person, not David Cameron.
 
     The knowledge-base ruler matches a known surname alone ("Miller", "Kumar") and runs before
@@ -742,14 +995,20 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
             continue  # inside a name already joined
         doc = ent.doc
+        if _acronym_before(ent):
+            # "the utility EDP Power": a known surname after an acronym names a firm, not them
+            joined.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
+            continue
         if ent.label_ == "PERSON" and 0 <= body < ent.start_char:
             start, end = ent.start, ent.end
             # a full name the knowledge base matched is whole; a lone surname or the model's
             # guess may have lost its given names
             exact = bool(ent.ent_id_) and len(ent) > 1
-            while not exact and (word := _name_word_before(doc, start)) is not None:
+            while (word := _name_word_before(doc, start)) is not None:
                 if doc[word].text in ranks:
                     break  # "General", "Rear Admiral", "First Lady" stand before a name
+                if exact and not longer_known(doc[word : ent.end]):
+                    break  # ... unless the longer name is another known person's
                 start = word
             if start < ent.start and _after_title_link(doc, start):
                 # "Minister of Trade Ana Lima": "Trade" ends the title; one given name is kept
@@ -771,6 +1030,14 @@ def _joined_names(ents: list[Span], ranks: frozenset[str] = frozenset()) -> list
             ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _acronym_before(ent: Span) -> bool:
+    """Whether a lone known surname follows an acronym no entity holds ("ACME Power")."""
+    if ent.label_ != "PERSON" or not ent.ent_id_ or len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.is_upper and before.is_alpha and len(before) >= 2 and not before.ent_type_
 
 
 def _after_title_link(doc: Doc, i: int) -> bool:
@@ -948,6 +1215,16 @@ def _owner_end(title: Span) -> int:
     return i if modifiers == 0 or doc[i - 1].ent_type_ in _STATES else title.start
 
 
+def _ent_ending_at_token(doc: Doc, end: int) -> Span | None:
+    """The Doc's ORG entity that ends right before token ``end``, read off its tokens."""
+    if end < 1 or doc[end - 1].ent_type_ != "ORG":
+        return None
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:end]
+
+
 def _ent_ending_at(ents: _Ents, end: int) -> Span | None:
     return ents.ending.get(end)
 
@@ -1013,6 +1290,114 @@ def _plural(title: Span) -> bool:
     return root.tag_ in {"NNS", "NNPS"} or "Plur" in root.morph.get("Number")
 
 
+def _portfolio(title: Span, end: int | None = None) -> Span | None:
+    """A generic minister's portfolio after the title: "Minister for Rural Affairs".
+
+    "of" or "for" and capitalised words that are no entity, up to ``end`` when given (the name
+    the title stands before) or as far as they go.
+    """
+    doc = title.doc
+    i = title.end
+    if title.ent_id_ != _GENERIC_MINISTER or i >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+        return None
+    stop = i + 1
+    limit = len(doc) if end is None else end
+    while stop < limit and (
+        (_name_word(doc[stop]) and not doc[stop].ent_type_)
+        or (doc[stop].lower_ == "and" and stop + 1 < limit and _name_word(doc[stop + 1]))
+    ):
+        stop += 1
+    if stop == i + 1 or (end is not None and stop != end):
+        return None
+    return doc[i:stop]
+
+
+def _remit(title: Span, end: int) -> Span | None:
+    """A special envoy's remit between the title and the name: "envoy for Arctic affairs, X".
+
+    "for", then up to six words (no person's) and a comma right before the name at ``end``.
+    """
+    doc = title.doc
+    i = title.end
+    if title.ent_id_ not in _REMITTED or i >= len(doc) or doc[i].lower_ != "for":
+        return None
+    if not 2 <= end - i <= 8 or doc[end - 1].text != ",":
+        return None
+    words = doc[i + 1 : end - 1]
+    if not all(t.is_alpha and t.ent_type_ != "PERSON" for t in words):
+        return None
+    return doc[i : end - 1]
+
+
+def _capitalised(words: Iterable[str]) -> str:
+    """A post written as a title: each word capitalised, the small joining words not."""
+    return " ".join(w if w.lower() in _LINKS else w[:1].upper() + w[1:] for w in words)
+
+
+def _ministry(title: Span) -> str | None:
+    """A generic minister's post as the text names it, in the "Minister of …" form.
+
+    "Minister for Rural Affairs" and "Senior Minister of State for Fisheries" as written;
+    "Fisheries Minister" as "Minister of Fisheries". Capitalised words before the title that
+    no entity holds belong to it; a rank among them ("Deputy", "First") stays in front.
+    """
+    if title.ent_id_ != _GENERIC_MINISTER or title.text != "Minister":
+        return None
+    doc = title.doc
+    start = title.start
+    while start > title.start - 2 and start > 0 and _title_word(doc[start - 1]):
+        start -= 1
+    before = doc[start : title.start]
+    portfolio = _portfolio(title)
+    if portfolio is not None:
+        return doc[start : portfolio.end].text
+    if not before:
+        return None
+    ranks = [t for t in before if t.text in _TITLE_RANKS]
+    if ranks:
+        return None
+    return f"Minister of {before.text}"
+
+
+def _spelt(title: Span | None, office: Office) -> str | None:
+    """The office's full name as the text spells it, where it spells it otherwise.
+
+    "Secretary General" for "Secretary-General", "Minister for Foreign Affairs" for "Minister
+    of Foreign Affairs": a capitalised title that differs from the office's name only in
+    hyphens and in "for" for "of" is the state's own style. Other forms ("Foreign Minister")
+    are the office's name.
+    """
+    if title is None or not title.text[:1].isupper() or title.text == office.canonical:
+        return None
+
+    def fold(text: str) -> str:
+        words = text.replace("-", " ").casefold().split()
+        return " ".join("of" if w == "for" else w for w in words)
+
+    return title.text if fold(title.text) == fold(office.canonical) else None
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalised word of a title's own ("Fisheries", "Coordinating"), no known entity's.
+
+    The small model often labels a portfolio word ORG ("Fisheries Minister"); an ORG the
+    knowledge base does not know may still be one.
+    """
+    if not (token.is_title and token.is_alpha) or token.is_stop:
+        return False
+    if token.ent_type_ and (token.ent_type_ != "ORG" or token.ent_id_):
+        return False
+    return token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}
+
+
+def _names_next(title: Span) -> bool:
+    """Whether a name follows the title (past a portfolio): the title is that name's."""
+    doc = title.doc
+    portfolio = _portfolio(title)
+    i = portfolio.end if portfolio is not None else title.end
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
 def _apposed_title(person: Span, ents: _Ents) -> Span | None:
     """Find the title in apposition with a name.
 
@@ -1027,16 +1412,21 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
             # a plural title is shared by the names joined after it: "the foreign ministers of
             # Russia and Belarus, X and Y"
             shared = _plural(ent) and bool(between) and between[-1].lower_ in _AND
-            # "of the Republic of Belarus" may stand between the title and the name
+            # "of the Republic of Belarus" may stand between the title and the name, and a
+            # minister's portfolio: "Minister of Fisheries X"
             linking = all(
                 t.text == ","
                 or t.ent_type_ in {"GPE", "NORP", "ORG"}
                 or t.lower_ in links
                 or (shared and t.ent_type_ == "PERSON")
                 for t in between
-            )
+            ) or bool(_portfolio(ent, person.start) or _remit(ent, person.start))
             closed = (
-                not between or between[-1].text == "," or between[-1].ent_type_ in _STATES or shared
+                not between
+                or between[-1].text == ","
+                or between[-1].ent_type_ in _STATES
+                or shared
+                or bool(_portfolio(ent, person.start) or _remit(ent, person.start))
             )
             if linking and closed and len(between) <= _APPOSED_BEFORE:
                 return ent
@@ -1046,6 +1436,7 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
             if (
                 1 <= len(after) <= _APPOSED_AFTER
                 and after[0].text == ","
+                and not _names_next(ent)
                 and all(
                     t.text in {",", "'s", "’s"}
                     or t.lower_ in {"the", "a", "an"}

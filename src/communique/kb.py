@@ -200,6 +200,10 @@ class KnowledgeBase:
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
         self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
         self.ranks: frozenset[str] = frozenset()  # words before a name that are not part of it
+        # words ending an organisation's name ("Airlines"), and what texts call one ("firm")
+        self.org_heads: frozenset[str] = frozenset()
+        self.org_kinds: frozenset[str] = frozenset()
+        self.org_leaders: frozenset[str] = frozenset()  # "head" (of a body), "chairman"
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -551,6 +555,10 @@ def _packaged() -> KnowledgeBase:
         kb.add_region(row)
     kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
     kb.ranks = frozenset(row["word"] for row in _rows("ranks.jsonl"))
+    words = [(row["word"], row["kind"]) for row in _rows("organisation-words.jsonl")]
+    kb.org_heads = frozenset(word for word, kind in words if kind == "head")
+    kb.org_kinds = frozenset(word for word, kind in words if kind == "kind")
+    kb.org_leaders = frozenset(word for word, kind in words if kind == "leader")
     for name in _tables("people"):
         for row in _rows(name):
             roles = [
