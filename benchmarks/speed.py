@@ -3,8 +3,9 @@
 Everything is measured side by side in the same run, and reported as ratios, since absolute
 seconds on a shared machine mean little:
 
-1. **Start-up**: ``communique ingest one.txt`` (a fresh process, pipeline cache warm) against
-   ``python -c "import spacy; spacy.load(MODEL)"``; floor: within 2 x (issue 12).
+1. **Start-up**: ``communique ingest one.txt`` (a fresh process, pipeline cache warm) into a
+   new database and into one already in use, against ``python -c "import spacy;
+   spacy.load(MODEL)"``; target: within 2 x (issue 12).
 2. **Throughput**: the whole pipeline (read, clean, nlp with the knowledge-base rulers, actors,
    extraction, a fresh SQLite store) at 1 and at N processes, against spaCy alone (the pinned
    model's ``nlp.pipe``, 1 process) over the same cleaned texts. Pipelines are loaded before
@@ -139,33 +140,56 @@ def _timed(run: Callable[[], None]) -> float:
 
 
 def _startup(settings: Settings, folder: Path) -> Table:
-    """A fresh ``communique ingest`` of one file (cache warm) against a bare spaCy load."""
-    one = folder / "one.txt"
-    one.write_text(
-        "Ministers of Chile and Kenya met in Nairobi on Monday to discuss trade, officials said.",
-        encoding="utf-8",
-    )
+    """A fresh ``communique ingest`` of one file (cache warm) against a bare spaCy load.
+
+    Twice: into a new database, which the first run also creates (its schema, through every
+    migration), and into a database already in use, as a user's later runs find it. Each run
+    of the second kind reads a file of its own, so none is a no-op re-run.
+    """
+    sentence = "Ministers of Chile and Kenya met in Nairobi on Monday to discuss trade ({})."
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     bare = [sys.executable, "-c", f"import spacy; spacy.load({settings.model!r})"]
-    ours = [
-        *(sys.executable, "-m", "communique", "--db", f"sqlite:///{folder / 'one.db'}"),
-        *("--set", f"pipeline_cache={settings.pipeline_cache}", "ingest", str(one)),
-    ]
 
-    def run(command: list[str]) -> None:
-        (folder / "one.db").unlink(missing_ok=True)
-        subprocess.run(command, check=True, capture_output=True, env=env)
+    def ours(database: Path, text: Path) -> list[str]:
+        return [
+            *(sys.executable, "-m", "communique", "--db", f"sqlite:///{database}"),
+            *("--set", f"pipeline_cache={settings.pipeline_cache}", "ingest", str(text)),
+        ]
 
-    run(ours)  # builds the cache: a first run, not timed
-    spacy_load = communique = float("inf")
+    runs = iter(range(1_000))
+
+    def one() -> Path:
+        """A new one-sentence file, its words differing from every other run's."""
+        path = folder / f"one-{next(runs)}.txt"
+        path.write_text(sentence.format(path.stem), encoding="utf-8")
+        return path
+
+    def new_database() -> None:
+        (folder / "new.db").unlink(missing_ok=True)
+        subprocess.run(ours(folder / "new.db", one()), check=True, capture_output=True, env=env)
+
+    def database_in_use() -> None:
+        subprocess.run(ours(folder / "used.db", one()), check=True, capture_output=True, env=env)
+
+    def spacy_load() -> None:
+        subprocess.run(bare, check=True, capture_output=True, env=env)
+
+    new_database()  # builds the cache: a first run, not timed
+    database_in_use()  # and makes the database the later runs find
+    timed = {"bare": spacy_load, "new": new_database, "used": database_in_use}
+    best = dict.fromkeys(timed, float("inf"))
     for _ in range(3):  # alternating, as the throughput's rounds
-        spacy_load = min(spacy_load, _timed(lambda: run(bare)))
-        communique = min(communique, _timed(lambda: run(ours)))
-    table = Table("start-up (fresh process, best of 3)", "seconds", title="start-up")
-    table.add_row("python -c 'import spacy; spacy.load(MODEL)'", f"{spacy_load:.2f}")
-    table.add_row("communique ingest one.txt (cache warm)", f"{communique:.2f}")
-    ratio = communique / spacy_load
-    table.add_row("ratio", f"{ratio:.2f} x (target <= {START_TARGET})")
+        for name, run in timed.items():
+            best[name] = min(best[name], _timed(run))
+    table = Table("start-up (fresh process, best of 3)", "seconds", "ratio", title="start-up")
+    table.add_row("python -c 'import spacy; spacy.load(MODEL)'", f"{best['bare']:.2f}", "")
+    for name, label in (("new", "a new database"), ("used", "a database in use")):
+        ratio = best[name] / best["bare"]
+        table.add_row(
+            f"communique ingest one.txt (cache warm, {label})",
+            f"{best[name]:.2f}",
+            f"{ratio:.2f} x (target <= {START_TARGET})",
+        )
     return table
 
 
