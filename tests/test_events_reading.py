@@ -905,3 +905,15 @@ def test_they_after_one_state_is_not_that_state(nlp) -> None:
 )
 def test_the_subject_hung_on_a_dateline_still_acts(nlp, text: str, kind: str, actor: tuple) -> None:
     assert _one(nlp, text, kind).actor == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Netherlands recalled its ambassador from Caracas for consultations.",
+        "Turkey recalled its envoy to Vienna for consultations after the vote.",
+    ],
+)
+def test_an_envoy_recalled_for_consultations_is_no_meeting(nlp, text: str) -> None:
+    """ "For consultations" says why the envoy goes home; the recall is the news."""
+    assert [e.event for e in _events(nlp, text)] == ["SANCTION"]
