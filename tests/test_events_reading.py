@@ -917,3 +917,15 @@ def test_the_subject_hung_on_a_dateline_still_acts(nlp, text: str, kind: str, ac
 def test_an_envoy_recalled_for_consultations_is_no_meeting(nlp, text: str) -> None:
     """ "For consultations" says why the envoy goes home; the recall is the news."""
     assert [e.event for e in _events(nlp, text)] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile called on the authorities in Caracas to release the detained journalists.",
+        "Sweden called on the government in Tehran to release the two detained aid workers.",
+    ],
+)
+def test_an_act_asked_for_in_a_purpose_clause_is_not_done(nlp, text: str) -> None:
+    """The parse may read "to release" after "called on X in Y" as a purpose; it is asked."""
+    assert [e.event for e in _events(nlp, text)] == ["REQUEST"]

@@ -294,7 +294,7 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
         head = head.head  # "called for the release", "the lifting of sanctions"
-    elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"}:
+    elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"} and not _purpose(token):
         return False
     for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
         if any(rule["event"] in _GOVERNING for rule in matched.get(head.i, ())):
@@ -305,6 +305,16 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         if head.dep_ == "prep":
             head = head.head
     return False
+
+
+def _purpose(token: Token) -> bool:
+    """Whether a verb is an infinitive the parse reads as a purpose ("called on X … to free").
+
+    Under a request or a refusal it is what is asked or refused, as its complement would be.
+    """
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 class _Localities:
