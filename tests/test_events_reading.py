@@ -929,3 +929,19 @@ def test_an_envoy_recalled_for_consultations_is_no_meeting(nlp, text: str) -> No
 def test_an_act_asked_for_in_a_purpose_clause_is_not_done(nlp, text: str) -> None:
     """The parse may read "to release" after "called on X in Y" as a purpose; it is asked."""
     assert [e.event for e in _events(nlp, text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico recalled its ambassador from Quito in protest.",
+        "Peru recalled its ambassador from Caracas in protest against the ruling.",
+    ],
+)
+def test_in_protest_is_the_manner_of_an_act_not_a_protest(nlp, text: str) -> None:
+    assert [e.event for e in _events(nlp, text)] == ["SANCTION"]
+
+
+def test_a_protest_staged_is_still_a_protest(nlp) -> None:
+    text = "Thousands of people staged a protest outside the Chinese embassy in Manila."
+    assert [e.event for e in _events(nlp, text)] == ["PROTEST"]

@@ -137,7 +137,7 @@ def find_events(
         token = doc[i]
         sent = token.sent
         near = every_title.overlapping(sent.start_char, sent.end_char)  # all the sentence sees
-        if _embedded(token, matched) or _not_a_report(token, near):
+        if _embedded(token, matched) or _not_a_report(token, near) or _manner(token):
             continue
         # the first row that applies and finds its participants codes the event: "welcomed
         # the minister" is a visit, "welcomed the sanctions" (no one to host) support
@@ -305,6 +305,23 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         if head.dep_ == "prep":
             head = head.head
     return False
+
+
+def _manner(token: Token) -> bool:
+    """Whether a noun says in what spirit another act was done: "recalled its envoy in protest".
+
+    A bare singular noun after "in" ("in protest at …", "in retaliation", "in solidarity") is
+    the manner of the act it hangs on, not an event of its own; "in talks with", plural, "in
+    consultation with" a party, and "in a protest outside the embassy", with its article, are.
+    """
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in token.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    )
 
 
 def _purpose(token: Token) -> bool:
