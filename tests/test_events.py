@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from communique.extract.events import _candidates
 from communique.model import Article
 from communique.nlp import analyse
 
@@ -231,3 +232,18 @@ def test_event_of_phrase_of_an_act_is_its_target(nlp) -> None:
 def test_event_conviction_as_belief_is_no_sentence(nlp) -> None:
     text = "Our conviction that dialogue works guides Finland's policy."
     assert "SANCTION" not in {e.event for e in _analysis(nlp, text).events}
+
+
+def test_trigger_candidates_come_by_lemma_and_part_of_speech(nlp) -> None:
+    doc = nlp("Nurses in Peru marched on Friday and held talks with the minister.")
+    found = [(token.text, key) for token, key in _candidates(doc)]
+    assert ("marched", ("march", "VERB")) in found
+    assert ("talks", ("talk", "NOUN")) in found
+    assert all(token.pos_ in {"VERB", "NOUN", "PROPN"} for token, _key in _candidates(doc))
+
+
+def test_a_month_inside_a_date_is_no_trigger_candidate(nlp) -> None:
+    doc = nlp("In March the Kenyan envoy visited Lima.")
+    found = [(token.text, key) for token, key in _candidates(doc)]
+    assert ("visited", ("visit", "VERB")) in found
+    assert not any(token.text == "March" for token, _key in _candidates(doc))

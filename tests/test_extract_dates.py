@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from communique.extract import sentence_when
-from communique.extract.dates import When, attached_dates, date_phrases, needs_anchor, resolve_when
+from communique.extract.dates import (
+    When,
+    _may_name_a_day,
+    attached_dates,
+    date_phrases,
+    needs_anchor,
+    resolve_when,
+)
 from communique.model import Article, Span
 from communique.nlp import analyse
 
@@ -891,3 +898,20 @@ def test_a_past_act_is_not_dated_after_the_report(nlp, text) -> None:
 def test_an_undated_sentence_joins_only_a_recent_act_of_the_same_kind(nlp, text, expected) -> None:
     events = _events(nlp, text, TUE)
     assert sorted(e.when.start for e in events if e.when is not None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoys from Laos met on a Sunday.", True),
+        ("Marching bands greeted the Fijian delegation.", True),  # only a filter: "march" inside
+        ("The envoys from Laos met at the border.", False),
+        ("Officials in Oslo signed the accord.", False),
+    ],
+)
+def test_a_span_may_name_a_day_only_where_its_text_holds_a_day_word(
+    nlp, text: str, expected: bool
+) -> None:
+    doc = nlp(text)
+    assert _may_name_a_day(doc[:]) is expected

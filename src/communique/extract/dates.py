@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import entities_in
+from ..ents import doc_text, entities_in
 from ..model import Span
 from ..patterns import dates_ru, speech
 
@@ -937,6 +937,8 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
         if not dated or _excluded(ent, exclude) or _is_number(ent) or _baseline(ent.root):
             continue
         found.append(DatePhrase(ent.start, ent.end, _modified_noun(ent.root, ent.start, ent.end)))
+    if not _may_name_a_day(span):
+        return sorted(found)
     for token in span:
         if token.i in taken or token.lower_ not in _NAMED_DAYS:
             continue
@@ -949,6 +951,15 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
         if temporal and not _excluded(phrase, exclude) and not _baseline(token):
             found.append(DatePhrase(phrase.start, phrase.end))
     return sorted(found)
+
+
+def _may_name_a_day(span: SpacySpan) -> bool:
+    """Whether the span's text holds a day word at all ("friday" also inside "Fridays").
+
+    Most sentences hold none: read from the text, they make no Token of each word.
+    """
+    text = doc_text(span.doc)[span.start_char : span.end_char].lower()
+    return any(word in text for word in _NAMED_DAYS)
 
 
 def counted_from(phrase: SpacySpan) -> str | None:

@@ -36,10 +36,13 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cache
+from itertools import islice
 
+from spacy.attrs import ENT_TYPE, LEMMA, POS
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -124,11 +127,8 @@ def find_events(
     dateline = _dateline(doc, mentions)
     found: list[Event] = []
     matched: dict[int, list[dict]] = {}
-    for token in doc:
-        if token.ent_type_ in {"DATE", "TIME"}:
-            continue  # "In March" is a month, not a march
-        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
-        rules = [r for r in _triggers().get((token.lemma_.lower(), pos), []) if _applies(token, r)]
+    for token, key in _candidates(doc):
+        rules = [r for r in _triggers()[key] if _applies(token, r)]
         if rules:
             matched[token.i] = rules
     every_title = _Titles(titles or [])
@@ -161,6 +161,31 @@ def find_events(
             acted.update(event.actor if not event.negated else ())
     places = _Localities(mentions)
     return [_localise(event, places) for event in _merge(found)]
+
+
+_TIMES = {"DATE", "TIME"}
+# The part of speech a trigger row names, by the token's coarse tag; other words trigger nothing.
+_TRIGGER_POS = {VERB: "VERB", NOUN: "NOUN", PROPN: "NOUN"}
+
+
+def _candidates(doc: Doc) -> Iterator[tuple[Token, tuple[str, str]]]:
+    """The tokens whose lemma and part of speech some trigger row names, with that key.
+
+    Read from the Doc's arrays, so the words no row names (most of a report) never become
+    Token objects; a word inside a date or time phrase ("In March") is no trigger either.
+    """
+    strings = doc.vocab.strings
+    times = {strings[label] for label in _TIMES}
+    lowered: dict[int, str] = {}  # lemma hash -> lower-case lemma, once per distinct lemma
+    for i, (lemma, pos, ent_type) in enumerate(doc.to_array([LEMMA, POS, ENT_TYPE]).tolist()):
+        kind = _TRIGGER_POS.get(pos)
+        if kind is None or ent_type in times:
+            continue
+        word = lowered.get(lemma)
+        if word is None:
+            word = lowered[lemma] = strings[lemma].lower()
+        if (word, kind) in _triggers():
+            yield doc[i], (word, kind)
 
 
 class _Titles:
@@ -227,9 +252,10 @@ def _bare_line(sent: SpacySpan) -> bool:
     ends_line = (
         sent.end == len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end - 1].is_space
     )
-    words = [t for t in sent if not t.is_space]
-    stopped = words and (words[-1].text in _STOPS or (len(words) > 1 and words[-2].text in _STOPS))
-    return starts_line and ends_line and not stopped
+    if not (starts_line and ends_line):
+        return False  # most sentences: their last words need not be read
+    last = islice((t for t in reversed(sent) if not t.is_space), 2)
+    return not any(t.text in _STOPS for t in last)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -710,6 +736,8 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
 
 
 _DATELINE_DASHES = {"--", "—", "–", "-", ":"}
+_DASH_CHARACTERS = set("".join(_DATELINE_DASHES))
+_DATELINE_WORDS = 12  # a dateline's dash stands among a sentence's first words
 
 
 def _in_dateline(token: Token) -> bool:
@@ -731,12 +759,20 @@ def _after_dateline(token: Token) -> list[Token]:
 
 
 def _dateline_end(sent: SpacySpan) -> int:
-    """Where a sentence's opening dateline ends (its dash), or its start if it has none."""
-    words = list(sent[:12])
+    """Where a sentence's opening dateline ends (its dash), or its start if it has none.
+
+    Asked of every sentence: one whose opening characters hold no dash has none, and is
+    answered from the text without making a Token of each of its first words.
+    """
+    doc = sent.doc
+    last = doc[min(sent.start + _DATELINE_WORDS, sent.end) - 1]
+    if _DASH_CHARACTERS.isdisjoint(doc_text(doc)[sent.start_char : last.idx + len(last)]):
+        return sent.start_char
+    words = list(sent[:_DATELINE_WORDS])
     dash = next((t for t in words if t.text in _DATELINE_DASHES and _spaced(t)), None)
     if dash is None:
         return sent.start_char
-    head = sent.doc[sent.start : dash.i]
+    head = doc[sent.start : dash.i]
     if any(t.text == "(" for t in head) or any(
         t.is_upper and len(t) > 2 and t.is_alpha for t in head
     ):
@@ -1173,6 +1209,8 @@ def _code(
     negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children)) or _none_of(
         token, clause
     )
+    # the Doc's text, not ``sent.text``, which makes a Token of every word to join them
+    sentence = doc_text(token.doc)[sent.start_char : sent.end_char].rstrip()
     coded = Event(
         event=event,
         mode=mode,
@@ -1189,8 +1227,8 @@ def _code(
         evidence=(
             Evidence(
                 start=sent.start_char,
-                end=sent.start_char + len(sent.text.rstrip()),
-                sentence=sent.text.rstrip(),
+                end=sent.start_char + len(sentence),
+                sentence=sentence,
             ),
         ),
     )
