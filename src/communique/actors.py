@@ -481,13 +481,8 @@ class ActorResolver:
             words = title
         if found is None or found.label_ != "ORG":
             return None
-        org = self.kb.organisation(_strip_possessive(self._text(found)))
-        if org is None or (org.code.startswith("IGO:") and not org.body):
-            return None
-        name = re.sub(r"^the\s+", "", org.name, flags=re.IGNORECASE)
-        article = "the " if len(name.split()) > 1 else ""
         post = " ".join(w.text if w.text[:1].isupper() else w.text.title() for w in words)
-        return org, f"{post} of {article}{name}"
+        return self._post_in(found, post)
 
     def _head_of(self, person: Span, ents: _Ents) -> tuple[Organisation, str] | None:
         """The body a name is said to lead, in apposition after it: "X, the chief of the RBP".
@@ -513,11 +508,19 @@ class ActorResolver:
         body = _ent_starting_at(ents, i)
         if body is None or body.label_ != "ORG":
             return None
+        return self._post_in(body, leader)
+
+    def _post_in(self, body: Span, post: str) -> tuple[Organisation, str] | None:
+        """A post in a body the text names: the body, and "<post> of the <body's name>".
+
+        Only a state's own body or an organisation's principal body: a post in any other
+        organisation says nothing of whose the person is.
+        """
         org = self.kb.organisation(_strip_possessive(self._text(body)))
         if org is None or (org.code.startswith("IGO:") and not org.body):
             return None
         name = re.sub(r"^the\s+", "", org.name, flags=re.IGNORECASE)
-        return org, f"{leader} of {'the ' if len(name.split()) > 1 else ''}{name}"
+        return org, f"{post} of {'the ' if len(name.split()) > 1 else ''}{name}"
 
     def _spoken_for(self, title: Span, office: Office | None, ents: _Ents) -> str | None:
         """A spokesperson's post as the text words it, with what they speak for before it.
