@@ -333,8 +333,9 @@ class ActorResolver:
         office = self.kb.office(self._text(first))
         if office is None or _plural(first) or _former(first) or office.canonical in mention.office:
             return mention
-        if office.id == self.kb.office(self._text(title)).id:
-            return mention
+        second = self.kb.office(self._text(title))
+        if second is None or office.id == second.id:
+            return mention  # one office named twice, or a title the table does not hold
         return dataclasses.replace(mention, office=f"{office.canonical} and {mention.office}")
 
     def _held_as(
