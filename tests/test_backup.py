@@ -279,6 +279,6 @@ def test_import_into_a_database_with_other_articles_needs_merge(
     assert again.exit_code == 0 and _tables(target, derived=False) == after
     # The stories of both, as one merge of every event gives them.
     store = Store.open(str(target))
-    everything = merge_events([(article.doc, event) for article, event in store.events()])
+    everything = merge_events([(article.id, event) for article, event in store.events()])
     assert [s.id for s in store.stories()] == [s.id for s in everything]
     store.close()

@@ -33,8 +33,20 @@ def _save(store: Store, items: list, *, version: int = 1) -> None:
 
 
 def _scratch(store: Store) -> list[Story]:
-    """The stories a merge of every stored event gives: what the tables must hold."""
-    return merge_events([(article.doc, event) for article, event in store.events()])
+    """The stories a merge of every stored event gives: what the tables must hold.
+
+    Merged by article id, as the store merges, and read with each source named by its doc.
+    """
+    stored = list(store.events())
+    docs = {article.id: article.doc for article, _event in stored}
+    return [
+        dataclasses.replace(
+            story,
+            reports=tuple(sorted(((docs[k], e) for k, e in story.reports), key=lambda r: r[0])),
+            disagreements=tuple(sorted((docs[k], w) for k, w in story.disagreements)),
+        )
+        for story in merge_events([(article.id, event) for article, event in stored])
+    ]
 
 
 def _shape(stories: list[Story]) -> list[tuple]:
@@ -131,6 +143,37 @@ def test_two_events_of_one_sentence_are_two_stories_and_a_repeat_is_one(
     stories = store.stories()
     assert len(stories) == 2 and len({s.id for s in stories}) == 2
     assert sorted(s.event.place or "" for s in stories) == sorted([event.place or "", "Montevideo"])
+
+
+@pytest.mark.parametrize(
+    ("doc", "groups"),
+    [
+        ("statement.txt", ("corpus", "corpus")),  # a file edited and read again
+        ("index.html", ("site/2019", "site/2021")),  # two folders' pages of one name
+    ],
+)
+def test_two_articles_of_one_doc_reporting_alike_are_both_stored(
+    store: Store, generated: list, doc: str, groups: tuple[str, str]
+) -> None:
+    # Stories once keyed their reports by doc: the second article, whose events equal the
+    # first's in every field, made a story of an id already stored and could not be saved.
+    item = next(i for i in generated if i.analysis.events)
+    dated = item.analysis.events[0]
+    undated = dataclasses.replace(dated, when=None, event="SUPPORT")
+    analysis = dataclasses.replace(item.analysis, events=(dated, undated))
+    first = dataclasses.replace(item.article, doc=doc)
+    second = dataclasses.replace(first, id=first.id[::-1], text=first.text + "\n\nMore.")
+    for article, group in zip((first, second), groups, strict=True):
+        store.save(article, analysis, version=1, group=group, fingerprints=())
+    stories = store.stories()
+    # The dated reports are one happening from two articles, the undated ones a story each.
+    assert sorted((s.event.event, len(s.reports)) for s in stories) == [
+        (dated.event, 2),
+        ("SUPPORT", 1),
+        ("SUPPORT", 1),
+    ]
+    assert {s.sources for s in stories} == {(doc,)}
+    _assert_derived_match(store)
 
 
 def test_an_article_joins_a_cluster_only_with_articles_naming_one_of_its_codes(

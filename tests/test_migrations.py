@@ -215,6 +215,38 @@ def test_version_4_database_keeps_its_events_and_gains_confidence(tmp_path: Path
         ]
 
 
+def test_version_11_stories_are_merged_again_under_their_new_ids(tmp_path: Path) -> None:
+    # Schema 12 keys a story's reports by article, not doc: every story id changes, and the
+    # upgrade merges the stored events again. A schema 11 database is made here from a new
+    # one by renaming its stories, as if their ids were of the old kind.
+    path = tmp_path / "v11.db"
+    store = Store.open(str(path))
+    for item in load_benchmark("make_corpus").generate(12, seed=5):
+        store.save(item.article, item.analysis, version=1, group="corpus", fingerprints=())
+    want = [(s.id, s.sources, s.when) for s in store.stories()]
+    network = store.network()
+    store.close()
+    assert want and network
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA foreign_keys = OFF")
+        for table, column in (
+            ("stories", "id"),
+            ("story_actors", "story_id"),
+            ("story_edges", "story_id"),
+            ("events", "story_id"),
+        ):
+            db.execute(f"UPDATE {table} SET {column} = 'old' || substr({column}, 4)")
+        db.execute("UPDATE alembic_version SET version_num = '0011'")
+        db.execute("UPDATE meta SET value = '11' WHERE key = 'schema_version'")
+    store = Store.open(str(path))
+    assert [(s.id, s.sources, s.when) for s in store.stories()] == want
+    assert store.network() == network
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM stories WHERE id LIKE 'old%'").fetchone() == (0,)
+    assert _schema_of(path) == (migrations.HEAD, str(SCHEMA_VERSION))
+
+
 def test_old_tables_without_a_recorded_version_are_adopted(tmp_path: Path) -> None:
     path = _old_database(tmp_path / "cut.db", 4)
     with sqlite3.connect(path) as db:

@@ -25,6 +25,7 @@ Clusters found so depend on the order articles arrive in, as any online clusteri
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -87,6 +88,7 @@ __all__ = [
     "network_edges",
     "person_codes",
     "rebuild",
+    "rebuild_stories",
     "restory",
     "upsert_counts",
 ]
@@ -105,7 +107,7 @@ _ENTITY_KINDS = frozenset({"person", "organisation", "state"})
 # for each other, so the second sees the first's story and joins it instead of making its own.
 _KEY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 1))")
 
-Report = tuple[EventRow, str, Event]  # an event's row, its article's doc, the event
+Report = tuple[EventRow, str, Event]  # an event's row, its article's id, the event
 
 
 def restory(
@@ -117,13 +119,13 @@ def restory(
 
     ``stale`` names stories that lost members (their article was analysed again).
     """
-    keys = sorted({key for _row, _doc, event in new if (key := happening_key(event))})
+    keys = sorted({key for _row, _article, event in new if (key := happening_key(event))})
     if session.get_bind().dialect.name == "postgresql":
         for key in keys:
             session.execute(_KEY_LOCK, {"key": key})
     touched = set(stale)
     windows: dict[str, list[tuple[date, date]]] = defaultdict(list)
-    for row, _doc, event in new:
+    for row, _article, event in new:
         row.merge_key = happening_key(event)
         window = merge_window(event)
         if row.merge_key is not None and window is not None:
@@ -164,8 +166,8 @@ def _stories_within(session: Session, windows: Mapping[str, list[tuple[date, dat
 
 def _add_stories(session: Session, reports: Sequence[Report]) -> None:
     """Merge the reports into stories and write them, their sides, edges and network counts."""
-    rows = {id(event): row for row, _doc, event in reports}
-    stories = merge_events([(doc, event) for _row, doc, event in reports])
+    rows = {id(event): row for row, _article, event in reports}
+    stories = merge_events([(article, event) for _row, article, event in reports])
     people = person_codes(session, {p for s in stories for p in s.event.people})
     network: Counter[tuple[str, str, str]] = Counter()
     found: dict[type, list[dict[str, Any]]] = {StoryRow: [], StoryActorRow: [], StoryEdgeRow: []}
@@ -192,7 +194,7 @@ def _add_stories(session: Session, reports: Sequence[Report]) -> None:
         for (a, b), tone in network_edges(story, people).items():
             found[StoryEdgeRow].append({"story_id": story.id, "a": a, "b": b, "tone": tone})
             network[(a, b, tone)] += 1
-        for _doc, reported in story.reports:
+        for _article, reported in story.reports:
             rows[id(reported)].story_id = story.id
     session.flush()
     for table, values in found.items():  # stories first: the other two refer to them
@@ -333,12 +335,9 @@ def upsert_counts(
 
 def rebuild(session: Session) -> None:
     """Recompute every derived table from the events and mentions stored."""
-    for table in (StoryEdgeRow, StoryActorRow, StoryRow, NetworkCountRow, EntityNameRow):
-        session.execute(delete(table))
-    for table in (ArticleKeyRow, NearCopyRow, ArticleStoryRow, ArticleCodeRow):
+    for table in (EntityNameRow, ArticleKeyRow, NearCopyRow, ArticleStoryRow, ArticleCodeRow):
         session.execute(delete(table))
     session.execute(delete(EntityRow))
-    session.execute(update(EventRow).values(story_id=None, merge_key=None))
     ids = list(
         session.scalars(
             select(ArticleRow.id).order_by(
@@ -351,11 +350,19 @@ def rebuild(session: Session) -> None:
     mentions = session.scalars(select(MentionRow).order_by(MentionRow.id)).yield_per(CHUNK)
     for chunk in mentions.partitions():
         count_mentions(session, [to_record(Mention, row) for row in chunk])
+    rebuild_stories(session)
+
+
+def rebuild_stories(session: Session) -> None:
+    """Merge every stored event into stories again, and recount the network from them."""
+    for table in (StoryEdgeRow, StoryActorRow, StoryRow, NetworkCountRow):
+        session.execute(delete(table))
+    session.execute(update(EventRow).values(story_id=None, merge_key=None))
     rows = list(session.scalars(select(EventRow).order_by(EventRow.id)))
     reports = [
-        (row, doc, event) for row, (doc, event) in zip(rows, reported(session, rows), strict=True)
+        (row, key, event) for row, (key, event) in zip(rows, reported(session, rows), strict=True)
     ]
-    for row, _doc, event in reports:
+    for row, _key, event in reports:
         row.merge_key = happening_key(event)
     _add_stories(session, reports)
     session.flush()
@@ -374,19 +381,44 @@ def date_statements(session: Session) -> None:
 
 
 def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Event]]:
-    """Event rows as the reports merging takes: their article's doc and the event."""
+    """Event rows as the reports merging takes: their article's id and the event.
+
+    The article's id, not its doc: two articles may share a doc (a file edited and read again,
+    two folders' ``index.html``), and a story must tell their reports apart, both to join them
+    and to key itself. :func:`stories_by_id` names the sources by their docs for the reader.
+    """
     evidence: dict[int, list[Evidence]] = defaultdict(list)
-    docs: dict[str, str] = {}
     for chunk in chunked([row.id for row in rows]):
         query = select(EvidenceRow).where(EvidenceRow.event_id.in_(chunk)).order_by(EvidenceRow.id)
         for found in session.scalars(query):
             evidence[found.event_id].append(to_record(Evidence, found))
-    for chunk in chunked(sorted({row.article_id for row in rows})):
+    return [
+        (row.article_id, to_record(Event, row, evidence=tuple(evidence[row.id]))) for row in rows
+    ]
+
+
+def _first(pair: tuple[str, Any]) -> str:
+    return pair[0]
+
+
+def _by_doc(session: Session, stories: Sequence[Story]) -> list[Story]:
+    """The stories with each source named by its article's doc, as readers know it.
+
+    The sources are listed in the order of their docs (a story's own order is by article id,
+    which a reader cannot follow); two reports of one doc keep their order.
+    """
+    docs: dict[str, str] = {}
+    ids = {key for story in stories for key, _event in story.reports}
+    for chunk in chunked(sorted(ids)):
         query = select(ArticleRow.id, ArticleRow.doc).where(ArticleRow.id.in_(chunk))
         docs.update((key, doc) for key, doc in session.execute(query))
     return [
-        (docs[row.article_id], to_record(Event, row, evidence=tuple(evidence[row.id])))
-        for row in rows
+        dataclasses.replace(
+            story,
+            reports=tuple(sorted(((docs[k], e) for k, e in story.reports), key=_first)),
+            disagreements=tuple(sorted(((docs[k], w) for k, w in story.disagreements))),
+        )
+        for story in stories
     ]
 
 
@@ -592,7 +624,7 @@ def stories_by_id(session: Session, ids: Sequence[str]) -> list[Story]:
         for row in session.scalars(select(EventRow).where(EventRow.story_id.in_(chunk)))
     ]
     merged = {story.id: story for story in merge_events(reported(session, members))}
-    return [merged[i] for i in ids if i in merged]
+    return _by_doc(session, [merged[i] for i in ids if i in merged])
 
 
 def story_months(

@@ -311,11 +311,8 @@ def _carry(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
     """Carry each pair's unshared events over both ways, store them and merge their stories."""
     added: list[tuple[EventRow, str, Event, int]] = []
     for a, b in pairs:
-        query = select(ArticleRow.id, ArticleRow.doc, ArticleRow.text)
-        found = session.execute(query.where(ArticleRow.id.in_([a, b])))
-        docs, bodies = {}, {}
-        for key, doc, body in found:
-            docs[key], bodies[key] = doc, body
+        query = select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_([a, b]))
+        bodies = dict(session.execute(query).tuples().all())
         events = {key: _events(session, key) for key in (a, b)}
         spans = {key: sentence_spans(bodies[key]) for key in (a, b)}
         similarity: np.ndarray | None = None
@@ -336,15 +333,15 @@ def _carry(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
                 moved = carry_over(event, spans[source], aligned, spans[target], bodies[target])
                 if moved is not None:
                     row = to_row(EventRow, moved, article_id=target)
-                    added.append((row, docs[target], moved, source_id))
+                    added.append((row, target, moved, source_id))
     if not added:
         return
-    session.add_all(row for row, _doc, _event, _source in added)
+    session.add_all(row for row, _article, _event, _source in added)
     session.flush()
-    for row, _doc, event, source_id in added:
+    for row, _article, event, source_id in added:
         session.add(TwinEventRow(event_id=row.id, source_id=source_id))
         session.add_all(to_row(EvidenceRow, ev, event_id=row.id) for ev in event.evidence)
-    derived.restory(session, [(row, doc, event) for row, doc, event, _source in added])
+    derived.restory(session, [(row, article, event) for row, article, event, _source in added])
 
 
 def _events(session: Session, article_id: str) -> list[tuple[int, Event]]:

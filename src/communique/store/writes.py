@@ -237,7 +237,7 @@ def _add_analyses(
         # An event stated twice alike (same sentence, same everything) is one event: its story
         # id could not tell the two apart.
         events += (
-            (to_row(EventRow, event, article_id=article_id), article.doc, event)
+            (to_row(EventRow, event, article_id=article_id), article_id, event)
             for event in dict.fromkeys(analysis.events)
         )
         rows[LearnedRoleRow] += (
