@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect, text
 from typer.testing import CliRunner
 
@@ -75,6 +76,36 @@ def test_cli_bad_inputs_fail_alone_and_exit_1(tmp_path: Path, db_url: str) -> No
     before = _dump(db)
     again = _run(db, "ingest", str(folder))
     assert again.exit_code == 1
+    assert _dump(db) == before
+
+
+@pytest.mark.parametrize(
+    ("table", "reason"),
+    [("articles", "the disk is full"), ("events", "the table is locked for audit")],
+)
+def test_cli_ingest_a_database_refusing_writes_says_so_in_one_line(
+    tmp_path: Path, table: str, reason: str
+) -> None:
+    # A real refusal: a trigger aborts the batch's transaction at its articles or its events.
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert _run(db, "ingest", str(SAMPLE)).exit_code == 0
+    before = _dump(db)
+    engine = create_engine(db)
+    with engine.begin() as conn:
+        refuse = f"SELECT RAISE(ABORT, '{reason}')"
+        conn.execute(text(f"CREATE TRIGGER refuse BEFORE INSERT ON {table} BEGIN {refuse}; END"))
+    engine.dispose()
+    new = tmp_path / "new.txt"
+    new.write_text(
+        "The foreign ministers of Chile and Ghana met in Accra on 3 May 2024 to sign a visa "
+        "waiver agreement.",
+        encoding="utf-8",
+    )
+    result = _run(db, "ingest", str(new))
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and reason in errors[0] and errors[0].endswith("[E403]")
+    assert "Traceback" not in result.output
     assert _dump(db) == before
 
 

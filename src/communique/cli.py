@@ -34,7 +34,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .errors import ClusterError, CommuniqueError, ConfigError, WatchError
+from .errors import ClusterError, CommuniqueError, ConfigError, StoreError, WatchError
 from .export import (
     FORMATS,
     KINDS,
@@ -225,7 +225,9 @@ def ingest_command(
                 on_document=lambda raw: progress.advance(task),
                 on_error=lambda error: progress.console.print(f"error: {error}", markup=False),
             )
-        except ClusterError as error:  # the cluster cannot take the run: nothing was read
+        except (ClusterError, StoreError) as error:
+            # The cluster cannot take the run, or the database a batch: what earlier batches
+            # stored stays, and the next batch would fail alike, so the run ends here.
             progress.console.print(f"error: {error}", markup=False)
             raise typer.Exit(2) from error
         total = store.count_articles()
