@@ -639,16 +639,25 @@ def test_an_act_on_an_unnamed_instrument_goes_to_the_name_that_follows(
 
 
 def test_instrument_nouns_are_read_from_the_docs_arrays() -> None:
-    """Only nouns, proper nouns and words tagged plural reach the instrument tests, in order."""
+    """Only instrument nouns and words tagged plural reach the instrument tests, in order."""
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
     from communique.extract.agreements import _nouns
+    from communique.patterns import instruments
 
+    table = instruments()
+    vocab = spacy.blank("en").vocab  # English lexical attributes: the lower-case forms
     words = ["Laos", "and", "Nepal", "ratified", "two", "accords", "quickly", "and", "it", "lapsed"]
     pos = ["PROPN", "CCONJ", "PROPN", "VERB", "NUM", "NOUN", "ADV", "CCONJ", "PRON", "VERB"]
     tags = ["NNP", "CC", "NNP", "VBD", "CD", "NNS", "RB", "CC", "PRP", "VBD"]
     tags[6] = "NNS"  # a plural tag on a word the tagger called something else still counts
-    doc = Doc(Vocab(), words=words, pos=pos, tags=tags)
-    assert [t.text for t in _nouns(doc)] == ["Laos", "Nepal", "accords", "quickly"]
-    assert list(_nouns(Doc(Vocab(), words=[]))) == []
+    doc = Doc(vocab, words=words, pos=pos, tags=tags)
+    assert [t.text for t in _nouns(doc, table)] == ["accords", "quickly"]
+    # A singular instrument noun counts in any case; a noun of another kind does not.
+    words = ["the", "Treaty", "on", "the", "border", "and", "a", "protocol", "lapsed"]
+    pos = ["DET", "PROPN", "ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "VERB"]
+    tags = ["DT", "NNP", "IN", "DT", "NN", "CC", "DT", "NN", "VBD"]
+    doc = Doc(vocab, words=words, pos=pos, tags=tags)
+    assert [t.text for t in _nouns(doc, table)] == ["Treaty", "protocol"]
+    assert list(_nouns(Doc(vocab, words=[]), table)) == []

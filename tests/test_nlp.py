@@ -27,6 +27,7 @@ def test_nlp_pipeline_components_and_registrations(pipelines: Pipelines) -> None
         "communique_names",
         "communique_titles",
         "ner",
+        "doc_cleaner",
         "communique_actors",
         "communique_extract",
     ]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
 
-__all__ = ["Mentions", "doc_text", "entities_in", "tokens_lowered"]
+__all__ = ["Mentions", "doc_text", "entities_in", "give_text", "tokens_lowered"]
 
 # Where :func:`doc_text` keeps a Doc's text (spaCy's user data, beside the ``._`` extensions).
 _TEXT_KEY = ("communique", "text")
@@ -35,6 +35,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def give_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as the Doc's text, known already: :func:`doc_text` then joins no tokens.
+
+    The pipeline knows each article's text before its Doc exists; the caller vouches that it
+    is the Doc's (spaCy's tokenizer keeps every character, so a Doc made from it has it).
+    """
+    doc.user_data[_TEXT_KEY] = text
 
 
 def tokens_lowered(doc: Doc, words: Collection[str]) -> Iterator[Token]:

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date
 
-from spacy.attrs import POS, TAG
+from spacy.attrs import LOWER, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
@@ -82,6 +82,8 @@ class _Act:
 
 # Where find_instruments keeps the character spans of a Doc's instrument titles (user data).
 _TITLES_KEY = ("communique", "instrument titles")
+# Where _nouns keeps the indices of a Doc's words that may name instruments (user data).
+_NOUNS_KEY = ("communique", "instrument nouns")
 
 
 def _kind(token: Token, table: dict) -> tuple[str | None, bool]:
@@ -96,16 +98,25 @@ def _kind(token: Token, table: dict) -> tuple[str | None, bool]:
     return table["nouns"].get(token.lower_), False
 
 
-def _nouns(doc: Doc) -> Iterator[Token]:
+def _nouns(doc: Doc, table: dict) -> Iterator[Token]:
     """The tokens that may name an instrument or a set of them, in order.
 
-    Nouns, proper nouns and words tagged plural: ``_kind`` and ``_set_actions`` ask nothing of
-    the others. Read from the Doc's arrays, so the other words never become Token objects.
+    Nouns and proper nouns spelt as an instrument noun or its plural, and every word tagged
+    plural ("agreements", "the documents"): ``_kind`` finds a kind in no other word, and
+    ``_set_actions`` asks only of the plurals. Read from the Doc's arrays (and kept with it:
+    three passes ask), so the other words never become Token objects.
     """
-    plural = {doc.vocab.strings[tag] for tag in _PLURAL_TAGS}
-    for i, (pos, tag) in enumerate(doc.to_array([POS, TAG]).tolist()):
-        if pos in _NOUN_POS or tag in plural:
-            yield doc[i]
+    found = doc.user_data.get(_NOUNS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        plural = {strings[tag] for tag in _PLURAL_TAGS}
+        spelt = {strings[word] for word in (*table["plurals"], *table["nouns"])}
+        found = doc.user_data[_NOUNS_KEY] = tuple(
+            i
+            for i, (pos, tag, lower) in enumerate(doc.to_array([POS, TAG, LOWER]).tolist())
+            if tag in plural or (pos in _NOUN_POS and lower in spelt)
+        )
+    return (doc[i] for i in found)
 
 
 def _named_instruments(doc: Doc) -> list[_Named]:
@@ -113,7 +124,7 @@ def _named_instruments(doc: Doc) -> list[_Named]:
     table = instruments()
     named: list[_Named] = []
     covered: set[int] = set()
-    for token in _nouns(doc):
+    for token in _nouns(doc, table):
         kind, plural = _kind(token, table)
         if kind is None:
             continue
@@ -565,7 +576,7 @@ def _listed_in_sentence(noun: Token, table: dict) -> bool:
 def _set_actions(doc: Doc, table: dict) -> list[tuple[Token, _Act]]:
     """Actions on sets of instruments: "signed seven memoranda", "the documents were signed"."""
     sets: list[tuple[Token, _Act]] = []
-    for token in _nouns(doc):
+    for token in _nouns(doc, table):
         kind, plural = _kind(token, table)
         instruments_set = kind is not None and plural and not _proper_plural(token)
         if not instruments_set and not (
@@ -666,7 +677,7 @@ def _forward_acts(
     """
     singles = [n for n in named if not n.plural and not n.nested]
     found: dict[int, tuple[Token, list[_Act]]] = {}
-    for token in _nouns(doc):
+    for token in _nouns(doc, table):
         kind, plural = _kind(token, table)
         if kind is None or plural or token.lower_ not in table["coreferent_nouns"]:
             continue

@@ -38,6 +38,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .. import actors, extract  # noqa: F401  (register the communique_* components)
+from ..ents import give_text
 from ..errors import Errors
 from ..kb import KnowledgeBase, Person, load_kb
 from ..model import Analysis, Article, Role
@@ -452,6 +453,9 @@ def _build(model: str, kb: KnowledgeBase) -> Language:
     )
     names.add_patterns([*kb_patterns(kb), *jsonl_rows("collectives.jsonl")])
     titles.add_patterns(title_patterns(kb))
+    # The model's tensors have served the parser and the tagger, and no later stage reads
+    # them: dropped, a Doc that worker processes send back to this one is a quarter the size.
+    nlp.add_pipe("doc_cleaner", config={"attrs": {"tensor": None}}, last=True)
     nlp.add_pipe("communique_actors", last=True)
     nlp.add_pipe("communique_extract", last=True)
     return nlp
@@ -647,12 +651,13 @@ def _parsed(
 def _finish(article: Article, pieces: list[Doc], nlp: Language, whole: list[str]) -> Analysis:
     """Join an article's pieces into one Doc, run the whole-article stages, read the result."""
     if len(pieces) == 1:
-        doc = pieces[0]
+        doc = pieces[0]  # made from the article's text, which the tokenizer keeps whole
     else:
         # The pieces end in whitespace (split_pieces), so nothing is inserted between them.
         doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
         if doc.text != article.text:
             raise ValueError(Errors.E113.format(got=len(doc.text), want=len(article.text)))
+    give_text(doc, article.text)
     doc._.published = article.published
     doc._.source = article.doc
     for name in whole:
