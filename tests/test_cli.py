@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -267,3 +269,24 @@ def test_cli_report_is_one_self_contained_file(tmp_path: Path, sample_url: str) 
     html = path.read_text("utf-8")
     assert "Plotly.newPlot" in html and "<script src=" not in html
     assert 'id="network"' in html and "RUS" in html
+
+
+def test_console_entry_ends_with_the_commands_status_and_all_its_output(tmp_path: Path) -> None:
+    # ``main`` ends the process itself, skipping the interpreter's teardown: the status and
+    # every line written must still come out as the command left them.
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "communique", "--db", db, *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    stored = run("ingest", str(SAMPLE))
+    assert stored.returncode == 0, stored.stderr
+    assert "10 new, 0 unchanged, 0 failed" in stored.stderr
+    exported = run("export", "articles")
+    assert exported.returncode == 0
+    articles = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(articles) == 10 and all(article["text"] for article in articles)
+    missing = run("ingest", str(tmp_path / "nowhere.txt"))
+    assert missing.returncode == 1 and "[E109]" in missing.stderr
+    assert run("events", "--no-such-option").returncode == 2
