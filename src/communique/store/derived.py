@@ -30,6 +30,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -360,9 +361,10 @@ def rebuild_stories(session: Session) -> None:
     session.execute(update(EventRow).values(story_id=None, merge_key=None))
     rows = list(session.scalars(select(EventRow).order_by(EventRow.id)))
     reports = [
-        (row, key, event) for row, (key, event) in zip(rows, reported(session, rows), strict=True)
+        (row, article, event)
+        for row, (article, event) in zip(rows, reported(session, rows), strict=True)
     ]
-    for row, _key, event in reports:
+    for row, _article, event in reports:
         row.merge_key = happening_key(event)
     _add_stories(session, reports)
     session.flush()
@@ -397,10 +399,6 @@ def reported(session: Session, rows: Sequence[EventRow]) -> list[tuple[str, Even
     ]
 
 
-def _first(pair: tuple[str, Any]) -> str:
-    return pair[0]
-
-
 def _by_doc(session: Session, stories: Sequence[Story]) -> list[Story]:
     """The stories with each source named by its article's doc, as readers know it.
 
@@ -415,7 +413,7 @@ def _by_doc(session: Session, stories: Sequence[Story]) -> list[Story]:
     return [
         dataclasses.replace(
             story,
-            reports=tuple(sorted(((docs[k], e) for k, e in story.reports), key=_first)),
+            reports=tuple(sorted(((docs[k], e) for k, e in story.reports), key=itemgetter(0))),
             disagreements=tuple(sorted(((docs[k], w) for k, w in story.disagreements))),
         )
         for story in stories
