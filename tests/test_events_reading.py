@@ -334,6 +334,38 @@ def test_telling_envoys_to_leave_is_an_expulsion_done_not_announced(
 
 
 @pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "In May 2019 Chile forced Peru to pull 41 diplomats out of the country.",
+            date(2019, 5, 1),
+        ),
+        ("Uruguay compelled Bolivia on 3 June to cut its embassy staff by half.", date(2024, 6, 3)),
+    ],
+)
+def test_making_a_state_withdraw_its_envoys_is_an_expulsion_by_whoever_made_it(
+    nlp, text: str, when: date
+) -> None:
+    event = _one(nlp, text, "SANCTION")
+    assert (len(event.actor), len(event.recipient), event.mode) == (1, 1, "expel")
+    assert event.actor != event.recipient and event.when.start == when
+    assert "RETREAT" not in _kinds(nlp, text)  # "forced … to withdraw" is no pull-back of forces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya pulled its diplomats out of Juba on Friday.",
+        "Oman has pulled its embassy staff out of Sanaa.",
+    ],
+)
+def test_pulling_diplomats_out_is_a_recall_not_a_retreat(nlp, text: str) -> None:
+    event = _one(nlp, text, "SANCTION")
+    assert event.mode == "withdraw" and len(event.actor) == 1
+    assert "RETREAT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
     ("text", "recipient"),
     [
         ("Japan sent food aid for flood victims in Bangladesh on Monday.", ("BGD",)),

@@ -415,7 +415,11 @@ def _applies(token: Token, rule: dict) -> bool:
     wanted, unwanted = rule.get("object"), rule.get("not_object")
     if not (wanted or unwanted):
         return True
-    near = [c for c in token.children if c.dep_ not in _NOT_NEAR] + [token.head]
+    near = [c for c in token.children if c.dep_ not in _NOT_NEAR]
+    if not (token.pos_ == "VERB" and token.head.pos_ == "VERB"):
+        # the noun a word hangs on ("the ambassador, who was recalled"), but not the verb
+        # governing a verb: "forced X to withdraw" is no withdrawal of forces
+        near.append(token.head)
     if token.dep_ == "pobj":
         near.append(token.head.head)  # "a note of protest": the noun the phrase hangs on
     near += [  # a small clause: "ordered the consulate shut", "declared him persona non grata"
@@ -427,6 +431,9 @@ def _applies(token: Token, rule: dict) -> bool:
     ]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
     near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
+    near += [  # what an act the verb makes someone do is about: "forced X to pull its envoys out"
+        g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"
+    ]
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
