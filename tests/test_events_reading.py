@@ -334,6 +334,46 @@ def test_telling_envoys_to_leave_is_an_expulsion_done_not_announced(
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ecuador asked the Mexican ambassador to leave the country.", ("ECU",), ("MEX",)),
+        ("Estonia has asked two Russian diplomats to depart within a week.", ("EST",), ("RUS",)),
+    ],
+)
+def test_asking_envoys_to_leave_is_an_expulsion_not_a_request(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "SANCTION")
+    assert (event.actor, event.recipient, event.mode) == (actor, recipient, "expel")
+    assert "REQUEST" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil is seeking to ease tensions with Argentina.",
+        "Chile tried to mediate between Peru and Bolivia.",
+    ],
+)
+def test_trying_or_seeking_to_act_is_neither_the_act_nor_a_request(nlp, text: str) -> None:
+    assert _kinds(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Peru sought Chile's help in the search.", ("PER",), ("CHL",)),
+        ("Kenya is seeking clarification from Uganda about the arrests.", ("KEN",), ("UGA",)),
+    ],
+)
+def test_seeking_something_from_a_state_is_a_request(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "REQUEST")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
     ("text", "when"),
     [
         (

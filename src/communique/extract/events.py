@@ -287,9 +287,20 @@ _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
 
 
 # Words whose object is an act not (yet) done: "proposed talks", "postponed the visit",
-# "called off a visit", "preparations for the summit". The act is neither reported nor, at
-# this point, promised; the word itself codes an event only where its own row says so.
-_UNDONE = {"propose", "suggest", "postpone", "delay", "defer", "seek", "preparation"}
+# "called off a visit", "preparations for the summit", "sought to ease tensions", "tried to
+# mediate". The act is neither reported nor, at this point, promised; the word itself codes an
+# event only where its own row says so.
+_UNDONE = {
+    "propose",
+    "suggest",
+    "postpone",
+    "delay",
+    "defer",
+    "seek",
+    "try",
+    "attempt",
+    "preparation",
+}
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
 
 
@@ -298,7 +309,7 @@ def _undone(token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head  # "preparations for the state visit"
-    elif token.dep_ not in {"dobj", "nsubjpass"}:
+    elif token.dep_ not in {"dobj", "nsubjpass", "xcomp"}:
         return False
     lemma = head.lemma_.lower()
     particles = {(lemma, c.lower_) for c in head.children if c.dep_ == "prt"}
