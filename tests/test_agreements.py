@@ -524,6 +524,33 @@ def test_an_act_still_due_is_planned(nlp, text: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "action"),
+    [
+        (
+            "Chile and Peru pledged to conclude negotiations on the Treaty on Fisheries "
+            "Cooperation by December.",
+            "Treaty on Fisheries Cooperation",
+            "planned",
+        ),
+        (
+            "Kenya and Ghana will hold the signing of the Agreement on Visa Exemption in Accra.",
+            "Agreement on Visa Exemption",
+            "planned",
+        ),
+        (
+            "Chile and Peru concluded negotiations on the Treaty on Fisheries Cooperation.",
+            "Treaty on Fisheries Cooperation",
+            "drafted",
+        ),
+    ],
+)
+def test_an_act_a_noun_names_is_planned_when_its_verb_is_still_to_come(
+    nlp, text: str, title: str, action: str
+) -> None:
+    assert _pairs(nlp, text) == {(title, action)}
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         ("Brazil signed a fisheries protocol in Lisbon on Tuesday.", "fisheries protocol"),

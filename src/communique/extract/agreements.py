@@ -950,7 +950,10 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         if action == "entered_into_force" and not _mentions_force(governor):
             action = None
         if action is not None:
-            return action, governor.head if governor.head.pos_ == "VERB" else None
+            carrier = governor.head if governor.head.pos_ == "VERB" else None
+            if carrier is not None and action in _DUE_ACTIONS and _still_due(carrier, table):
+                action = "planned"  # "pledged to conclude negotiations on a protocol"
+            return action, carrier
     verb = head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else None
     if head.dep_ == "pobj" and head.head.dep_ in {"agent", "prep", "dative"}:
         verb = head.head.head  # "Guided by the Programme …", "gave its consent to the Treaty"
@@ -975,7 +978,18 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb
     if action != "entered_into_force" and head.dep_ == "nsubj":
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
-    future = any(c.lower_ in table["future_aux"] for c in verb.children) or (
+    due = action in {"signed", "adopted", "ratified"} and _still_due(verb, table)
+    return ("planned" if due else action), verb
+
+
+# Acts that a verb still to come makes planned: "will sign", "agreed to ratify", and where a noun
+# names the act, "pledged to conclude negotiations on …".
+_DUE_ACTIONS = frozenset({"drafted", "signed", "adopted", "ratified"})
+
+
+def _still_due(verb: Token, table: dict) -> bool:
+    """Whether a verb tells an act to come: "will sign", "plans to ratify", "has yet to sign"."""
+    return any(c.lower_ in table["future_aux"] for c in verb.children) or (
         verb.dep_ == "xcomp"
         and (
             verb.head.lemma_.lower() in table["future_verbs"]
@@ -983,7 +997,6 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
             or any(c.lower_ in table["pending_adverbs"] for c in verb.head.children)
         )
     )
-    return ("planned" if future and action in {"signed", "adopted", "ratified"} else action), verb
 
 
 def _verb_action(verb: Token, table: dict) -> str | None:
