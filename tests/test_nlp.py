@@ -78,10 +78,13 @@ def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(
     assert sorted(p.name for p in cache.iterdir()) == sorted([folder.name, *tables])
     assert loaded.pipe_names == built.pipe_names
     assert len(loaded.get_pipe("communique_names")) == len(built.get_pipe("communique_names"))
-    for ruler in ("communique_names", "communique_titles"):  # the phrase tries, read back whole
-        assert (
-            loaded.get_pipe(ruler).phrase_matcher.root == built.get_pipe(ruler).phrase_matcher.root
-        )
+    for name in ("communique_names", "communique_titles"):  # read back whole, not added again
+        ruler, again = built.get_pipe(name), loaded.get_pipe(name)
+        assert again.phrase_matcher.root == ruler.phrase_matcher.root
+        assert again.entries == [tuple(entry) for entry in ruler.entries]
+        assert again._ent_ids == ruler._ent_ids
+        assert dict(again.token_patterns) == dict(ruler.token_patterns)
+        assert len(again.matcher) == len(ruler.matcher)
     fresh = pipelines.fresh()  # build_pipeline(MODEL, load_kb()), nothing learned
     assert _analysis(loaded, text) == _analysis(fresh, text)
 

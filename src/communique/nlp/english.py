@@ -354,30 +354,16 @@ class KnowledgeRuler(EntityRuler):
                 tokens.append((row["label"], row.get("id"), pattern, False))
         self._add([*tokens, *phrases])
 
-    def _add(self, entries: list[_Entry], *, phrases: bool = True) -> None:
-        """Add entries to the matchers, consecutive ones of one key together (the same order).
-
-        With ``phrases`` False the phrases are taken to be in the phrase matcher already (a
-        trie read from disk): only their keys are registered.
-        """
+    def _add(self, entries: list[_Entry]) -> None:
+        """Add entries to the matchers, consecutive phrases of one key together (in order)."""
+        keys = self._keys(dict.fromkeys((label, ent_id) for label, ent_id, _p, _f in entries))
+        self._add_tokens(keys, [entry for entry in entries if not entry[3]])
         run: list[Any] = []
         run_key: int | None = None
-        keys: dict[tuple[str, str | None], tuple[str, int]] = {}
-        strings = self.nlp.vocab.strings
         for label, ent_id, pattern, phrase in entries:
-            known = keys.get((label, ent_id))
-            if known is None:
-                key = self._create_label(label, ent_id)
-                known = keys[label, ent_id] = (key, strings.add(key))
-                if isinstance(ent_id, str):
-                    self._ent_ids[known[1]] = (label, ent_id)
-            key, hashed = known
-            if not phrase:
-                self.token_patterns[key].append(pattern)
-                self.matcher.add(key, [pattern])
-                continue
-            if not pattern or not phrases:
+            if not phrase or not pattern:
                 continue  # an empty phrase matches nothing (spaCy's matcher skips it too)
+            hashed = keys[label, ent_id][1]
             if run and hashed != run_key:
                 self.phrase_matcher.add(run_key, run)
                 run = []
@@ -387,8 +373,34 @@ class KnowledgeRuler(EntityRuler):
             self.phrase_matcher.add(run_key, run)
         self.entries += entries
 
+    def _keys(
+        self, pairs: Iterable[tuple[str, str | None]]
+    ) -> dict[tuple[str, str | None], tuple[str, int]]:
+        """Register each (label, id) as spaCy's ruler does; their match keys and its hashes."""
+        keys: dict[tuple[str, str | None], tuple[str, int]] = {}
+        strings = self.nlp.vocab.strings
+        for label, ent_id in pairs:
+            key = self._create_label(label, ent_id)
+            keys[label, ent_id] = (key, strings.add(key))
+            if isinstance(ent_id, str):
+                self._ent_ids[keys[label, ent_id][1]] = (label, ent_id)
+        return keys
+
+    def _add_tokens(
+        self, keys: dict[tuple[str, str | None], tuple[str, int]], entries: list[_Entry]
+    ) -> None:
+        """Add token patterns to the token matcher, in order."""
+        for label, ent_id, pattern, _phrase in entries:
+            key = keys[label, ent_id][0]
+            self.token_patterns[key].append(pattern)
+            self.matcher.add(key, [pattern])
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the settings, every pattern (phrases as token values) and the phrase trie."""
+        """Write the settings, every pattern (phrases as token values) and the phrase trie.
+
+        With them go the distinct (label, id) pairs and the token patterns, in order: all that
+        loading has to register besides the trie, so it need not walk every pattern.
+        """
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         cfg = {
@@ -396,7 +408,13 @@ class KnowledgeRuler(EntityRuler):
             "attr": self.phrase_matcher_attr,
             "sep": self.ent_id_sep,
         }
-        data = {"cfg": cfg, "entries": self.entries, "trie": self.phrase_matcher.root}
+        data = {
+            "cfg": cfg,
+            "entries": self.entries,
+            "keys": list(dict.fromkeys((label, ent_id) for label, ent_id, _p, _f in self.entries)),
+            "tokens": [entry for entry in self.entries if not entry[3]],
+            "trie": self.phrase_matcher.root,
+        }
         (folder / "ruler.marshal").write_bytes(marshal.dumps(data))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> KnowledgeRuler:
@@ -413,7 +431,9 @@ class KnowledgeRuler(EntityRuler):
         self.ent_id_sep = cfg["sep"]
         self.clear()  # new matchers, on the attribute just read
         self.phrase_matcher.root = data["trie"]
-        self._add([tuple(entry) for entry in data["entries"]], phrases=False)  # type: ignore[misc]
+        keys = self._keys(tuple(pair) for pair in data["keys"])
+        self._add_tokens(keys, [tuple(entry) for entry in data["tokens"]])  # type: ignore[misc]
+        self.entries = [tuple(entry) for entry in data["entries"]]  # type: ignore[misc]
         return self
 
 
