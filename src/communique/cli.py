@@ -1281,7 +1281,7 @@ def main() -> None:
         code = _exit_code(stop.code)
     if threading.active_count() > 1:
         sys.exit(code)
-    atexit._run_exitfuncs()
+    atexit._run_exitfuncs()  # what the interpreter runs first at exit (CPython's own hook)
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     os._exit(code)

@@ -381,9 +381,10 @@ class KnowledgeRuler(EntityRuler):
         strings = self.nlp.vocab.strings
         for label, ent_id in pairs:
             key = self._create_label(label, ent_id)
-            keys[label, ent_id] = (key, strings.add(key))
+            hashed = strings.add(key)
+            keys[label, ent_id] = (key, hashed)
             if isinstance(ent_id, str):
-                self._ent_ids[keys[label, ent_id][1]] = (label, ent_id)
+                self._ent_ids[hashed] = (label, ent_id)
         return keys
 
     def _add_tokens(
