@@ -15,20 +15,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine, inspect
 from typer.testing import CliRunner
 
 from communique.cli import app
 from communique.errors import StoreError
 from communique.model import Analysis, Event, Evidence
 from communique.store import SCHEMA_VERSION, Store, migrations
+from communique.store.engine import database_url, open_engine
 from communique.store.tables import Base
 
-from .conftest import load_benchmark
+from .conftest import load_benchmark, postgres_server
 
 pytestmark = pytest.mark.issue(11)
 
@@ -245,6 +247,65 @@ def test_version_11_stories_are_merged_again_under_their_new_ids(tmp_path: Path)
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM stories WHERE id LIKE 'old%'").fetchone() == (0,)
     assert _schema_of(path) == (migrations.HEAD, str(SCHEMA_VERSION))
+
+
+def _schema(engine: Engine) -> dict[str, object]:
+    """What a database's schema holds: tables with columns, keys and indexes, and on SQLite the
+    full-text tables and triggers (column order aside, which ALTER TABLE cannot choose)."""
+    found: dict[str, object] = {}
+    with engine.connect() as connection:
+        seen = inspect(connection)
+        for table in sorted(seen.get_table_names()):
+            found[table] = (
+                sorted((c["name"], str(c["type"]), c["nullable"]) for c in seen.get_columns(table)),
+                seen.get_pk_constraint(table)["constrained_columns"],
+                sorted(
+                    (tuple(f["constrained_columns"]), f["referred_table"])
+                    for f in seen.get_foreign_keys(table)
+                ),
+                sorted((i["name"], tuple(i["column_names"])) for i in seen.get_indexes(table)),
+            )
+        if connection.dialect.name == "sqlite":
+            rows = connection.exec_driver_sql(
+                "SELECT type, name, sql FROM sqlite_master WHERE type = 'trigger' "
+                "OR sql LIKE 'CREATE VIRTUAL TABLE%'"
+            )
+            found["sqlite_master"] = sorted(
+                (kind, name, " ".join(sql.split())) for kind, name, sql in rows
+            )
+        else:
+            found["text search"] = connection.exec_driver_sql(
+                "SELECT cfgname FROM pg_ts_config WHERE cfgname = 'communique'"
+            ).all()
+    return found
+
+
+def test_a_new_database_has_the_schema_every_revision_in_turn_makes(
+    backend: str, tmp_path: Path
+) -> None:
+    # A new store is made at once from the models (no Alembic); the same database brought up
+    # through revisions 1 to the newest must come out the same.
+    if backend == "postgresql":
+        made, migrated = (database_url(postgres_server().create_database()) for _ in range(2))
+    else:
+        made, migrated = (f"sqlite:///{tmp_path / name}" for name in ("made.db", "migrated.db"))
+    Store.open(made).close()
+    engine = open_engine(migrated, read_only=False, time_limit=None)
+    with engine.begin() as connection:
+        command.upgrade(migrations._config(connection), "head")
+    try:
+        fresh = open_engine(made, read_only=False, time_limit=None)
+        assert _schema(fresh) == _schema(engine)
+        fresh.dispose()
+    finally:
+        engine.dispose()
+    store = Store.open(made)  # and it is at the newest revision, with its version recorded
+    assert store.search("anything").total == 0
+    store.close()
+    with create_engine(made.replace("postgresql://", "postgresql+psycopg://")).connect() as db:
+        assert db.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
+            (migrations.HEAD,)
+        ]
 
 
 def test_old_tables_without_a_recorded_version_are_adopted(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from .tables import ArticleRow, StatementRow
 __all__ = [
     "KINDS",
     "MAX_TERMS",
+    "create_fts_index",
     "create_ts_index",
     "fts_query",
     "fts_search",
@@ -107,6 +108,49 @@ _COUNTS = {
     "article": "SELECT count(*) FROM article_search WHERE article_search MATCH :query",
     "quote": "SELECT count(*) FROM quote_search WHERE quote_search MATCH :query",
 }
+
+
+# SQLite's FTS5 tables kept by triggers, filled from the rows already stored.
+_FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+_FTS_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5("
+    f"article_id UNINDEXED, title, text, tokenize='{_FTS_TOKENIZER}')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quote_search USING fts5("
+    f"article_id UNINDEXED, quote, speaker, tokenize='{_FTS_TOKENIZER}')",
+    "CREATE TRIGGER IF NOT EXISTS article_search_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO article_search (article_id, title, text) VALUES (new.id, new.title, new.text); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS article_search_delete AFTER DELETE ON articles BEGIN "
+    "DELETE FROM article_search WHERE article_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS article_search_update AFTER UPDATE OF id, title, text "
+    "ON articles BEGIN DELETE FROM article_search WHERE article_id = old.id; "
+    "INSERT INTO article_search (article_id, title, text) VALUES (new.id, new.title, new.text); "
+    "END",
+    # A quotation's FTS row has the statement's id (an INTEGER PRIMARY KEY, stable) as rowid.
+    "CREATE TRIGGER IF NOT EXISTS quote_search_insert AFTER INSERT ON statements BEGIN "
+    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
+    "VALUES (new.id, new.article_id, new.quote, new.speaker); END",
+    "CREATE TRIGGER IF NOT EXISTS quote_search_delete AFTER DELETE ON statements BEGIN "
+    "DELETE FROM quote_search WHERE rowid = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS quote_search_update AFTER UPDATE ON statements BEGIN "
+    "DELETE FROM quote_search WHERE rowid = old.id; "
+    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
+    "VALUES (new.id, new.article_id, new.quote, new.speaker); END",
+    "DELETE FROM article_search",
+    "INSERT INTO article_search (article_id, title, text) SELECT id, title, text FROM articles",
+    "DELETE FROM quote_search",
+    "INSERT INTO quote_search (rowid, article_id, quote, speaker) "
+    "SELECT id, article_id, quote, speaker FROM statements",
+)
+
+
+def create_fts_index(connection: Connection) -> None:
+    """Create and fill SQLite's full-text tables of articles and quotations, and their triggers.
+
+    Every statement is skipped or harmless when already done; a migration passes its connection.
+    """
+    for statement in _FTS_INDEX:
+        connection.exec_driver_sql(statement)
 
 
 def create_ts_index(session: Session | Connection) -> None:
