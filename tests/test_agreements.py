@@ -527,7 +527,7 @@ def test_an_act_still_due_is_planned(nlp, text: str, title: str) -> None:
     ("text", "title", "action"),
     [
         (
-            "Chile and Peru pledged to conclude negotiations on the Treaty on Fisheries "
+            "Chile and Peru promised to complete negotiations on the Treaty on Fisheries "
             "Cooperation by December.",
             "Treaty on Fisheries Cooperation",
             "planned",

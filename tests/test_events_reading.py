@@ -377,7 +377,7 @@ def test_seeking_something_from_a_state_is_a_request(
     ("text", "when"),
     [
         (
-            "In May 2019 Chile forced Peru to pull 41 diplomats out of the country.",
+            "In May 2019 Chile forced Peru to pull its consular staff out of Arica.",
             date(2019, 5, 1),
         ),
         ("Uruguay compelled Bolivia on 3 June to cut its embassy staff by half.", date(2024, 6, 3)),

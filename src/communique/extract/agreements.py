@@ -952,7 +952,7 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         if action is not None:
             carrier = governor.head if governor.head.pos_ == "VERB" else None
             if carrier is not None and action in _DUE_ACTIONS and _still_due(carrier, table):
-                action = "planned"  # "pledged to conclude negotiations on a protocol"
+                action = "planned"  # "promised to finish talks on a charter"
             return action, carrier
     verb = head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else None
     if head.dep_ == "pobj" and head.head.dep_ in {"agent", "prep", "dative"}:
@@ -983,7 +983,7 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
 
 
 # Acts that a verb still to come makes planned: "will sign", "agreed to ratify", and where a noun
-# names the act, "pledged to conclude negotiations on …".
+# names the act, "promised to finish talks on …".
 _DUE_ACTIONS = frozenset({"drafted", "signed", "adopted", "ratified"})
 
 
