@@ -50,7 +50,7 @@ _POSTED_RU = {"в", "во", "при"}
 # Words joining two names that a plural title before them shares ("the foreign ministers X and Y").
 _AND = {"and", "и"}
 # How many tokens may stand between a title and the name in apposition: before the name ("the
-# Minister … of the Republic of Belarus, X") and after it ("X, Russia's ambassador").
+# Minister … of the Republic of Chile, X") and after it ("X, Peru's ambassador").
 _APPOSED_BEFORE = 8
 _APPOSED_AFTER = 4
 # Prepositions that make a city the place where something happens, not an actor.
@@ -84,7 +84,7 @@ _NOUNS = frozenset({NOUN, PROPN})  # the part-of-speech ids a Doc's POS array ho
 # A headline that puts the speaker at a joint event of several states.
 _JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
 # Compiled once: every entity's text is looked up through them (a possessive ending dropped,
-# "Russia-Belarus" cut into its states).
+# "Chile-Peru" cut into its states).
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _STATE_JOINER = re.compile(r"\s*[-–/]\s*")
 
@@ -1414,9 +1414,9 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
             between = doc[ent.end : person.start]
             links = _LINKS | _LINKS_RU if doc.lang_ in _BY_ID else _LINKS
             # a plural title is shared by the names joined after it: "the foreign ministers of
-            # Russia and Belarus, X and Y"
+            # Chile and Peru, X and Y"
             shared = _plural(ent) and bool(between) and between[-1].lower_ in _AND
-            # "of the Republic of Belarus" may stand between the title and the name, and a
+            # "of the Republic of Chile" may stand between the title and the name, and a
             # minister's portfolio: "Minister of Fisheries X"
             linking = all(
                 t.text == ","
