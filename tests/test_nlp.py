@@ -9,6 +9,7 @@ from spacy.language import Language
 from communique.kb import load_kb
 from communique.model import Article, Role
 from communique.nlp import analyse, cached_pipeline, pipeline_key, title_patterns
+from communique.nlp.attribute_ruler import ColumnAttributeRuler
 
 from .conftest import MODEL, Pipelines
 
@@ -32,6 +33,7 @@ def test_nlp_pipeline_components_and_registrations(pipelines: Pipelines) -> None
         "communique_extract",
     ]
     assert "communique_actors" in Language.factories
+    assert isinstance(nlp.get_pipe("attribute_ruler"), ColumnAttributeRuler)
     analysis = nlp.analyze_pipes()
     assert not analysis["problems"]["communique_actors"]
 
@@ -85,6 +87,8 @@ def test_cached_pipeline_is_saved_once_and_loads_the_same_pipeline(
         assert again._ent_ids == ruler._ent_ids
         assert dict(again.token_patterns) == dict(ruler.token_patterns)
         assert len(again.matcher) == len(ruler.matcher)
+    rules, again = built.get_pipe("attribute_ruler"), loaded.get_pipe("attribute_ruler")
+    assert again._compiled == rules._compiled and again._compiled  # compared column by column
     fresh = pipelines.fresh()  # build_pipeline(MODEL, load_kb()), nothing learned
     assert _analysis(loaded, text) == _analysis(fresh, text)
 
