@@ -9,7 +9,7 @@ from spacy.language import Language
 from communique.kb import load_kb
 from communique.model import Article, Role
 from communique.nlp import analyse, cached_pipeline, pipeline_key, title_patterns
-from communique.nlp.attribute_ruler import ColumnAttributeRuler
+from communique.nlp.rules import ColumnAttributeRuler
 
 from .conftest import MODEL, Pipelines
 

@@ -1,4 +1,4 @@
-"""The column attribute ruler finds exactly the matches spaCy's attribute ruler finds."""
+"""The faster rule components answer exactly as spaCy's attribute ruler and lemmatizer do."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from communique.nlp.attribute_ruler import ColumnAttributeRuler, use_column_rules
+from communique.nlp.rules import CachingLemmatizer, ColumnAttributeRuler, use_faster_rules
 
 from .conftest import MODEL
 
@@ -105,23 +105,48 @@ def test_rules_in_a_form_it_does_not_read_leave_all_matching_to_spacy() -> None:
     assert len(ours.match(doc)) == 4  # Port, Selva, "Port Selva" and talks
 
 
+TEXTS = [
+    "The envoys weren't told why; y'all know nothin' of it, the minister said.",
+    "Talks ain't over: the delegations got to Lima late and there were two more rounds.",
+    "She gets the note of protest on Tuesday and hands it back.  It was ignored.",
+    "The envoys met again; the envoy's notes were signed, and the talks got going.",
+]
+
+
 @pytest.mark.model
-def test_the_models_rules_are_read_by_column_and_tag_as_spacy_does() -> None:
-    texts = [
-        "The envoys weren't told why; y'all know nothin' of it, the minister said.",
-        "Talks ain't over: the delegations got to Lima late and there were two more rounds.",
-        "She gets the note of protest on Tuesday and hands it back.  It was ignored.",
-    ]
+def test_the_models_rules_tag_and_lemmatise_as_spacys_own_components_do() -> None:
     stock = spacy.load(MODEL)
     ours = spacy.load(MODEL)
-    use_column_rules(ours)
+    use_faster_rules(ours)
     ruler = ours.get_pipe("attribute_ruler")
     assert isinstance(ruler, ColumnAttributeRuler) and ruler._compiled is not None
     assert len(ruler.patterns) == len(stock.get_pipe("attribute_ruler").patterns)
-    for theirs, mine in zip(stock.pipe(texts), ours.pipe(texts), strict=True):
-        assert [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in mine] == [
-            (t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs
-        ]
+    assert isinstance(ours.get_pipe("lemmatizer"), CachingLemmatizer)
+    # Twice: the second time every lemma comes from what the first one remembered.
+    for _ in range(2):
+        for theirs, mine in zip(stock.pipe(TEXTS), ours.pipe(TEXTS), strict=True):
+            assert [(t.pos_, str(t.morph), t.lemma_, t.dep_) for t in mine] == [
+                (t.pos_, str(t.morph), t.lemma_, t.dep_) for t in theirs
+            ]
     stock_ruler = stock.get_pipe("attribute_ruler")
-    for doc in ours.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]):
+    for doc in ours.pipe(TEXTS, disable=["attribute_ruler", "lemmatizer", "ner"]):
         assert ruler.match(doc) == stock_ruler.match(doc)
+
+
+@pytest.mark.model
+def test_the_lemmatizer_keeps_lemmas_already_set_unless_told_to_overwrite_them() -> None:
+    nlp = spacy.load(MODEL, exclude=["ner"])
+    use_faster_rules(nlp)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    for overwrite in (False, True):
+        lemmatizer.overwrite = overwrite
+        stock = spacy.load(MODEL, exclude=["ner"])
+        stock.get_pipe("lemmatizer").overwrite = overwrite
+        for text in TEXTS:
+            mine, theirs = nlp(text, disable=["lemmatizer"]), stock(text, disable=["lemmatizer"])
+            for doc in (mine, theirs):
+                doc[1].lemma_ = "preset"  # as a rule before the lemmatizer may set one
+            assert [t.lemma_ for t in lemmatizer(mine)] == [
+                t.lemma_ for t in stock.get_pipe("lemmatizer")(theirs)
+            ]
+            assert (mine[1].lemma_ == "preset") is not overwrite
