@@ -1017,3 +1017,37 @@ def test_in_protest_is_the_manner_of_an_act_not_a_protest(nlp, text: str) -> Non
 def test_a_protest_staged_is_still_a_protest(nlp) -> None:
     text = "Thousands of people staged a protest outside the Chinese embassy in Manila."
     assert [e.event for e in _events(nlp, text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Netherlands suspended development aid to Burundi on Friday.",
+        "Loans to Zimbabwe were frozen by Japan after the disputed vote.",
+        "Norway stopped funding the reconstruction fund in Sudan last month.",
+        "Ecuador broke off talks with Colombia over the border incident.",
+        "Kenya suspended its negotiations with Somalia on Monday.",
+    ],
+)
+def test_what_a_sanction_cuts_off_is_not_an_act_of_its_own(nlp, text: str) -> None:
+    """Aid suspended or talks broken off: the sanction happened, the aid or the talks did not."""
+    assert [e.event for e in _events(nlp, text)] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Denmark withheld budget assistance from Tanzania over the election.", ("TZA",)),
+        ("Sweden withheld the next loan tranche for Zambia until the audit ends.", ("ZMB",)),
+        ("Finland stopped aid shipments to Ethiopia in March.", ("ETH",)),
+        ("The Philippines stopped rice exports to Vietnam for a year.", ("VNM",)),
+    ],
+)
+def test_withholding_or_stopping_aid_or_trade_is_a_sanction(nlp, text: str, recipient) -> None:
+    [event] = _events(nlp, text)
+    assert (event.event, event.mode, event.recipient) == ("SANCTION", "discontinue", recipient)
+
+
+def test_aid_sent_is_still_aid(nlp) -> None:
+    text = "Ireland sent emergency food aid to Malawi after the floods."
+    assert [e.event for e in _events(nlp, text)] == ["AID"]

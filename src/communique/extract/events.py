@@ -281,6 +281,11 @@ def _each_way(event: Event) -> list[Event]:
 # "demanded the release of …", "refused to meet …", "accused X of invading …".
 _GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
 
+# A sanction's object is what it cuts off, not an act done: "suspended talks with …", "froze
+# aid to …", "loans were halted", "stopped funding …". The sanction is the event, the talks or
+# the aid are not.
+_CUTTING = "SANCTION"
+
 
 # How a word hangs in what a verb or noun is about: its object, complement or "of …" phrase.
 _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
@@ -326,9 +331,13 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """
     if _undone(token):
         return True
+    head = token.head
+    if token.dep_ in {"dobj", "nsubjpass", "xcomp"} and any(
+        rule["event"] == _CUTTING for rule in matched.get(head.i, ())
+    ):
+        return True
     if any(c.dep_ == "poss" for c in token.children):
         return False
-    head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
         head = head.head  # "called for the release", "the lifting of sanctions"
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"} and not _purpose(token):
