@@ -1051,3 +1051,40 @@ def test_withholding_or_stopping_aid_or_trade_is_a_sanction(nlp, text: str, reci
 def test_aid_sent_is_still_aid(nlp) -> None:
     text = "Ireland sent emergency food aid to Malawi after the floods."
     assert [e.event for e in _events(nlp, text)] == ["AID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Portugal evacuated its nationals from Khartoum amid heavy fighting.", ["AID"]),
+        ("Uruguay closed its consulate in Asuncion after the attack by armed men.", ["SANCTION"]),
+        (
+            "Tunisia recalled its envoy from Tripoli following the bombing of its consulate.",
+            ["SANCTION"],
+        ),
+        (
+            "Japan recalled its ambassador from Minsk after the crackdown on protesters.",
+            ["SANCTION"],
+        ),
+    ],
+)
+def test_what_an_act_happened_amid_or_after_is_not_the_doers_own(nlp, text: str, kinds) -> None:
+    """The fighting, attack or crackdown named as a backdrop was not the subject's doing."""
+    assert [e.event for e in _events(nlp, text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        (
+            "Senegal recalled its ambassador from Bamako after Mali's protest over the arrests.",
+            "PROTEST",
+            ("MLI",),
+        ),
+        ("Latvia signed the memorandum after talks with Estonia.", "CONSULT", ("LVA",)),
+    ],
+)
+def test_a_backdrop_that_names_its_doer_or_the_subjects_talks_is_coded(
+    nlp, text: str, event: str, actor: tuple
+) -> None:
+    assert any(e.event == event and e.actor == actor for e in _events(nlp, text))

@@ -137,7 +137,12 @@ def find_events(
         token = doc[i]
         sent = token.sent
         near = every_title.overlapping(sent.start_char, sent.end_char)  # all the sentence sees
-        if _embedded(token, matched) or _not_a_report(token, near) or _manner(token):
+        if (
+            _embedded(token, matched)
+            or _not_a_report(token, near)
+            or _manner(token)
+            or _backdrop(token, rules, mentions)
+        ):
             continue
         # the first row that applies and finds its participants codes the event: "welcomed
         # the minister" is a visit, "welcomed the sanctions" (no one to host) support
@@ -368,6 +373,36 @@ def _manner(token: Token) -> bool:
         and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in token.children)
         and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     )
+
+
+# Prepositions that set a clause's act against what else went on: "left amid the fighting",
+# "recalled its envoy after the attack", "raised tariffs despite the protests".
+_BACKDROP = {"amid", "amidst", "during", "despite", "following", "after", "before", "since"}
+
+
+def _backdrop(token: Token, rules: list[dict], mentions: Mentions) -> bool:
+    """Whether a noun only says against what the clause's act happened, by no one it names.
+
+    "Evacuated its citizens amid the fighting": the fighting is not the evacuating state's,
+    and the text does not say whose it is. A noun that names its doer ("amid Russian strikes",
+    "after Chad's protest", "after attacks by Chad's army") is coded from them as before; talks
+    and visits ("after talks with Peru") are ones the clause's subject usually took part in.
+    """
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in _BACKDROP:
+        return False
+    if token.head.head.pos_ not in {"VERB", "AUX"} or any(r["event"] == "CONSULT" for r in rules):
+        return False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            last = child.right_edge  # "by Chad's army" names a doer, "by armed men" none
+            named = (child.idx, last.idx + len(last))
+        elif child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            named = (child.idx, child.idx + len(child))
+        else:
+            continue
+        if mentions.starting_in(*named):
+            return False
+    return True
 
 
 def _purpose(token: Token) -> bool:
