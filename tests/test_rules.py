@@ -93,6 +93,14 @@ def test_a_word_the_doc_lacks_rules_a_pattern_out_before_any_column_is_compared(
     assert ours.match(other) == theirs.match(other) == []
 
 
+def test_a_rule_of_any_token_matches_every_token_as_in_spacy() -> None:
+    rules = [{"patterns": [[{}], [{}, {}]], "attrs": {"POS": "X"}}]
+    theirs, ours = _both(rules)
+    doc = Doc(ours.vocab, words=["Envoys", "met", "twice"], tags=["NNS", "VBD", "RB"])
+    assert ours.match(doc) == theirs.match(doc)
+    assert len(ours.match(doc)) == 5  # three tokens and two pairs
+
+
 def test_rules_in_a_form_it_does_not_read_leave_all_matching_to_spacy() -> None:
     rules = [
         {"patterns": [[{"TAG": "NNP", "OP": "+"}]], "attrs": {"POS": "PROPN"}},  # an operator

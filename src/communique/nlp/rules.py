@@ -165,12 +165,12 @@ class ColumnAttributeRuler(AttributeRuler):
         if self._compiled is None:
             return super().match(doc)
         n = len(doc)
-        if not n or not self._columns:
+        if not n:
             return []
-        table = doc.to_array(self._columns)
-        if table.ndim == 1:
-            table = table.reshape(n, 1)
-        columns = {attr: table[:, i] for i, attr in enumerate(self._columns)}
+        columns: dict[int, np.ndarray] = {}
+        if self._columns:  # none when every rule is of tokens of any kind ([{}])
+            table = doc.to_array(self._columns).reshape(n, len(self._columns))
+            columns = {attr: table[:, i] for i, attr in enumerate(self._columns)}
         present = {attr: set(column.tolist()) for attr, column in columns.items()}
         strings = self.vocab.strings
         found: set[tuple[int, int, int, int]] = set()
