@@ -1088,3 +1088,19 @@ def test_a_backdrop_that_names_its_doer_or_the_subjects_talks_is_coded(
     nlp, text: str, event: str, actor: tuple
 ) -> None:
     assert any(e.event == event and e.actor == actor for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Togo closed its border after attacks by Burkina Faso's army.", ("BFA",)),
+        ("Uganda protested the shelling of its border posts by Rwandan troops.", ("RWA",)),
+    ],
+)
+def test_a_by_phrase_naming_a_doer_is_who_did_the_act(nlp, text: str, actor: tuple) -> None:
+    assert [e.actor for e in _events(nlp, text) if e.event == "ASSAULT"] == [actor]
+
+
+def test_a_by_phrase_of_time_leaves_the_subject_as_doer(nlp) -> None:
+    text = "Peru announced sanctions by the end of the month against Bolivia."
+    assert {e.actor for e in _events(nlp, text)} == {("PER",)}

@@ -896,6 +896,21 @@ def _shared_passive(verb: Token) -> bool:
     return head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children)
 
 
+def _agents(token: Token) -> list[Token]:
+    """Who a noun's "by" phrase says did the act, when it names someone.
+
+    "Attacks by Chad's army", "the expulsion of the envoy by Peru"; not "by Friday", "by
+    phone" or "by armed men", which name no one the text can code.
+    """
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj" and any(t.ent_type_ not in _TIMES and t.ent_type_ for t in g.subtree)
+    ]
+
+
 def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Token], Token]:
     """Subject side, object side and place phrases of a trigger, and the clause's verb."""
     clause = token
@@ -938,8 +953,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         head = token.head
         carrier = _carrier(token)
         possessor = rule["event"] != "CONSULT" and any(c.dep_ == "poss" for c in token.children)
+        agents = [] if rule["event"] == "CONSULT" else _agents(token)
         if possessor:
             subjects = own  # "condemned Russia's invasion": Russia invaded, not the critic
+        elif agents:
+            subjects = agents  # "condemned attacks by Chad's army": Chad attacked, not the critic
         elif token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
             clause = head  # "paid a visit", "held talks"
             subjects = _doers(head) + own
