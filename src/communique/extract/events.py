@@ -286,11 +286,6 @@ def _each_way(event: Event) -> list[Event]:
 # "demanded the release of …", "refused to meet …", "accused X of invading …".
 _GOVERNING = {"REQUEST", "REJECT", "ACCUSE", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
 
-# A sanction's object is what it cuts off, not an act done: "suspended talks with …", "froze
-# aid to …", "loans were halted", "stopped funding …". The sanction is the event, the talks or
-# the aid are not.
-_CUTTING = "SANCTION"
-
 
 # How a word hangs in what a verb or noun is about: its object, complement or "of …" phrase.
 _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
@@ -330,15 +325,17 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """Whether a trigger only names what another trigger is about, not a happening of its own.
 
     "Welcomed the sanctions", "called for the release of X", "rejected calls to lift the
-    embargo", "urged Y to withdraw": the outer act is the event; the inner word is its topic.
-    A place where the outer act happens ("signed at the summit") is not its topic, and an act
-    with its own doer ("condemned Russia's invasion") is one that happened.
+    embargo", "urged Y to withdraw", "suspended aid to Z": the outer act is the event; the inner
+    word is its topic. A place where the outer act happens ("signed at the summit") is not its
+    topic, and an act with its own doer ("condemned Russia's invasion") is one that happened.
     """
     if _undone(token):
         return True
     head = token.head
+    # A sanction's object is what it cuts off: "suspended talks with …", "froze aid to …",
+    # "loans were halted", "stopped funding …". The talks or the aid did not happen.
     if token.dep_ in {"dobj", "nsubjpass", "xcomp"} and any(
-        rule["event"] == _CUTTING for rule in matched.get(head.i, ())
+        rule["event"] == "SANCTION" for rule in matched.get(head.i, ())
     ):
         return True
     if any(c.dep_ == "poss" for c in token.children):
@@ -907,7 +904,7 @@ def _agents(token: Token) -> list[Token]:
         for c in token.children
         if c.dep_ == "prep" and c.lower_ == "by"
         for g in c.children
-        if g.dep_ == "pobj" and any(t.ent_type_ not in _TIMES and t.ent_type_ for t in g.subtree)
+        if g.dep_ == "pobj" and any(t.ent_type_ and t.ent_type_ not in _TIMES for t in g.subtree)
     ]
 
 
