@@ -688,3 +688,22 @@ def test_instrument_nouns_are_read_from_the_docs_arrays() -> None:
     doc = Doc(vocab, words=words, pos=pos, tags=tags)
     assert [t.text for t in _nouns(doc, table)] == ["Treaty", "protocol"]
     assert list(_nouns(Doc(vocab, words=[]), table)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("The customs protocol between Uruguay and Paraguay became operative on 2 May.",
+         date(2024, 5, 2)),
+        ("The fisheries treaty between Fiji and Tonga became effective in March 2021.",
+         date(2021, 3, 1)),
+    ],
+)  # fmt: skip
+def test_becoming_effective_or_operative_is_entry_into_force(nlp, text: str, when: date) -> None:
+    found = _one(nlp, text, "entered_into_force")
+    assert found.when is not None and found.when.start == when
+
+
+def test_becoming_something_else_is_no_entry_into_force(nlp) -> None:
+    text = "The border treaty of 1998 became a model for the whole region."
+    assert all(i.action != "entered_into_force" for i in _instruments(nlp, text))

@@ -1002,9 +1002,10 @@ def _still_due(verb: Token, table: dict) -> bool:
 def _verb_action(verb: Token, table: dict) -> str | None:
     """The action of a verb, read from the whole verb phrase.
 
-    A phrasal verb ("put forward", "carry out"), an object or a preposition that says what the
-    verb does to the text ("put their signatures to", "took effect", "worked on the text of")
-    comes before the verb alone; a text handed on "for approval" is planned.
+    A phrasal verb ("put forward", "carry out"), an object, a preposition or a complement that
+    says what the verb does to the text ("put their signatures to", "took effect", "worked on
+    the text of", "became effective") comes before the verb alone; a text handed on "for
+    approval" is planned.
     """
     lemma = verb.lemma_.lower()
     phrasal = _phrasal(verb, table)
@@ -1026,6 +1027,10 @@ def _verb_action(verb: Token, table: dict) -> str | None:
             action = table["verb_preps"].get(lemma, {}).get(child.lower_)
             if action is not None:
                 return action  # "working on the text of": drafting it
+        if child.dep_ == "acomp":
+            action = table["verb_complements"].get(lemma, {}).get(child.lower_)
+            if action is not None:
+                return action  # "became effective": it entered into force
     return table["verbs"].get(lemma)
 
 
