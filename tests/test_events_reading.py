@@ -1104,3 +1104,29 @@ def test_a_by_phrase_naming_a_doer_is_who_did_the_act(nlp, text: str, actor: tup
 def test_a_by_phrase_of_time_leaves_the_subject_as_doer(nlp) -> None:
     text = "Peru announced sanctions by the end of the month against Bolivia."
     assert {e.actor for e in _events(nlp, text)} == {("PER",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "Kenyan President William Ruto met Chinese Premier Li Qiang in Nairobi on Monday. "
+            "He asked the Chinese government to extend the railway loan.",
+            ("KEN",),
+            ("CHN",),
+        ),
+        (
+            "Brazilian leader Luiz Inacio Lula da Silva received Argentine President Javier "
+            "Milei in Brasilia on Friday. He urged the Argentine government to lower its tariffs "
+            "on Brazilian cars.",
+            ("BRA",),
+            ("ARG",),
+        ),
+    ],
+)
+def test_he_after_one_person_meets_another_is_the_one_who_met(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """The subject of the sentence before is whom "he" goes on about, not the last name."""
+    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert (request.actor, request.recipient) == (actor, recipient)

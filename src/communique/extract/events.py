@@ -633,11 +633,13 @@ def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
 
 
 def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
-    """The state of "he" or "she": the last person named before, in the last few sentences.
+    """The state of "he" or "she": the person last named before, in the last few sentences.
 
     Within a paragraph a speaker is often named once ("President X said …") and then only
     quoted or called by a surname the knowledge base cannot place, so the search goes back
-    up to three sentences; a new paragraph's "he" has no antecedent the search can trust.
+    up to three sentences; a new paragraph's "he" has no antecedent the search can trust. Of
+    the persons that sentence names, its subject is the one a "he" goes on about: "X met Y on
+    Monday. He asked …" is X asking, though Y was named last.
     """
     for token in subjects:
         if token.lower_ not in {"he", "she"}:
@@ -645,8 +647,23 @@ def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
         start = _paragraph_back(token.sent, _PRONOUN_REACH)
         named = [m for m in mentions.starting_in(start, token.idx) if m.kind == "person" and m.code]
         if named:
-            return [max(named, key=lambda m: m.start).code or ""]
+            last = max(named, key=lambda m: m.start)
+            return [(_subject_person(token.doc, last, named) or last).code or ""]
     return []
+
+
+def _subject_person(doc: Doc, last: Mention, named: list[Mention]) -> Mention | None:
+    """The person named as the subject of the main clause of the sentence naming ``last``."""
+    sent = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    root = sent.sent.root
+    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        inside = [m for m in named if lo <= m.start and m.end <= hi]
+        if inside:
+            return inside[-1]
+    return None
 
 
 def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
