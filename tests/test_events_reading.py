@@ -1130,3 +1130,35 @@ def test_he_after_one_person_meets_another_is_the_one_who_met(
     """The subject of the sentence before is whom "he" goes on about, not the last name."""
     [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
     assert (request.actor, request.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Russia agreed with Turkey on a ceasefire in Idlib.", ["AGREE"]),
+        ("Serbia insisted on the withdrawal of Kosovo police from the north.", ["REQUEST"]),
+    ],
+)
+def test_an_act_agreed_or_insisted_on_is_not_done(nlp, text: str, kinds: list) -> None:
+    assert [e.event for e in _events(nlp, text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("Chile agreed with Peru's position on the fishing quotas.", "SUPPORT", ("CHL", "PER")),
+        (
+            "Japan concurred with South Korea's assessment of the missile launch.",
+            "SUPPORT",
+            ("JPN", "KOR"),
+        ),
+        ("Spain sided with Portugal in the dispute over water rights.", "SUPPORT", ("ESP", "PRT")),
+        ("Chile agreed with Peru to hold talks on the quotas.", "AGREE", ("CHL", "PER")),
+    ],
+)
+def test_agreeing_with_a_view_or_siding_with_a_state_is_support(
+    nlp, text: str, kind: str, pair: tuple
+) -> None:
+    """Sharing a view endorses it; agreeing with someone to do a thing is an agreement."""
+    [event] = _events(nlp, text)
+    assert (event.event, (*event.actor, *event.recipient)) == (kind, pair)

@@ -340,8 +340,8 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         return True
     if any(c.dep_ == "poss" for c in token.children):
         return False
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of"}:
-        head = head.head  # "called for the release", "the lifting of sanctions"
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of", "on"}:
+        head = head.head  # "called for the release", "the lifting of sanctions", "agreed on …"
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"} and not _purpose(token):
         return False
     for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
