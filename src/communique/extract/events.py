@@ -654,10 +654,10 @@ def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
 
 def _subject_person(doc: Doc, last: Mention, named: list[Mention]) -> Mention | None:
     """The person named as the subject of the main clause of the sentence naming ``last``."""
-    sent = doc.char_span(last.start, last.end, alignment_mode="expand")
-    if sent is None:
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
         return None
-    root = sent.sent.root
+    root = span.sent.root
     for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
         lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
         inside = [m for m in named if lo <= m.start and m.end <= hi]
