@@ -966,7 +966,7 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
             # "readiness to sign …", "a decision to ratify …": an act the sides mean to do
             if verb.head.lemma_.lower() in table["intent_nouns"]:
                 action = _verb_action(verb, table)
-                if action in {"signed", "adopted", "ratified"}:
+                if action in _CONSENT:
                     return "planned", verb
             return "referenced", None  # "a proposal to accede to …": not done yet
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
@@ -978,13 +978,14 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb
     if action != "entered_into_force" and head.dep_ == "nsubj":
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
-    due = action in {"signed", "adopted", "ratified"} and _still_due(verb, table)
+    due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
 
 
-# Acts that a verb still to come makes planned: "will sign", "agreed to ratify", and where a noun
-# names the act, "promised to finish talks on …".
-_DUE_ACTIONS = frozenset({"drafted", "signed", "adopted", "ratified"})
+# Acts of consent that a verb still to come makes planned: "will sign", "agreed to ratify".
+_CONSENT = frozenset({"signed", "adopted", "ratified"})
+# Where a noun names the act, its drafting too: "promised to finish talks on …".
+_DUE_ACTIONS = _CONSENT | {"drafted"}
 
 
 def _still_due(verb: Token, table: dict) -> bool:

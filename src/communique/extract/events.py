@@ -389,17 +389,13 @@ def _backdrop(token: Token, rules: list[dict], mentions: Mentions) -> bool:
         return False
     if token.head.head.pos_ not in {"VERB", "AUX"} or any(r["event"] == "CONSULT" for r in rules):
         return False
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            last = child.right_edge  # "by Chad's army" names a doer, "by armed men" none
-            named = (child.idx, last.idx + len(last))
-        elif child.dep_ in {"poss", "amod", "compound", "nmod"}:
-            named = (child.idx, child.idx + len(child))
-        else:
-            continue
-        if mentions.starting_in(*named):
-            return False
-    return True
+    if _agents(token):  # "by Chad's army" names a doer, "by armed men" none
+        return False
+    return not any(
+        child.dep_ in {"poss", "amod", "compound", "nmod"}
+        and mentions.starting_in(child.idx, child.idx + len(child))
+        for child in token.children
+    )
 
 
 def _purpose(token: Token) -> bool:
