@@ -707,3 +707,103 @@ def test_becoming_effective_or_operative_is_entry_into_force(nlp, text: str, whe
 def test_becoming_something_else_is_no_entry_into_force(nlp) -> None:
     text = "The border treaty of 1998 became a model for the whole region."
     assert all(i.action != "entered_into_force" for i in _instruments(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "when"),
+    [
+        (
+            "The Accord on Fisheries came into force on Friday when the two sides exchanged "
+            "instruments of ratification.",
+            "ratified",
+            date(2024, 7, 5),
+        ),
+        (
+            "With Ecuador's ratification on Monday, the Convention on River Basins came into "
+            "force.",
+            "ratified",
+            date(2024, 7, 8),
+        ),
+        (
+            "The Treaty on Polar Research took effect on 1 June, thirty days after Chile "
+            "deposited its ratification on 2 May.",
+            "ratified",
+            date(2024, 5, 2),
+        ),
+        (
+            "The Accord on Fisheries entered into force in May, following ratification by the "
+            "Senate of Chile in March.",
+            "ratified",
+            date(2024, 3, 1),
+        ),
+        (
+            "Upon Samoa's signature on Tuesday, the Protocol on Reef Protection took effect.",
+            "signed",
+            date(2024, 7, 9),
+        ),
+    ],
+)
+def test_the_act_that_puts_an_instrument_in_force_is_an_act_on_it(
+    nlp, text: str, action: str, when: date
+) -> None:
+    """The consent the entry clause names is on the instrument, dated at once or by its own."""
+    found = _one(nlp, text, action)
+    assert found.when is not None and found.when.start == when
+    assert "entered_into_force" in {i.action for i in _instruments(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the entry is dated, the ratification before it is not
+        "The Treaty on Polar Research entered into force on 1 May after Chile completed "
+        "ratification.",
+        "The Accord on Fisheries came into force on Friday, after ratification by the "
+        "parliaments of both countries.",
+        # still to come, or never done
+        "The Agreement on Seed Banks will enter into force once both parliaments complete "
+        "ratification.",
+        "The Convention on Wetlands entered into force in 1975 without ratification by the "
+        "larger states.",
+        # the noun names an instrument of its own
+        "After the signing of the Protocol on Rivers, the Convention on Lakes entered into force.",
+    ],
+)
+def test_no_act_of_consent_where_the_entry_clause_cannot_date_or_place_it(nlp, text: str) -> None:
+    pairs = _pairs(nlp, text)
+    assert all(
+        action != "ratified" and (action != "signed" or title == "Protocol on Rivers")
+        for title, action in pairs
+    ), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("A signing ceremony for the Agreement on Air Services was held in Manila on Monday.",
+         "signed"),
+        ("The ministers attended the signing ceremony of the Treaty on Water Sharing.", "signed"),
+        ("Leaders gathered on Friday for the ratification ceremony of the Pact on Regional "
+         "Grids.", "ratified"),
+        ("A signing ceremony for the Agreement on Air Services will be held next week.",
+         "planned"),
+    ],
+)  # fmt: skip
+def test_a_ceremony_for_an_act_reports_the_act(nlp, text: str, action: str) -> None:
+    assert {a for _title, a in _pairs(nlp, text)} == {action}
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The signing of the Agreement on Air Services was postponed.", "planned"),
+        ("A signing ceremony for the Treaty on Water Sharing was delayed until August.",
+         "planned"),
+        ("Officials cancelled the signing of the Treaty on Water Sharing.", "referenced"),
+        ("A court blocked the ratification of the Agreement on Air Services.", "referenced"),
+    ],
+)  # fmt: skip
+def test_an_act_put_off_is_still_due_and_one_called_off_is_not_done(
+    nlp, text: str, action: str
+) -> None:
+    assert {a for _title, a in _pairs(nlp, text)} == {action}

@@ -73,11 +73,16 @@ class _Named:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Act:
-    """One action reported on an instrument: the action, the verb, the span that dates it."""
+    """One action reported on an instrument: the action, the verb, the span that dates it.
+
+    ``own_date`` marks an act that only its own span may date: "entered into force on 1 May
+    after Chile ratified it" says when the treaty took effect, not when Chile ratified it.
+    """
 
     action: str
     verb: Token | None
     scope: SpacySpan
+    own_date: bool = False
 
 
 # Where find_instruments keeps the character spans of a Doc's instrument titles (user data).
@@ -217,6 +222,8 @@ def find_instruments(
         """
         sent = at.sent
         dated = _dated(act, when, published, titles) if act.action != "referenced" else None
+        if act.own_date and dated is None:
+            return
         key = (_content_words(item.title), act.action, dated)
         if key in seen:
             return
@@ -370,6 +377,9 @@ def _dated(
     planned = act.action == "planned"
     inside = [span for span in titles if sent.start_char <= span[0] < sent.end_char]
     inside.extend(_terms(sent))
+    if act.own_date:
+        dated = when(act.scope, published, planned, inside)
+        return None if dated is None or dated.from_publication else dated
     if act.verb is not None:
         verb = act.verb
         for phrase, _own, tense in attached_dates(verb, verb, date_phrases(sent, inside)):
@@ -419,7 +429,73 @@ def _governing_acts(noun: Token, table: dict) -> list[_Act]:
     if verb is not None and any(c.lower_ in table["habitual_adverbs"] for c in verb.children):
         return []
     scope = _scope(verb) if verb is not None else noun.sent
-    return [_Act(action, verb, scope), *_subject_acts(noun, table)]
+    acts = [_Act(action, verb, scope), *_subject_acts(noun, table)]
+    if action == "entered_into_force" and verb is not None and noun.dep_ == "nsubj":
+        acts.extend(_enabling_acts(verb, noun, table))
+    return acts
+
+
+def _enabling_acts(verb: Token, noun: Token, table: dict) -> list[_Act]:
+    """Acts of consent named in the clause that put the instrument in force.
+
+    "The treaty entered into force after Chile completed ratification", "With Peru's
+    signature on Monday, the accord took effect": the ratification or signature is of the
+    instrument the clause is about, though the text never says "of" it. An entry still to
+    come ("will take effect once ratified") reports no act of consent yet, and a noun with an
+    object of its own ("after the signing of the protocol") is that object's act.
+    """
+    if any(c.lower_ in table["future_aux"] for c in verb.children):
+        return []
+    subject = range(noun.left_edge.i, noun.right_edge.i + 1)
+    acts: list[_Act] = []
+    for token in _scope(verb):
+        action = table["nouns_of_action"].get(token.lemma_.lower())
+        if action not in _CONSENT or token.pos_ != "NOUN" or token.i in subject:
+            continue
+        if _own_object(token, table) or (
+            token.dep_ == "pobj" and token.head.lower_ in table["unmet_preps"]
+        ):
+            continue
+        if _at_once(token, verb, table):
+            acts.append(_Act(action, verb, _scope(verb)))  # the entry's date is the act's
+            continue
+        carrier = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else None
+        if carrier is not None:
+            acts.append(_Act(action, carrier, _scope(carrier), own_date=True))
+        else:
+            phrase = verb.doc[token.left_edge.i : token.right_edge.i + 1]
+            acts.append(_Act(action, None, phrase, own_date=True))
+    return acts
+
+
+def _at_once(noun: Token, verb: Token, table: dict) -> bool:
+    """Whether the act and the entry into force are one moment ("with", "upon", "when").
+
+    "came into force upon the exchange of ratifications" dates both by the entry; "after" or
+    "following" puts the act before it, at a time the clause may not say.
+    """
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        if token.lower_ in table["simultaneous_markers"] or any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in table["simultaneous_markers"]
+            for c in token.children
+        ):
+            return True
+        token = token.head
+    return False
+
+
+def _own_object(noun: Token, table: dict) -> bool:
+    """Whether an action noun names what it acts on ("the signing of the protocol").
+
+    "Peru's ratification on Monday" names only its date.
+    """
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in table["action_preps"]
+        and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
+        for c in noun.children
+    )
 
 
 def _subject_acts(noun: Token, table: dict) -> list[_Act]:
@@ -945,14 +1021,24 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         governor = head.head.head  # "the signing of …", "negotiations on …"
     elif head.dep_ == "poss":
         governor = head.head  # "the treaty's entry into force"
+    if (
+        governor is None
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "for"
+        and head.head.head.lemma_.lower() in table["occasion_nouns"]
+    ):
+        governor = head.head.head  # "a signing ceremony for the accord"
     if governor is not None:
-        action = table["nouns_of_action"].get(governor.lemma_.lower())
+        action = table["nouns_of_action"].get(_occasion_act(governor, table).lemma_.lower())
         if action == "entered_into_force" and not _mentions_force(governor):
             action = None
         if action is not None:
             carrier = governor.head if governor.head.pos_ == "VERB" else None
             if carrier is not None and action in _DUE_ACTIONS and _still_due(carrier, table):
                 action = "planned"  # "promised to finish talks on a charter"
+            if carrier is not None and action in _DUE_ACTIONS:
+                # "the signing was postponed": still to come; "… was called off": not done
+                action = table["deferring_verbs"].get(carrier.lemma_.lower(), action)
             return action, carrier
     verb = head.head if head.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else None
     if head.dep_ == "pobj" and head.head.dep_ in {"agent", "prep", "dative"}:
@@ -980,6 +1066,16 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
+
+
+def _occasion_act(noun: Token, table: dict) -> Token:
+    """The act an occasion is held for ("the signing ceremony": signing), else the noun itself."""
+    if noun.lemma_.lower() in table["occasion_nouns"]:
+        for child in noun.children:
+            acts = table["nouns_of_action"]
+            if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in acts:
+                return child
+    return noun
 
 
 # Acts of consent that a verb still to come makes planned: "will sign", "agreed to ratify".
