@@ -807,3 +807,119 @@ def test_an_act_put_off_is_still_due_and_one_called_off_is_not_done(
     nlp, text: str, action: str
 ) -> None:
     assert {a for _title, a in _pairs(nlp, text)} == {action}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Under the Agreement on Energy Transit signed on Monday, gas will flow from 2026.",
+         date(2024, 7, 8)),
+        ("Exports rose under the Protocol on Tariffs adopted in 2019 by both sides.",
+         date(2019, 1, 1)),
+    ],
+)  # fmt: skip
+def test_a_participle_on_a_name_inside_a_phrase_is_an_act_on_it(nlp, text: str, when: date) -> None:
+    [found] = _instruments(nlp, text)
+    assert found.action in {"signed", "adopted"}
+    assert found.when is not None and found.when.start == when
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "when"),
+    [
+        (
+            "The sides signed the following documents: the Agreement on Energy Transit, the "
+            "Memorandum on Water Management and the Protocol on Customs.",
+            {
+                "Agreement on Energy Transit",
+                "Memorandum on Water Management",
+                "Protocol on Customs",
+            },
+            DAY,
+        ),
+        (
+            "Twelve documents were signed, among them the Agreement on Energy Transit.",
+            {"Agreement on Energy Transit"},
+            DAY,
+        ),
+        (
+            "Among the documents signed on Monday was the Treaty on River Navigation.",
+            {"Treaty on River Navigation"},
+            date(2024, 7, 8),
+        ),
+        (
+            "The Convention on Seed Banks was among the texts adopted at the session on "
+            "Tuesday, alongside a budget.",
+            {"Convention on Seed Banks"},
+            date(2024, 7, 9),
+        ),
+        (
+            "The agreements signed on Monday include the Memorandum on Water Management and "
+            "the Agreement on Energy Transit.",
+            {"Memorandum on Water Management", "Agreement on Energy Transit"},
+            date(2024, 7, 8),
+        ),
+    ],
+)
+def test_an_item_of_a_set_shares_the_sets_act(nlp, text: str, titles: set, when: date) -> None:
+    """A colon list, an apposition, "among" or a participle on the set: the items share its act."""
+    found = _instruments(nlp, text)
+    assert {i.title for i in found} == titles
+    assert {i.action for i in found} <= {"signed", "adopted"} and len(
+        {i.action for i in found}
+    ) == 1
+    assert all(i.when is not None and i.when.start == when for i in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "action"),
+    [
+        ("The newly signed Agreement on Energy Transit sets tariffs for ten years.",
+         "Agreement on Energy Transit", "signed"),
+        ("Diplomats praised the recently ratified Treaty on Border Rivers.",
+         "Treaty on Border Rivers", "ratified"),
+        # without a word of recency the participle may be old news: no act, still no title
+        ("The signed Agreement on Energy Transit sets tariffs for ten years.",
+         "Agreement on Energy Transit", "referenced"),
+    ],
+)  # fmt: skip
+def test_a_participle_before_a_name_is_what_became_of_it(
+    nlp, text: str, title: str, action: str
+) -> None:
+    assert _pairs(nlp, text) == {(title, action)}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("The Agreement on Energy Transit they signed on Monday sets tariffs.", date(2024, 7, 8)),
+        ("The Agreement on Grain Corridors the ministers initialled in May expires in 2030.",
+         date(2024, 5, 1)),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_without_a_relative_word_acts_on_the_name(
+    nlp, text: str, when: date
+) -> None:
+    [found] = [i for i in _instruments(nlp, text) if i.action != "referenced"]
+    assert found.when is not None and found.when.start == when
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "party"),
+    [
+        ("Jordan became a signatory to the Convention on Desert Protection on Friday.",
+         "signed", "JOR"),
+        ("Last year Bhutan became the 90th party to the Treaty on Mountain Glaciers.",
+         "signed", "BTN"),
+        ("Nepal will become a party to the Treaty on Mountain Glaciers in March.",
+         "planned", "NPL"),
+        ("Peru is a party to the Treaty on Mountain Glaciers.", "referenced", None),
+        ("Both ministers penned the Agreement on Energy Transit in Baku.", "signed", None),
+    ],
+)  # fmt: skip
+def test_becoming_a_party_or_signatory_is_joining(
+    nlp, text: str, action: str, party: str | None
+) -> None:
+    [found] = _instruments(nlp, text)
+    assert found.action == action
+    assert party is None or found.parties == (party,)

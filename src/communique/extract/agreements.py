@@ -253,6 +253,7 @@ def find_instruments(
         if item.plural:
             continue  # a counted set is recorded with the sets below, unless a list itemises it
         listing = not item.nested and _listed_in_sentence(item.noun, table)
+        whole = None if item.nested else _itemising_set(item.noun, table)
         if (
             item.noun.dep_ == "conj"
             and shared
@@ -267,6 +268,11 @@ def find_instruments(
         if not item.nested:
             shared = (item, [a for a in acts if a.verb is None or a.verb.i < item.noun.i])
         acts.extend(clauses.get(item.noun.i, []))
+        if not acts and whole is not None:
+            for number, (token, act) in enumerate(sets):
+                if token.i == whole.i:
+                    listed.add(number)
+                    acts.append(act)
         if not acts and listing:
             inherited = _nearest_set(sets, set_positions, item.noun, sentences)
             if inherited is not None:
@@ -570,6 +576,13 @@ def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
     lefts = [named[number].left for number in by_left]
     for sent, here in by_sentence.items():
         for verb in sent:
+            if _fresh_participle(verb, table):
+                # "the newly signed Treaty on …": the participle is on the name it precedes
+                owner = next((n for n in here if n.noun.i == verb.head.i), None)
+                action = table["clause_verbs"][verb.lemma_.lower()]
+                if owner is not None:
+                    acts.setdefault(owner.noun.i, []).append(_Act(action, verb, _scope(verb)))
+                continue
             if verb.dep_ not in {"acl", "relcl"}:
                 continue
             # "…, which was signed in 2019 and ratified last year": each verb, one act
@@ -579,6 +592,25 @@ def _clauses(named: list[_Named], table: dict) -> dict[int, list[_Act]]:
             if owner is not None:
                 acts.setdefault(owner.noun.i, []).extend(found)
     return acts
+
+
+def _lifecycle_participle(token: Token, table: dict) -> bool:
+    """Whether a word before a name is a participle of its lifecycle ("the signed accord")."""
+    return (
+        token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in table["clause_verbs"]
+    )
+
+
+def _fresh_participle(token: Token, table: dict) -> bool:
+    """Whether such a participle reports news: "the newly signed …", "a just-ratified …".
+
+    Without a word of recency ("the signed accord") it may be any time, so reports no act.
+    """
+    return _lifecycle_participle(token, table) and any(
+        c.lower_ in table["recent_adverbs"] for c in token.children
+    )
 
 
 def _clause_act(verb: Token, member: Token, table: dict) -> _Act | None:
@@ -601,8 +633,16 @@ def _clause_owner(
 ) -> _Named | None:
     """The name a clause follows: the outermost title holding the word the clause hangs on."""
     head = verb.head
-    anchor = head.head.i if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.i
-    owners = [n for n in here if n.left <= anchor <= n.right <= verb.left_edge.i]
+    # the word itself, or the preposition of a phrase right after the title ("… in Baku,
+    # signed …"); "under the Agreement …, signed …" hangs on the name inside the phrase
+    anchors = (
+        {head.i, head.head.i} if head.dep_ == "pobj" and head.head.dep_ == "prep" else {head.i}
+    )
+    owners = [
+        n
+        for n in here
+        if n.right <= verb.left_edge.i and any(n.left <= a <= n.right for a in anchors)
+    ]
     # names nested in an owner's title start within it
     within = sorted(
         number
@@ -628,7 +668,14 @@ def _patient_clause(verb: Token) -> bool:
         return verb.tag_ in {"VBN", "VBD"}  # the tagger often reads "put forward by" as past
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    return any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in verb.children)
+    if any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in verb.children):
+        return True
+    # "the accord they signed on Monday": no relative word, and the verb's object is the name
+    return (
+        verb.dep_ == "relcl"
+        and _has_subject(verb)
+        and not any(c.dep_ == "dobj" or c.tag_ in {"WDT", "WP", "WRB"} for c in verb.children)
+    )
 
 
 def _listed_in_sentence(noun: Token, table: dict) -> bool:
@@ -650,18 +697,52 @@ def _listed_in_sentence(noun: Token, table: dict) -> bool:
 
 
 def _set_actions(doc: Doc, table: dict) -> list[tuple[Token, _Act]]:
-    """Actions on sets of instruments: "signed seven memoranda", "the documents were signed"."""
+    """Actions on sets of instruments: "signed seven memoranda", "the documents were signed".
+
+    A participle on the set counts as its act too: "the agreements signed on Monday include …".
+    """
     sets: list[tuple[Token, _Act]] = []
     for token in _nouns(doc, table):
-        kind, plural = _kind(token, table)
-        instruments_set = kind is not None and plural and not _proper_plural(token)
-        if not instruments_set and not (
-            token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in table["set_nouns"]
-        ):
+        if not _is_set(token, table):
             continue
         acts = _governing_acts(token, table)
+        if not acts or all(act.action == "referenced" for act in acts):
+            acts = [
+                act
+                for clause in token.children
+                if clause.dep_ == "acl" and (act := _clause_act(clause, clause, table)) is not None
+            ]
         sets.extend((token, act) for act in acts)
     return sets
+
+
+def _is_set(token: Token, table: dict) -> bool:
+    """Whether a noun stands for several instruments ("seven memoranda", "the documents")."""
+    kind, plural = _kind(token, table)
+    if kind is not None and plural and not _proper_plural(token):
+        return True
+    return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in table["set_nouns"]
+
+
+def _itemising_set(noun: Token, table: dict) -> Token | None:
+    """The set a name is one item of, where the sentence says so by its structure.
+
+    "signed the following documents: the Agreement on …, the Memorandum on …", "twelve
+    documents were signed, among them the Treaty on …", "the Treaty on … was among the
+    documents signed". The parser hangs later items of a list on the earlier ones, so the
+    way up may pass through their titles; an apposition on the way makes the name an item.
+    """
+    token, apposed = noun, False
+    while token.dep_ in {"appos", "conj", "pobj", "prep"} and token.head.i != token.i:
+        apposed |= token.dep_ == "appos"
+        token = token.head
+        if apposed and _is_set(token, table):
+            return token
+    if noun.dep_ in {"nsubj", "attr"} and noun.head.lemma_ == "be":
+        for prep in noun.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in table["member_preps"]:
+                return next((o for o in prep.children if _is_set(o, table)), None)
+    return None
 
 
 def _nearest_set(
@@ -853,6 +934,8 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
     doc = noun.doc
     left = noun.i
     for child in reversed(list(noun.lefts)):
+        if _lifecycle_participle(child, table):
+            break  # "the recently ratified Treaty on …": what became of it, not its name
         if child.dep_ in _TITLE_DEPS or (child.dep_ == "punct" and child.text == "-"):
             left = min(left, child.left_edge.i)
         else:
@@ -1021,6 +1104,9 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         governor = head.head.head  # "the signing of …", "negotiations on …"
     elif head.dep_ == "poss":
         governor = head.head  # "the treaty's entry into force"
+    joined = _joined(head, table)
+    if joined is not None:
+        return joined
     if (
         governor is None
         and head.dep_ == "pobj"
@@ -1066,6 +1152,20 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
+
+
+def _joined(head: Token, table: dict) -> tuple[str, Token] | None:
+    """The act of becoming a signatory or party to an instrument: "became a party to …"."""
+    if head.dep_ != "pobj" or head.head.lower_ != "to":
+        return None
+    status = head.head.head
+    if status.lemma_.lower() == "become":  # the parser may hang "to …" on the verb
+        status = next((c for c in status.children if c.dep_ == "attr"), status)
+    action = table["status_nouns"].get(status.lemma_.lower())
+    verb = status.head
+    if action is None or status.dep_ != "attr" or verb.lemma_.lower() != "become":
+        return None  # "Peru is a party to …" states where it stands, not an act
+    return ("planned" if _still_due(verb, table) else action), verb
 
 
 def _occasion_act(noun: Token, table: dict) -> Token:
