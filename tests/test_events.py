@@ -247,3 +247,38 @@ def test_a_month_inside_a_date_is_no_trigger_candidate(nlp) -> None:
     found = [(token.text, key) for token, key in _candidates(doc)]
     assert ("visited", ("visit", "VERB")) in found
     assert not any(token.text == "March" for token, _key in _candidates(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("After meeting Kenyan President William Ruto, Macron said France would help.",
+         ("FRA",), ("KEN",)),
+        ("While visiting Ottawa on Monday, Albanese praised the Canadian economy.",
+         ("AUS",), ("CAN",)),
+        ("Lula said, after visiting Beijing, that ties with China were strong.",
+         ("BRA",), ("CHN",)),
+    ],
+)  # fmt: skip
+def test_event_gerund_after_a_preposition_shares_the_clauses_doer(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "CONSULT")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+def test_event_gerund_after_a_particle_is_no_fronted_clause() -> None:
+    """ "went on supporting" is one verb phrase: "on" there opens no clause of its own."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from communique.extract.events import _doers
+
+    words = ["Japan", "went", "on", "supporting", "Laos", "."]
+    heads = [1, 1, 1, 2, 3, 1]
+    deps = ["nsubj", "ROOT", "prt", "pcomp", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert _doers(doc[3]) == []
+    deps[2] = "prep"  # "on arriving in Laos, Japan …": a preposition's gerund shares the doer
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in _doers(doc[3])] == ["Japan"]

@@ -789,8 +789,14 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return []  # "which are poor and cut off from aid": the subject is the patient
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         return _doers(verb.head, depth + 1)
-    if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
-        return _doers(verb.head.head, depth + 1)  # "responded by expelling …"
+    if (
+        not subjects
+        and verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _GERUND_PREPS
+    ):
+        # "responded by expelling …", "after meeting Ruto, Macron said …": the clause's doer
+        return _doers(verb.head.head, depth + 1)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
         carrier = _holder(verb.head)
         if carrier is not None:
@@ -807,6 +813,8 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     return subjects
 
 
+# Prepositions whose gerund shares the doer of the clause it hangs on.
+_GERUND_PREPS = {"by", "after", "before", "while", "when", "upon", "on", "since"}
 _DATELINE_DASHES = {"--", "—", "–", "-", ":"}
 _DASH_CHARACTERS = set("".join(_DATELINE_DASHES))
 _DATELINE_WORDS = 12  # a dateline's dash stands among a sentence's first words
