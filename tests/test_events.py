@@ -268,17 +268,80 @@ def test_event_gerund_after_a_preposition_shares_the_clauses_doer(
 
 
 def test_event_gerund_after_a_particle_is_no_fronted_clause() -> None:
-    """ "went on supporting" is one verb phrase: "on" there opens no clause of its own."""
+    """A particle or a verb's complement opens no clause of time with the clause's doer.
+
+    "went on supporting" is one verb phrase and "focused on helping" a complement; only a
+    preposition of time ("after meeting Laos, Japan …") lends its clause's doer.
+    """
     import spacy
     from spacy.tokens import Doc
 
     from communique.extract.events import _doers
 
-    words = ["Japan", "went", "on", "supporting", "Laos", "."]
+    vocab = spacy.blank("en").vocab
     heads = [1, 1, 1, 2, 3, 1]
     deps = ["nsubj", "ROOT", "prt", "pcomp", "dobj", "punct"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    doc = Doc(
+        vocab, words=["Japan", "went", "on", "supporting", "Laos", "."], heads=heads, deps=deps
+    )
     assert _doers(doc[3]) == []
-    deps[2] = "prep"  # "on arriving in Laos, Japan …": a preposition's gerund shares the doer
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    deps[2] = "prep"
+    doc = Doc(
+        vocab, words=["Japan", "focused", "on", "helping", "Laos", "."], heads=heads, deps=deps
+    )
+    assert _doers(doc[3]) == []
+    doc = Doc(
+        vocab, words=["Japan", "spoke", "after", "meeting", "Laos", "."], heads=heads, deps=deps
+    )
+    doc[1].pos_ = "VERB"
     assert [t.text for t in _doers(doc[3])] == ["Japan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Belarus ordered the closure of the Lithuanian consulate.", ("BLR",), ("LTU",)),
+        ("Moldova announced the closure of the Russian consulate in Balti.", ("MDA",), ("RUS",)),
+        ("Niger's junta ordered the closure of the French embassy in Niamey.", ("NER",), ("FRA",)),
+    ],
+)  # fmt: skip
+def test_event_closing_a_diplomatic_mission_is_a_sanction_not_coercion(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """Closing a state's mission cuts relations with it; ordering it closed is no more."""
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [("SANCTION", actor, recipient)]
+
+
+def test_event_ordering_other_closures_is_still_coercion(nlp) -> None:
+    assert [
+        e.event for e in _analysis(nlp, "Police ordered the closure of three papers.").events
+    ] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        ("The expulsion of two Danish diplomats was ordered by Iran on Friday.",
+         "SANCTION", ("IRN",), ("DNK",)),
+        ("A ban on Colombian flowers was announced by Ecuador.", "COERCE", ("ECU",), ("COL",)),
+        ("The closure of the Russian consulate in Balti was announced on Monday by Moldova.",
+         "SANCTION", ("MDA",), ("RUS",)),
+    ],
+)  # fmt: skip
+def test_event_an_act_announced_in_the_passive_is_the_agents(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, kind)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invasion was condemned by France and Germany.",
+        "The expulsion of the envoy was denounced by Moscow as unfriendly.",
+    ],
+)
+def test_event_an_act_condemned_in_the_passive_is_not_the_critics(nlp, text: str) -> None:
+    assert [e.event for e in _analysis(nlp, text).events] == ["ACCUSE"]

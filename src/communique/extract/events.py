@@ -478,7 +478,11 @@ def _applies(token: Token, rule: dict) -> bool:
         if g is c or g.dep_ in {"nsubj", "dobj"}
     ]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
-    near += [g for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for g in c.children]
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    near += [g for c in objects for g in c.children]
+    near += [  # what the object is of: "ordered the closure of the consulate"
+        g for c in objects for p in c.children if p.lower_ == "of" for g in p.children
+    ]
     near += [  # what an act the verb makes someone do is about: "forced X to pull its envoys out"
         g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"
     ]
@@ -794,6 +798,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         and verb.dep_ == "pcomp"
         and verb.head.dep_ == "prep"
         and verb.head.lower_ in _GERUND_PREPS
+        and verb.head.head.pos_ in {"VERB", "AUX"}
     ):
         # "responded by expelling …", "after meeting Ruto, Macron said …": the clause's doer
         return _doers(verb.head.head, depth + 1)
@@ -814,7 +819,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
 
 
 # Prepositions whose gerund shares the doer of the clause it hangs on.
-_GERUND_PREPS = {"by", "after", "before", "while", "when", "upon", "on", "since"}
+_GERUND_PREPS = {"by", "after", "before", "while", "upon", "since"}
 _DATELINE_DASHES = {"--", "—", "–", "-", ":"}
 _DASH_CHARACTERS = set("".join(_DATELINE_DASHES))
 _DATELINE_WORDS = 12  # a dateline's dash stands among a sentence's first words
@@ -998,6 +1003,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             subjects = own
             if token.dep_ in _SUBJECTS and head.pos_ in {"VERB", "AUX"}:
                 clause = head  # "a meeting … was held in Moscow"
+            if token.dep_ == "nsubjpass" and head.pos_ == "VERB" and not own and not consult:
+                # "the closure … was announced by Moldova": the passive's agent did it
+                subjects = [g for c in head.children if c.dep_ == "agent" for g in c.children]
         asker = [
             g
             for c in token.children
