@@ -345,3 +345,41 @@ def test_event_an_act_announced_in_the_passive_is_the_agents(
 )
 def test_event_an_act_condemned_in_the_passive_is_not_the_critics(nlp, text: str) -> None:
     assert [e.event for e in _analysis(nlp, text).events] == ["ACCUSE"]
+
+
+def test_event_rows_share_named_word_lists() -> None:
+    """ "@aid_goods" in a row's object list stands for every word of that list."""
+    from communique.extract.events import _triggers
+    from communique.patterns import event_words
+
+    goods = set(event_words()["aid_goods"])
+    for lemma in ("send", "supply", "deliver", "dispatch"):
+        [row] = [r for r in _triggers()[(lemma, "VERB")] if r["event"] == "AID"]
+        assert goods <= set(row["object"]) and not any(w.startswith("@") for w in row["object"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("China delivered two million vaccine doses to Cambodia on Monday.", ("CHN",), ("KHM",)),
+        ("Japan sent 500 tents and blankets to Turkey.", ("JPN",), ("TUR",)),
+        ("Germany provided Ukraine with air defence systems.", ("DEU",), ("UKR",)),
+    ],
+)  # fmt: skip
+def test_event_verbs_of_giving_share_what_aid_is(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "AID")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Norway funded the construction of a hospital in Malawi.", ("MWI",)),
+        ("Sweden financed the building of two schools in rural Zambia.", ("ZMB",)),
+        ("Japan sent food aid for flood victims in Mozambique.", ("MOZ",)),
+    ],
+)  # fmt: skip
+def test_event_aid_goes_where_what_it_pays_for_is(nlp, text: str, recipient: tuple) -> None:
+    assert _one(nlp, text, "AID").recipient == recipient

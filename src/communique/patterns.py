@@ -17,6 +17,7 @@ from .errors import DataFileError
 __all__ = [
     "dates_ru",
     "doers",
+    "event_words",
     "furniture",
     "instruments",
     "instruments_ru",
@@ -68,6 +69,11 @@ def dates_ru() -> dict[str, Any]:
 def doers() -> dict[str, Any]:
     """The doers table: nouns and name types that can act although the KB cannot place them."""
     return _json("doers.json")
+
+
+def event_words() -> dict[str, Any]:
+    """Named word lists that rows of the event tables share ("@aid_goods")."""
+    return _json("event-words.json")
 
 
 def furniture() -> dict[str, Any]:

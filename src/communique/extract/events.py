@@ -48,7 +48,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..ents import Mentions, doc_text
 from ..model import Event, Evidence, Mention, Span
-from ..patterns import doers, instruments, jsonl_rows, speech, tables
+from ..patterns import doers, event_words, instruments, jsonl_rows, speech, tables
 from .confidence import rate_event
 from .dates import DateResolver, attached_dates, background, date_phrases
 
@@ -104,10 +104,27 @@ def _triggers() -> dict[tuple[str, str], list[dict]]:
     found: dict[tuple[str, str], list[dict]] = {}
     for name in tables("events"):
         for row in jsonl_rows(name):
-            found.setdefault((row["lemma"], row["pos"]), []).append(row)
+            found.setdefault((row["lemma"], row["pos"]), []).append(_with_word_lists(row))
     for rows in found.values():  # a row with conditions before the word's general row
         rows.sort(key=lambda r: not any(r.get(k) for k in _CONDITIONS))
     return found
+
+
+def _with_word_lists(row: dict) -> dict:
+    """The row with each "@name" in its object lists replaced by the words of that list.
+
+    Verbs of one kind ("send", "supply", "deliver" aid) then share one vocabulary
+    (``event-words.json``), and a word added there reaches every one of them.
+    """
+    lists = event_words()
+    expanded = dict(row)
+    for key in ("object", "not_object"):
+        if key in row:
+            words: list[str] = []
+            for word in row[key]:
+                words.extend(lists[word[1:]] if word.startswith("@") else [word])
+            expanded[key] = words
+    return expanded
 
 
 def find_events(
@@ -1118,14 +1135,14 @@ def _placed(objects: list[Token]) -> list[Token]:
     "Aid for flood victims in Malawi" is aid to Malawi; "a training centre in Nairobi" is
     cooperation with Kenya.
     """
-    return [
-        g
-        for token in objects
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "in"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    found: list[Token] = []
+    for token in objects:
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "of"}:
+                pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                # "the building of a school in Chad": the thing is where its "of" phrase is
+                found += pobjs if c.lower_ == "in" else _placed(pobjs)
+    return found
 
 
 def _carrier(noun: Token) -> Token | None:
@@ -1249,7 +1266,10 @@ def _code(
     )
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
-        recipient = [c for c in _codes(_placed(objects), mentions, places=True) if c not in actor]
+        # where the beneficiaries or the thing given are, else where the giving took place:
+        # "sent aid for flood victims in Mozambique"
+        placed = _placed(objects) or _placed([clause] if rule["event"] == "AID" else [])
+        recipient = [c for c in _codes(placed, mentions, places=True) if c not in actor]
     place = _place(place_args, mentions)
     stated_place = place
     sent = token.sent
