@@ -383,3 +383,46 @@ def test_event_verbs_of_giving_share_what_aid_is(
 )  # fmt: skip
 def test_event_aid_goes_where_what_it_pays_for_is(nlp, text: str, recipient: tuple) -> None:
     assert _one(nlp, text, "AID").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US President Joe Biden on Tuesday called the French ambassador a disgrace.",
+        "Peru's president on Monday called Chile's envoy a liar.",
+    ],
+)
+def test_event_a_date_after_a_verb_is_not_its_particle(nlp, text: str) -> None:
+    """ "called on Tuesday" is no "call on", and naming someone something asks nothing."""
+    assert all(e.event != "REQUEST" for e in _analysis(nlp, text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The UN called for two days of talks.", "Peru on Monday called on Chile to act."],
+)
+def test_event_a_span_of_something_or_a_later_particle_still_asks(nlp, text: str) -> None:
+    assert [e.event for e in _analysis(nlp, text).events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Spain threw its weight behind Morocco's autonomy plan.", ("ESP",), ("MAR",)),
+        ("Canada stands with Ukraine, the prime minister said.", ("CAN",), ("UKR",)),
+        ("Egypt and Jordan rallied around the Palestinian Authority.", ("EGY", "JOR"), ("PSE",)),
+        ("Brazil championed Angola's bid for a council seat.", ("BRA",), ("AGO",)),
+        ("Indonesia embraced the Malaysian proposal for a joint patrol.", ("IDN",), ("MYS",)),
+    ],
+)  # fmt: skip
+def test_event_idioms_of_backing_are_support(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "SUPPORT")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+def test_event_rallying_alone_is_still_a_demonstration(nlp) -> None:
+    assert [e.event for e in _analysis(nlp, "Protesters rallied in Lima on Monday.").events] == [
+        "PROTEST"
+    ]

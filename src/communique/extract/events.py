@@ -459,9 +459,10 @@ def _applies(token: Token, rule: dict) -> bool:
     if token.pos_ != "VERB" and token.tag_ in {"NNS", "NNPS"} and not rule.get("plural"):
         return False
     if rule.get("prep") and not any(
-        c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] for c in token.children
+        c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] and not _names_a_time(c)
+        for c in token.children
     ):
-        return False
+        return False  # "called on Tuesday" is no "call on"
     if rule.get("transitive") or rule.get("intransitive"):
         has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
         if rule.get("transitive") and not has_object:
@@ -507,6 +508,17 @@ def _applies(token: Token, rule: dict) -> bool:
     if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
     return not wanted or bool(words & set(wanted))
+
+
+def _names_a_time(prep: Token) -> bool:
+    """Whether a preposition's object is a date or time: "on Tuesday", "for two hours".
+
+    Not a span of something: "for two days of talks" asks for the talks.
+    """
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(
+        g.ent_type_ in _TIMES and not any(c.lower_ == "of" for c in g.children) for g in objects
+    )
 
 
 # Children that say who acts and how the clause is built, not what the act is about: "it
