@@ -426,3 +426,30 @@ def test_event_rallying_alone_is_still_a_demonstration(nlp) -> None:
     assert [e.event for e in _analysis(nlp, "Protesters rallied in Lima on Monday.").events] == [
         "PROTEST"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("China said Manila would face consequences if it continued the patrols.",
+         ("CHN",), ("PHL",)),
+        ("Iran's foreign minister stated that Israel would pay a heavy price for the strike.",
+         ("IRN",), ("ISR",)),
+    ],
+)  # fmt: skip
+def test_event_saying_someone_will_face_consequences_threatens_them(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "THREATEN")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said the sanctions would have consequences for European consumers.",
+        "Peru said Chile would send a delegation next week.",
+    ],
+)
+def test_event_a_forecast_or_a_plan_in_reported_speech_is_no_threat(nlp, text: str) -> None:
+    assert all(e.event != "THREATEN" for e in _analysis(nlp, text).events)

@@ -478,6 +478,16 @@ def _applies(token: Token, rule: dict) -> bool:
     ):
         # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …"
         return False
+    consequences = rule.get("complement_object")
+    if consequences and not any(
+        c.lemma_.lower() in rule.get("complement_verb", ())
+        and any(g.lemma_.lower() in consequences for g in _objects_of(c))
+        for c in token.children
+        if c.dep_ == "ccomp"
+    ):
+        # "said X would face consequences" warns X; "said X would come" or "… the sanctions
+        # would have consequences" (a forecast) does not
+        return False
     wanted, unwanted = rule.get("object"), rule.get("not_object")
     if not (wanted or unwanted):
         return True
@@ -508,6 +518,13 @@ def _applies(token: Token, rule: dict) -> bool:
     if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
     return not wanted or bool(words & set(wanted))
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    """A verb's direct objects and the objects of its prepositions: "result in losses"."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _names_a_time(prep: Token) -> bool:
