@@ -453,3 +453,35 @@ def test_event_saying_someone_will_face_consequences_threatens_them(
 )
 def test_event_a_forecast_or_a_plan_in_reported_speech_is_no_threat(nlp, text: str) -> None:
     assert all(e.event != "THREATEN" for e in _analysis(nlp, text).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ankara said it would not accept Sweden's bid.", ("TUR",), ("SWE",)),
+        ("Serbia has never recognised Kosovo's independence.", ("SRB",), ("XKX",)),
+        ("Kyiv did not accept the ceasefire terms.", ("UKR",), ()),
+    ],
+)  # fmt: skip
+def test_event_refusing_to_accept_or_recognise_is_a_rejection(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "REJECT")
+    assert (event.actor, event.recipient, event.negated) == (actor, recipient, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Hungary blocked the EU aid package for Ukraine.", ("HUN",)),
+        ("Brazil declined to join the sanctions.", ("BRA",)),
+        ("India declined to condemn the invasion.", ("IND",)),
+    ],
+)  # fmt: skip
+def test_event_what_is_blocked_or_declined_does_not_happen(nlp, text: str, actor: tuple) -> None:
+    """Only the refusal is an event: the aid, the sanctions or the condemnation never came."""
+    assert [(e.event, e.actor) for e in _analysis(nlp, text).events] == [("REJECT", actor)]
+
+
+def test_event_a_quantity_that_declines_refuses_nothing(nlp) -> None:
+    assert _analysis(nlp, "Exports to China declined sharply in May.").events == ()

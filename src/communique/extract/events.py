@@ -1364,6 +1364,9 @@ def _code(
     negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children)) or _none_of(
         token, clause
     )
+    if negated and rule.get("negated_event"):
+        # "will not accept the plan", "does not recognise the vote": a refusal, not no event
+        event, mode, negated = rule["negated_event"], None, False
     # the Doc's text, not ``sent.text``, which makes a Token of every word to join them
     sentence = doc_text(token.doc)[sent.start_char : sent.end_char].rstrip()
     coded = Event(
