@@ -66,6 +66,11 @@ def _clean(text: str, settings: Settings):
         ("Updated 04/02/2020 10:15", date(2020, 2, 4)),
         ("Published: 11/10/2019", date(2019, 10, 11)),
         ("Published: 10/25/2019", date(2019, 10, 25)),
+        # so they are on a short line read whole, wherever the numbers stand in it
+        ("Date of publication: 12.03.2019", date(2019, 3, 12)),
+        ("Tue 07.08.2018", date(2018, 8, 7)),
+        ("Issued on: 12/03/2019 - 09:41", date(2019, 3, 12)),
+        ("Posted 05/14/2021", date(2021, 5, 14)),
     ],
 )
 def test_header_date_beside_furniture(line: str, expected: date) -> None:

@@ -55,7 +55,7 @@ _GLUED_TIME = re.compile(r"\b(\d{4})(\d{1,2}:\d{2})\b")
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b")
 # Day, month and year in numbers are read day first, as most of the world writes them; where the
 # first number cannot be a month (03/25/2019) the parser still reads the American order.
-_NUMERIC_DATE = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{4}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}([./-])\d{1,2}\1\d{4}\b")
 _MAX_DATE_TOKENS = 6
 _TITLE_WORDS = (3, 45)
 _WORDLIKE = re.compile(r"[^\W\d_]")
@@ -125,17 +125,26 @@ def parse_date_line(line: str, language: str | None) -> date | None:
 
 @cache
 def _parse_full_date(text: str, language: str | None) -> date | None:
+    """A full date in ``text``; numbers alone are read day first, as outside the US.
+
+    "Date of publication: 12.03.2019" is 12 March wherever the numbers stand in the line; a
+    month first is read only where day first cannot be ("05/14/2021").
+    """
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-    if _NUMERIC_DATE.match(text):
-        settings["DATE_ORDER"] = "DMY"
+    orders = ["DMY", "MDY"] if _NUMERIC_DATE.search(text) else [None]
     import dateparser  # a tenth of a second to import: only when a line may be a date
 
     languages = [language] if language else None
-    try:
-        found = dateparser.parse(text, languages=languages, settings=settings)
-    except (ValueError, OverflowError):
-        return None
-    return found.date() if found else None
+    for order in orders:
+        if order is not None:
+            settings["DATE_ORDER"] = order
+        try:
+            found = dateparser.parse(text, languages=languages, settings=settings)
+        except (ValueError, OverflowError):
+            continue
+        if found:
+            return found.date()
+    return None
 
 
 def segments(line: str) -> list[str]:
