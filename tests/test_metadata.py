@@ -114,6 +114,19 @@ def test_labelled_or_signed_off_date_line_counts_at_the_foot() -> None:
         ("Vell, 14 November -- Grain trains resumed on Monday.", None, None),
         ("LUSK (VNA) - The minister arrived on Thursday.", 2021, None),
         ("In Lusk, talks began on Thursday - the first in a year.", 2021, None),
+        # place, agency and a full date in any order before the first dash or colon
+        ("(OskWire) March 12, 2019 — Grain trains resumed on Monday.", None, date(2019, 3, 12)),
+        ("12 March 2019 — The minister arrived on Thursday.", None, date(2019, 3, 12)),
+        ("LUSK (VNA) 12 March 2019 - The minister arrived on Thursday.", None, date(2019, 3, 12)),
+        ("Vell, 12.03.2019 - Grain trains resumed on Monday.", None, date(2019, 3, 12)),
+        ("Lusk, Tuesday 12 March 2019: The minister arrived.", None, date(2019, 3, 12)),
+        # a date inside the first clause of prose is what the prose reports, not a dateline
+        ("Talks held on 12 March 2019 between the sides ended: quotas were agreed.", None, None),
+        (
+            "The ministers said on 12 March 2019 that the treaty - signed in Lusk - holds.",
+            None,
+            None,
+        ),
     ],
 )
 def test_wire_dateline(line: str, year: int | None, expected: date | None) -> None:

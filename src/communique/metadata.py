@@ -84,6 +84,10 @@ _DATELINE = re.compile(
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
     r"\s*[.,]?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/|[A-Z][\w-]{1,20}\b)?\s*(?:-{1,2}|[–—:.])\s"
 )
+# The opening of a report up to its first dash or colon, where a dateline stands in any order.
+_OPENING = re.compile(r"^(?P<head>(?:[^.!?]|(?<=\d)\.(?=\d)){4,80}?)\s*(?:-{1,2}|[–—:])\s")
+# A bracketed or slashed credit in such an opening: "(Wire)", "/Agency/".
+_CREDIT = re.compile(r"\([^)]{1,40}\)|/[^/]{1,40}/")
 # A statement's end. A bare question or exclamation mark ends a headline as often as a sentence;
 # inside closing quotes it ends a quoted sentence.
 _SENTENCE_END = re.compile(r"(?:[.:;…。۔।።։]|[!?！？؟]['\"”’»)\]」』])['\"”’»)\]」』]*$")
@@ -249,13 +253,32 @@ def dateline_date(line: str, language: str | None, year: int | None) -> date | N
     """
     match = _DATELINE.match(line)
     if not match:
-        return None
+        return _opening_date(line, language)
     text = match.group("date")
     if not _YEAR.search(text):
         if year is None:
             return None
         text = f"{text} {year}"
     return _parse_full_date(text, language)
+
+
+def _opening_date(line: str, language: str | None) -> date | None:
+    """A full date in the words that open a report before its first dash or colon.
+
+    Wires write the place, the agency and the date in many orders: "12 March 2019 — …",
+    "LIMA (Wire) 12 March 2019 - …", "Lima, Tuesday 12 March 2019: …". Beside the date the
+    opening holds only capitalised words (place, agency, weekday) and bracketed credits.
+    """
+    match = _OPENING.match(line)
+    if not match:
+        return None
+    head = match.group("head")
+    for found in _DATE_SPAN.finditer(head):
+        rest = _CREDIT.sub(" ", head[: found.start()] + " " + head[found.end() :])
+        words = re.findall(r"[^\W\d_][\w.'’-]*", rest)
+        if len(words) <= _MAX_DATE_COMPANIONS and all(w[0].isupper() for w in words):
+            return _parse_full_date(found.group(0), language)
+    return None
 
 
 def rights_year(lines: list[str]) -> int | None:
