@@ -485,3 +485,39 @@ def test_event_what_is_blocked_or_declined_does_not_happen(nlp, text: str, actor
 
 def test_event_a_quantity_that_declines_refuses_nothing(nlp) -> None:
     assert _analysis(nlp, "Exports to China declined sharply in May.").events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Remarks by the Foreign Minister\n\nThe new consular agreement between Chile and "
+            "Peru came into force on 3 May 2021.\n\nMINISTER: Thank you all for coming. This "
+            "morning I met the Peruvian foreign minister here in Santiago, and we discussed "
+            "fisheries.",
+            date(2021, 5, 3),
+        ),
+        (
+            "Joint press release\n\nThe protocol, signed in Lima on 14 March 2019, will enter "
+            "into force on 1 January 2026. Chilean Foreign Minister Ana Soto met her Peruvian "
+            "counterpart in Santiago and discussed the border.",
+            date(2019, 3, 14),
+        ),
+    ],
+)
+def test_event_a_report_without_a_date_speaks_from_the_latest_day_it_names(
+    nlp, text: str, day: date
+) -> None:
+    """Not a day still to come ("will enter into force on …"), and only days with a year."""
+    article = Article(
+        id="a", doc="a.txt", text=text, title=None, published=None, language="en", publisher=None
+    )
+    [(_article, analysis)] = list(analyse([article], nlp))
+    [event] = [e for e in analysis.events if e.event == "CONSULT"]
+    assert event.when is not None and event.when.start == day
+
+
+def test_event_a_stated_publication_date_wins_over_the_days_named(nlp) -> None:
+    text = "The protocol took effect on 14 March 2019. Chile's minister met Peru's in Lima."
+    [event] = [e for e in _analysis(nlp, text, date(2024, 7, 10)).events if e.event == "CONSULT"]
+    assert event.when is not None and event.when.start == date(2024, 7, 10)
