@@ -108,6 +108,16 @@ def _people(analysis) -> dict[str, tuple]:
     return {m.text: (m.name, m.codes, m.office) for m in analysis.mentions if m.kind == "person"}
 
 
+def test_a_second_surname_in_an_alias_names_no_one_alone() -> None:
+    """ "Rocio Vidal Prado" is called Vidal: "Prado" alone is someone else, "Vidal" is her."""
+    kb = KnowledgeBase()
+    kb.add_person("Rocio Vidal", aliases=["Rocio Vidal Prado"])
+    kb.add_person("Tomas Ibarra", aliases=["Tomás Ibarra"])  # a spelling of the same name
+    assert [p.name for p in kb.find_people("Vidal")] == ["Rocio Vidal"]
+    assert kb.find_people("Prado") == []
+    assert [p.name for p in kb.find_people("Ibarra")] == ["Tomas Ibarra"]
+
+
 def test_name_key_folds_transliterations() -> None:
     assert name_key("Sergei Lavrov") == name_key("Sergey Lavrov")
     assert name_key("Aleksandr Grushko") == name_key("Alexander Grushko")

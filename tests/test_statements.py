@@ -485,3 +485,49 @@ def test_statement_headline_reporting_a_statement_is_no_transcript(nlp) -> None:
         "Moscow on Monday dismissed the remarks as provocative."
     )
     assert _statements(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We reject these claims and expect an apology from Lima," a spokesman for the '
+            "ministry, Pablo Ruiz, said.",
+            [("Pablo Ruiz", "We reject these claims")],
+        ),
+        (
+            '"The embassy will reopen once the roof is repaired next spring," the head of '
+            "the consular section, Marta Quiroga, told the paper.",
+            [("Marta Quiroga", "The embassy will reopen")],
+        ),
+    ],
+)
+def test_statement_a_role_speaks_through_the_name_beside_it(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile's foreign minister, Ana Vidaurre, was blunt. \"There will be no concessions "
+            'on fishing rights this year or next."',
+            [("Ana Vidaurre", "There will be no")],
+        ),
+        (
+            'The Bolivian envoy, Teodora Quispe, was adamant. "Our access to the sea is '
+            'not a question for negotiation."',
+            [("Teodora Quispe", "Our access to the")],
+        ),
+    ],
+)
+def test_statement_a_quote_after_how_someone_spoke_is_theirs(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+def test_statement_a_quote_after_another_adjective_is_nobodys(nlp) -> None:
+    text = (
+        "Chile's foreign minister, Ana Vidaurre, was tired. \"There will be no concessions on "
+        'fishing rights this year or next."'
+    )
+    assert _said(nlp, text) == []

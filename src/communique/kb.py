@@ -305,13 +305,16 @@ class KnowledgeBase:
         person.roles.extend(r for r in roles if r not in person.roles)
         for role in person.roles:
             self._holders[(role.office, role.code)].add(name)
+        surname = (name_key(name).split() or [""])[-1]
         for variant in (name, *person.aliases):
             key = name_key(variant)
             self._person_keys[key].add(name)
             tokens = key.split()
             if len(tokens) > 2:
                 self._person_keys[f"{tokens[0]} {tokens[-1]}"].add(name)
-            if tokens:
+            if tokens and surname not in tokens[:-1]:
+                # "Alvaro Elizalde Soto" adds a second surname to the name: the person is
+                # called Elizalde, and "Soto" alone is someone else
                 self._surnames[tokens[-1]].add(name)
 
     def add_file(self, path: Path) -> None:

@@ -367,6 +367,7 @@ class _Speakers:
         self.min_embedded = int(table.get("min_embedded_words", _MIN_EMBEDDED_WORDS))
         self.possessives = set(table.get("possessive_pronouns", ()))
         self.naming = set(table.get("naming_words", ()))
+        self.manner = set(table.get("manner_adjectives", ()))
         self.phrase_embedded = bool(table.get("phrase_attributes_embedded"))
         self.opening = {o for o, _c in table["quote_pairs"]} | {c for _o, c in table["quote_pairs"]}
         self.opening |= {o for o, _c in table["single_quote_pairs"]}
@@ -520,6 +521,13 @@ class _Speakers:
             if self._is_verb(t, self.verbs) and not self._in_quote(t.idx) and t.idx < start
         ]
         verbs.sort(key=_depth)
+        if not verbs:
+            # "Soto was blunt. "…"": a sentence that says how someone spoke
+            verbs = [
+                t.head
+                for t in self.doc[lo:hi]
+                if t.dep_ == "acomp" and t.lemma_.lower() in self.manner and t.head.lemma_ == "be"
+            ]
         return (self._subject(verbs[0]) if verbs else None), "implied"
 
     # -- the speaker --------------------------------------------------------------------------
@@ -537,6 +545,10 @@ class _Speakers:
             own = [m for m in people if m.start <= head.idx < m.end]
             person = (own or people)[-1]
             return _Who(self.full(person), "title" if person.reference == "title" else "named")
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            # "a spokesman for the ministry, Pablo Ruiz, said": the name the role stands beside
+            if (written := self._written_name(appos)) is not None:
+                return _Who(written, "named")
         if lemma in self.person_pronouns | self.thing_pronouns:
             if not chain:
                 return None
