@@ -521,3 +521,34 @@ def test_event_a_stated_publication_date_wins_over_the_days_named(nlp) -> None:
     text = "The protocol took effect on 14 March 2019. Chile's minister met Peru's in Lima."
     [event] = [e for e in _analysis(nlp, text, date(2024, 7, 10)).events if e.event == "CONSULT"]
     assert event.when is not None and event.when.start == date(2024, 7, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start"),
+    [
+        ("Chile and Peru held talks on 3 May. The two sides also agreed to reopen a border "
+         "crossing.", "AGREE", date(2024, 5, 3)),
+        ("Last month Chile expelled two Peruvian diplomats. Peru then recalled its ambassador "
+         "from Santiago.", "SANCTION", date(2024, 6, 1)),
+    ],
+)  # fmt: skip
+def test_event_a_past_act_without_a_date_continues_the_sentence_before(
+    nlp, text: str, kind: str, start: date
+) -> None:
+    events = [e for e in _analysis(nlp, text).events if e.event == kind]
+    assert events and all(e.when is not None and e.when.start == start for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another paragraph starts another account
+        "Chile and Peru held talks on 3 May.\n\nPeru recalled its ambassador from Santiago.",
+        # a date still to come is no date of what was done
+        "Chile and Peru will hold talks on 3 September. Peru recalled its ambassador from "
+        "Santiago.",
+    ],
+)
+def test_event_no_date_carries_across_paragraphs_or_from_the_future(nlp, text: str) -> None:
+    [event] = [e for e in _analysis(nlp, text).events if e.event == "SANCTION"]
+    assert event.when is not None and event.when.from_publication

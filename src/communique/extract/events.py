@@ -1507,7 +1507,36 @@ def _clause_date(
         return found
     if published is None or background(clause) or background(token):
         return None
+    if clause.tag_ == "VBD" and not future:
+        carried = _carried_date(sent, published, when, titles)
+        if carried is not None:
+            return carried
     return Span(start=published, end=published, precision="day", from_publication=True)
+
+
+def _carried_date(
+    sent: SpacySpan, published: date, when: DateResolver, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The date the sentence before, in the same paragraph, gave its own main clause.
+
+    A report tells one day's acts in a run of sentences and dates only the first: "Chile and
+    Peru held talks on 3 May. The two sides also agreed to reopen a crossing." A past act with
+    no date of its own continues that date, not the day of publication.
+    """
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
+        return None  # another paragraph
+    root = before.root
+    for phrase, _own, tense in attached_dates(root, root, date_phrases(before, titles)):
+        if tense == "future":
+            continue
+        found = when(doc[phrase.start : phrase.end], published, False, titles)
+        if found is not None and not found.from_publication and found.end <= published:
+            return found
+    return None
 
 
 def _dateline(doc: Doc, mentions: Mentions) -> tuple[str, str] | None:
