@@ -923,3 +923,25 @@ def test_becoming_a_party_or_signatory_is_joining(
     [found] = _instruments(nlp, text)
     assert found.action == action
     assert party is None or found.parties == (party,)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Chile and Peru held talks in Lima on 3 July. They also signed the Agreement on "
+         "Fisheries Control.", date(2024, 7, 3)),
+        ("Last week the two presidents met in Quito. Their ministers ratified the Treaty on "
+         "Border Rivers.", date(2024, 7, 1)),
+    ],
+)  # fmt: skip
+def test_an_undated_act_continues_the_date_of_the_sentence_before(
+    nlp, text: str, when: date
+) -> None:
+    [found] = _instruments(nlp, text)
+    assert found.when is not None and found.when.start == when
+
+
+def test_an_undated_act_in_a_new_paragraph_is_the_reports_news(nlp) -> None:
+    text = "Chile and Peru held talks in Lima on 3 July.\n\nThey signed the Agreement on Fisheries."
+    [found] = _instruments(nlp, text)
+    assert found.when is not None and found.when.start == DAY

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 __all__ = [
+    "NEWS_WINDOW",
     "DatePhrase",
     "DateResolver",
     "Precision",
@@ -35,6 +36,7 @@ __all__ = [
     "When",
     "attached_dates",
     "background",
+    "carried_date",
     "counted_from",
     "date_phrases",
     "names_month",
@@ -1186,3 +1188,38 @@ def background(clause: Token) -> bool:
     return clause.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in clause.children
     )
+
+
+def carried_date(
+    sent: SpacySpan, published: date, when: DateResolver, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The date the sentence before, in the same paragraph, gave its own main clause.
+
+    A report tells one day's acts in a run of sentences and dates only the first: "Chile and
+    Peru held talks on Monday. The two sides also agreed to reopen a crossing." A past act with
+    no date of its own continues that date, not the day of publication, when the date is of
+    the report's weeks (:data:`NEWS_WINDOW`): after an act of years before ("signed a border
+    accord in 2008"), an undated act is the report's own news.
+    """
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
+        return None  # another paragraph
+    root = before.root
+    for phrase, _own, tense in attached_dates(root, root, date_phrases(before, titles)):
+        if tense == "future":
+            continue
+        found = when(doc[phrase.start : phrase.end], published, False, titles)
+        if found is None or found.from_publication or found.end > published:
+            continue
+        if found.end >= published - NEWS_WINDOW:
+            return found
+    return None
+
+
+# How far before publication a date still tells the report's news: about two months, the reach
+# of a report's account ("the visit of 3 June" in a report of July); acts of years before are
+# background.
+NEWS_WINDOW = timedelta(days=62)

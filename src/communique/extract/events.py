@@ -50,7 +50,14 @@ from ..ents import Mentions, doc_text
 from ..model import Event, Evidence, Mention, Span
 from ..patterns import doers, event_words, instruments, jsonl_rows, speech, tables
 from .confidence import rate_event
-from .dates import DateResolver, attached_dates, background, date_phrases
+from .dates import (
+    NEWS_WINDOW,
+    DateResolver,
+    attached_dates,
+    background,
+    carried_date,
+    date_phrases,
+)
 
 __all__ = ["find_events"]
 
@@ -1508,35 +1515,10 @@ def _clause_date(
     if published is None or background(clause) or background(token):
         return None
     if clause.tag_ == "VBD" and not future:
-        carried = _carried_date(sent, published, when, titles)
+        carried = carried_date(sent, published, when, titles)
         if carried is not None:
             return carried
     return Span(start=published, end=published, precision="day", from_publication=True)
-
-
-def _carried_date(
-    sent: SpacySpan, published: date, when: DateResolver, titles: list[tuple[int, int]]
-) -> Span | None:
-    """The date the sentence before, in the same paragraph, gave its own main clause.
-
-    A report tells one day's acts in a run of sentences and dates only the first: "Chile and
-    Peru held talks on 3 May. The two sides also agreed to reopen a crossing." A past act with
-    no date of its own continues that date, not the day of publication.
-    """
-    doc = sent.doc
-    if sent.start == 0:
-        return None
-    before = doc[sent.start - 1].sent
-    if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
-        return None  # another paragraph
-    root = before.root
-    for phrase, _own, tense in attached_dates(root, root, date_phrases(before, titles)):
-        if tense == "future":
-            continue
-        found = when(doc[phrase.start : phrase.end], published, False, titles)
-        if found is not None and not found.from_publication and found.end <= published:
-            return found
-    return None
 
 
 def _dateline(doc: Doc, mentions: Mentions) -> tuple[str, str] | None:
@@ -1644,12 +1626,6 @@ def _sides(event: Event) -> frozenset[str]:
     return frozenset(event.actor)
 
 
-# How far from publication a dated record may lie and still take an undated sentence of the
-# same act as its own: about two months, the reach of a report's news ("the visit of 3 June"
-# followed by "the talks" in a report of July); acts of years before are background.
-_NEWS_WINDOW = timedelta(days=62)
-
-
 def _same(a: Event, b: Event) -> bool:
     if a.event != b.event or _sides(a) != _sides(b) or a.negated != b.negated:
         return False
@@ -1663,7 +1639,7 @@ def _same(a: Event, b: Event) -> bool:
         # ... when that one is the news of the report's weeks: an act dated years before
         # ("a border deal of 2008") is background, not what the report tells
         news, other = (a.when, b.when) if a.when.from_publication else (b.when, a.when)
-        return other.end >= news.start - _NEWS_WINDOW and other.start <= news.end + _NEWS_WINDOW
+        return other.end >= news.start - NEWS_WINDOW and other.start <= news.end + NEWS_WINDOW
     return a.when.start <= b.when.end and b.when.start <= a.when.end
 
 
