@@ -945,3 +945,31 @@ def test_an_undated_act_in_a_new_paragraph_is_the_reports_news(nlp) -> None:
     text = "Chile and Peru held talks in Lima on 3 July.\n\nThey signed the Agreement on Fisheries."
     [found] = _instruments(nlp, text)
     assert found.when is not None and found.when.start == DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Chile and Peru signed a deal on Monday, known as the Agreement on Fisheries Control.",
+         "Agreement on Fisheries Control"),
+        ("Ghana and Togo signed a deal on Friday. The Accord on Cross-Border Trade cuts duties.",
+         "Accord on Cross-Border Trade"),
+    ],
+)  # fmt: skip
+def test_a_deal_signed_takes_the_name_that_follows(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "signed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The two leaders signed the Lima Accord, a pact on fisheries, on Monday.", "Lima Accord"),
+        ("The ministers adopted the Quito Declaration, a statement on migration.",
+         "Quito Declaration"),
+        ("The foreign ministers signed the so-called Lima Accord on Monday.", "Lima Accord"),
+    ],
+)  # fmt: skip
+def test_a_description_or_a_hedge_beside_a_name_is_no_instrument_or_title(
+    nlp, text: str, title: str
+) -> None:
+    assert {t for t, _action in _pairs(nlp, text)} == {title}

@@ -140,6 +140,8 @@ def _named_instruments(doc: Doc) -> list[_Named]:
                 continue
         elif not _named(token, table):
             continue
+        if _describes_a_name(token, table):
+            continue  # "the Lima Accord, a pact on fisheries": one instrument, described
         left, right = _title_bounds(token, table)
         while plural and left < token.i and doc[left].tag_ in {"CD", "DT"}:
             left += 1  # "four memoranda on …": the count is not part of the name
@@ -157,6 +159,17 @@ def _named_instruments(doc: Doc) -> list[_Named]:
         )
         for n in named
     ]
+
+
+def _describes_a_name(noun: Token, table: dict) -> bool:
+    """Whether a common noun in apposition describes the proper name it stands beside."""
+    head = noun.head
+    return (
+        noun.dep_ == "appos"
+        and not noun.text[:1].isupper()
+        and head.text[:1].isupper()
+        and _kind(head, table)[0] is not None
+    )
 
 
 def _proper_plural(noun: Token) -> bool:
@@ -939,8 +952,9 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
     doc = noun.doc
     left = noun.i
     for child in reversed(list(noun.lefts)):
-        if _lifecycle_participle(child, table):
-            break  # "the recently ratified Treaty on …": what became of it, not its name
+        words = doc[child.left_edge.i : child.i + 1].text.lower()  # "so-called": three tokens
+        if _lifecycle_participle(child, table) or words in table["hedges"]:
+            break  # "the recently ratified Treaty on …", "the so-called …": not its name
         if child.dep_ in _TITLE_DEPS or (child.dep_ == "punct" and child.text == "-"):
             left = min(left, child.left_edge.i)
         else:
