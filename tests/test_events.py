@@ -554,3 +554,39 @@ def test_event_a_past_act_without_a_date_continues_the_sentence_before(
 def test_event_no_date_carries_across_paragraphs_or_from_the_future(nlp, text: str) -> None:
     [event] = [e for e in _analysis(nlp, text).events if e.event == "SANCTION"]
     assert event.when is not None and event.when.from_publication
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Authorities banned opposition rallies in Minsk.", "COERCE", ("BLR",)),
+        ("Police fired tear gas at protesters in Lima on Sunday.", "ASSAULT", ("PER",)),
+        ("Officials confiscated the ship's cargo in Odesa.", "COERCE", ("UKR",)),
+    ],
+)
+def test_event_a_states_own_agents_are_coded_with_where_they_act(
+    nlp, text: str, kind: str, actor: tuple
+) -> None:
+    assert _one(nlp, text, kind).actor == actor
+
+
+def test_event_agents_take_no_state_from_another_clause(nlp) -> None:
+    """The "in" of a clause joined to the act, or of its subject, places other things."""
+    from communique.extract.events import _places_in
+
+    doc = nlp("The council imposed an arms embargo and referred the situation in Libya to a court.")
+    imposed, referred = (t for t in doc if t.lemma_ in {"impose", "refer"})
+    assert _places_in(imposed) == [] and [t.text for t in _places_in(referred)] == ["Libya"]
+    doc = nlp("Police in Lima banned the march in Cusco.")
+    assert [t.text for t in _places_in(next(t for t in doc if t.lemma_ == "ban"))] == ["Cusco"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mediators gave the officers who seized power in Guinea a week to step down.",
+        "Regional leaders gave the soldiers who took control in Mali a month to hold elections.",
+    ],
+)
+def test_event_a_relative_clause_on_agents_says_who_they_are(nlp, text: str) -> None:
+    assert all(e.actor not in {("GIN",), ("MLI",)} for e in _analysis(nlp, text).events)

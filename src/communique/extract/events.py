@@ -592,6 +592,34 @@ def _phrase(token: Token) -> list[Token]:
     return list(doc[lo : hi + 1])
 
 
+# Acts a state's own agents do at home, coded with the state where the text puts them.
+_DOMESTIC = {"COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
+
+
+def _places_in(clause: Token) -> list[Token]:
+    """The objects of "in" within a clause's own words: "banned rallies in Minsk".
+
+    Not in another clause joined to it ("… and referred the situation in Libya to …"), nor in
+    its subject.
+    """
+    found: list[Token] = []
+    stack = [c for c in clause.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "pobj" and token.head.lower_ == "in":
+            found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSES)
+    return found
+
+
+_OTHER_CLAUSES = {"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "nsubj", "csubj"}
+
+
+def _agents_only(subjects: list[Token]) -> bool:
+    """Whether the doers are nouns for agents ("authorities", "police"), not names."""
+    return bool(subjects) and all(_counted(t).lemma_.lower() in doers()["agents"] for t in subjects)
+
+
 def _codes(tokens: Iterable[Token], mentions: Mentions, *, places: bool) -> list[str]:
     """Codes of the mentions inside the given tokens' noun phrases."""
     codes: list[str] = []
@@ -1300,6 +1328,16 @@ def _code(
         or _quoting(subjects, mentions)
         or _they_before(subjects, mentions)
     )
+    if (
+        not actor
+        and rule["event"] in _DOMESTIC
+        and clause.dep_ != "relcl"
+        and _agents_only(subjects)
+    ):
+        # "authorities banned rallies in Minsk": the state's own police, courts, crowds; not
+        # "the officers who took charge in X", which says who they are
+        where = _place(place_args, mentions) or _place(_places_in(clause), mentions)
+        actor = [where[1]] if where is not None else []
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
         # where the beneficiaries or the thing given are, else where the giving took place:
