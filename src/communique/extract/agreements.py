@@ -76,7 +76,9 @@ class _Act:
     """One action reported on an instrument: the action, the verb, the span that dates it.
 
     ``own_date`` marks an act that only its own span may date: "entered into force on 1 May
-    after Chile ratified it" says when the treaty took effect, not when Chile ratified it.
+    after Chile ratified it" says when the treaty took effect, not when Chile ratified it. Such
+    an act without a date of its own is not recorded: a timeline cannot place it, and the
+    entry's record already reports the instrument.
     """
 
     action: str
