@@ -249,7 +249,8 @@ def dateline_date(line: str, language: str | None, year: int | None) -> date | N
     """The date of a wire dateline opening a paragraph (``CITY, March 12 (Agency) –``).
 
     A dateline without a year takes ``year`` (from the page's rights notice); without one the
-    text states no full date and we return None rather than guess.
+    text states no full date and we return None rather than guess. An opening in another
+    order ("LIMA (Wire) 12 March 2019 - …") is read by :func:`_opening_date`.
     """
     match = _DATELINE.match(line)
     if not match:
