@@ -590,3 +590,27 @@ def test_event_agents_take_no_state_from_another_clause(nlp) -> None:
 )
 def test_event_a_relative_clause_on_agents_says_who_they_are(nlp, text: str) -> None:
     assert all(e.actor not in {("GIN",), ("MLI",)} for e in _analysis(nlp, text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Foreign Minister Ana Vidaurre met Peruvian Foreign Minister Javier Tello in Lima "
+        "on Monday. Later that day Vidaurre met Peruvian Prime Minister Rosa Quispe.",
+        "Peruvian Foreign Minister Javier Tello held talks with Chilean Foreign Minister Ana "
+        "Vidaurre in Santiago on Tuesday. In the afternoon Tello met Chilean Interior Minister "
+        "Pablo Ruiz.",
+    ],
+)
+def test_event_a_visitors_second_meeting_that_day_is_another_event(nlp, text: str) -> None:
+    meetings = [e for e in _analysis(nlp, text).events if e.event == "CONSULT"]
+    assert len(meetings) == 2 and meetings[0].when == meetings[1].when
+
+
+def test_event_one_meeting_told_again_stays_one(nlp) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Vidaurre met Peruvian Foreign Minister Javier Tello in Lima "
+        "on Monday. Vidaurre and Tello discussed fisheries and the border."
+    )
+    [meeting] = [e for e in _analysis(nlp, text).events if e.event == "CONSULT"]
+    assert len(meeting.evidence) == 2

@@ -1671,6 +1671,8 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.mode == b.mode == "visit" and a.recipient != b.recipient:
         return False  # a visit and the return visit
+    if a.event == "CONSULT" and _other_principals(a.people, b.people):
+        return False  # the minister met the president, and later the same day the premier
     if a.when is None or b.when is None:
         return True  # a sentence without its own date goes with the dated one it continues
     if a.when.from_publication or b.when.from_publication:
@@ -1679,6 +1681,17 @@ def _same(a: Event, b: Event) -> bool:
         news, other = (a.when, b.when) if a.when.from_publication else (b.when, a.when)
         return other.end >= news.start - NEWS_WINDOW and other.start <= news.end + NEWS_WINDOW
     return a.when.start <= b.when.end and b.when.start <= a.when.end
+
+
+def _other_principals(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two meetings share a principal but each names someone the other does not.
+
+    One meeting told again names the same people or some of them; the visitor's second meeting
+    on the same day ("met the foreign minister …, and later the president") keeps the visitor
+    and names another host.
+    """
+    first, second = set(a), set(b)
+    return bool(first & second) and not (first <= second or second <= first)
 
 
 def _narrower(a: Span | None, b: Span | None) -> Span | None:
