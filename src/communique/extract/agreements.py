@@ -1192,8 +1192,8 @@ def _joined(head: Token, table: dict) -> tuple[str, Token] | None:
 def _occasion_act(noun: Token, table: dict) -> Token:
     """The act an occasion is held for ("the signing ceremony": signing), else the noun itself."""
     if noun.lemma_.lower() in table["occasion_nouns"]:
+        acts = table["nouns_of_action"]
         for child in noun.children:
-            acts = table["nouns_of_action"]
             if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in acts:
                 return child
     return noun

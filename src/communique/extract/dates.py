@@ -41,6 +41,7 @@ __all__ = [
     "date_phrases",
     "names_month",
     "needs_anchor",
+    "reference_date",
     "resolve_when",
     "russian_date_matches",
 ]
@@ -1223,3 +1224,36 @@ def carried_date(
 # of a report's account ("the visit of 3 June" in a report of July); acts of years before are
 # background.
 NEWS_WINDOW = timedelta(days=62)
+
+
+def reference_date(doc: Doc) -> date | None:
+    """The day a report without a publication date speaks from: the latest day it names.
+
+    A transcript or a release scraped without its header ("The pact came into force on 3 May
+    2021 … we met this morning …") still tells its day: news names the day of its events, and
+    background lies before it. Only days with their year count, and not those a clause still
+    to come names ("will take effect on 1 January 2026").
+    """
+    days = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or _still_to_come(ent):
+            continue
+        found = resolve_when(ent.text, published=None, language=doc.lang_)
+        if found is not None and found.precision == "day" and found.start == found.end:
+            days.append(found.start)
+    return max(days, default=None)
+
+
+def _still_to_come(date_phrase: SpacySpan) -> bool:
+    """Whether a date names a day still to come: "will enter into force on 1 May", "until …"."""
+    doc = date_phrase.doc
+    if date_phrase.start > 0 and doc[date_phrase.start - 1].lower_ in {"until", "till", "by"}:
+        return True
+    verb = date_phrase.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in _STILL_TO_COME for c in verb.children)
+
+
+# Auxiliaries of a clause still to come, seen from the report: "will", and "would" of a plan.
+_STILL_TO_COME = _WILL | {"would", "wo"}

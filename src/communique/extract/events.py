@@ -596,8 +596,12 @@ def _phrase(token: Token) -> list[Token]:
 _DOMESTIC = {"COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
 
 
+# Dependents that open another clause, or the subject: not the words of a clause's own act.
+_OTHER_CLAUSES = {"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "nsubj", "csubj"}
+
+
 def _places_in(clause: Token) -> list[Token]:
-    """The objects of "in" within a clause's own words: "banned rallies in Minsk".
+    """The objects of "in" within a clause's own words: "banned rallies in Harare".
 
     Not in another clause joined to it ("… and referred the situation in Libya to …"), nor in
     its subject.
@@ -610,9 +614,6 @@ def _places_in(clause: Token) -> list[Token]:
             found.append(token)
         stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSES)
     return found
-
-
-_OTHER_CLAUSES = {"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "nsubj", "csubj"}
 
 
 def _agents_only(subjects: list[Token]) -> bool:
@@ -1001,15 +1002,16 @@ def _shared_passive(verb: Token) -> bool:
 
 
 def _agents(token: Token) -> list[Token]:
-    """Who a noun's "by" phrase says did the act, when it names someone.
+    """Who a "by" phrase says did the act, when it names someone.
 
-    "Attacks by Chad's army", "the expulsion of the envoy by Peru"; not "by Friday", "by
-    phone" or "by armed men", which name no one the text can code.
+    "Attacks by Chad's army", "the expulsion of the envoy by Peru", a passive's "was announced
+    by Moldova"; not "by Friday", "by phone" or "by armed men", which name no one the text can
+    code.
     """
     return [
         g
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "by"
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
         for g in c.children
         if g.dep_ == "pobj" and any(t.ent_type_ and t.ent_type_ not in _TIMES for t in g.subtree)
     ]
@@ -1085,8 +1087,7 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             if token.dep_ in _SUBJECTS and head.pos_ in {"VERB", "AUX"}:
                 clause = head  # "a meeting … was held in Moscow"
             if token.dep_ == "nsubjpass" and head.pos_ == "VERB" and not own and not consult:
-                # "the closure … was announced by Moldova": the passive's agent did it
-                subjects = [g for c in head.children if c.dep_ == "agent" for g in c.children]
+                subjects = _agents(head)  # "the closure … was announced by Moldova"
         asker = [
             g
             for c in token.children
@@ -1328,15 +1329,16 @@ def _code(
         or _quoting(subjects, mentions)
         or _they_before(subjects, mentions)
     )
+    place = _place(place_args, mentions)
     if (
         not actor
         and rule["event"] in _DOMESTIC
         and clause.dep_ != "relcl"
         and _agents_only(subjects)
     ):
-        # "authorities banned rallies in Minsk": the state's own police, courts, crowds; not
+        # "authorities banned rallies in Harare": the state's own police, courts, crowds; not
         # "the officers who took charge in X", which says who they are
-        where = _place(place_args, mentions) or _place(_places_in(clause), mentions)
+        where = place or _place(_places_in(clause), mentions)
         actor = [where[1]] if where is not None else []
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
@@ -1344,7 +1346,6 @@ def _code(
         # "sent aid for flood victims in Mozambique"
         placed = _placed(objects) or _placed([clause] if rule["event"] == "AID" else [])
         recipient = [c for c in _codes(placed, mentions, places=True) if c not in actor]
-    place = _place(place_args, mentions)
     stated_place = place
     sent = token.sent
     tense = _tense(token, clause)
@@ -1560,7 +1561,7 @@ def _clause_date(
 
 
 def _dateline(doc: Doc, mentions: Mentions) -> tuple[str, str] | None:
-    """The one city the first line names ("…, Minsk, November 26, 2020"), if exactly one."""
+    """The one city the first line names ("…, Lusaka, March 3, 2021"), if exactly one."""
     text = doc_text(doc)
     end = text.find("\n") if "\n" in text else len(text)
     cities = {
