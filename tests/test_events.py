@@ -473,6 +473,100 @@ def test_event_refusing_to_accept_or_recognise_is_a_rejection(
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
+        ("Ecuador said it would not lift the ban on Colombian beef.", ("ECU",)),
+        ("Algeria will not release the detained Moroccan fishermen.", ("DZA",)),
+        ("Denmark said it would not accept further refugees from Afghanistan.", ("DNK",)),
+        ("Ghana did not release the Togolese sailors it holds.", ("GHA",)),
+    ],
+)  # fmt: skip
+def test_event_a_concession_withheld_is_a_rejection(nlp, text: str, actor: tuple) -> None:
+    """Refusing to give way (lift, release, take in) is REJECT in PLOVER, not a negated CONCEDE."""
+    event = _one(nlp, text, "REJECT")
+    assert (event.actor, event.negated) == (actor, False)
+
+
+def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
+    events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
+    assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru failed to agree on the route of the new pipeline.",
+        "Kenya did not agree to the Ugandan plan for the lake.",
+    ],
+)
+def test_event_failing_or_declining_to_agree_is_a_rejection(nlp, text: str) -> None:
+    assert [e.event for e in _analysis(nlp, text).events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese army announced a three-day cease-fire in Khartoum on Monday.",
+        "Ethiopia declared a unilateral cease-fire in Tigray on Tuesday.",
+    ],
+)
+def test_event_a_hyphenated_object_is_read_whole(nlp, text: str) -> None:
+    """The tokenizer splits "cease-fire" at its hyphen; the object list names the whole word."""
+    assert [(e.event, e.mode) for e in _analysis(nlp, text).events] == [("CONCEDE", "ceasefire")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kenya accepted Uganda's demand for a joint border commission.", ("KEN",), ("UGA",)),
+        ("The Nepali government met the demands of the striking teachers.", ("NPL",), ()),
+    ],
+)  # fmt: skip
+def test_event_giving_in_to_a_demand_is_a_concession_and_not_a_new_request(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """Accepting a demand yields (PLOVER CONCEDE); the demand it answers was made before."""
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [("CONCEDE", actor, recipient)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president met protesters over their demands on Monday.",
+        "Kenya's foreign minister met Ugandan officials to hear their demands.",
+    ],
+)
+def test_event_meeting_people_about_demands_is_still_a_meeting(nlp, text: str) -> None:
+    """Only a demand that is what is met yields; a demand talked about leaves a meeting."""
+    assert [e.event for e in _analysis(nlp, text).events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia rejected Chile's request for talks on water rights.",
+        "Norway turned down the Russian appeal for a fishing quota.",
+    ],
+)
+def test_event_a_request_answered_is_not_made_again(nlp, text: str) -> None:
+    assert "REQUEST" not in [e.event for e in _analysis(nlp, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "negated"),
+    [
+        ("The dock workers' union in Mombasa called off its strike on Monday.", "CONCEDE", False),
+        ("Nurses in Nairobi ended their walkout on Tuesday.", "CONCEDE", False),
+        ("Chilean miners said they would not end their stoppage until pay rises.", "REJECT", False),
+    ],
+)  # fmt: skip
+def test_event_ending_a_strike_gives_way(nlp, text: str, event: str, negated: bool) -> None:
+    """Calling off a strike or protest eases dissent (PLOVER CONCEDE); refusing to is REJECT."""
+    assert [(e.event, e.negated) for e in _analysis(nlp, text).events] == [(event, negated)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
         ("Hungary blocked the EU aid package for Ukraine.", ("HUN",)),
         ("Brazil declined to join the sanctions.", ("BRA",)),
         ("India declined to condemn the invasion.", ("IND",)),

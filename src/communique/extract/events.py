@@ -92,6 +92,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 # PLOVER: cooperation announced for later is a promise (AGREE), force announced a threat.
 _PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _THREATENED = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"}
+# Giving way: withheld with "not" ("will not lift the ban"), it is a refusal.
+_CONCESSIONS = {"CONCEDE", "RETREAT"}
 _PARTICIPANT_PREPS = {"between", "of", "with", "among"}
 # Acts aimed at someone: where the sentence names no target, the other side in the news is it.
 _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT"}
@@ -125,7 +127,7 @@ def _with_word_lists(row: dict) -> dict:
     """
     lists = event_words()
     expanded = dict(row)
-    for key in ("object", "not_object"):
+    for key in ("object", "not_object", "not_head"):
         if key in row:
             words: list[str] = []
             for word in row[key]:
@@ -495,9 +497,39 @@ def _applies(token: Token, rule: dict) -> bool:
         # "said X would face consequences" warns X; "said X would come" or "… the sanctions
         # would have consequences" (a forecast) does not
         return False
+    answers = rule.get("not_head")
+    if answers and _answered(token, answers):
+        return False  # "rejected the request", "responded to the appeal": made before
     wanted, unwanted = rule.get("object"), rule.get("not_object")
     if not (wanted or unwanted):
         return True
+    if rule.get("direct"):
+        # "met the demands" yields; "met protesters over their demands" is a meeting
+        near = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        near = _near(token)
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near} | _hyphenated(near)
+    if unwanted and words & set(unwanted):
+        return False  # "released a statement" is not a release
+    return not wanted or bool(words & set(wanted))
+
+
+def _answered(noun: Token, verbs: list[str]) -> bool:
+    """Whether a noun is what one of ``verbs`` acts on: "rejected the request", "replied to it"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to":
+        head = head.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return head.lemma_.lower() in verbs
+
+
+def _near(token: Token) -> list[Token]:
+    """The words an object condition reads.
+
+    The object and its words, the noun the trigger hangs on, the objects of its prepositions
+    and of the clause it governs: "ordered the closure of the consulate" is about a consulate.
+    """
     near = [c for c in token.children if c.dep_ not in _NOT_NEAR]
     if not (token.pos_ == "VERB" and token.head.pos_ == "VERB"):
         # the noun a word hangs on ("the ambassador, who was recalled"), but not the verb
@@ -521,10 +553,21 @@ def _applies(token: Token, rule: dict) -> bool:
     near += [  # what an act the verb makes someone do is about: "forced X to pull its envoys out"
         g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"
     ]
-    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
-    if unwanted and words & set(unwanted):
-        return False  # "released a statement" is not a release
-    return not wanted or bool(words & set(wanted))
+    return near
+
+
+def _hyphenated(tokens: list[Token]) -> set[str]:
+    """Words the tokenizer split at a hyphen, whole again: "cease-fire", "sit-in"."""
+    doc = tokens[0].doc if tokens else None
+    return {
+        f"{doc[t.i - 2].lower_}-{t.lower_}"
+        for t in tokens
+        if doc is not None
+        and t.i >= 2
+        and doc[t.i - 1].text == "-"
+        and not doc[t.i - 2].whitespace_
+        and not doc[t.i - 1].whitespace_
+    }
 
 
 def _objects_of(verb: Token) -> list[Token]:
@@ -1401,18 +1444,21 @@ def _code(
     said_now = token.tag_ in {"VBZ", "VBP"} and _reported(token)  # "reiterated that it backs"
     if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}) and not said_now:
         return None  # "the two countries support each other" is a habit, not an event
+    if _standing_view(token):
+        return None
+    nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
+    negated = bool(nots) or _none_of(token, clause)
+    if negated and rule.get("negated_event"):
+        # "will not accept the plan", "does not recognise the vote": a refusal, not no event
+        event, mode, negated = rule["negated_event"], None, False
+    elif nots and event in _CONCESSIONS and not _still_pending(token, clause):
+        # "will not lift the embargo", "refuses … did not release the crew": a concession
+        # withheld is a refusal (PLOVER REJECT), said of now or of later
+        event, mode, negated = "REJECT", None, False
     if tense == "future" and event in _PROMISED:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
     elif tense == "future" and event in _THREATENED:
         event, mode = "THREATEN", None  # a coercive act announced for later is a threat
-    if _standing_view(token):
-        return None
-    negated = any(c.dep_ == "neg" for c in (*token.children, *clause.children)) or _none_of(
-        token, clause
-    )
-    if negated and rule.get("negated_event"):
-        # "will not accept the plan", "does not recognise the vote": a refusal, not no event
-        event, mode, negated = rule["negated_event"], None, False
     # the Doc's text, not ``sent.text``, which makes a Token of every word to join them
     sentence = doc_text(token.doc)[sent.start_char : sent.end_char].rstrip()
     coded = Event(
@@ -1491,6 +1537,17 @@ def _standing_view(token: Token) -> bool:
     (or a text's standing content) names what the noun is, not something done that day.
     """
     return token.dep_ == "relcl" and token.tag_ in {"VBP", "VBZ"} and not _reported(token)
+
+
+def _failed(clause: Token) -> list[Token]:
+    """The "failed" of "failed to agree", "failed to release them": it says "not" as well."""
+    head = clause.head
+    return [head] if clause.dep_ == "xcomp" and head.lemma_ in {"fail"} else []
+
+
+def _still_pending(token: Token, clause: Token) -> bool:
+    """Whether "not" only says the concession has not come yet: "has not yet lifted the ban"."""
+    return any(c.lower_ in {"yet", "still"} for c in (*token.children, *clause.children))
 
 
 def _none_of(token: Token, clause: Token) -> bool:
