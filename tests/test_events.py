@@ -229,6 +229,29 @@ def test_event_of_phrase_of_an_act_is_its_target(nlp) -> None:
     assert (event.actor, event.recipient) == (("RUS",), ("UKR",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Quito convicted two Colombian smugglers of bribery on Monday.",
+        "A judge in Nairobi found the Ugandan trader guilty of fraud.",
+    ],
+)
+def test_event_a_conviction_is_an_accusation_upheld(nlp, text: str) -> None:
+    """PLOVER codes a verdict of guilt as ACCUSE; the punishment that follows is COERCE."""
+    assert [(e.event, e.mode) for e in _analysis(nlp, text).events] == [("ACCUSE", "allege")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Lima sentenced the Chilean captain to four years in prison.",
+        "The Ecuadorian journalist was sentenced to a year in jail by a court in Quito.",
+    ],
+)
+def test_event_a_sentence_is_coercion(nlp, text: str) -> None:
+    assert "COERCE" in [e.event for e in _analysis(nlp, text).events]
+
+
 def test_event_conviction_as_belief_is_no_sentence(nlp) -> None:
     text = "Our conviction that dialogue works guides Finland's policy."
     assert "SANCTION" not in {e.event for e in _analysis(nlp, text).events}
@@ -526,6 +549,21 @@ def test_event_giving_in_to_a_demand_is_a_concession_and_not_a_new_request(
     """Accepting a demand yields (PLOVER CONCEDE); the demand it answers was made before."""
     events = _analysis(nlp, text).events
     assert [(e.event, e.actor, e.recipient) for e in events] == [("CONCEDE", actor, recipient)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Canadian senators called for sanctions on Iranian judges.", ("CAN",), ("IRN",)),
+        ("Ukraine called for the punishment of Russian commanders.", ("UKR",), ("RUS",)),
+    ],
+)  # fmt: skip
+def test_event_calling_for_someone_to_be_punished_accuses_them(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """A call for sanctions on X or X's punishment condemns X (ACCUSE), not a request of X."""
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [("ACCUSE", actor, recipient)]
 
 
 @pytest.mark.parametrize(
