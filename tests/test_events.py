@@ -508,6 +508,81 @@ def test_event_a_concession_withheld_is_a_rejection(nlp, text: str, actor: tuple
     assert (event.actor, event.negated) == (actor, False)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Britain said it would not send aid to Kenya.", ("GBR",), ("KEN",)),
+        ("Kenya's president will not meet the Ugandan envoy.", ("KEN",), ("UGA",)),
+    ],
+)  # fmt: skip
+def test_event_a_promise_refused_is_a_rejection(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """ "Will meet" is a promise (AGREE); "will not meet" refuses it (REJECT)."""
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [("REJECT", actor, recipient)]
+
+
+def test_event_an_act_not_done_in_the_past_is_only_negated(nlp) -> None:
+    events = _analysis(nlp, "Chile did not send aid to Peru.").events
+    assert [(e.event, e.negated) for e in events] == [("AID", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru will meet in Quito to discuss the border.",
+        "The Kenyan and Ugandan ministers are to meet in Kampala next week to discuss fishing.",
+    ],
+)
+def test_event_the_purpose_of_a_planned_meeting_is_planned_too(nlp, text: str) -> None:
+    """ "To discuss" serves "will meet": no talks have been held yet."""
+    assert {(e.event, e.tense) for e in _analysis(nlp, text).events} == {("AGREE", "future")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Chile received weapons from Brazil on Monday.", ("BRA",), ("CHL",)),
+        ("Malawi has received 20,000 tonnes of maize from South Africa.", ("ZAF",), ("MWI",)),
+    ],
+)  # fmt: skip
+def test_event_receiving_goods_is_aid_from_the_giver(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [("AID", actor, recipient)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian units are holding military exercises near the Estonian border.",
+        "China staged naval drills around Taiwan on Monday.",
+    ],
+)
+def test_event_military_exercises_in_the_plural_are_one_mobilisation(nlp, text: str) -> None:
+    assert [(e.event, e.mode) for e in _analysis(nlp, text).events] == [("MOBILIZE", "troops")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese warships continually hold naval drills off Okinawa.",
+        "The foreign ministers of Chile and Peru regularly meet to discuss the border.",
+        "Peru routinely summons the Chilean ambassador over fishing incidents.",
+    ],
+)
+def test_event_a_habit_is_no_event(nlp, text: str) -> None:
+    """An adverb of frequency describes what someone does, not one act that happened."""
+    assert _analysis(nlp, text).events == ()
+
+
+def test_event_an_act_done_repeatedly_still_happened(nlp) -> None:
+    events = _analysis(nlp, "Chile repeatedly accused Peru of spying.").events
+    assert [e.event for e in events] == ["ACCUSE"]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

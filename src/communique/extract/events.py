@@ -1307,7 +1307,9 @@ def _reported(verb: Token) -> bool:
 
 
 def _tense(token: Token, clause: Token) -> str:
-    for verb in dict.fromkeys((token, clause)):
+    # "will meet in Quito to discuss the border": the purpose is as future as the meeting
+    served = (clause.head,) if _purpose(clause) and clause.head is not clause else ()
+    for verb in dict.fromkeys((token, clause, *served)):
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
             return "hypothetical"
@@ -1444,7 +1446,7 @@ def _code(
     said_now = token.tag_ in {"VBZ", "VBP"} and _reported(token)  # "reiterated that it backs"
     if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}) and not said_now:
         return None  # "the two countries support each other" is a habit, not an event
-    if _standing_view(token):
+    if _standing_view(token) or _habit(token, clause):
         return None
     nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
     negated = bool(nots) or _none_of(token, clause)
@@ -1452,8 +1454,11 @@ def _code(
         # "will not accept the plan", "does not recognise the vote": a refusal, not no event
         event, mode, negated = rule["negated_event"], None, False
     elif nots and event in _CONCESSIONS and not _still_pending(token, clause):
-        # "will not lift the embargo", "refuses … did not release the crew": a concession
-        # withheld is a refusal (PLOVER REJECT), said of now or of later
+        # "will not lift the embargo", "did not release the crew": a concession withheld is a
+        # refusal (PLOVER REJECT), said of now or of later
+        event, mode, negated = "REJECT", None, False
+    elif nots and tense == "future" and event in _PROMISED:
+        # "would not send aid", "will not meet the envoy": the promise refused
         event, mode, negated = "REJECT", None, False
     if tense == "future" and event in _PROMISED:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
@@ -1537,6 +1542,31 @@ def _standing_view(token: Token) -> bool:
     (or a text's standing content) names what the noun is, not something done that day.
     """
     return token.dep_ == "relcl" and token.tag_ in {"VBP", "VBZ"} and not _reported(token)
+
+
+# Adverbs that make an act a habit: "constantly conducting exercises", "regularly meet".
+_HABITUAL = {
+    "always",
+    "constantly",
+    "continually",
+    "customarily",
+    "habitually",
+    "often",
+    "regularly",
+    "routinely",
+    "traditionally",
+    "usually",
+}
+
+
+def _habit(token: Token, clause: Token) -> bool:
+    """Whether an adverb of frequency makes the act a habit described, not a happening.
+
+    "NATO is constantly conducting exercises", "the two ministers regularly meet": no one
+    exercise or meeting is told. "Repeatedly" still counts acts that happened.
+    """
+    verbs = {token, clause, clause.head if _purpose(clause) else clause}
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for v in verbs for c in v.children)
 
 
 def _failed(clause: Token) -> list[Token]:
