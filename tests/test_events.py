@@ -654,6 +654,21 @@ def test_event_meeting_people_about_demands_is_still_a_meeting(nlp, text: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kenyan police acting on a request from Uganda arrested three men.", ("UGA",), ("KEN",)),
+        ("Chile received a plea from Peru for the return of the fishermen.", ("PER",), ("CHL",)),
+    ],
+)  # fmt: skip
+def test_event_a_request_from_x_is_made_by_x(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """The "from" phrase of a request, like its "of" phrase, names who asks."""
+    requests = [e for e in _analysis(nlp, text).events if e.event == "REQUEST"]
+    assert [(e.actor, e.recipient) for e in requests] == [(actor, recipient)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Bolivia rejected Chile's request for talks on water rights.",

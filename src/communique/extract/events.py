@@ -1134,12 +1134,13 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         asker = [
             g
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}
             for g in c.children
             if g.dep_ == "pobj"
         ]
         if rule.get("of_doer") and asker and not possessor:
-            # "met at the request of Lithuania": who asked, not whom, and not who met
+            # "met at the request of Lithuania", "acting on a plea from Chad": who asked, not
+            # whom, and not who met
             subjects = asker
             objects = [t for t in objects if t not in asker]
     places = [
