@@ -583,6 +583,38 @@ def test_event_an_act_done_repeatedly_still_happened(nlp) -> None:
     assert [e.event for e in events] == ["ACCUSE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("India and Pakistan exchanged fire along the Line of Control on Monday.", "ASSAULT",
+         {"IND", "PAK"}),
+        ("Thai and Cambodian troops clashed near the disputed temple on Tuesday.", "ASSAULT",
+         {"THA", "KHM"}),
+        ("Armenia and Azerbaijan exchanged accusations over the shelling.", "ACCUSE",
+         {"ARM", "AZE"}),
+    ],
+)  # fmt: skip
+def test_event_doers_named_together_of_a_mutual_act_act_on_each_other(
+    nlp, text: str, kind: str, pair: set
+) -> None:
+    events = [e for e in _analysis(nlp, text).events if e.event == kind]
+    assert {(e.actor, e.recipient) for e in events} == {
+        ((a,), (b,)) for a in pair for b in pair if a != b
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's president spoke by telephone with the Chilean leader on Tuesday.",
+        "The Kenyan and Ugandan foreign ministers talked by phone on Monday.",
+        "Chile's president spoke with Peru's president by video link on Monday.",
+    ],
+)
+def test_event_speaking_by_phone_is_a_phone_consultation(nlp, text: str) -> None:
+    assert [(e.event, e.mode) for e in _analysis(nlp, text).events] == [("CONSULT", "phone")]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

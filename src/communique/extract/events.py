@@ -188,7 +188,8 @@ def find_events(
             if event is not None:
                 break
         if event is not None:
-            found.extend(_each_way(event) if _reciprocal(token) else [event])
+            mutual = rule.get("mutual") and not event.recipient  # "X and Y exchanged fire"
+            found.extend(_each_way(event) if mutual or _reciprocal(token) else [event])
             acted.update(event.actor if not event.negated else ())
     places = _Localities(mentions)
     return [_localise(event, places) for event in _merge(found)]
@@ -1442,7 +1443,8 @@ def _code(
             mode = mode or "visit"
         elif not recipient:
             actor, recipient = sides[:1], sides[1:]
-    if not (actor or actor_text) or (rule.get("needs_recipient") and not recipient):
+    mutual = rule.get("mutual") and len(actor) > 1 and not recipient  # "X and Y clashed"
+    if not (actor or actor_text) or (rule.get("needs_recipient") and not recipient and not mutual):
         return None
     said_now = token.tag_ in {"VBZ", "VBP"} and _reported(token)  # "reiterated that it backs"
     if rule.get("past") and (tense != "past" or token.tag_ not in {"VBD", "VBN"}) and not said_now:
