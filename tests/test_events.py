@@ -615,6 +615,38 @@ def test_event_speaking_by_phone_is_a_phone_consultation(nlp, text: str) -> None
     assert [(e.event, e.mode) for e in _analysis(nlp, text).events] == [("CONSULT", "phone")]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Chile expressed its gratitude to Peru for the assistance provided after the earthquake.",
+         ("PER",), ("CHL",)),
+        ("Kenya thanked Uganda for the aid it sent after the floods.", ("UGA",), ("KEN",)),
+        ("The Kenyan president thanked the Ugandan leader for the financial support his government"
+         " had extended.", ("UGA",), ("KEN",)),
+    ],
+)  # fmt: skip
+def test_event_the_act_thanked_for_is_done_by_whom_the_text_thanks(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    events = [e for e in _analysis(nlp, text).events if e.event == "AID"]
+    assert [(e.actor, e.recipient) for e in events] == [(actor, recipient)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "recipient"),
+    [
+        ("Poland announced new military support for Ukraine on Monday.", "military", ("UKR",)),
+        ("Japan pledged financial support for Sri Lanka's recovery.", "economic", ("LKA",)),
+    ],
+)  # fmt: skip
+def test_event_material_support_is_aid_for_whom_it_is_meant(
+    nlp, text: str, mode: str, recipient: tuple
+) -> None:
+    """ "Voiced support" is a stance (SUPPORT); "military support for X" is AID to X."""
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.mode, e.recipient) for e in events] == [("AID", mode, recipient)]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

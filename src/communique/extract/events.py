@@ -897,6 +897,18 @@ _THIRD_PERSON = {"he", "she", "it", "they"}
 _RELATIVE = {"who", "which", "that"}
 
 
+def _thanked(noun: Token) -> list[Token]:
+    """Whom the text thanks for the act a noun names: "thanked X for", "gratitude to X for"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    owner = noun.head.head
+    if owner.lemma_.lower() not in event_words()["thanks"]:
+        return []
+    if owner.pos_ == "VERB":
+        return [c for c in owner.children if c.dep_ == "dobj"]
+    return [g for c in owner.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+
+
 def _doers(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what ``verb`` says: its subject, or the agent of a passive.
 
@@ -1096,15 +1108,28 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             g
             for c in token.children
             if c.dep_ == "prep"
-            and (c.lower_ in {"to", "against", "on"} or (c.lower_ == "with" and not consult))
+            and (
+                c.lower_ in {"to", "against", "on"}
+                or (c.lower_ == "with" and not consult)
+                or (c.lower_ == "for" and rule["event"] == "AID")
+            )
             for g in c.children
             if g.dep_ == "pobj"
-        ]  # "a visit to X", "sanctions against X", "an attack on X", "a protest with X"
+        ]  # "a visit to X", "sanctions against X", "an attack on X", "a protest with X",
+        # "military support for X"
         head = token.head
         carrier = _carrier(token)
         possessor = rule["event"] != "CONSULT" and any(c.dep_ == "poss" for c in token.children)
         agents = [] if rule["event"] == "CONSULT" else _agents(token)
-        if possessor:
+        thanked = _thanked(token)
+        if thanked:
+            # "thanked Japan for the support", "gratitude to Peru for the aid": Japan and Peru
+            # gave it, to whoever thanks them
+            subjects = thanked
+            objects = _doers(token.head.head) if token.head.head.pos_ == "VERB" else []
+            if not objects and token.head.head.dep_ == "dobj":
+                objects = _doers(token.head.head.head)
+        elif possessor:
             subjects = own  # "condemned Russia's invasion": Russia invaded, not the critic
         elif agents:
             subjects = agents  # "condemned attacks by Chad's army": Chad attacked, not the critic
