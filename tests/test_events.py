@@ -647,6 +647,23 @@ def test_event_material_support_is_aid_for_whom_it_is_meant(
     assert [(e.event, e.mode, e.recipient) for e in events] == [("AID", mode, recipient)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        ("Chinese and Russian warships sailed near Alaska, prompting a warning from Washington.",
+         "THREATEN", ("USA",), ("CHN",)),
+        ("Chile received a message of support from Argentina.", "SUPPORT", ("ARG",), ("CHL",)),
+        ("The Kenyan president received a letter from his Ugandan counterpart on Monday.",
+         "SUPPORT", ("UGA",), ("KEN",)),
+    ],
+)  # fmt: skip
+def test_event_the_from_phrase_of_a_message_names_its_source(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    events = [e for e in _analysis(nlp, text).events if e.event == kind]
+    assert [(e.actor, e.recipient) for e in events] == [(actor, recipient)]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

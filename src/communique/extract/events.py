@@ -1169,6 +1169,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             # whom, and not who met
             subjects = asker
             objects = [t for t in objects if t not in asker]
+        elif rule["event"] in _SOURCED and not possessor and not agents:
+            # "prompting a warning from Washington", "aid from Japan": the source is the doer
+            source = [t for t in asker if t.head.lower_ == "from"]
+            subjects = source or subjects
+            objects = [t for t in objects if t not in source]
     places = [
         g
         for c in (*clause.children, *token.children)
@@ -1183,6 +1188,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
 # "expelled diplomats from X", "an inquiry into X"; "for" only in cooperation ("support for
 # X"), since in conflict it gives the cause ("arrested for …", "fighting for …").
 _TARGET_PREPS = {"against", "on", "into", "from", "to", "with"}
+# Acts a noun names whose "from" phrase is their source: "a warning from X", "aid from Y".
+_SOURCED = {"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AID"}
 _FOR_WHOM = {"SUPPORT", "AID", "AGREE", "COOPERATE", "CONCEDE", "RETREAT"}
 
 
