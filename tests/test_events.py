@@ -664,6 +664,30 @@ def test_event_the_from_phrase_of_a_message_names_its_source(
     assert [(e.actor, e.recipient) for e in events] == [(actor, recipient)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire between Israel and Hamas collapsed on Monday.",
+        "Kenya called for a ceasefire in Sudan.",
+        "Mali rejected the truce proposed by the rebels.",
+    ],
+)
+def test_event_a_ceasefire_broken_or_asked_for_is_no_concession(nlp, text: str) -> None:
+    assert "CONCEDE" not in [e.event for e in _analysis(nlp, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Pakistani troops violated the ceasefire along the Line of Control on Monday.", ("PAK",)),
+        ("Ethiopian forces breached the truce in Tigray overnight, the monitors said.", ("ETH",)),
+    ],
+)  # fmt: skip
+def test_event_violating_a_ceasefire_is_an_assault(nlp, text: str, actor: tuple) -> None:
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor) for e in events] == [("ASSAULT", actor)]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]
