@@ -973,3 +973,55 @@ def test_a_description_or_a_hedge_beside_a_name_is_no_instrument_or_title(
     nlp, text: str, title: str
 ) -> None:
     assert {t for t, _action in _pairs(nlp, text)} == {title}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "when"),
+    [
+        ("Chile and Peru plan to sign an Agreement on Digital Trade in June.",
+         "Agreement on Digital Trade", date(2025, 6, 1)),
+        ("Ghana and Togo plan to adopt a Protocol on Border Markets next month.",
+         "Protocol on Border Markets", date(2024, 8, 1)),
+    ],
+)  # fmt: skip
+def test_plan_read_as_a_noun_with_a_subject_is_the_verb_of_planning(
+    nlp, text: str, title: str, when: date
+) -> None:
+    """The tagger may read "plan" in "X and Y plan to sign" as a noun; no plan is named."""
+    found = _instruments(nlp, text)
+    assert [(i.title, i.action, i.when and i.when.start) for i in found] == [
+        (title, "planned", when)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The Agreement on Digital Trade is expected to be signed in June.",
+         "Agreement on Digital Trade"),
+        ("The Treaty on Maritime Boundaries is due to be ratified by the Peruvian Congress next"
+         " month.", "Treaty on Maritime Boundaries"),
+    ],
+)  # fmt: skip
+def test_an_instrument_expected_to_be_signed_is_planned(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "planned")}
+
+
+def test_an_instrument_set_to_enter_into_force_takes_the_date_to_come(nlp) -> None:
+    found = _one(nlp, "The Protocol on Customs is set to enter into force on 1 January.",
+                 "entered_into_force")  # fmt: skip
+    assert found.when is not None and found.when.start == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Peru and Chile extended the Agreement on Fisheries for five years.",
+         "Agreement on Fisheries"),
+        ("Chile renewed the Memorandum on Tourism for another decade.", "Memorandum on Tourism"),
+        ("The ministers signed the Programme of Cooperation for 2025-2027 on Monday.",
+         "Programme of Cooperation for 2025-2027"),
+    ],
+)  # fmt: skip
+def test_a_length_of_time_is_no_part_of_a_title_but_a_period_is(nlp, text: str, title: str) -> None:
+    assert [i.title for i in _instruments(nlp, text)] == [title]

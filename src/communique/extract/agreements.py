@@ -94,8 +94,14 @@ _NOUNS_KEY = ("communique", "instrument nouns")
 
 
 def _kind(token: Token, table: dict) -> tuple[str | None, bool]:
-    """The instrument kind of a noun and whether it is plural ("memoranda", "treaties")."""
+    """The instrument kind of a noun and whether it is plural ("memoranda", "treaties").
+
+    A "noun" with a subject of its own is a verb the tagger misread: "Chile and Peru plan to
+    sign …" names no plan.
+    """
     if token.pos_ not in {"NOUN", "PROPN"}:
+        return None, False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return None, False
     singular = table["plurals"].get(token.lower_)
     if singular is not None:
@@ -395,7 +401,10 @@ def _dated(
     takes its clause's date, else its sentence's.
     """
     sent = act.scope.sent
-    planned = act.action == "planned"
+    # "will be signed", "is set to enter into force on 1 May": a date still to come
+    planned = act.action == "planned" or (
+        act.verb is not None and _still_due(act.verb, instruments())
+    )
     inside = [span for span in titles if sent.start_char <= span[0] < sent.end_char]
     inside.extend(_terms(sent))
     if act.own_date:
@@ -535,6 +544,11 @@ def _subject_acts(noun: Token, table: dict) -> list[_Act]:
     verb = noun.head
     if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
         return []
+    due = _due(verb, table)
+    if due is not None:
+        # "is set to enter into force on 1 May" dates the entry into force, as "will enter" does
+        action = "entered_into_force" if _verb_action(due, table) == "entered_into_force" else None
+        return [_Act(action or "planned", due, _scope(due))]
     fronted = [
         c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and not _has_subject(c)
     ]
@@ -550,6 +564,21 @@ def _subject_acts(noun: Token, table: dict) -> list[_Act]:
             continue
         acts.append(_Act(action, other, _scope(other)))
     return acts
+
+
+def _due(verb: Token, table: dict) -> Token | None:
+    """The milestone a subject is expected to reach: "is expected to be signed", "is due to …".
+
+    The instrument is the subject of the expecting, not of the signing, which is still to come.
+    """
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    for head in heads:
+        if head.lemma_.lower() not in table["future_verbs"]:
+            continue
+        for step in head.children:
+            if step.dep_ == "xcomp" and _verb_action(step, table) in _MILESTONES:
+                return step
+    return None
 
 
 def _shared_conjuncts(verb: Token) -> list[Token]:
@@ -985,7 +1014,11 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
     if noun.text[0].isupper() and right < noun.sent.end:
         # a proper name's period the parser hung on the verb: "the Plan … for 2025-2027"
         following = doc[right]
-        if following.lower_ in table["proper_continuations"] and following.dep_ == "prep":
+        if (
+            following.lower_ in table["proper_continuations"]
+            and following.dep_ == "prep"
+            and not _duration(following)
+        ):
             right = _title_edge(following)
     while (
         noun.text[0].isupper() and right < noun.sent.end and _capital_tail(doc[right], noun, left)
@@ -994,6 +1027,19 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
     while right > noun.i + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
         right -= 1
     return left, right
+
+
+def _duration(prep: Token) -> bool:
+    """Whether a phrase is a length of time ("for five years"), which no title holds.
+
+    A period named by its years ("for 2025-2027") stays in the title.
+    """
+    return any(
+        c.dep_ == "pobj"
+        and c.lemma_.lower() in {"year", "month", "week", "day", "decade"}
+        and any(g.dep_ == "nummod" or g.lower_ in {"a", "another"} for g in c.children)
+        for c in prep.children
+    )
 
 
 def _capital_tail(token: Token, noun: Token, left: int) -> bool:
