@@ -1025,3 +1025,27 @@ def test_an_instrument_set_to_enter_into_force_takes_the_date_to_come(nlp) -> No
 )  # fmt: skip
 def test_a_length_of_time_is_no_part_of_a_title_but_a_period_is(nlp, text: str, title: str) -> None:
     assert [i.title for i in _instruments(nlp, text)] == [title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean Senate on Monday gave its final approval to the Treaty on Maritime Borders.",
+        "The Agreement on Fisheries was approved by the Peruvian Congress on Tuesday.",
+        "Moldovan deputies endorsed the Association Agreement with Romania.",
+    ],
+)
+def test_a_treaty_a_legislature_approves_is_ratified(nlp, text: str) -> None:
+    """A parliament's approval of a treaty is its consent to be bound: news says both."""
+    assert [i.action for i in _instruments(nlp, text)] == ["ratified"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean government approved the Agreement on Fisheries on Tuesday.",
+        "The National Assembly adopted a Resolution on Climate on Monday.",
+    ],
+)
+def test_a_government_approval_or_a_resolution_stays_adopted(nlp, text: str) -> None:
+    assert [i.action for i in _instruments(nlp, text)] == ["adopted"]

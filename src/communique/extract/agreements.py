@@ -1217,8 +1217,23 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb
     if action != "entered_into_force" and head.dep_ == "nsubj":
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
+    ratifiable = _kind(noun, table)[0] in table["ratified_kinds"]
+    if action == "adopted" and ratifiable and _by_legislature(verb, table):
+        action = "ratified"  # "the Senate approved the accord": its consent to be bound
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
+
+
+def _by_legislature(verb: Token, table: dict) -> bool:
+    """Whether a legislature or its members do what the verb says ("Congress approved …")."""
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+    doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        t.lemma_.lower() in table["legislatures"]
+        for doer in doers
+        for t in doer.subtree
+        if t.i <= doer.i
+    )
 
 
 def _joined(head: Token, table: dict) -> tuple[str, Token] | None:
