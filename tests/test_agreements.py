@@ -941,8 +941,21 @@ def test_an_undated_act_continues_the_date_of_the_sentence_before(
     assert found.when is not None and found.when.start == when
 
 
-def test_an_undated_act_in_a_new_paragraph_is_the_reports_news(nlp) -> None:
-    text = "Chile and Peru held talks in Lima on 3 July.\n\nThey signed the Agreement on Fisheries."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru held talks in Lima on 3 July.\n\nThey signed the Agreement on Fisheries.",
+        "Kenya and Uganda on 3 July signed seven agreements.\n\nThe documents were signed at"
+        " State House. They include the Agreement on Fisheries.",
+    ],
+)
+def test_an_undated_act_in_a_later_paragraph_is_of_the_day_the_lead_dates(nlp, text: str) -> None:
+    found = [i for i in _instruments(nlp, text) if i.title == "Agreement on Fisheries"]
+    assert [i.when and i.when.start for i in found] == [date(2024, 7, 3)]
+
+
+def test_an_undated_act_after_a_report_without_a_dated_lead_is_the_reports_news(nlp) -> None:
+    text = "Chile and Peru held talks in Lima.\n\nThey signed the Agreement on Fisheries."
     [found] = _instruments(nlp, text)
     assert found.when is not None and found.when.start == DAY
 

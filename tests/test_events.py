@@ -869,8 +869,21 @@ def test_event_a_past_act_without_a_date_continues_the_sentence_before(
 @pytest.mark.parametrize(
     "text",
     [
-        # another paragraph starts another account
         "Chile and Peru held talks on 3 July.\n\nPeru recalled its ambassador from Santiago.",
+        "LIMA - Peru on 3 July accused Chile of spying.\n\nPeru expelled the Chilean consul.",
+    ],
+)
+def test_event_an_undated_act_in_a_later_paragraph_is_of_the_day_the_lead_dates(
+    nlp, text: str
+) -> None:
+    """The paragraphs after a lead tell the same day's news without repeating its date."""
+    [event] = [e for e in _analysis(nlp, text).events if e.event == "SANCTION"]
+    assert event.when is not None and event.when.start == date(2024, 7, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # an act of years before is background: the undated act after it is the news
         "Chile and Peru held talks in 2019. Peru recalled its ambassador from Santiago.",
         # a date still to come is no date of what was done
@@ -878,7 +891,7 @@ def test_event_a_past_act_without_a_date_continues_the_sentence_before(
         "Santiago.",
     ],
 )
-def test_event_no_date_carries_across_paragraphs_or_from_the_future(nlp, text: str) -> None:
+def test_event_no_date_carries_from_years_before_or_from_the_future(nlp, text: str) -> None:
     [event] = [e for e in _analysis(nlp, text).events if e.event == "SANCTION"]
     assert event.when is not None and event.when.from_publication
 

@@ -85,7 +85,11 @@ def test_stories_seeds_collegium_meeting_is_one_event(
     assert [doc[:3] for doc in meeting.sources] == ["001", "002", "003"]
     assert meeting.when.end == date(2025, 11, 25)
     assert [(doc[:3], day) for doc, day in meeting.disagreements] == [("002", "2025-11-24")]
-    visits = [s for s in store.stories() if s.when and s.when.start == date(2025, 6, 9)]
+    visits = [
+        s
+        for s in store.stories()
+        if s.event.event == "CONSULT" and s.when and s.when.start == date(2025, 6, 9)
+    ]
     assert len(visits) == 1 and visits[0].sources == ("000_7e919b225f1e385a.txt",)
     assert all(len(s.sources) == 1 for s in store.stories() if s.id != meeting.id)
 

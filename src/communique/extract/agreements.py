@@ -37,7 +37,7 @@ from spacy.tokens import Span as SpacySpan
 from ..ents import entities_in, tokens_lowered
 from ..model import Instrument, Mention, Span
 from ..patterns import instruments
-from .dates import DateResolver, attached_dates, carried_date, date_phrases
+from .dates import DateResolver, attached_dates, carried_date, date_phrases, told_in_past
 
 __all__ = ["find_instruments", "instrument_titles"]
 
@@ -417,7 +417,7 @@ def _dated(
             dated = when(words, published, planned or tense == "future", inside)
             if dated is not None and not dated.from_publication:
                 return dated
-        if verb.tag_ == "VBD" and not planned and published is not None:
+        if told_in_past(verb) and not planned and published is not None:
             # "The sides held talks on 3 May. They also signed …": the day the run began with
             carried = carried_date(sent, published, when, inside)
             if carried is not None:

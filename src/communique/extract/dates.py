@@ -44,6 +44,7 @@ __all__ = [
     "reference_date",
     "resolve_when",
     "russian_date_matches",
+    "told_in_past",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -1200,22 +1201,71 @@ def carried_date(
     Peru held talks on Monday. The two sides also agreed to reopen a crossing." A past act with
     no date of its own continues that date, not the day of publication, when the date is of
     the report's weeks (:data:`NEWS_WINDOW`): after an act of years before ("signed a border
-    accord in 2008"), an undated act is the report's own news.
+    accord in 2008"), an undated act is the report's own news. In a later paragraph, or after
+    a sentence with no such date, it is the news of the day the lead dates (:func:`lead_date`).
     """
     doc = sent.doc
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
     if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
-        return None  # another paragraph
-    root = before.root
-    for phrase, _own, tense in attached_dates(root, root, date_phrases(before, titles)):
-        if tense == "future":
-            continue
-        found = when(doc[phrase.start : phrase.end], published, False, titles)
+        return lead_date(doc, published, when, titles)  # another paragraph
+    found = _main_date(before, published, when, titles)
+    if found is not None:
+        return found
+    if _main_dates(before, titles):
+        return None  # the sentence before is of another time
+    return lead_date(doc, published, when, titles)
+
+
+def told_in_past(verb: Token) -> bool:
+    """Whether a verb reports a past act: "signed", or the passive "were signed"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children
+    )
+
+
+def _main_dates(sent: SpacySpan, titles: list[tuple[int, int]]) -> list[SpacySpan]:
+    """The past date phrases the parse attaches to a sentence's main clause."""
+    root = sent.root
+    return [
+        sent.doc[phrase.start : phrase.end]
+        for phrase, _own, tense in attached_dates(root, root, date_phrases(sent, titles))
+        if tense != "future"
+    ]
+
+
+def _main_date(
+    sent: SpacySpan, published: date, when: DateResolver, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The date of a sentence's main clause, if it falls in the report's weeks."""
+    for words in _main_dates(sent, titles):
+        found = when(words, published, False, titles)
         if found is None or found.from_publication or found.end > published:
             continue
         if found.end >= published - NEWS_WINDOW:
+            return found
+    return None
+
+
+# How many sentences open a report: the headline, the dateline and the lead.
+_LEAD_SENTENCES = 3
+
+
+def lead_date(
+    doc: Doc, published: date, when: DateResolver, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The day of the report's news as its lead dates it: "Kenya and Uganda on Tuesday signed …".
+
+    The paragraphs after the lead tell the same day's happening without repeating its date.
+    """
+    for number, sent in enumerate(doc.sents):
+        if number == _LEAD_SENTENCES:
+            break
+        found = _main_date(sent, published, when, titles)
+        if found is not None:
             return found
     return None
 

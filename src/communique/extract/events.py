@@ -57,6 +57,7 @@ from .dates import (
     background,
     carried_date,
     date_phrases,
+    told_in_past,
 )
 
 __all__ = ["find_events"]
@@ -1675,7 +1676,7 @@ def _clause_date(
         return found
     if published is None or background(clause) or background(token):
         return None
-    if clause.tag_ == "VBD" and not future:
+    if told_in_past(clause) and not future:
         carried = carried_date(sent, published, when, titles)
         if carried is not None:
             return carried
