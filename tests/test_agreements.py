@@ -1062,3 +1062,21 @@ def test_a_treaty_a_legislature_approves_is_ratified(nlp, text: str) -> None:
 )
 def test_a_government_approval_or_a_resolution_stays_adopted(nlp, text: str) -> None:
     assert [i.action for i in _instruments(nlp, text)] == ["adopted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Kenya and Uganda on Tuesday signed seven agreements, among them a deal on a crude oil"
+         " pipeline and a memorandum on the railway.",
+         ["deal on a crude oil pipeline", "memorandum on the railway"]),
+        ("Ghana and Togo signed five documents on Monday, among them the Protocol on Border"
+         " Markets.", ["Protocol on Border Markets"]),
+    ],
+)  # fmt: skip
+def test_names_among_them_are_items_of_the_set_just_named(
+    nlp, text: str, titles: list[str]
+) -> None:
+    assert [(i.title, i.action) for i in _instruments(nlp, text)] == [
+        (title, "signed") for title in titles
+    ]

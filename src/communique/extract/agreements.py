@@ -782,7 +782,13 @@ def _itemising_set(noun: Token, table: dict) -> Token | None:
     way up may pass through their titles; an apposition on the way makes the name an item.
     """
     token, apposed = noun, False
-    while token.dep_ in {"appos", "conj", "pobj", "prep"} and token.head.i != token.i:
+    while True:
+        if _among_them(token, table):
+            # "signed seven agreements, among them a deal on …": the set named just before
+            before = token.doc[token.sent.start : token.i]
+            return next((t for t in reversed(before) if _is_set(t, table)), None)
+        if token.dep_ not in {"appos", "conj", "pobj", "prep"} or token.head.i == token.i:
+            break
         apposed |= token.dep_ == "appos"
         token = token.head
         if apposed and _is_set(token, table):
@@ -792,6 +798,16 @@ def _itemising_set(noun: Token, table: dict) -> Token | None:
             if prep.dep_ == "prep" and prep.lower_ in table["member_preps"]:
                 return next((o for o in prep.children if _is_set(o, table)), None)
     return None
+
+
+def _among_them(token: Token, table: dict) -> bool:
+    """Whether a name is introduced as one of a set just named: "among them the Treaty on …"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in table["member_preps"]
+        and any(o.lower_ in {"them", "these", "those", "which"} for o in c.children)
+        for c in token.children
+    )
 
 
 def _nearest_set(
