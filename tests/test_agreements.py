@@ -1080,3 +1080,46 @@ def test_names_among_them_are_items_of_the_set_just_named(
     assert [(i.title, i.action) for i in _instruments(nlp, text)] == [
         (title, "signed") for title in titles
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Chile and Peru signed on Monday the Agreement on Fisheries, the Protocol on Customs and"
+         " the Memorandum on Tourism.",
+         ["Agreement on Fisheries", "Protocol on Customs", "Memorandum on Tourism"]),
+        ("The two ministers also signed the Memorandum on Tourism, as well as the Protocol on"
+         " Customs.", ["Memorandum on Tourism", "Protocol on Customs"]),
+    ],
+)  # fmt: skip
+def test_each_name_of_a_list_shares_the_first_ones_act_whatever_the_parse(
+    nlp, text: str, titles: list[str]
+) -> None:
+    assert [(i.title, i.action) for i in _instruments(nlp, text)] == [
+        (title, "signed") for title in titles
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Chile and Peru signed the Agreement on Fisheries in 2019; it was ratified by Peru in"
+         " 2021.", date(2021, 1, 1)),
+        ("Ghana and Togo signed the Treaty on Border Markets in May. It was ratified by Togo in"
+         " June.", date(2024, 6, 1)),
+    ],
+)  # fmt: skip
+def test_it_as_the_subject_of_a_past_milestone_refers_back(nlp, text: str, when: date) -> None:
+    found = _one(nlp, text, "ratified")
+    assert found.when is not None and found.when.start == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Agreement on Fisheries was signed in May. It was agreed that talks would resume.",
+        "The Convention on Migratory Species was adopted in 1979. It is signed by most states.",
+    ],
+)
+def test_it_of_a_clause_or_of_a_present_state_refers_to_no_instrument(nlp, text: str) -> None:
+    assert len(_instruments(nlp, text)) == 1

@@ -276,13 +276,14 @@ def find_instruments(
         listing = not item.nested and _listed_in_sentence(item.noun, table)
         whole = None if item.nested else _itemising_set(item.noun, table)
         if (
-            item.noun.dep_ == "conj"
-            and shared
+            shared
             and shared[1]
             and shared[0].noun.sent == item.noun.sent
             and not listing
+            and (item.noun.dep_ == "conj" or _next_in_list(shared[0], item))
         ):
-            acts = list(shared[1])  # "signed a roadmap … and a treaty …": the first verb's
+            # "signed a roadmap … and a treaty …", "signed X, Y and Z": the first verb's
+            acts = list(shared[1])
         else:
             # in "They include X; Y; Z" the parse of the items is unreliable: the set tells
             acts = [] if item.nested or listing else _governing_acts(item.noun, table)
@@ -727,6 +728,18 @@ def _patient_clause(verb: Token) -> bool:
     )
 
 
+# What may stand between the names of a list: "X, the Y and the Z", "X as well as Y".
+_LIST_GLUE = {",", ";", "and", "as", "well", "the", "a", "an"}
+
+
+def _next_in_list(before: _Named, item: _Named) -> bool:
+    """Whether a name follows the one before as the next item of a list, whatever the parse."""
+    if item.noun.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "After the signing of X, the Y entered into force": a clause of its own
+    between = item.noun.doc[before.right : item.left]
+    return len(between) > 0 and all(t.lower_ in _LIST_GLUE for t in between)
+
+
 def _listed_in_sentence(noun: Token, table: dict) -> bool:
     """Whether the name stands in a list opened by "include", "comprise" … before it.
 
@@ -849,7 +862,7 @@ def _coreferent_acts(
     A bare definite noun of the instrument's kind (or a generic "document") after the name,
     with an action of its own: "The accord was ratified in May" reports on the accord named
     before it. "It" refers back only to a name in its own or the previous sentence, and only
-    as what a lifecycle verb acts on ("circulated it").
+    as what a lifecycle verb acts on ("circulated it", "it was ratified").
     """
     acts: list[tuple[Token, _Named, _Act]] = []
     singles = [n for n in named if not n.plural]
@@ -870,7 +883,15 @@ def _coreferent_acts(
         # "circulated it", "it entered into force"; not "it was agreed that …", where "it"
         # stands for the clause
         pronoun = token.lower_ in table["coreferent_pronouns"] and (
-            token.dep_ == "dobj" or (token.dep_ == "nsubj" and _enters_force(token.head, table))
+            token.dep_ == "dobj"
+            or (token.dep_ == "nsubj" and _enters_force(token.head, table))
+            # "it was ratified in 2021": a milestone done to it; not "it was agreed that …"
+            or (
+                token.dep_ == "nsubjpass"
+                and told_in_past(token.head)
+                and _verb_action(token.head, table) in _MILESTONES
+                and not any(c.dep_ == "ccomp" and c.i > c.head.i for c in token.head.children)
+            )
         )
         if not pronoun and not _bare_definite(token, table):
             continue
