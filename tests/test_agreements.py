@@ -436,7 +436,7 @@ def test_working_on_a_text_is_drafting_it(nlp, text: str, title: str) -> None:
         (
             "Kenya will submit the draft Protocol on Cross-Border Trade to parliament for "
             "ratification.",
-            "draft Protocol on Cross-Border Trade",
+            "Protocol on Cross-Border Trade",
         ),
     ],
 )
@@ -1123,3 +1123,32 @@ def test_it_as_the_subject_of_a_past_milestone_refers_back(nlp, text: str, when:
 )
 def test_it_of_a_clause_or_of_a_present_state_refers_to_no_instrument(nlp, text: str) -> None:
     assert len(_instruments(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "action"),
+    [
+        ("Chile, Peru sign Treaty on Maritime Boundaries", "Treaty on Maritime Boundaries",
+         "signed"),
+        ("Kenya, Uganda ratify Treaty on Oil Pipeline", "Treaty on Oil Pipeline", "ratified"),
+    ],
+)  # fmt: skip
+def test_a_headline_verb_acts_on_its_object_even_when_tagged_as_a_noun(
+    nlp, text: str, title: str, action: str
+) -> None:
+    assert _pairs(nlp, text) == {(title, action)}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Chile and Peru on Monday signed the long-awaited Agreement on Fisheries.",
+         "Agreement on Fisheries"),
+        ("Ghana ratified the landmark Treaty on Border Markets.", "Treaty on Border Markets"),
+        ("The two leaders adopted a Joint Declaration on Climate.", "Joint Declaration on Climate"),
+    ],
+)  # fmt: skip
+def test_a_lower_case_word_before_a_proper_title_is_no_part_of_it(
+    nlp, text: str, title: str
+) -> None:
+    assert [i.title for i in _instruments(nlp, text)] == [title]

@@ -1023,6 +1023,8 @@ def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
         words = doc[child.left_edge.i : child.i + 1].text.lower()  # "so-called": three tokens
         if _lifecycle_participle(child, table) or words in table["hedges"]:
             break  # "the recently ratified Treaty on …", "the so-called …": not its name
+        if noun.text[0].isupper() and _common_word(child.left_edge, table):
+            break  # "the long-awaited Agreement on …": a proper name starts with a capital
         if child.dep_ in _TITLE_DEPS or (child.dep_ == "punct" and child.text == "-"):
             left = min(left, child.left_edge.i)
         else:
@@ -1077,6 +1079,11 @@ def _duration(prep: Token) -> bool:
         and any(g.dep_ == "nummod" or g.lower_ in {"a", "another"} for g in c.children)
         for c in prep.children
     )
+
+
+def _common_word(token: Token, table: dict) -> bool:
+    """A lower-case word before a proper title, other than "joint" or "common" that name it."""
+    return token.is_alpha and token.is_lower and token.text not in table["naming_modifiers"]
 
 
 def _capital_tail(token: Token, noun: Token, left: int) -> bool:
@@ -1245,7 +1252,9 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
                 if action in _CONSENT:
                     return "planned", verb
             return "referenced", None  # "a proposal to accede to …": not done yet
-    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+    if verb is None or (verb.pos_ not in {"VERB", "AUX"} and head.dep_ != "dobj"):
+        # (a word with an object is a verb, whatever the tagger says: "Chile, Peru sign Treaty
+        # on …" in a headline)
         return "referenced", None
     action = _verb_action(verb, table)
     if action is None:
