@@ -688,6 +688,23 @@ def test_event_violating_a_ceasefire_is_an_assault(nlp, text: str, actor: tuple)
     assert [(e.event, e.actor) for e in events] == [("ASSAULT", actor)]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Indonesian President Joko Widodo met Japanese Prime Minister Fumio Kishida on Monday."
+         " He then urged the Japanese authorities to buy more Indonesian coffee.",
+         ("IDN",), ("JPN",)),
+        ("Chilean President Gabriel Boric met Peruvian President Pedro Castillo on Monday. He"
+         " urged the Chilean authorities to reopen the border.", ("PER",), ("CHL",)),
+    ],
+)  # fmt: skip
+def test_event_he_or_she_is_not_of_the_state_the_act_is_aimed_at(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    events = [e for e in _analysis(nlp, text).events if e.event == "REQUEST"]
+    assert [(e.actor, e.recipient) for e in events] == [(actor, recipient)]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

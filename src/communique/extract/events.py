@@ -759,20 +759,29 @@ def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-def _person_before(subjects: list[Token], mentions: Mentions) -> list[str]:
+def _not_owned(tokens: list[Token]) -> list[Token]:
+    """The phrases not named by an owner: "the Japanese authorities", not "Peru's neighbours"."""
+    return [t for t in tokens if not any(c.dep_ == "poss" for c in t.children)]
+
+
+def _person_before(
+    subjects: list[Token], mentions: Mentions, unlike: Sequence[str] = ()
+) -> list[str]:
     """The state of "he" or "she": the person last named before, in the last few sentences.
 
     Within a paragraph a speaker is often named once ("President X said …") and then only
     quoted or called by a surname the knowledge base cannot place, so the search goes back
     up to three sentences; a new paragraph's "he" has no antecedent the search can trust. Of
     the persons that sentence names, its subject is the one a "he" goes on about: "X met Y on
-    Monday. He asked …" is X asking, though Y was named last.
+    Monday. He asked …" is X asking, though Y was named last. Nor is "he" of the state his act
+    is aimed at (``unlike``): "He urged the Chilean authorities …" is not the Chilean host.
     """
     for token in subjects:
         if token.lower_ not in {"he", "she"}:
             continue
         start = _paragraph_back(token.sent, _PRONOUN_REACH)
         named = [m for m in mentions.starting_in(start, token.idx) if m.kind == "person" and m.code]
+        named = [m for m in named if m.code not in unlike] or named
         if named:
             last = max(named, key=lambda m: m.start)
             return [(_subject_person(token.doc, last, named) or last).code or ""]
@@ -1404,7 +1413,7 @@ def _code(
         or _codes(subjects, mentions, places=False)
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
-        or _person_before(subjects, mentions)
+        or _person_before(subjects, mentions, _codes(_not_owned(objects), mentions, places=False))
         or _owner(subjects, mentions)
         or _quoting(subjects, mentions)
         or _they_before(subjects, mentions)
