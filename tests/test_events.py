@@ -705,6 +705,23 @@ def test_event_he_or_she_is_not_of_the_state_the_act_is_aimed_at(
     assert [(e.actor, e.recipient) for e in events] == [(actor, recipient)]
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The UN Security Council met on Monday. Brazil's delegate said the Council must stay out"
+         " of Haiti's elections.", ("IGO:UN",)),
+        ("The African Union summit opened on Monday. Kenya said the Union must respect Sudan's"
+         " borders.", ("IGO:AU",)),
+    ],
+)  # fmt: skip
+def test_event_who_must_act_is_asked_not_whom_the_act_concerns(
+    nlp, text: str, recipient: tuple
+) -> None:
+    """ "Said X must respect Y's …" asks X, named before by its full name, not Y."""
+    events = [e for e in _analysis(nlp, text).events if e.event == "REQUEST"]
+    assert [e.recipient for e in events] == [recipient]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

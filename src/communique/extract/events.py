@@ -1448,6 +1448,17 @@ def _code(
         recipient = judged or recipient
     if not recipient and actor and rule["event"] in _STANCES and _about_a_thing(token, mentions):
         return None
+    if rule.get("complement_aux"):
+        # "said the Council must stay out of Haiti's elections": the Council is asked, not Haiti
+        asked = [
+            g
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for g in c.children
+            if g.dep_ == "nsubj" and g.pos_ != "PRON"
+        ]
+        named = _codes(asked, mentions, places=False) or _antecedent(asked, mentions)
+        recipient = [c for c in named if c not in actor] or recipient
     principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
     if not recipient and rule["event"] == "REQUEST" and principle:
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
