@@ -722,6 +722,29 @@ def test_event_who_must_act_is_asked_not_whom_the_act_concerns(
     assert [e.recipient for e in events] == [recipient]
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Pakistan said it reserved the right to respond to any Indian aggression.", ("IND",)),
+        ("Russia reserves the right to retaliate against Finland, the ministry said.", ("FIN",)),
+    ],
+)  # fmt: skip
+def test_event_reserving_the_right_to_respond_is_a_threat(nlp, text: str, recipient: tuple) -> None:
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.recipient) for e in events] == [("THREATEN", recipient)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lithuania restricted the transit of sanctioned goods to Kaliningrad.",
+        "Egypt restricted shipments of Sudanese cotton on Monday.",
+    ],
+)
+def test_event_restricting_transit_or_shipments_is_a_sanction(nlp, text: str) -> None:
+    assert [e.event for e in _analysis(nlp, text).events] == ["SANCTION"]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]
