@@ -745,6 +745,33 @@ def test_event_restricting_transit_or_shipments_is_a_sanction(nlp, text: str) ->
     assert [e.event for e in _analysis(nlp, text).events] == ["SANCTION"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kyiv called the Russian convoy a direct invasion.", ("UKR",), ("RUS",)),
+        ("Chile described the Peruvian move as a hostile act.", ("CHL",), ("PER",)),
+        ("Accra branded the Togolese decision illegal.", ("GHA",), ("TGO",)),
+    ],
+)  # fmt: skip
+def test_event_calling_an_act_a_provocation_censures_its_doer(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """The verdict, not the word for the act ("convoy", "visit"), makes the event: ACCUSE."""
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [("ACCUSE", actor, recipient)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile called the Peruvian ambassador on Monday.",
+        "The Kenyan minister called the talks with Uganda constructive.",
+    ],
+)
+def test_event_calling_without_a_verdict_of_censure_accuses_no_one(nlp, text: str) -> None:
+    assert "ACCUSE" not in [e.event for e in _analysis(nlp, text).events]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

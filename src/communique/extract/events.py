@@ -101,7 +101,7 @@ _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "C
 
 
 # Row keys that narrow when a trigger applies; such rows are tried before a general one.
-_CONDITIONS = ("object", "prep", "transitive", "complement_aux")
+_CONDITIONS = ("object", "prep", "transitive", "complement_aux", "judgement")
 
 
 @cache
@@ -128,7 +128,7 @@ def _with_word_lists(row: dict) -> dict:
     """
     lists = event_words()
     expanded = dict(row)
-    for key in ("object", "not_object", "not_head"):
+    for key in ("object", "not_object", "not_head", "judgement"):
         if key in row:
             words: list[str] = []
             for word in row[key]:
@@ -499,6 +499,9 @@ def _applies(token: Token, rule: dict) -> bool:
         # "said X would face consequences" warns X; "said X would come" or "… the sanctions
         # would have consequences" (a forecast) does not
         return False
+    judged = rule.get("judgement")
+    if judged and not _judgement(token) & set(judged):
+        return False  # "called the move a provocation" censures it; "called the minister" not
     answers = rule.get("not_head")
     if answers and _answered(token, answers):
         return False  # "rejected the request", "responded to the appeal": made before
@@ -514,6 +517,37 @@ def _applies(token: Token, rule: dict) -> bool:
     if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
     return not wanted or bool(words & set(wanted))
+
+
+def _judgement(verb: Token) -> set[str]:
+    """The words of what a verb calls its object: "called X a provocation", "described X as …".
+
+    The verdict may stand as the verb's predicate, as a second object the tagger misreads, or
+    in an "as" phrase on the verb or on its object.
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    verdicts = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}] + objects[1:]
+    verdicts += _small_clauses(verb)  # "branded [the decision illegal]"
+    verdicts += [
+        g
+        for t in (verb, *objects)
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return {t.lemma_.lower() for v in verdicts for t in (v, *v.children)}
+
+
+def _small_clauses(verb: Token) -> list[Token]:
+    """A verdict the parse reads as a clause of its own: "branded [the decision illegal]"."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}]
+
+
+def _judged(verb: Token) -> list[Token]:
+    """What a verb of judging judges: its object, or the subject of its small clause."""
+    found = [c for c in verb.children if c.dep_ == "dobj"][:1]
+    return found or [g for c in _small_clauses(verb) for g in c.children if g.dep_ == "nsubj"]
 
 
 def _answered(noun: Token, verbs: list[str]) -> bool:
@@ -1408,6 +1442,9 @@ def _code(
     if _named_again(token, rule, mentions):
         return None
     subjects, objects, place_args, clause = _roles(token, rule)
+    if rule.get("judgement"):
+        # "termed the launch a violation of UN resolutions": the launch is judged, not the UN
+        objects = _judged(token)
     actor = (
         _gathered(subjects, mentions)
         or _codes(subjects, mentions, places=False)
