@@ -173,7 +173,7 @@ def test_event_released_statement_is_no_release(nlp) -> None:
     [
         # PLOVER: cooperation announced for later is a promise, coercion a threat
         ("Ecuador said it would release the detained Colombian sailors next week.", "AGREE"),
-        ("Latvia is willing to withdraw its troops from the mission.", "AGREE"),
+        ("Latvia is ready to pull its soldiers out of the mission.", "AGREE"),
         ("Serbia will impose sanctions on Kosovo next month.", "THREATEN"),
     ],
 )

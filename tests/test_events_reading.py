@@ -968,8 +968,8 @@ def test_they_after_one_state_is_not_that_state(nlp) -> None:
             ("UGA",),
         ),
         (
-            "THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Liberian "
-            "minister with contempt of court.",
+            "GENEVA, Switzerland -- A UN war crimes investigator on Friday accused a former "
+            "Sudanese general of ordering attacks on villages.",
             "ACCUSE",
             ("IGO:UN",),
         ),
