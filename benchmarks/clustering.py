@@ -15,8 +15,8 @@ case of "same event" against "same kind of event" in a small batch.
   components of the pairs at or above 0.3. scikit-learn's defaults (raw tf, no stop words) score
   F1 0.42 here; the folder's README quotes 0.832 for a setting it does not name.
 
-ECB+ opens each of its ``ecbplus`` documents, and none of its ``ecb`` ones, with the source URL as
-sentence 0. communique keeps the URL out of article text, and here the URL would tell the two gold
+In ECB+ the first line of each ``ecbplus`` document, and of no ``ecb`` one, is its source address.
+communique keeps the URL out of article text, and here the URL would tell the two gold
 clusters of a topic apart by itself, so it is dropped for both methods (``--keep-urls`` keeps it).
 No dates or actor codes are given. This set is for measuring only: nothing is trained on it and
 no text from it is kept; the thresholds and view weights of :mod:`communique.link` were chosen as
