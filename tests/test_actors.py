@@ -946,3 +946,20 @@ def test_actors_a_special_envoys_remit_completes_the_post(
     posts_nlp, text: str, name: str, code: str, office: str
 ) -> None:
     assert _person(posts_nlp, text, name)[1:] == ((code,), office)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "person"),
+    [
+        ("Peruvian Foreign Minister Javier Tello held talks in Santiago on Tuesday. In the "
+         "afternoon Tello met Chilean officials.", "Tello", "Javier Tello"),
+        ("Ghanaian envoy Kwame Asante arrived in Lome on Monday. Asante later toured the port.",
+         "Asante", "Kwame Asante"),
+    ],
+)  # fmt: skip
+def test_actors_a_lone_surname_after_the_full_name_is_that_person_in_a_fresh_pipeline(
+    make_nlp, text: str, surname: str, person: str
+) -> None:
+    """Not only once an earlier document taught the name: the first document reads it too."""
+    people = _people(_mentions(make_nlp(), text, date(2024, 7, 10)))
+    assert people[surname][0] == person

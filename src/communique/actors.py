@@ -106,6 +106,7 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
+        _mark_surnames_again(doc)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
         ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known))
         mentions: list[Mention] = []
@@ -202,28 +203,12 @@ class ActorResolver:
         self.learned_names.add(person, [self.make_doc(form) for form in forms])
 
     def _mark_learned_names(self, doc: Doc) -> None:
-        """Label learned names PERSON, over the model's guesses but not over knowledge-base ents.
-
-        Entities from the knowledge-base ruler carry an id; the model's own do not, and the
-        small model often reads an unfamiliar surname as an organisation.
-        """
+        """Label PERSON the full names and surnames of people learned from earlier documents."""
         if not len(self.learned_names):
             return
-        spans = [Span(doc, s, e, label="PERSON") for _id, s, e in self.learned_names(doc)]
-        ents = list(doc.ents)
-        owner: dict[int, int] = {}  # token -> the entity over it (a Doc's entities never overlap)
-        for number, ent in enumerate(ents):
-            owner.update(dict.fromkeys(range(ent.start, ent.end), number))
-        dropped: set[int] = set()
-        added: list[Span] = []
-        for span in filter_spans(spans):
-            near = dict.fromkeys(owner[i] for i in range(span.start, span.end) if i in owner)
-            clash = [n for n in near if n not in dropped]
-            if all(not ents[n].ent_id_ and ents[n].label_ != "PERSON" for n in clash):
-                dropped.update(clash)
-                added.append(span)
-        keep = [ent for number, ent in enumerate(ents) if number not in dropped] + added
-        doc.ents = sorted(keep, key=lambda e: e.start)
+        _relabel_people(
+            doc, [Span(doc, s, e, label="PERSON") for _id, s, e in self.learned_names(doc)]
+        )
 
     def _person(
         self,
@@ -1138,6 +1123,51 @@ def _untagged_nouns(doc: Doc) -> Iterator[Token]:
     for i, (pos, ent_type) in enumerate(doc.to_array([POS, ENT_TYPE]).tolist()):
         if pos in _NOUNS and not ent_type:
             yield doc[i]
+
+
+def _relabel_people(doc: Doc, spans: list[Span]) -> None:
+    """Label ``spans`` PERSON, over the model's guesses but not over knowledge-base ents.
+
+    Entities from the knowledge-base ruler carry an id; the model's own do not, and the small
+    model often reads an unfamiliar surname as an organisation, or as nothing.
+    """
+    ents = list(doc.ents)
+    owner: dict[int, int] = {}  # token -> the entity over it (a Doc's entities never overlap)
+    for number, ent in enumerate(ents):
+        owner.update(dict.fromkeys(range(ent.start, ent.end), number))
+    dropped: set[int] = set()
+    added: list[Span] = []
+    for span in filter_spans(spans):
+        near = dict.fromkeys(owner[i] for i in range(span.start, span.end) if i in owner)
+        clash = [n for n in near if n not in dropped]
+        if all(not ents[n].ent_id_ and ents[n].label_ != "PERSON" for n in clash):
+            dropped.update(clash)
+            added.append(span)
+    keep = [ent for number, ent in enumerate(ents) if number not in dropped] + added
+    doc.ents = sorted(keep, key=lambda e: e.start)
+
+
+def _mark_surnames_again(doc: Doc) -> None:
+    """Label PERSON a surname alone after the document named the person in full.
+
+    "Javier Tello held talks … In the afternoon Tello met …": the model may not read the lone
+    surname as a name, but the reader does, and resolution of it to the person named before
+    needs it as an entity.
+    """
+    first: dict[str, int] = {}  # surname -> the end of the first full name that has it
+    for ent in doc.ents:
+        last = ent[-1]
+        if ent.label_ == "PERSON" and len(ent) > 1 and last.is_title and last.is_alpha:
+            first.setdefault(last.text, ent.end)
+    if not first:
+        return
+    spans = [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in first and t.i >= first[t.text] and t.ent_type_ != "PERSON"
+    ]
+    if spans:
+        _relabel_people(doc, spans)
 
 
 def _untagged_names(ents: list[Span]) -> list[Span]:
