@@ -531,3 +531,18 @@ def test_statement_a_quote_after_another_adjective_is_nobodys(nlp) -> None:
         'fishing rights this year or next."'
     )
     assert _said(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Pentagon spokesman Rear Admiral Tom Becker spoke on Monday. "Failure to stop will bring'
+         ' costs," Becker told reporters.', "Tom Becker"),
+        ('"We will hold the line," said Brigadier General Samuel Otieno, the head of the army.',
+         "Samuel Otieno"),
+    ],
+)  # fmt: skip
+def test_statement_a_rank_before_the_name_is_no_part_of_the_speakers_name(
+    nlp, text: str, speaker: str
+) -> None:
+    assert [st.speaker for st in _statements(nlp, text)] == [speaker]

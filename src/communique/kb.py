@@ -173,6 +173,12 @@ def _tables(prefix: str) -> list[str]:
     )
 
 
+@cache
+def rank_words() -> frozenset[str]:
+    """Ranks, honorifics and courtesy titles that stand before a name without being part of it."""
+    return frozenset(row["word"] for row in _rows("ranks.jsonl"))
+
+
 def _rows(name: str) -> Iterator[dict[str, Any]]:
     """Yield the records of a packaged JSONL table, skipping its ``_meta`` header."""
     path = resources.files("communique").joinpath(f"data/kb/{name}")
@@ -557,7 +563,7 @@ def _packaged() -> KnowledgeBase:
     for row in _rows("regions.jsonl"):
         kb.add_region(row)
     kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
-    kb.ranks = frozenset(row["word"] for row in _rows("ranks.jsonl"))
+    kb.ranks = rank_words()
     words = [(row["word"], row["kind"]) for row in _rows("organisation-words.jsonl")]
     kb.org_heads = frozenset(word for word, kind in words if kind == "head")
     kb.org_kinds = frozenset(word for word, kind in words if kind == "kind")

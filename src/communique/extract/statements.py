@@ -36,7 +36,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..ents import Mentions, doc_text
-from ..kb import name_key
+from ..kb import name_key, rank_words
 from ..model import Mention, Statement
 from ..patterns import speech, transcript_title
 
@@ -326,6 +326,12 @@ def _turns(text: str, labels: list[tuple[re.Match[str], _Who | None]]) -> Iterat
             end = start + paragraph.start() + len(line)
         if end > start:
             yield _statement(who, text, start, end, "speaker_line")
+
+
+@cache
+def _rank_parts() -> frozenset[str]:
+    """Each word of the ranks and honorifics that stand before a name ("Rear", "Admiral")."""
+    return frozenset(word for rank in rank_words() for word in rank.split())
 
 
 class _Speakers:
@@ -670,6 +676,7 @@ class _Speakers:
             and not token.ent_type_
             and not token.is_sent_start
             and token.lower_ not in self.role_nouns
+            and token.text not in _rank_parts()  # "Admiral" of "Rear Admiral Tom Becker"
             and not self.mentions.covering(token.idx)
         )
 
