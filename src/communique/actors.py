@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import ENT_TYPE, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, PROPN
@@ -1161,10 +1161,13 @@ def _mark_surnames_again(doc: Doc) -> None:
             first.setdefault(last.text, ent.end)
     if not first:
         return
+    # the words' ids, read as one array: the other words never become Token objects
+    wanted = {doc.vocab.strings.add(word): end for word, end in first.items()}
+    orth = doc.to_array(ORTH).tolist()
     spans = [
-        Span(doc, t.i, t.i + 1, label="PERSON")
-        for t in doc
-        if t.text in first and t.i >= first[t.text] and t.ent_type_ != "PERSON"
+        Span(doc, i, i + 1, label="PERSON")
+        for i, word in enumerate(orth)
+        if word in wanted and i >= wanted[word] and doc[i].ent_type_ != "PERSON"
     ]
     if spans:
         _relabel_people(doc, spans)

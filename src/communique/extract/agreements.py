@@ -548,8 +548,8 @@ def _subject_acts(noun: Token, table: dict) -> list[_Act]:
     due = _due(verb, table)
     if due is not None:
         # "is set to enter into force on 1 May" dates the entry into force, as "will enter" does
-        action = "entered_into_force" if _verb_action(due, table) == "entered_into_force" else None
-        return [_Act(action or "planned", due, _scope(due))]
+        action = _verb_action(due, table)
+        return [_Act(action if action == "entered_into_force" else "planned", due, _scope(due))]
     fronted = [
         c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and not _has_subject(c)
     ]
@@ -1253,7 +1253,7 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
                     return "planned", verb
             return "referenced", None  # "a proposal to accede to …": not done yet
     if verb is None or (verb.pos_ not in {"VERB", "AUX"} and head.dep_ != "dobj"):
-        # (a word with an object is a verb, whatever the tagger says: "Chile, Peru sign Treaty
+        # a word with an object is a verb, whatever the tagger says ("Chile, Peru sign Treaty
         # on …" in a headline)
         return "referenced", None
     action = _verb_action(verb, table)

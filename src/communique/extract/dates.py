@@ -1202,20 +1202,20 @@ def carried_date(
     no date of its own continues that date, not the day of publication, when the date is of
     the report's weeks (:data:`NEWS_WINDOW`): after an act of years before ("signed a border
     accord in 2008"), an undated act is the report's own news. In a later paragraph, or after
-    a sentence with no such date, it is the news of the day the lead dates (:func:`lead_date`).
+    a sentence with no such date, it is the news of the day the lead dates (:func:`_lead_date`).
     """
     doc = sent.doc
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
     if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
-        return lead_date(doc, published, when, titles)  # another paragraph
+        return _lead_date(doc, published, when, titles)  # another paragraph
     found = _main_date(before, published, when, titles)
     if found is not None:
         return found
     if _main_dates(before, titles):
         return None  # the sentence before is of another time
-    return lead_date(doc, published, when, titles)
+    return _lead_date(doc, published, when, titles)
 
 
 def told_in_past(verb: Token) -> bool:
@@ -1228,7 +1228,7 @@ def told_in_past(verb: Token) -> bool:
 
 
 def _main_dates(sent: SpacySpan, titles: list[tuple[int, int]]) -> list[SpacySpan]:
-    """The past date phrases the parse attaches to a sentence's main clause."""
+    """The date phrases the parse attaches to a sentence's main clause, but for those to come."""
     root = sent.root
     return [
         sent.doc[phrase.start : phrase.end]
@@ -1254,7 +1254,7 @@ def _main_date(
 _LEAD_SENTENCES = 3
 
 
-def lead_date(
+def _lead_date(
     doc: Doc, published: date, when: DateResolver, titles: list[tuple[int, int]]
 ) -> Span | None:
     """The day of the report's news as its lead dates it: "Kenya and Uganda on Tuesday signed …".

@@ -594,12 +594,13 @@ def _near(token: Token) -> list[Token]:
 
 def _hyphenated(tokens: list[Token]) -> set[str]:
     """Words the tokenizer split at a hyphen, whole again: "cease-fire", "sit-in"."""
-    doc = tokens[0].doc if tokens else None
+    if not tokens:
+        return set()
+    doc = tokens[0].doc
     return {
         f"{doc[t.i - 2].lower_}-{t.lower_}"
         for t in tokens
-        if doc is not None
-        and t.i >= 2
+        if t.i >= 2
         and doc[t.i - 1].text == "-"
         and not doc[t.i - 2].whitespace_
         and not doc[t.i - 1].whitespace_
@@ -1637,7 +1638,7 @@ def _standing_view(token: Token) -> bool:
     return token.dep_ == "relcl" and token.tag_ in {"VBP", "VBZ"} and not _reported(token)
 
 
-# Adverbs that make an act a habit: "constantly conducting exercises", "regularly meet".
+# Adverbs that make an act a habit: "routinely holds drills", "regularly meet".
 _HABITUAL = {
     "always",
     "constantly",
@@ -1655,8 +1656,8 @@ _HABITUAL = {
 def _habit(token: Token, clause: Token) -> bool:
     """Whether an adverb of frequency makes the act a habit described, not a happening.
 
-    "NATO is constantly conducting exercises", "the two ministers regularly meet": no one
-    exercise or meeting is told. "Repeatedly" still counts acts that happened.
+    "The navy routinely holds drills", "the two ministers regularly meet": no one drill or
+    meeting is told. "Repeatedly" still counts acts that happened.
     """
     verbs = {token, clause, clause.head if _purpose(clause) else clause}
     return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for v in verbs for c in v.children)
@@ -1665,7 +1666,7 @@ def _habit(token: Token, clause: Token) -> bool:
 def _failed(clause: Token) -> list[Token]:
     """The "failed" of "failed to agree", "failed to release them": it says "not" as well."""
     head = clause.head
-    return [head] if clause.dep_ == "xcomp" and head.lemma_ in {"fail"} else []
+    return [head] if clause.dep_ == "xcomp" and head.lemma_ == "fail" else []
 
 
 def _still_pending(token: Token, clause: Token) -> bool:
