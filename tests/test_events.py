@@ -772,6 +772,49 @@ def test_event_calling_without_a_verdict_of_censure_accuses_no_one(nlp, text: st
     assert "ACCUSE" not in [e.event for e in _analysis(nlp, text).events]
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Israeli jets struck targets in southern Lebanon overnight.", ("LBN",)),
+        ("Turkish aircraft bombed positions in northern Iraq on Tuesday.", ("IRQ",)),
+    ],
+)  # fmt: skip
+def test_event_an_attack_abroad_with_no_named_target_is_on_that_state(
+    nlp, text: str, recipient: tuple
+) -> None:
+    events = [e for e in _analysis(nlp, text).events if e.event == "ASSAULT"]
+    assert [e.recipient for e in events] == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya wants Uganda to attack the rebels.",
+        "Chile would prefer Peru to close the border crossing.",
+    ],
+)
+def test_event_an_act_someone_wants_done_is_a_wish(nlp, text: str) -> None:
+    assert all(e.tense == "hypothetical" for e in _analysis(nlp, text).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        ("Chilean troops engaged Bolivian smugglers in a gunfight near the border.", "ASSAULT",
+         ("CHL",), ("BOL",)),
+        ("Britain presented proof of Iranian involvement to the Security Council.", "ACCUSE",
+         ("GBR",), ("IRN",)),
+        ("Poland presented evidence against Belarusian border guards.", "ACCUSE", ("POL",),
+         ("BLR",)),
+    ],
+)  # fmt: skip
+def test_event_engaging_in_a_firefight_attacks_and_presenting_evidence_accuses(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    events = _analysis(nlp, text).events
+    assert [(e.event, e.actor, e.recipient) for e in events] == [(kind, actor, recipient)]
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

@@ -85,6 +85,8 @@ _FUTURE_HEADS = {
     "eager",
     "due",
 }
+# Verbs of wanting: the act they govern is wished for, not done ("wants Uganda to attack").
+_WISHING = {"want", "wish", "prefer"}
 # Conjunctions that make a clause a condition of another: "… once it is ratified", "provided
 # that it is approved"; the act they introduce is hypothetical unless the main clause is past.
 _CONDITION_MARKS = {"once", "until"}
@@ -1142,6 +1144,7 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         own += [c for c in token.children if c.dep_ == "poss"]
         if consult:  # "the SADC summit", "a G20 meeting": whose gathering it is
             own += [c for c in token.children if c.dep_ in {"compound", "amod"}]
+
         patients = [
             g
             for c in token.children
@@ -1400,6 +1403,8 @@ def _tense(token: Token, clause: Token) -> str:
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _WISHING:
+            return "hypothetical"  # "Kenya wants Uganda to attack the rebels": a wish
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
         if verb.dep_ == "xcomp" and _plan_copula(verb.head) and "to" in aux:
@@ -1502,6 +1507,10 @@ def _code(
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
     if not recipient and actor and rule["event"] in _DIRECTED:
         recipient = _counterpart(sent, actor, mentions, salient)
+    if not recipient and rule["event"] == "ASSAULT":
+        # "struck targets in southern Lebanon": an attack abroad is on the state it hits
+        where = stated_place or _place(_places_in(clause), mentions)
+        recipient = [where[1]] if where is not None and where[1] not in actor else []
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
     if ahead and dated.end > published + timedelta(days=1) and clause.tag_ != "VBD":
