@@ -823,6 +823,18 @@ def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ghana and Togo failed to reach a deal over the border markets.",
+        "Chile and Peru failed to reach agreement on water rights.",
+    ],
+)
+def test_event_failing_to_reach_a_deal_is_a_rejection(nlp, text: str) -> None:
+    """Not a stance on a thing, which "reached a deal" without a counterpart would be."""
+    assert [e.event for e in _analysis(nlp, text).events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Chile and Peru failed to agree on the route of the new pipeline.",
         "Kenya did not agree to the Ugandan plan for the lake.",
     ],

@@ -1489,7 +1489,11 @@ def _code(
     if rule["event"] in _JUDGED and token.pos_ == "VERB":
         judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
         recipient = judged or recipient
-    if not recipient and actor and rule["event"] in _STANCES and _about_a_thing(token, mentions):
+    refused = rule.get("negated_event") and (
+        _failed(clause) or any(c.dep_ == "neg" for c in (*token.children, *clause.children))
+    )
+    stance = rule["event"] in _STANCES and not refused  # "failed to reach a deal" refuses one
+    if not recipient and actor and stance and _about_a_thing(token, mentions):
         return None
     if rule.get("complement_aux"):
         # "said the Council must stay out of Haiti's elections": the Council is asked, not Haiti
