@@ -815,6 +815,24 @@ def test_event_engaging_in_a_firefight_attacks_and_presenting_evidence_accuses(
     assert [(e.event, e.actor, e.recipient) for e in events] == [(kind, actor, recipient)]
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("President William Ruto met the President of the African Development Bank in Nairobi on"
+         " Monday. The President later received the Ugandan foreign minister.", {"KEN", "UGA"}),
+        ("President Gustavo Petro met the President of the Inter-American Development Bank on"
+         " Monday. The President later received the Ecuadorian foreign minister.",
+         {"COL", "ECU"}),
+    ],
+)  # fmt: skip
+def test_event_a_bare_title_is_the_states_office_holder_not_a_bodys(
+    nlp, text: str, pair: set
+) -> None:
+    """ "The President" after a head of state and a bank's president named so is the former."""
+    meetings = [e for e in _analysis(nlp, text).events if e.event == "CONSULT"]
+    assert {*meetings[-1].actor, *meetings[-1].recipient} == pair
+
+
 def test_event_a_concession_still_to_come_is_no_rejection(nlp) -> None:
     events = _analysis(nlp, "Chile has not yet lifted the ban on Peruvian fruit.").events
     assert [(e.event, e.negated) for e in events] == [("CONCEDE", True)]

@@ -764,12 +764,25 @@ def _antecedent(subjects: list[Token], mentions: Mentions) -> list[str]:
         if lemma not in doers()["agents"] and lemma not in doers()["gatherings"]:
             continue
         doc = head.doc
-        for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1):
-            if doc[i].lemma_.lower() == lemma:
-                codes = _codes([doc[i]], mentions, places=False)
-                if codes:
-                    return codes
+        found = [
+            codes
+            for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1)
+            if doc[i].lemma_.lower() == lemma
+            and (codes := _codes([_titled(doc[i])], mentions, places=False))
+        ]
+        if found and head.ent_type_ == "TITLE":
+            # "The President also received …" after "President X met the President of the
+            # European Commission": a bare title is a state's office-holder, not a body's
+            return next((c for c in found if all(len(code) == 3 for code in c)), found[0])
+        if found:
+            return found[0]
     return []
+
+
+def _titled(title: Token) -> Token:
+    """The name a title stands before ("President Joko Widodo"), else the title itself."""
+    head = title.head
+    return head if title.dep_ == "compound" and head.ent_type_ == "PERSON" else title
 
 
 def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
