@@ -771,8 +771,8 @@ def _antecedent(subjects: list[Token], mentions: Mentions) -> list[str]:
             and (codes := _codes([_titled(doc[i])], mentions, places=False))
         ]
         if found and head.ent_type_ == "TITLE":
-            # "The President also received …" after "President X met the President of the
-            # European Commission": a bare title is a state's office-holder, not a body's
+            # "The President later received …" after "President X met the President of the
+            # development bank": a bare title is a state's office-holder, not a body's
             return next((c for c in found if all(len(code) == 3 for code in c)), found[0])
         if found:
             return found[0]
@@ -1502,10 +1502,9 @@ def _code(
     if rule["event"] in _JUDGED and token.pos_ == "VERB":
         judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
         recipient = judged or recipient
-    refused = rule.get("negated_event") and (
-        _failed(clause) or any(c.dep_ == "neg" for c in (*token.children, *clause.children))
-    )
-    stance = rule["event"] in _STANCES and not refused  # "failed to reach a deal" refuses one
+    nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
+    # "failed to reach a deal" refuses one; it is no stance on a thing
+    stance = rule["event"] in _STANCES and not (nots and rule.get("negated_event"))
     if not recipient and actor and stance and _about_a_thing(token, mentions):
         return None
     if rule.get("complement_aux"):
@@ -1568,7 +1567,6 @@ def _code(
         return None  # "the two countries support each other" is a habit, not an event
     if _standing_view(token) or _habit(token, clause):
         return None
-    nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
     negated = bool(nots) or _none_of(token, clause)
     if negated and rule.get("negated_event"):
         # "will not accept the plan", "does not recognise the vote": a refusal, not no event
