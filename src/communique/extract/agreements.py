@@ -548,8 +548,8 @@ def _subject_acts(noun: Token, table: dict) -> list[_Act]:
     due = _due(verb, table)
     if due is not None:
         # "is set to enter into force on 1 May" dates the entry into force, as "will enter" does
-        action = _verb_action(due, table)
-        return [_Act(action if action == "entered_into_force" else "planned", due, _scope(due))]
+        step, action = due
+        return [_Act(action if action == "entered_into_force" else "planned", step, _scope(step))]
     fronted = [
         c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and not _has_subject(c)
     ]
@@ -567,8 +567,8 @@ def _subject_acts(noun: Token, table: dict) -> list[_Act]:
     return acts
 
 
-def _due(verb: Token, table: dict) -> Token | None:
-    """The milestone a subject is expected to reach: "is expected to be signed", "is due to …".
+def _due(verb: Token, table: dict) -> tuple[Token, str] | None:
+    """The milestone a subject is expected to reach, and its action: "is expected to be signed".
 
     The instrument is the subject of the expecting, not of the signing, which is still to come.
     """
@@ -577,8 +577,9 @@ def _due(verb: Token, table: dict) -> Token | None:
         if head.lemma_.lower() not in table["future_verbs"]:
             continue
         for step in head.children:
-            if step.dep_ == "xcomp" and _verb_action(step, table) in _MILESTONES:
-                return step
+            action = _verb_action(step, table) if step.dep_ == "xcomp" else None
+            if action in _MILESTONES:
+                return step, action
     return None
 
 
@@ -1263,8 +1264,11 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb
     if action != "entered_into_force" and head.dep_ == "nsubj":
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
-    ratifiable = _kind(noun, table)[0] in table["ratified_kinds"]
-    if action == "adopted" and ratifiable and _by_legislature(verb, table):
+    if (
+        action == "adopted"
+        and _by_legislature(verb, table)
+        and _kind(noun, table)[0] in table["ratified_kinds"]
+    ):
         action = "ratified"  # "the Senate approved the accord": its consent to be bound
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
@@ -1272,8 +1276,8 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
 
 def _by_legislature(verb: Token, table: dict) -> bool:
     """Whether a legislature or its members do what the verb says ("Congress approved …")."""
-    doers = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-    doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(
         t.lemma_.lower() in table["legislatures"]
         for doer in doers

@@ -10,6 +10,7 @@ dateparser reads the rest. Durations ("two hours"), counts ("80th anniversary") 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1210,11 +1211,9 @@ def carried_date(
     before = doc[sent.start - 1].sent
     if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
         return _lead_date(doc, published, when, titles)  # another paragraph
-    found = _main_date(before, published, when, titles)
-    if found is not None:
-        return found
-    if _main_dates(before, titles):
-        return None  # the sentence before is of another time
+    phrases = _main_dates(before, titles)
+    if phrases:  # the sentence before's own date, unless it is of another time
+        return _in_news(phrases, published, when, titles)
     return _lead_date(doc, published, when, titles)
 
 
@@ -1237,11 +1236,11 @@ def _main_dates(sent: SpacySpan, titles: list[tuple[int, int]]) -> list[SpacySpa
     ]
 
 
-def _main_date(
-    sent: SpacySpan, published: date, when: DateResolver, titles: list[tuple[int, int]]
+def _in_news(
+    phrases: list[SpacySpan], published: date, when: DateResolver, titles: list[tuple[int, int]]
 ) -> Span | None:
-    """The date of a sentence's main clause, if it falls in the report's weeks."""
-    for words in _main_dates(sent, titles):
+    """The first of these date phrases that falls in the report's weeks."""
+    for words in phrases:
         found = when(words, published, False, titles)
         if found is None or found.from_publication or found.end > published:
             continue
@@ -1252,6 +1251,8 @@ def _main_date(
 
 # How many sentences open a report: the headline, the dateline and the lead.
 _LEAD_SENTENCES = 3
+# Where _lead_date keeps the lead's date in a Doc, by publication day and excluded titles.
+_LEAD_KEY = ("communique", "lead date")
 
 
 def _lead_date(
@@ -1260,14 +1261,20 @@ def _lead_date(
     """The day of the report's news as its lead dates it: "Kenya and Uganda on Tuesday signed …".
 
     The paragraphs after the lead tell the same day's happening without repeating its date.
+    Kept with the Doc: every undated act after the lead asks for it.
     """
-    for number, sent in enumerate(doc.sents):
-        if number == _LEAD_SENTENCES:
-            break
-        found = _main_date(sent, published, when, titles)
-        if found is not None:
-            return found
-    return None
+    known = doc.user_data.setdefault(_LEAD_KEY, {})
+    key = (published, tuple(titles))
+    if key not in known:
+        known[key] = next(
+            (
+                found
+                for sent in itertools.islice(doc.sents, _LEAD_SENTENCES)
+                if (found := _in_news(_main_dates(sent, titles), published, when, titles))
+            ),
+            None,
+        )
+    return known[key]
 
 
 # How far before publication a date still tells the report's news: about two months, the reach

@@ -546,8 +546,8 @@ def _small_clauses(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}]
 
 
-def _judged(verb: Token) -> list[Token]:
-    """What a verb of judging judges: its object, or the subject of its small clause."""
+def _censured(verb: Token) -> list[Token]:
+    """What a verb of censure judges: its object, or the subject of its small clause."""
     found = [c for c in verb.children if c.dep_ == "dobj"][:1]
     return found or [g for c in _small_clauses(verb) for g in c.children if g.dep_ == "nsubj"]
 
@@ -698,6 +698,13 @@ def _places_in(clause: Token) -> list[Token]:
     return found
 
 
+def _acted_where(
+    place: tuple[str, str] | None, clause: Token, mentions: Mentions
+) -> tuple[str, str] | None:
+    """Where an act took place: the place its own phrases state, else any "in" of its clause."""
+    return place or _place(_places_in(clause), mentions)
+
+
 def _agents_only(subjects: list[Token]) -> bool:
     """Whether the doers are nouns for agents ("authorities", "police"), not names."""
     return bool(subjects) and all(_counted(t).lemma_.lower() in doers()["agents"] for t in subjects)
@@ -764,18 +771,22 @@ def _antecedent(subjects: list[Token], mentions: Mentions) -> list[str]:
         if lemma not in doers()["agents"] and lemma not in doers()["gatherings"]:
             continue
         doc = head.doc
-        found = [
+        found = (
             codes
             for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1)
             if doc[i].lemma_.lower() == lemma
             and (codes := _codes([_titled(doc[i])], mentions, places=False))
-        ]
-        if found and head.ent_type_ == "TITLE":
+        )
+        if head.ent_type_ != "TITLE":
+            codes = next(found, [])
+        else:
             # "The President later received …" after "President X met the President of the
             # development bank": a bare title is a state's office-holder, not a body's
-            return next((c for c in found if all(len(code) == 3 for code in c)), found[0])
-        if found:
-            return found[0]
+            every = list(found)
+            codes = next((c for c in every if all(len(code) == 3 for code in c)), None)
+            codes = codes or (every[0] if every else [])
+        if codes:
+            return codes
     return []
 
 
@@ -1157,7 +1168,6 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         own += [c for c in token.children if c.dep_ == "poss"]
         if consult:  # "the SADC summit", "a G20 meeting": whose gathering it is
             own += [c for c in token.children if c.dep_ in {"compound", "amod"}]
-
         patients = [
             g
             for c in token.children
@@ -1463,7 +1473,7 @@ def _code(
     subjects, objects, place_args, clause = _roles(token, rule)
     if rule.get("judgement"):
         # "termed the launch a violation of UN resolutions": the launch is judged, not the UN
-        objects = _judged(token)
+        objects = _censured(token)
     actor = (
         _gathered(subjects, mentions)
         or _codes(subjects, mentions, places=False)
@@ -1483,7 +1493,7 @@ def _code(
     ):
         # "authorities banned rallies in Harare": the state's own police, courts, crowds; not
         # "the officers who took charge in X", which says who they are
-        where = place or _place(_places_in(clause), mentions)
+        where = _acted_where(place, clause, mentions)
         actor = [where[1]] if where is not None else []
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient and rule["event"] in _FOR_WHOM:
@@ -1509,13 +1519,7 @@ def _code(
         return None
     if rule.get("complement_aux"):
         # "said the Council must stay out of Haiti's elections": the Council is asked, not Haiti
-        asked = [
-            g
-            for c in token.children
-            if c.dep_ == "ccomp"
-            for g in c.children
-            if g.dep_ == "nsubj" and g.pos_ != "PRON"
-        ]
+        asked = [g for g in _complement_subjects(token) if g.dep_ == "nsubj" and g.pos_ != "PRON"]
         named = _codes(asked, mentions, places=False) or _antecedent(asked, mentions)
         recipient = [c for c in named if c not in actor] or recipient
     principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
@@ -1525,7 +1529,7 @@ def _code(
         recipient = _counterpart(sent, actor, mentions, salient)
     if not recipient and rule["event"] == "ASSAULT":
         # "struck targets in southern Lebanon": an attack abroad is on the state it hits
-        where = stated_place or _place(_places_in(clause), mentions)
+        where = _acted_where(stated_place, clause, mentions)
         recipient = [where[1]] if where is not None and where[1] not in actor else []
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
@@ -1632,19 +1636,24 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     )
 
 
-def _asked_someone(verb: Token, mentions: Mentions) -> bool:
-    """Whether "said that … must …" concerns someone: a name, a pronoun, an agent noun.
-
-    "The government must resign" asks a party the knowledge base may not place, and "an
-    intervention in X must be avoided" concerns X; "disputes must be settled" asks no one.
-    """
-    subjects = [
+def _complement_subjects(verb: Token) -> list[Token]:
+    """The subjects of what a verb says: X in "said that X must …"."""
+    return [
         g
         for c in verb.children
         if c.dep_ == "ccomp"
         for g in c.children
         if g.dep_ in {"nsubj", "nsubjpass"}
     ]
+
+
+def _asked_someone(verb: Token, mentions: Mentions) -> bool:
+    """Whether "said that … must …" concerns someone: a name, a pronoun, an agent noun.
+
+    "The government must resign" asks a party the knowledge base may not place, and "an
+    intervention in X must be avoided" concerns X; "disputes must be settled" asks no one.
+    """
+    subjects = _complement_subjects(verb)
     return any(
         t.pos_ in {"PRON", "PROPN"}
         or _counted(t).lemma_.lower() in doers()["agents"]
