@@ -25,6 +25,7 @@ to ``--docs`` documents. Generated corpora come from :func:`write_corpus`.
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
 import json
 import os
@@ -145,7 +146,13 @@ def _startup(settings: Settings, folder: Path) -> Table:
     Twice: into a new database, which the first run also creates (its schema, through every
     migration), and into a database already in use, as a user's later runs find it. Each run
     of the second kind reads a file of its own, so none is a no-op re-run.
+
+    The checkout's modules are byte-compiled first, as pip compiles an installed package's
+    and as a first import caches them; spaCy's came so from pip. Without it, every run of
+    ours would compile its source anew wherever ``PYTHONDONTWRITEBYTECODE`` is set (as on the
+    machine this was written on), a tenth of the start-up that no installed copy pays.
     """
+    compileall.compile_dir(ROOT / "src", quiet=1)
     sentence = "Ministers of Chile and Kenya met in Nairobi on Monday to discuss trade ({})."
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     bare = [sys.executable, "-c", f"import spacy; spacy.load({settings.model!r})"]
