@@ -97,6 +97,44 @@ def test_event_summoning_an_ambassador_is_accuse(nlp) -> None:
     assert (event.actor, event.recipient) == (("LTU",), ("BLR",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya protested over the seizure of a fishing boat.",
+        "Mongolia expressed outrage on Wednesday at the shooting of two herders near the frontier.",
+        "Norway lodged a complaint with Iceland about the detention of a trawler crew.",
+    ],
+)
+def test_event_what_a_complaint_answers_is_not_the_complainers_act(nlp, text: str) -> None:
+    complainer = {"Kenya": "KEN", "Mongolia": "MNG", "Norway": "NOR"}[text.split()[0]]
+    acts = [e for e in _analysis(nlp, text).events if e.event in {"COERCE", "ASSAULT"}]
+    assert not [e for e in acts if complainer in e.actor], acts
+
+
+def test_event_a_complaint_over_an_act_its_noun_ascribes_keeps_that_doer(nlp) -> None:
+    text = "Kenya protested over the Ugandan raid on its border post."
+    assert _one(nlp, text, "COERCE").actor == ("UGA",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the Chilean deputy foreign minister received the Peruvian ambassador and "
+        "delivered a strong protest over the arrest of two fishermen.",
+        "Senegal's foreign minister met the Gambian envoy in Dakar on Tuesday and conveyed her "
+        "government's concern over the closure of the border crossing.",
+    ],
+)
+def test_event_meeting_an_envoy_to_complain_is_no_consultation(nlp, text: str) -> None:
+    assert not [e for e in _analysis(nlp, text).events if e.event == "CONSULT"]
+
+
+def test_event_meeting_an_envoy_to_talk_is_a_consultation(nlp) -> None:
+    text = "The Chilean minister received Peru's ambassador on Monday and discussed fisheries."
+    event = _one(nlp, text, "CONSULT")
+    assert (event.actor, event.recipient) == (("PER",), ("CHL",))
+
+
 def test_event_call_on_is_request(nlp) -> None:
     event = _one(nlp, "France called on Iran to release the detained citizens.", "REQUEST")
     assert (event.actor, event.recipient) == (("FRA",), ("IRN",))

@@ -171,6 +171,8 @@ def find_events(
             or _not_a_report(token, near)
             or _manner(token)
             or _backdrop(token, rules, mentions)
+            or (_grievance(token) and not _names_its_doer(token, mentions))
+            or _demarche(token, rules)
         ):
             continue
         # the first row that applies and finds its participants codes the event: "welcomed
@@ -419,13 +421,58 @@ def _backdrop(token: Token, rules: list[dict], mentions: Mentions) -> bool:
         return False
     if token.head.head.pos_ not in {"VERB", "AUX"} or any(r["event"] == "CONSULT" for r in rules):
         return False
-    if _agents(token):  # "by Chad's army" names a doer, "by armed men" none
-        return False
-    return not any(
+    return not _names_its_doer(token, mentions)
+
+
+def _names_its_doer(noun: Token, mentions: Mentions) -> bool:
+    """Whether an act's noun names whose act it is.
+
+    "Chad's raid", "the Chadian raid", "a raid by Chad's army" do; "by armed men" does not.
+    """
+    return bool(_agents(noun)) or any(
         child.dep_ in {"poss", "amod", "compound", "nmod"}
         and mentions.starting_in(child.idx, child.idx + len(child))
-        for child in token.children
+        for child in noun.children
     )
+
+
+# Prepositions that name what a complaint answers: "protested over the raid", "outrage at the
+# killings", "a protest against the arrests", "concern about the detentions".
+_GRIEVANCE_PREPS = {"over", "against", "at", "about"}
+
+
+def _grievance(noun: Token) -> bool:
+    """Whether a noun names the act a complaint answers, which is not the complainer's.
+
+    "Kenya protested over the seizure of a boat", "summoned the envoy to protest against the
+    raid", "lodged a protest with Chad over the arrests": the seizure, raid and arrests are
+    what Kenya complains of. Whose they are, the noun says ("the Chadian raid") or the text
+    leaves open; the complainer's subject never is.
+    """
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in _GRIEVANCE_PREPS:
+        return False
+    governor = noun.head.head  # "protested over", "outrage at", "lodged … over" (a protest)
+    near = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
+    return any(t.lemma_.lower() in event_words()["grievances"] for t in near)
+
+
+def _demarche(verb: Token, rules: list[dict]) -> bool:
+    """Whether receiving or meeting an envoy was the occasion of a complaint, not a consultation.
+
+    "Received the Chadian ambassador and lodged a protest", "met the envoy and voiced concern
+    over …": the meeting is how the protest was made, and the protest is the event.
+    """
+    if verb.pos_ != "VERB" or not any(r["event"] == "CONSULT" for r in rules):
+        return False
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in verb.children):
+        return False
+    acts = [verb, *verb.conjuncts]
+    near = [*acts, *(c for act in acts for c in act.children if c.dep_ == "dobj")]
+    return any(t.lemma_.lower() in event_words()["grievances"] for t in near if t is not verb)
+
+
+# Who represents a state abroad: meeting one is how a complaint to that state is delivered.
+_ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat"}
 
 
 def _purpose(token: Token) -> bool:
@@ -1209,6 +1256,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             subjects = _doers(head) + own
             if rule["event"] != "CONSULT":
                 objects += [c for c in head.children if c.dep_ == "dative"]  # "gave X a …"
+        elif _grievance(token):
+            # "protested over the Chadian raid": the raid is Chad's, not the protester's
+            subjects = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
         elif token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
             clause = head.head  # "is in Moscow on a return visit"
             subjects = _doers(clause) + own
