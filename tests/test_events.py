@@ -506,10 +506,32 @@ def test_event_saying_someone_will_face_consequences_threatens_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ghana said it would respond with force to any further provocation by Togo.",
+         ("GHA",), ("TGO",)),
+        ('"Any further incursion will be met with force," the Ghanaian defence minister told '
+         "Togo on Monday.", ("GHA",), ("TGO",)),
+        ('"We will respond with force to any new provocation," the Beninese army chief warned '
+         "Niger on Monday.", ("BEN",), ("NER",)),
+        ('"Failure to comply will result in further costs," the State Department told Iran on '
+         "Friday.", ("USA",), ("IRN",)),
+    ],
+)  # fmt: skip
+def test_event_saying_force_or_costs_will_follow_threatens(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, "THREATEN")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Russia said the sanctions would have consequences for European consumers.",
         "Peru said Chile would send a delegation next week.",
+        "Kyiv said its troops would not use force against the lorries.",
+        "Ghana said it would use its influence to help Togo.",
     ],
 )
 def test_event_a_forecast_or_a_plan_in_reported_speech_is_no_threat(nlp, text: str) -> None:

@@ -533,20 +533,25 @@ def _applies(token: Token, rule: dict) -> bool:
     if wanted_aux and not any(
         c.dep_ == "ccomp"
         and any(a.dep_ == "aux" and a.lower_ in wanted_aux for a in c.children)
-        and not any(a.dep_ == "nsubj" and a.lower_ in {"we", "i"} for a in c.children)
+        and (
+            rule["event"] == "THREATEN"
+            or not any(a.dep_ == "nsubj" and a.lower_ in {"we", "i"} for a in c.children)
+        )
         for c in token.children
     ):
-        # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …"
+        # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …";
+        # but "warned that we will respond" threatens
         return False
     consequences = rule.get("complement_object")
     if consequences and not any(
         c.lemma_.lower() in rule.get("complement_verb", ())
         and any(g.lemma_.lower() in consequences for g in _objects_of(c))
+        and not any(g.dep_ == "neg" for g in c.children)
         for c in token.children
         if c.dep_ == "ccomp"
     ):
-        # "said X would face consequences" warns X; "said X would come" or "… the sanctions
-        # would have consequences" (a forecast) does not
+        # "said X would face consequences" warns X; "said X would come", "… would not use
+        # force" or "… the sanctions would have consequences" (a forecast) does not
         return False
     judged = rule.get("judgement")
     if judged and not _judgement(token) & set(judged):
