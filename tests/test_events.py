@@ -135,6 +135,24 @@ def test_event_meeting_an_envoy_to_talk_is_a_consultation(nlp) -> None:
     assert (event.actor, event.recipient) == (("PER",), ("CHL",))
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Gulf Cooperation Council's ministerial meeting condemned in the strongest terms "
+         "the attack on the Saudi embassy and said the attackers must be punished.",
+         ("IGO:GCC",)),
+        ("The SADC summit in Harare on Sunday condemned in the strongest terms the seizure of "
+         "power in Lesotho, called for the release of the prime minister and said it would not "
+         "recognise the new rulers.", ("IGO:SADC",)),
+    ],
+)  # fmt: skip
+def test_event_a_verb_misread_as_its_subjects_relative_is_the_subjects_act(
+    nlp, text: str, actor: tuple
+) -> None:
+    # the small parser hangs "condemned" on the subject as if "the meeting (that was) condemned"
+    assert _one(nlp, text, "ACCUSE").actor == actor
+
+
 def test_event_call_on_is_request(nlp) -> None:
     event = _one(nlp, "France called on Iran to release the detained citizens.", "REQUEST")
     assert (event.actor, event.recipient) == (("FRA",), ("IRN",))

@@ -1063,6 +1063,8 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     ):
         # "responded by expelling …", "after meeting Ruto, Macron said …": the clause's doer
         return _doers(verb.head.head, depth + 1)
+    if not subjects and _misread_relative(verb):
+        return [verb.head]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
         carrier = _holder(verb.head)
         if carrier is not None:
@@ -1077,6 +1079,19 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
             return _doers(said, depth + 1) or subjects
     return subjects
+
+
+def _misread_relative(verb: Token) -> bool:
+    """Whether a verb the parse hangs on a subject as its relative is that subject's act.
+
+    "The bloc's meeting denounced in harsh words the shelling, urged …, and said …": the
+    small parser reads "denounced" and "urged" as clauses describing "the meeting". A reduced
+    relative is passive ("the envoy appointed in May") and takes no object, and never the
+    simple past; one with an object, or a finite past, is the subject's own verb.
+    """
+    if verb.dep_ != "acl" or verb.head.dep_ not in {"nsubj", "ROOT"} or verb.i < verb.head.i:
+        return False
+    return verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
 
 
 # Prepositions whose gerund shares the doer of the clause it hangs on.
@@ -1683,7 +1698,7 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     """
     if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
         return False
-    if token.dep_ == "ROOT":
+    if token.dep_ == "ROOT" or _misread_relative(token):
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp"}]
     return bool(objects) and not any(
