@@ -1133,6 +1133,37 @@ def test_he_after_one_person_meets_another_is_the_one_who_met(
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "President Cyril Ramaphosa of South Africa arrived in Tokyo on Monday. In his later "
+            "meeting with Japanese Prime Minister Fumio Kishida, the President stressed how much "
+            "Japan's support had meant. He went on to ask the Japanese government to open its "
+            "market to South African citrus.",
+            ("ZAF",),
+            ("JPN",),
+        ),
+        (
+            "Brazilian President Luiz Inacio Lula da Silva arrived in Beijing on Friday. In his "
+            "meeting with Chinese Premier Li Qiang, the President praised the growth of trade. He "
+            "also asked the Chinese authorities to buy more Brazilian beef.",
+            ("BRA",),
+            ("CHN",),
+        ),
+    ],
+)
+def test_he_after_a_bare_title_as_subject_is_that_titles_holder(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """A bare title subject ("the President stressed …") is whom "he" goes on about.
+
+    Not the person named beside it, nor a state named deeper in what he asks ("Brazilian beef").
+    """
+    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert (request.actor, request.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
     ("text", "kinds"),
     [
         ("Russia agreed with Turkey on a ceasefire in Idlib.", ["AGREE"]),

@@ -379,7 +379,7 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
         if any(rule["event"] in _GOVERNING for rule in matched.get(head.i, ())):
             return True
-        if head.dep_ not in _CARRIED or head.head is head:
+        if head.dep_ not in _CARRIED or head.head.i == head.i:
             break
         head = head.head
         if head.dep_ == "prep":
@@ -468,7 +468,7 @@ def _demarche(verb: Token, rules: list[dict]) -> bool:
         return False
     acts = [verb, *verb.conjuncts]
     near = [*acts, *(c for act in acts for c in act.children if c.dep_ == "dobj")]
-    return any(t.lemma_.lower() in event_words()["grievances"] for t in near if t is not verb)
+    return any(t.lemma_.lower() in event_words()["grievances"] for t in near if t.i != verb.i)
 
 
 # Who represents a state abroad: meeting one is how a complaint to that state is delivered.
@@ -872,9 +872,19 @@ def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-def _not_owned(tokens: list[Token]) -> list[Token]:
-    """The phrases not named by an owner: "the Japanese authorities", not "Peru's neighbours"."""
-    return [t for t in tokens if not any(c.dep_ == "poss" for c in t.children)]
+def _aimed_at(objects: list[Token], trigger: Token) -> list[Token]:
+    """The objects a trigger itself takes, each not named by an owner.
+
+    "Asked the Japanese authorities to open the market to Kenyan tea": the authorities (the
+    object, or the subject of the clause asked for), not the tea further down, nor "Peru's
+    neighbours", whose owner is someone else.
+    """
+    return [
+        t
+        for t in objects
+        if not any(c.dep_ == "poss" for c in t.children)
+        and (t.head.i == trigger.i or (t.head.dep_ == "prep" and t.head.head.i == trigger.i))
+    ]
 
 
 def _person_before(
@@ -897,17 +907,28 @@ def _person_before(
         named = [m for m in named if m.code not in unlike] or named
         if named:
             last = max(named, key=lambda m: m.start)
-            return [(_subject_person(token.doc, last, named) or last).code or ""]
+            person = _subject_person(token.doc, last, named)
+            if person is None:
+                # "… with Prime Minister Kishida, the President stressed …. He also asked …":
+                # the subject a bare title names again, not the person named beside it
+                titled = _antecedent(_root_subjects(token.doc, last), mentions)
+                if titled and not set(titled) & set(unlike):
+                    return titled
+            return [(person or last).code or ""]
     return []
+
+
+def _root_subjects(doc: Doc, mention: Mention) -> list[Token]:
+    """The subjects of the main clause of the sentence naming ``mention``."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [c for c in span.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _subject_person(doc: Doc, last: Mention, named: list[Mention]) -> Mention | None:
     """The person named as the subject of the main clause of the sentence naming ``last``."""
-    span = doc.char_span(last.start, last.end, alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.sent.root
-    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    for subject in _root_subjects(doc, last):
         lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
         inside = [m for m in named if lo <= m.start and m.end <= hi]
         if inside:
@@ -944,7 +965,7 @@ def _quoting(subjects: list[Token], mentions: Mentions) -> list[str]:
         if token.lower_ not in {"we", "i"}:
             continue
         clause = token.head
-        while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         said = clause.head
         saying = set(speech()["speech_verbs"]) | _PROMISING
@@ -1052,7 +1073,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return subjects
     if not subjects and _shared_passive(verb):
         return []  # "which are poor and cut off from aid": the subject is the patient
-    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
+    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         return _doers(verb.head, depth + 1)
     if (
         not subjects
@@ -1073,7 +1094,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
         clause = verb
-        while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         said = clause.head
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
@@ -1186,7 +1207,7 @@ def _shared_passive(verb: Token) -> bool:
     second participle shares the first verb's subject, which undergoes the act: it is no doer.
     """
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head is verb:
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i:
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False  # "… and has expelled": a verb with an auxiliary of its own
@@ -1471,7 +1492,7 @@ def _reported(verb: Token) -> bool:
     In reported speech "would" is the future of a past statement, not a condition.
     """
     clause = verb
-    while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
         clause = clause.head
     head = clause.head
     return (
@@ -1483,7 +1504,7 @@ def _reported(verb: Token) -> bool:
 
 def _tense(token: Token, clause: Token) -> str:
     # "will meet in Quito to discuss the border": the purpose is as future as the meeting
-    served = (clause.head,) if _purpose(clause) and clause.head is not clause else ()
+    served = (clause.head,) if _purpose(clause) and clause.head.i != clause.i else ()
     for verb in dict.fromkeys((token, clause, *served)):
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
@@ -1549,7 +1570,9 @@ def _code(
         or _codes(subjects, mentions, places=False)
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
-        or _person_before(subjects, mentions, _codes(_not_owned(objects), mentions, places=False))
+        or _person_before(
+            subjects, mentions, _codes(_aimed_at(objects, token), mentions, places=False)
+        )
         or _owner(subjects, mentions)
         or _quoting(subjects, mentions)
         or _they_before(subjects, mentions)
