@@ -166,6 +166,35 @@ def test_a_clause_after_a_nested_name_belongs_to_it(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        ("Both sides hope to finish work soon on a protocol amending the Agreement on the "
+         "Protection of Migratory Birds.",
+         "protocol amending the Agreement on the Protection of Migratory Birds",
+         "Agreement on the Protection of Migratory Birds"),
+        ("Chile and Peru signed the Additional Protocol to the Treaty of Lima on Monday.",
+         "Additional Protocol to the Treaty of Lima", "Treaty of Lima"),
+    ],
+)  # fmt: skip
+def test_the_instrument_another_amends_is_referenced_too(nlp, text, outer, inner) -> None:
+    pairs = _pairs(nlp, text)
+    assert (inner, "referenced") in pairs and any(title == outer for title, _a in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("New Zealand and Chile signed the Digital Economy Partnership Agreement in 2020.",
+         "Digital Economy Partnership Agreement"),
+        ("The ministers endorsed the joint statement «Towards a New Charter of Friendship in the "
+         "21st Century».", "Towards a New Charter of Friendship in the 21st Century"),
+    ],
+)  # fmt: skip
+def test_a_word_of_a_title_or_a_quoted_name_is_no_second_instrument(nlp, text, title) -> None:
+    assert {t for t, _action in _pairs(nlp, text)} == {title}
+
+
+@pytest.mark.parametrize(
     ("text", "title", "action"),
     [
         ("Mexico welcomed the Treaty of Tlatelolco. The treaty's entry into force came in 1969.",

@@ -169,6 +169,22 @@ def _named_instruments(doc: Doc) -> list[_Named]:
     ]
 
 
+def _amended(item: _Named, named: list[_Named]) -> bool:
+    """Whether a nested name is the instrument another's title is about, named in full.
+
+    "A protocol amending the Convention on …", "the Annex to the Treaty of …": the second
+    instrument stands after the first one's noun and is an instrument of its own, referenced
+    where nothing is said of it. A word of the first title ("the Digital Economy Partnership
+    Agreement" holds "Partnership") stands before that noun and is no instrument.
+    """
+    return any(
+        o.left <= item.left < o.right
+        and o.noun.i < item.left
+        and _quoted_title(o.noun) is None  # the joint statement «Towards a … Charter»: one name
+        for o in named
+    )
+
+
 def _describes_a_name(noun: Token, table: dict) -> bool:
     """Whether a common noun in apposition describes the proper name it stands beside."""
     head = noun.head
@@ -300,7 +316,7 @@ def find_instruments(
             if inherited is not None:
                 listed.add(inherited[0])
                 acts.append(inherited[1])
-        if not acts and item.nested:
+        if not acts and item.nested and not _amended(item, named):
             continue  # a name inside another's title is recorded only when acted on itself
         if not acts and item.noun.i in forward:
             bare, ahead = forward[item.noun.i]
