@@ -166,6 +166,28 @@ def test_a_clause_after_a_nested_name_belongs_to_it(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Chile, Peru sign border treaty\nLIMA - The presidents of Chile and Peru on Monday signed "
+         "a border treaty ending a long dispute. The Treaty on the State Border of Chile and Peru "
+         "fixes the line at sea.", "Treaty on the State Border of Chile and Peru"),
+        ("Ghana and Togo signed a friendship pact on Monday. The Pact of Friendly Relations "
+         "commits both states to settle disputes peacefully.", "Pact of Friendly Relations"),
+    ],
+)  # fmt: skip
+def test_a_described_instrument_acted_on_is_the_one_the_text_names(nlp, text, title) -> None:
+    assert _one(nlp, text, "signed").title == title
+
+
+def test_a_description_takes_no_name_it_shares_no_word_with(nlp) -> None:
+    text = (
+        "Kenya and Uganda signed a trade agreement on Tuesday. Both remain members of the "
+        "Agreement on the East African Customs Union."
+    )
+    assert _one(nlp, text, "signed").title == "trade agreement"
+
+
+@pytest.mark.parametrize(
     ("text", "outer", "inner"),
     [
         ("Both sides hope to finish work soon on a protocol amending the Agreement on the "

@@ -332,7 +332,53 @@ def find_instruments(
             record(item, act, item.noun)
     for noun, item, act in _coreferent_acts(doc, named, table, sentences):
         record(item, act, noun)
-    return sorted((record for record, _mark in kept), key=lambda i: i.start)
+    found = [record for record, _mark in kept]
+    return sorted(_retitled(found, table), key=lambda i: i.start)
+
+
+def _retitled(found: list[Instrument], table: dict) -> list[Instrument]:
+    """A described instrument acted on is the one of its kind the text names in full.
+
+    "Russia and China sign friendship treaty" in the headline, and below only "The Treaty of
+    Good-Neighbourliness and Friendly Cooperation … commits the two countries": the signing is
+    of the named treaty. A description ("friendship treaty", its noun in lower case) takes the
+    name where the text gives exactly one name of that kind that shares a word with it and
+    that nothing else is said of.
+    """
+    named = [i for i in found if i.action == "referenced" and not _described(i.title, table)]
+    retitled: list[Instrument] = []
+    for item in found:
+        if item.action != "referenced" and _described(item.title, table):
+            names = {
+                n.title for n in named if n.kind == item.kind and _akin(n.title, item.title, table)
+            }
+            if len(names) == 1 and not any(
+                o.title in names and o.action != "referenced" for o in found
+            ):
+                item = dataclasses.replace(item, title=names.pop())
+        retitled.append(item)
+    return retitled
+
+
+def _described(title: str, table: dict) -> bool:
+    """Whether a title describes its instrument ("friendship treaty") rather than names it."""
+    return not any(
+        w[:1].isupper() and w.casefold() in table["nouns"] for w in re.findall(r"\w+", title)
+    )
+
+
+def _akin(name: str, description: str, table: dict) -> bool:
+    """Whether a name and a description share a stem besides the instrument's noun.
+
+    "Friendly" and "friendship", "Border" and "border": a crude stem, five letters, as both
+    are English words of one family; "trade agreement" and "Agreement on Customs" share none.
+    """
+
+    def stems(title: str) -> set[str]:
+        words = _content_words(title) - table["nouns"].keys() - table["plurals"].keys()
+        return {w[:5] for w in words if len(w) > 3}
+
+    return bool(stems(name) & stems(description))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
