@@ -188,6 +188,21 @@ def test_a_description_takes_no_name_it_shares_no_word_with(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The ratification of the Treaty of Quito by Peru's Congress on Friday cleared the way "
+         "for its entry into force.", "Treaty of Quito"),
+        ("Approval of the Convention on Cross-Border Rivers by Nigeria's Senate came on "
+         "Thursday.", "Convention on Cross-Border Rivers"),
+        ("Chile signed the Convention on the Carriage of Goods by Sea in 1990.",
+         "Convention on the Carriage of Goods by Sea"),
+    ],
+)  # fmt: skip
+def test_who_acted_on_an_instrument_is_not_part_of_its_title(nlp, text, title) -> None:
+    assert {t for t, _action in _pairs(nlp, text)} == {title}
+
+
+@pytest.mark.parametrize(
     ("text", "outer", "inner"),
     [
         ("Both sides hope to finish work soon on a protocol amending the Agreement on the "

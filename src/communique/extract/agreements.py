@@ -1067,11 +1067,28 @@ def _continues_title(child: Token, table: dict) -> bool:
     Lisbon, as :func:`_title_edge` cuts a place deeper in the title.
     """
     if child.dep_ == "prep" and child.lower_ in table["complement_preps"]:
-        if _where_phrase(child):
+        if _where_phrase(child) or _agent_phrase(child):
             return False
         return any(c.dep_ == "pobj" and not _when_phrase(c) for c in child.children)
     # "a roadmap to promote …", "a resolution establishing …"
     return child.dep_ in {"acl", "relcl"} and child.tag_ in {"VBG", "VB"} and child.dep_ == "acl"
+
+
+def _agent_phrase(prep: Token) -> bool:
+    """Whether a "by" phrase names who acted on the instrument, not how goods go ("by sea").
+
+    "The ratification of the Treaty of Quito by Peru's Congress": a state, body or person
+    after "by", or a noun someone owns, is who ratified; "the Convention on Carriage by Sea"
+    and "the Agreement on Transport by Road" keep their "by".
+    """
+    return prep.lower_ == "by" and any(
+        c.dep_ == "pobj"
+        and (c.ent_type_ in _AGENT_ENTITIES or any(g.dep_ == "poss" for g in c.children))
+        for c in prep.children
+    )
+
+
+_AGENT_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
 
 def _title_bounds(noun: Token, table: dict) -> tuple[int, int]:
