@@ -961,11 +961,16 @@ def test_a_participle_before_a_name_is_what_became_of_it(
         ("The Agreement on Energy Transit they signed on Monday sets tariffs.", date(2024, 7, 8)),
         ("The Agreement on Grain Corridors the ministers initialled in May expires in 2030.",
          date(2024, 5, 1)),
+        ("The Treaty of Quito that Ecuador and Peru signed on Monday fixes the border.",
+         date(2024, 7, 8)),
+        ("Under the Lima Accord that the two ministers initialled in May, fishing boats may cross "
+         "the line.", date(2024, 5, 1)),
     ],
 )  # fmt: skip
-def test_a_relative_clause_without_a_relative_word_acts_on_the_name(
+def test_a_relative_clause_with_the_name_as_its_object_acts_on_it(
     nlp, text: str, when: date
 ) -> None:
+    """With no relative word, or a "that" the tagger reads as a preposition."""
     [found] = [i for i in _instruments(nlp, text) if i.action != "referenced"]
     assert found.when is not None and found.when.start == when
 

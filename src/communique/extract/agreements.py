@@ -781,8 +781,11 @@ def _patient_clause(verb: Token) -> bool:
         return verb.tag_ in {"VBN", "VBD"}  # the tagger often reads "put forward by" as past
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in verb.children):
-        return True
+    if any(
+        c.dep_ == "dobj" and (c.tag_ in {"WDT", "WP"} or c.lower_ in _RELATIVE_WORDS)
+        for c in verb.children
+    ):
+        return True  # "the treaty that both signed": the tagger may read "that" as IN
     # "the accord they signed on Monday": no relative word, and the verb's object is the name
     return (
         verb.dep_ == "relcl"
@@ -791,6 +794,7 @@ def _patient_clause(verb: Token) -> bool:
     )
 
 
+_RELATIVE_WORDS = {"that", "which", "whom"}
 # What may stand between the names of a list: "X, the Y and the Z", "X as well as Y".
 _LIST_GLUE = {",", ";", "and", "as", "well", "the", "a", "an"}
 
