@@ -203,6 +203,26 @@ def test_who_acted_on_an_instrument_is_not_part_of_its_title(nlp, text, title) -
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "action", "day"),
+    [
+        ("Approval of the Convention on Cross-Border Rivers by Nigeria's Senate came on "
+         "Thursday.", "Convention on Cross-Border Rivers", "ratified", date(2024, 7, 4)),
+        ("The Senate's approval of the Treaty of Quito on Thursday was unanimous.",
+         "Treaty of Quito", "ratified", date(2024, 7, 4)),
+        ("The entry into force of the Treaty of Quito on 1 May ended the dispute.",
+         "Treaty of Quito", "entered_into_force", date(2024, 5, 1)),
+        ("Ghana celebrated the entry into force of the Pact on Coastal Fisheries on Friday.",
+         "Pact on Coastal Fisheries", "entered_into_force", date(2024, 7, 5)),
+    ],
+)  # fmt: skip
+def test_a_noun_of_approval_or_entry_into_force_acts_on_the_name(
+    nlp, text: str, title: str, action: str, day: date
+) -> None:
+    found = _one(nlp, text, action)
+    assert (found.title, found.when.start) == (title, day)
+
+
+@pytest.mark.parametrize(
     ("text", "outer", "inner"),
     [
         ("Both sides hope to finish work soon on a protocol amending the Agreement on the "

@@ -1309,10 +1309,21 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         and head.head.head.lemma_.lower() in table["occasion_nouns"]
     ):
         governor = head.head.head  # "a signing ceremony for the accord"
+    forced = governor is not None and governor.lower_ == "force" and governor.head.lower_ == "into"
+    if forced:
+        # "the entry into force of the treaty"; the parse may hang "into" on the verb instead
+        into = governor.head
+        governor = into.doc[into.i - 1] if into.i > 0 else into.head
     if governor is not None:
         action = table["nouns_of_action"].get(_occasion_act(governor, table).lemma_.lower())
-        if action == "entered_into_force" and not _mentions_force(governor):
+        if action == "entered_into_force" and not (forced or _mentions_force(governor)):
             action = None
+        if (
+            action == "adopted"
+            and _by_legislature(governor, table)
+            and _kind(noun, table)[0] in table["ratified_kinds"]
+        ):
+            action = "ratified"  # "the Senate's approval of the treaty"
         if action is not None:
             carrier = governor.head if governor.head.pos_ == "VERB" else None
             if carrier is not None and action in _DUE_ACTIONS and _still_due(carrier, table):
@@ -1358,9 +1369,21 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
 
 
 def _by_legislature(verb: Token, table: dict) -> bool:
-    """Whether a legislature or its members do what the verb says ("Congress approved …")."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    """Whether a legislature or its members do what a verb or noun says.
+
+    "Congress approved …", "approved by the Senate", and of a noun "the Senate's approval of
+    …", "approval of … by the Diet".
+    """
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "poss"}]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.pos_ != "VERB":
+        doers += [
+            g
+            for t in verb.subtree
+            if t.dep_ == "prep" and t.lower_ == "by"
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
     return any(
         t.lemma_.lower() in table["legislatures"]
         for doer in doers
