@@ -223,6 +223,31 @@ def test_a_noun_of_approval_or_entry_into_force_acts_on_the_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "action", "day"),
+    [
+        ("The Treaty of Quito fixes the border. The treaty, signed in Lima on Monday, also opens "
+         "two crossings.", "Treaty of Quito", "signed", date(2024, 7, 8)),
+        ("Kenya and Uganda back the Protocol on Lake Fisheries. The protocol, which both "
+         "ratified in March, limits net sizes.", "Protocol on Lake Fisheries", "ratified",
+         date(2024, 3, 1)),
+    ],
+)  # fmt: skip
+def test_a_clause_on_the_bare_noun_that_names_it_again_acts_on_the_name(
+    nlp, text: str, title: str, action: str, day: date
+) -> None:
+    found = _one(nlp, text, action)
+    assert (found.title, found.when.start) == (title, day)
+
+
+def test_a_clause_on_the_bare_noun_saying_what_it_does_is_no_act(nlp) -> None:
+    text = (
+        "The Treaty of Quito fixes the border. The treaty, which sets out the line, also opens "
+        "two crossings."
+    )
+    assert {i.action for i in _instruments(nlp, text)} == {"referenced"}
+
+
+@pytest.mark.parametrize(
     ("text", "outer", "inner"),
     [
         ("Both sides hope to finish work soon on a protocol amending the Agreement on the "

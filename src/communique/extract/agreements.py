@@ -971,9 +971,20 @@ def _coreferent_acts(
         before = singles[found]
         if pronoun and sentences.between(before.noun, token) > 1:
             continue
-        for act in _governing_acts(token, table):
+        for act in [*_governing_acts(token, table), *_own_clause_acts(token, table)]:
             acts.append((token, before, act))
     return acts
+
+
+def _own_clause_acts(noun: Token, table: dict) -> list[_Act]:
+    """Acts a clause on a bare "the treaty" reports: "The treaty, signed on Monday, …"."""
+    return [
+        act
+        for verb in noun.children
+        if verb.dep_ in {"acl", "relcl"}
+        for member in (verb, *_shared_conjuncts(verb))
+        if (act := _clause_act(verb, member, table)) is not None
+    ]
 
 
 def _forward_acts(
