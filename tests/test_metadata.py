@@ -183,6 +183,36 @@ def test_headline_past_standfirst_byline_and_furniture(settings: Settings) -> No
     assert article.published == date(2016, 3, 21)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted on March 12, 2019 by Staff Writer", date(2019, 3, 12)),
+        ("First published on Tue 12 Mar 2019 09.41 GMT", date(2019, 3, 12)),
+    ],
+)
+def test_a_publication_label_is_no_word_beside_the_date(
+    line: str, expected: date, settings: Settings
+) -> None:
+    """The label's words do not count against a date line, so no label line is a headline."""
+    assert header_dates([line, *BODY.splitlines()], "en") == {0: expected}
+    article = _clean(f"Valdoria and Merovia agree on shipping talks\n{line}\n{BODY}", settings)
+    assert (article.title, article.published) == (
+        "Valdoria and Merovia agree on shipping talks",
+        expected,
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Title: Tarlandia reopens grain link to Oskaria\nDate: 21 March 2016\n",
+        "Headline: Tarlandia reopens grain link to Oskaria\n21.03.2016\n",
+    ],
+)
+def test_a_headline_label_is_no_part_of_the_title(header: str, settings: Settings) -> None:
+    assert _clean(header + OTHER_BODY, settings).title == "Tarlandia reopens grain link to Oskaria"
+
+
 def test_longer_headline_below_a_short_label(settings: Settings) -> None:
     text = "Foreign Affairs Desk\n9 June 2021\nValdoria and Merovia agree on shipping talks\n"
     assert _clean(text + BODY, settings).title == "Valdoria and Merovia agree on shipping talks"

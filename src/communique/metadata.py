@@ -205,7 +205,7 @@ def header_dates(lines: list[str], language: str | None) -> dict[int, date]:
         whole = parse_date_line(line, language)
         labelled = _is_date_label(line) or (index < header and is_byline(line))
         if whole is None and (index < first_prose or labelled):
-            whole = _header_date(line, language)
+            whole = _header_date(_unlabelled(line), language)
         elif whole is None and len(line.split()) <= _MAX_DATE_TOKENS:
             # A place and a date alone on a line sign a release off: "Lusk, 4 May 2021".
             whole = _header_date(line, language, companions=_PLACE_WORDS)
@@ -231,6 +231,20 @@ def _header_date(
                 if found:
                     return found
     return None
+
+
+def _unlabelled(line: str) -> str:
+    """A line without its publication label, and the "on" after it.
+
+    "First published on Tue 12 Mar 2019 09.41 GMT" and "Posted on 12 March 2019 by Ana Ruiz"
+    then hold no more words beside the date than an unlabelled date line may.
+    """
+    folded = line.casefold()
+    for label in sorted(furniture()["date_labels"], key=len, reverse=True):
+        if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum():
+            rest = line[len(label) :].lstrip(" :")
+            return rest[3:] if rest.casefold().startswith("on ") else rest
+    return line
 
 
 def _is_date_label(line: str) -> bool:
@@ -336,14 +350,22 @@ def find_title(
                 above = None
         chosen = above if above is not None else below
         if chosen is not None:
-            return chosen, lines[chosen]
+            return chosen, _untitled(lines[chosen])
     # A headline stands above all prose.
     first_prose = next((i for i in range(header) if is_prose(lines[i])), header)
     candidates = [i for i in range(first_prose) if not passable(i, 1) and _is_headline(lines[i])]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda i: (len(lines[i].split()), -i))
-    return chosen, lines[chosen]
+    return chosen, _untitled(lines[chosen])
+
+
+def _untitled(line: str) -> str:
+    """A headline without the label a text export puts before it ("Title: …")."""
+    label, colon, rest = line.partition(":")
+    if colon and label.strip().casefold() in furniture()["title_labels"] and rest.strip():
+        return rest.strip()
+    return line
 
 
 def is_byline(line: str) -> bool:
