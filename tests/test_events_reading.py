@@ -1133,6 +1133,29 @@ def test_he_after_one_person_meets_another_is_the_one_who_met(
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "start", "end"),
+    [
+        # a measure shifts the date of the clause it hangs on
+        ("Peru closed its consulate in Arica on 12 March 2018, two days after Chile had "
+         "expelled two Peruvian diplomats.", "CHL", date(2018, 3, 10), date(2018, 3, 10)),
+        ("Ghana recalled its ambassador from Lome in 2019, a year after Togo expelled two "
+         "Ghanaian diplomats.", "TGO", date(2018, 1, 1), date(2018, 12, 31)),
+        # without one, the act is set at the date the text gives
+        ("Peru closed its consulate in Arica in March 2018, after Chile expelled two Peruvian "
+         "diplomats.", "CHL", date(2018, 3, 1), date(2018, 3, 31)),
+        ("Kenya shut its border with Somalia on 4 May 2011, after Somalia expelled two Kenyan "
+         "diplomats.", "SOM", date(2011, 5, 4), date(2011, 5, 4)),
+    ],
+)  # fmt: skip
+def test_an_after_clause_is_dated_from_the_clause_it_hangs_on(
+    nlp, text: str, actor: str, start: date, end: date
+) -> None:
+    """Not the report's day: the act came before the dated one."""
+    [event] = [e for e in _events(nlp, text) if e.actor == (actor,)]
+    assert (event.when.start, event.when.end) == (start, end)
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "recipient"),
     [
         (

@@ -45,6 +45,7 @@ __all__ = [
     "reference_date",
     "resolve_when",
     "russian_date_matches",
+    "sequel_date",
     "told_in_past",
 ]
 
@@ -1215,6 +1216,79 @@ def carried_date(
     if phrases:  # the sentence before's own date, unless it is of another time
         return _in_news(phrases, published, when, titles)
     return _lead_date(doc, published, when, titles)
+
+
+def sequel_date(
+    clause: Token, published: date, when: DateResolver, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The date of an "after" or "before" clause, from the date of the clause it hangs on.
+
+    "Peru closed its consulate in March 2018, a week after Chile expelled two diplomats": the
+    expulsion is a week before the closure, not the report's news. A measure ("a week", "two
+    days", "a year") shifts the governing date; without one the act is set at that date as the
+    text gives it, the nearest it says. None where the governing clause has no date of its own.
+    """
+    mark = next(
+        (c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in _SEQUEL_SIGN),
+        None,
+    )
+    if clause.dep_ != "advcl" or mark is None:
+        return None
+    governor = clause.head
+    sent = clause.sent
+    phrases = attached_dates(governor, governor, date_phrases(sent, titles))
+    dated = next(
+        (
+            found
+            for phrase, own, _tense in phrases
+            if own
+            and (found := when(sent.doc[phrase.start : phrase.end], published, False, titles))
+            and not found.from_publication
+        ),
+        None,
+    )
+    if dated is None:
+        return None
+    measures = [c for c in clause.children if c.dep_ == "npadvmod"]
+    if not measures:
+        return dated
+    shift = _measure(measures[0])
+    if shift is None:
+        return None
+    count, unit = shift
+    sign = _SEQUEL_SIGN[mark]
+    if unit in {"day", "week"}:
+        step = timedelta(days=sign * count * (7 if unit == "week" else 1))
+        return Span(start=dated.start + step, end=dated.end + step, precision=dated.precision)
+    months = sign * count * (12 if unit == "year" else 1)
+    precision: Literal["month", "year"] = "year" if unit == "year" else "month"
+    return Span.parse(_shifted(dated.start, months, precision))
+
+
+# "after" sets a clause's act before the date of the clause it hangs on, "before" after it.
+_SEQUEL_SIGN = {"after": -1, "before": 1}
+_UNITS = {"day", "week", "month", "year"}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _measure(noun: Token) -> tuple[int, str] | None:
+    """A length of time as a count and a unit: "a week" (1, week), "two days" (2, day)."""
+    unit = noun.lemma_.lower()
+    if unit not in _UNITS:
+        return None
+    counts = [c for c in noun.children if c.dep_ in {"det", "nummod"}]
+    if not counts:
+        return None
+    word = counts[0].lower_
+    count = int(word) if word.isdigit() else _COUNTS.get(word)
+    return (count, unit) if count else None
+
+
+def _shifted(day: date, months: int, precision: Literal["month", "year"]) -> str:
+    """The month or year ``months`` from ``day``'s, as an ISO month or year."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return f"{year}" if precision == "year" else f"{year}-{month + 1:02d}"
 
 
 def told_in_past(verb: Token) -> bool:

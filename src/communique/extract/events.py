@@ -57,6 +57,7 @@ from .dates import (
     background,
     carried_date,
     date_phrases,
+    sequel_date,
     told_in_past,
 )
 
@@ -1858,7 +1859,12 @@ def _clause_date(
         if not ahead and clause.tag_ == "VBD" and published and found.start > published + _DAY:
             continue  # nor what was done after it: "discussed the chair it takes next year"
         return found
-    if published is None or background(clause) or background(token):
+    if published is None:
+        return None
+    sequel = sequel_date(clause, published, when, titles)
+    if sequel is not None:
+        return sequel
+    if background(clause) or background(token):
         return None
     if told_in_past(clause) and not future:
         carried = carried_date(sent, published, when, titles)
