@@ -1133,6 +1133,57 @@ def test_he_after_one_person_meets_another_is_the_one_who_met(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Peru hopes to reopen its embassy in Caracas.",
+        "Kenya hopes to sign the border treaty with Uganda.",
+    ],
+)
+def test_an_act_hoped_for_is_announced_not_done(nlp, text: str) -> None:
+    """The model's lemmatiser reads "hopes" as "hop"; it is still a hope."""
+    assert {(e.event, e.tense) for e in _events(nlp, text)} == {("AGREE", "future")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda expects Kenya to reopen the border.",
+        "Peru needs Chile to lift the ban on its fruit.",
+    ],
+)
+def test_what_another_is_expected_to_do_is_not_reported_done(nlp, text: str) -> None:
+    assert all(e.tense == "hypothetical" for e in _events(nlp, text) if e.event == "CONCEDE")
+
+
+def test_what_another_is_forced_to_do_is_done(nlp) -> None:
+    text = "Uganda forced Kenya to reopen the border."
+    assert [e.tense for e in _events(nlp, text) if e.event == "CONCEDE"] == ["past"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Uganda pressed Kenya on Monday to reopen the border.", ("UGA",), ("KEN",)),
+        ("Norway pushed Iceland to lift the whaling ban.", ("NOR",), ("ISL",)),
+        ("Uganda's call for Kenya to reopen the border went unanswered.", ("UGA",), ("KEN",)),
+        ("Peru issued a call for Chile to withdraw its troops from the border.", ("PER",),
+         ("CHL",)),
+    ],
+)  # fmt: skip
+def test_pressing_or_calling_for_another_to_act_is_a_request_of_it(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """The act asked for is not done: only the request is coded."""
+    assert [(e.event, e.actor, e.recipient) for e in _events(nlp, text)] == [
+        ("REQUEST", actor, recipient)
+    ]
+
+
+def test_pressing_ahead_is_no_request(nlp) -> None:
+    assert _events(nlp, "Kenya pressed ahead with the plan on Monday.") == ()
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "start", "end"),
     [
         # a measure shifts the date of the clause it hangs on

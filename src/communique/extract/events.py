@@ -88,6 +88,27 @@ _FUTURE_HEADS = {
 }
 # Verbs of wanting: the act they govern is wished for, not done ("wants Uganda to attack").
 _WISHING = {"want", "wish", "prefer"}
+# Verbs whose object is made to do what their infinitive says ("forced Kenya to reopen …"):
+# the act is done. After any other verb with an object ("expects Kenya to …", "needs Kenya
+# to …") or a subject of its own, the infinitive is asked or awaited, not reported.
+_CAUSING = {
+    "force",
+    "compel",
+    "oblige",
+    "help",
+    "allow",
+    "enable",
+    "let",
+    "make",
+    "get",
+    "persuade",
+    "convince",
+    "prompt",
+    "lead",
+    "cause",
+    "see",
+    "watch",
+}
 # Conjunctions that make a clause a condition of another: "… once it is ratified", "provided
 # that it is approved"; the act they introduce is hypothetical unless the main clause is past.
 _CONDITION_MARKS = {"once", "until"}
@@ -104,7 +125,7 @@ _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "C
 
 
 # Row keys that narrow when a trigger applies; such rows are tried before a general one.
-_CONDITIONS = ("object", "prep", "transitive", "complement_aux", "judgement")
+_CONDITIONS = ("object", "prep", "transitive", "complement_aux", "judgement", "controls")
 
 
 @cache
@@ -520,16 +541,23 @@ def _applies(token: Token, rule: dict) -> bool:
     if token.pos_ != "VERB" and token.tag_ in {"NNS", "NNPS"} and not rule.get("plural"):
         return False
     if rule.get("prep") and not any(
-        c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] and not _names_a_time(c)
+        (c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] and not _names_a_time(c))
+        or (
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == rule["prep"] for m in c.children)
+        )
         for c in token.children
     ):
-        return False  # "called on Tuesday" is no "call on"
+        # "called on Tuesday" is no "call on"; "a call for Chile to leave" is a call for
+        return False
     if rule.get("transitive") or rule.get("intransitive"):
         has_object = any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
         if rule.get("transitive") and not has_object:
             return False  # "returned the paintings to …", not "returned to Moscow"
         if rule.get("intransitive") and has_object:
             return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    if rule.get("controls") and not _controls(token):
+        return False  # "pressed Kenya to lift the ban", not "pressed ahead with the plan"
     wanted_aux = rule.get("complement_aux")
     if wanted_aux and not any(
         c.dep_ == "ccomp"
@@ -1518,13 +1546,59 @@ def _tense(token: Token, clause: Token) -> str:
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
-        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _WISHING:
+        if verb.dep_ in {"xcomp", "ccomp"} and _base(verb.head) in _WISHING:
             return "hypothetical"  # "Kenya wants Uganda to attack the rebels": a wish
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
+        if verb.dep_ == "xcomp" and _base(verb.head) in _FUTURE_HEADS:
             return "future"
+        if verb.i == token.i and "to" in aux and _asked_of_another(verb):
+            # "Uganda expects Kenya to reopen the border"; but in "urged Chile to help the
+            # inquiry" the inquiry is under way, whatever Chile does
+            return "hypothetical"
         if verb.dep_ == "xcomp" and _plan_copula(verb.head) and "to" in aux:
             return "future"  # "the president is to visit …": a fixed plan, not a report
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
+
+
+def _controls(verb: Token) -> bool:
+    """Whether a verb has an object and an infinitive saying what the object is to do.
+
+    The parse makes the infinitive a purpose clause where a date stands between ("pressed
+    Kenya on Monday to reopen …"); it is still what Kenya is pressed to do.
+    """
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ in {"xcomp", "advcl"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def _base(verb: Token) -> str:
+    """A verb's lemma, mended where the small model's lemmatiser cuts a verb short.
+
+    It reads "hopes" as "hop": a third-person "-s" form whose stem is a verb of planning or
+    wanting is taken for that verb.
+    """
+    lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBZ" and verb.lower_.endswith("s") and verb.lower_[:-1] != lemma:
+        stem = verb.lower_[:-1]
+        if stem in _FUTURE_HEADS or stem in _WISHING:
+            return stem
+    return lemma
+
+
+def _asked_of_another(verb: Token) -> bool:
+    """Whether an infinitive says what someone other than the governing subject is to do.
+
+    "Expects Kenya to reopen", "needs Kenya to reopen" (an object, or a subject of the
+    infinitive's own), but not "forced Kenya to reopen", where it was done.
+    """
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or head.i == verb.i or head.pos_ != "VERB":
+        return False
+    if head.lemma_.lower() in _CAUSING:
+        return False
+    controlled = any(c.dep_ == "dobj" for c in head.children) and verb.dep_ == "xcomp"
+    return controlled or any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _plan_copula(verb: Token) -> bool:
