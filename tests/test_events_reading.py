@@ -1133,6 +1133,28 @@ def test_he_after_one_person_meets_another_is_the_one_who_met(
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kenya charged that Uganda had armed the rebels.", ("KEN",), ("UGA",)),
+        ("Ghana charged on Monday that Togo was harbouring coup plotters.", ("GHA",), ("TGO",)),
+        ("Kenya hit out at Uganda on Monday.", ("KEN",), ("UGA",)),
+        ("The Ghanaian minister hit out at Togo over the arrests.", ("GHA",), ("TGO",)),
+    ],
+)  # fmt: skip
+def test_charging_that_or_hitting_out_at_is_an_accusation(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """What is charged is alleged, not coded as done."""
+    assert [(e.event, e.actor, e.recipient) for e in _events(nlp, text)] == [
+        ("ACCUSE", actor, recipient)
+    ]
+
+
+def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
+    assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Peru hopes to reopen its embassy in Caracas.",

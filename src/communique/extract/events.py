@@ -125,7 +125,15 @@ _DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "C
 
 
 # Row keys that narrow when a trigger applies; such rows are tried before a general one.
-_CONDITIONS = ("object", "prep", "transitive", "complement_aux", "judgement", "controls")
+_CONDITIONS = (
+    "object",
+    "prep",
+    "transitive",
+    "complement_aux",
+    "judgement",
+    "controls",
+    "complement",
+)
 
 
 @cache
@@ -556,6 +564,8 @@ def _applies(token: Token, rule: dict) -> bool:
             return False  # "returned the paintings to …", not "returned to Moscow"
         if rule.get("intransitive") and has_object:
             return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    if rule.get("complement") and not any(c.dep_ == "ccomp" for c in token.children):
+        return False  # "charged that Chile had armed the rebels", not "charged the battery"
     if rule.get("controls") and not _controls(token):
         return False  # "pressed Kenya to lift the ban", not "pressed ahead with the plan"
     wanted_aux = rule.get("complement_aux")
