@@ -248,6 +248,38 @@ def test_a_clause_on_the_bare_noun_saying_what_it_does_is_no_act(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "first", "second"),
+    [
+        ("The Agreement on Grain Corridors, ratified in 2017, came into force in 2018.",
+         "Agreement on Grain Corridors", ("ratified", 2017), ("entered_into_force", 2018)),
+        ("The Protocol on Lake Fisheries, ratified last year, took effect in May.",
+         "Protocol on Lake Fisheries", ("ratified", 2023), ("entered_into_force", 2024)),
+    ],
+)  # fmt: skip
+def test_a_participle_set_off_by_commas_acts_on_the_name_the_parse_makes_its_subject(
+    nlp, text: str, title: str, first: tuple, second: tuple
+) -> None:
+    found = {(i.title, i.action, i.when.start.year) for i in _instruments(nlp, text)}
+    assert found == {(title, *first), (title, *second)}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The Treaty of Quito entered into force on 1 May, three months after Ecuador ratified "
+         "it.", date(2024, 2, 1)),
+        ("The Pact on Coastal Fisheries took effect on 4 May 2021, a week after Ghana signed it.",
+         date(2021, 4, 27)),
+    ],
+)  # fmt: skip
+def test_an_act_after_which_the_instrument_took_effect_is_dated_back_from_it(
+    nlp, text: str, day: date
+) -> None:
+    [act] = [i for i in _instruments(nlp, text) if i.action != "entered_into_force"]
+    assert act.when.start == day
+
+
+@pytest.mark.parametrize(
     ("text", "outer", "inner"),
     [
         ("Both sides hope to finish work soon on a protocol amending the Agreement on the "

@@ -37,7 +37,14 @@ from spacy.tokens import Span as SpacySpan
 from ..ents import entities_in, tokens_lowered
 from ..model import Instrument, Mention, Span
 from ..patterns import instruments
-from .dates import DateResolver, attached_dates, carried_date, date_phrases, told_in_past
+from .dates import (
+    DateResolver,
+    attached_dates,
+    carried_date,
+    date_phrases,
+    sequel_date,
+    told_in_past,
+)
 
 __all__ = ["find_instruments", "instrument_titles"]
 
@@ -480,6 +487,10 @@ def _dated(
             dated = when(words, published, planned or tense == "future", inside)
             if dated is not None and not dated.from_publication:
                 return dated
+        if published is not None and not planned:
+            sequel = sequel_date(verb, published, when, inside)
+            if sequel is not None:
+                return sequel  # "took effect on 1 May, three months after Chile ratified it"
         if told_in_past(verb) and not planned and published is not None:
             # "The sides held talks on 3 May. They also signed …": the day the run began with
             carried = carried_date(sent, published, when, inside)
@@ -1367,7 +1378,7 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         return "referenced", verb
     if action == "entered_into_force" and not _mentions_force(verb):
         return "referenced", verb
-    if action != "entered_into_force" and head.dep_ == "nsubj":
+    if action != "entered_into_force" and head.dep_ == "nsubj" and not _set_off(verb):
         return "referenced", verb  # a text does not sign or adopt: "the treaty will carry …"
     if (
         action == "adopted"
@@ -1377,6 +1388,21 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         action = "ratified"  # "the Senate approved the accord": its consent to be bound
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a verb the parse gives the instrument as subject is a participle set off.
+
+    "The Treaty of Quito, ratified in 2019, entered into force in 2020": a past form with no
+    object right after a comma says what was done to the name before it.
+    """
+    doc = verb.doc
+    return (
+        verb.tag_ in {"VBD", "VBN"}
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _by_legislature(verb: Token, table: dict) -> bool:
