@@ -1150,6 +1150,33 @@ def test_charging_that_or_hitting_out_at_is_an_accusation(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kenya said Uganda was behind the attack on its embassy.", ("KEN",), ("UGA",)),
+        ("Togo was behind the bombing, the Ghanaian foreign minister said.", ("GHA",), ("TGO",)),
+        ("Kenya said Uganda was responsible for the attack on its embassy.", ("KEN",),
+         ("UGA",)),
+    ],
+)  # fmt: skip
+def test_saying_another_was_behind_or_responsible_for_a_wrong_accuses_it(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    [accusation] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    assert (accusation.actor, accusation.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya said Uganda was ready for talks.",
+        "Kenya said Uganda was not behind the attack.",
+    ],
+)
+def test_saying_another_was_ready_or_not_behind_it_accuses_no_one(nlp, text: str) -> None:
+    assert "ACCUSE" not in _kinds(nlp, text)
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

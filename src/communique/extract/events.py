@@ -133,6 +133,7 @@ _CONDITIONS = (
     "judgement",
     "controls",
     "complement",
+    "blame",
 )
 
 
@@ -564,6 +565,8 @@ def _applies(token: Token, rule: dict) -> bool:
             return False  # "returned the paintings to …", not "returned to Moscow"
         if rule.get("intransitive") and has_object:
             return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    if rule.get("blame") and not _blamed(token):
+        return False  # "said Uganda was behind the attack", not "said Uganda was ready"
     if rule.get("complement") and not any(c.dep_ == "ccomp" for c in token.children):
         return False  # "charged that Chile had armed the rebels", not "charged the battery"
     if rule.get("controls") and not _controls(token):
@@ -1569,6 +1572,34 @@ def _tense(token: Token, clause: Token) -> str:
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
 
 
+def _blamed(verb: Token) -> list[Token]:
+    """Whom a verb of saying holds to blame: Uganda in "said Uganda was behind the attack".
+
+    The said clause is a copula with "behind …" or "responsible for …", not negated; the parse
+    may also make the saying hang on that clause ("Uganda was behind it, the minister said").
+    """
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i != verb.i:
+        clauses.append(verb.head)
+    return [
+        subject
+        for clause in clauses
+        if clause.lemma_ == "be"
+        and not any(c.dep_ == "neg" for c in clause.children)
+        and any(
+            (c.dep_ == "prep" and c.lower_ == "behind")
+            or (c.dep_ == "acomp" and c.lower_ in _TO_BLAME)
+            for c in clause.children
+        )
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+    ]
+
+
+# What a said clause calls someone who did a wrong: "was responsible for the attack".
+_TO_BLAME = {"responsible", "culpable", "guilty", "complicit"}
+
+
 def _controls(verb: Token) -> bool:
     """Whether a verb has an object and an infinitive saying what the object is to do.
 
@@ -1650,6 +1681,8 @@ def _code(
     if rule.get("judgement"):
         # "termed the launch a violation of UN resolutions": the launch is judged, not the UN
         objects = _censured(token)
+    if rule.get("blame"):
+        objects = _blamed(token)  # "said Uganda was behind the attack": Uganda is accused
     actor = (
         _gathered(subjects, mentions)
         or _codes(subjects, mentions, places=False)
