@@ -1177,6 +1177,28 @@ def test_saying_another_was_ready_or_not_behind_it_accuses_no_one(nlp, text: str
     assert "ACCUSE" not in _kinds(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both leaders said the Treaty of Arica, signed by Chile and Peru in 1929, still governs "
+        "the border.",
+        "They praised the Pact on Coastal Fisheries, which Ghana and Togo signed in 2009, as a "
+        "model.",
+    ],
+)
+def test_an_instruments_signing_years_ago_told_in_a_clause_on_it_is_no_event(
+    nlp, text: str
+) -> None:
+    """The agreement's record keeps the old signing; the report's news is elsewhere."""
+    assert "SUPPORT" not in _kinds(nlp, text)
+
+
+def test_an_instruments_signing_this_week_told_in_a_clause_on_it_is_news(nlp) -> None:
+    text = "They praised the Pact on Coastal Fisheries, which Ghana and Togo signed on Monday."
+    [event] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
+    assert (event.actor, event.when.start) == (("GHA", "TGO"), date(2024, 7, 8))
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

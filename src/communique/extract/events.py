@@ -1600,6 +1600,25 @@ def _blamed(verb: Token) -> list[Token]:
 _TO_BLAME = {"responsible", "culpable", "guilty", "complicit"}
 
 
+def _instrument_history(
+    verb: Token, dated: Span | None, published: date | None, titles: list[tuple[int, int]]
+) -> bool:
+    """Whether a clause on an instrument's name tells its history, not the news.
+
+    "The ABM Treaty, signed by the two powers in 1972, …", "the treaty, which our presidents
+    signed in 2013, …": the signing years before the report describes the treaty, and the
+    agreement's own record keeps it; it is no event of the report. A clause dated within the
+    report's weeks ("the accord they signed on Monday") is news.
+    """
+    if verb.dep_ not in {"acl", "relcl"} or dated is None or dated.from_publication:
+        return False
+    if published is None or published - dated.end <= NEWS_WINDOW:
+        return False
+    head = verb.head  # the instrument's noun, or the last word of its title
+    named = any(lo <= head.idx < hi for lo, hi in titles)
+    return named or (head.pos_ == "NOUN" and head.lemma_.lower() in instruments()["nouns"])
+
+
 def _controls(verb: Token) -> bool:
     """Whether a verb has an object and an infinitive saying what the object is to do.
 
@@ -1716,6 +1735,8 @@ def _code(
     sent = token.sent
     tense = _tense(token, clause)
     dated = _clause_date(token, clause, sent, published, tense == "future", when, titles)
+    if _instrument_history(token, dated, published, titles):
+        return None
     if place is None and dateline is not None and (dated is None or dated.from_publication):
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
