@@ -1199,6 +1199,22 @@ def test_an_instruments_signing_this_week_told_in_a_clause_on_it_is_news(nlp) ->
     assert (event.actor, event.when.start) == (("GHA", "TGO"), date(2024, 7, 8))
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("An extraordinary summit of the Southern African Development Community opened in "
+         "Harare on Friday, hosted by Zimbabwe. The participants met first behind closed doors "
+         "and later with their delegations.", {"IGO:SADC", "ZWE"}),
+        ("A summit of the East African Community opened in Arusha on Friday, hosted by "
+         "Tanzania. The participants met first in private and then with their advisers.",
+         {"IGO:EAC", "TZA"}),
+    ],
+)  # fmt: skip
+def test_a_meeting_told_again_with_one_side_is_the_same_meeting(nlp, text: str, sides: set) -> None:
+    [meeting] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert set(meeting.actor + meeting.recipient) == sides and len(meeting.evidence) == 2
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

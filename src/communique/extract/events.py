@@ -2107,7 +2107,44 @@ def _merge(events: list[Event]) -> list[Event]:
             evidence=tuple(dict.fromkeys(same.evidence + event.evidence)),
             confidence=max(same.confidence, event.confidence),  # the best sentence's
         )
-    return merged
+    return _absorb_one_sided(merged)
+
+
+def _absorb_one_sided(events: list[Event]) -> list[Event]:
+    """A meeting told with one side only joins the meeting of that side on the same days.
+
+    "A SADC summit opened in Harare, hosted by Zimbabwe. The participants met first behind
+    closed doors": the second sentence names only the bloc, and is the same session.
+    """
+    meetings = [e for e in events if e.event == "CONSULT" and not e.negated and e.when]
+    absorbed: dict[int, Event] = {}
+    kept: list[Event] = []
+    for event in events:
+        sides = _sides(event)
+        host = next(
+            (
+                other
+                for other in meetings
+                if other is not event
+                and event.event == "CONSULT"
+                and len(sides) == 1
+                and event.when is not None
+                and not event.negated
+                and sides < _sides(other)
+                and other.when.start <= event.when.end
+                and event.when.start <= other.when.end
+            ),
+            None,
+        )
+        if host is None:
+            kept.append(event)
+            continue
+        index = id(host)
+        base = absorbed.get(index, host)
+        absorbed[index] = dataclasses.replace(
+            base, evidence=tuple(dict.fromkeys(base.evidence + event.evidence))
+        )
+    return [absorbed.get(id(e), e) for e in kept]
 
 
 def _sides(event: Event) -> frozenset[str]:
