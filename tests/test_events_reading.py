@@ -1215,6 +1215,35 @@ def test_a_meeting_told_again_with_one_side_is_the_same_meeting(nlp, text: str, 
     assert set(meeting.actor + meeting.recipient) == sides and len(meeting.evidence) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kenya warned Uganda that it would close the border if the raids continued.",
+         ("KEN",), ("UGA",)),
+        ("Chad warned that any incursion into its territory would be treated as an act of war.",
+         ("TCD",), ()),
+        ("Togo warned Ghana of its resolve to defend the border.", ("TGO",), ("GHA",)),
+    ],
+)  # fmt: skip
+def test_warning_of_ones_own_act_or_resolve_threatens(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    [threat] = [e for e in _events(nlp, text) if e.event == "THREATEN"]
+    assert (threat.actor, threat.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya warned that the drought would worsen in the coming months.",
+        "The Ghanaian minister warned that food prices would rise.",
+        "Kenya warned of a humanitarian catastrophe in Sudan.",
+    ],
+)
+def test_warning_of_what_will_happen_threatens_no_one(nlp, text: str) -> None:
+    assert "THREATEN" not in _kinds(nlp, text)
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

@@ -134,6 +134,7 @@ _CONDITIONS = (
     "controls",
     "complement",
     "blame",
+    "complement_self",
 )
 
 
@@ -565,6 +566,15 @@ def _applies(token: Token, rule: dict) -> bool:
             return False  # "returned the paintings to …", not "returned to Moscow"
         if rule.get("intransitive") and has_object:
             return False  # "demonstrated outside the embassy", not "demonstrated resolve"
+    if rule.get("complement_self") and not any(
+        g.dep_ in _SUBJECTS and (g.pos_ == "PRON" or any(d.lower_ in _ANY for d in g.children))
+        for c in token.children
+        if c.dep_ == "ccomp"
+        for g in c.children
+    ):
+        # "warned that it would close the border", "that any attack would mean war"; not
+        # "that prices would rise"
+        return False
     if rule.get("blame") and not _blamed(token):
         return False  # "said Uganda was behind the attack", not "said Uganda was ready"
     if rule.get("complement") and not any(c.dep_ == "ccomp" for c in token.children):
@@ -1596,6 +1606,8 @@ def _blamed(verb: Token) -> list[Token]:
     ]
 
 
+# Determiners of an act not yet done, whoever does it: "any attack would mean war".
+_ANY = {"any", "every", "further", "another"}
 # What a said clause calls someone who did a wrong: "was responsible for the attack".
 _TO_BLAME = {"responsible", "culpable", "guilty", "complicit"}
 
