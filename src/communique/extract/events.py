@@ -2129,34 +2129,30 @@ def _absorb_one_sided(events: list[Event]) -> list[Event]:
     closed doors": the second sentence names only the bloc, and is the same session.
     """
     meetings = [e for e in events if e.event == "CONSULT" and not e.negated and e.when]
-    absorbed: dict[int, Event] = {}
+    grown: dict[int, Event] = {}  # by the id of the meeting that took others in
     kept: list[Event] = []
     for event in events:
         sides = _sides(event)
-        host = next(
-            (
-                other
-                for other in meetings
-                if other is not event
-                and event.event == "CONSULT"
-                and len(sides) == 1
-                and event.when is not None
-                and not event.negated
-                and sides < _sides(other)
-                and other.when.start <= event.when.end
-                and event.when.start <= other.when.end
-            ),
-            None,
-        )
+        host = None
+        if event in meetings and len(sides) == 1:
+            host = next(
+                (
+                    other
+                    for other in meetings
+                    if sides < _sides(other)
+                    and other.when.start <= event.when.end
+                    and event.when.start <= other.when.end
+                ),
+                None,
+            )
         if host is None:
             kept.append(event)
             continue
-        index = id(host)
-        base = absorbed.get(index, host)
-        absorbed[index] = dataclasses.replace(
+        base = grown.get(id(host), host)
+        grown[id(host)] = dataclasses.replace(
             base, evidence=tuple(dict.fromkeys(base.evidence + event.evidence))
         )
-    return [absorbed.get(id(e), e) for e in kept]
+    return [grown.get(id(e), e) for e in kept]
 
 
 def _sides(event: Event) -> frozenset[str]:
