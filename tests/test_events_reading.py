@@ -1326,12 +1326,11 @@ def test_an_after_clause_is_dated_from_the_clause_it_hangs_on(
     ("text", "actor", "recipient"),
     [
         (
-            "President Cyril Ramaphosa of South Africa arrived in Tokyo on Monday. In his later "
-            "meeting with Japanese Prime Minister Fumio Kishida, the President stressed how much "
-            "Japan's support had meant. He went on to ask the Japanese government to open its "
-            "market to South African citrus.",
-            ("ZAF",),
-            ("JPN",),
+            "Nigerian President Bola Tinubu landed in Paris on Monday. In talks with French "
+            "President Emmanuel Macron, the President praised French help after the floods. He "
+            "went on to ask the French government to open its market to Nigerian cocoa.",
+            ("NGA",),
+            ("FRA",),
         ),
         (
             "Brazilian President Luiz Inacio Lula da Silva arrived in Beijing on Friday. In his "

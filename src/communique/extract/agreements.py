@@ -346,11 +346,10 @@ def find_instruments(
 def _retitled(found: list[Instrument], table: dict) -> list[Instrument]:
     """A described instrument acted on is the one of its kind the text names in full.
 
-    "Russia and China sign friendship treaty" in the headline, and below only "The Treaty of
-    Good-Neighbourliness and Friendly Cooperation … commits the two countries": the signing is
-    of the named treaty. A description ("friendship treaty", its noun in lower case) takes the
-    name where the text gives exactly one name of that kind that shares a word with it and
-    that nothing else is said of.
+    "Ghana and Togo signed a friendship pact on Monday", and below only "The Pact of Friendly
+    Relations binds both states …": the signing is of the named pact. A description
+    ("friendship pact", its noun in lower case) takes the name where the text gives exactly
+    one name of that kind that shares a word with it and that nothing else is said of.
     """
     named = [i for i in found if i.action == "referenced" and not _described(i.title, table)]
     retitled: list[Instrument] = []
@@ -805,6 +804,7 @@ def _patient_clause(verb: Token) -> bool:
     )
 
 
+# Relative words that may stand as a clause's object: "the treaty that both signed".
 _RELATIVE_WORDS = {"that", "which", "whom"}
 # What may stand between the names of a list: "X, the Y and the Z", "X as well as Y".
 _LIST_GLUE = {",", ";", "and", "as", "well", "the", "a", "an"}

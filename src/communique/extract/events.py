@@ -961,7 +961,7 @@ def _person_before(
             last = max(named, key=lambda m: m.start)
             person = _subject_person(token.doc, last, named)
             if person is None:
-                # "… with Prime Minister Kishida, the President stressed …. He also asked …":
+                # "During talks with Chancellor Scholz, the President thanked …. He urged …":
                 # the subject a bare title names again, not the person named beside it
                 titled = _antecedent(_root_subjects(token.doc, last), mentions)
                 if titled and not set(titled) & set(unlike):
