@@ -1244,6 +1244,21 @@ def test_warning_of_what_will_happen_threatens_no_one(nlp, text: str) -> None:
     assert "THREATEN" not in _kinds(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Kenya and Uganda have stalled since March.",
+        "Negotiations between Chile and Bolivia collapsed in 2019.",
+    ],
+)
+def test_talks_that_stalled_report_no_meeting(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+def test_talks_that_resumed_are_a_meeting(nlp) -> None:
+    assert "CONSULT" in _kinds(nlp, "Talks between Kenya and Uganda resumed on Monday.")
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

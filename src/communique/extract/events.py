@@ -371,11 +371,18 @@ _UNDONE = {
     "preparation",
 }
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
+# Verbs saying that talks or a process have stopped getting anywhere: no meeting is reported.
+_STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "languish"}
 
 
 def _undone(token: Token) -> bool:
-    """Whether the trigger is what is proposed, put off or prepared, not what happened."""
+    """Whether the trigger is what is proposed, put off or prepared, not what happened.
+
+    Or what has stalled: "talks between X and Y have stalled", "negotiations collapsed".
+    """
     head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _STALLED:
+        return True
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head  # "preparations for the state visit"
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp"}:
