@@ -213,18 +213,7 @@ def test_who_acted_on_an_instrument_is_not_part_of_its_title(nlp, text, title) -
          "Treaty of Quito", "entered_into_force", date(2024, 5, 1)),
         ("Ghana celebrated the entry into force of the Pact on Coastal Fisheries on Friday.",
          "Pact on Coastal Fisheries", "entered_into_force", date(2024, 7, 5)),
-    ],
-)  # fmt: skip
-def test_a_noun_of_approval_or_entry_into_force_acts_on_the_name(
-    nlp, text: str, title: str, action: str, day: date
-) -> None:
-    found = _one(nlp, text, action)
-    assert (found.title, found.when.start) == (title, day)
-
-
-@pytest.mark.parametrize(
-    ("text", "title", "action", "day"),
-    [
+        # a clause on a bare "the treaty" that names it again
         ("The Treaty of Quito fixes the border. The treaty, signed in Lima on Monday, also opens "
          "two crossings.", "Treaty of Quito", "signed", date(2024, 7, 8)),
         ("Kenya and Uganda back the Protocol on Lake Fisheries. The protocol, which both "
@@ -232,9 +221,10 @@ def test_a_noun_of_approval_or_entry_into_force_acts_on_the_name(
          date(2024, 3, 1)),
     ],
 )  # fmt: skip
-def test_a_clause_on_the_bare_noun_that_names_it_again_acts_on_the_name(
+def test_an_act_told_apart_from_the_name_acts_on_it(
     nlp, text: str, title: str, action: str, day: date
 ) -> None:
+    """A noun of approval or of entry into force, or a clause on "the treaty" named before."""
     found = _one(nlp, text, action)
     assert (found.title, found.when.start) == (title, day)
 
