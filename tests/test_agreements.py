@@ -205,6 +205,7 @@ def test_who_acted_on_an_instrument_is_not_part_of_its_title(nlp, text, title) -
 @pytest.mark.parametrize(
     ("text", "title", "action", "day"),
     [
+        # a noun of approval by a legislature, or of entry into force
         ("Approval of the Convention on Cross-Border Rivers by Nigeria's Senate came on "
          "Thursday.", "Convention on Cross-Border Rivers", "ratified", date(2024, 7, 4)),
         ("The Senate's approval of the Treaty of Quito on Thursday was unanimous.",
