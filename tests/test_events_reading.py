@@ -1259,6 +1259,22 @@ def test_talks_that_resumed_are_a_meeting(nlp) -> None:
     assert "CONSULT" in _kinds(nlp, "Talks between Kenya and Uganda resumed on Monday.")
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kenya's president said the border issue was a priority, and criticised Uganda's new "
+         "tariffs.", ("KEN",), ("UGA",)),
+        ("Peru's foreign minister said the fishing question was urgent, and condemned Chile's "
+         "new quotas.", ("PER",), ("CHL",)),
+    ],
+)  # fmt: skip
+def test_a_verb_joined_to_a_said_clause_about_a_topic_is_the_speakers(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    [accusation] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    assert (accusation.actor, accusation.recipient) == (actor, recipient)
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

@@ -1133,7 +1133,13 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     if not subjects and _shared_passive(verb):
         return []  # "which are poor and cut off from aid": the subject is the patient
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
-        return _doers(verb.head, depth + 1)
+        shared = _doers(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and _topics_only(shared):
+            # "Xi said the Taiwan question was a red line, and criticised …": the parse joins
+            # "criticised" to the said clause; a topic does not criticise, the speaker does
+            return _doers(head.head, depth + 1) or shared
+        return shared
     if (
         not subjects
         and verb.dep_ == "pcomp"
@@ -1159,6 +1165,11 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
             return _doers(said, depth + 1) or subjects
     return subjects
+
+
+def _topics_only(subjects: list[Token]) -> bool:
+    """Whether every subject names what is talked about ("the Taiwan question"), no doer."""
+    return bool(subjects) and all(t.lemma_.lower() in doers()["topics"] for t in subjects)
 
 
 def _misread_relative(verb: Token) -> bool:
