@@ -1275,6 +1275,23 @@ def test_a_verb_joined_to_a_said_clause_about_a_topic_is_the_speakers(
     assert (accusation.actor, accusation.recipient) == (actor, recipient)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Chinese President Xi Jinping received Kenyan President William Ruto in Beijing on "
+         "Monday. Mr Xi later criticised the new American tariffs.", ("CHN",), ("USA",)),
+        ("South Korean President Yoon Suk Yeol arrived in Tokyo on Monday. President Yoon later "
+         "condemned North Korea's missile launches.", ("KOR",), ("PRK",)),
+    ],
+)  # fmt: skip
+def test_a_family_name_written_first_is_the_surname_after_a_title(
+    nlp, text: str, actor: tuple, recipient: tuple
+) -> None:
+    """After "Xi Jinping", "Mr Xi" is he; after "Yoon Suk Yeol", "President Yoon"."""
+    [accusation] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    assert (accusation.actor, accusation.recipient) == (actor, recipient)
+
+
 def test_charging_with_no_clause_or_target_is_no_accusation(nlp) -> None:
     assert _events(nlp, "Police charged the protesters in Nairobi on Monday.") == ()
 

@@ -106,7 +106,7 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
-        _mark_surnames_again(doc)
+        _mark_surnames_again(doc, self.kb.ranks)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
         ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known))
         mentions: list[Mention] = []
@@ -265,6 +265,7 @@ class ActorResolver:
             return mention, title, None
         seen[name_key(person)] = person
         seen.setdefault(name_key(person).split()[-1], person)
+        seen.setdefault(name_key(person).split()[0], person)  # "Mr Xi" after "Xi Jinping"
         known = self.kb.people.get(person)
         role = self.kb.role_on(known, day) if known else None
         held = (
@@ -1147,27 +1148,39 @@ def _relabel_people(doc: Doc, spans: list[Span]) -> None:
     doc.ents = sorted(keep, key=lambda e: e.start)
 
 
-def _mark_surnames_again(doc: Doc) -> None:
+def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
     """Label PERSON a surname alone after the document named the person in full.
 
     "Javier Tello held talks … In the afternoon Tello met …": the model may not read the lone
     surname as a name, but the reader does, and resolution of it to the person named before
-    needs it as an entity.
+    needs it as an entity. A name's first word is its surname where the family name comes
+    first ("Xi Jinping", "Yoon Suk Yeol"); alone, it is taken for one only after a rank or
+    courtesy title ("Mr Xi", "President Yoon"), as a lone given name would not stand there.
     """
     first: dict[str, int] = {}  # surname -> the end of the first full name that has it
+    leading: dict[str, int] = {}  # a full name's first word -> the end of that name
     for ent in doc.ents:
-        last = ent[-1]
-        if ent.label_ == "PERSON" and len(ent) > 1 and last.is_title and last.is_alpha:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        last, head = ent[-1], ent[0]
+        if last.is_title and last.is_alpha:
             first.setdefault(last.text, ent.end)
-    if not first:
+        if head.is_title and head.is_alpha and head.text not in ranks:
+            leading.setdefault(head.text, ent.end)
+    if not (first or leading):
         return
     # the words' ids, read as one array: the other words never become Token objects
     wanted = {doc.vocab.strings.add(word): end for word, end in first.items()}
+    titled = {doc.vocab.strings.add(word): end for word, end in leading.items()}
     orth = doc.to_array(ORTH).tolist()
     spans = [
         Span(doc, i, i + 1, label="PERSON")
         for i, word in enumerate(orth)
-        if word in wanted and i >= wanted[word] and doc[i].ent_type_ != "PERSON"
+        if (
+            (word in wanted and i >= wanted[word])
+            or (word in titled and i >= titled[word] and i and doc[i - 1].text in ranks)
+        )
+        and doc[i].ent_type_ != "PERSON"
     ]
     if spans:
         _relabel_people(doc, spans)
