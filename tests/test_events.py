@@ -36,6 +36,11 @@ def _analysis(nlp, text: str, day: date = date(2024, 7, 10)):
     return analysis
 
 
+def _coded(nlp, text: str) -> list[tuple]:
+    """Each event's type, actor and recipient, in text order."""
+    return [(e.event, e.actor, e.recipient) for e in _analysis(nlp, text).events]
+
+
 def _one(nlp, text: str, kind: str, day: date = date(2024, 7, 10)):
     events = [e for e in _analysis(nlp, text, day).events if e.event == kind]
     assert len(events) == 1, events
@@ -388,8 +393,7 @@ def test_event_closing_a_diplomatic_mission_is_a_sanction_not_coercion(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """Closing a state's mission cuts relations with it; ordering it closed is no more."""
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [("SANCTION", actor, recipient)]
+    assert _coded(nlp, text) == [("SANCTION", actor, recipient)]
 
 
 def test_event_ordering_other_closures_is_still_coercion(nlp) -> None:
@@ -597,8 +601,7 @@ def test_event_a_promise_refused_is_a_rejection(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """ "Will meet" is a promise (AGREE); "will not meet" refuses it (REJECT)."""
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [("REJECT", actor, recipient)]
+    assert _coded(nlp, text) == [("REJECT", actor, recipient)]
 
 
 def test_event_an_act_not_done_in_the_past_is_only_negated(nlp) -> None:
@@ -628,8 +631,7 @@ def test_event_the_purpose_of_a_planned_meeting_is_planned_too(nlp, text: str) -
 def test_event_receiving_goods_is_aid_from_the_giver(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [("AID", actor, recipient)]
+    assert _coded(nlp, text) == [("AID", actor, recipient)]
 
 
 @pytest.mark.parametrize(
@@ -834,8 +836,7 @@ def test_event_calling_an_act_a_provocation_censures_its_doer(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """The verdict, not the word for the act ("convoy", "visit"), makes the event: ACCUSE."""
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [("ACCUSE", actor, recipient)]
+    assert _coded(nlp, text) == [("ACCUSE", actor, recipient)]
 
 
 @pytest.mark.parametrize(
@@ -888,8 +889,7 @@ def test_event_an_act_someone_wants_done_is_a_wish(nlp, text: str) -> None:
 def test_event_engaging_in_a_firefight_attacks_and_presenting_evidence_accuses(
     nlp, text: str, kind: str, actor: tuple, recipient: tuple
 ) -> None:
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [(kind, actor, recipient)]
+    assert _coded(nlp, text) == [(kind, actor, recipient)]
 
 
 @pytest.mark.parametrize(
@@ -961,8 +961,7 @@ def test_event_giving_in_to_a_demand_is_a_concession_and_not_a_new_request(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """Accepting a demand yields (PLOVER CONCEDE); the demand it answers was made before."""
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [("CONCEDE", actor, recipient)]
+    assert _coded(nlp, text) == [("CONCEDE", actor, recipient)]
 
 
 @pytest.mark.parametrize(
@@ -976,8 +975,7 @@ def test_event_calling_for_someone_to_be_punished_accuses_them(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """A call for sanctions on X or X's punishment condemns X (ACCUSE), not a request of X."""
-    events = _analysis(nlp, text).events
-    assert [(e.event, e.actor, e.recipient) for e in events] == [("ACCUSE", actor, recipient)]
+    assert _coded(nlp, text) == [("ACCUSE", actor, recipient)]
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,11 @@ def _kinds(nlp, text: str) -> set[str]:
     return {e.event for e in _events(nlp, text)}
 
 
+def _coded(nlp, text: str) -> list[tuple]:
+    """Each event's type, actor and recipient, in text order."""
+    return [(e.event, e.actor, e.recipient) for e in _events(nlp, text)]
+
+
 def _one(nlp, text: str, kind: str):
     found = [e for e in _events(nlp, text) if e.event == kind]
     assert len(found) == 1, found
@@ -1128,7 +1133,7 @@ def test_he_after_one_person_meets_another_is_the_one_who_met(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """The subject of the sentence before is whom "he" goes on about, not the last name."""
-    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    request = _one(nlp, text, "REQUEST")
     assert (request.actor, request.recipient) == (actor, recipient)
 
 
@@ -1145,9 +1150,7 @@ def test_charging_that_or_hitting_out_at_is_an_accusation(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """What is charged is alleged, not coded as done."""
-    assert [(e.event, e.actor, e.recipient) for e in _events(nlp, text)] == [
-        ("ACCUSE", actor, recipient)
-    ]
+    assert _coded(nlp, text) == [("ACCUSE", actor, recipient)]
 
 
 @pytest.mark.parametrize(
@@ -1162,7 +1165,7 @@ def test_charging_that_or_hitting_out_at_is_an_accusation(
 def test_saying_another_was_behind_or_responsible_for_a_wrong_accuses_it(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
-    [accusation] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    accusation = _one(nlp, text, "ACCUSE")
     assert (accusation.actor, accusation.recipient) == (actor, recipient)
 
 
@@ -1195,7 +1198,7 @@ def test_an_instruments_signing_years_ago_told_in_a_clause_on_it_is_no_event(
 
 def test_an_instruments_signing_this_week_told_in_a_clause_on_it_is_news(nlp) -> None:
     text = "They praised the Pact on Coastal Fisheries, which Ghana and Togo signed on Monday."
-    [event] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
+    event = _one(nlp, text, "SUPPORT")
     assert (event.actor, event.when.start) == (("GHA", "TGO"), date(2024, 7, 8))
 
 
@@ -1211,7 +1214,7 @@ def test_an_instruments_signing_this_week_told_in_a_clause_on_it_is_news(nlp) ->
     ],
 )  # fmt: skip
 def test_a_meeting_told_again_with_one_side_is_the_same_meeting(nlp, text: str, sides: set) -> None:
-    [meeting] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    meeting = _one(nlp, text, "CONSULT")
     assert set(meeting.actor + meeting.recipient) == sides and len(meeting.evidence) == 2
 
 
@@ -1228,7 +1231,7 @@ def test_a_meeting_told_again_with_one_side_is_the_same_meeting(nlp, text: str, 
 def test_warning_of_ones_own_act_or_resolve_threatens(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
-    [threat] = [e for e in _events(nlp, text) if e.event == "THREATEN"]
+    threat = _one(nlp, text, "THREATEN")
     assert (threat.actor, threat.recipient) == (actor, recipient)
 
 
@@ -1271,7 +1274,7 @@ def test_talks_that_resumed_are_a_meeting(nlp) -> None:
 def test_a_verb_joined_to_a_said_clause_about_a_topic_is_the_speakers(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
-    [accusation] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    accusation = _one(nlp, text, "ACCUSE")
     assert (accusation.actor, accusation.recipient) == (actor, recipient)
 
 
@@ -1288,7 +1291,7 @@ def test_a_family_name_written_first_is_the_surname_after_a_title(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """After "Xi Jinping", "Mr Xi" is he; after "Yoon Suk Yeol", "President Yoon"."""
-    [accusation] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    accusation = _one(nlp, text, "ACCUSE")
     assert (accusation.actor, accusation.recipient) == (actor, recipient)
 
 
@@ -1338,9 +1341,7 @@ def test_pressing_or_calling_for_another_to_act_is_a_request_of_it(
     nlp, text: str, actor: tuple, recipient: tuple
 ) -> None:
     """The act asked for is not done: only the request is coded."""
-    assert [(e.event, e.actor, e.recipient) for e in _events(nlp, text)] == [
-        ("REQUEST", actor, recipient)
-    ]
+    assert _coded(nlp, text) == [("REQUEST", actor, recipient)]
 
 
 def test_pressing_ahead_is_no_request(nlp) -> None:
@@ -1396,7 +1397,7 @@ def test_he_after_a_bare_title_as_subject_is_that_titles_holder(
 
     Not the person named beside it, nor a state named deeper in what he asks ("Brazilian beef").
     """
-    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    request = _one(nlp, text, "REQUEST")
     assert (request.actor, request.recipient) == (actor, recipient)
 
 
