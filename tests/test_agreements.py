@@ -1206,24 +1206,13 @@ def test_a_government_approval_or_a_resolution_stays_adopted(nlp, text: str) -> 
 @pytest.mark.parametrize(
     ("text", "titles"),
     [
+        # names "among them" are items of the set just named
         ("Kenya and Uganda on Tuesday signed seven agreements, among them a deal on a crude oil"
          " pipeline and a memorandum on the railway.",
          ["deal on a crude oil pipeline", "memorandum on the railway"]),
         ("Ghana and Togo signed five documents on Monday, among them the Protocol on Border"
          " Markets.", ["Protocol on Border Markets"]),
-    ],
-)  # fmt: skip
-def test_names_among_them_are_items_of_the_set_just_named(
-    nlp, text: str, titles: list[str]
-) -> None:
-    assert [(i.title, i.action) for i in _instruments(nlp, text)] == [
-        (title, "signed") for title in titles
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "titles"),
-    [
+        # each name of a list shares the first one's act, whatever the parse
         ("Chile and Peru signed on Monday the Agreement on Fisheries, the Protocol on Customs and"
          " the Memorandum on Tourism.",
          ["Agreement on Fisheries", "Protocol on Customs", "Memorandum on Tourism"]),
@@ -1231,9 +1220,7 @@ def test_names_among_them_are_items_of_the_set_just_named(
          " Customs.", ["Memorandum on Tourism", "Protocol on Customs"]),
     ],
 )  # fmt: skip
-def test_each_name_of_a_list_shares_the_first_ones_act_whatever_the_parse(
-    nlp, text: str, titles: list[str]
-) -> None:
+def test_items_of_a_set_or_a_list_share_its_act(nlp, text: str, titles: list[str]) -> None:
     assert [(i.title, i.action) for i in _instruments(nlp, text)] == [
         (title, "signed") for title in titles
     ]
