@@ -1,4 +1,8 @@
-"""The faster rule components answer exactly as spaCy's attribute ruler and lemmatizer do."""
+"""The faster rule components answer as spaCy's attribute ruler and lemmatizer do.
+
+The lemmatizer differs in one choice, tested on its own: a word in "-es" whose rules offer two
+known lemmas ("hopes": "hop", "hope").
+"""
 
 from __future__ import annotations
 
@@ -158,3 +162,20 @@ def test_the_lemmatizer_keeps_lemmas_already_set_unless_told_to_overwrite_them()
                 t.lemma_ for t in stock.get_pipe("lemmatizer")(theirs)
             ]
             assert (mine[1].lemma_ == "preset") is not overwrite
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Kenya hopes to reopen the border.", "hope"),
+        ("Peru copes with the floods.", "cope"),
+        ("Chile fixes the date of the talks.", "fix"),
+        ("Kenya goes to the polls.", "go"),
+    ],
+)
+def test_a_word_in_es_is_lemmatised_as_english_spells_it(text: str, lemma: str) -> None:
+    """English spells "-es" only after a hissing sound or an "o": "hopes" is "hope" + "s"."""
+    nlp = spacy.load(MODEL, exclude=["ner"])
+    use_faster_rules(nlp)
+    assert nlp(text)[1].lemma_ == lemma

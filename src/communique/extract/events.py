@@ -1587,9 +1587,9 @@ def _tense(token: Token, clause: Token) -> str:
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
-        if verb.dep_ in {"xcomp", "ccomp"} and _base(verb.head) in _WISHING:
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _WISHING:
             return "hypothetical"  # "Kenya wants Uganda to attack the rebels": a wish
-        if verb.dep_ == "xcomp" and _base(verb.head) in _FUTURE_HEADS:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
         if verb.i == token.i and "to" in aux and _asked_of_another(verb):
             # "Uganda expects Kenya to reopen the border"; but in "urged Chile to help the
@@ -1660,20 +1660,6 @@ def _controls(verb: Token) -> bool:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
-
-
-def _base(verb: Token) -> str:
-    """A verb's lemma, mended where the small model's lemmatiser cuts a verb short.
-
-    It reads "hopes" as "hop": a third-person "-s" form whose stem is a verb of planning or
-    wanting is taken for that verb.
-    """
-    lemma = verb.lemma_.lower()
-    if verb.tag_ == "VBZ" and verb.lower_.endswith("s") and verb.lower_[:-1] != lemma:
-        stem = verb.lower_[:-1]
-        if stem in _FUTURE_HEADS or stem in _WISHING:
-            return stem
-    return lemma
 
 
 def _asked_of_another(verb: Token) -> bool:

@@ -1,4 +1,4 @@
-"""The English model's rule-based components, made faster and giving exactly their output.
+"""The English model's rule-based components, made faster and giving their output.
 
 Two of the model's components are plain Python rules, and on news text they cost as much as the
 parser: the attribute ruler (tag to part of speech and features, 179 tag and word rules) and the
@@ -14,6 +14,8 @@ lemmatizer. Each is replaced by a subclass that answers the same and does less w
   rules ran, not when the word was already in its base form (a singular noun, an infinitive),
   so three tokens in four are worked out again each time. Here every lemma is remembered by the
   word, part of speech and features it depends on, and the Doc's lemmas are set in one call.
+  One choice differs: where spaCy's rules offer two known lemmas for a word in "-es" ("hop" and
+  "hope" for "hopes") and take the first, English spelling picks (:func:`_inflected_from`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.pipeline.attributeruler import attribute_ruler_score
 from spacy.strings import StringStore, get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 __all__ = ["CachingLemmatizer", "ColumnAttributeRuler", "use_faster_rules"]
@@ -216,8 +218,31 @@ def make_attribute_ruler(
     return ColumnAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 
+def _inflected_from(token: Token, lemmas: list[str]) -> str:
+    """Of the lemmas spaCy's rules offer, the one English spelling makes the word from.
+
+    For "hopes" the rules offer "hop" and "hope", both known verbs, and spaCy takes the first.
+    English adds "-es" only after a hissing sound or an "o" ("fixes", "goes"), so "hopes" is
+    "hope" + "s", as "copes" is "cope"'s; "fixes" stays "fix".
+    """
+    word = token.lower_
+    if len(lemmas) > 1 and word.endswith("es"):
+        bare = word[:-2]
+        if not bare.endswith(_TAKES_ES) and word[:-1] in lemmas:
+            return word[:-1]
+    return lemmas[0]
+
+
+# Endings after which English spells a plural or third person "-es" rather than "-s".
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
+
+
 class CachingLemmatizer(EnglishLemmatizer):
-    """spaCy's English lemmatizer, remembering every lemma it works out (in rule mode)."""
+    """spaCy's English lemmatizer, remembering every lemma it works out (in rule mode).
+
+    Of two lemmas its rules offer for a word in "-es", it keeps the one English spelling makes
+    the word from ("hopes" is "hope", not "hop"): the event rows name verbs by lemma.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -239,7 +264,7 @@ class CachingLemmatizer(EnglishLemmatizer):
                     continue
                 found = known.get((orth, pos, morph))
                 if found is None:
-                    found = self.vocab.strings.add(self.lemmatize(doc[i])[0])
+                    found = self.vocab.strings.add(_inflected_from(doc[i], self.lemmatize(doc[i])))
                     if pos:  # without a part of speech spaCy warns each time: so do we
                         known[orth, pos, morph] = found
                 lemmas[i] = found
