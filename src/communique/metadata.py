@@ -239,24 +239,35 @@ def _unlabelled(line: str) -> str:
     "First published on Tue 12 Mar 2019 09.41 GMT" and "Posted on 12 March 2019 by Ana Ruiz"
     then hold no more words beside the date than an unlabelled date line may.
     """
-    folded = line.casefold()
-    for label in sorted(furniture()["date_labels"], key=len, reverse=True):
-        if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum():
-            rest = line[len(label) :].lstrip(" :")
-            return rest[3:] if rest.casefold().startswith("on ") else rest
-    return line
+    label = _date_label(line)
+    if label is None:
+        return line
+    rest = line[len(label) :].lstrip(" :")
+    return rest[3:] if rest.casefold().startswith("on ") else rest
 
 
 def _is_date_label(line: str) -> bool:
     """A short line opened by a publication label (``Published on …``, ``Last updated …``)."""
-    words = line.split()
-    if len(words) > _MAX_DATE_TOKENS + 4:
-        return False
+    return len(line.split()) <= _MAX_DATE_TOKENS + 4 and _date_label(line) is not None
+
+
+def _date_label(line: str) -> str | None:
+    """The publication label opening a line, the longest that fits ("first published")."""
     folded = line.casefold()
-    return any(
-        folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum()
-        for label in furniture()["date_labels"]
+    return next(
+        (
+            label
+            for label in _date_labels()
+            if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalnum()
+        ),
+        None,
     )
+
+
+@cache
+def _date_labels() -> tuple[str, ...]:
+    """The publication labels, longest first, so "first published" wins over "published"."""
+    return tuple(sorted(furniture()["date_labels"], key=len, reverse=True))
 
 
 def dateline_date(line: str, language: str | None, year: int | None) -> date | None:
