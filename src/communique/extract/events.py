@@ -492,7 +492,7 @@ def _grievance(noun: Token) -> bool:
         return False
     governor = noun.head.head  # "protested over", "outrage at", "lodged … over" (a protest)
     near = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
-    return any(t.lemma_.lower() in event_words()["grievances"] for t in near)
+    return _complains(near)
 
 
 def _demarche(verb: Token, rules: list[dict]) -> bool:
@@ -507,7 +507,12 @@ def _demarche(verb: Token, rules: list[dict]) -> bool:
         return False
     acts = [verb, *verb.conjuncts]
     near = [*acts, *(c for act in acts for c in act.children if c.dep_ == "dobj")]
-    return any(t.lemma_.lower() in event_words()["grievances"] for t in near if t.i != verb.i)
+    return _complains(t for t in near if t.i != verb.i)
+
+
+def _complains(words: Iterable[Token]) -> bool:
+    """Whether one of the words is a word of complaint ("protest", "concern", "summon")."""
+    return any(t.lemma_.lower() in event_words()["grievances"] for t in words)
 
 
 # Who represents a state abroad: meeting one is how a complaint to that state is delivered.
@@ -573,15 +578,8 @@ def _applies(token: Token, rule: dict) -> bool:
             return False  # "returned the paintings to …", not "returned to Moscow"
         if rule.get("intransitive") and has_object:
             return False  # "demonstrated outside the embassy", not "demonstrated resolve"
-    if rule.get("complement_self") and not any(
-        g.dep_ in _SUBJECTS and (g.pos_ == "PRON" or any(d.lower_ in _ANY for d in g.children))
-        for c in token.children
-        if c.dep_ == "ccomp"
-        for g in c.children
-    ):
-        # "warned that it would close the border", "that any attack would mean war"; not
-        # "that prices would rise"
-        return False
+    if rule.get("complement_self") and not _own_or_any_act(token):
+        return False  # "warned that it would close the border", not "that prices would rise"
     if rule.get("blame") and not _blamed(token):
         return False  # "said Uganda was behind the attack", not "said Uganda was ready"
     if rule.get("complement") and not any(c.dep_ == "ccomp" for c in token.children):
@@ -1598,6 +1596,20 @@ def _tense(token: Token, clause: Token) -> str:
         if verb.dep_ == "xcomp" and _plan_copula(verb.head) and "to" in aux:
             return "future"  # "the president is to visit …": a fixed plan, not a report
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
+
+
+def _own_or_any_act(verb: Token) -> bool:
+    """Whether what a verb says is the speaker's own act or any act of others.
+
+    "Warned that it would close the border" (a pronoun: the speaker), "that any incursion
+    would mean war" (an act not yet done, whoever does it); not "that prices would rise".
+    """
+    return any(
+        g.dep_ in _SUBJECTS and (g.pos_ == "PRON" or any(d.lower_ in _ANY for d in g.children))
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for g in c.children
+    )
 
 
 def _blamed(verb: Token) -> list[Token]:
