@@ -1431,3 +1431,266 @@ def test_agreeing_with_a_view_or_siding_with_a_state_is_support(
     """Sharing a view endorses it; agreeing with someone to do a thing is an agreement."""
     [event] = _events(nlp, text)
     assert (event.event, (*event.actor, *event.recipient)) == (kind, pair)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kenyan president welcomed his Tanzanian counterpart at State House.",
+            ("CONSULT", ("TZA",), ("KEN",)),
+        ),
+        ("Putin welcomed Lukashenko to the Kremlin on Friday.", ("CONSULT", ("BLR",), ("RUS",))),
+    ],
+)
+def test_welcoming_someone_hosts_a_visit(nlp, text: str, expected: tuple) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan welcomed the resumption of talks between Serbia and Kosovo.",
+            ("SUPPORT", ("JPN",), ("SRB", "XKX")),
+        ),
+        (
+            "Norway welcomed the reopening of the crossing between Egypt and Gaza.",
+            ("SUPPORT", ("NOR",), ("EGY", "PSE")),
+        ),
+    ],
+)
+def test_welcoming_a_development_approves_and_hosts_no_one(nlp, text: str, expected: tuple) -> None:
+    coded = _coded(nlp, text)
+    assert expected in coded
+    assert not [c for c in coded if c[0] == "CONSULT" and c[2] == expected[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "China said it would take countermeasures if the Philippines continued its patrols.",
+            (("CHN",), ("PHL",)),
+        ),
+        (
+            "Moscow warned that it would take retaliatory measures against Oslo.",
+            (("RUS",), ("NOR",)),
+        ),
+    ],
+)
+def test_announcing_countermeasures_threatens(nlp, text: str, sides: tuple) -> None:
+    assert ("THREATEN", *sides) in _coded(nlp, text)
+
+
+def test_taking_measures_of_help_threatens_no_one(nlp) -> None:
+    assert "THREATEN" not in _kinds(nlp, "Ghana said it would take measures to support farmers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Venezuela's foreign minister attacked the British plan as dangerous.",
+            (("VEN",), ("GBR",)),
+        ),
+        ("Chile's president attacked Peru's decision on the border.", (("CHL",), ("PER",))),
+        ("Iran blasted the IAEA resolution as politically motivated.", (("IRN",), ("IGO:IAEA",))),
+    ],
+)
+def test_attacking_a_plan_or_blasting_a_text_is_criticism(nlp, text: str, sides: tuple) -> None:
+    coded = _coded(nlp, text)
+    assert ("ACCUSE", *sides) in coded
+    assert "ASSAULT" not in {c[0] for c in coded}
+
+
+def test_attacking_a_place_is_still_an_assault(nlp) -> None:
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in _coded(
+        nlp, "Russian forces attacked the port of Odessa in Ukraine overnight."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Turkey withdrew its objection to Sweden joining NATO.", ("TUR",)),
+        ("Greece abandoned its threat to block the talks with North Macedonia.", ("GRC",)),
+        ("Hungary withdrew its veto on the new aid package.", ("HUN",)),
+    ],
+)
+def test_withdrawing_or_abandoning_an_objection_gives_way(nlp, text: str, sides: tuple) -> None:
+    found = [c for c in _coded(nlp, text) if c[0] == "CONCEDE"]
+    assert found and found[0][1] == sides
+    assert "SANCTION" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam condemned China's deployment of an oil rig in disputed waters.",
+        "Manila protested against Beijing's deployment of a drilling platform near the shoal.",
+    ],
+)
+def test_deploying_a_rig_mobilises_no_forces(nlp, text: str) -> None:
+    assert "MOBILIZE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine demanded that Hungary stop blocking its talks with NATO.",
+        "Georgia accused Russia of trying to prevent its negotiations with the EU.",
+    ],
+)
+def test_talks_kept_from_happening_are_no_meeting(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Finland's president said Russia's threats against Helsinki were unacceptable.",
+            (("FIN",), ("RUS",)),
+        ),
+        (
+            "The Kenyan minister told reporters that Uganda's decision was a provocation.",
+            (("KEN",), ("UGA",)),
+        ),
+    ],
+)
+def test_saying_someones_act_deserves_censure_accuses_them(nlp, text: str, sides: tuple) -> None:
+    event = _one(nlp, text, "ACCUSE")
+    assert ((event.actor, event.recipient), event.mode) == (sides, "disapprove")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said the decision was regrettable.",
+        "Peru said Bolivia's measures were not illegal.",
+        "The minister said Chile's proposal was interesting.",
+    ],
+)
+def test_a_verdict_on_no_ones_act_or_no_censure_accuses_no_one(nlp, text: str) -> None:
+    assert "ACCUSE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Armenia's foreign ministry said Azerbaijan bore full responsibility for the clashes.",
+            (("ARM",), ("AZE",)),
+        ),
+        (
+            "Ukraine's foreign minister said Russia had committed war crimes in Bucha.",
+            (("UKR",), ("RUS",)),
+        ),
+        ("Peru said Chile was to blame for the failure of the talks.", (("PER",), ("CHL",))),
+    ],
+)
+def test_saying_another_bears_the_blame_or_committed_a_wrong_accuses_it(
+    nlp, text: str, sides: tuple
+) -> None:
+    event = _one(nlp, text, "ACCUSE")
+    assert (event.actor, event.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said it did not bear any responsibility for the incident.",
+        "Ghana said Togo had committed to reopening the border.",
+    ],
+)
+def test_denied_blame_or_a_commitment_accuses_no_one(nlp, text: str) -> None:
+    assert "ACCUSE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States criticised Iran on Monday. Later, the ministers of Kenya and "
+        "Ethiopia signed a memorandum on border patrols.",
+        "Brazil accused Venezuela of stalling. Argentina and Uruguay endorsed the new trade "
+        "rules on Friday.",
+    ],
+)
+def test_doers_backing_something_together_aim_at_no_one_else(nlp, text: str) -> None:
+    [support] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
+    assert len(support.actor) == 2 and support.recipient == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya's foreign minister Musalia Mudavadi hosted Ethiopian Foreign Minister Taye "
+            "Atske Selassie on Monday.\n\nTaye thanked Kenya and invited Mudavadi to visit "
+            "Addis Ababa. He also called on the African Union to send observers.",
+            ("REQUEST", ("ETH",), ("IGO:AU",)),
+        ),
+        (
+            "Indonesian Foreign Minister Retno Marsudi received Australian Foreign Minister "
+            "Penny Wong in Jakarta.\n\nRetno said the talks were useful. She then urged the "
+            "United Nations to hold an emergency session.",
+            ("REQUEST", ("IDN",), ("IGO:UN",)),
+        ),
+    ],
+)
+def test_a_person_called_by_the_first_of_their_names_is_that_person(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "month"),
+    [
+        (
+            "Kenya and Ethiopia reopened the crossing on Tuesday.\n\nEthiopia had accused "
+            "Kenyan police of firing on herders in January. Kenya then closed the crossing.",
+            "COERCE",
+            (2025, 1),
+        ),
+        (
+            "Peru and Chile restored ties on Monday.\n\nChilean police detained two Peruvian "
+            "officers in November. Peru subsequently recalled its ambassador from Santiago.",
+            "SANCTION",
+            (2024, 11),
+        ),
+    ],
+)
+def test_an_act_told_as_what_came_next_takes_the_time_before_it(
+    nlp, text: str, kind: str, month: tuple
+) -> None:
+    last = text.rsplit(". ", 1)[1]
+    [event] = [
+        e
+        for e in _events(nlp, text, date(2025, 3, 4))
+        if e.event == kind and e.evidence[0].sentence == last
+    ]
+    assert (event.when.start.year, event.when.start.month) == month
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The United States criticised Iran on Monday. The ministers of Kenya and Ethiopia "
+            "met in Nairobi on Tuesday.",
+            {"KEN", "ETH"},
+        ),
+        (
+            "Russia accused Ukraine of shelling. The leaders of Chile and Peru held talks in "
+            "Lima on Friday.",
+            {"CHL", "PER"},
+        ),
+    ],
+)
+def test_a_collective_whose_of_phrase_names_its_states_is_those_states(
+    nlp, text: str, pair: set
+) -> None:
+    [meeting] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert {*meeting.actor, *meeting.recipient} == pair

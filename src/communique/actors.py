@@ -826,8 +826,9 @@ class ActorResolver:
             return []
         found = []
         people = Mentions(m for m in mentions if m.kind == "person")
+        states_at = Mentions(m for m in mentions if m.kind == "state")
         for ent in ents:
-            if ent.label_ == "COLLECTIVE":
+            if ent.label_ == "COLLECTIVE" and not _named_within(ent, states_at):
                 # "the two governments" are the states of the people its own sentence names,
                 # then the article's most named: Sweden and Hungary after "Kristersson … talks
                 # with Orbán", in an article that names the United States more often. Places
@@ -1154,11 +1155,14 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
     "Javier Tello held talks … In the afternoon Tello met …": the model may not read the lone
     surname as a name, but the reader does, and resolution of it to the person named before
     needs it as an entity. A name's first word is its surname where the family name comes
-    first ("Xi Jinping", "Yoon Suk Yeol"); alone, it is taken for one only after a rank or
-    courtesy title ("Mr Xi", "President Yoon"), as a lone given name would not stand there.
+    first ("Xi Jinping", "Yoon Suk Yeol"); alone, it is taken for one after a rank or
+    courtesy title ("Mr Xi", "President Yoon"), or as the subject of a clause where no other
+    full name starts with it: where news calls people by the first of their names ("Abiy
+    Ahmed … Abiy said", "Retno Marsudi … Retno told"), that name is how they are called.
     """
     first: dict[str, int] = {}  # surname -> the end of the first full name that has it
     leading: dict[str, int] = {}  # a full name's first word -> the end of that name
+    names: dict[str, set[str]] = {}  # a full name's first word -> the full names it starts
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue
@@ -1167,6 +1171,7 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
             first.setdefault(last.text, ent.end)
         if head.is_title and head.is_alpha and head.text not in ranks:
             leading.setdefault(head.text, ent.end)
+            names.setdefault(head.text, set()).add(ent.text)
     if not (first or leading):
         return
     # the words' ids, read as one array: the other words never become Token objects
@@ -1179,11 +1184,32 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
         if (
             (word in wanted and i >= wanted[word])
             or (word in titled and i >= titled[word] and i and doc[i - 1].text in ranks)
+            or (word in titled and i >= titled[word] and _called_so(doc[i], names))
         )
         and doc[i].ent_type_ != "PERSON"
     ]
     if spans:
         _relabel_people(doc, spans)
+
+
+def _named_within(ent: Span, states: Mentions) -> bool:
+    """Whether a collective's own "of" phrase names its states: "the ministers of Kenya and …".
+
+    Those states are its members; the article's most named pair is not meant.
+    """
+    phrases = [p for p in ent.root.rights if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(
+        states.inside(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in phrases
+    )
+
+
+def _called_so(token: Token, names: dict[str, set[str]]) -> bool:
+    """Whether a lone first word of one full name stands as a clause's subject: "Abiy said"."""
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and len(names[token.text]) == 1
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN")
+    )
 
 
 def _untagged_names(ents: list[Span]) -> list[Span]:

@@ -1203,8 +1203,10 @@ def carried_date(
     Peru held talks on Monday. The two sides also agreed to reopen a crossing." A past act with
     no date of its own continues that date, not the day of publication, when the date is of
     the report's weeks (:data:`NEWS_WINDOW`): after an act of years before ("signed a border
-    accord in 2008"), an undated act is the report's own news. In a later paragraph, or after
-    a sentence with no such date, it is the news of the day the lead dates (:func:`_lead_date`).
+    accord in 2008"), an undated act is the report's own news; but an act told as what came
+    next ("then", "subsequently") takes whatever date the sentence before gives, of any age.
+    In a later paragraph, or after a sentence with no such date, it is the news of the day the
+    lead dates (:func:`_lead_date`).
     """
     doc = sent.doc
     if sent.start == 0:
@@ -1212,10 +1214,32 @@ def carried_date(
     before = doc[sent.start - 1].sent
     if "\n\n" in doc_text(doc)[before.start_char : sent.start_char]:
         return _lead_date(doc, published, when, titles)  # another paragraph
+    if _follows_on(sent):
+        # "… had fired on herders in January. Kenya then closed the crossing": the act comes
+        # next in that account, at the last time the sentence before gives, of whatever age
+        stated = (
+            found
+            for phrase in reversed(date_phrases(before, titles))
+            if (found := when(doc[phrase.start : phrase.end], published, False, titles))
+            and not found.from_publication
+            and found.end <= published
+        )
+        sequel = next(stated, None)
+        if sequel is not None:
+            return sequel
     phrases = _main_dates(before, titles)
     if phrases:  # the sentence before's own date, unless it is of another time
         return _in_news(phrases, published, when, titles)
     return _lead_date(doc, published, when, titles)
+
+
+# Adverbs that set a sentence's act next in the account the sentence before gives.
+_NEXT = {"then", "thereupon", "subsequently", "afterwards", "afterward"}
+
+
+def _follows_on(sent: SpacySpan) -> bool:
+    """Whether a sentence's main clause tells what came next: "Kenya then closed …"."""
+    return any(c.dep_ == "advmod" and c.lower_ in _NEXT for c in sent.root.children)
 
 
 def sequel_date(

@@ -135,6 +135,8 @@ _CONDITIONS = (
     "complement",
     "blame",
     "complement_self",
+    "guest",
+    "verdict",
 )
 
 
@@ -369,6 +371,12 @@ _UNDONE = {
     "try",
     "attempt",
     "preparation",
+    "block",
+    "prevent",
+    "obstruct",
+    "thwart",
+    "hamper",
+    "hinder",
 }
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
 # Verbs saying that talks or a process have stopped getting anywhere: no meeting is reported.
@@ -376,7 +384,7 @@ _STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "l
 
 
 def _undone(token: Token) -> bool:
-    """Whether the trigger is what is proposed, put off or prepared, not what happened.
+    """Whether the trigger is what is proposed, put off, prepared or kept from happening.
 
     Or what has stalled: "talks between X and Y have stalled", "negotiations collapsed".
     """
@@ -582,6 +590,10 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "warned that it would close the border", not "that prices would rise"
     if rule.get("blame") and not _blamed(token):
         return False  # "said Uganda was behind the attack", not "said Uganda was ready"
+    if rule.get("verdict") and not _condemned(token):
+        return False  # "said Uganda's decision was illegal", not "said the talks were useful"
+    if rule.get("guest") and not _a_guest(token):
+        return False  # "welcomed his counterpart" hosts; "welcomed the resumption of talks" not
     if rule.get("complement") and not any(c.dep_ == "ccomp" for c in token.children):
         return False  # "charged that Chile had armed the rebels", not "charged the battery"
     if rule.get("controls") and not _controls(token):
@@ -602,13 +614,18 @@ def _applies(token: Token, rule: dict) -> bool:
     consequences = rule.get("complement_object")
     if consequences and not any(
         c.lemma_.lower() in rule.get("complement_verb", ())
-        and any(g.lemma_.lower() in consequences for g in _objects_of(c))
+        and any(
+            t.lemma_.lower() in consequences
+            for g in _objects_of(c)
+            for t in (g, *(a for a in g.children if a.dep_ == "amod"))
+        )
         and not any(g.dep_ == "neg" for g in c.children)
         for c in token.children
         if c.dep_ == "ccomp"
     ):
-        # "said X would face consequences" warns X; "said X would come", "… would not use
-        # force" or "… the sanctions would have consequences" (a forecast) does not
+        # "said X would face consequences" or "we will take retaliatory measures" warns X;
+        # "said X would come", "… would not use force" or "… the sanctions would have
+        # consequences" (a forecast) does not
         return False
     judged = rule.get("judgement")
     if judged and not _judgement(token) & set(judged):
@@ -628,6 +645,25 @@ def _applies(token: Token, rule: dict) -> bool:
     if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
     return not wanted or bool(words & set(wanted))
+
+
+_PERSONAL = {"him", "her", "them", "us", "me", "you"}
+
+
+def _a_guest(verb: Token) -> bool:
+    """Whether what a verb of hosting takes is someone: a name, a person, a body, a pronoun.
+
+    "Welcomed Lukashenko", "welcomed his counterpart", "welcomed them" receive a visitor;
+    "welcomed the resumption of talks between Serbia and Kosovo" or "the ruling" approves
+    of a thing, whoever the phrase under it names.
+    """
+    guests = doers()["agents"] + doers()["attendees"] + doers()["guests"]
+    return any(
+        g.pos_ == "PROPN" or g.lower_ in _PERSONAL or g.lemma_.lower() in guests
+        for c in verb.children
+        if c.dep_ in {"dobj", "nsubjpass"}
+        for g in (_counted(c),)
+    )
 
 
 def _judgement(verb: Token) -> set[str]:
@@ -1615,8 +1651,10 @@ def _own_or_any_act(verb: Token) -> bool:
 def _blamed(verb: Token) -> list[Token]:
     """Whom a verb of saying holds to blame: Uganda in "said Uganda was behind the attack".
 
-    The said clause is a copula with "behind …" or "responsible for …", not negated; the parse
-    may also make the saying hang on that clause ("Uganda was behind it, the minister said").
+    The said clause, not negated, puts someone "behind" a wrong, calls them "responsible for"
+    or "to blame" for it, has them "bear responsibility" for it or "commit" it ("said Russia
+    had committed war crimes"); the parse may also make the saying hang on that clause
+    ("Uganda was behind it, the minister said").
     """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i != verb.i:
@@ -1624,22 +1662,66 @@ def _blamed(verb: Token) -> list[Token]:
     return [
         subject
         for clause in clauses
+        if not any(c.dep_ == "neg" for c in clause.children) and _blames(clause)
+        for subject in _clause_subjects(clause)
+    ]
+
+
+def _condemned(verb: Token) -> list[Token]:
+    """The act a verb of saying condemns: "said Russia's threats were unacceptable".
+
+    The said clause, not negated, gives its subject a verdict of censure ("illegal", "a
+    provocation"); the subject names whose act it is ("Russia's threats", "Uganda's
+    decision"). "Said the decision was regrettable" names no one to censure.
+    """
+    censure = set(event_words()["censure"])
+    return [
+        subject
+        for clause in (c for c in verb.children if c.dep_ == "ccomp")
         if clause.lemma_ == "be"
         and not any(c.dep_ == "neg" for c in clause.children)
         and any(
-            (c.dep_ == "prep" and c.lower_ == "behind")
-            or (c.dep_ == "acomp" and c.lower_ in _TO_BLAME)
-            for c in clause.children
+            c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in censure for c in clause.children
         )
         for subject in clause.children
-        if subject.dep_ == "nsubj"
+        if subject.dep_ == "nsubj" and any(g.dep_ == "poss" for g in subject.children)
     ]
+
+
+def _clause_subjects(clause: Token) -> list[Token]:
+    """A clause's subjects, or the name the parse hangs before its verb in their place.
+
+    "Said Azerbaijan bore responsibility" may come out with "Azerbaijan" as a modifier of
+    "bore"; a proper name left of a verb with no subject is that verb's subject.
+    """
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return subjects or [
+        c for c in clause.lefts if c.dep_ in {"nmod", "npadvmod", "dep"} and c.pos_ == "PROPN"
+    ]
+
+
+def _blames(clause: Token) -> bool:
+    """Whether a clause lays a wrong at its subject's door (see ``_blamed``)."""
+    lemma = clause.lemma_.lower()
+    objects = {c.lemma_.lower() for c in clause.children if c.dep_ == "dobj"}
+    if lemma == "be":
+        return any(
+            (c.dep_ == "prep" and c.lower_ == "behind")
+            or (c.dep_ == "acomp" and c.lower_ in _TO_BLAME)
+            or (c.dep_ == "xcomp" and c.lower_ == "blame")
+            for c in clause.children
+        )
+    if lemma in {"bear", "carry"}:
+        return bool(objects & {"responsibility", "blame"})
+    return lemma in {"commit", "perpetrate"} and bool(objects & _WRONGS)
 
 
 # Determiners of an act not yet done, whoever does it: "any attack would mean war".
 _ANY = {"any", "every", "further", "another"}
 # What a said clause calls someone who did a wrong: "was responsible for the attack".
 _TO_BLAME = {"responsible", "culpable", "guilty", "complicit"}
+# Wrongs one is said to have committed: "had committed war crimes".
+_WRONGS = {"crime", "atrocity", "genocide", "massacre", "violation", "aggression", "abuse"}
 
 
 def _instrument_history(
@@ -1730,6 +1812,8 @@ def _code(
         objects = _censured(token)
     if rule.get("blame"):
         objects = _blamed(token)  # "said Uganda was behind the attack": Uganda is accused
+    if rule.get("verdict"):
+        objects = _condemned(token)  # "said Uganda's decision was illegal": Uganda's act
     actor = (
         _gathered(subjects, mentions)
         or _codes(subjects, mentions, places=False)
@@ -1785,7 +1869,7 @@ def _code(
     principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
     if not recipient and rule["event"] == "REQUEST" and principle:
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
-    if not recipient and actor and rule["event"] in _DIRECTED:
+    if not recipient and actor and rule["event"] in _DIRECTED and not _together(rule, actor):
         recipient = _counterpart(sent, actor, mentions, salient)
     if not recipient and rule["event"] == "ASSAULT":
         # "struck targets in southern Lebanon": an attack abroad is on the state it hits
@@ -2058,6 +2142,14 @@ def _place(args: list[Token], mentions: Mentions) -> tuple[str, str] | None:
             if mention.kind in {"place", "state"} and mention.code:
                 return mention.text, mention.code
     return None
+
+
+def _together(rule: dict, actor: list[str]) -> bool:
+    """Whether doers back or sign something jointly: "the two ministers signed a memorandum".
+
+    Their act aims at no other side in the news; joint warnings or accusations still do.
+    """
+    return rule["event"] == "SUPPORT" and len(actor) > 1
 
 
 def _counterpart(
