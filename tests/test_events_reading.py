@@ -1694,3 +1694,47 @@ def test_a_collective_whose_of_phrase_names_its_states_is_those_states(
 ) -> None:
     [meeting] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
     assert {*meeting.actor, *meeting.recipient} == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sides"),
+    [
+        (
+            "Beijing took countermeasures against Lithuania in August.",
+            "SANCTION",
+            (("CHN",), ("LTU",)),
+        ),
+        (
+            '"China urges the Philippines to stop," Lin said. "Otherwise, China will take '
+            'resolute countermeasures."',
+            "THREATEN",
+            (("CHN",), ("PHL",)),
+        ),
+        (
+            "Russia will take retaliatory measures against Norway, the Russian foreign "
+            "ministry said.",
+            "THREATEN",
+            (("RUS",), ("NOR",)),
+        ),
+    ],
+)
+def test_countermeasures_taken_sanction_and_announced_threaten(
+    nlp, text: str, kind: str, sides: tuple
+) -> None:
+    assert (kind, *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "China's foreign ministry spokesman said the Philippine vessel had illegally "
+            "intruded into Chinese waters.",
+            (("CHN",), ("PHL",)),
+        ),
+        ("Baku said Armenian troops had unlawfully crossed the border.", (("AZE",), ("ARM",))),
+    ],
+)
+def test_saying_another_acted_illegally_accuses_it(nlp, text: str, sides: tuple) -> None:
+    event = _one(nlp, text, "ACCUSE")
+    assert (event.actor, event.recipient) == sides

@@ -1652,9 +1652,9 @@ def _blamed(verb: Token) -> list[Token]:
     """Whom a verb of saying holds to blame: Uganda in "said Uganda was behind the attack".
 
     The said clause, not negated, puts someone "behind" a wrong, calls them "responsible for"
-    or "to blame" for it, has them "bear responsibility" for it or "commit" it ("said Russia
-    had committed war crimes"); the parse may also make the saying hang on that clause
-    ("Uganda was behind it, the minister said").
+    or "to blame" for it, has them "bear responsibility" for it, "commit" it ("said Russia
+    had committed war crimes") or act "illegally"; the parse may also make the saying hang on
+    that clause ("Uganda was behind it, the minister said").
     """
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i != verb.i:
@@ -1713,6 +1713,8 @@ def _blames(clause: Token) -> bool:
         )
     if lemma in {"bear", "carry"}:
         return bool(objects & {"responsibility", "blame"})
+    if any(c.dep_ == "advmod" and c.lower_ in {"illegally", "unlawfully"} for c in clause.children):
+        return True  # "said the vessel had illegally intruded into its waters"
     return lemma in {"commit", "perpetrate"} and bool(objects & _WRONGS)
 
 
