@@ -1738,3 +1738,27 @@ def test_countermeasures_taken_sanction_and_announced_threaten(
 def test_saying_another_acted_illegally_accuses_it(nlp, text: str, sides: tuple) -> None:
     event = _one(nlp, text, "ACCUSE")
     assert (event.actor, event.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            '"We will not accept orders from Washington," Nicaragua\'s foreign minister told '
+            "state television.",
+            (("NIC",), ("USA",)),
+        ),
+        (
+            "Iran's president said Tehran would never accept dictates from Britain.",
+            (("IRN",), ("GBR",)),
+        ),
+    ],
+)
+def test_refusing_to_take_orders_rejects_their_giver(nlp, text: str, sides: tuple) -> None:
+    assert ("REJECT", *sides) in _coded(nlp, text)
+
+
+def test_accepting_demands_gives_way(nlp) -> None:
+    assert ("CONCEDE", ("SRB",), ("IGO:EU",)) in _coded(
+        nlp, "Serbia accepted the demands of the European Union."
+    )
