@@ -1762,3 +1762,25 @@ def test_accepting_demands_gives_way(nlp) -> None:
     assert ("CONCEDE", ("SRB",), ("IGO:EU",)) in _coded(
         nlp, "Serbia accepted the demands of the European Union."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        (
+            "Weekly digest\n\nRABAT, June 12 (MFA) - Senegal's President visited Mauritania "
+            "on Monday.",
+            "CONSULT",
+            date(2024, 6, 10),
+        ),
+        (
+            "Weekly digest\n\nADDIS ABABA, June 12 (Wire) - Ethiopia summoned Sudan's ambassador "
+            "on Thursday to protest the shelling.",
+            "ACCUSE",
+            date(2024, 6, 6),
+        ),
+    ],
+)
+def test_a_datelines_date_does_not_date_the_lead(nlp, text: str, kind: str, day: date) -> None:
+    event = next(e for e in _events(nlp, text, date(2024, 6, 12)) if e.event == kind)
+    assert event.when.start == day

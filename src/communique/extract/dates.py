@@ -921,7 +921,8 @@ def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) 
     DATE and TIME entities, and day words the recogniser missed where they modify a word ("had
     on Friday demanded"); not numbers in names ("resolution 1970") or counts ("1963 people"),
     baselines of comparisons ("the first visit since 1945", "the worst crisis since 2008"),
-    nor dates inside ``exclude`` (character spans of titles such as "Plan … for 2026").
+    dates inside ``exclude`` (character spans of titles such as "Plan … for 2026"), nor the
+    date of a dateline ("RABAT, June 12 (MFA) - …"), which dates the report, not its news.
 
     Kept with the Doc: every event trigger of a sentence asks for the sentence's phrases.
     """
@@ -930,6 +931,41 @@ def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) 
     if key not in known:
         known[key] = tuple(_date_phrases(span, exclude))
     return list(known[key])
+
+
+# A dateline opens a wire report: "LIMA (Reuters) -- …", "QUITO, May 2 (EFE) - …".
+_DATELINE_DASHES = {"--", "—", "–", "-", ":"}
+_DASH_CHARACTERS = set("".join(_DATELINE_DASHES))
+_DATELINE_WORDS = 12  # a dateline's dash stands among a sentence's first words
+
+
+def dateline_end(sent: SpacySpan) -> int:
+    """Where a sentence's opening dateline ends (its dash), or its start if it has none.
+
+    Asked of every sentence: one whose opening characters hold no dash has none, and is
+    answered from the text without making a Token of each of its first words.
+    """
+    doc = sent.doc
+    last = doc[min(sent.start + _DATELINE_WORDS, sent.end) - 1]
+    if _DASH_CHARACTERS.isdisjoint(doc_text(doc)[sent.start_char : last.idx + len(last)]):
+        return sent.start_char
+    words = list(sent[:_DATELINE_WORDS])
+    dash = next((t for t in words if t.text in _DATELINE_DASHES and _spaced(t)), None)
+    if dash is None:
+        return sent.start_char
+    head = doc[sent.start : dash.i]
+    if any(t.text == "(" for t in head) or any(
+        t.is_upper and len(t) > 2 and t.is_alpha for t in head
+    ):
+        return dash.idx
+    return sent.start_char
+
+
+def _spaced(token: Token) -> bool:
+    """Whether a dash stands apart ("LIMA - Peru …"), not inside a compound ("US-China")."""
+    doc = token.doc
+    before = token.text == ":" or token.i == 0 or bool(doc[token.i - 1].whitespace_)
+    return bool(token.whitespace_) and before
 
 
 def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> list[DatePhrase]:
@@ -942,6 +978,8 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
             taken.update(range(ent.start, ent.end))
         if not dated or _excluded(ent, exclude) or _is_number(ent) or _baseline(ent.root):
             continue
+        if ent.label_ == "DATE" and ent.end_char <= dateline_end(ent.sent):
+            continue  # "RABAT, June 12 (MFA) - … visited Mauritania last week": the report's day
         found.append(DatePhrase(ent.start, ent.end, _modified_noun(ent.root, ent.start, ent.end)))
     if not _may_name_a_day(span):
         return sorted(found)

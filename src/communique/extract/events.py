@@ -57,6 +57,7 @@ from .dates import (
     background,
     carried_date,
     date_phrases,
+    dateline_end,
     sequel_date,
     told_in_past,
 )
@@ -183,7 +184,7 @@ def find_events(
 ) -> list[Event]:
     """Every event the Doc states, merged within the Doc."""
     mentions = Mentions.of(mentions)
-    credits = [(s.start_char, end) for s in doc.sents if (end := _dateline_end(s)) > s.start_char]
+    credits = [(s.start_char, end) for s in doc.sents if (end := dateline_end(s)) > s.start_char]
     reported = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in credits)]
     in_play = _states_in_play(reported)  # not the agency credited in a dateline
     salient = _salient(reported)
@@ -1221,9 +1222,6 @@ def _misread_relative(verb: Token) -> bool:
 
 # Prepositions whose gerund shares the doer of the clause it hangs on.
 _GERUND_PREPS = {"by", "after", "before", "while", "upon", "since"}
-_DATELINE_DASHES = {"--", "—", "–", "-", ":"}
-_DASH_CHARACTERS = set("".join(_DATELINE_DASHES))
-_DATELINE_WORDS = 12  # a dateline's dash stands among a sentence's first words
 
 
 def _in_dateline(token: Token) -> bool:
@@ -1232,7 +1230,7 @@ def _in_dateline(token: Token) -> bool:
     The city and the agency before the dash open the report; the parse may take them for the
     first verb's subject, and an agency would then act for its home state.
     """
-    return token.idx < _dateline_end(token.sent)
+    return token.idx < dateline_end(token.sent)
 
 
 def _after_dateline(token: Token) -> list[Token]:
@@ -1242,35 +1240,6 @@ def _after_dateline(token: Token) -> list[Token]:
         for t in token.subtree
         if t.dep_ == "appos" and _in_dateline(t.head) and not _in_dateline(t)
     ]
-
-
-def _dateline_end(sent: SpacySpan) -> int:
-    """Where a sentence's opening dateline ends (its dash), or its start if it has none.
-
-    Asked of every sentence: one whose opening characters hold no dash has none, and is
-    answered from the text without making a Token of each of its first words.
-    """
-    doc = sent.doc
-    last = doc[min(sent.start + _DATELINE_WORDS, sent.end) - 1]
-    if _DASH_CHARACTERS.isdisjoint(doc_text(doc)[sent.start_char : last.idx + len(last)]):
-        return sent.start_char
-    words = list(sent[:_DATELINE_WORDS])
-    dash = next((t for t in words if t.text in _DATELINE_DASHES and _spaced(t)), None)
-    if dash is None:
-        return sent.start_char
-    head = doc[sent.start : dash.i]
-    if any(t.text == "(" for t in head) or any(
-        t.is_upper and len(t) > 2 and t.is_alpha for t in head
-    ):
-        return dash.idx
-    return sent.start_char
-
-
-def _spaced(token: Token) -> bool:
-    """Whether a dash stands apart ("LIMA - Peru …"), not inside a compound ("US-China")."""
-    doc = token.doc
-    before = token.text == ":" or token.i == 0 or bool(doc[token.i - 1].whitespace_)
-    return bool(token.whitespace_) and before
 
 
 def _listed_before(verb: Token, subjects: list[Token]) -> list[Token]:
@@ -2164,7 +2133,7 @@ def _counterpart(
     claims or the move are someone's acts), or else its most named actor beside the doer.
     ``salient`` lists the doers so far, most active first, then the most named.
     """
-    lo, hi = _dateline_end(sent), sent.end_char  # not the agency credited in a dateline
+    lo, hi = dateline_end(sent), sent.end_char  # not the agency credited in a dateline
     near = {
         code
         for m in mentions.starting_in(lo, hi)
