@@ -1784,3 +1784,27 @@ def test_accepting_demands_gives_way(nlp) -> None:
 def test_a_datelines_date_does_not_date_the_lead(nlp, text: str, kind: str, day: date) -> None:
     event = next(e for e in _events(nlp, text, date(2024, 6, 12)) if e.event == kind)
     assert event.when.start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Morocco's King Mohammed VI met Faye on Monday. Faye praised the King.", "LCA"),
+        (
+            "The Duke of Kent met Kenya's president in Nairobi on Monday. The Duke praised "
+            "Kenya's reforms.",
+            "USA",
+        ),
+    ],
+)
+def test_a_surname_that_is_a_common_noun_after_the_is_not_that_person(
+    nlp, text: str, absent: str
+) -> None:
+    """Known surnames: "King" (a Saint Lucian premier), "Duke" (an American secretary)."""
+    assert all(absent not in (*c[1], *c[2]) for c in _coded(nlp, text))
+
+
+def test_a_surname_before_its_government_is_still_that_person(nlp) -> None:
+    assert ("SANCTION", ("CAN",), ("IND",)) in _coded(
+        nlp, "The Trudeau government expelled six Indian diplomats."
+    )

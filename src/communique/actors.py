@@ -986,6 +986,8 @@ def _joined_names(
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
             continue  # inside a name already joined
         doc = ent.doc
+        if _common_noun(ent):
+            continue  # "the King", "the Pope": an office, not the person who bears it as a name
         if _acronym_before(ent):
             # "the utility EDP Power": a known surname after an acronym names a firm, not them
             joined.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
@@ -1021,6 +1023,20 @@ def _joined_names(
             ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _common_noun(ent: Span) -> bool:
+    """Whether a lone known surname is a common noun after its article: "praised the King".
+
+    "King" (Stephenson King), "Rice" or "Brown" are surnames the knowledge-base ruler matches
+    alone; after "the" or "a" such a word names an office or a thing, never the person. Not
+    so a name that modifies the noun after it: "the Trudeau government" is his.
+    """
+    if ent.label_ != "PERSON" or not ent.ent_id_ or len(ent) != 1 or ent.start == 0:
+        return False
+    doc = ent.doc
+    modifies = ent.end < len(doc) and doc[ent.end].pos_ in {"NOUN", "PROPN"}
+    return doc[ent.start - 1].lower_ in {"the", "a", "an"} and not modifies
 
 
 def _acronym_before(ent: Span) -> bool:
