@@ -1808,3 +1808,66 @@ def test_a_surname_before_its_government_is_still_that_person(nlp) -> None:
     assert ("SANCTION", ("CAN",), ("IND",)) in _coded(
         nlp, "The Trudeau government expelled six Indian diplomats."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt condemned Israel on Sunday and demanded an immediate ceasefire.",
+            ("REQUEST", ("EGY",), ("ISR",)),
+        ),
+        (
+            "Niger welcomed the ECOWAS decision but rejected any conditions.",
+            ("REJECT", ("NER",), ("IGO:ECOWAS",)),
+        ),
+    ],
+)
+def test_a_stance_joined_to_the_main_clause_is_the_news_too(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sudan met Chad on Friday. It accused Ethiopia of arming rebels.",
+            ("ACCUSE", ("SDN",), ("ETH",)),
+        ),
+        (
+            "China's foreign ministry issued a statement on Saturday. It condemned Japan's "
+            "decision.",
+            ("ACCUSE", ("CHN",), ("JPN",)),
+        ),
+    ],
+)
+def test_it_opening_a_sentence_continues_the_one_doer_before(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)
+
+
+def test_it_after_several_doers_is_left_unread(nlp) -> None:
+    text = "Chile and Peru met on Friday. It accused Bolivia of stalling."
+    assert not [c for c in _coded(nlp, text) if c[0] == "ACCUSE" and c[1] in {("CHL",), ("PER",)}]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Senegal's president is expected to visit Mauritania later this week.",
+            (("SEN",), ("MRT",)),
+        ),
+        (
+            "EU negotiators are scheduled to travel to Brazil later this month for talks.",
+            (("IGO:EU",), ("BRA",)),
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_does_what_its_infinitive_says(
+    nlp, text: str, sides: tuple
+) -> None:
+    assert ("AGREE", *sides) in _coded(nlp, text)

@@ -1049,6 +1049,25 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """What an "It" opening a sentence is: the one state or body the sentence before acted as.
+
+    "Sudan met Chad on Friday. It accused Ethiopia …", "ECOWAS met in Abuja. It also
+    demanded …": as "they" continues several doers, "it" continues one; a subject naming
+    several, or none the knowledge base places, leaves "it" unread.
+    """
+    for token in subjects:
+        sent = token.sent
+        if token.lower_ != "it" or token.i != sent.start or sent.start == 0:
+            continue
+        before = sent.doc[sent.start - 1].sent
+        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        codes = _codes(named, mentions, places=False)
+        if len(codes) == 1:
+            return codes
+    return []
+
+
 def _quoting(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The state of "we" or "I" in quoted words: that of whoever is said to speak them.
 
@@ -1170,6 +1189,10 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         shared = _doers(verb.head, depth + 1)
         head = verb.head
+        if not shared and verb.dep_ == "xcomp":
+            # "the president is expected to visit …", "was asked to leave": the passive's
+            # subject does what the infinitive says
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and _topics_only(shared):
             # "Xi said the Taiwan question was a red line, and criticised …": the parse joins
             # "criticised" to the said clause; a topic does not criticise, the speaker does
@@ -1796,6 +1819,7 @@ def _code(
         or _owner(subjects, mentions)
         or _quoting(subjects, mentions)
         or _they_before(subjects, mentions)
+        or _it_before(subjects, mentions)
     )
     place = _place(place_args, mentions)
     if (
@@ -1943,7 +1967,10 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     """
     if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
         return False
-    if token.dep_ == "ROOT" or _misread_relative(token):
+    main = token
+    while main.dep_ == "conj" and main.head.i != main.i:
+        main = main.head  # "condemned Israel and demanded a ceasefire": a main clause too
+    if main.dep_ == "ROOT" or _misread_relative(token):
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp"}]
     return bool(objects) and not any(
