@@ -1871,3 +1871,71 @@ def test_the_subject_of_a_passive_does_what_its_infinitive_says(
     nlp, text: str, sides: tuple
 ) -> None:
     assert ("AGREE", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea rejected the proposal, KCNA reported.", ("REJECT", ("PRK",))),
+        ("Officials met in Lima. Chile condemned the plan, officials said.", ("ACCUSE", ("CHL",))),
+    ],
+)
+def test_a_report_with_its_source_credited_after_it_is_the_news(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in [c[:2] for c in _coded(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan condemned North Korea on Friday. Laos urged all parties to exercise restraint.",
+        "Japan condemned North Korea on Friday. China and Russia called for restraint by all "
+        "parties.",
+        "Japan condemned North Korea on Friday. China urged the international community to "
+        "stay calm.",
+    ],
+)
+def test_an_appeal_to_all_comers_is_aimed_at_no_one_side(nlp, text: str) -> None:
+    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert request.recipient == ()
+
+
+def test_cancelling_all_events_is_still_aimed_at_the_other_side(nlp) -> None:
+    text = "Russia detained two Azerbaijanis. Baku cancelled all cultural events with Russia."
+    assert any(c[0] == "REJECT" and c[2] == ("RUS",) for c in _coded(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Manila protested to Beijing on Monday over the incident.", (("PHL",), ("CHN",))),
+        ("Tokyo protested to Seoul about the visit of its lawmakers.", (("JPN",), ("KOR",))),
+    ],
+)
+def test_protesting_to_a_state_is_a_diplomatic_complaint(nlp, text: str, sides: tuple) -> None:
+    coded = _coded(nlp, text)
+    assert ("ACCUSE", *sides) in coded
+    assert "PROTEST" not in {c[0] for c in coded}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Bangladesh expelled two Pakistani diplomats on Thursday, accusing them of meeting "
+            "opposition leaders without permission.",
+            (("BGD",), ("PAK",)),
+        ),
+        (
+            "Peru closed the Chilean consulate in Tacna, accusing Chile of spying on its navy.",
+            (("PER",), ("CHL",)),
+        ),
+    ],
+)
+def test_a_participle_after_the_clause_is_its_doers_act_and_what_it_alleges_is_not(
+    nlp, text: str, sides: tuple
+) -> None:
+    coded = _coded(nlp, text)
+    assert ("ACCUSE", *sides) in coded
+    assert "CONSULT" not in {c[0] for c in coded}

@@ -420,8 +420,14 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         return True
     if any(c.dep_ == "poss" for c in token.children):
         return False
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of", "on"}:
-        head = head.head  # "called for the release", "the lifting of sanctions", "agreed on …"
+    if (
+        token.dep_ in {"pobj", "pcomp"}
+        and head.dep_ == "prep"
+        and head.lower_ in {"for", "of", "on"}
+    ):
+        # "called for the release", "the lifting of sanctions", "agreed on …", "accused them
+        # of meeting the opposition"
+        head = head.head
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"} and not _purpose(token):
         return False
     for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
@@ -1864,7 +1870,13 @@ def _code(
     principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
     if not recipient and rule["event"] == "REQUEST" and principle:
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
-    if not recipient and actor and rule["event"] in _DIRECTED and not _together(rule, actor):
+    if (
+        not recipient
+        and actor
+        and rule["event"] in _DIRECTED
+        and not _together(rule, actor)
+        and not _anyone(objects, token)
+    ):
         recipient = _counterpart(sent, actor, mentions, salient)
     if not recipient and rule["event"] == "ASSAULT":
         # "struck targets in southern Lebanon": an attack abroad is on the state it hits
@@ -1968,13 +1980,49 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
         return False
     main = token
-    while main.dep_ == "conj" and main.head.i != main.i:
-        main = main.head  # "condemned Israel and demanded a ceasefire": a main clause too
-    if main.dep_ == "ROOT" or _misread_relative(token):
+    while _joined(main):
+        # "condemned Israel and demanded a ceasefire", "expelled the envoys, accusing them of
+        # spying": acts of the main clause too
+        main = main.head
+    if main.dep_ == "ROOT" or _misread_relative(token) or _credited(main):
         return False
     objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp"}]
     return bool(objects) and not any(
         mentions.inside(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in objects
+    )
+
+
+def _joined(verb: Token) -> bool:
+    """Whether a verb is joined to the clause above it as an act of its own doer.
+
+    A second verb of the same subject ("… and demanded …"), or a participle set after the
+    clause with no conjunction ("…, accusing them of …").
+    """
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "conj":
+        return True
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in {"mark", "nsubj"} for c in verb.children)
+    )
+
+
+def _credited(clause: Token) -> bool:
+    """Whether a clause is the report itself, its source credited after it.
+
+    "North Korea rejected the proposal, KCNA reported", "China condemned the plan, officials
+    said": the parse hangs the clause on the verb of saying that follows it, but the clause
+    is what the report tells, as if the credit were not there.
+    """
+    said = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < said.i
+        and (said.lemma_.lower() in speech()["speech_verbs"] or said.lemma_.lower() == "report")
+        and not any(c.dep_ == "mark" for c in clause.children)
     )
 
 
@@ -2140,6 +2188,35 @@ def _place(args: list[Token], mentions: Mentions) -> tuple[str, str] | None:
             if mention.kind in {"place", "state"} and mention.code:
                 return mention.text, mention.code
     return None
+
+
+# Nouns for those an act may be aimed at, all of them at once: "all parties", "any state".
+_PARTIES = {"party", "side", "member", "country", "state", "nation", "government", "stakeholder"}
+
+
+def _anyone(objects: list[Token], trigger: Token) -> bool:
+    """Whether an act is aimed at all comers: "urged all parties to …", "the world".
+
+    "Called for restraint by all parties", "urged all members to enforce the sanctions",
+    "appealed to the international community": no one side in the news is meant.
+    """
+    objects = objects + [  # "called for restraint by all parties"
+        g
+        for o in (trigger, *objects)
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in {"by", "from"}
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for token in objects:
+        words = {c.lower_ for c in token.children if c.dep_ in {"det", "amod", "predet"}}
+        if token.lower_ in {"everyone", "everybody"}:
+            return True
+        if words & {"all", "every", "any"} and token.lemma_.lower() in _PARTIES:
+            return True  # "all parties", "every member"; not "all cultural events"
+        if token.lemma_.lower() in {"community", "world"} and "international" in words:
+            return True
+    return False
 
 
 def _together(rule: dict, actor: list[str]) -> bool:
