@@ -1939,3 +1939,25 @@ def test_a_participle_after_the_clause_is_its_doers_act_and_what_it_alleges_is_n
     coded = _coded(nlp, text)
     assert ("ACCUSE", *sides) in coded
     assert "CONSULT" not in {c[0] for c in coded}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Weekly digest\n\nPoland's foreign minister Radoslaw Sikorski met Moldova's foreign "
+            'minister on Tuesday.\n\n"We condemn Russia for its attacks on Ukraine. The war must '
+            'end," Sikorski said.',
+            ("ACCUSE", ("POL",), ("RUS",)),
+        ),
+        (
+            "Weekly digest\n\nKenya's president William Ruto spoke to reporters on Monday.\n\n"
+            '"I will visit Ethiopia next week. Our ties are strong," Ruto said.',
+            ("AGREE", ("KEN",), ("ETH",)),
+        ),
+    ],
+)
+def test_first_person_in_a_quotation_is_its_speaker_however_far_the_credit(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)

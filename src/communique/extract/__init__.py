@@ -150,7 +150,12 @@ def extract_component(doc: Doc) -> Doc:
     else:
         instruments = find_instruments(doc, doc._.mentions, published=published, when=when)
         events = find_events(
-            doc, doc._.mentions, published=published, when=when, titles=instrument_titles(doc)
+            doc,
+            doc._.mentions,
+            published=published,
+            when=when,
+            titles=instrument_titles(doc),
+            quotes=statements,
         )
     # each record with its confidence (extract/confidence.py); an event's sentences are merged
     doc._.statements = [rate_statement(st) for st in statements]

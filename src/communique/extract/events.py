@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ents import Mentions, doc_text
-from ..model import Event, Evidence, Mention, Span
+from ..model import Event, Evidence, Mention, Span, Statement
 from ..patterns import doers, event_words, instruments, jsonl_rows, speech, tables
 from .confidence import rate_event
 from .dates import (
@@ -181,9 +181,14 @@ def find_events(
     published: date | None,
     when: DateResolver,
     titles: list[tuple[int, int]] | None = None,
+    quotes: Sequence[Statement] = (),
 ) -> list[Event]:
-    """Every event the Doc states, merged within the Doc."""
+    """Every event the Doc states, merged within the Doc.
+
+    ``quotes`` are the Doc's quotations: "we" or "I" inside one is its speaker.
+    """
     mentions = Mentions.of(mentions)
+    voices = [(q.start, q.end, q.code) for q in quotes if q.code]
     credits = [(s.start_char, end) for s in doc.sents if (end := dateline_end(s)) > s.start_char]
     reported = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in credits)]
     in_play = _states_in_play(reported)  # not the agency credited in a dateline
@@ -224,6 +229,7 @@ def find_events(
                 when=when,
                 titles=near,
                 dateline=dateline,
+                voices=voices,
             )
             if event is not None:
                 break
@@ -1055,6 +1061,20 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+def _speaking(subjects: list[Token], voices: Sequence[tuple[int, int, str]]) -> list[str]:
+    """The state of "we" or "I" inside a quotation: its speaker's, however far the credit is.
+
+    '"We condemn the attacks. The war must end," Sikorski said': the first sentence is not
+    the one the parse hangs on "said", but the quotation is his.
+    """
+    for token in subjects:
+        if token.lower_ in {"we", "i"}:
+            found = [code for lo, hi, code in voices if lo <= token.idx < hi]
+            if found:
+                return found[:1]
+    return []
+
+
 def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     """What an "It" opening a sentence is: the one state or body the sentence before acted as.
 
@@ -1803,6 +1823,7 @@ def _code(
     when: DateResolver,
     titles: list[tuple[int, int]],
     dateline: tuple[str, str] | None,
+    voices: Sequence[tuple[int, int, str]] = (),
 ) -> Event | None:
     if _named_again(token, rule, mentions):
         return None
@@ -1824,6 +1845,7 @@ def _code(
         )
         or _owner(subjects, mentions)
         or _quoting(subjects, mentions)
+        or _speaking(subjects, voices)
         or _they_before(subjects, mentions)
         or _it_before(subjects, mentions)
     )
