@@ -1961,3 +1961,84 @@ def test_first_person_in_a_quotation_is_its_speaker_however_far_the_credit(
     nlp, text: str, expected: tuple
 ) -> None:
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("In November, Qatar brokered a truce between Israel and Hamas.", {"QAT", "ISR", "PSE"}),
+        ("Turkey brokered a grain deal between Russia and Ukraine.", {"TUR", "RUS", "UKR"}),
+    ],
+)
+def test_brokering_a_truce_is_mediation_not_a_concession(nlp, text: str, sides: set) -> None:
+    [event] = _events(nlp, text)
+    assert (event.event, event.mode, {*event.actor, *event.recipient}) == (
+        "CONSULT",
+        "third-party",
+        sides,
+    )
+
+
+def test_a_mediation_with_no_mediator_named_is_no_meeting(nlp) -> None:
+    text = "Egypt hosted talks on Monday. In May it brokered the truce between Israel and Hamas."
+    assert not [e for e in _events(nlp, text) if e.mode == "third-party"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We call on both parties to seize this opportunity," Qatar\'s prime minister said.',
+        "Kenya urged Somalia to seize the chance for peace.",
+    ],
+)
+def test_seizing_an_opportunity_seizes_nothing(nlp, text: str) -> None:
+    assert "COERCE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian troops attacked a Sudanese patrol on Friday.",
+        "Gunmen ambushed a Malian army patrol near Gao.",
+    ],
+)
+def test_a_patrol_attacked_is_no_mobilisation(nlp, text: str) -> None:
+    assert "MOBILIZE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ECOWAS imposed sanctions on Niger in July. The bloc also threatened Niger with "
+            "military intervention.",
+            ("THREATEN", ("IGO:ECOWAS",), ("NER",)),
+        ),
+        (
+            "NATO foreign ministers met in Brussels. The alliance condemned Russia's missile "
+            "strikes.",
+            ("ACCUSE", ("IGO:NATO",), ("RUS",)),
+        ),
+    ],
+)
+def test_the_bloc_is_the_organisation_named_last(nlp, text: str, expected: tuple) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Russian aid convoy crossed into Ukraine on Friday. Germany met France on "
+            "Friday. The European Union condemned the convoy's entry.",
+            ("ACCUSE", ("IGO:EU",), ("RUS",)),
+        ),
+        (
+            "A Chinese survey ship entered Vietnam's waters. Japan met India in Delhi. "
+            "The Philippines criticised the ship's presence.",
+            ("ACCUSE", ("PHL",), ("CHN",)),
+        ),
+    ],
+)
+def test_the_noun_named_before_says_whose_act_is_judged(nlp, text: str, expected: tuple) -> None:
+    assert expected in _coded(nlp, text)

@@ -1061,6 +1061,56 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+# Nouns by which news names an organisation again without naming it: "the bloc said …".
+_BODIES = {"bloc", "alliance", "grouping", "organisation", "organization"}
+
+
+def _named_before(objects: list[Token], mentions: Mentions) -> list[str]:
+    """Whose "the convoy" is: the state the text gave the same noun when it first said it.
+
+    "A Russian aid convoy crossed the border. … The EU condemned the convoy's entry": the
+    entry is the convoy's, and "the convoy" is the Russian one named before. The object, or
+    the possessor of the object, is read back to the last phrase with its noun that names
+    an owner (a few paragraphs at most).
+    """
+    for token in objects:
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        for noun in (*owners, token):
+            if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+                continue
+            lemma = noun.lemma_.lower()
+            doc = noun.doc
+            for i in range(noun.i - 1, max(-1, noun.i - _LOOKBACK), -1):
+                if doc[i].lemma_.lower() == lemma and doc[i].pos_ == "NOUN":
+                    codes = _codes([doc[i]], mentions, places=False)
+                    if codes:
+                        return codes
+    return []
+
+
+def _the_body(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """Which organisation "the bloc" or "the alliance" is: the one the text last named.
+
+    "ECOWAS imposed sanctions on Niger. The bloc also threatened …": the noun names no one
+    itself and no earlier phrase with it says whose it is, but an organisation named just
+    before is meant (within a few paragraphs).
+    """
+    for token in subjects:
+        if token.lemma_.lower() not in _BODIES or not any(
+            c.lower_ == "the" for c in token.children
+        ):
+            continue
+        lo = token.doc[max(0, token.i - _LOOKBACK)].idx
+        named = [
+            m
+            for m in mentions.starting_in(lo, token.idx)
+            if m.kind != "place" and m.codes and all(c.startswith("IGO:") for c in m.codes)
+        ]
+        if named:
+            return list(named[-1].codes)
+    return []
+
+
 def _speaking(subjects: list[Token], voices: Sequence[tuple[int, int, str]]) -> list[str]:
     """The state of "we" or "I" inside a quotation: its speaker's, however far the credit is.
 
@@ -1840,6 +1890,7 @@ def _code(
         or _codes(subjects, mentions, places=False)
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
+        or _the_body(subjects, mentions)
         or _person_before(
             subjects, mentions, _codes(_aimed_at(objects, token), mentions, places=False)
         )
@@ -1892,6 +1943,8 @@ def _code(
     principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
     if not recipient and rule["event"] == "REQUEST" and principle:
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
+    if not recipient and actor and rule["event"] in _DIRECTED:
+        recipient = [c for c in _named_before(objects, mentions) if c not in actor]
     if (
         not recipient
         and actor
@@ -1917,6 +1970,8 @@ def _code(
     named_doer = subjects and not all(t.pos_ == "PRON" for t in subjects)
     if named_doer and not actor and actor_text is None and token.pos_ == "VERB":
         return None  # a doer the text names but we cannot place is not the states in play
+    if mode == "third-party" and not actor:
+        return None  # "it brokered the truce between X and Y": a mediation is its mediator's
     if event == "CONSULT" and not (actor or recipient) and token.pos_ != "VERB":
         actor = _antecedent([token], mentions)  # "the summit" named before as "the SADC summit"
     if event == "CONSULT":
