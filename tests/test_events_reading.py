@@ -2042,3 +2042,16 @@ def test_the_bloc_is_the_organisation_named_last(nlp, text: str, expected: tuple
 )
 def test_the_noun_named_before_says_whose_act_is_judged(nlp, text: str, expected: tuple) -> None:
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Belarus said on Tuesday it would expel two Lithuanian diplomats.", date(2024, 7, 9)),
+        ("Chile announced on Friday it would close the border with Bolivia.", date(2024, 7, 5)),
+    ],
+)
+def test_a_day_before_the_said_clause_dates_the_saying(nlp, text: str, day: date) -> None:
+    """Published on Wednesday 10 July: the threat was made on the day before it, not after."""
+    threat = _one(nlp, text, "THREATEN")
+    assert threat.when.start == day

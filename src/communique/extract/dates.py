@@ -1066,10 +1066,32 @@ def attached_dates(
             continue
         rank = next((r for r, t in enumerate(chain[:own]) if _when_of(phrase, t)), rank)
         if rank is not None:
-            direct = _direct(doc[phrase.start : phrase.end], chain[rank].i)
-            tense = _verb_tense(chain[rank])
+            owner = chain[rank]
+            saying = _said_when(phrase, owner)
+            if saying is not None:
+                # "said on Tuesday it would expel …": the parse hangs the day on the said
+                # clause, but it dates the saying
+                rank = order.get(saying.i, len(chain))
+                owner = saying
+            direct = _direct(doc[phrase.start : phrase.end], owner.i)
+            tense = _verb_tense(owner)
             ranked.append(((rank, not direct, phrase.start), phrase, rank < own, tense))
     return [(phrase, mine, tense) for _key, phrase, mine, tense in sorted(ranked)]
+
+
+def _said_when(phrase: DatePhrase, owner: Token) -> Token | None:
+    """The verb of saying a date phrase belongs to, where the parse gave it the said clause.
+
+    In "Belarus said on Tuesday it would expel …" the day stands between "said" and the said
+    clause's subject: it tells when the words were said, not when the act will be.
+    """
+    said = owner.head
+    if owner.dep_ != "ccomp" or said.i >= phrase.start or said.i == owner.i:
+        return None
+    subjects = [c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or phrase.end > subjects[0].left_edge.i:
+        return None
+    return said if said.lemma_.lower() in speech()["speech_verbs"] else None
 
 
 def _fronted_in_conjunct(phrase: DatePhrase, owner: Token, clause: Token) -> bool:
