@@ -195,7 +195,10 @@ RELATIVE = [
     ("in October last year", JAN, _month(2025, 10)),
     ("in a few days", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
     ("in a few days' time", JAN, (date(2026, 1, 15), date(2026, 1, 21), "day", True)),
-    ("next week", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
+    # "next week" is the calendar week after publication's, as "last week" the one before
+    ("next week", TUE, (date(2025, 12, 1), date(2025, 12, 7), "day", True)),
+    ("early next week", date(2024, 6, 16), (date(2024, 6, 17), date(2024, 6, 23), "day", True)),
+    ("the coming week", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
     ("in the coming days", TUE, (date(2025, 11, 26), date(2025, 12, 2), "day", True)),
     ("in the next few days", MON, (date(2025, 2, 11), date(2025, 2, 17), "day", True)),
     ("in two weeks", TUE, _day(date(2025, 12, 9), future=True)),

@@ -209,7 +209,7 @@ _AGO = _full(rf"{_PREP}(?P<n>{_NUM}|{_VAGUE}) {_UNIT} ago")
 _IN_UNITS = _full(rf"(?:in|within) (?:the next )?(?P<n>{_NUM}|{_VAGUE}) {_UNIT}(?: time)?")
 _COMING_DAYS = _full(
     rf"{_PREP}(?:(?:the )?(?:next|coming) (?:{_VAGUE} )?days|(?:the )?days (?:ahead|to come)"
-    r"|next week|(?:the )?coming week|the next week)|within days"
+    r"|(?:the )?coming week|the next week)|within days"
 )
 _COMING_WEEKS = _full(
     rf"{_PREP}(?:(?:the )?(?:next|coming) (?:{_VAGUE} )?weeks|(?:the )?weeks (?:ahead|to come)"
@@ -222,8 +222,10 @@ _PAST_WINDOW = _full(
     rf"{_PREP}(?:(?:the |this )?(?:past|last) (?:(?P<n>{_NUM}|{_VAGUE}) )?(?P<unit>day|week)s?"
     r"|recent (?P<recent>day|week)s)"
 )
-# "last week" alone is the calendar week before publication's, Monday to Sunday.
+# "last week" alone is the calendar week before publication's, Monday to Sunday; "next
+# week", the one after it ("the next week" and "the coming week" are the seven days ahead).
 _LAST_WEEK = _full(rf"{_PREP}(?:(?:early|late) )?last week")
+_NEXT_WEEK = _full(rf"{_PREP}(?:(?:early|late) )?next week")
 _THIS_WEEK = _full(rf"{_PREP}(?:(?P<mod>earlier|later) )?(?:(?:this|the current) week|in the week)")
 _WEEKEND = _full(rf"{_PREP}(?:(?P<which>last|next|this past|this|the) )?weekend")
 # The night before publication (or, in a sentence about what comes, the night after it).
@@ -544,6 +546,9 @@ def _relative(text: str, published: date, future_hint: bool) -> _Span | None:
     if _LAST_WEEK.fullmatch(text):
         monday = p - timedelta(days=p.weekday() + 7)
         return _Span(monday, monday + timedelta(days=6), "day")
+    if _NEXT_WEEK.fullmatch(text):
+        monday = p + timedelta(days=7 - p.weekday())
+        return _Span(monday, monday + timedelta(days=6), "day", True)
     if match := _PAST_WINDOW.fullmatch(text):
         unit = match["unit"] or match["recent"]
         days = _count(match["n"] or ("few" if match["recent"] else "1"), unit)
