@@ -2055,3 +2055,65 @@ def test_a_day_before_the_said_clause_dates_the_saying(nlp, text: str, day: date
     """Published on Wednesday 10 July: the threat was made on the day before it, not after."""
     threat = _one(nlp, text, "THREATEN")
     assert threat.when.start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "Nigeria's president urged the juntas in Niger, Mali and Burkina Faso to reconsider "
+            "their decision.",
+            ("NER", "MLI", "BFA"),
+        ),
+        (
+            "The United Nations condemned the authorities in Chad and Sudan for the killings.",
+            ("TCD", "SDN"),
+        ),
+    ],
+)
+def test_the_bodies_in_several_states_are_those_states(nlp, text: str, targets: tuple) -> None:
+    [event] = [e for e in _events(nlp, text) if e.event in {"REQUEST", "ACCUSE"}]
+    assert event.recipient == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2021, Lithuania recalled its ambassador from Minsk, and last year it closed two "
+            "border crossings with Belarus.",
+            ("COERCE", ("LTU",), ("BLR",)),
+        ),
+        (
+            "Peru expelled two Chilean diplomats in March, and in May it suspended flights to "
+            "Chile.",
+            ("SANCTION", ("PER",), ("CHL",)),
+        ),
+    ],
+)
+def test_it_in_a_joined_clause_is_the_first_clauses_doer(nlp, text: str, expected: tuple) -> None:
+    assert [c for c in _coded(nlp, text) if c == expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentine President Javier Milei skipped the Mercosur summit in Asuncion on Monday.",
+        "Hungary's prime minister boycotted the EU summit in Brussels.",
+    ],
+)
+def test_skipping_a_summit_attends_no_meeting(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile met Peru on Monday. Leaders of the Mercosur bloc adopted a joint declaration at "
+        "a summit in the Paraguayan capital.",
+        "Chile met Peru on Monday. Bolivia signed the Escazu Agreement in New York.",
+    ],
+)
+def test_signing_or_adopting_a_text_aims_at_no_other_side(nlp, text: str) -> None:
+    [support] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
+    assert support.recipient == ()

@@ -384,6 +384,10 @@ _UNDONE = {
     "thwart",
     "hamper",
     "hinder",
+    "skip",
+    "boycott",
+    "snub",
+    "shun",
 }
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
 # Verbs saying that talks or a process have stopped getting anywhere: no meeting is reported.
@@ -391,7 +395,7 @@ _STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "l
 
 
 def _undone(token: Token) -> bool:
-    """Whether the trigger is what is proposed, put off, prepared or kept from happening.
+    """Whether the trigger is what is proposed, put off, prepared, kept from happening or shunned.
 
     Or what has stalled: "talks between X and Y have stalled", "negotiations collapsed".
     """
@@ -1126,7 +1130,7 @@ def _speaking(subjects: list[Token], voices: Sequence[tuple[int, int, str]]) -> 
 
 
 def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
-    """What an "It" opening a sentence is: the one state or body the sentence before acted as.
+    """What "it" is: the one state or body the sentence before, or the clause it joins, names.
 
     "Sudan met Chad on Friday. It accused Ethiopia …", "ECOWAS met in Abuja. It also
     demanded …": as "they" continues several doers, "it" continues one; a subject naming
@@ -1134,10 +1138,17 @@ def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     """
     for token in subjects:
         sent = token.sent
-        if token.lower_ != "it" or token.i != sent.start or sent.start == 0:
+        if token.lower_ != "it":
             continue
-        before = sent.doc[sent.start - 1].sent
-        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        verb = token.head
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "Lithuania recalled its envoy, and last year it closed two crossings"
+            named = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+        elif token.i == sent.start and sent.start > 0:
+            before = sent.doc[sent.start - 1].sent
+            named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        else:
+            continue
         codes = _codes(named, mentions, places=False)
         if len(codes) == 1:
             return codes
@@ -1912,7 +1923,11 @@ def _code(
         where = _acted_where(place, clause, mentions)
         actor = [where[1]] if where is not None else []
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
-    if not recipient and rule["event"] in _FOR_WHOM:
+    if not recipient:
+        # "urged the juntas in Niger, Mali and Burkina Faso", "warned the bloc": whose they are
+        named = _located(objects, mentions) or _the_body(objects, mentions)
+        recipient = [c for c in named if c not in actor]
+    if not recipient and rule["event"] in _FOR_WHOM and not _signs(token):
         # where the beneficiaries or the thing given are, else where the giving took place:
         # "sent aid for flood victims in Mozambique"
         placed = _placed(objects) or _placed([clause] if rule["event"] == "AID" else [])
@@ -1949,7 +1964,7 @@ def _code(
         not recipient
         and actor
         and rule["event"] in _DIRECTED
-        and not _together(rule, actor)
+        and not _together(rule, actor, token)
         and not _anyone(objects, token)
     ):
         recipient = _counterpart(sent, actor, mentions, salient)
@@ -2296,12 +2311,18 @@ def _anyone(objects: list[Token], trigger: Token) -> bool:
     return False
 
 
-def _together(rule: dict, actor: list[str]) -> bool:
-    """Whether doers back or sign something jointly: "the two ministers signed a memorandum".
+def _together(rule: dict, actor: list[str], trigger: Token) -> bool:
+    """Whether doers back or sign something jointly, or sign or adopt a text.
 
-    Their act aims at no other side in the news; joint warnings or accusations still do.
+    "The two ministers signed a memorandum", "the leaders adopted a declaration": the act
+    aims at no other side in the news; joint warnings or accusations still do.
     """
-    return rule["event"] == "SUPPORT" and len(actor) > 1
+    return rule["event"] == "SUPPORT" and (len(actor) > 1 or _signs(trigger))
+
+
+def _signs(trigger: Token) -> bool:
+    """Whether a trigger is a verb of acting on a text: "signed", "adopted", "ratified"."""
+    return trigger.pos_ == "VERB" and trigger.lemma_.lower() in instruments()["verbs"]
 
 
 def _counterpart(
@@ -2337,6 +2358,8 @@ def _where(sent: SpacySpan, mention: Mention) -> bool:
     if span is None:
         return False
     root = span.root
+    while root.dep_ in {"amod", "compound", "poss", "nmod"} and root.head.i != root.i:
+        root = root.head  # "at a summit in the Paraguayan capital"
     return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}
 
 
