@@ -2117,3 +2117,50 @@ def test_skipping_a_summit_attends_no_meeting(nlp, text: str) -> None:
 def test_signing_or_adopting_a_text_aims_at_no_other_side(nlp, text: str) -> None:
     [support] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
     assert support.recipient == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamabad issued a travel advisory warning its citizens against non-essential travel "
+        "to Bangladesh.",
+        "Tokyo warned its nationals against travel to Israel.",
+    ],
+)
+def test_warning_ones_own_citizens_threatens_no_one(nlp, text: str) -> None:
+    assert "THREATEN" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India extended a 300 million dollar credit line to Vietnam on Wednesday.",
+            ("AID", ("IND",), ("VNM",)),
+        ),
+        ("Japan extended a loan of 500 million dollars to Kenya.", ("AID", ("JPN",), ("KEN",))),
+        (
+            "The EU extended its sanctions against Russia for six months.",
+            ("COERCE", ("IGO:EU",), ("RUS",)),
+        ),
+        (
+            "Washington extended the arms embargo on Sudan for another year.",
+            ("COERCE", ("USA",), ("SDN",)),
+        ),
+    ],
+)
+def test_extending_credit_aids_and_extending_sanctions_coerces(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt warned Israel against an assault on Rafah.",
+        "The United States cautioned Turkey against an invasion of northern Syria.",
+    ],
+)
+def test_an_assault_warned_against_is_no_assault(nlp, text: str) -> None:
+    assert "ASSAULT" not in _kinds(nlp, text)

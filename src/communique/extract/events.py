@@ -411,6 +411,10 @@ def _undone(token: Token) -> bool:
     return lemma in _UNDONE or bool(particles & _UNDONE_PHRASAL)
 
 
+# Prepositions whose object is what an act is about: "called for …", "warned against …".
+_ABOUT = {"for", "of", "on", "against"}
+
+
 def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """Whether a trigger only names what another trigger is about, not a happening of its own.
 
@@ -430,13 +434,9 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         return True
     if any(c.dep_ == "poss" for c in token.children):
         return False
-    if (
-        token.dep_ in {"pobj", "pcomp"}
-        and head.dep_ == "prep"
-        and head.lower_ in {"for", "of", "on"}
-    ):
+    if token.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.lower_ in _ABOUT:
         # "called for the release", "the lifting of sanctions", "agreed on …", "accused them
-        # of meeting the opposition"
+        # of meeting the opposition", "warned against an assault"
         head = head.head
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"} and not _purpose(token):
         return False
