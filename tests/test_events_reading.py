@@ -2164,3 +2164,25 @@ def test_extending_credit_aids_and_extending_sanctions_coerces(
 )
 def test_an_assault_warned_against_is_no_assault(nlp, text: str) -> None:
     assert "ASSAULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        (
+            "Foreign ministers of Australia, India, Japan and the United States met in Tokyo on "
+            "Friday. The ministers called on China to stop coercive actions.",
+            ("AUS", "IND", "JPN", "USA"),
+        ),
+        (
+            "The presidents of Brazil, Argentina and Uruguay met in Montevideo. The leaders "
+            "urged Venezuela to hold fair elections.",
+            ("ARG", "BRA", "URY"),
+        ),
+    ],
+)
+def test_the_ministers_are_all_the_states_named_as_doers_before(
+    nlp, text: str, doers: tuple
+) -> None:
+    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert request.actor == doers

@@ -845,6 +845,7 @@ class ActorResolver:
                 codes = (
                     tuple(sorted(ranked[:2])) if ent.ent_id_ == "pair" else tuple(sorted(ranked))
                 )
+                codes = _named_as_doers_before(ent, mentions) or codes
                 found.append(self._mention(ent, "collective", None, codes, via="group"))
         return found
 
@@ -1206,6 +1207,31 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
     ]
     if spans:
         _relabel_people(doc, spans)
+
+
+def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...]:
+    """The states the sentence before named as its doers, for "the ministers" with no number.
+
+    "Foreign ministers of Australia, India, Japan and the United States met in Tokyo. The
+    ministers called on China …": all four, not the article's most named pair; "the two
+    ministers" keeps its count.
+    """
+    if any(t.lower_ in {"two", "both"} for t in ent) or ent.sent.start == 0:
+        return ()
+    doc = ent.doc
+    before = doc[ent.sent.start - 1].sent
+    spans = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for c in before.root.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    codes = {
+        code
+        for m in mentions
+        if m.kind == "state" and any(lo <= m.start and m.end <= hi for lo, hi in spans)
+        for code in m.codes
+    }
+    return tuple(sorted(codes)) if len(codes) > 1 else ()
 
 
 def _named_within(ent: Span, states: Mentions) -> bool:
