@@ -1278,3 +1278,22 @@ def test_a_lower_case_word_before_a_proper_title_is_no_part_of_it(
     nlp, text: str, title: str
 ) -> None:
     assert [i.title for i in _instruments(nlp, text)] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "In 2014, the two countries signed a Declaration on Strategic Partnership.",
+            "Declaration on Strategic Partnership",
+        ),
+        (
+            "Chile and Peru adopted a Joint Statement on the Comprehensive Strategic Partnership.",
+            "Joint Statement on the Comprehensive Strategic Partnership",
+        ),
+    ],
+)
+def test_a_partnership_a_title_is_about_is_no_instrument_of_its_own(
+    nlp, text: str, title: str
+) -> None:
+    assert [i.title for i in _instruments(nlp, text)] == [title]

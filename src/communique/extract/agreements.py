@@ -168,12 +168,15 @@ def _named_instruments(doc: Doc) -> list[_Named]:
         )
     # A name is nested when another's title holds its noun, whichever comes first: "the Digital
     # Economy Partnership Agreement" holds "Partnership" although that noun is read first.
-    return [
+    nested = [
         dataclasses.replace(
             n, nested=any(o.left <= n.noun.i < o.right for o in named if o is not n)
         )
         for n in named
     ]
+    # ... but a partnership or framework a title is about ("a Declaration on Strategic
+    # Partnership") is its subject, a relation between the sides, not a text of its own
+    return [n for n in nested if not (n.nested and n.noun.lower_ in table["proper_only"])]
 
 
 def _amended(item: _Named, named: list[_Named]) -> bool:
