@@ -1297,3 +1297,23 @@ def test_a_partnership_a_title_is_about_is_no_instrument_of_its_own(
     nlp, text: str, title: str
 ) -> None:
     assert [i.title for i in _instruments(nlp, text)] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Mercosur signed the Free Trade Agreement between Mercosur and the European Free "
+            "Trade Association on Monday.",
+            "Free Trade Agreement between Mercosur and the European Free Trade Association",
+        ),
+        (
+            "The sides signed the Programme of Cooperation between the Ministry of Foreign "
+            "Affairs of Chile and the Ministry of Foreign Affairs of Peru.",
+            "Programme of Cooperation between the Ministry of Foreign Affairs of Chile and the "
+            "Ministry of Foreign Affairs of Peru",
+        ),
+    ],
+)
+def test_the_and_between_the_parties_stays_in_the_title(nlp, text: str, title: str) -> None:
+    assert [i.title for i in _instruments(nlp, text)] == [title]

@@ -1261,13 +1261,15 @@ def _title_edge(start: Token) -> int:
 def _joins_words(cc: Token) -> bool:
     """Whether "and" joins words of the title rather than another phrase of the sentence.
 
-    "Justice and Internal Affairs", "minerals and mining" stay; "… and the minister said",
-    "… and a protocol" end the title.
+    "Justice and Internal Affairs", "minerals and mining", "between X and the Y" stay; "… and
+    the minister said", "… and a protocol" end the title.
     """
     doc = cc.doc
     after = doc[cc.i + 1] if cc.i + 1 < len(doc) else None
     if after is None or after.is_space:
         return False
+    if cc.head.dep_ == "pobj" and cc.head.head.lower_ in {"between", "among"}:
+        return True  # "between Mercosur and the European Free Trade Association": the parties
     if after.text[:1].isupper():
         return True
     if after.pos_ in {"DET", "PRON", "VERB", "AUX", "ADV", "NUM"}:
