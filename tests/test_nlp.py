@@ -38,6 +38,27 @@ def test_nlp_pipeline_components_and_registrations(pipelines: Pipelines) -> None
     assert not analysis["problems"]["communique_actors"]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Weekly digest\n\nPoland and Germany signed an agreement on education.",
+            "Poland and Germany signed an agreement on education.",
+        ),
+        (
+            "Weekly digest\n\nKazakhstan and Hungary called for a ceasefire. Talks follow.",
+            "Kazakhstan and Hungary called for a ceasefire.",
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_two_names_joined_by_and_is_one_sentence(
+    pipelines: Pipelines, text: str, first: str
+) -> None:
+    """Told only where the paragraph starts, the parser cut "Poland | and | Germany …"."""
+    sentences = [s.text.strip() for s in pipelines.fresh()(text).sents]
+    assert sentences[1] == first
+
+
 def test_nlp_titles_have_plural_forms() -> None:
     forms = {p["pattern"] for p in title_patterns(load_kb()) if p["id"] == "foreign_minister"}
     assert {"Foreign Minister", "Foreign Ministers"} <= forms

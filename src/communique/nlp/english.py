@@ -63,6 +63,10 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _TITLE_CASE_INITIAL = r"^[A-Z]\.[A-Z][a-z]+$"
+# How many words after a paragraph's first are kept in its first sentence, unless a stop
+# comes between.
+_OPENING_WORDS = 2
+_STOPS = frozenset({".", "!", "?", ";", ":"})
 _HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.")
 _MIN_SURNAME = 4
 # Where a long text is cut, best first: a paragraph break, a line break, a sentence end, a space.
@@ -106,6 +110,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         blank = previous.text.strip() == "" and "\n" in previous.text
         if blank or "\n\n" in previous.text_with_ws:
             doc[i + 1].is_sent_start = True
+            if not doc[i + 1].is_alpha:
+                continue  # a list's bullet or number ("- Agreement on …") may stand alone
+            # and the paragraph's next words do not start one: told only where a paragraph
+            # starts, the parser cuts "Poland | and | Germany signed …" into three
+            for j in range(i + 2, min(i + 2 + _OPENING_WORDS, len(doc))):
+                if doc[j].is_space or doc[j - 1].is_space or doc[j - 1].text in _STOPS:
+                    break  # "Tashkent. The presidents …": a stop may still end one
+                if doc[j].tag_ == "CC" or doc[j - 1].tag_ == "CC":
+                    doc[j].is_sent_start = False  # no sentence starts at or after its "and"
     return doc
 
 
