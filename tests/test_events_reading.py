@@ -2186,3 +2186,51 @@ def test_the_ministers_are_all_the_states_named_as_doers_before(
 ) -> None:
     [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
     assert request.actor == doers
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "Weekly digest\n\nLIMA, Sept 24 (AP) - Poland and China held talks on Tuesday. "
+            "Germany urged both sides to find a solution.",
+            ("CHN", "POL"),
+        ),
+        (
+            "Weekly digest\n\nBrazil met Chile on Monday. Egypt and Ethiopia held talks on the "
+            "dam on Tuesday. Sudan called on the two countries to resume the negotiations.",
+            ("EGY", "ETH"),
+        ),
+    ],
+)
+def test_both_sides_are_the_two_doers_of_the_sentence_before(
+    nlp, text: str, targets: tuple
+) -> None:
+    [request] = [e for e in _events(nlp, text, date(2024, 9, 24)) if e.event == "REQUEST"]
+    assert request.recipient == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("The United States thanked Qatar on Tuesday.", (("USA",), ("QAT",))),
+        ("Israel's prime minister thanked Egypt for its regional role.", (("ISR",), ("EGY",))),
+    ],
+)
+def test_thanking_a_state_is_support_of_it(nlp, text: str, sides: tuple) -> None:
+    assert ("SUPPORT", *sides) in _coded(nlp, text)
+
+
+def test_thank_you_is_a_courtesy(nlp) -> None:
+    assert "SUPPORT" not in _kinds(nlp, "Thank you, Secretary Kerry.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("China on Tuesday imposed duties on imports from France.", (("CHN",), ("FRA",))),
+        ("India imposed a levy on steel from Vietnam.", (("IND",), ("VNM",))),
+    ],
+)
+def test_duties_or_levies_imposed_coerce(nlp, text: str, sides: tuple) -> None:
+    assert ("COERCE", *sides) in _coded(nlp, text)

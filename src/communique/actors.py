@@ -1210,14 +1210,15 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
 
 
 def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...]:
-    """The states the sentence before named as its doers, for "the ministers" with no number.
+    """The states the sentence before named as its doers: who "the ministers" or "both sides" are.
 
     "Foreign ministers of Australia, India, Japan and the United States met in Tokyo. The
     ministers called on China …": all four, not the article's most named pair; "the two
-    ministers" keeps its count.
+    ministers" or "both sides" are the two such doers, if the sentence before names two.
     """
-    if any(t.lower_ in {"two", "both"} for t in ent) or ent.sent.start == 0:
+    if ent.sent.start == 0:
         return ()
+    pair = any(t.lower_ in {"two", "both"} for t in ent)
     doc = ent.doc
     before = doc[ent.sent.start - 1].sent
     spans = [
@@ -1228,9 +1229,13 @@ def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...
     codes = {
         code
         for m in mentions
-        if m.kind == "state" and any(lo <= m.start and m.end <= hi for lo, hi in spans)
+        if m.kind == "state"
+        and any(lo <= m.start and m.end <= hi for lo, hi in spans)
+        and not (m.reference == "seat" and m.text.isupper())  # a dateline's "LIMA"
         for code in m.codes
     }
+    if pair:
+        return tuple(sorted(codes)) if len(codes) == 2 else ()
     return tuple(sorted(codes)) if len(codes) > 1 else ()
 
 

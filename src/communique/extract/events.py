@@ -441,7 +441,10 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp", "ccomp", "acl"} and not _purpose(token):
         return False
     for _ in range(3):  # "rejected calls to lift …", "accused X of plotting an invasion"
-        if any(rule["event"] in _GOVERNING for rule in matched.get(head.i, ())):
+        if any(
+            rule["event"] in _GOVERNING and not rule.get("thanks")
+            for rule in matched.get(head.i, ())
+        ):
             return True
         if head.dep_ not in _CARRIED or head.head.i == head.i:
             break
