@@ -2234,3 +2234,26 @@ def test_thank_you_is_a_courtesy(nlp) -> None:
 )
 def test_duties_or_levies_imposed_coerce(nlp, text: str, sides: tuple) -> None:
     assert ("COERCE", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU imposed tariffs on Chinese electric cars.",
+        "Washington slapped tariffs on steel from Brazil.",
+    ],
+)
+def test_tariffs_imposed_are_one_coercion(nlp, text: str) -> None:
+    assert [e.event for e in _events(nlp, text)] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Qatar hosted the Afghan delegation in Doha.", [("CONSULT", ("AFG",), ("QAT",))]),
+        ("Armenia hosted the session of the CSTO council.", [("CONSULT", ("IGO:CSTO",), ("ARM",))]),
+        ("Saudi Arabia hosted a Formula One race in Jeddah.", []),
+    ],
+)
+def test_hosting_receives_visitors_or_a_gathering_not_a_race(nlp, text: str, kinds: list) -> None:
+    assert _coded(nlp, text) == kinds

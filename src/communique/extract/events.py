@@ -673,11 +673,11 @@ _PERSONAL = {"him", "her", "them", "us", "me", "you"}
 def _a_guest(verb: Token) -> bool:
     """Whether what a verb of hosting takes is someone: a name, a person, a body, a pronoun.
 
-    "Welcomed Lukashenko", "welcomed his counterpart", "welcomed them" receive a visitor;
-    "welcomed the resumption of talks between Serbia and Kosovo" or "the ruling" approves
-    of a thing, whoever the phrase under it names.
+    "Welcomed Lukashenko", "welcomed his counterpart", "welcomed them" receive a visitor,
+    "hosted the session" its participants; "welcomed the resumption of talks between Serbia
+    and Kosovo" or "the ruling" approves of a thing, whoever the phrase under it names.
     """
-    guests = doers()["agents"] + doers()["attendees"] + doers()["guests"]
+    guests = doers()["agents"] + doers()["attendees"] + doers()["guests"] + doers()["gatherings"]
     return any(
         g.pos_ == "PROPN" or g.lower_ in _PERSONAL or g.lemma_.lower() in guests
         for c in verb.children
