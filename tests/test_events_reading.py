@@ -2257,3 +2257,24 @@ def test_tariffs_imposed_are_one_coercion(nlp, text: str) -> None:
 )
 def test_hosting_receives_visitors_or_a_gathering_not_a_race(nlp, text: str, kinds: list) -> None:
     assert _coded(nlp, text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Weekly digest\n\nGENEVA, Sept 24 (Reuters) - U.N. chief Antonio Guterres criticised "
+            "Iran on Tuesday.",
+            ("ACCUSE", ("IGO:UN",), ("IRN",)),
+        ),
+        (
+            "Weekly digest\n\nNAIROBI, Sept 24 (AFP) - U.N. chief Antonio Guterres praised "
+            "Kenya on Monday.",
+            ("SUPPORT", ("IGO:UN",), ("KEN",)),
+        ),
+    ],
+)
+def test_the_doer_the_parse_joins_to_a_datelines_city_is_the_subject(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)

@@ -1347,11 +1347,14 @@ def _in_dateline(token: Token) -> bool:
 
 
 def _after_dateline(token: Token) -> list[Token]:
-    """The real subject the parse hangs on a dateline: "LIMA -- A Peruvian court ruled …"."""
+    """The real subject the parse hangs on a dateline: "LIMA -- A Peruvian court ruled …".
+
+    As an apposition or, as often, a conjunct of the dateline's city.
+    """
     return [
         t
         for t in token.subtree
-        if t.dep_ == "appos" and _in_dateline(t.head) and not _in_dateline(t)
+        if t.dep_ in {"appos", "conj"} and _in_dateline(t.head) and not _in_dateline(t)
     ]
 
 
