@@ -2278,3 +2278,24 @@ def test_the_doer_the_parse_joins_to_a_datelines_city_is_the_subject(
     nlp, text: str, expected: tuple
 ) -> None:
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Weekly digest\n\nVenezuela held a referendum in December 2023. Guyana and Venezuela "
+            "met that month.",
+            (date(2023, 12, 1), date(2023, 12, 31)),
+        ),
+        (
+            "Weekly digest\n\nChile expelled two Peruvian diplomats in 2019. Peru recalled its "
+            "ambassador from Santiago later that year.",
+            (date(2019, 1, 1), date(2019, 12, 31)),
+        ),
+    ],
+)
+def test_that_month_or_year_is_the_one_the_text_named_last(nlp, text: str, span: tuple) -> None:
+    last = text.rsplit(". ", 1)[1]
+    [event] = [e for e in _events(nlp, text, date(2024, 3, 5)) if e.evidence[0].sentence == last]
+    assert (event.when.start, event.when.end) == span

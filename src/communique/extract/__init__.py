@@ -7,6 +7,7 @@ the base against which every relative date is resolved.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -65,6 +66,8 @@ def phrase_when(
     counts from the single day the text last named (see :func:`_anchor`).
     """
     text = doc[start:end].text
+    if unit := _that_period(text):
+        return _period_before(doc, start, published, unit)
     anchor = _anchor(doc, start, published) if needs_anchor(text) else None
     before = doc[start - 1].lower_ if start > doc[start].sent.start else ""
     found = None
@@ -77,6 +80,40 @@ def phrase_when(
 
 # How many sentences before an anaphoric date ("the previous day") its anchor may stand.
 _ANCHOR_SENTENCES = 2
+# "That month", "that same year": the month or year of the date the text named last.
+_THAT_PERIOD = re.compile(r"(?:(?:in|during|of|later|earlier) )?that (?:same )?(month|year)", re.I)
+
+
+def _that_period(text: str) -> str | None:
+    match = _THAT_PERIOD.fullmatch(text.strip())
+    return match[1].lower() if match else None
+
+
+def _period_before(doc: Doc, start: int, published: date | None, unit: str) -> When | None:
+    """The month or year of the last date the text named before token ``start``.
+
+    "Venezuela held a referendum in December 2023. Guyana and Venezuela met that month": the
+    meeting is of December 2023, not of the report's day.
+    """
+    first = doc[start].sent.start
+    for _ in range(_ANCHOR_SENTENCES):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for phrase in reversed(date_phrases(doc[first:start])):
+        text = doc[phrase.start : phrase.end].text
+        if needs_anchor(text) or _that_period(text):
+            continue
+        found = _nearest(text, published, False, None, doc.lang_)
+        if found is None or (unit == "month" and found.precision == "year"):
+            continue
+        if unit == "year":
+            year = found.start.year
+            return When(start=date(year, 1, 1), end=date(year, 12, 31), precision="year", text=text)
+        year, month = found.start.year, found.start.month
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        last = following - timedelta(days=1)
+        return When(start=date(year, month, 1), end=last, precision="month", text=text)
+    return None
 
 
 def _anchor(doc: Doc, start: int, published: date | None) -> date | None:
