@@ -479,6 +479,42 @@ def test_statement_headline_naming_a_text_and_its_author(nlp, text, speaker) -> 
     assert st.quote.split()[0] in {"Lithuania", "Australia"}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        (
+            "Remarks and answers to media questions by Foreign Minister Sergey Lavrov at a joint "
+            "press conference, Vientiane, 12 March 2024\n\nColleagues,\n\nWe signed a plan "
+            "of consultations. The United States accuses us of everything.",
+            "Sergey Lavrov",
+            "RUS",
+        ),
+        (
+            "Statement and answers to questions by Foreign Minister Penny Wong, Canberra\n\n"
+            "We welcome the ceasefire in Gaza.",
+            "Penny Wong",
+            "AUS",
+        ),
+    ],
+)
+def test_statement_headline_naming_two_texts_and_their_author(nlp, text, speaker, code) -> None:
+    """The whole text is the speaker's, and "we" and "us" in it are the speaker's state."""
+    [st] = _statements(nlp, text)
+    assert (st.speaker, st.code, st.layout) == (speaker, code, "transcript")
+    article = Article(
+        id="a",
+        doc="a.txt",
+        text=text,
+        title=None,
+        published=date(2024, 3, 12),
+        language="en",
+        publisher=None,
+    )
+    [(_a, analysis)] = list(analyse([article], nlp))
+    assert analysis.events
+    assert all(code in (*e.actor, *e.recipient) for e in analysis.events)
+
+
 def test_statement_headline_reporting_a_statement_is_no_transcript(nlp) -> None:
     text = (
         "Russia rejects statement by NATO chief on Baltic deployments\n\n"

@@ -37,7 +37,7 @@ from .ents import Mentions, doc_text, tokens_lowered
 from .errors import ConfigError
 from .kb import KnowledgeBase, Office, Organisation, Person, State, name_key
 from .model import Mention, Reference, Role
-from .patterns import transcript_title
+from .patterns import transcript_headline
 
 __all__ = ["ActorComponent", "ActorResolver"]
 
@@ -861,7 +861,7 @@ class ActorResolver:
         spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []
         text = doc_text(doc)
         first_line = text.split("\n", 1)[0]
-        if transcript_title().search(first_line):
+        if transcript_headline(first_line):
             speaker = next((m for m in people if m.end <= len(first_line)), None)
             if speaker is not None:
                 joint = _JOINT.search(first_line) is not None

@@ -24,7 +24,9 @@ __all__ = [
     "jsonl_rows",
     "ru_translit",
     "speech",
+    "statement_by",
     "tables",
+    "transcript_headline",
     "transcript_title",
 ]
 
@@ -116,3 +118,22 @@ def transcript_title() -> re.Pattern[str]:
     """A headline naming whose words the text is: "Minister X's remarks at …"."""
     nouns = "|".join(re.escape(n) for n in speech()["transcript_nouns"])
     return re.compile(rf"(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE)
+
+
+@cache
+def statement_by() -> re.Pattern[str]:
+    """A headline that opens by naming a text and its author: "Joint statement by …".
+
+    The text may be two: "Remarks and answers to media questions by Foreign Minister X".
+    """
+    table = speech()
+    openers = "|".join(re.escape(w) for w in table["transcript_openers"])
+    nouns = "|".join(re.escape(n) for n in table["transcript_nouns"])
+    links = "|".join(re.escape(w) for w in table["transcript_links"])
+    second = rf"(?:\s+and\s+(?:{nouns})(?:\s+to\s+(?:[\w-]+\s+){{0,3}}?questions)?)?"
+    return re.compile(rf"(?:(?:{openers})\s+)?(?:{nouns}){second}\s+(?:{links})\s", re.IGNORECASE)
+
+
+def transcript_headline(line: str) -> bool:
+    """Whether a headline makes the text below it one speaker's words (either form above)."""
+    return bool(transcript_title().search(line) or statement_by().match(line))

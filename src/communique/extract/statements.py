@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from ..ents import Mentions, doc_text
 from ..kb import name_key, rank_words
 from ..model import Mention, Statement
-from ..patterns import speech, transcript_title
+from ..patterns import speech, transcript_headline
 
 __all__ = ["find_statements"]
 
@@ -141,19 +141,9 @@ def _transcript_headline(text: str) -> tuple[int, int] | None:
         words = line.group().strip()
         if len(words) > _HEADLINE_CHARS or words.endswith("."):
             continue
-        if transcript_title().search(words) or _statement_by().match(words):
+        if transcript_headline(words):
             return line.start(), line.end()
     return None
-
-
-@cache
-def _statement_by() -> re.Pattern[str]:
-    """A headline that opens by naming a text and its author: "Joint statement by …"."""
-    table = speech()
-    openers = "|".join(re.escape(w) for w in table["transcript_openers"])
-    nouns = "|".join(re.escape(n) for n in table["transcript_nouns"])
-    links = "|".join(re.escape(w) for w in table["transcript_links"])
-    return re.compile(rf"(?:(?:{openers})\s+)?(?:{nouns})\s+(?:{links})\s", re.IGNORECASE)
 
 
 def _body(text: str, position: int) -> int:
