@@ -2299,3 +2299,44 @@ def test_that_month_or_year_is_the_one_the_text_named_last(nlp, text: str, span:
     last = text.rsplit(". ", 1)[1]
     [event] = [e for e in _events(nlp, text, date(2024, 3, 5)) if e.evidence[0].sentence == last]
     assert (event.when.start, event.when.end) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kenya condemned Russia's attack on the port of Odessa.", ("RUS",)),
+        ("Chile condemned the Russian missile attack on Kyiv.", ("RUS",)),
+        (
+            "Kazakhstan met Hungary on Monday. Kazakhstan condemned the attack on the concert "
+            "venue near Moscow.",
+            (),
+        ),
+        ("Peru met Chile in Lima. Brazil condemned the bombing of a market in Kabul.", ()),
+    ],
+)
+def test_an_attack_judged_aims_at_its_doer_never_at_its_victim(
+    nlp, text: str, target: tuple
+) -> None:
+    [accuse] = [e for e in _events(nlp, text) if e.event == "ACCUSE"]
+    assert accuse.recipient == target
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        (
+            "Weekly digest\n\nPresident Macron spoke by phone with President Ramaphosa on Monday. "
+            "They discussed preparations for the G20 summit. The leaders agreed to strengthen "
+            "cooperation in energy.",
+            ("FRA", "ZAF"),
+        ),
+        (
+            "Weekly digest\n\nChile's president met Peru's president in Lima. They talked about "
+            "the next APEC summit. The leaders agreed to open a border crossing.",
+            ("CHL", "PER"),
+        ),
+    ],
+)
+def test_the_leaders_are_not_those_of_a_summit_still_to_come(nlp, text: str, doers: tuple) -> None:
+    [agree] = [e for e in _events(nlp, text) if e.event == "AGREE"]
+    assert sorted(agree.actor) == sorted(doers)

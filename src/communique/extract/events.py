@@ -978,11 +978,27 @@ def _gathered(subjects: list[Token], mentions: Mentions) -> list[str]:
             continue
         doc = head.doc
         for i in range(head.i - 1, max(-1, head.i - _LOOKBACK), -1):
-            if doc[i].lemma_.lower() in doers()["gatherings"]:
+            if doc[i].lemma_.lower() in doers()["gatherings"] and not _still_ahead(doc[i]):
                 codes = _codes([doc[i]], mentions, places=False)
                 if codes and all(c.startswith("IGO:") for c in codes):
                     return codes
     return []
+
+
+def _still_ahead(gathering: Token) -> bool:
+    """Whether a gathering is one to come: "preparations for the G20 summit", "next summit".
+
+    Its leaders are not the ones the text is about: "They discussed preparations for the G20
+    summit. The leaders agreed …" are the two who spoke.
+    """
+    if any(c.lower_ in {"upcoming", "next", "forthcoming", "coming"} for c in gathering.children):
+        return True
+    head = gathering.head
+    return (
+        gathering.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in {"preparation", "prepare", "plan", "agenda"}
+    )
 
 
 def _aimed_at(objects: list[Token], trigger: Token) -> list[Token]:
@@ -1622,6 +1638,26 @@ def _judged_doers(verb: Token) -> list[Token]:
     ]
 
 
+def _attack_owners(verb: Token) -> list[Token] | None:
+    """The words naming whose attack a verb judges; None where it judges no attack.
+
+    "Condemned Russia's attack on Odessa", "the Russian missile attack on Kyiv": Russia is
+    judged, the city is the victim. "Condemned the attack on the concert hall near Moscow"
+    names no doer (an empty list): the place and its people are not whom it is aimed at.
+    """
+    attacks = [
+        c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in doers()["means"]
+    ]
+    if not attacks:
+        return None
+    return [
+        g
+        for c in attacks
+        for g in c.children
+        if g.dep_ == "poss" or (g.dep_ in {"amod", "compound"} and g.ent_type_)
+    ]
+
+
 def _placed(objects: list[Token]) -> list[Token]:
     """Where the beneficiaries or the thing given are.
 
@@ -1948,8 +1984,15 @@ def _code(
         place = dateline  # the day's news happens where the headline or dateline puts it
     if rule.get("reverse"):
         actor, recipient = recipient, actor
+    unowned = False  # an attack judged whose doer the text does not name
     if rule["event"] in _JUDGED and token.pos_ == "VERB":
         judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
+        owners = _attack_owners(token)
+        if not judged and owners is not None:
+            # "condemned Russia's attack on Odessa" aims at Russia, not at the city it hit
+            judged = [c for c in _codes(owners, mentions, places=False) if c not in actor]
+            unowned = not judged
+            recipient = judged
         recipient = judged or recipient
     nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
     # "failed to reach a deal" refuses one; it is no stance on a thing
@@ -1972,6 +2015,7 @@ def _code(
         and rule["event"] in _DIRECTED
         and not _together(rule, actor, token)
         and not _anyone(objects, token)
+        and not unowned
     ):
         recipient = _counterpart(sent, actor, mentions, salient)
     if not recipient and rule["event"] == "ASSAULT":
