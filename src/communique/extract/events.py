@@ -202,6 +202,7 @@ def find_events(
             matched[token.i] = rules
     every_title = _Titles(titles or [])
     acted: Counter[str] = Counter()  # who has done something so far: whose "move" is meant
+    attackers: list[str] = []  # who has attacked so far, in the text's order
     for i, rules in matched.items():
         token = doc[i]
         sent = token.sent
@@ -230,6 +231,7 @@ def find_events(
                 titles=near,
                 dateline=dateline,
                 voices=voices,
+                attackers=attackers,
             )
             if event is not None:
                 break
@@ -237,6 +239,8 @@ def find_events(
             mutual = rule.get("mutual") and not event.recipient  # "X and Y exchanged fire"
             found.extend(_each_way(event) if mutual or _reciprocal(token) else [event])
             acted.update(event.actor if not event.negated else ())
+            if event.event in _HOSTILE and not event.negated and event.tense == "past":
+                attackers.extend(event.actor)
     places = _Localities(mentions)
     return [_localise(event, places) for event in _merge(found)]
 
@@ -1927,6 +1931,7 @@ def _code(
     titles: list[tuple[int, int]],
     dateline: tuple[str, str] | None,
     voices: Sequence[tuple[int, int, str]] = (),
+    attackers: Sequence[str] = (),
 ) -> Event | None:
     if _named_again(token, rule, mentions):
         return None
@@ -1991,6 +1996,10 @@ def _code(
         if not judged and owners is not None:
             # "condemned Russia's attack on Odessa" aims at Russia, not at the city it hit
             judged = [c for c in _codes(owners, mentions, places=False) if c not in actor]
+            if not judged:
+                # "Israel struck targets in Syria. Egypt condemned the strikes": the last
+                # attacker the text told of, if any; never the victims
+                judged = [c for c in reversed(attackers) if c not in actor][:1]
             unowned = not judged
             recipient = judged
         recipient = judged or recipient
@@ -2106,6 +2115,8 @@ def _code(
     return rate_event(coded, trigger=token, clause=clause, **facts)  # extract/confidence.py
 
 
+# Acts of force: whose "attack" or "strikes" a later condemnation means.
+_HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE"}
 # Acts of taking a stance: told of a thing no party is named for, they state a position.
 _STANCES = {"SUPPORT", "REQUEST", "REJECT", "ACCUSE"}
 
