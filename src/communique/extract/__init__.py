@@ -85,6 +85,7 @@ _THAT_PERIOD = re.compile(r"(?:(?:in|during|of|later|earlier) )?that (?:same )?(
 
 
 def _that_period(text: str) -> str | None:
+    """The unit ("month" or "year") a "that month"-like phrase points back to, if it is one."""
     match = _THAT_PERIOD.fullmatch(text.strip())
     return match[1].lower() if match else None
 

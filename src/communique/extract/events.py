@@ -1088,10 +1088,6 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-# Nouns by which news names an organisation again without naming it: "the bloc said …".
-_BODIES = {"bloc", "alliance", "grouping", "organisation", "organization"}
-
-
 def _named_before(objects: list[Token], mentions: Mentions) -> list[str]:
     """Whose "the convoy" is: the state the text gave the same noun when it first said it.
 
@@ -1115,14 +1111,18 @@ def _named_before(objects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-def _the_body(subjects: list[Token], mentions: Mentions) -> list[str]:
+# Nouns by which news names an organisation again without naming it: "the bloc said …".
+_BODIES = {"bloc", "alliance", "grouping", "organisation", "organization"}
+
+
+def _the_body(nouns: list[Token], mentions: Mentions) -> list[str]:
     """Which organisation "the bloc" or "the alliance" is: the one the text last named.
 
-    "ECOWAS imposed sanctions on Niger. The bloc also threatened …": the noun names no one
-    itself and no earlier phrase with it says whose it is, but an organisation named just
-    before is meant (within a few paragraphs).
+    "ECOWAS imposed sanctions on Niger. The bloc also threatened …", "… warned the bloc": the
+    noun names no one itself and no earlier phrase with it says whose it is, but an
+    organisation named just before is meant (within a few paragraphs).
     """
-    for token in subjects:
+    for token in nouns:
         if token.lemma_.lower() not in _BODIES or not any(
             c.lower_ == "the" for c in token.children
         ):
