@@ -2340,3 +2340,18 @@ def test_an_attack_judged_aims_at_its_doer_never_at_its_victim(
 def test_the_leaders_are_not_those_of_a_summit_still_to_come(nlp, text: str, doers: tuple) -> None:
     [agree] = [e for e in _events(nlp, text) if e.event == "AGREE"]
     assert sorted(agree.actor) == sorted(doers)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Pakistan said it would retaliate against any Indian aggression.", (("PAK",), ("IND",))),
+        ("Armenia said it would respond to any incursion by Azerbaijan.", (("ARM",), ("AZE",))),
+    ],
+)
+def test_saying_one_will_answer_any_aggression_threatens(nlp, text: str, sides: tuple) -> None:
+    assert ("THREATEN", *sides) in _coded(nlp, text)
+
+
+def test_saying_one_will_answer_a_letter_threatens_no_one(nlp) -> None:
+    assert "THREATEN" not in _kinds(nlp, "Kenya said it would respond to the letter from Uganda.")
