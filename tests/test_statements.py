@@ -21,11 +21,16 @@ def nlp(pipelines: Pipelines) -> Language:
     return pipelines.fresh()
 
 
-def _statements(nlp, text: str, day: date = date(2024, 5, 6)):
+def _analysis(nlp, text: str, day: date = date(2024, 5, 6)):
     article = Article(
         id="a", doc="a.txt", text=text, title=None, published=day, language="en", publisher=None
     )
     [(_article, analysis)] = list(analyse([article], nlp))
+    return analysis
+
+
+def _statements(nlp, text: str, day: date = date(2024, 5, 6)):
+    analysis = _analysis(nlp, text, day)
     for st in analysis.statements:
         assert text[st.start : st.end] == st.quote
     return analysis.statements
@@ -501,16 +506,7 @@ def test_statement_headline_naming_two_texts_and_their_author(nlp, text, speaker
     """The whole text is the speaker's, and "we" and "us" in it are the speaker's state."""
     [st] = _statements(nlp, text)
     assert (st.speaker, st.code, st.layout) == (speaker, code, "transcript")
-    article = Article(
-        id="a",
-        doc="a.txt",
-        text=text,
-        title=None,
-        published=date(2024, 3, 12),
-        language="en",
-        publisher=None,
-    )
-    [(_a, analysis)] = list(analyse([article], nlp))
+    analysis = _analysis(nlp, text, date(2024, 3, 12))
     assert analysis.events
     assert all(code in (*e.actor, *e.recipient) for e in analysis.events)
 

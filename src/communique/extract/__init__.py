@@ -96,25 +96,25 @@ def _period_before(doc: Doc, start: int, published: date | None, unit: str) -> W
     "Venezuela held a referendum in December 2023. Guyana and Venezuela met that month": the
     meeting is of December 2023, not of the report's day.
     """
-    first = doc[start].sent.start
-    for _ in range(_ANCHOR_SENTENCES):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for phrase in reversed(date_phrases(doc[first:start])):
+    for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
         text = doc[phrase.start : phrase.end].text
         if needs_anchor(text) or _that_period(text):
             continue
         found = _nearest(text, published, False, None, doc.lang_)
         if found is None or (unit == "month" and found.precision == "year"):
             continue
-        if unit == "year":
-            year = found.start.year
-            return When(start=date(year, 1, 1), end=date(year, 12, 31), precision="year", text=text)
-        year, month = found.start.year, found.start.month
-        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-        last = following - timedelta(days=1)
-        return When(start=date(year, month, 1), end=last, precision="month", text=text)
+        period = f"{found.start:%Y-%m}" if unit == "month" else f"{found.start:%Y}"
+        return resolve_when(period, published=published)
     return None
+
+
+def _window_start(doc: Doc, start: int) -> int:
+    """The first token of the few sentences before token ``start`` that an anaphor looks back on."""
+    first = doc[start].sent.start
+    for _ in range(_ANCHOR_SENTENCES):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    return first
 
 
 def _anchor(doc: Doc, start: int, published: date | None) -> date | None:
@@ -123,11 +123,7 @@ def _anchor(doc: Doc, start: int, published: date | None) -> date | None:
     News counts "the next day" from the day it just told of; where it told of none nearby, from
     the day of the report itself.
     """
-    first = doc[start].sent.start
-    for _ in range(_ANCHOR_SENTENCES):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for phrase in reversed(date_phrases(doc[first:start])):
+    for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
         text = doc[phrase.start : phrase.end].text
         if needs_anchor(text):
             continue

@@ -674,6 +674,13 @@ def _applies(token: Token, rule: dict) -> bool:
 _PERSONAL = {"him", "her", "them", "us", "me", "you"}
 
 
+@cache
+def _guests() -> frozenset[str]:
+    """Nouns a verb of hosting receives: doers, attendees, guests and gatherings (doers.json)."""
+    table = doers()
+    return frozenset(table["agents"] + table["attendees"] + table["guests"] + table["gatherings"])
+
+
 def _a_guest(verb: Token) -> bool:
     """Whether what a verb of hosting takes is someone: a name, a person, a body, a pronoun.
 
@@ -681,9 +688,8 @@ def _a_guest(verb: Token) -> bool:
     "hosted the session" its participants; "welcomed the resumption of talks between Serbia
     and Kosovo" or "the ruling" approves of a thing, whoever the phrase under it names.
     """
-    guests = doers()["agents"] + doers()["attendees"] + doers()["guests"] + doers()["gatherings"]
     return any(
-        g.pos_ == "PROPN" or g.lower_ in _PERSONAL or g.lemma_.lower() in guests
+        g.pos_ == "PROPN" or g.lower_ in _PERSONAL or g.lemma_.lower() in _guests()
         for c in verb.children
         if c.dep_ in {"dobj", "nsubjpass"}
         for g in (_counted(c),)
