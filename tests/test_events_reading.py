@@ -2355,3 +2355,111 @@ def test_saying_one_will_answer_any_aggression_threatens(nlp, text: str, sides: 
 
 def test_saying_one_will_answer_a_letter_threatens_no_one(nlp) -> None:
     assert "THREATEN" not in _kinds(nlp, "Kenya said it would respond to the letter from Uganda.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "India's army chief did not rule out strikes on militant camps in Pakistan.",
+            (("IND",), ("PAK",)),
+        ),
+        (
+            "Athens said it would not tolerate any violation of its waters by Turkish ships.",
+            (("GRC",), ("TUR",)),
+        ),
+        (
+            "Ankara will not tolerate provocations by Greece in the Aegean, Turkey's defence "
+            "minister said.",
+            (("TUR",), ("GRC",)),
+        ),
+    ],
+)
+def test_refusing_to_rule_out_or_tolerate_a_hostile_act_threatens(
+    nlp, text: str, sides: tuple
+) -> None:
+    assert ("THREATEN", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia would not stand idly by if Serbs in Kosovo were harmed, its president said.",
+        "Hungary's prime minister said Hungary will not stand by while its minority is attacked.",
+    ],
+)
+def test_not_standing_by_threatens(nlp, text: str) -> None:
+    threat = _one(nlp, text, "THREATEN")
+    assert not threat.negated and threat.tense != "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's army chief ruled out strikes on militant camps in Pakistan.",
+        "Greece said it tolerated the survey ship's passage through its waters.",
+    ],
+)
+def test_ruling_out_or_tolerating_threatens_no_one(nlp, text: str) -> None:
+    assert "THREATEN" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The Sudanese army said it was ready to strike back at any force on its soil.", "SDN"),
+        ("Venezuela's defence minister said Venezuela stood ready to use force.", "VEN"),
+    ],
+)
+def test_readiness_to_strike_or_use_force_threatens(nlp, text: str, doer: str) -> None:
+    assert _one(nlp, text, "THREATEN").actor == (doer,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Nairobi used force to disperse protesters outside the embassy.",
+        "Riot police used force against demonstrators marching on parliament in Lima.",
+    ],
+)
+def test_police_using_force_on_a_crowd_is_no_attack(nlp, text: str) -> None:
+    assert "ASSAULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine warned of a new Russian offensive in the east.",
+        "Baku hinted at fresh strikes against Armenian positions.",
+    ],
+)
+def test_an_attack_warned_of_or_hinted_at_is_not_done(nlp, text: str) -> None:
+    assert "ASSAULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The Kenyan president said his government would expel two Somali diplomats.", "KEN"),
+        ("Chile's foreign minister said her country would recall its envoy from Peru.", "CHL"),
+    ],
+)
+def test_a_persons_government_or_country_is_their_state(nlp, text: str, doer: str) -> None:
+    assert [e.actor for e in _events(nlp, text)] == [(doer,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Ghana's president told reporters that Ghana had recalled its ambassador from Togo.",
+            "withdraw",
+        ),
+        (
+            "Uganda's minister told lawmakers that Uganda would send a new ambassador to Kenya.",
+            None,
+        ),
+    ],
+)
+def test_telling_an_audience_about_an_envoy_expels_no_one(nlp, text: str, mode) -> None:
+    assert [e.mode for e in _events(nlp, text) if e.event == "SANCTION"] == ([mode] if mode else [])

@@ -394,6 +394,9 @@ _UNDONE = {
     "shun",
 }
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
+# Verbs and the preposition after which an act is foretold or feared, not done: "warned of a
+# new offensive", "hinted at fresh strikes", "spoke of the risk of war".
+_FORETOLD = {("warn", "of"), ("hint", "at"), ("fear", "of")}
 # Verbs saying that talks or a process have stopped getting anywhere: no meeting is reported.
 _STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "languish"}
 
@@ -406,13 +409,30 @@ def _undone(token: Token) -> bool:
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in _STALLED:
         return True
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ != "for":
+            return False
         head = head.head  # "preparations for the state visit"
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp"}:
         return False
     lemma = head.lemma_.lower()
     particles = {(lemma, c.lower_) for c in head.children if c.dep_ == "prt"}
     return lemma in _UNDONE or bool(particles & _UNDONE_PHRASAL)
+
+
+def _foretold(token: Token) -> bool:
+    """Whether the trigger is what someone warned of or hinted at: foretold, not done."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and (head.head.lemma_.lower(), head.lower_) in _FORETOLD
+    )
+
+
+def _threat(token: Token, matched: dict[int, list[dict]]) -> bool:
+    """Whether the trigger is itself a threat: "warned of retaliation" threatens it."""
+    return any(rule["event"] == "THREATEN" for rule in matched.get(token.i, ()))
 
 
 # Prepositions whose object is what an act is about: "called for …", "warned against …".
@@ -427,7 +447,7 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     word is its topic. A place where the outer act happens ("signed at the summit") is not its
     topic, and an act with its own doer ("condemned Russia's invasion") is one that happened.
     """
-    if _undone(token):
+    if _undone(token) or (_foretold(token) and not _threat(token, matched)):
         return True
     head = token.head
     # A sanction's object is what it cuts off: "suspended talks with …", "froze aid to …",
@@ -594,6 +614,8 @@ def _localise(event: Event, places: _Localities) -> Event:
 def _applies(token: Token, rule: dict) -> bool:
     if token.pos_ != "VERB" and token.tag_ in {"NNS", "NNPS"} and not rule.get("plural"):
         return False
+    if rule.get("negated") and not any(c.dep_ == "neg" for c in token.children):
+        return False  # "did not rule out strikes" threatens; "ruled out strikes" does not
     if rule.get("prep") and not any(
         (c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] and not _names_a_time(c))
         or (
@@ -1221,6 +1243,9 @@ def _paragraph_back(sent: SpacySpan, count: int) -> int:
 
 
 _BACK_POSSESSIVES = {"its", "their"}
+# What a person's "his" or "her" makes their state's: "the minister said his government …".
+_PERSONAL_POSSESSIVES = {"his", "her"}
+_STATE_NOUNS = {"government", "country", "administration", "cabinet", "nation", "state", "side"}
 _BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
 
 
@@ -1228,11 +1253,15 @@ def _owner(subjects: list[Token], mentions: Mentions) -> list[str]:
     """Whose "its commission" or "their parliaments" a doer is: the last subject named before.
 
     "Iran rejected the plan. Its parliament voted …": the owner is the state or body that was
-    the subject of this or the last sentence, the one "its" or "their" points back to.
+    the subject of this or the last sentence, the one "its" or "their" points back to. A
+    person's "his government" or "her country" is the state of the person named before.
     """
     for token in subjects:
         head = _counted(token)
-        if not any(c.dep_ == "poss" and c.lower_ in _BACK_POSSESSIVES for c in head.children):
+        owners = _BACK_POSSESSIVES
+        if head.lemma_.lower() in _STATE_NOUNS:
+            owners = owners | _PERSONAL_POSSESSIVES
+        if not any(c.dep_ == "poss" and c.lower_ in owners for c in head.children):
             continue
         sent = head.sent
         start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -2010,6 +2039,8 @@ def _code(
             recipient = judged
         recipient = judged or recipient
     nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
+    if rule.get("negated"):
+        nots = []  # the row's meaning is the negated phrase ("would not stand idly by")
     # "failed to reach a deal" refuses one; it is no stance on a thing
     stance = rule["event"] in _STANCES and not (nots and rule.get("negated_event"))
     if not recipient and actor and stance and _about_a_thing(token, mentions):
@@ -2092,8 +2123,9 @@ def _code(
         event, mode, negated = "REJECT", None, False
     if tense == "future" and event in _PROMISED:
         event, mode = "AGREE", None  # PLOVER: a planned meeting or signing is an agreement
-    elif tense == "future" and event in _THREATENED:
-        event, mode = "THREATEN", None  # a coercive act announced for later is a threat
+    elif tense == "future" and event in _THREATENED and not negated:
+        # a coercive act announced for later is a threat; "would not use force" is none
+        event, mode = "THREATEN", None
     # the Doc's text, not ``sent.text``, which makes a Token of every word to join them
     sentence = doc_text(token.doc)[sent.start_char : sent.end_char].rstrip()
     coded = Event(
