@@ -110,3 +110,24 @@ def test_kb_surnames_that_name_a_large_city_are_not_surname_patterns() -> None:
     }
     assert {"Rui Lagos", "Ana Karachi"} <= patterns
     assert not patterns & {"Lagos", "Karachi", "Mr Lagos"}
+
+
+def test_kb_no_person_is_known_by_two_capital_letters() -> None:
+    # "HH" is "His Highness" in a Gulf release and "ED" an Indian agency as often as they
+    # are a president's initials: a two-letter alias names no one reliably.
+    short = [
+        (row["name"], alias)
+        for name in TABLES
+        if name.startswith("people")
+        for row in _rows(name)
+        for alias in row.get("aliases", [])
+        if len(alias) == 2 and alias.isalpha() and alias.isupper()
+    ]
+    assert not short
+
+
+def test_kb_states_as_a_common_noun_is_no_state() -> None:
+    # "its Member States", "States parties": the word is no name of the United States
+    kb = load_kb()
+    assert kb.state("States") is None and kb.state("the States") is None
+    assert kb.state("the United States") == kb.state("the US") == "USA"
