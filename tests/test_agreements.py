@@ -1317,3 +1317,37 @@ def test_a_partnership_a_title_is_about_is_no_instrument_of_its_own(
 )
 def test_the_and_between_the_parties_stays_in_the_title(nlp, text: str, title: str) -> None:
     assert [i.title for i in _instruments(nlp, text)] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "France urged Azerbaijan to sign the Baku Peace Accord without delay.",
+            "Baku Peace Accord",
+        ),
+        ("The EU called on Serbia to ratify the Ohrid Agreement.", "Ohrid Agreement"),
+        (
+            "Kenya will reopen the border unless Somalia signs the Mandera Protocol.",
+            "Mandera Protocol",
+        ),
+        (
+            "If Bolivia ratifies the Andes Water Treaty, Chile will lift the tariff.",
+            "Andes Water Treaty",
+        ),
+    ],
+)
+def test_a_signing_asked_for_or_made_a_condition_is_only_named(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "referenced")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers issued a joint statement calling on Caracas to free the detainees.",
+        "The summit adopted a joint declaration urging Israel to allow aid into Gaza.",
+    ],
+)
+def test_a_text_asking_something_is_not_named_by_what_it_asks(nlp, text: str) -> None:
+    [instrument] = _instruments(nlp, text)
+    assert instrument.title.split()[-1] in {"statement", "declaration"}

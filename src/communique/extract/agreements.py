@@ -1099,8 +1099,13 @@ def _continues_title(child: Token, table: dict) -> bool:
         if _where_phrase(child) or _agent_phrase(child):
             return False
         return any(c.dep_ == "pobj" and not _when_phrase(c) for c in child.children)
-    # "a roadmap to promote …", "a resolution establishing …"
-    return child.dep_ in {"acl", "relcl"} and child.tag_ in {"VBG", "VB"} and child.dep_ == "acl"
+    # "a roadmap to promote …", "a resolution establishing …"; not "a statement calling on
+    # Chile to …", which is its authors asking, not the text's name
+    return (
+        child.dep_ == "acl"
+        and child.tag_ in {"VBG", "VB"}
+        and child.lemma_.lower() not in table["asking_verbs"]
+    )
 
 
 def _agent_phrase(prep: Token) -> bool:
@@ -1391,8 +1396,21 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         and _kind(noun, table)[0] in table["ratified_kinds"]
     ):
         action = "ratified"  # "the Senate approved the accord": its consent to be bound
+    if action in _CONSENT and _unsure(verb, table):
+        return "referenced", verb
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
+
+
+def _unsure(verb: Token, table: dict) -> bool:
+    """Whether a verb of consent is asked of someone or made a condition, not done.
+
+    "Urged Serbia to ratify the agreement" or "unless Armenia signs the treaty" name the act
+    without reporting it, or planning it: no one said they would.
+    """
+    if any(c.dep_ == "mark" and c.lower_ in table["condition_marks"] for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["asking_verbs"]
 
 
 def _set_off(verb: Token) -> bool:
