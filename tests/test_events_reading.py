@@ -2463,3 +2463,59 @@ def test_a_persons_government_or_country_is_their_state(nlp, text: str, doer: st
 )
 def test_telling_an_audience_about_an_envoy_expels_no_one(nlp, text: str, mode) -> None:
     assert [e.mode for e in _events(nlp, text) if e.event == "SANCTION"] == ([mode] if mode else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("The European Union and its Member States welcomed the truce in Sudan.", ("IGO:EU",)),
+        ("HH the Amir received the Lebanese prime minister in Doha on Tuesday.", ("LBN",)),
+    ],
+)
+def test_member_states_and_his_highness_name_no_one_else(nlp, text: str, doers: tuple) -> None:
+    assert [e.actor for e in _events(nlp, text)] == [doers]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Pakistan calls upon India to release the fishermen held in Gujarat.",
+            (("PAK",), ("IND",)),
+        ),
+        ("The Irish minister called upon Israel to let the convoys through.", (("IRL",), ("ISR",))),
+    ],
+)
+def test_calling_upon_requests_as_calling_on_does(nlp, text: str, sides: tuple) -> None:
+    assert _coded(nlp, text) == [("REQUEST", *sides)]
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        (
+            "Canada, together with Chile and Panama, issued a statement calling on the "
+            "authorities in Caracas to free the detainees.",
+            {"CAN", "CHL", "PAN"},
+        ),
+        (
+            "Kenya, along with Uganda and Tanzania, condemned Sudan's decision.",
+            {"KEN", "UGA", "TZA"},
+        ),
+    ],
+)
+def test_partners_together_with_the_doer_act_with_it(nlp, text: str, doers: set) -> None:
+    [event] = _events(nlp, text)
+    assert set(event.actor) == doers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo pledged not to threaten or use force against each other.",
+        "Serbia said it would not attack or blockade the Kosovo crossings.",
+    ],
+)
+def test_a_negation_holds_for_each_act_joined_by_or(nlp, text: str) -> None:
+    hostile = [e for e in _events(nlp, text) if e.event in {"ASSAULT", "COERCE", "THREATEN"}]
+    assert hostile and all(e.negated for e in hostile)

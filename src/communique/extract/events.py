@@ -420,6 +420,16 @@ def _undone(token: Token) -> bool:
     return lemma in _UNDONE or bool(particles & _UNDONE_PHRASAL)
 
 
+def _negated_alternative(verb: Token) -> list[Token]:
+    """The negation an "or" shares with the verb before it: "not to threaten or use force"."""
+    head = verb.head
+    if verb.dep_ != "conj" or not any(
+        c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children
+    ):
+        return []
+    return [c for c in head.children if c.dep_ == "neg"]
+
+
 def _foretold(token: Token) -> bool:
     """Whether the trigger is what someone warned of or hinted at: foretold, not done."""
     head = token.head
@@ -845,6 +855,17 @@ _PHRASE_DEPS = {
 _PHRASE_PREPS = {"of", "between", "from", "and"}
 
 
+# Words that make "with" add partners to a doer: "Canada, together with Chile and Peru, …".
+_COMPANY = {"together", "along", "jointly"}
+
+
+def _in_company(prep: Token) -> bool:
+    """Whether a "with" phrase names more doers: "together with X", "along with X"."""
+    if prep.lower_ in _COMPANY:
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in prep.children)
+    return prep.lower_ == "with" and any(c.lower_ in _COMPANY for c in prep.children)
+
+
 def _phrase(token: Token) -> list[Token]:
     """The noun phrase a participant is: the noun with its modifiers, "of …" and conjuncts.
 
@@ -856,10 +877,11 @@ def _phrase(token: Token) -> list[Token]:
     while stack:
         for child in stack.pop().children:
             if child.dep_ in _PHRASE_DEPS or (
-                child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
+                child.dep_ == "prep" and (child.lower_ in _PHRASE_PREPS or _in_company(child))
             ):
                 found.add(child.i)
                 stack.append(child)
+                found.update(g.i for g in child.children if g.lower_ in _COMPANY)
     # Keep the unbroken run around the noun (a comma may separate conjuncts): a misparse can
     # hang words from far away on the phrase.
     doc = token.doc
@@ -1326,6 +1348,18 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         for s in ([c] if not _in_dateline(c) else _after_dateline(c))
     ]
     subjects += _listed_before(verb, subjects)
+    if subjects:
+        # "Kenya, along with Uganda and Tanzania, condemned …": the parse may hang the
+        # partners on the verb
+        subjects += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.i < verb.i and _in_company(c)
+            for w in (c, *c.children)
+            if w.lower_ == "with"
+            for g in w.children
+            if g.dep_ == "pobj"
+        ]
     subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     if depth > 3:
         return subjects
@@ -2039,6 +2073,7 @@ def _code(
             recipient = judged
         recipient = judged or recipient
     nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
+    nots += _negated_alternative(clause)
     if rule.get("negated"):
         nots = []  # the row's meaning is the negated phrase ("would not stand idly by")
     # "failed to reach a deal" refuses one; it is no stance on a thing
