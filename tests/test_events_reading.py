@@ -2519,3 +2519,39 @@ def test_partners_together_with_the_doer_act_with_it(nlp, text: str, doers: set)
 def test_a_negation_holds_for_each_act_joined_by_or(nlp, text: str) -> None:
     hostile = [e for e in _events(nlp, text) if e.event in {"ASSAULT", "COERCE", "THREATEN"}]
     assert hostile and all(e.negated for e in hostile)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Remarks by Foreign Minister Mauro Vieira at a press conference with Penny Wong\n\n"
+            "Mauro Vieira: Good morning. Brazil values this visit.\n\n"
+            "Penny Wong: Thank you, Mauro.\n\n"
+            "I have invited Minister Vieira to visit Canberra next year.",
+            "AUS",
+        ),
+        (
+            "Press conference\n\nPenny Wong: Australia and Brazil held good talks.\n\n"
+            "Question (Reuters): Will you visit Brasilia?\n\n"
+            "Mauro Vieira: We urge Venezuela to free the detained opposition figures.",
+            "BRA",
+        ),
+    ],
+)
+def test_first_person_in_a_labelled_turn_is_its_speakers(nlp, text: str, doer: str) -> None:
+    doers = {e.actor for e in _events(nlp, text) if e.event in {"AGREE", "REQUEST"}}
+    assert doers == {(doer,)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I want to thank Brazil for its help in bringing our citizens home," the Ecuadorian '
+        "minister said.",
+        '"We wish to congratulate Senegal on its peaceful election," the French minister said.',
+    ],
+)
+def test_wishing_to_thank_or_congratulate_does_it(nlp, text: str) -> None:
+    support = _one(nlp, text, "SUPPORT")
+    assert support.tense != "hypothetical"

@@ -578,3 +578,25 @@ def test_statement_a_rank_before_the_name_is_no_part_of_the_speakers_name(
     nlp, text: str, speaker: str
 ) -> None:
     assert [st.speaker for st in _statements(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Talks in Brasilia\n\nMauro Vieira: We thank Peru for its hospitality.\n\n"
+            "Question (Andina): Will the border open?\n\nMauro Vieira: It opens in May.",
+            "Mauro Vieira",
+        ),
+        (
+            "Press conference\n\nPenny Wong: Australia supports the plan.\n\n"
+            "Question (ABC, Canberra): What about Fiji?\n\nPenny Wong: Fiji agrees.",
+            "Penny Wong",
+        ),
+    ],
+)
+def test_a_question_labelled_with_its_outlet_ends_the_turn_before(
+    nlp, text: str, speaker: str
+) -> None:
+    quotes = [s.quote for s in _statements(nlp, text) if s.speaker == speaker]
+    assert len(quotes) == 2 and not any("?" in quote for quote in quotes)

@@ -37,7 +37,7 @@ from .ents import Mentions, doc_text, tokens_lowered
 from .errors import ConfigError
 from .kb import KnowledgeBase, Office, Organisation, Person, State, name_key
 from .model import Mention, Reference, Role
-from .patterns import transcript_headline
+from .patterns import LABEL_WORDS, TURN_LABEL, floor_label, transcript_headline
 
 __all__ = ["ActorComponent", "ActorResolver"]
 
@@ -81,6 +81,9 @@ _FORMER = {"former", "ex", "ex-", "then", "бывший", "экс", "экс-"}
 _FIRST_PERSON = {"we", "us", "our", "ours", "ourselves"}
 _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
 _NOUNS = frozenset({NOUN, PROPN})  # the part-of-speech ids a Doc's POS array holds
+# Whose words a stretch of text is: its start and end, the speaker (None: the floor's) and,
+# for "we" at a joint event, the states the speaker speaks for together.
+_Words = tuple[int, int, Mention | None, tuple[str, ...]]
 # A headline that puts the speaker at a joint event of several states.
 _JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
 # Compiled once: every entity's text is looked up through them (a possessive ending dropped,
@@ -858,7 +861,7 @@ class ActorResolver:
         governments"), "we" is those states together; "I" is always the speaker's own.
         """
         people = Mentions(m for m in mentions if m.kind == "person" and m.code)
-        spans: list[tuple[int, int, Mention, tuple[str, ...]]] = []
+        spans: list[_Words] = []
         text = doc_text(doc)
         first_line = text.split("\n", 1)[0]
         if transcript_headline(first_line):
@@ -871,10 +874,13 @@ class ActorResolver:
                 together = tuple(sorted(set(states))) if joint and len(set(states)) > 1 else ()
                 spans.append((len(first_line), len(text), speaker, together))
         whole = len(spans)  # the transcript's span, if any, then the speaker lines' in order
+        lines: list[tuple[int, int, Mention | None, tuple[str, ...]]] = []
         for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", text, re.MULTILINE):
             speaker = next(iter(people.starting_in(match.start(1), match.end(1))), None)
             if speaker is not None:
-                spans.append((match.end(1), match.end(), speaker, ()))
+                lines.append((match.end(1), match.end(), speaker, ()))
+        lines += _turns(text, people)
+        spans += sorted(lines, key=lambda span: span[0])
         if not spans:
             return []  # nobody's own words: no pronoun to read
         # the speaker lines' words never overlap (they lie in separate matches): bisect them
@@ -950,19 +956,44 @@ def _as_stated(mention: Mention, stated: dict[str, Mention]) -> Mention:
     return dataclasses.replace(mention, codes=said.codes, office=said.office, sector=said.sector)
 
 
+def _turns(text: str, people: Mentions) -> list[_Words]:
+    """A transcript's labelled turns ("Kulubaev: …", "Question (TASS): …") and whose they are.
+
+    A turn runs from its label to the next one; the floor's turns (questions) are no one's, so
+    "I" in a journalist's question is not the minister's. It takes two labels to make a
+    transcript, one of them a person's.
+    """
+    labels = [
+        (match.start(), match.end(), None if floor_label(match.group(1)) else speaker)
+        for match in TURN_LABEL.finditer(text)
+        if len(match.group(1).split()) <= LABEL_WORDS
+        for speaker in (next(iter(people.starting_in(match.start(1), match.end(1))), None),)
+        if speaker is not None or floor_label(match.group(1))
+    ]
+    if len(labels) < 2 or all(speaker is None for _start, _end, speaker in labels):
+        return []
+    stops = [start for start, _end, _speaker in labels[1:]] + [len(text)]
+    return [
+        (end, stop, speaker, ()) for (_start, end, speaker), stop in zip(labels, stops, strict=True)
+    ]
+
+
 def _owner_of(
     position: int,
-    spans: list[tuple[int, int, Mention, tuple[str, ...]]],
+    spans: list[_Words],
     whole: int,
     starts: list[int],
 ) -> tuple[Mention, tuple[str, ...]] | None:
-    """Whose words hold ``position``: the speaker line's around it, else the transcript's."""
+    """Whose words hold ``position``: the speaker line's around it, else the transcript's.
+
+    Inside a turn of the floor (a question) they are no one's.
+    """
     index = whole + bisect_right(starts, position) - 1
     for start, end, speaker, together in (
         spans[index : index + 1] if index >= whole else []
     ) + spans[:whole]:
         if start <= position < end:
-            return speaker, together
+            return (speaker, together) if speaker is not None else None
     return None
 
 

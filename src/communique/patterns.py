@@ -137,3 +137,15 @@ def statement_by() -> re.Pattern[str]:
 def transcript_headline(line: str) -> bool:
     """Whether a headline makes the text below it one speaker's words (either form above)."""
     return bool(transcript_title().search(line) or statement_by().match(line))
+
+
+# A label opening a transcript's turn: "SECRETARY KERRY:", "Sergey Lavrov:", "Question (TASS):".
+TURN_LABEL = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?(?:\s*\([^()\n]{1,40}\))?):[ \t]+(?=\S)")
+# A transcript label is a name or a title, not a sentence.
+LABEL_WORDS = 6
+
+
+def floor_label(label: str) -> bool:
+    """Whether a turn's label is the floor's ("Question", "Q", "Question (TASS)"): no one's."""
+    words = re.sub(r"\s*\([^()]*\)", "", label).split()
+    return bool(words) and words[-1].casefold().strip(".") in set(speech()["turn_labels"])

@@ -1815,7 +1815,8 @@ def _tense(token: Token, clause: Token) -> str:
             return "hypothetical"
         if aux & _FUTURE_AUX:
             return "future"
-        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _WISHING:
+        wished = verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _WISHING
+        if wished and not _performed(verb):
             return "hypothetical"  # "Kenya wants Uganda to attack the rebels": a wish
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
@@ -1826,6 +1827,23 @@ def _tense(token: Token, clause: Token) -> str:
         if verb.dep_ == "xcomp" and _plan_copula(verb.head) and "to" in aux:
             return "future"  # "the president is to visit …": a fixed plan, not a report
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
+
+
+# Acts done by saying that one wishes to do them: "I want to thank …", "we wish to welcome …".
+_PERFORMATIVE = {"thank", "congratulate", "welcome", "express", "assure", "commend", "praise"}
+
+
+def _performed(verb: Token) -> bool:
+    """Whether "I want to" or "we would like to" does the act it names: thanking, welcoming.
+
+    The speaker thanks by saying so; "Kenya wants Uganda to attack" or "I want to visit" wish.
+    """
+    wish = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.lemma_.lower() in _PERFORMATIVE
+        and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in wish.children)
+    )
 
 
 def _own_or_any_act(verb: Token) -> bool:

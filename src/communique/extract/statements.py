@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from ..ents import Mentions, doc_text
 from ..kb import name_key, rank_words
 from ..model import Mention, Statement
-from ..patterns import speech, transcript_headline
+from ..patterns import LABEL_WORDS, TURN_LABEL, floor_label, speech, transcript_headline
 
 __all__ = ["find_statements"]
 
@@ -61,12 +61,8 @@ _CLAUSES = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "conj", "cc"
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _RELATIVES = {"WP", "WDT"}  # "who", "which", "that" opening a relative clause
 _STOPS = {".", ";", "!", "?"}
-# A capitalised label before a transcript turn: "SECRETARY KERRY:", "FOREIGN MINISTER X:".
-_TURN = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?):[ \t]+(?=\S)")
 # A speaker line names a speaker and their office, not more.
 _SPEAKER_LINE_WORDS = 25
-# A transcript label is a name or a title, not a sentence.
-_LABEL_WORDS = 6
 _LEADING_SPACE = re.compile(r"\s*")
 # A stage direction opening a turn: "(In Spanish)", "(Via interpreter)".
 _DIRECTION = re.compile(r"\([^)\n]{1,40}\)\s*")
@@ -282,13 +278,12 @@ def _labels(text: str, speakers: _Speakers) -> list[tuple[re.Match[str], _Who | 
     A label opens a paragraph: a person's name or title ("SECRETARY KERRY:", "Sergey Lavrov:")
     or the floor's ("QUESTION:"); it takes two labels to make a transcript.
     """
-    floor = set(speech()["turn_labels"])
     labels: list[tuple[re.Match[str], _Who | None]] = []
-    for label in _TURN.finditer(text):
+    for label in TURN_LABEL.finditer(text):
         words = label.group(1).split()
-        if len(words) > _LABEL_WORDS or any(c.isdigit() for c in label.group(1)):
+        if len(words) > LABEL_WORDS or any(c.isdigit() for c in label.group(1)):
             continue
-        if words[-1].casefold().strip(".") in floor:
+        if floor_label(label.group(1)):
             labels.append((label, None))
         elif (who := speakers.label(label.start(1), label.end(1))) is not None:
             labels.append((label, who))
