@@ -2555,3 +2555,27 @@ def test_first_person_in_a_labelled_turn_is_its_speakers(nlp, text: str, doer: s
 def test_wishing_to_thank_or_congratulate_does_it(nlp, text: str) -> None:
     support = _one(nlp, text, "SUPPORT")
     assert support.tense != "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "month"),
+    [
+        (
+            "Relations collapsed in March 2019 when Bolivia expelled the Chilean consul. "
+            "Two weeks later Chile recalled its ambassador from La Paz.",
+            "SANCTION",
+            "2019-03",
+        ),
+        (
+            "In January 2022 Tajikistan and Uzbekistan signed a water memorandum. A month "
+            "later, Uzbekistan accused Tajikistan of breaking it.",
+            "ACCUSE",
+            "2022-02",
+        ),
+    ],
+)
+def test_time_counted_on_dates_from_the_date_told_before(
+    nlp, text: str, kind: str, month: str
+) -> None:
+    dated = [e.when for e in _events(nlp, text) if e.event == kind]
+    assert dated[-1] is not None and dated[-1].start.isoformat().startswith(month)

@@ -15,6 +15,8 @@ from communique.extract.dates import (
     When,
     _may_name_a_day,
     attached_dates,
+    counted_on,
+    counts_on,
     date_phrases,
     needs_anchor,
     resolve_when,
@@ -918,3 +920,26 @@ def test_a_span_may_name_a_day_only_where_its_text_holds_a_day_word(
 ) -> None:
     doc = nlp(text)
     assert _may_name_a_day(doc[:]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "span"),
+    [
+        ("days later", ("2023-12-01", "2023-12-31"), ("2023-12-02", "2024-01-07")),
+        ("two weeks later", ("2019-03-01", "2019-03-31"), ("2019-03-15", "2019-04-14")),
+        ("a month later", ("2022-01-01", "2022-01-31"), ("2022-02-01", "2022-02-28")),
+        ("a year earlier", ("2020-05-04", "2020-05-04"), ("2019-01-01", "2019-12-31")),
+        ("weeks later", ("2021-06-10", "2021-06-10"), ("2021-06-17", "2021-07-08")),
+    ],
+)
+def test_time_counted_on_from_the_date_named_before(text: str, base: tuple, span: tuple) -> None:
+    start, end = (date.fromisoformat(d) for d in base)
+    named = When(start=start, end=end, precision="day", text="before")
+    assert counts_on(text)
+    found = counted_on(text, named)
+    assert found is not None and (found.start.isoformat(), found.end.isoformat()) == span
+
+
+def test_months_later_says_too_little_to_date() -> None:
+    named = When(start=date(2022, 1, 1), end=date(2022, 1, 31), precision="month", text="x")
+    assert counts_on("months later") and counted_on("months later", named) is None

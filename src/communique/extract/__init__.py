@@ -22,6 +22,8 @@ from .dates import (
     DateResolver,
     When,
     counted_from,
+    counted_on,
+    counts_on,
     date_phrases,
     names_month,
     needs_anchor,
@@ -68,6 +70,9 @@ def phrase_when(
     text = doc[start:end].text
     if unit := _that_period(text):
         return _period_before(doc, start, published, unit)
+    base = _stated_before(doc, start, published) if counts_on(text) else None
+    if base is not None and (base.precision != "day" or not needs_anchor(text)):
+        return counted_on(text, base)  # "days later" after "in December 2023"
     anchor = _anchor(doc, start, published) if needs_anchor(text) else None
     before = doc[start - 1].lower_ if start > doc[start].sent.start else ""
     found = None
@@ -105,6 +110,18 @@ def _period_before(doc: Doc, start: int, published: date | None, unit: str) -> W
             continue
         period = f"{found.start:%Y-%m}" if unit == "month" else f"{found.start:%Y}"
         return resolve_when(period, published=published)
+    return None
+
+
+def _stated_before(doc: Doc, start: int, published: date | None) -> When | None:
+    """The last date the text stated, at any precision, in the few sentences before ``start``."""
+    for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
+        text = doc[phrase.start : phrase.end].text
+        if needs_anchor(text) or counts_on(text) or _that_period(text):
+            continue
+        found = _nearest(text, published, False, None, doc.lang_)
+        if found is not None:
+            return found
     return None
 
 

@@ -39,6 +39,8 @@ __all__ = [
     "background",
     "carried_date",
     "counted_from",
+    "counted_on",
+    "counts_on",
     "date_phrases",
     "names_month",
     "needs_anchor",
@@ -243,6 +245,13 @@ _ANAPHORIC = _full(
     rf"(?: (?:{_PART}))?"
 )
 
+# Time counted on from the date the text named last, whatever its precision: "days later",
+# "two weeks later", "a month later", "a year earlier" (a day named last: see _ANAPHORIC).
+_LATER = _full(
+    rf"{_PREP}(?:(?P<n>{_NUM}|an?|{_VAGUE}) )?(?P<unit>day|week|month|year)s? "
+    r"(?P<dir>later|earlier)"
+)
+
 # Days counted from a date stated with them: "the day after 6 May", "two weeks before March 3".
 _COUNTED_FROM = _full(
     rf"(?P<count>the day|{_NUM} (?:day|week)s?) (?P<side>before|after) (?:the )?(?P<date>.+)"
@@ -326,6 +335,43 @@ def resolve_when(
 def names_month(text: str) -> bool:
     """Whether the expression names a month ("May 4", "in March"), not only a weekday or count."""
     return _MONTH_NAME.search(_readable(text).lower()) is not None
+
+
+def counts_on(text: str) -> bool:
+    """Whether the expression counts on from a date named before ("days later", "a year later")."""
+    return len(text) <= _MAX_CHARS and _LATER.fullmatch(_normalise(text)) is not None
+
+
+def counted_on(text: str, base: When) -> When | None:
+    """The days, month or year ``text`` names, counted from ``base``, the date named before.
+
+    "The dispute flared in December 2023 … Ali and Maduro met days later": some days after
+    December, so early in the month after at the latest. A count of months or years keeps that
+    unit ("a month later" is the month after); "months later" says too little to date.
+    """
+    match = _LATER.fullmatch(_normalise(text))
+    if match is None:
+        return None
+    sign = -1 if match["dir"] == "earlier" else 1
+    word, unit = match["n"] or "", match["unit"]
+    exact = word.isdigit() or word in _NUMBERS or word in {"a", "an"}
+    count = 1 if word in {"a", "an"} else _count(word, unit) if exact else 0
+    if unit in {"month", "year"}:
+        if not exact:
+            return None
+        if unit == "year":
+            span = _year_span(base.start.year + sign * count)
+        else:
+            span = _month_span(*_shift_month(base.start.year, base.start.month, sign * count))
+    else:
+        size = 7 if unit == "week" else 1
+        least, most = (count, count) if exact else (1, _FEW_WEEKS if unit == "week" else _FEW_DAYS)
+        near, far = timedelta(days=least * size), timedelta(days=most * size)
+        if sign > 0:
+            span = _Span(base.start + near, base.end + far, "day")
+        else:
+            span = _Span(base.start - far, base.end - near, "day")
+    return When(start=span.start, end=span.end, precision=span.precision, text=text.strip())
 
 
 def needs_anchor(text: str) -> bool:
