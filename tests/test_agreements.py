@@ -1351,3 +1351,15 @@ def test_a_signing_asked_for_or_made_a_condition_is_only_named(nlp, text: str, t
 def test_a_text_asking_something_is_not_named_by_what_it_asks(nlp, text: str) -> None:
     [instrument] = _instruments(nlp, text)
     assert instrument.title.split()[-1] in {"statement", "declaration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("At Thursday's meeting the two ministers signed the Lima Trade Protocol.", "2024-07-04"),
+        ("During Monday's visit Chile and Peru signed the Arica Water Accord.", "2024-07-08"),
+    ],
+)
+def test_the_day_of_the_occasion_dates_what_was_signed_at_it(nlp, text: str, day: str) -> None:
+    [instrument] = _instruments(nlp, text)
+    assert instrument.when is not None and instrument.when.start.isoformat() == day

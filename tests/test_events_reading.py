@@ -2579,3 +2579,25 @@ def test_time_counted_on_dates_from_the_date_told_before(
 ) -> None:
     dated = [e.when for e in _events(nlp, text) if e.event == kind]
     assert dated[-1] is not None and dated[-1].start.isoformat().startswith(month)
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (
+            "Turkey hosted Ethiopia and Somalia in Ankara in December 2023. There Ethiopia's "
+            "prime minister and Somalia's president agreed to resume technical talks.",
+            "2023-12",
+        ),
+        (
+            "Qatar received envoys of Chad and Sudan in Doha in March 2022. There Chad agreed "
+            "to reopen its border crossings with Sudan.",
+            "2022-03",
+        ),
+    ],
+)
+def test_an_act_told_as_there_takes_the_date_of_the_sentence_before(
+    nlp, text: str, month: str
+) -> None:
+    [agree] = [e for e in _events(nlp, text) if e.event == "AGREE"]
+    assert agree.when is not None and agree.when.start.isoformat().startswith(month)

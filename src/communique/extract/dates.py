@@ -1208,9 +1208,21 @@ def _past_sequel(conjunct: Token) -> bool:
     return conjunct.tag_ == "VBD" and conjunct.head.tag_ in {"VBD", "VBN"}
 
 
+# Prepositions that set an act at an occasion: "at Thursday's meeting", "during the visit".
+_OCCASION_PREPS = {"at", "during"}
+
+
 def _rank(phrase: DatePhrase, doc: Doc, order: dict[int, int]) -> int | None:
-    """The place in the chain of the word the phrase dates; None for a word outside it."""
+    """The place in the chain of the word the phrase dates; None for a word outside it.
+
+    A date on the occasion an act took place at dates the act: "at Thursday's meeting the
+    ministers signed …", "during Monday's visit they agreed …".
+    """
     if phrase.noun is not None:
+        noun = doc[phrase.noun]
+        occasion = noun.head
+        if noun.dep_ == "pobj" and occasion.lower_ in _OCCASION_PREPS:
+            return order.get(phrase.noun, order.get(occasion.head.i))
         return order.get(phrase.noun)
     token = doc[phrase.start : phrase.end].root.head
     while token.i not in order:
@@ -1344,8 +1356,9 @@ def carried_date(
     return _lead_date(doc, published, when, titles)
 
 
-# Adverbs that set a sentence's act next in the account the sentence before gives.
-_NEXT = {"then", "thereupon", "subsequently", "afterwards", "afterward"}
+# Adverbs that set a sentence's act next in, or at the place of, the account the sentence
+# before gives: "Kenya then closed …", "There the two leaders signed …".
+_NEXT = {"then", "thereupon", "subsequently", "afterwards", "afterward", "there"}
 
 
 def _follows_on(sent: SpacySpan) -> bool:
