@@ -2601,3 +2601,44 @@ def test_an_act_told_as_there_takes_the_date_of_the_sentence_before(
 ) -> None:
     [agree] = [e for e in _events(nlp, text) if e.event == "AGREE"]
     assert agree.when is not None and agree.when.start.isoformat().startswith(month)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Somalia has allowed Ethiopia to reopen its consulates in Garowe.", (("SOM",), ("ETH",))),
+        (
+            "Kenya permitted Uganda to use the port of Mombasa for fuel imports.",
+            (("KEN",), ("UGA",)),
+        ),
+    ],
+)
+def test_letting_another_state_act_concedes_to_it(nlp, text: str, sides: tuple) -> None:
+    assert _coded(nlp, text) == [("CONCEDE", *sides)]
+
+
+def test_letting_a_currency_fall_concedes_to_no_one(nlp) -> None:
+    assert _coded(nlp, "The central bank allowed the shilling to weaken against the dollar.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "sides"),
+    [
+        (
+            "The defence ministers of Lebanon and Syria met in Jeddah on Monday under the "
+            "auspices of Saudi Arabia.",
+            "SAU",
+            {"LBN", "SYR"},
+        ),
+        (
+            "Armenian and Azerbaijani negotiators held US-brokered talks in Washington.",
+            "USA",
+            {"ARM", "AZE"},
+        ),
+        ("Iran and Saudi Arabia held talks in Baghdad mediated by Iraq.", "IRQ", {"IRN", "SAU"}),
+    ],
+)
+def test_a_meetings_mediator_meets_both_sides(nlp, text: str, mediator: str, sides: set) -> None:
+    [consult] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert consult.actor == (mediator,) and set(consult.recipient) == sides
+    assert consult.mode == "third-party"

@@ -459,6 +459,8 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """
     if _undone(token) or (_foretold(token) and not _threat(token, matched)):
         return True
+    if token.dep_ == "acl" and token.lemma_.lower() in _MEDIATED and token.head.i in matched:
+        return True  # "talks mediated by Iraq": the talks' mediator (see _mediators)
     head = token.head
     # A sanction's object is what it cuts off: "suspended talks with …", "froze aid to …",
     # "loans were halted", "stopped funding …". The talks or the aid did not happen.
@@ -1963,11 +1965,59 @@ def _controls(verb: Token) -> bool:
     The parse makes the infinitive a purpose clause where a date stands between ("pressed
     Kenya on Monday to reopen …"); it is still what Kenya is pressed to do.
     """
-    return any(c.dep_ == "dobj" for c in verb.children) and any(
-        c.dep_ in {"xcomp", "advcl"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
+    return bool(_infinitive_subjects(verb)) or (
+        any(c.dep_ == "dobj" for c in verb.children)
+        and any(
+            c.dep_ in {"xcomp", "advcl"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
     )
+
+
+# Nouns of a third party's good offices: "under the auspices of X", "at the invitation of X".
+_GOOD_OFFICES = {"auspices", "aegis", "mediation", "sponsorship", "invitation", "facilitation"}
+# Participles that make a meeting a third party's work: "US-brokered talks", "talks hosted by X".
+_MEDIATED = {"broker", "mediate", "sponsor", "facilitate", "host", "convene"}
+
+
+def _mediators(token: Token, clause: Token) -> list[Token]:
+    """Who brought the sides of a meeting together, as the meeting's words say.
+
+    "Met under the auspices of Saudi Arabia", "at the invitation of Brazil", "under Qatari
+    mediation", "US-brokered talks", "talks mediated by Oman".
+    """
+    found: list[Token] = []
+    held = [c for c in clause.children if c.dep_ == "dobj"]  # "held talks mediated by Oman"
+    for word in dict.fromkeys((token, clause, *held)):
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"under", "at", "through"}:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or not {noun.lower_, noun.lemma_.lower()} & _GOOD_OFFICES:
+                    continue
+                found += [g for g in noun.children if g.dep_ in {"poss", "amod", "compound"}]
+                found += [g for p in noun.children if p.lower_ == "of" for g in p.children]
+        for made in word.children:
+            if made.lemma_.lower() not in _MEDIATED or made.tag_ != "VBN":
+                continue
+            found += [g for g in made.children if g.dep_ in {"npadvmod", "compound", "nmod"}]
+            found += [g for a in made.children if a.dep_ == "agent" for g in a.children]
+    return found
+
+
+def _infinitive_subjects(verb: Token) -> list[Token]:
+    """Who a verb lets or tells to act, where the parse makes them the infinitive's subject.
+
+    "Somalia allowed Ethiopia to reopen …" may be read as "allowed [Ethiopia to reopen …]".
+    """
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
 
 
 def _asked_of_another(verb: Token) -> bool:
@@ -2103,6 +2153,10 @@ def _code(
         asked = [g for g in _complement_subjects(token) if g.dep_ == "nsubj" and g.pos_ != "PRON"]
         named = _codes(asked, mentions, places=False) or _antecedent(asked, mentions)
         recipient = [c for c in named if c not in actor] or recipient
+    if rule.get("controls") and not recipient:
+        # "allowed [Ethiopia to reopen …]": the one let or told to act
+        told = _codes(_infinitive_subjects(token), mentions, places=False)
+        recipient = [c for c in told if c not in actor]
     principle = rule.get("complement_aux") and not _asked_someone(token, mentions)
     if not recipient and rule["event"] == "REQUEST" and principle:
         return None  # "said disputes must be settled peacefully": a principle, asked of no one
@@ -2148,7 +2202,13 @@ def _code(
             sides += [place[1]] if place is not None and place[1] not in sides else []
         elif len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
-        if place is not None and place[1] in sides and len(sides) > 1:
+        mediators = [c for c in _codes(_mediators(token, clause), mentions, places=False)]
+        mediators = [c for c in mediators if c not in sides]
+        if mediators and len(sides) > 1:
+            # "met in Jeddah under the auspices of Saudi Arabia", "US-brokered talks": the
+            # mediator's meeting with both sides, as "brokered talks between X and Y" is
+            actor, recipient, mode = mediators, sides, "third-party"
+        elif place is not None and place[1] in sides and len(sides) > 1:
             # a meeting on one side's soil is a visit to it: the host is the recipient
             recipient = [place[1]]
             actor = [c for c in sides if c != place[1]]
