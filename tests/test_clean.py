@@ -204,6 +204,8 @@ def _story_with(furniture: str, settings: Settings, *, at: int = 1) -> str:
         "Dara Kell arrives at the ministry in Lusk on Friday. Photo: Lusk Wire",
         "Otto Brun speaks to reporters after the talks in Vell. / VNA",
         "Soldiers of both armies at an earlier exercise near the border. LUSKPRESS/Ana Mor",
+        "(LW Photo/Ana Mor) Delegations of Lusk and Vell pose before the talks.",
+        "[Tribune photo] The two ministers at the border post on Friday.",
         # page counters
         "4 min read",
         "Views: 1,204",
@@ -230,6 +232,7 @@ def test_clean_drops_page_furniture_between_paragraphs(furniture: str, settings:
         "By the end of the day both delegations had signed the protocol on exercises.",
         "(c) to hold joint exercises on the northern border at least once a year;",
         "(c) the two parties shall exchange observers before each exercise;",
+        "(In a video address) the minister of Vell thanked Lusk for the photos it sent.",
     ],
 )
 def test_clean_keeps_prose_that_opens_with_a_furniture_word(line: str, settings: Settings) -> None:

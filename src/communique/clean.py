@@ -464,14 +464,18 @@ def _longest_first(labels: str) -> tuple[str, ...]:
 def _credit_patterns() -> tuple[re.Pattern[str], ...]:
     """The shapes of a caption's photo credit, which mark the line a caption.
 
-    Bracketed at either end (``(Photo: …)``, ``[Image: …]``), after a credit word and a colon at
-    the end (``… Photo: Agency``), or an agency and a photographer's name (``AGENCY/Jane Roe``).
+    Bracketed at either end (``(Photo: …)``, ``[Image: …]``; at the start ``(AP Photo/…)``
+    too), after a credit word and a colon at the end (``… Photo: Agency``), or an agency and a
+    photographer's name (``AGENCY/Jane Roe``).
     """
     table = furniture()
     words = "|".join(re.escape(word) for word in table["credit_words"])
     openers = "|".join(re.escape(word) for word in table["credit_openers"])
     return (
-        re.compile(rf"^[(\[]\s*(?:{words})\b[^)\]]*[)\]]", re.IGNORECASE),
+        # at a line's start the agency may come first: "(AP Photo/Jane Roe)", "[Reuters photo]"
+        re.compile(
+            rf"^[(\[]\s*(?:(?-i:[A-Z][\w.&-]*)\s+){{0,2}}(?:{words})\b[^)\]]*[)\]]", re.IGNORECASE
+        ),
         re.compile(rf"[(\[]\s*(?:{words})\b[^)\]]*[)\]]\s*$", re.IGNORECASE),
         re.compile(rf"\b(?:{openers})(?:\s+by)?\s*:\s*[^.:;]{{1,50}}$", re.IGNORECASE),
         _AGENCY_CREDIT,
