@@ -2642,3 +2642,22 @@ def test_a_meetings_mediator_meets_both_sides(nlp, text: str, mediator: str, sid
     [consult] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
     assert consult.actor == (mediator,) and set(consult.recipient) == sides
     assert consult.mode == "third-party"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Press release\n\nThe Government of Pakistan today released 22 fishermen. Answering "
+            "a question, the Spokesperson rejected the remarks made by an Indian official.",
+            (("PAK",), ("IND",)),
+        ),
+        (
+            "Press release\n\nChile recalled its ambassador from Caracas on Monday. The Ministry "
+            "condemned the remarks of the Venezuelan foreign minister.",
+            (("CHL",), ("VEN",)),
+        ),
+    ],
+)
+def test_a_releases_own_office_is_the_state_it_tells_of(nlp, text: str, sides: tuple) -> None:
+    assert ("REJECT" if "rejected" in text else "ACCUSE", *sides) in _coded(nlp, text)

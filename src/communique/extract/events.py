@@ -1190,6 +1190,34 @@ def _the_body(nouns: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+_VERBS = {"VERB", "AUX"}
+# Offices a release names without saying whose: "the Spokesperson", "the Ministry".
+_OWN_OFFICES = {"spokesperson", "spokesman", "spokeswoman", "ministry", "minister"}
+
+
+def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """Whose "the Spokesperson" or "the Ministry" is: the state last named as a doer.
+
+    A ministry's release says "The Government of Pakistan today released … the Spokesperson
+    rejected …": the office is the issuing state's, the one whose acts the text has been
+    telling. An organisation's or a person's with no single state does not place it.
+    """
+    for token in subjects:
+        if token.lemma_.lower() not in _OWN_OFFICES or not any(
+            c.lower_ == "the" for c in token.children
+        ):
+            continue
+        if any(c.dep_ in {"poss", "compound", "amod", "prep"} for c in token.children):
+            continue  # "the foreign ministry of Peru", "the Kenyan minister": said whose
+        for word in reversed(token.doc[max(0, token.i - _LOOKBACK) : token.i]):
+            if word.dep_ != "nsubj" or word.pos_ == "PRON" or word.head.pos_ not in _VERBS:
+                continue  # a doer, not "holds the Indian authorities responsible"
+            codes = _codes([word], mentions, places=False)
+            if codes:
+                return codes if len(codes) == 1 and not codes[0].startswith("IGO:") else []
+    return []
+
+
 def _speaking(subjects: list[Token], voices: Sequence[tuple[int, int, str]]) -> list[str]:
     """The state of "we" or "I" inside a quotation: its speaker's, however far the credit is.
 
@@ -2086,6 +2114,7 @@ def _code(
         or _located(subjects, mentions)
         or _antecedent(subjects, mentions)
         or _the_body(subjects, mentions)
+        or _the_office(subjects, mentions)
         or _person_before(
             subjects, mentions, _codes(_aimed_at(objects, token), mentions, places=False)
         )
