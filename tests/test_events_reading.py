@@ -2661,3 +2661,30 @@ def test_a_meetings_mediator_meets_both_sides(nlp, text: str, mediator: str, sid
 )
 def test_a_releases_own_office_is_the_state_it_tells_of(nlp, text: str, sides: tuple) -> None:
     assert ("REJECT" if "rejected" in text else "ACCUSE", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "On 5 July the Embassy of Nicaragua delivered a note to Costa Rica requesting the "
+            "extradition of two men.",
+            "2024-07-05",
+        ),
+        ("On Monday Peru issued a statement urging Chile to reopen the border.", "2024-07-08"),
+    ],
+)
+def test_a_text_handed_over_asks_on_the_day_it_was_handed(nlp, text: str, day: str) -> None:
+    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert request.when is not None and request.when.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("Costa Rica said on Thursday it had received the request from Nicaragua.", "CRI"),
+        ("Kenya confirmed that it had received a request for talks from Uganda.", "KEN"),
+    ],
+)
+def test_receiving_a_request_is_not_making_one(nlp, text: str, receiver: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.event == "REQUEST" and receiver in e.actor]

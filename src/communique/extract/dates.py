@@ -1097,6 +1097,9 @@ def attached_dates(
     chain = list(dict.fromkeys((trigger, clause)))
     chain += [c for c in trigger.children if c.dep_ == "acl"]  # "talks held on Monday"
     chain += [c for c in clause.children if c.dep_ == "conj" and _shares_subject(c)]
+    carrier = clause.head
+    if clause.dep_ == "acl" and clause.tag_ == "VBG" and carrier.dep_ in {"dobj", "nsubjpass"}:
+        chain.append(carrier.head)  # "on 5 May delivered a note requesting …": one act
     head = clause
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head  # a noun trigger that no verb carries: the clause it sits in
