@@ -1600,6 +1600,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             subjects = own  # "condemned Russia's invasion": Russia invaded, not the critic
         elif agents:
             subjects = agents  # "condemned attacks by Chad's army": Chad attacked, not the critic
+        elif token.dep_ == "dobj" and head.lemma_.lower() in _RECEIVING and not consult:
+            # "received a plea from Peru": the receiver is asked, the sender asks
+            clause = head
+            subjects = own
+            objects = _doers(head) + objects
         elif token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
             clause = head  # "paid a visit", "held talks"
             subjects = _doers(head) + own
@@ -1652,6 +1657,10 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if g.dep_ == "pobj"
     ]
     return subjects, objects, places, clause
+
+
+# Verbs whose subject is on the receiving end of the act their object names.
+_RECEIVING = {"receive", "get", "obtain"}
 
 
 # Prepositions that name whom an act is aimed at: "sanctions against X", "a ban on X",
