@@ -2688,3 +2688,70 @@ def test_a_text_handed_over_asks_on_the_day_it_was_handed(nlp, text: str, day: s
 )
 def test_receiving_a_request_is_not_making_one(nlp, text: str, receiver: str) -> None:
     assert not [e for e in _events(nlp, text) if e.event == "REQUEST" and receiver in e.actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Chile handed a protest note to Argentina's ambassador on Tuesday.", (("CHL",), ("ARG",))),
+        (
+            "Lithuania delivered a protest note to the Belarusian charge d'affaires.",
+            (("LTU",), ("BLR",)),
+        ),
+    ],
+)
+def test_a_protest_note_censures_whom_it_is_handed_to(nlp, text: str, sides: tuple) -> None:
+    assert _coded(nlp, text) == [("ACCUSE", *sides)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Norway expressed serious concern over the Israeli decision to withhold the revenues.",
+            (("NOR",), ("ISR",)),
+        ),
+        (
+            "The EU voiced concern about the sentencing of opposition leaders in Georgia.",
+            (("IGO:EU",), ("GEO",)),
+        ),
+    ],
+)
+def test_expressing_concern_at_an_act_disapproves_of_it(nlp, text: str, sides: tuple) -> None:
+    assert ("ACCUSE", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's foreign minister held a telephone talk with Philippine Secretary Manalo.",
+        "The two presidents had a phone conversation on Tuesday, Nairobi said of Kenya and Ghana.",
+    ],
+)
+def test_a_telephone_talk_is_a_call(nlp, text: str) -> None:
+    assert _one(nlp, text, "CONSULT").mode == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Britain and France are cancelling their air services agreements with Iran.",
+            (("GBR", "FRA"), ("IRN",)),
+        ),
+        ("Poland cancelled its gas contract with Russia on Monday.", (("POL",), ("RUS",))),
+    ],
+)
+def test_cancelling_an_agreement_with_a_state_cuts_ties(nlp, text: str, sides: tuple) -> None:
+    assert ("SANCTION", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guyana's president described the incursion as a clear threat to its integrity.",
+        "Seoul called the launch a provocation and a threat to regional peace.",
+    ],
+)
+def test_calling_an_act_a_threat_judges_it_and_threatens_no_one(nlp, text: str) -> None:
+    assert "THREATEN" not in _kinds(nlp, text)

@@ -430,6 +430,20 @@ def _negated_alternative(verb: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "neg"]
 
 
+def _judged_as(token: Token, matched: dict[int, list[dict]]) -> bool:
+    """Whether the trigger is what a judging verb calls something: "described it as a threat".
+
+    "Called the move a provocation" or "described the incursion as a threat to our
+    integrity" censures the move (a judgement row codes it); no threat or provocation is made.
+    """
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif token.dep_ != "oprd":
+        return False
+    return any(rule.get("judgement") for rule in matched.get(head.i, ()))
+
+
 def _foretold(token: Token) -> bool:
     """Whether the trigger is what someone warned of or hinted at: foretold, not done."""
     head = token.head
@@ -461,6 +475,8 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         return True
     if token.dep_ == "acl" and token.lemma_.lower() in _MEDIATED and token.head.i in matched:
         return True  # "talks mediated by Iraq": the talks' mediator (see _mediators)
+    if _judged_as(token, matched):
+        return True  # "described the incursion as a threat": the judgement, not a threat made
     head = token.head
     # A sanction's object is what it cuts off: "suspended talks with …", "froze aid to …",
     # "loans were halted", "stopped funding …". The talks or the aid did not happen.
