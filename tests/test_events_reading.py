@@ -2755,3 +2755,27 @@ def test_cancelling_an_agreement_with_a_state_cuts_ties(nlp, text: str, sides: t
 )
 def test_calling_an_act_a_threat_judges_it_and_threatens_no_one(nlp, text: str) -> None:
     assert "THREATEN" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Timeline:\n\nDec. 14, 2023 - Guyana and Venezuela meet in Argyle.", "2023-12-14"),
+        ("Key dates\n\nMarch 3, 2021 - Kenya and Somalia meet in Nairobi.", "2021-03-03"),
+    ],
+)
+def test_a_timeline_entry_keeps_the_year_after_its_day(nlp, text: str, day: str) -> None:
+    consult = _one(nlp, text, "CONSULT")
+    assert consult.when is not None and consult.when.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Guyana protested the new Venezuelan incursion on Saturday.", ("VEN",)),
+        ("The Philippines protested the Chinese blockade of the shoal on Monday.", ("CHN",)),
+    ],
+)
+def test_a_nationality_names_who_made_an_incursion_or_blockade(nlp, text: str, doer: tuple) -> None:
+    force = [e.actor for e in _events(nlp, text) if e.event in {"ASSAULT", "COERCE"}]
+    assert force == [doer]

@@ -1024,6 +1024,8 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
     found: list[DatePhrase] = []
     taken: set[int] = set()
     for ent in entities_in(span):
+        if ent.start in taken:
+            continue  # a year already read with the day before it
         dated = ent.label_ in {"DATE", "TIME"}
         if dated or len(ent) > 1:  # a lone "Friday" may be mistaken for a person's name
             taken.update(range(ent.start, ent.end))
@@ -1031,7 +1033,9 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
             continue
         if ent.label_ == "DATE" and ent.end_char <= dateline_end(ent.sent):
             continue  # "RABAT, June 12 (MFA) - … visited Mauritania last week": the report's day
-        found.append(DatePhrase(ent.start, ent.end, _modified_noun(ent.root, ent.start, ent.end)))
+        end = _with_year(ent)
+        taken.update(range(ent.end, end))
+        found.append(DatePhrase(ent.start, end, _modified_noun(ent.root, ent.start, end)))
     if not _may_name_a_day(span):
         return sorted(found)
     for token in span:
@@ -1046,6 +1050,28 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
         if temporal and not _excluded(phrase, exclude) and not _baseline(token):
             found.append(DatePhrase(phrase.start, phrase.end))
     return sorted(found)
+
+
+def _with_year(ent: SpacySpan) -> int:
+    """Where a day's phrase ends with its year, which the recogniser may have cut off.
+
+    "Dec. 14, 2023 - Ali and Maduro meet …": the recogniser reads "Dec. 14" and "2023 - Ali";
+    the day is of 2023, not the last 14 December before the report.
+    """
+    doc = ent.doc
+    end = ent.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and _YEAR_TOKEN.fullmatch(doc[end + 1].text)
+        and not any(_YEAR_TOKEN.fullmatch(t.text) for t in ent)
+        and _MONTH_NAME.search(ent.text.lower())
+    ):
+        return end + 2
+    return end
+
+
+_YEAR_TOKEN = re.compile(_YEAR_NUM)
 
 
 def _may_name_a_day(span: SpacySpan) -> bool:

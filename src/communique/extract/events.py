@@ -1604,6 +1604,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         carrier = _carrier(token)
         possessor = rule["event"] != "CONSULT" and any(c.dep_ == "poss" for c in token.children)
         agents = [] if rule["event"] == "CONSULT" else _agents(token)
+        if not agents and rule["event"] in _FORCE and token.pos_ == "NOUN":
+            # "protested the Venezuelan incursion": whose forces made it
+            agents = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
         thanked = _thanked(token)
         if thanked:
             # "thanked Japan for the support", "gratitude to Peru for the aid": Japan and Peru
@@ -1673,6 +1676,10 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if g.dep_ == "pobj"
     ]
     return subjects, objects, places, clause
+
+
+# Acts of force a nationality before their noun names the doer of: "the Ugandan raid".
+_FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 # Verbs whose subject is on the receiving end of the act their object names.
