@@ -2779,3 +2779,24 @@ def test_a_timeline_entry_keeps_the_year_after_its_day(nlp, text: str, day: str)
 def test_a_nationality_names_who_made_an_incursion_or_blockade(nlp, text: str, doer: tuple) -> None:
     force = [e.actor for e in _events(nlp, text) if e.event in {"ASSAULT", "COERCE"}]
     assert force == [doer]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "NATO allies met on Monday. The EU adopted a new package of measures. Moscow "
+            "accused Brussels of hypocrisy.",
+            ("IGO:EU",),
+        ),
+        (
+            "The EU adopted a new package on Monday. NATO ministers meet next week. Moscow "
+            "accused Brussels of warmongering.",
+            ("IGO:NATO",),
+        ),
+    ],
+)
+def test_a_seat_of_several_bodies_stands_for_the_one_named_last(
+    nlp, text: str, target: tuple
+) -> None:
+    assert _one(nlp, text, "ACCUSE").recipient == target

@@ -154,7 +154,11 @@ class ActorResolver:
             if start not in attached:
                 mentions.extend(self._office(title, ents, day=day))
         in_play = {m.code for m in mentions if m.kind == "state"}
-        named = {m.code for m in mentions if m.kind == "organisation"}
+        # where the article names each organisation: a seat stands for the one named last
+        named: dict[str | None, list[int]] = {}
+        for m in mentions:
+            if m.kind == "organisation":
+                named.setdefault(m.code, []).append(m.start)
         mentions = [self._seated(doc, m, named) for m in mentions]
         for ent in places:
             mention = self._seat(ent, named) or self._place(ent, in_play)
@@ -625,7 +629,7 @@ class ActorResolver:
             if c is not None and len(parts) > 1
         ]
 
-    def _seated(self, doc: Doc, mention: Mention, named: set[str | None]) -> Mention:
+    def _seated(self, doc: Doc, mention: Mention, named: dict[str | None, list[int]]) -> Mention:
         """A capital that does not stand for its own state ("Brussels") may stand for a body."""
         if mention.kind != "state" or mention.reference != "seat":
             return mention
@@ -637,13 +641,21 @@ class ActorResolver:
         span = doc.char_span(mention.start, mention.end)
         return (self._seat(span, named) if span is not None else None) or mention
 
-    def _seat(self, ent: Span, named: set[str | None]) -> Mention | None:
+    def _seat(self, ent: Span, named: dict[str | None, list[int]]) -> Mention | None:
         """A city standing for the organisation seated there: "recalled its envoy from Brussels".
 
-        Only where the article names that organisation (and no other seated there), and not
-        where the city is where something happens ("talks in Brussels").
+        Only where the article names that organisation, and not where the city is where
+        something happens ("talks in Brussels"). Of several seated there that the article
+        names (the EU and NATO), the one it named last before the city; named only after
+        it, none.
         """
         seated = [o for o in self.kb.seated(self._text(ent)) if o.code in named]
+        if len(seated) > 1:
+            last = {
+                o.code: max((at for at in named[o.code] if at < ent.start_char), default=-1)
+                for o in seated
+            }
+            seated = [max(seated, key=lambda o: last[o.code])] if max(last.values()) >= 0 else []
         if len(seated) != 1:
             return None
         before = ent.doc[ent.start - 1].lower_ if ent.start else ""
