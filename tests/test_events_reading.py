@@ -2800,3 +2800,31 @@ def test_a_seat_of_several_bodies_stands_for_the_one_named_last(
     nlp, text: str, target: tuple
 ) -> None:
     assert _one(nlp, text, "ACCUSE").recipient == target
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "West African leaders on Sunday suspended Guinea-Bissau from ECOWAS.",
+            (("IGO:ECOWAS",), ("GNB",)),
+        ),
+        (
+            "Meeting in Addis Ababa, heads of state suspended Niger from the African Union.",
+            (("IGO:AU",), ("NER",)),
+        ),
+    ],
+)
+def test_suspending_a_state_from_a_body_is_the_bodys_act(nlp, text: str, sides: tuple) -> None:
+    assert ("SANCTION", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brussels keeps shooting itself in the foot with every new package, Lavrov said.",
+        "By refusing the deal, Lima shot itself in the foot, the Chilean minister said.",
+    ],
+)
+def test_shooting_oneself_in_the_foot_is_no_shooting(nlp, text: str) -> None:
+    assert "ASSAULT" not in _kinds(nlp, text)

@@ -430,6 +430,17 @@ def _negated_alternative(verb: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "neg"]
 
 
+def _from_phrases(verb: Token) -> list[Token]:
+    """The objects of a verb's "from" phrases: ECOWAS in "suspended Mali from ECOWAS"."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _judged_as(token: Token, matched: dict[int, list[dict]]) -> bool:
     """Whether the trigger is what a judging verb calls something: "described it as a threat".
 
@@ -2236,6 +2247,11 @@ def _code(
         # "struck targets in southern Lebanon": an attack abroad is on the state it hits
         where = _acted_where(stated_place, clause, mentions)
         recipient = [where[1]] if where is not None and where[1] not in actor else []
+    if rule["event"] == "SANCTION" and token.pos_ == "VERB":
+        # "suspended Guinea-Bissau from ECOWAS": the body acts, through whoever the text says
+        bodies = [c for c in _codes(_from_phrases(token), mentions, places=False) if "IGO:" in c]
+        recipient = [c for c in recipient if c not in bodies]
+        actor = actor or bodies
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
     if ahead and dated.end > published + timedelta(days=1) and clause.tag_ != "VBD":
