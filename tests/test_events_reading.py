@@ -2828,3 +2828,26 @@ def test_suspending_a_state_from_a_body_is_the_bodys_act(nlp, text: str, sides: 
 )
 def test_shooting_oneself_in_the_foot_is_no_shooting(nlp, text: str) -> None:
     assert "ASSAULT" not in _kinds(nlp, text)
+
+
+_TALKS = (
+    "Talks in Tbilisi\n\nIlia Darchiashvili: Today I welcomed Jeyhun Bayramov to Tbilisi. {}"
+    "\n\nJeyhun Bayramov: Thank you for the warm welcome."
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("We agreed to hold the next session of the commission in Baku.", "AGREE"),
+        ("We also signed a memorandum of understanding on digital cooperation.", "SUPPORT"),
+    ],
+)
+def test_we_agreeing_or_signing_after_talks_is_both_sides(nlp, said: str, kind: str) -> None:
+    [joint] = [e for e in _events(nlp, _TALKS.format(said)) if e.event == kind]
+    assert set(joint.actor) == {"GEO", "AZE"}
+
+
+def test_we_condemning_is_the_speakers_state_alone(nlp) -> None:
+    text = _TALKS.format("We condemn the attack on the aid convoy in Sudan.")
+    assert [e.actor for e in _events(nlp, text) if e.event == "ACCUSE"] == [("GEO",)]

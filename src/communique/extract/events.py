@@ -2247,6 +2247,10 @@ def _code(
         # "struck targets in southern Lebanon": an attack abroad is on the state it hits
         where = _acted_where(stated_place, clause, mentions)
         recipient = [where[1]] if where is not None and where[1] not in actor else []
+    if _we_together(rule, token, subjects, actor, recipient):
+        # "We agreed to hold the next session in Baku", "we signed a memorandum", said by
+        # one minister of talks with another: both sides agreed or signed
+        actor = actor + _counterpart(sent, actor, mentions, salient)[:1]
     if rule["event"] == "SANCTION" and token.pos_ == "VERB":
         # "suspended Guinea-Bissau from ECOWAS": the body acts, through whoever the text says
         bodies = [c for c in _codes(_from_phrases(token), mentions, places=False) if "IGO:" in c]
@@ -2598,6 +2602,18 @@ def _anyone(objects: list[Token], trigger: Token) -> bool:
         if token.lemma_.lower() in {"community", "world"} and "international" in words:
             return True
     return False
+
+
+def _we_together(
+    rule: dict, trigger: Token, subjects: list[Token], actor: list[str], recipient: list[str]
+) -> bool:
+    """Whether "we" agreeing or signing with no one named is the speaker with the other side.
+
+    A minister's "we agreed to …" or "we signed …" after talks is a joint act; "we condemn" or
+    "we will send aid" is the speaker's state's alone.
+    """
+    mutual = rule["event"] == "AGREE" or (rule["event"] == "SUPPORT" and _signs(trigger))
+    return mutual and len(actor) == 1 and not recipient and any(t.lower_ == "we" for t in subjects)
 
 
 def _together(rule: dict, actor: list[str], trigger: Token) -> bool:
