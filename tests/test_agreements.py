@@ -1363,3 +1363,23 @@ def test_a_text_asking_something_is_not_named_by_what_it_asks(nlp, text: str) ->
 def test_the_day_of_the_occasion_dates_what_was_signed_at_it(nlp, text: str, day: str) -> None:
     [instrument] = _instruments(nlp, text)
     assert instrument.when is not None and instrument.when.start.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (
+            "Greece and Turkey signed the Athens Declaration on friendly relations in December "
+            "2023, ending years of frosty ties.",
+            "2023-12",
+        ),
+        (
+            "Chile and Bolivia signed the Lauca Water Accord in March 2019, closing a long "
+            "dispute over the river.",
+            "2019-03",
+        ),
+    ],
+)
+def test_a_date_keeps_clear_of_the_clause_after_its_comma(nlp, text: str, month: str) -> None:
+    [instrument] = _instruments(nlp, text)
+    assert instrument.when is not None and instrument.when.start.isoformat().startswith(month)

@@ -1033,7 +1033,8 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
             continue
         if ent.label_ == "DATE" and ent.end_char <= dateline_end(ent.sent):
             continue  # "RABAT, June 12 (MFA) - … visited Mauritania last week": the report's day
-        end = _with_year(ent)
+        cut = _cut_tail(ent)
+        end = cut if cut < ent.end else _with_year(ent)
         taken.update(range(ent.end, end))
         found.append(DatePhrase(ent.start, end, _modified_noun(ent.root, ent.start, end)))
     if not _may_name_a_day(span):
@@ -1072,6 +1073,20 @@ def _with_year(ent: SpacySpan) -> int:
 
 
 _YEAR_TOKEN = re.compile(_YEAR_NUM)
+
+
+def _cut_tail(ent: SpacySpan) -> int:
+    """Where a date entity ends before words the recogniser ran on into after a comma.
+
+    "In December 2023, ending years of frosty ties": the entity may hold "December 2023,
+    ending years"; what follows the comma names no date (no number, month or day word).
+    """
+    for token in ent:
+        if token.text == "," and token.i > ent.start:
+            rest = ent.doc[token.i + 1 : ent.end]
+            if not any(t.like_num or _DATELIKE.search(t.text.lower()) for t in rest):
+                return token.i
+    return ent.end
 
 
 def _may_name_a_day(span: SpacySpan) -> bool:
