@@ -2851,3 +2851,21 @@ def test_we_agreeing_or_signing_after_talks_is_both_sides(nlp, said: str, kind: 
 def test_we_condemning_is_the_speakers_state_alone(nlp) -> None:
     text = _TALKS.format("We condemn the attack on the aid convoy in Sudan.")
     assert [e.actor for e in _events(nlp, text) if e.event == "ACCUSE"] == [("GEO",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        (
+            "African Union leaders adopted the Addis Ababa Declaration on Debt on Sunday.",
+            ("IGO:AU",),
+        ),
+        (
+            "Mercosur leaders adopted the Brasilia Declaration on Trade on Friday.",
+            ("IGO:MERCOSUR",),
+        ),
+    ],
+)
+def test_a_city_in_an_instruments_name_is_no_party(nlp, text: str, doers: tuple) -> None:
+    [support] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
+    assert support.actor == doers and support.recipient == ()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -618,8 +619,9 @@ class ActorResolver:
         code = self.kb.state(text)
         if code is not None:
             state = self.kb.states[code]
-            # "Moscow", "the Kremlin": the state named by its seat, which is also a place
-            seat = text.casefold() == (state.capital or "").casefold()
+            # "Moscow", "the Kremlin": the state named by its seat, which is also a place;
+            # written with or without its accents ("Brasilia")
+            seat = _unaccented(text) == _unaccented(state.capital or "")
             via: Reference = "seat" if seat else "name"
             return [self._mention(ent, "state", state.name, (code,), via=via)]
         parts = [self.kb.state(p) for p in _STATE_JOINER.split(text)]
@@ -1330,6 +1332,12 @@ def _untagged_names(ents: list[Span]) -> list[Span]:
 
 def _untagged_word(token: Token) -> bool:
     return not token.ent_type_ and not token.is_stop and _name_word(token)
+
+
+def _unaccented(text: str) -> str:
+    """The text case-folded with its accents dropped: "Brasília" and "Brasilia" are one."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _plain_name(text: str) -> str:

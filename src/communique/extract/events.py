@@ -187,7 +187,7 @@ def find_events(
 
     ``quotes`` are the Doc's quotations: "we" or "I" inside one is its speaker.
     """
-    mentions = Mentions.of(mentions)
+    mentions = Mentions(m for m in mentions if not _named_in_a_title(m, titles or []))
     voices = [(q.start, q.end, q.code) for q in quotes if q.code]
     credits = [(s.start_char, end) for s in doc.sents if (end := dateline_end(s)) > s.start_char]
     reported = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in credits)]
@@ -268,6 +268,15 @@ def _candidates(doc: Doc) -> Iterator[tuple[Token, tuple[str, str]]]:
             word = lowered[lemma] = strings[lemma].lower()
         if (word, kind) in _triggers():
             yield doc[i], (word, kind)
+
+
+def _named_in_a_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
+    """Whether a city or place is only part of an instrument's name.
+
+    "The Addis Ababa Declaration" or "the Minsk agreements" involve no one there.
+    """
+    place = mention.kind == "place" or mention.reference == "seat"
+    return place and any(lo <= mention.start and mention.end <= hi for lo, hi in titles)
 
 
 class _Titles:
