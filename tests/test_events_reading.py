@@ -2869,3 +2869,17 @@ def test_we_condemning_is_the_speakers_state_alone(nlp) -> None:
 def test_a_city_in_an_instruments_name_is_no_party(nlp, text: str, doers: tuple) -> None:
     [support] = [e for e in _events(nlp, text) if e.event == "SUPPORT"]
     assert support.actor == doers and support.recipient == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto spoke by phone with Somalia's president Hassan Sheikh Mohamud. The Somali leader "
+        "is on a state visit to Kenya this week.",
+        "Lula and Petro held a phone call on Monday. Petro is in Brazil on a visit that began "
+        "on Monday.",
+    ],
+)
+def test_a_call_and_a_visit_are_two_meetings(nlp, text: str) -> None:
+    modes = sorted(e.mode or "" for e in _events(nlp, text) if e.event == "CONSULT")
+    assert modes == ["phone", "visit"]

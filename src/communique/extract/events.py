@@ -2765,6 +2765,8 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.mode == b.mode == "visit" and a.recipient != b.recipient:
         return False  # a visit and the return visit
+    if "phone" in {a.mode, b.mode} and a.mode and b.mode and a.mode != b.mode:
+        return False  # a call and a visit or summit are two meetings, however near in time
     if a.event == "CONSULT" and _other_principals(a.people, b.people):
         return False  # the minister met the president, and later the same day the premier
     if a.when is None or b.when is None:
