@@ -2883,3 +2883,14 @@ def test_a_city_in_an_instruments_name_is_no_party(nlp, text: str, doers: tuple)
 def test_a_call_and_a_visit_are_two_meetings(nlp, text: str) -> None:
     modes = sorted(e.mode or "" for e in _events(nlp, text) if e.event == "CONSULT")
     assert modes == ["phone", "visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Turkey delivered 500 tonnes of food aid to Somalia's Gedo region on Monday.", ("SOM",)),
+        ("Japan sent relief supplies to Peru's Piura region after the floods.", ("PER",)),
+    ],
+)
+def test_a_place_the_text_says_is_a_states_is_in_that_state(nlp, text: str, target: tuple) -> None:
+    assert [e.recipient for e in _events(nlp, text) if e.event == "AID"] == [target]

@@ -670,11 +670,21 @@ class ActorResolver:
         )
 
     def _place(self, ent: Span, in_play: set[str | None]) -> Mention | None:
-        """A city, from the offline gazetteer; among namesakes, one in a state the text names."""
+        """A city, from the offline gazetteer, in the state the text says it is in.
+
+        "Somalia's Gedo" is in Somalia, whatever namesake the gazetteer knows elsewhere; among
+        namesakes with no such word, the one in a state the text names.
+        """
         found = self.kb.places(self._text(ent))
         if not found:
             return None
-        place = next((p for p in found if p.code in in_play), found[0])
+        owner = self._owner(ent)
+        if owner is not None and all(p.code != owner for p in found):
+            # "Somalia's Gedo region": the text says whose the place is, whatever namesake
+            # the gazetteer knows elsewhere
+            return self._mention(ent, "place", self._text(ent), (owner,))
+        place = next((p for p in found if p.code in (owner,)), None)
+        place = place or next((p for p in found if p.code in in_play), found[0])
         return self._mention(ent, "place", place.name, (place.code,))
 
     def _organisation(self, ent: Span) -> Mention | None:
