@@ -2894,3 +2894,14 @@ def test_a_call_and_a_visit_are_two_meetings(nlp, text: str) -> None:
 )
 def test_a_place_the_text_says_is_a_states_is_in_that_state(nlp, text: str, target: tuple) -> None:
     assert [e.recipient for e in _events(nlp, text) if e.event == "AID"] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union is discussing yet another package of sanctions against Russia.",
+        "Japan is considering sanctions on the Iranian shipping firm.",
+    ],
+)
+def test_sanctions_discussed_or_considered_are_not_imposed(nlp, text: str) -> None:
+    assert not {"COERCE", "SANCTION"} & _kinds(nlp, text)

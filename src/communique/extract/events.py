@@ -401,6 +401,14 @@ _UNDONE = {
     "boycott",
     "snub",
     "shun",
+    # weighed up, not done: "discussed the reopening of the border", "is considering sanctions"
+    "discuss",
+    "consider",
+    "weigh",
+    "debate",
+    "mull",
+    "contemplate",
+    "examine",
 }
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
 # Verbs and the preposition after which an act is foretold or feared, not done: "warned of a
@@ -419,7 +427,9 @@ def _undone(token: Token) -> bool:
     if token.dep_ == "nsubj" and head.lemma_.lower() in _STALLED:
         return True
     if token.dep_ == "pobj" and head.dep_ == "prep":
-        if head.lower_ != "for":
+        if head.lower_ == "of" and head.head.dep_ in {"dobj", "nsubjpass"}:
+            head = head.head  # "discussed a package of sanctions": what the package holds
+        elif head.lower_ != "for":
             return False
         head = head.head  # "preparations for the state visit"
     elif token.dep_ not in {"dobj", "nsubjpass", "xcomp"}:
