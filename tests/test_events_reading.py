@@ -2905,3 +2905,21 @@ def test_a_place_the_text_says_is_a_states_is_in_that_state(nlp, text: str, targ
 )
 def test_sanctions_discussed_or_considered_are_not_imposed(nlp, text: str) -> None:
     assert not {"COERCE", "SANCTION"} & _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "China's ambassador paid a courtesy call on Tonga's prime minister on Monday.",
+            {"CHN", "TON"},
+        ),
+        (
+            "The new Indian envoy made a courtesy call on the Nepali foreign minister.",
+            {"IND", "NPL"},
+        ),
+    ],
+)
+def test_a_courtesy_call_is_a_meeting(nlp, text: str, sides: set) -> None:
+    consult = _one(nlp, text, "CONSULT")
+    assert set(consult.actor + consult.recipient) == sides and consult.mode != "phone"
