@@ -683,7 +683,7 @@ class ActorResolver:
             # "Somalia's Gedo region": the text says whose the place is, whatever namesake
             # the gazetteer knows elsewhere
             return self._mention(ent, "place", self._text(ent), (owner,))
-        place = next((p for p in found if p.code in (owner,)), None)
+        place = next((p for p in found if p.code == owner), None)
         place = place or next((p for p in found if p.code in in_play), found[0])
         return self._mention(ent, "place", place.name, (place.code,))
 
@@ -898,7 +898,7 @@ class ActorResolver:
                 together = tuple(sorted(set(states))) if joint and len(set(states)) > 1 else ()
                 spans.append((len(first_line), len(text), speaker, together))
         whole = len(spans)  # the transcript's span, if any, then the speaker lines' in order
-        lines: list[tuple[int, int, Mention | None, tuple[str, ...]]] = []
+        lines: list[_Words] = []
         for match in re.finditer(r"^([^\n]{3,120}):\n\n(\"|“)[^\n]+", text, re.MULTILINE):
             speaker = next(iter(people.starting_in(match.start(1), match.end(1))), None)
             if speaker is not None:

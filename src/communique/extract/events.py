@@ -411,8 +411,8 @@ _UNDONE = {
     "examine",
 }
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
-# Verbs and the preposition after which an act is foretold or feared, not done: "warned of a
-# new offensive", "hinted at fresh strikes", "spoke of the risk of war".
+# Words and the preposition after which an act is foretold or feared, not done: "warned of a
+# new offensive", "hinted at fresh strikes", "fears of an invasion".
 _FORETOLD = {("warn", "of"), ("hint", "at"), ("fear", "of")}
 # Verbs saying that talks or a process have stopped getting anywhere: no meeting is reported.
 _STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "languish"}
@@ -2272,7 +2272,8 @@ def _code(
         actor = actor + _counterpart(sent, actor, mentions, salient)[:1]
     if rule["event"] == "SANCTION" and token.pos_ == "VERB":
         # "suspended Guinea-Bissau from ECOWAS": the body acts, through whoever the text says
-        bodies = [c for c in _codes(_from_phrases(token), mentions, places=False) if "IGO:" in c]
+        bodies = _codes(_from_phrases(token), mentions, places=False)
+        bodies = [c for c in bodies if c.startswith("IGO:")]
         recipient = [c for c in recipient if c not in bodies]
         actor = actor or bodies
     event, mode = rule["event"], rule.get("mode")
@@ -2302,7 +2303,7 @@ def _code(
             sides += [place[1]] if place is not None and place[1] not in sides else []
         elif len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
-        mediators = [c for c in _codes(_mediators(token, clause), mentions, places=False)]
+        mediators = _codes(_mediators(token, clause), mentions, places=False)
         mediators = [c for c in mediators if c not in sides]
         if mediators and len(sides) > 1:
             # "met in Jeddah under the auspices of Saudi Arabia", "US-brokered talks": the
