@@ -2923,3 +2923,31 @@ def test_sanctions_discussed_or_considered_are_not_imposed(nlp, text: str) -> No
 def test_a_courtesy_call_is_a_meeting(nlp, text: str, sides: set) -> None:
     consult = _one(nlp, text, "CONSULT")
     assert set(consult.actor + consult.recipient) == sides and consult.mode != "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "West African leaders on Sunday demanded the release of Guinea-Bissau's president "
+            "at an ECOWAS summit in Abuja.",
+            "IGO:ECOWAS",
+        ),
+        (
+            "Southeast Asian foreign ministers urged Myanmar's junta to halt air strikes, "
+            "ASEAN said.",
+            "IGO:ASEAN",
+        ),
+    ],
+)
+def test_a_regions_leaders_are_the_body_whose_name_holds_the_region(
+    nlp, text: str, doer: str
+) -> None:
+    assert _one(nlp, text, "REQUEST").actor == (doer,)
+
+
+def test_a_region_no_named_body_holds_stays_unread(nlp) -> None:
+    assert [e.actor for e in _events(nlp, "European leaders condemned the strike on Kyiv.")] in (
+        [],
+        [()],
+    )

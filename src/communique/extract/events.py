@@ -1264,6 +1264,40 @@ def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+# Nouns for the members of a regional body: "West African leaders", "Southeast Asian ministers".
+_MEMBERS = {"leader", "minister", "head", "state", "country", "government", "nation", "member"}
+
+
+def _regional(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """The body whose members a regional phrase names: "West African leaders" are ECOWAS's.
+
+    The words before the noun must all stand in the name of an organisation the article
+    names ("the Economic Community of West African States"); "European leaders" with no
+    such body named, or words no body's name holds, stay unread.
+    """
+    for token in subjects:
+        if token.lemma_.lower() not in _MEMBERS:
+            continue
+        words = {
+            t.lower_
+            for t in token.doc[token.left_edge.i : token.i]
+            if t.is_alpha and t.pos_ in {"ADJ", "PROPN"} and t.text[0].isupper()
+        }
+        if len(words) < 2:
+            continue  # "African leaders", "Gulf states": too broad to name one body
+        bodies = {
+            m.codes[0]
+            for m in mentions
+            if m.kind == "organisation"
+            and len(m.codes) == 1
+            and m.codes[0].startswith("IGO:")
+            and words <= set((m.name or "").lower().split())
+        }
+        if len(bodies) == 1:
+            return list(bodies)
+    return []
+
+
 def _speaking(subjects: list[Token], voices: Sequence[tuple[int, int, str]]) -> list[str]:
     """The state of "we" or "I" inside a quotation: its speaker's, however far the credit is.
 
@@ -2177,6 +2211,7 @@ def _code(
         or _antecedent(subjects, mentions)
         or _the_body(subjects, mentions)
         or _the_office(subjects, mentions)
+        or _regional(subjects, mentions)
         or _person_before(
             subjects, mentions, _codes(_aimed_at(objects, token), mentions, places=False)
         )
