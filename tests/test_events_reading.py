@@ -2951,3 +2951,22 @@ def test_a_region_no_named_body_holds_stays_unread(nlp) -> None:
         [],
         [()],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Costa Rica's foreign minister spoke by phone with his Guatemalan counterpart on "
+            "Tuesday. Both ministers agreed to coordinate their positions at the OAS.",
+            {"CRI", "GTM"},
+        ),
+        (
+            "Kenya's president met Ghana's president in Nairobi on Monday. Both presidents "
+            "agreed to open direct flights between the two capitals.",
+            {"KEN", "GHA"},
+        ),
+    ],
+)
+def test_both_ministers_are_the_two_who_just_met(nlp, text: str, sides: set) -> None:
+    assert set(_one(nlp, text, "AGREE").actor) == sides
