@@ -1383,3 +1383,17 @@ def test_the_day_of_the_occasion_dates_what_was_signed_at_it(nlp, text: str, day
 def test_a_date_keeps_clear_of_the_clause_after_its_comma(nlp, text: str, month: str) -> None:
     [instrument] = _instruments(nlp, text)
     assert instrument.when is not None and instrument.when.start.isoformat().startswith(month)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The Baku Peace Treaty can be signed only after Armenia changes its constitution.",
+            "Baku Peace Treaty",
+        ),
+        ("The Lauca Water Accord could be ratified by the Bolivian Senate.", "Lauca Water Accord"),
+    ],
+)
+def test_a_signing_that_can_or_could_happen_is_only_named(nlp, text: str, title: str) -> None:
+    assert _pairs(nlp, text) == {(title, "referenced")}

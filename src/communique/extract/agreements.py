@@ -1403,13 +1403,16 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
 
 
 def _unsure(verb: Token, table: dict) -> bool:
-    """Whether a verb of consent is asked of someone or made a condition, not done.
+    """Whether a verb of consent is asked of someone, made a condition or possible, not done.
 
-    "Urged Serbia to ratify the agreement" or "unless Armenia signs the treaty" name the act
-    without reporting it, or planning it: no one said they would.
+    "Urged Serbia to ratify the agreement", "unless Armenia signs the treaty" or "the treaty
+    can be signed only after …" name the act without reporting it, or planning it: no one said
+    they would.
     """
     if any(c.dep_ == "mark" and c.lower_ in table["condition_marks"] for c in verb.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in table["possible_aux"] for c in verb.children):
+        return True  # "can be signed only after …": possible, not done nor planned
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["asking_verbs"]
 
 
