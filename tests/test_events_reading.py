@@ -2970,3 +2970,15 @@ def test_a_region_no_named_body_holds_stays_unread(nlp) -> None:
 )
 def test_both_ministers_are_the_two_who_just_met(nlp, text: str, sides: set) -> None:
     assert set(_one(nlp, text, "AGREE").actor) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's Senate could ratify the Lauca Water Accord with Bolivia next year.",
+        "Peru's president might visit Ecuador next month, officials in Lima said.",
+    ],
+)
+def test_an_act_that_could_come_later_stays_hypothetical(nlp, text: str) -> None:
+    events = _events(nlp, text)
+    assert events and all(e.tense == "hypothetical" for e in events)

@@ -2313,7 +2313,8 @@ def _code(
         actor = actor or bodies
     event, mode = rule["event"], rule.get("mode")
     ahead = dated is not None and published is not None and dated.start > published
-    if ahead and dated.end > published + timedelta(days=1) and clause.tag_ != "VBD":
+    later = ahead and dated.end > published + timedelta(days=1)
+    if later and clause.tag_ != "VBD" and tense != "hypothetical":
         # "in a few days, the council will meet"; a report dated on the eve of its news
         # ("on May 4 the minister is in Rome", published on the 3rd) is not future, nor
         # a past act with a deadline ("told them to leave within a week")
