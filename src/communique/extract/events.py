@@ -1271,9 +1271,9 @@ _MEMBERS = {"leader", "minister", "head", "state", "country", "government", "nat
 def _regional(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The body whose members a regional phrase names: "West African leaders" are ECOWAS's.
 
-    The words before the noun must all stand in the name of an organisation the article
-    names ("the Economic Community of West African States"); "European leaders" with no
-    such body named, or words no body's name holds, stay unread.
+    The words before the noun must all stand in the full name of an organisation the
+    article names (ASEAN's holds "Southeast Asian"); "European leaders" with no such body
+    named, or words no body's name holds, stay unread.
     """
     for token in subjects:
         if token.lemma_.lower() not in _MEMBERS:
