@@ -2980,3 +2980,19 @@ def test_both_ministers_are_the_two_who_just_met(nlp, text: str, sides: set) -> 
 def test_an_act_that_could_come_later_stays_hypothetical(nlp, text: str) -> None:
     events = _events(nlp, text)
     assert events and all(e.tense == "hypothetical" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("EU foreign policy chief Kaja Kallas urged Tbilisi to release the journalists.", "IGO:EU"),
+        ("NATO Secretary General Mark Rutte urged Hungary to approve the package.", "IGO:NATO"),
+    ],
+)
+def test_a_person_named_in_a_bodys_office_acts_for_the_body(nlp, text: str, doer: str) -> None:
+    assert _one(nlp, text, "REQUEST").actor == (doer,)
+
+
+def test_a_body_and_a_person_joined_by_and_are_two_doers(nlp) -> None:
+    text = "ECOWAS and Nigerian President Bola Tinubu condemned the coup in Niger."
+    assert set(_one(nlp, text, "ACCUSE").actor) == {"IGO:ECOWAS", "NGA"}

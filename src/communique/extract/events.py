@@ -985,10 +985,27 @@ def _codes(tokens: Iterable[Token], mentions: Mentions, *, places: bool) -> list
         lo = min(t.idx for t in phrase)
         hi = max(t.idx + len(t) for t in phrase)
         # or the mention holds the word itself: a misparse may cut "Sergey" off "Lavrov"
-        for mention in mentions.inside_or_covering(lo, hi, token.idx):
+        found = list(mentions.inside_or_covering(lo, hi, token.idx))
+        for before, mention in zip([None, *found], found, strict=False):
+            if _in_office_of(mention, before, token.doc):
+                continue  # "NATO Secretary General Mark Rutte": NATO's, not the Netherlands'
             if places or mention.kind != "place":
                 codes.extend(mention.codes)
     return list(dict.fromkeys(codes))
+
+
+def _in_office_of(person: Mention, before: Mention | None, doc: Doc) -> bool:
+    """Whether a person is named right after the organisation whose office the text gives.
+
+    "EU foreign policy chief Kaja Kallas", "NATO Secretary General Mark Rutte": the person
+    acts for the organisation here, whatever state the knowledge base places them in; not in
+    "ECOWAS and President Tinubu", two doers.
+    """
+    if person.kind != "person" or before is None or before.kind != "organisation":
+        return False
+    between = doc_text(doc)[before.end : person.start]
+    joined = "," in between or " and " in f" {between} " or " with " in f" {between} "
+    return not joined and any(c.startswith("IGO:") for c in before.codes)
 
 
 def _counted(token: Token) -> Token:
