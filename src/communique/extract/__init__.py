@@ -8,6 +8,7 @@ the base against which every relative date is resolved.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -70,7 +71,7 @@ def phrase_when(
     text = doc[start:end].text
     if unit := _that_period(text):
         return _period_before(doc, start, published, unit)
-    base = _stated_before(doc, start, published) if counts_on(text) else None
+    base = next(_stated_before(doc, start, published), None) if counts_on(text) else None
     if base is not None and (base.precision != "day" or not needs_anchor(text)):
         return counted_on(text, base)  # "days later" after "in December 2023"
     anchor = _anchor(doc, start, published) if needs_anchor(text) else None
@@ -101,28 +102,27 @@ def _period_before(doc: Doc, start: int, published: date | None, unit: str) -> W
     "Venezuela held a referendum in December 2023. Guyana and Venezuela met that month": the
     meeting is of December 2023, not of the report's day.
     """
-    for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
-        text = doc[phrase.start : phrase.end].text
-        if needs_anchor(text) or _that_period(text):
-            continue
-        found = _nearest(text, published, False, None, doc.lang_)
-        if found is None or (unit == "month" and found.precision == "year"):
+    for found in _stated_before(doc, start, published):
+        if unit == "month" and found.precision == "year":
             continue
         period = f"{found.start:%Y-%m}" if unit == "month" else f"{found.start:%Y}"
         return resolve_when(period, published=published)
     return None
 
 
-def _stated_before(doc: Doc, start: int, published: date | None) -> When | None:
-    """The last date the text stated, at any precision, in the few sentences before ``start``."""
+def _stated_before(doc: Doc, start: int, published: date | None) -> Iterator[When]:
+    """The dates the text stated in the few sentences before token ``start``, the last first.
+
+    Dates told relative to another ("the next day", "days later", "that month") are left out:
+    they are what looks back on these.
+    """
     for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
         text = doc[phrase.start : phrase.end].text
         if needs_anchor(text) or counts_on(text) or _that_period(text):
             continue
         found = _nearest(text, published, False, None, doc.lang_)
         if found is not None:
-            return found
-    return None
+            yield found
 
 
 def _window_start(doc: Doc, start: int) -> int:
@@ -140,14 +140,10 @@ def _anchor(doc: Doc, start: int, published: date | None) -> date | None:
     News counts "the next day" from the day it just told of; where it told of none nearby, from
     the day of the report itself.
     """
-    for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
-        text = doc[phrase.start : phrase.end].text
-        if needs_anchor(text):
-            continue
-        found = _nearest(text, published, False, None, doc.lang_)
-        if found is not None and found.start == found.end:
-            return found.start
-    return published
+    days = (
+        found.start for found in _stated_before(doc, start, published) if found.start == found.end
+    )
+    return next(days, published)
 
 
 # How far after publication a day stated without its year may fall in a sentence not in the

@@ -1253,7 +1253,6 @@ def _the_body(nouns: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-_VERBS = {"VERB", "AUX"}
 # Offices a release names without saying whose: "the Spokesperson", "the Ministry".
 _OWN_OFFICES = {"spokesperson", "spokesman", "spokeswoman", "ministry", "minister"}
 
@@ -1273,7 +1272,7 @@ def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
         if any(c.dep_ in {"poss", "compound", "amod", "prep"} for c in token.children):
             continue  # "the foreign ministry of Peru", "the Kenyan minister": said whose
         for word in reversed(token.doc[max(0, token.i - _LOOKBACK) : token.i]):
-            if word.dep_ != "nsubj" or word.pos_ == "PRON" or word.head.pos_ not in _VERBS:
+            if word.dep_ != "nsubj" or word.pos_ == "PRON" or word.head.pos_ not in {"VERB", "AUX"}:
                 continue  # a doer, not "holds the Indian authorities responsible"
             codes = _codes([word], mentions, places=False)
             if codes:
