@@ -2996,3 +2996,40 @@ def test_a_person_named_in_a_bodys_office_acts_for_the_body(nlp, text: str, doer
 def test_a_body_and_a_person_joined_by_and_are_two_doers(nlp) -> None:
     text = "ECOWAS and Nigerian President Bola Tinubu condemned the coup in Niger."
     assert set(_one(nlp, text, "ACCUSE").actor) == {"IGO:ECOWAS", "NGA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Kenya warned Somalia that continued meddling would have consequences for trade.",
+            (("KEN",), ("SOM",)),
+        ),
+        (
+            "Chile said that any further incursion would carry a heavy cost for Bolivia.",
+            (("CHL",), ()),
+        ),
+        ("Egypt stressed that a second dam would entail a firm response.", (("EGY",), ())),
+    ],
+)
+def test_an_act_said_to_carry_or_have_consequences_is_a_threat(
+    nlp, text: str, sides: tuple
+) -> None:
+    threat = _one(nlp, text, "THREATEN")
+    assert (threat.actor, threat.recipient[: len(sides[1])]) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Washington told Moscow to pull its troops back from the frontier.", ("USA", "RUS")),
+        ("Abuja told the junta in Niamey to free the ousted president.", ("NGA", "NER")),
+    ],
+)
+def test_telling_a_state_to_act_is_a_request(nlp, text: str, sides: tuple) -> None:
+    request = _one(nlp, text, "REQUEST")
+    assert (*request.actor, *request.recipient) == sides
+
+
+def test_telling_reporters_what_to_expect_is_no_request(nlp) -> None:
+    assert "REQUEST" not in _kinds(nlp, "The envoy told reporters to expect a reply on Friday.")
