@@ -3033,3 +3033,48 @@ def test_telling_a_state_to_act_is_a_request(nlp, text: str, sides: tuple) -> No
 
 def test_telling_reporters_what_to_expect_is_no_request(nlp) -> None:
     assert "REQUEST" not in _kinds(nlp, "The envoy told reporters to expect a reply on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "target"),
+    [
+        (
+            "Portuguese Prime Minister Luis Montenegro held talks in Madrid on Friday. "
+            "Montenegro later called on Morocco to resume the ferry links.",
+            "PRT",
+            "MAR",
+        ),
+        (
+            "Maltese Prime Minister Joseph Muscat met the Tunisian president on Monday. "
+            "Muscat later urged Libya to curb the departures of migrant boats.",
+            "MLT",
+            "LBY",
+        ),
+    ],
+)
+def test_a_surname_that_names_a_place_is_the_person_named_before(
+    nlp, text: str, doer: str, target: str
+) -> None:
+    assert ("REQUEST", (doer,), (target,)) in _coded(nlp, text)
+
+
+def test_a_place_surname_after_a_preposition_of_place_stays_the_place(nlp) -> None:
+    text = (
+        "Portuguese Prime Minister Luis Montenegro arrived in Podgorica on Friday. In "
+        "Montenegro, he urged Serbia to reopen the rail link."
+    )
+    [request] = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert (request.actor, request.recipient) == (("PRT",), ("SRB",))
+    assert "Montenegro" not in request.people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "King Philippe of Belgium visited Nairobi on Monday.",
+        "King Abdullah II of Jordan visited Nairobi on Monday.",
+    ],
+)
+def test_a_rank_before_a_known_name_is_no_person_of_its_own(nlp, text: str) -> None:
+    visit = _one(nlp, text, "CONSULT")
+    assert len(visit.actor) == 1 and visit.recipient == ("KEN",)

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from datetime import date
 
 from spacy.attrs import ENT_TYPE, ORTH, POS
@@ -56,6 +56,8 @@ _APPOSED_BEFORE = 8
 _APPOSED_AFTER = 4
 # Prepositions that make a city the place where something happens, not an actor.
 _WHERE = {"in", "at", "near", "outside", "around", "across", "inside", "via", "through"}
+# and those that make a name after them a place: "in Montenegro", not the person Montenegro.
+_PLACED = {*_WHERE, "of", "to", "from", "into", "within", "throughout"}
 # Offices held somewhere: "Ambassador to Chile", "Permanent Representative to the UN".
 _ENVOYS = {"ambassador", "permanent_representative"}
 # Offices whose post a body named beside the title does not make: envoys are posted to a state,
@@ -1037,6 +1039,7 @@ def _joined_names(
     """
     joined: list[Span] = []
     body = doc_text(ents[0].doc).find("\n") if ents else -1  # where the headline ends
+    people = {ent.start for ent in ents if ent.label_ == "PERSON"}
     for ent in ents:
         last = joined[-1] if joined else None
         if last is not None and last.label_ == "PERSON" and ent.start < last.end:
@@ -1044,6 +1047,8 @@ def _joined_names(
         doc = ent.doc
         if _common_noun(ent):
             continue  # "the King", "the Pope": an office, not the person who bears it as a name
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.text in ranks and ent.end in people:
+            continue  # "King Philippe of Belgium": the rank of the name after it
         if _acronym_before(ent):
             # "the utility EDP Power": a known surname after an acronym names a firm, not them
             joined.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
@@ -1199,11 +1204,12 @@ def _untagged_nouns(doc: Doc) -> Iterator[Token]:
             yield doc[i]
 
 
-def _relabel_people(doc: Doc, spans: list[Span]) -> None:
+def _relabel_people(doc: Doc, spans: list[Span], *, over: Set[int] = frozenset()) -> None:
     """Label ``spans`` PERSON, over the model's guesses but not over knowledge-base ents.
 
     Entities from the knowledge-base ruler carry an id; the model's own do not, and the small
-    model often reads an unfamiliar surname as an organisation, or as nothing.
+    model often reads an unfamiliar surname as an organisation, or as nothing. A
+    knowledge-base entity starting at a token in ``over`` gives way too.
     """
     ents = list(doc.ents)
     owner: dict[int, int] = {}  # token -> the entity over it (a Doc's entities never overlap)
@@ -1214,7 +1220,10 @@ def _relabel_people(doc: Doc, spans: list[Span]) -> None:
     for span in filter_spans(spans):
         near = dict.fromkeys(owner[i] for i in range(span.start, span.end) if i in owner)
         clash = [n for n in near if n not in dropped]
-        if all(not ents[n].ent_id_ and ents[n].label_ != "PERSON" for n in clash):
+        if all(
+            (not ents[n].ent_id_ or ents[n].start in over) and ents[n].label_ != "PERSON"
+            for n in clash
+        ):
             dropped.update(clash)
             added.append(span)
     keep = [ent for number, ent in enumerate(ents) if number not in dropped] + added
@@ -1231,6 +1240,10 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
     courtesy title ("Mr Xi", "President Yoon"), or as the subject of a clause where no other
     full name starts with it: where news calls people by the first of their names ("Abiy
     Ahmed … Abiy said", "Retno Marsudi … Retno told"), that name is how they are called.
+
+    A surname that is also a state's or city's name ("Luís Montenegro … Montenegro said") is
+    the person's after the full name, save after a preposition of place ("in Montenegro") or
+    as a possessive ("Montenegro's bid to join"), where the place is the likelier reading.
     """
     first: dict[str, int] = {}  # surname -> the end of the first full name that has it
     leading: dict[str, int] = {}  # a full name's first word -> the end of that name
@@ -1261,7 +1274,16 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
         and doc[i].ent_type_ != "PERSON"
     ]
     if spans:
-        _relabel_people(doc, spans)
+        places = frozenset(
+            span.start
+            for span in spans
+            if span.text in first
+            and doc[first[span.text] - 2].lower_ != "of"  # "Philippe of Belgium": a title
+            and doc[span.start].ent_type_ == "GPE"
+            and not (span.start and doc[span.start - 1].lower_ in _PLACED)
+            and not (span.end < len(doc) and doc[span.end].tag_ == "POS")
+        )
+        _relabel_people(doc, spans, over=places)
 
 
 def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...]:
