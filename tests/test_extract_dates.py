@@ -943,3 +943,35 @@ def test_time_counted_on_from_the_date_named_before(text: str, base: tuple, span
 def test_months_later_says_too_little_to_date() -> None:
     named = When(start=date(2022, 1, 1), end=date(2022, 1, 31), precision="month", text="x")
     assert counts_on("months later") and counted_on("months later", named) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chronology tells each entry in the present; its line's date dates every sentence
+        (
+            "Timeline\n\n10 July 2022 - Forty-nine Chadian soldiers are arrested by Nigerien "
+            "police. The Nigerien government accuses Chad of sending mercenaries.\n\n"
+            "14 July 2022 - Chad denies the charge.",
+            [date(2022, 7, 10), date(2022, 7, 10), date(2022, 7, 14)],
+        ),
+        (
+            "Milestones\n\n2 March 2024 - Tunisia hosts Libyan officials in Tunis. The two "
+            "sides agree to reopen the border post.\n\n5 May 2024 - Libya recalls its envoy.",
+            [date(2024, 3, 2), date(2024, 3, 2), date(2024, 5, 5)],
+        ),
+    ],
+)
+def test_a_chronologys_entry_is_dated_by_the_day_its_line_opens_with(nlp, text, expected) -> None:
+    events = _events(nlp, text, JAN)
+    assert sorted(e.when.start for e in events if e.when is not None) == expected
+
+
+@pytest.mark.model
+def test_a_chronologys_date_does_not_reach_past_its_entry(nlp) -> None:
+    text = (
+        "Timeline\n\n3 March 2021 - Chile closes the crossing.\n\nPeru protested, officials said."
+    )
+    dates = sorted(e.when.start for e in _events(nlp, text, TUE) if e.when is not None)
+    assert dates == [date(2021, 3, 3), TUE]

@@ -59,6 +59,29 @@ def test_a_paragraph_opening_with_two_names_joined_by_and_is_one_sentence(
     assert sentences[1] == first
 
 
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "Chronology\n\n3 March 2021 - Chile closes the crossing.\n\n"
+            "17 April 2022 - Peru and Chile reopen the crossing.",
+            "17 April 2022 - Peru and Chile reopen the crossing.",
+        ),
+        (
+            "Key dates\n\n9 June 2019 - Kenya recalls its envoy.\n\n"
+            "28 October 2020 - Somalia expels a Kenyan diplomat.",
+            "28 October 2020 - Somalia expels a Kenyan diplomat.",
+        ),
+    ],
+)
+def test_a_line_opening_with_a_day_month_and_year_is_one_sentence(
+    pipelines: Pipelines, text: str, entry: str
+) -> None:
+    """A number opening a paragraph may be a list's, standing alone; a day of a date is not."""
+    sentences = [s.text.strip() for s in pipelines.fresh()(text).sents]
+    assert sentences[-1] == entry
+
+
 def test_nlp_titles_have_plural_forms() -> None:
     forms = {p["pattern"] for p in title_patterns(load_kb()) if p["id"] == "foreign_minister"}
     assert {"Foreign Minister", "Foreign Ministers"} <= forms

@@ -1023,7 +1023,7 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
     """The date phrases of :func:`date_phrases`, found from the span's entities and words."""
     found: list[DatePhrase] = []
     taken: set[int] = set()
-    for ent in entities_in(span):
+    for ent in _entities_over(span):
         if ent.start in taken:
             continue  # a year already read with the day before it
         dated = ent.label_ in {"DATE", "TIME"}
@@ -1035,8 +1035,11 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
             continue  # "RABAT, June 12 (MFA) - … visited Mauritania last week": the report's day
         cut = _cut_tail(ent)
         end = cut if cut < ent.end else _with_year(ent)
+        start = _with_day(ent)
+        if start < span.start or end > span.end:
+            continue
         taken.update(range(ent.end, end))
-        found.append(DatePhrase(ent.start, end, _modified_noun(ent.root, ent.start, end)))
+        found.append(DatePhrase(start, end, _modified_noun(ent.root, start, end)))
     if not _may_name_a_day(span):
         return sorted(found)
     for token in span:
@@ -1051,6 +1054,20 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
         if temporal and not _excluded(phrase, exclude) and not _baseline(token):
             found.append(DatePhrase(phrase.start, phrase.end))
     return sorted(found)
+
+
+def _entities_over(span: SpacySpan) -> list[SpacySpan]:
+    """The entities of the span's sentences that overlap it.
+
+    A date phrase may be narrower than the entity it comes from ("12 July 2022" of "July 2022
+    - Forty-nine", see :func:`_cut_tail`): asked again for the phrase alone, the entity must
+    still be found.
+    """
+    if not len(span):
+        return []
+    doc = span.doc
+    whole = doc[span[0].sent.start : span[-1].sent.end]
+    return [ent for ent in entities_in(whole) if ent.end > span.start and ent.start < span.end]
 
 
 def _with_year(ent: SpacySpan) -> int:
@@ -1075,16 +1092,36 @@ def _with_year(ent: SpacySpan) -> int:
 _YEAR_TOKEN = re.compile(_YEAR_NUM)
 
 
+def _with_day(ent: SpacySpan) -> int:
+    """Where a day's phrase starts with its day's number, which the recogniser may have left.
+
+    "10 July 2022 - Soldiers are arrested …": at the head of a line the recogniser reads "July
+    2022 - Soldiers"; the number before the month is the day.
+    """
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+    if (
+        before is not None
+        and before.text.isdigit()
+        and 1 <= int(before.text) <= 31
+        and _MONTH_NAME.match(ent[0].lower_)
+    ):
+        return ent.start - 1
+    return ent.start
+
+
 def _cut_tail(ent: SpacySpan) -> int:
-    """Where a date entity ends before words the recogniser ran on into after a comma.
+    """Where a date entity ends before words the recogniser ran on into after a comma or dash.
 
     "In December 2023, ending years of frosty ties": the entity may hold "December 2023,
-    ending years"; what follows the comma names no date (no number, month or day word).
+    ending years"; what follows the comma names no date (no number, month or day word). So
+    may a timeline's line: "July 2022 - Forty-nine soldiers".
     """
     for token in ent:
-        if token.text == "," and token.i > ent.start:
+        if (token.text == "," or token.text in _DATELINE_DASHES) and token.i > ent.start:
             rest = ent.doc[token.i + 1 : ent.end]
-            if not any(t.like_num or _DATELIKE.search(t.text.lower()) for t in rest):
+            counts = token.text == ","  # "Forty-nine soldiers" after a line's dash is no day
+            if not any((counts and t.like_num) or _DATELIKE.search(t.text.lower()) for t in rest):
                 return token.i
     return ent.end
 
@@ -1398,6 +1435,34 @@ def carried_date(
     if phrases:  # the sentence before's own date, unless it is of another time
         return _in_news(phrases, published, when, titles)
     return _lead_date(doc, published, when, titles)
+
+
+def heading_date(
+    sent: SpacySpan, published: date | None, when: DateResolver, titles: list[tuple[int, int]]
+) -> Span | None:
+    """The date a timeline's entry opens with, for the acts its lines tell without their own.
+
+    "10 July 2022 - Soldiers are arrested at the airport. The government accuses them of …":
+    both acts are of 10 July 2022, though a chronology tells them in the present, in a report
+    of years later. An entry is a line (or paragraph) whose first words are a date and a
+    spaced dash; every sentence of it takes that date where its own clause names none.
+    """
+    doc = sent.doc
+    text = doc_text(doc)
+    first = sent
+    while first.start > 0:
+        before = doc[first.start - 1].sent
+        if text[before.start_char : first.start_char].rstrip(" \t").endswith("\n"):
+            break
+        first = before
+    phrases = date_phrases(first, titles)
+    if not phrases or phrases[0].start != first.start or phrases[0].end >= first.end:
+        return None
+    dash = doc[phrases[0].end]
+    if dash.text not in _DATELINE_DASHES or not _spaced(dash):
+        return None
+    found = when(doc[phrases[0].start : phrases[0].end], published, False, titles)
+    return None if found is None or found.from_publication else found
 
 
 # Adverbs that set a sentence's act next in, or at the place of, the account the sentence

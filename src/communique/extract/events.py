@@ -58,6 +58,7 @@ from .dates import (
     carried_date,
     date_phrases,
     dateline_end,
+    heading_date,
     sequel_date,
     told_in_past,
 )
@@ -2619,6 +2620,9 @@ def _clause_date(
         return sequel
     if background(clause) or background(token):
         return None
+    heading = heading_date(sent, published, when, titles)
+    if heading is not None:
+        return heading
     if told_in_past(clause) and not future:
         carried = carried_date(sent, published, when, titles)
         if carried is not None:

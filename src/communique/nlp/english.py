@@ -110,6 +110,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         blank = previous.text.strip() == "" and "\n" in previous.text
         if blank or "\n\n" in previous.text_with_ws:
             doc[i + 1].is_sent_start = True
+            if _dated(doc, i + 1):
+                doc[i + 2].is_sent_start = False  # a chronology's "22 May 2025 - …" is one
+                doc[i + 3].is_sent_start = False
+                continue
             if not doc[i + 1].is_alpha:
                 continue  # a list's bullet or number ("- Agreement on …") may stand alone
             # and the paragraph's next words do not start one: told only where a paragraph
@@ -120,6 +124,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 if doc[j].tag_ == "CC" or doc[j - 1].tag_ == "CC":
                     doc[j].is_sent_start = False  # no sentence starts at or after its "and"
     return doc
+
+
+def _dated(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i`` to ``i + 2`` read as a day, a month and a year: "22 May 2025"."""
+    if i + 3 >= len(doc):
+        return False
+    day, month, year = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        day.text.isdigit()
+        and 1 <= int(day.text) <= 31
+        and month.is_alpha
+        and month.is_title
+        and year.text.isdigit()
+        and len(year.text) == 4
+    )
 
 
 def _plural(title: str) -> str:
