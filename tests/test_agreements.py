@@ -1397,3 +1397,16 @@ def test_a_date_keeps_clear_of_the_clause_after_its_comma(nlp, text: str, month:
 )
 def test_a_signing_that_can_or_could_happen_is_only_named(nlp, text: str, title: str) -> None:
     assert _pairs(nlp, text) == {(title, "referenced")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland refused to sign the Joint Declaration on Migration on Friday.",
+        "The two sides failed to sign the Agreement on Visa Facilitation.",
+        "Hungary did not sign the Joint Statement on Energy Security.",
+        "Chile declined to ratify the Treaty on Fisheries Cooperation.",
+    ],
+)
+def test_an_act_of_consent_refused_or_denied_is_only_named(nlp, text: str) -> None:
+    assert {action for _title, action in _pairs(nlp, text)} == {"referenced"}

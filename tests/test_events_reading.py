@@ -3078,3 +3078,63 @@ def test_a_place_surname_after_a_preposition_of_place_stays_the_place(nlp) -> No
 def test_a_rank_before_a_known_name_is_no_person_of_its_own(nlp, text: str) -> None:
     visit = _one(nlp, text, "CONSULT")
     assert len(visit.actor) == 1 and visit.recipient == ("KEN",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil sent armoured vehicles and additional troops to its northern border on Monday.",
+        "Ethiopia dispatched tanks and two battalions to the frontier town on Friday.",
+    ],
+)
+def test_sending_troops_is_a_mobilisation_though_goods_go_with_them(nlp, text: str) -> None:
+    assert _kinds(nlp, text) == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met at a two-day retreat outside Oslo on Friday.",
+        "Myanmar sent no minister to the foreign ministers' retreat in Langkawi.",
+    ],
+)
+def test_a_retreat_that_is_a_gathering_is_no_withdrawal(nlp, text: str) -> None:
+    assert "RETREAT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine confirmed the retreat of its troops from Avdiivka.",
+        "Armenian forces began a retreat from the three border villages on Sunday.",
+    ],
+)
+def test_a_retreat_of_forces_or_from_a_place_is_a_withdrawal(nlp, text: str) -> None:
+    assert "RETREAT" in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kuwait neither accepted nor declined the Iraqi proposal.",
+        "Hungary neither condemned nor welcomed the Russian strikes.",
+    ],
+)
+def test_neither_nor_denies_both_acts(nlp, text: str) -> None:
+    assert all(e.negated for e in _events(nlp, text))
+    assert _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "body"),
+    [
+        ("Myanmar declined to send a representative to the ASEAN summit.", "MMR", "IGO:ASEAN"),
+        ("Mali refused to send a delegation to the ECOWAS summit in Abuja.", "MLI", "IGO:ECOWAS"),
+    ],
+)
+def test_refusing_to_attend_a_gathering_rejects_it_and_attends_nothing(
+    nlp, text: str, doer: str, body: str
+) -> None:
+    events = _events(nlp, text)
+    assert ("REJECT", (doer,), (body,)) in [(e.event, e.actor, e.recipient) for e in events]
+    assert all(e.negated for e in events if e.event == "CONSULT")

@@ -1407,13 +1407,18 @@ def _unsure(verb: Token, table: dict) -> bool:
 
     "Urged Serbia to ratify the agreement", "unless Armenia signs the treaty" or "the treaty
     can be signed only after …" name the act without reporting it, or planning it: no one said
-    they would.
+    they would. Nor is an act denied or refused done: "did not sign", "refused to sign".
     """
     if any(c.dep_ == "mark" and c.lower_ in table["condition_marks"] for c in verb.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ in table["possible_aux"] for c in verb.children):
         return True  # "can be signed only after …": possible, not done nor planned
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["asking_verbs"]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    governing = verb.head.lemma_.lower()
+    return verb.dep_ == "xcomp" and (
+        governing in table["asking_verbs"] or governing in table["refusing_verbs"]
+    )
 
 
 def _set_off(verb: Token) -> bool:

@@ -441,13 +441,23 @@ def _undone(token: Token) -> bool:
 
 
 def _negated_alternative(verb: Token) -> list[Token]:
-    """The negation an "or" shares with the verb before it: "not to threaten or use force"."""
+    """The negation an "or" shares with the verb before it: "not to threaten or use force".
+
+    "Neither accepted nor declined the proposal" negates both verbs.
+    """
+    neither = [c for c in verb.children if c.dep_ == "preconj" and c.lower_ == "neither"]
+    if neither:
+        return neither
     head = verb.head
     if verb.dep_ != "conj" or not any(
         c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.children
     ):
         return []
-    return [c for c in head.children if c.dep_ == "neg"]
+    return [
+        c
+        for c in head.children
+        if c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
+    ]
 
 
 def _from_phrases(verb: Token) -> list[Token]:
@@ -2545,9 +2555,13 @@ def _habit(token: Token, clause: Token) -> bool:
 
 
 def _failed(clause: Token) -> list[Token]:
-    """The "failed" of "failed to agree", "failed to release them": it says "not" as well."""
+    """The "failed" of "failed to agree", "failed to release them": it says "not" as well.
+
+    So does a refusal of the act: "declined to send an envoy to the summit", "refused to sign".
+    """
     head = clause.head
-    return [head] if clause.dep_ == "xcomp" and head.lemma_ == "fail" else []
+    refusing = head.lemma_ in {"fail", "decline", "refuse"}
+    return [head] if clause.dep_ == "xcomp" and refusing else []
 
 
 def _still_pending(token: Token, clause: Token) -> bool:
