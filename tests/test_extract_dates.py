@@ -975,3 +975,24 @@ def test_a_chronologys_date_does_not_reach_past_its_entry(nlp) -> None:
     )
     dates = sorted(e.when.start for e in _events(nlp, text, TUE) if e.when is not None)
     assert dates == [date(2021, 3, 3), TUE]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (
+            "The row goes back to September 2023, when Iraq's court struck down the law that "
+            "had ratified the 2012 agreement. Kuwait summoned the Iraqi ambassador days later.",
+            (2023, 9),
+        ),
+        (
+            "The quarrel began in March 2021, when Chile revoked its 2015 accord with Peru. "
+            "Peru recalled its ambassador days later.",
+            (2021, 3),
+        ),
+    ],
+)
+def test_a_year_that_names_a_thing_is_no_date_to_count_on_from(nlp, text, month) -> None:
+    [event] = [e for e in _events(nlp, text, TUE) if e.event in {"ACCUSE", "SANCTION"}]
+    assert event.when is not None and (event.when.start.year, event.when.start.month) == month

@@ -71,6 +71,9 @@ def _clean(text: str, settings: Settings):
         ("Tue 07.08.2018", date(2018, 8, 7)),
         ("Issued on: 12/03/2019 - 09:41", date(2019, 3, 12)),
         ("Posted 05/14/2021", date(2021, 5, 14)),
+        # a time's half of the day and its zone are part of the time, not words beside the date
+        ("June 12, 2025 4:37 PM GMT+2 Updated 2 hours ago", date(2025, 6, 12)),
+        ("3 March 2024 11:05 a.m. CET Last updated 1 hour ago", date(2024, 3, 3)),
     ],
 )
 def test_header_date_beside_furniture(line: str, expected: date) -> None:

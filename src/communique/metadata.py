@@ -71,7 +71,11 @@ _DATE_SPAN = re.compile(
     r"|\b\d{1,2}-[^\W\d_]{3,}-\d{4}\b"
     r"|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}(?=\b|T\d)"
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b")
+# A time of day with its half of the day and its zone: "4:37 PM GMT+2", "09.41 GMT".
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b(?:\s*[AaPp]\.?[Mm]\b\.?)?"
+    r"(?:\s*(?:GMT|UTC|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|PDT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b)?"
+)
 # Beside a date, a header line holds at most a label, a weekday, a time zone, a section name.
 _MAX_DATE_COMPANIONS = 4
 _MAX_HEADER_DATE_TOKENS = 25

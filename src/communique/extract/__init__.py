@@ -114,14 +114,15 @@ def _stated_before(doc: Doc, start: int, published: date | None) -> Iterator[Whe
     """The dates the text stated in the few sentences before token ``start``, the last first.
 
     Dates told relative to another ("the next day", "days later", "that month") are left out:
-    they are what looks back on these.
+    they are what looks back on these; so is a year that names a thing ("the 2012 agreement"),
+    not a time the account stands at.
     """
     for phrase in reversed(date_phrases(doc[_window_start(doc, start) : start])):
         text = doc[phrase.start : phrase.end].text
         if needs_anchor(text) or counts_on(text) or _that_period(text):
             continue
         found = _nearest(text, published, False, None, doc.lang_)
-        if found is not None:
+        if found is not None and not (phrase.noun is not None and found.precision == "year"):
             yield found
 
 
