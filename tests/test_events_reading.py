@@ -3138,3 +3138,30 @@ def test_refusing_to_attend_a_gathering_rejects_it_and_attends_nothing(
     events = _events(nlp, text)
     assert ("REJECT", (doer,), (body,)) in [(e.event, e.actor, e.recipient) for e in events]
     assert all(e.negated for e in events if e.event == "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both parliaments ratified the treaty within days.",
+        "Some delegations criticised the draft declaration.",
+    ],
+)
+def test_states_the_text_leaves_unsaid_code_no_event(nlp, text: str) -> None:
+    assert not _events(nlp, text)
+
+
+def test_an_agent_that_says_whose_it_is_stays_an_unknown_doer(nlp) -> None:
+    [event] = _events(nlp, "Western governments condemned the coup in Niamey.")
+    assert (event.actor, event.actor_text) == ((), "Western governments")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya released a readout of the call on Monday.",
+        "The two ministries released a joint communique after the talks in Accra.",
+    ],
+)
+def test_releasing_a_text_frees_no_one(nlp, text: str) -> None:
+    assert "RETREAT" not in _kinds(nlp, text)

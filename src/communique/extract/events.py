@@ -1915,6 +1915,10 @@ def _carrier(noun: Token) -> Token | None:
     return None
 
 
+# The modifiers that say whose an agent is: "opposition leaders", "Western governments".
+_WHOSE = {"compound", "amod", "nmod", "poss", "prep"}
+
+
 def _unknown_doer(subjects: list[Token], mentions: Mentions) -> str | None:
     """The doer as written, where the text names one the knowledge base cannot place.
 
@@ -1932,6 +1936,8 @@ def _unknown_doer(subjects: list[Token], mentions: Mentions) -> str | None:
         head = _counted(token)
         named = head.pos_ == "PROPN" and head.ent_type_ in table["entity_types"]
         noun = head.lemma_.lower() if head.pos_ == "NOUN" else ""
+        if noun in table["stand_ins"] and not any(c.dep_ in _WHOSE for c in head.children):
+            continue  # "both parliaments", "some delegations": states the text leaves unsaid
         if named or noun in table["agents"] or noun in table["means"]:
             return doc_text(token.doc)[lo:hi]
     return None
