@@ -3165,3 +3165,53 @@ def test_an_agent_that_says_whose_it_is_stays_an_unknown_doer(nlp) -> None:
 )
 def test_releasing_a_text_frees_no_one(nlp, text: str) -> None:
     assert "RETREAT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "China will take resolute countermeasures if the United States continues to sell "
+            "arms to Taiwan, the ministry said.",
+            (("CHN",), ("USA",)),
+        ),
+        (
+            "Should the Philippines keep sending ships to the shoal, China will take firm "
+            "measures, the spokesman said.",
+            (("CHN",), ("PHL",)),
+        ),
+        (
+            "Beijing said it would take decisive measures should Manila send more ships to the "
+            "shoal.",
+            (("CHN",), ("PHL",)),
+        ),
+    ],
+)
+def test_a_said_measure_of_ones_own_threatens_whom_its_condition_names(
+    nlp, text: str, sides: tuple
+) -> None:
+    threat = _one(nlp, text, "THREATEN")
+    assert (threat.actor, threat.recipient) == sides
+
+
+def test_measures_against_no_one_are_no_threat(nlp) -> None:
+    text = "The government will take firm measures to curb inflation, the minister said."
+    assert "THREATEN" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Azerbaijani units opened fire at Armenian combat positions on Sunday night.",
+            ("AZE", "ARM"),
+        ),
+        ("Indian troops opened fire on Pakistani posts along the Line of Control.", ("IND", "PAK")),
+        ("Pakistani jets struck Afghan border posts in Khost province on Tuesday.", ("PAK", "AFG")),
+    ],
+)
+def test_fire_opened_at_or_strikes_on_a_states_posts_assault_that_state(
+    nlp, text: str, sides: tuple
+) -> None:
+    attack = _one(nlp, text, "ASSAULT")
+    assert (*attack.actor, *attack.recipient) == sides

@@ -1720,6 +1720,14 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             subjects = _doers(head) + own
             if rule["event"] != "CONSULT":
                 objects += [c for c in head.children if c.dep_ == "dative"]  # "gave X a …"
+            if rule["event"] == "ASSAULT":
+                objects += [  # "opened fire at X", "launched strikes on X"
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
         elif _grievance(token):
             # "protested over the Chadian raid": the raid is Chad's, not the protester's
             subjects = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
@@ -1799,6 +1807,8 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
     preps = {"with", "to", rule.get("prep")} | (_TARGET_PREPS if wide else set())
     if wide and rule.get("event") in _FOR_WHOM:
         preps.add("for")
+    if wide and rule.get("event") == "ASSAULT":
+        preps.add("at")  # "opened fire at Armenian positions"
     heads = [verb, *objects] if wide else [verb]
     if wide:
         objects += [c for c in verb.children if c.dep_ == "dative"]
@@ -2311,7 +2321,17 @@ def _code(
         # "said the Council must stay out of Haiti's elections": the Council is asked, not Haiti
         asked = [g for g in _complement_subjects(token) if g.dep_ == "nsubj" and g.pos_ != "PRON"]
         named = _codes(asked, mentions, places=False) or _antecedent(asked, mentions)
-        recipient = [c for c in named if c not in actor] or recipient
+        acting = _acting_complement(token)
+        if acting is not None:
+            # "China will take resolute countermeasures if the United States …, the ministry
+            # said": China threatens (or the speaker, as "it"), the condition's subject is
+            # threatened
+            doers = [g for g in acting.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
+            actor = _codes(doers, mentions, places=False) or actor
+            threatened = _codes(_conditioned(token, acting), mentions, places=False)
+            recipient = [c for c in threatened or recipient if c not in actor]
+        else:
+            recipient = [c for c in named if c not in actor] or recipient
     if rule.get("controls") and not recipient:
         # "allowed [Ethiopia to reopen …]": the one let or told to act
         told = _codes(_infinitive_subjects(token), mentions, places=False)
@@ -2497,6 +2517,42 @@ def _credited(clause: Token) -> bool:
         and clause.i < said.i
         and (said.lemma_.lower() in speech()["speech_verbs"] or said.lemma_.lower() == "report")
         and not any(c.dep_ == "mark" for c in clause.children)
+    )
+
+
+# Verbs of a said clause whose subject makes the threat: "X will take measures", "X will
+# respond"; in "X would face consequences" the subject is the one threatened.
+_ACTING = {"take", "use", "respond", "retaliate"}
+
+
+def _acting_complement(verb: Token) -> Token | None:
+    """What a verb says where it is its subject's own act: "said China would take measures"."""
+    return next(
+        (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in _ACTING), None
+    )
+
+
+def _conditioned(verb: Token, acting: Token) -> list[Token]:
+    """The subjects of the conditions on a said act: X in "… would respond if X continues"."""
+    clauses = [c for c in acting.children if c.dep_ == "advcl"]
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c is not acting]
+    return [
+        g
+        for clause in clauses
+        if _conditional_clause(clause)
+        for g in clause.children
+        if g.dep_ in {"nsubj", "nsubjpass"}
+    ]
+
+
+def _conditional_clause(clause: Token) -> bool:
+    """An "if" or "unless" clause, or one set as a condition by "should" before its subject."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children):
+        return True
+    subjects = [c.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        c.dep_ == "aux" and c.lower_ == "should" and subjects and c.i < min(subjects)
+        for c in clause.children
     )
 
 
