@@ -3215,3 +3215,44 @@ def test_fire_opened_at_or_strikes_on_a_states_posts_assault_that_state(
 ) -> None:
     attack = _one(nlp, text, "ASSAULT")
     assert (*attack.actor, *attack.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Minister Eide, Moscow last week accused Norway of breaching the fisheries treaty.",
+            ("RUS", "NOR"),
+        ),
+        (
+            "Mr Lavrov, Washington has accused Russia of supplying drones to Iran.",
+            ("USA", "RUS"),
+        ),
+        ("Minister, Beijing yesterday accused Australia of spying.", ("CHN", "AUS")),
+    ],
+)
+def test_a_person_addressed_before_a_place_is_not_the_doer(nlp, text: str, sides: tuple) -> None:
+    accusation = _one(nlp, text, "ACCUSE")
+    assert (*accusation.actor, *accusation.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Press briefing\n\nQUESTION (NTB): Minister Eide, Moscow last week accused Norway of "
+            "breaching the fisheries treaty.\n\nEIDE: We reject that claim.",
+            ("NOR", "RUS"),
+        ),
+        (
+            "Kenya accused Uganda of arming the rebels on Monday. Uganda denied the "
+            "allegations on Tuesday.",
+            ("UGA", "KEN"),
+        ),
+    ],
+)
+def test_refusing_an_accusation_named_before_answers_the_accuser(
+    nlp, text: str, sides: tuple
+) -> None:
+    refusal = _one(nlp, text, "REJECT")
+    assert (*refusal.actor, *refusal.recipient) == sides

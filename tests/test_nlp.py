@@ -82,6 +82,24 @@ def test_a_line_opening_with_a_day_month_and_year_is_one_sentence(
     assert sentences[-1] == entry
 
 
+def test_a_transcripts_turn_label_is_no_part_of_the_sentence_after_it(
+    pipelines: Pipelines,
+) -> None:
+    text = (
+        "Briefing\n\nQUESTION (Kyodo): Minister, Seoul has protested. Will you reply?\n\n"
+        "MINISTER: We will answer through diplomatic channels."
+    )
+    sentences = [s.text.strip() for s in pipelines.fresh()(text).sents]
+    assert "Minister, Seoul has protested." in sentences
+    assert "We will answer through diplomatic channels." in sentences
+
+
+def test_a_headlines_colon_is_no_turn_label(pipelines: Pipelines) -> None:
+    text = "Lavrov: talks with Ankara went well\n\nThe minister met his Turkish counterpart."
+    first = next(iter(pipelines.fresh()(text).sents)).text.strip()
+    assert first == "Lavrov: talks with Ankara went well"
+
+
 def test_nlp_titles_have_plural_forms() -> None:
     forms = {p["pattern"] for p in title_patterns(load_kb()) if p["id"] == "foreign_minister"}
     assert {"Foreign Minister", "Foreign Ministers"} <= forms

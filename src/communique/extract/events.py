@@ -204,6 +204,7 @@ def find_events(
     every_title = _Titles(titles or [])
     acted: Counter[str] = Counter()  # who has done something so far: whose "move" is meant
     attackers: list[str] = []  # who has attacked so far, in the text's order
+    accusers: list[str] = []  # and who has accused
     for i, rules in matched.items():
         token = doc[i]
         sent = token.sent
@@ -233,6 +234,7 @@ def find_events(
                 dateline=dateline,
                 voices=voices,
                 attackers=attackers,
+                accusers=accusers,
             )
             if event is not None:
                 break
@@ -242,6 +244,8 @@ def find_events(
             acted.update(event.actor if not event.negated else ())
             if event.event in _HOSTILE and not event.negated and event.tense == "past":
                 attackers.extend(event.actor)
+            if event.event == "ACCUSE" and not event.negated:
+                accusers.extend(event.actor)
     places = _Localities(mentions)
     return [_localise(event, places) for event in _merge(found)]
 
@@ -1470,6 +1474,37 @@ def _thanked(noun: Token) -> list[Token]:
     return [g for c in owner.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
 
 
+def _allegation_before(objects: list[Token], mentions: Mentions) -> bool:
+    """Whether a refusal's object points back to an accusation: "that claim", "the charges".
+
+    Only where the phrase names no one of its own ("Russia's claim" is Russia's).
+    """
+    allegations = set(event_words()["allegations"])
+    for token in objects:
+        if token.lemma_.lower() not in allegations or not _refers_back(token):
+            continue
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        if not any(m.code for m in mentions.inside(lo, hi)):
+            return True
+    return False
+
+
+def _addressed(subject: Token) -> Token:
+    """The subject a question names after addressing someone: "Minister Eide, Moscow accused …".
+
+    A person or title opening the sentence ("Minister, …"), set off by a comma from a place's
+    name that the parse hangs on them as an apposition, is whom the question is put to; the
+    place does the act. No person is a city or a state, so true appositions are not such.
+    """
+    if subject.ent_type_ not in {"PERSON", "TITLE"} or subject.sent.start != subject.left_edge.i:
+        return subject
+    place = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if place is None or place.ent_type_ != "GPE" or len(list(place.subtree)) > 2:
+        return subject
+    comma = subject.doc[place.i - 1]
+    return place if comma.text == "," and comma.head == subject else subject
+
+
 def _doers(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what ``verb`` says: its subject, or the agent of a passive.
 
@@ -1479,7 +1514,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
     pronoun in reported speech ("X said it would …") is the speaker.
     """
     subjects = [
-        s
+        _addressed(s)
         for c in verb.children
         if c.dep_ == "nsubj"
         for s in ([c] if not _in_dateline(c) else _after_dateline(c))
@@ -2236,6 +2271,7 @@ def _code(
     dateline: tuple[str, str] | None,
     voices: Sequence[tuple[int, int, str]] = (),
     attackers: Sequence[str] = (),
+    accusers: Sequence[str] = (),
 ) -> Event | None:
     if _named_again(token, rule, mentions):
         return None
@@ -2309,6 +2345,9 @@ def _code(
             unowned = not judged
             recipient = judged
         recipient = judged or recipient
+    if rule["event"] == "REJECT" and not recipient and _allegation_before(objects, mentions):
+        # "EIDE: We reject that claim.": the claim is the last accuser's
+        recipient = [c for c in reversed(accusers) if c not in actor][:1]
     nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
     nots += _negated_alternative(clause)
     if rule.get("negated"):

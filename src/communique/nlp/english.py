@@ -42,7 +42,7 @@ from ..ents import give_text
 from ..errors import Errors
 from ..kb import KnowledgeBase, Person, load_kb
 from ..model import Analysis, Article, Role
-from ..patterns import jsonl_rows
+from ..patterns import LABEL_WORDS, TURN_LABEL, jsonl_rows
 from ..tablecache import gc_paused
 from .rules import use_faster_rules
 
@@ -123,7 +123,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                     break  # "Tashkent. The presidents …": a stop may still end one
                 if doc[j].tag_ == "CC" or doc[j - 1].tag_ == "CC":
                     doc[j].is_sent_start = False  # no sentence starts at or after its "and"
+    _after_turn_labels(doc)
     return doc
+
+
+def _after_turn_labels(doc: Doc) -> None:
+    """Start a sentence after a transcript's turn labels: "QUESTION (NTB): Minister, …".
+
+    Parsed with the words after it, a label becomes the subject of what the speaker says. Only
+    in a transcript, whose turns are two or more below the headline (a headline's "Minister:
+    …" or a lone "Note: …" is left to the parser).
+    """
+    labels = [
+        match
+        for match in TURN_LABEL.finditer(doc.text)
+        if match.start() > 0
+        and len(match[1].split()) <= LABEL_WORDS
+        and not any(c.isdigit() for c in match[1])  # a date: "May 2025: …"
+    ]
+    if len(labels) < 2:
+        return
+    for match in labels:
+        after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if after is not None:
+            doc[after.start].is_sent_start = True
 
 
 def _dated(doc: Doc, i: int) -> bool:
@@ -134,8 +157,7 @@ def _dated(doc: Doc, i: int) -> bool:
     return (
         day.text.isdigit()
         and 1 <= int(day.text) <= 31
-        and month.is_alpha
-        and month.is_title
+        and month.text in _CALENDAR
         and year.text.isdigit()
         and len(year.text) == 4
     )
