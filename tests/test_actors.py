@@ -124,6 +124,18 @@ def test_name_key_folds_transliterations() -> None:
     assert name_key("Mr Lavrov") == name_key("Lavrov")
 
 
+@pytest.mark.parametrize(
+    ("written", "native"),
+    [
+        ("Radoslaw Sikorski", "Radosław Sikorski"),
+        ("Thorgerdur Katrin Gunnarsdottir", "Þorgerður Katrín Gunnarsdóttir"),
+        ("Lars Lokke Rasmussen", "Lars Løkke Rasmussen"),
+    ],
+)
+def test_name_key_folds_letters_unicode_does_not_decompose(written: str, native: str) -> None:
+    assert name_key(written) == name_key(native)
+
+
 def test_actors_known_name_with_title_and_variant(make_nlp) -> None:
     nlp = make_nlp()
     text = "Russian Foreign Minister Sergei Lavrov arrived in Minsk on Monday for talks."

@@ -600,3 +600,43 @@ def test_a_question_labelled_with_its_outlet_ends_the_turn_before(
 ) -> None:
     quotes = [s.quote for s in _statements(nlp, text) if s.speaker == speaker]
     assert len(quotes) == 2 and not any("?" in quote for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Chilean Foreign Minister Alberto van Klaveren spoke after the vote. Chile, he said, "
+            'had "every reason to expect a fair hearing in The Hague".',
+            "Alberto van Klaveren",
+        ),
+        (
+            "Kenyan President William Ruto addressed the summit. The region, Ruto said, needed "
+            '"a border that unites rather than divides our peoples".',
+            "William Ruto",
+        ),
+    ],
+)
+def test_words_quoted_inside_a_sentence_with_a_said_aside_are_the_aside_speakers(
+    nlp, text: str, speaker: str
+) -> None:
+    assert [s.speaker for s in _statements(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Paraguay lifted the suspension, a step Brazilian Foreign Minister Mauro Vieira "
+            'welcomed as "a mature decision by a friendly neighbour".',
+            "Mauro Vieira",
+        ),
+        (
+            'Kenyan President William Ruto dismissed the report as "a fiction written far from '
+            'our borders".',
+            "William Ruto",
+        ),
+    ],
+)
+def test_words_a_verdict_gives_as_are_the_judges(nlp, text: str, speaker: str) -> None:
+    assert [s.speaker for s in _statements(nlp, text)] == [speaker]

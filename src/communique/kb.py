@@ -118,6 +118,13 @@ class Person:
     names_ru: tuple[str, ...] = ()
 
 
+# Letters that Unicode does not decompose into a base letter and a mark, as English news
+# writes them: "Radoslaw" for "Radosław", "Thorgerdur" for "Þorgerður", "Lokke" for "Løkke".
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"}
+)
+
+
 @lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """Fold a person's name so transliteration variants meet: Sergei/Sergey, Aleksandr/Alexander.
@@ -127,6 +134,7 @@ def name_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.translate(_UNDECOMPOSED)
     text = _HONORIFICS.sub("", text.strip())
     tokens = re.findall(r"[^\W\d_]+", text)
     folded = []

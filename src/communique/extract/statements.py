@@ -347,6 +347,7 @@ class _Speakers:
         table = speech(doc.lang_)
         self.verbs = set(table["speech_verbs"])
         self.framing = set(table["framing_verbs"])
+        self.judging = set(table.get("judging_verbs", ()))
         self.quoting = set(table["quoting_verbs"])
         self.phrases = [p.split() for p in table["attribution_phrases"]]
         self.leader_nouns = set(table["leader_nouns"])
@@ -468,6 +469,19 @@ class _Speakers:
                     start <= token.idx < end
                 ):
                     return self._subject(token), "embedded"
+                judged = token.dep_ == "prep" and token.lower_ == "as"
+                if judged and self._is_verb(token.head, self.judging):  # "welcomed it as "…""
+                    return self._subject(token.head), "embedded"
+                aside = next(
+                    (
+                        c
+                        for c in token.children
+                        if c.dep_ == "parataxis" and c.idx < start and self._is_verb(c, self.verbs)
+                    ),
+                    None,
+                )
+                if aside is not None:  # "Afghanistan, he said, had "the right …""
+                    return self._subject(aside), "embedded"
         if self.phrase_embedded:
             lo = self.sentences[self._sentence_of(inside[0].i)][0]
             clause = [t for t in self.doc[lo : inside[0].i] if not self._in_quote(t.idx)]
