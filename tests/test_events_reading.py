@@ -3256,3 +3256,26 @@ def test_refusing_an_accusation_named_before_answers_the_accuser(
 ) -> None:
     refusal = _one(nlp, text, "REJECT")
     assert (*refusal.actor, *refusal.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We remember our friends," the President told the Chilean envoy, recalling that Chile '
+        "was the first to recognise Viet Nam.",
+        "Kenya told the Ugandan ambassador to convey its displeasure to Kampala.",
+    ],
+)
+def test_telling_an_envoy_something_expels_no_one(nlp, text: str) -> None:
+    assert "SANCTION" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia told two Russian diplomats to quit the country by Friday.",
+        "Sweden told the Russian envoys to leave within a week.",
+    ],
+)
+def test_telling_envoys_to_leave_or_quit_expels_them(nlp, text: str) -> None:
+    assert _one(nlp, text, "SANCTION").mode == "expel"
