@@ -3279,3 +3279,19 @@ def test_telling_an_envoy_something_expels_no_one(nlp, text: str) -> None:
 )
 def test_telling_envoys_to_leave_or_quit_expels_them(nlp, text: str) -> None:
     assert _one(nlp, text, "SANCTION").mode == "expel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan's army said it had repelled a drone attack on Kosti.",
+        "Israeli forces intercepted a missile attack on Eilat on Sunday.",
+    ],
+)
+def test_who_repels_an_attack_did_not_make_it(nlp, text: str) -> None:
+    assert not any(e.event == "ASSAULT" and e.actor for e in _events(nlp, text))
+
+
+def test_an_attack_warded_off_was_made_on_the_one_who_warded_it_off(nlp) -> None:
+    attack = _one(nlp, "Ukraine foiled a Russian sabotage attack on the plant.", "ASSAULT")
+    assert (attack.actor, attack.recipient) == (("RUS",), ("UKR",))

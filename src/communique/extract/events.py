@@ -1734,6 +1734,11 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             # "protested the Venezuelan incursion": whose forces made it
             agents = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
         thanked = _thanked(token)
+        defended = (
+            token.dep_ == "dobj"
+            and head.lemma_.lower() in event_words()["defences"]
+            and rule["event"] in _HOSTILE
+        )
         if thanked:
             # "thanked Japan for the support", "gratitude to Peru for the aid": Japan and Peru
             # gave it, to whoever thanks them
@@ -1743,6 +1748,12 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
                 objects = _doers(token.head.head.head)
         elif possessor:
             subjects = own  # "condemned Russia's invasion": Russia invaded, not the critic
+        elif defended:
+            # "repelled a drone attack", "foiled a Russian attack": made on the one who
+            # repelled it, by whoever the attack's own words name
+            clause = head
+            subjects = agents
+            objects = _doers(head) + objects
         elif agents:
             subjects = agents  # "condemned attacks by Chad's army": Chad attacked, not the critic
         elif token.dep_ == "dobj" and head.lemma_.lower() in _RECEIVING and not consult:
