@@ -3295,3 +3295,28 @@ def test_who_repels_an_attack_did_not_make_it(nlp, text: str) -> None:
 def test_an_attack_warded_off_was_made_on_the_one_who_warded_it_off(nlp) -> None:
     attack = _one(nlp, "Ukraine foiled a Russian sabotage attack on the plant.", "ASSAULT")
     assert (attack.actor, attack.recipient) == (("RUS",), ("UKR",))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Kenya's new ambassador presented his credentials to President Samia Suluhu Hassan "
+            "in Dar es Salaam on Tuesday.",
+            {"KEN", "TZA"},
+        ),
+        (
+            "The Chilean ambassador, Ana Soto, presented her letters of credence to King Felipe "
+            "VI at the Royal Palace.",
+            {"CHL", "ESP"},
+        ),
+    ],
+)
+def test_presenting_credentials_to_a_head_of_state_is_a_meeting(nlp, text: str, sides: set) -> None:
+    meeting = _one(nlp, text, "CONSULT")
+    assert {*meeting.actor, *meeting.recipient} == sides
+
+
+def test_presenting_a_letter_or_a_budget_is_no_meeting(nlp) -> None:
+    text = "Kenya presented a letter to the UN Secretary-General on Monday."
+    assert "CONSULT" not in _kinds(nlp, text)
