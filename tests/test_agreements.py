@@ -1410,3 +1410,34 @@ def test_a_signing_that_can_or_could_happen_is_only_named(nlp, text: str, title:
 )
 def test_an_act_of_consent_refused_or_denied_is_only_named(nlp, text: str) -> None:
     assert {action for _title, action in _pairs(nlp, text)} == {"referenced"}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Timeline\n\nSeptember 2010 - The two governments sign a protocol extending the "
+            "pipeline agreement for fifteen years.",
+            date(2010, 9, 1),
+        ),
+        (
+            "Key dates\n\n22 April 2024 - The president visits Baghdad. The two sides sign a "
+            "framework agreement on water.",
+            date(2024, 4, 22),
+        ),
+    ],
+)
+def test_a_signing_in_a_chronologys_entry_is_of_the_entrys_date(nlp, text: str, day: date) -> None:
+    [signed] = [i for i in _instruments(nlp, text) if i.action == "signed"]
+    assert signed.when is not None and signed.when.start == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treaty on Fisheries Cooperation may enter into force next year.",
+        "The Agreement on Visa Waiver could enter into force before the end of the year.",
+    ],
+)
+def test_an_entry_into_force_that_only_may_come_is_only_named(nlp, text: str) -> None:
+    assert {action for _title, action in _pairs(nlp, text)} == {"referenced"}

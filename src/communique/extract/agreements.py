@@ -42,6 +42,7 @@ from .dates import (
     attached_dates,
     carried_date,
     date_phrases,
+    heading_date,
     sequel_date,
     told_in_past,
 )
@@ -493,6 +494,9 @@ def _dated(
             sequel = sequel_date(verb, published, when, inside)
             if sequel is not None:
                 return sequel  # "took effect on 1 May, three months after Chile ratified it"
+        heading = None if planned else heading_date(sent, published, when, inside)
+        if heading is not None:
+            return heading  # "September 2010 - The two governments sign a protocol …"
         if told_in_past(verb) and not planned and published is not None:
             # "The sides held talks on 3 May. They also signed …": the day the run began with
             carried = carried_date(sent, published, when, inside)
@@ -1396,7 +1400,7 @@ def _action(noun: Token, table: dict) -> tuple[str, Token | None]:
         and _kind(noun, table)[0] in table["ratified_kinds"]
     ):
         action = "ratified"  # "the Senate approved the accord": its consent to be bound
-    if action in _CONSENT and _unsure(verb, table):
+    if (action in _CONSENT or action == "entered_into_force") and _unsure(verb, table):
         return "referenced", verb
     due = action in _CONSENT and _still_due(verb, table)
     return ("planned" if due else action), verb
