@@ -434,7 +434,7 @@ def test_set_to_and_should_are_planned(nlp, text: str) -> None:
         ("The 12-point peace plan put forward by Brazil in May 2023 was welcomed.", "proposed"),
         ("The two leaders put their signatures to the Treaty of Asuncion.", "signed"),
         ("Delegations initialled the text of the Comprehensive Partnership Agreement.",
-         "signed"),
+         "drafted"),
         ("Morocco joined the Abraham Accords in December 2020.", "signed"),
     ],
 )  # fmt: skip
@@ -1441,3 +1441,14 @@ def test_a_signing_in_a_chronologys_entry_is_of_the_entrys_date(nlp, text: str, 
 )
 def test_an_entry_into_force_that_only_may_come_is_only_named(nlp, text: str) -> None:
     assert {action for _title, action in _pairs(nlp, text)} == {"referenced"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Iceland initialled the Agreement on Maritime Search and Rescue on Thursday.",
+        "The negotiators initialed the Treaty on the Delimitation of the Maritime Boundary.",
+    ],
+)
+def test_an_initialled_text_is_drafted_not_signed(nlp, text: str) -> None:
+    assert {action for _title, action in _pairs(nlp, text)} == {"drafted"}
