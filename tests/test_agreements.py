@@ -1452,3 +1452,29 @@ def test_an_entry_into_force_that_only_may_come_is_only_named(nlp, text: str) ->
 )
 def test_an_initialled_text_is_drafted_not_signed(nlp, text: str) -> None:
     assert {action for _title, action in _pairs(nlp, text)} == {"drafted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "action"),
+    [
+        (
+            "The Agreement between Fiji and Tonga on the Waiver of Visa Requirements entered "
+            "into force on Monday. Signed in Nukualofa in August 2023, the Agreement lets "
+            "citizens stay ninety days.",
+            "Agreement between Fiji and Tonga on the Waiver of Visa Requirements",
+            "signed",
+        ),
+        (
+            "Fiji sent Vanuatu a draft Memorandum of Understanding on Labour Mobility. The "
+            "Memorandum was proposed by the Prime Minister in November 2023.",
+            "Memorandum of Understanding on Labour Mobility",
+            "proposed",
+        ),
+    ],
+)
+def test_a_capitalised_bare_noun_after_a_full_title_is_that_instrument(
+    nlp, text: str, title: str, action: str
+) -> None:
+    pairs = _pairs(nlp, text)
+    assert (title, action) in pairs
+    assert all(len(found.split()) > 1 for found, _action in pairs)

@@ -1032,8 +1032,11 @@ def _forward_acts(
 
 
 def _bare_definite(token: Token, table: dict) -> bool:
-    """Whether a token is "the treaty", "this document": an instrument noun with no name."""
-    if token.tag_ != "NN" or token.lower_ not in table["coreferent_nouns"]:
+    """Whether a token is "the treaty", "this document": an instrument noun with no name.
+
+    Also a capitalised one, as releases write it after the full title: "the Agreement".
+    """
+    if token.tag_ not in {"NN", "NNP"} or token.lower_ not in table["coreferent_nouns"]:
         return False
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
         return False
@@ -1060,6 +1063,8 @@ def _named(noun: Token, table: dict) -> bool:
         return True  # "a ceasefire agreement", "the peace treaty": what it settles names it
     if _numbered(noun):
         return True
+    if _bare_definite(noun, table) and _title_bounds(noun, table) == (noun.i, noun.i + 1):
+        return False  # "the Agreement" alone: the one named in full before (_coreferent_acts)
     if noun.text[0].isupper() and noun.i > noun.sent.start:
         return True
     if any(c.text[:1].isupper() and c.dep_ in {"compound", "nmod", "amod"} for c in modifiers):
