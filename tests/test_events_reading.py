@@ -3320,3 +3320,23 @@ def test_presenting_credentials_to_a_head_of_state_is_a_meeting(nlp, text: str, 
 def test_presenting_a_letter_or_a_budget_is_no_meeting(nlp) -> None:
     text = "Kenya presented a letter to the UN Secretary-General on Monday."
     assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada and Chile signed an agreement under which Canada will provide 12 million "
+        "dollars to the observation missions.",
+        "Chile and Peru signed a deal that will see Chile send 200 tonnes of vaccines to Peru.",
+    ],
+)
+def test_what_a_signed_agreement_provides_is_no_act_of_its_own(nlp, text: str) -> None:
+    assert _kinds(nlp, text) == {"SUPPORT"}
+
+
+def test_what_a_joint_statement_says_is_its_parties_act(nlp) -> None:
+    text = (
+        "Canada and Chile issued a joint statement calling on Venezuela to release the prisoners."
+    )
+    request = _one(nlp, text, "REQUEST")
+    assert (set(request.actor), request.recipient) == ({"CAN", "CHL"}, ("VEN",))

@@ -216,6 +216,7 @@ def find_events(
             or _backdrop(token, rules, mentions)
             or (_grievance(token) and not _names_its_doer(token, mentions))
             or _demarche(token, rules)
+            or _terms_of_instrument(token)
         ):
             continue
         # the first row that applies and finds its participants codes the event: "welcomed
@@ -571,6 +572,33 @@ def _manner(token: Token) -> bool:
 # Prepositions that set a clause's act against what else went on: "left amid the fighting",
 # "recalled its envoy after the attack", "raised tariffs despite the protests".
 _BACKDROP = {"amid", "amidst", "during", "despite", "following", "after", "before", "since"}
+
+
+# Kinds of instrument (instruments.json "nouns") that say things rather than bind to terms.
+_SPEAKING_KINDS = {"declaration", "statement", "address", "resolution"}
+
+
+def _terms_of_instrument(token: Token) -> bool:
+    """Whether a trigger only tells what an instrument provides, in a clause on its noun.
+
+    "Signed an agreement under which Canada will provide $12 million", "the Ankara Declaration,
+    pledging to respect each other's integrity": the signing is the event; what the text
+    provides is not an act of its own.
+    """
+    clause = token
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    while clause.dep_ in {"xcomp", "ccomp"} and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head  # "a deal that will see Chile send …"
+    if clause.dep_ not in {"relcl", "acl"}:
+        return False
+    table = instruments()
+    # "the treaty Chile signed on Monday" is a signing: an act done to the text, not in it
+    lifecycle = clause.lemma_.lower() in table["verbs"]
+    # and a declaration or statement speaks for its parties: "a joint statement calling on
+    # Caracas to …", "a declaration in which the leaders condemned …" are their acts
+    kind = table["nouns"].get(clause.head.lemma_.lower())
+    return not lifecycle and kind is not None and kind not in _SPEAKING_KINDS
 
 
 def _backdrop(token: Token, rules: list[dict], mentions: Mentions) -> bool:
