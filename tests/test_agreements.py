@@ -1478,3 +1478,19 @@ def test_a_capitalised_bare_noun_after_a_full_title_is_that_instrument(
     pairs = _pairs(nlp, text)
     assert (title, action) in pairs
     assert all(len(found.split()) > 1 for found, _action in pairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treaty on Fisheries Cooperation can take effect once Chile ratifies it.",
+        "The Agreement on Visa Waiver will apply only after both parliaments approve it.",
+    ],
+)
+def test_consent_a_clause_of_time_tells_in_the_present_is_still_to_come(nlp, text: str) -> None:
+    assert not {"ratified", "adopted"} & {action for _title, action in _pairs(nlp, text)}
+
+
+def test_consent_a_clause_of_time_tells_in_the_past_was_given(nlp) -> None:
+    text = "Chile ratified the Treaty on Fisheries Cooperation in May, after Peru ratified it."
+    assert {action for _title, action in _pairs(nlp, text)} == {"ratified"}

@@ -1416,10 +1416,15 @@ def _unsure(verb: Token, table: dict) -> bool:
 
     "Urged Serbia to ratify the agreement", "unless Armenia signs the treaty" or "the treaty
     can be signed only after …" name the act without reporting it, or planning it: no one said
-    they would. Nor is an act denied or refused done: "did not sign", "refused to sign".
+    they would. Nor is an act denied or refused done: "did not sign", "refused to sign", nor
+    one a clause of time tells in the present: "takes effect once Chile ratifies it".
     """
     if any(c.dep_ == "mark" and c.lower_ in table["condition_marks"] for c in verb.children):
         return True
+    if verb.tag_ in {"VBP", "VBZ"} and any(
+        c.dep_ == "mark" and c.lower_ in table["temporal_marks"] for c in verb.children
+    ):
+        return True  # "once Chile ratifies it": a time still to come
     if any(c.dep_ == "aux" and c.lower_ in table["possible_aux"] for c in verb.children):
         return True  # "can be signed only after …": possible, not done nor planned
     if any(c.dep_ == "neg" for c in verb.children):
