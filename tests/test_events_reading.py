@@ -3340,3 +3340,25 @@ def test_what_a_joint_statement_says_is_its_parties_act(nlp) -> None:
     )
     request = _one(nlp, text, "REQUEST")
     assert (set(request.actor), request.recipient) == ({"CAN", "CHL"}, ("VEN",))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Chile and Peru traded accusations on Monday.\n\nCambodia's foreign minister spoke "
+            "by phone with his Thai counterpart. Both sides agreed to reopen the crossings.",
+            {"KHM", "THA"},
+        ),
+        (
+            "Kenya and Somalia met in May.\n\nGhana's president met the Togolese foreign "
+            "minister in Accra. The two sides agreed to resume joint patrols.",
+            {"GHA", "TGO"},
+        ),
+    ],
+)
+def test_both_sides_are_the_subject_and_whom_it_met_in_the_sentence_before(
+    nlp, text: str, sides: set
+) -> None:
+    agreement = _one(nlp, text, "AGREE")
+    assert {*agreement.actor, *agreement.recipient} == sides

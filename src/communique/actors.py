@@ -1298,22 +1298,36 @@ def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...
     pair = any(t.lower_ in {"two", "both"} for t in ent)
     doc = ent.doc
     before = doc[ent.sent.start - 1].sent
-    spans = [
-        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-        for c in before.root.children
-        if c.dep_ in {"nsubj", "nsubjpass"}
-    ]
-    codes = {
+    root = before.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    codes = _states_in(subjects, mentions)
+    if pair and len(codes) == 1:
+        # "X's minister spoke by phone with his Thai counterpart. Both sides agreed …": the
+        # one the subject met or called is the other side
+        met = [c for c in root.children if c.dep_ == "dobj"] + [
+            g
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        codes |= _states_in(met, mentions)
+    if pair:
+        return tuple(sorted(codes)) if len(codes) == 2 else ()
+    return tuple(sorted(codes)) if len(codes) > 1 else ()
+
+
+def _states_in(phrases: list[Token], mentions: list[Mention]) -> set[str]:
+    """The states the mentions inside these phrases name; not a dateline's "LIMA"."""
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in phrases]
+    return {
         code
         for m in mentions
         if m.kind == "state"
         and any(lo <= m.start and m.end <= hi for lo, hi in spans)
-        and not (m.reference == "seat" and m.text.isupper())  # a dateline's "LIMA"
+        and not (m.reference == "seat" and m.text.isupper())
         for code in m.codes
     }
-    if pair:
-        return tuple(sorted(codes)) if len(codes) == 2 else ()
-    return tuple(sorted(codes)) if len(codes) > 1 else ()
 
 
 def _named_within(ent: Span, states: Mentions) -> bool:
