@@ -874,7 +874,8 @@ class ActorResolver:
                 codes = (
                     tuple(sorted(ranked[:2])) if ent.ent_id_ == "pair" else tuple(sorted(ranked))
                 )
-                codes = _named_as_doers_before(ent, mentions) or codes
+                if not local:  # a pair its own sentence names comes first
+                    codes = _named_as_doers_before(ent, mentions) or codes
                 found.append(self._mention(ent, "collective", None, codes, via="group"))
         return found
 
