@@ -3362,3 +3362,39 @@ def test_both_sides_are_the_subject_and_whom_it_met_in_the_sentence_before(
 ) -> None:
     agreement = _one(nlp, text, "AGREE")
     assert {*agreement.actor, *agreement.recipient} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The foreign minister said Vanuatu would take the matter to the UN decolonisation "
+            "committee unless Paris clarified the remarks.",
+            (("VUT",), ("FRA",)),
+        ),
+        (
+            "Algiers has said it may review the whole agreement if the EU court rules against it "
+            "again.",
+            (("DZA",), ("IGO:EU",)),
+        ),
+        (
+            "Tokyo warned that it would take the dispute to the WTO if Beijing did not lift the "
+            "curbs.",
+            (("JPN",), ("CHN",)),
+        ),
+    ],
+)
+def test_what_one_would_do_unless_the_other_acts_is_a_threat(nlp, text: str, sides: tuple) -> None:
+    threat = _one(nlp, text, "THREATEN")
+    assert (threat.actor, threat.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said Kenya would attend the summit if invited.",
+        "Chile said it would reopen the border if Peru lifted the tariffs.",
+    ],
+)
+def test_an_offer_on_a_condition_is_no_threat(nlp, text: str) -> None:
+    assert "THREATEN" not in _kinds(nlp, text)

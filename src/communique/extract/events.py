@@ -137,6 +137,7 @@ _CONDITIONS = (
     "complement",
     "blame",
     "complement_self",
+    "complement_condition",
     "guest",
     "verdict",
 )
@@ -758,6 +759,10 @@ def _applies(token: Token, rule: dict) -> bool:
         # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …";
         # but "warned that we will respond" threatens
         return False
+    if rule.get("complement_condition") and not any(
+        c.dep_ == "ccomp" and _threat_condition(c) is not None for c in token.children
+    ):
+        return False  # "said it would attend if invited" is no threat
     consequences = rule.get("complement_object")
     if consequences and not any(
         c.lemma_.lower() in rule.get("complement_verb", ())
@@ -2400,7 +2405,17 @@ def _code(
         asked = [g for g in _complement_subjects(token) if g.dep_ == "nsubj" and g.pos_ != "PRON"]
         named = _codes(asked, mentions, places=False) or _antecedent(asked, mentions)
         acting = _acting_complement(token)
-        if acting is not None:
+        said = next((c for c in token.children if c.dep_ == "ccomp" and _threat_condition(c)), None)
+        if rule.get("complement_condition") and said is not None:
+            # "said Vanuatu would go to the UN unless Paris clarified them": Vanuatu threatens
+            # (or the speaker, as "it"), Paris is threatened
+            doers = [g for g in said.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
+            actor = _codes(doers, mentions, places=False) or actor
+            condition = _threat_condition(said)
+            blamed = [g for g in condition.children if g.dep_ in {"nsubj", "nsubjpass"}]
+            threatened = _codes(blamed, mentions, places=False)
+            recipient = [c for c in threatened or recipient if c not in actor]
+        elif acting is not None:
             # "China will take resolute countermeasures if the United States …, the ministry
             # said": China threatens (or the speaker, as "it"), the condition's subject is
             # threatened
@@ -2621,6 +2636,27 @@ def _conditioned(verb: Token, acting: Token) -> list[Token]:
         for g in clause.children
         if g.dep_ in {"nsubj", "nsubjpass"}
     ]
+
+
+# Words that make a condition the renewal or persistence of an act: "if they strike again".
+_PERSISTING = {"again", "further", "continue", "persist", "keep"}
+
+
+def _threat_condition(clause: Token) -> Token | None:
+    """The condition that makes what a clause says a threat, if it has one.
+
+    "… unless Paris clarified them", "… if the listing was not reversed", "… if they strike
+    again": a condition on the other side's act or failure to act; not "… if invited".
+    """
+    for condition in clause.children:
+        if condition.dep_ != "advcl" or not _conditional_clause(condition):
+            continue
+        marks = {c.lower_ for c in condition.children if c.dep_ == "mark"}
+        words = {t.lemma_.lower() for t in condition.subtree}
+        negated = any(c.dep_ == "neg" for c in condition.children)
+        if "unless" in marks or negated or words & _PERSISTING:
+            return condition
+    return None
 
 
 def _conditional_clause(clause: Token) -> bool:
