@@ -3398,3 +3398,21 @@ def test_what_one_would_do_unless_the_other_acts_is_a_threat(nlp, text: str, sid
 )
 def test_an_offer_on_a_condition_is_no_threat(nlp, text: str) -> None:
     assert "THREATEN" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Three Tongan fishermen detained by Fiji's navy in November were freed on Sunday.",
+            ("FJI", "TON"),
+        ),
+        (
+            "The two Indians arrested by Bangladeshi police in Chittagong were released on bail.",
+            ("BGD", "IND"),
+        ),
+    ],
+)
+def test_people_held_by_a_state_are_freed_by_it(nlp, text: str, sides: tuple) -> None:
+    release = _one(nlp, text, "RETREAT")
+    assert (*release.actor, *release.recipient) == sides

@@ -1507,6 +1507,21 @@ def _thanked(noun: Token) -> list[Token]:
     return [g for c in owner.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
 
 
+def _detainers(held: list[Token]) -> list[Token]:
+    """Who the phrase says holds the people in it: "fishermen detained by Fiji's navy"."""
+    detaining = set(event_words()["detentions"])
+    return [
+        g
+        for person in held
+        for clause in person.children
+        if clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in detaining
+        for c in clause.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _allegation_before(objects: list[Token], mentions: Mentions) -> bool:
     """Whether a refusal's object points back to an accusation: "that claim", "the charges".
 
@@ -2355,6 +2370,12 @@ def _code(
         # "the officers who took charge in X", which says who they are
         where = _acted_where(place, clause, mentions)
         actor = [where[1]] if where is not None else []
+    if rule["event"] in {"RETREAT", "CONCEDE"} and token.pos_ == "VERB":
+        # "fishermen detained by Fiji's navy were freed": who held them frees them, and the
+        # state whose nationals they are is the other side
+        held = [c for c in token.children if c.dep_ == "nsubjpass"]
+        actor = actor or _codes(_detainers(held), mentions, places=False)
+        objects = held + objects
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient:
         # "urged the juntas in Niger, Mali and Burkina Faso", "warned the bloc": whose they are
