@@ -3416,3 +3416,49 @@ def test_an_offer_on_a_condition_is_no_threat(nlp, text: str) -> None:
 def test_people_held_by_a_state_are_freed_by_it(nlp, text: str, sides: tuple) -> None:
     release = _one(nlp, text, "RETREAT")
     assert (*release.actor, *release.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "The Finnish minister held bilateral meetings with the foreign ministers of Ukraine "
+            "and Moldova.",
+            {("UKR",), ("MDA",)},
+        ),
+        (
+            "On the sidelines, Kenya's president had separate meetings with the leaders of Ghana, "
+            "Senegal and Togo.",
+            {("GHA",), ("SEN",), ("TGO",)},
+        ),
+    ],
+)
+def test_bilateral_meetings_with_several_are_one_with_each(nlp, text: str, partners: set) -> None:
+    assert {e.recipient for e in _events(nlp, text) if e.event == "CONSULT"} == partners
+
+
+def test_requests_for_bilateral_meetings_are_no_meetings(nlp) -> None:
+    text = "Indonesia had received some 18 requests for bilateral meetings on the margins."
+    assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Press conference\n\nMINISTER MAURO VIEIRA: I signed a memorandum on trade with "
+            "Chile today.\n\nQUESTION (Folha): Will you meet the French president?\n\n"
+            "MINISTER MAURO VIEIRA: Not this week.",
+            "BRA",
+        ),
+        (
+            "Briefing\n\nQUESTION (Kyodo): Will you go to Seoul?\n\nFOREIGN MINISTER PENNY WONG: "
+            "I signed a memorandum on fisheries with Japan this morning.",
+            "AUS",
+        ),
+    ],
+)
+def test_a_known_name_a_transcript_writes_in_capitals_speaks_its_turn(
+    nlp, text: str, doer: str
+) -> None:
+    assert doer in _one(nlp, text, "SUPPORT").actor

@@ -112,6 +112,7 @@ class ActorResolver:
     ) -> tuple[list[Mention], list[Role]]:
         """Return the document's mentions and the roles it taught."""
         self._mark_learned_names(doc)
+        self._mark_label_names(doc)
         _mark_surnames_again(doc, self.kb.ranks)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
         ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known))
@@ -211,6 +212,29 @@ class ActorResolver:
     def _remember(self, person: str) -> None:
         forms = {person, person.split()[-1]}
         self.learned_names.add(person, [self.make_doc(form) for form in forms])
+
+    def _mark_label_names(self, doc: Doc) -> None:
+        """Label PERSON a known name a transcript writes in capitals: "MINISTER MAURO VIEIRA:".
+
+        The model reads no name in capitals; the knowledge base knows it in any case. The
+        longest run of the label's last words that names exactly one known person is the name.
+        """
+        spans = []
+        for match in TURN_LABEL.finditer(doc.text):
+            label = match.group(1).split("(")[0].rstrip()
+            words = label.split()
+            if not label.isupper() or not 1 <= len(words) <= LABEL_WORDS:
+                continue
+            for first in range(len(words)):
+                name = " ".join(words[first:])
+                if len(self.kb.find_people(name)) == 1:
+                    start = match.start(1) + label.rindex(name)
+                    span = doc.char_span(start, start + len(name), label="PERSON")
+                    if span is not None:
+                        spans.append(span)
+                    break
+        if spans:
+            _relabel_people(doc, spans)
 
     def _mark_learned_names(self, doc: Doc) -> None:
         """Label PERSON the full names and surnames of people learned from earlier documents."""

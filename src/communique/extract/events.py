@@ -242,7 +242,10 @@ def find_events(
                 break
         if event is not None:
             mutual = rule.get("mutual") and not event.recipient  # "X and Y exchanged fire"
-            found.extend(_each_way(event) if mutual or _reciprocal(token) else [event])
+            if mutual or _reciprocal(token):
+                found.extend(_each_way(event))
+            else:
+                found.extend(_each_partner(event) if _one_each(token) else [event])
             acted.update(event.actor if not event.negated else ())
             if event.event in _HOSTILE and not event.negated and event.tense == "past":
                 attackers.extend(event.actor)
@@ -361,6 +364,26 @@ def _reciprocal(token: Token) -> bool:
     words = [t for c in token.children if c.dep_ in {"dobj", "prep", "dative"} for t in c.subtree]
     pairs = {("each", "other"), ("one", "another")}
     return any(t.i > 0 and (t.doc[t.i - 1].lower_, t.lower_) in pairs for t in words)
+
+
+# Words that make plural meetings one with each partner: "held bilateral meetings with X, Y".
+_EACH = {"bilateral", "separate", "individual"}
+
+
+def _one_each(token: Token) -> bool:
+    """Whether a plural gathering noun is one meeting with each partner it names "with"."""
+    return (
+        token.tag_ in {"NNS", "NNPS"}
+        and any(c.dep_ == "amod" and c.lower_ in _EACH for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    )
+
+
+def _each_partner(event: Event) -> list[Event]:
+    """One event per partner: "bilateral meetings with Ukraine, Moldova and Uzbekistan"."""
+    if len(event.recipient) < 2:
+        return [event]
+    return [dataclasses.replace(event, recipient=(code,)) for code in event.recipient]
 
 
 def _each_way(event: Event) -> list[Event]:
@@ -714,7 +737,8 @@ def _localise(event: Event, places: _Localities) -> Event:
 
 
 def _applies(token: Token, rule: dict) -> bool:
-    if token.pos_ != "VERB" and token.tag_ in {"NNS", "NNPS"} and not rule.get("plural"):
+    plural = token.pos_ != "VERB" and token.tag_ in {"NNS", "NNPS"}
+    if plural and not rule.get("plural") and not (rule["event"] == "CONSULT" and _one_each(token)):
         return False
     if rule.get("negated") and not any(c.dep_ == "neg" for c in token.children):
         return False  # "did not rule out strikes" threatens; "ruled out strikes" does not
