@@ -996,3 +996,22 @@ def test_a_chronologys_date_does_not_reach_past_its_entry(nlp) -> None:
 def test_a_year_that_names_a_thing_is_no_date_to_count_on_from(nlp, text, month) -> None:
     [event] = [e for e in _events(nlp, text, TUE) if e.event in {"ACCUSE", "SANCTION"}]
     assert event.when is not None and (event.when.start.year, event.when.start.month) == month
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Timeline\n\nDecember 8-9, 2025 - Indonesia and Vietnam hold talks in Jakarta.",
+            (date(2025, 12, 8), date(2025, 12, 9)),
+        ),
+        (
+            "Key dates\n\nMarch 3-4, 2024 - Chile and Peru hold talks in Lima.",
+            (date(2024, 3, 3), date(2024, 3, 4)),
+        ),
+    ],
+)
+def test_a_range_of_days_heading_an_entry_is_read_whole(nlp, text, span) -> None:
+    [event] = _events(nlp, text, JAN)
+    assert event.when is not None and (event.when.start, event.when.end) == span

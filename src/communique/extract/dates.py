@@ -1118,7 +1118,8 @@ def _cut_tail(ent: SpacySpan) -> int:
     may a timeline's line: "July 2022 - Forty-nine soldiers".
     """
     for token in ent:
-        if (token.text == "," or token.text in _DATELINE_DASHES) and token.i > ent.start:
+        line = token.text in _DATELINE_DASHES and _spaced(token)  # not "8-9 December"
+        if (token.text == "," or line) and token.i > ent.start:
             rest = ent.doc[token.i + 1 : ent.end]
             counts = token.text == ","  # "Forty-nine soldiers" after a line's dash is no day
             if not any((counts and t.like_num) or _DATELIKE.search(t.text.lower()) for t in rest):
