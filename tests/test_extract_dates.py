@@ -1015,3 +1015,23 @@ def test_a_year_that_names_a_thing_is_no_date_to_count_on_from(nlp, text, month)
 def test_a_range_of_days_heading_an_entry_is_read_whole(nlp, text, span) -> None:
     [event] = _events(nlp, text, JAN)
     assert event.when is not None and (event.when.start, event.when.end) == span
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Timeline\n\nJuly-August 2023 - Niger and Gabon. After the coup, the AU suspended "
+            "Niger on 22 August.",
+            date(2023, 8, 22),
+        ),
+        (
+            "Timeline\n\nMarch 2021 - Kenya recalled its ambassador from Somalia on 14 March.",
+            date(2021, 3, 14),
+        ),
+    ],
+)
+def test_a_day_in_a_chronologys_entry_is_of_the_entrys_year(nlp, text, day) -> None:
+    [event] = [e for e in _events(nlp, text, JAN) if e.event == "SANCTION"]
+    assert event.when is not None and event.when.start == day

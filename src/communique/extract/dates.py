@@ -42,6 +42,8 @@ __all__ = [
     "counted_on",
     "counts_on",
     "date_phrases",
+    "heading_date",
+    "heading_phrase",
     "names_month",
     "needs_anchor",
     "reference_date",
@@ -1448,6 +1450,15 @@ def heading_date(
     of years later. An entry is a line (or paragraph) whose first words are a date and a
     spaced dash; every sentence of it takes that date where its own clause names none.
     """
+    phrase = heading_phrase(sent, titles)
+    if phrase is None:
+        return None
+    found = when(sent.doc[phrase.start : phrase.end], published, False, titles)
+    return None if found is None or found.from_publication else found
+
+
+def heading_phrase(sent: SpacySpan, titles: list[tuple[int, int]]) -> DatePhrase | None:
+    """The date phrase heading the entry a sentence belongs to (see :func:`heading_date`)."""
     doc = sent.doc
     text = doc_text(doc)
     first = sent
@@ -1460,10 +1471,7 @@ def heading_date(
     if not phrases or phrases[0].start != first.start or phrases[0].end >= first.end:
         return None
     dash = doc[phrases[0].end]
-    if dash.text not in _DATELINE_DASHES or not _spaced(dash):
-        return None
-    found = when(doc[phrases[0].start : phrases[0].end], published, False, titles)
-    return None if found is None or found.from_publication else found
+    return phrases[0] if dash.text in _DATELINE_DASHES and _spaced(dash) else None
 
 
 # Adverbs that set a sentence's act next in, or at the place of, the account the sentence

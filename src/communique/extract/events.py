@@ -59,6 +59,7 @@ from .dates import (
     date_phrases,
     dateline_end,
     heading_date,
+    heading_phrase,
     sequel_date,
     told_in_past,
 )
@@ -2832,20 +2833,29 @@ def _clause_date(
     relative or other clause never dates the event. Without a date of its own, the event is the
     article's news, dated by publication, unless the clause tells what had happened before.
     """
-    for phrase, own, tense in attached_dates(token, clause, date_phrases(sent, titles)):
+    # a chronology's entry tells its days against the entry's date, not the report's:
+    # "July-August 2023 - … the AU suspended Niger on 22 August"
+    heading = heading_date(sent, published, when, titles) if published is not None else None
+    base = heading.end if heading is not None else published
+    phrases = date_phrases(sent, titles)
+    if heading is not None and len(phrases) > 1:
+        # "March 2021 - Kenya recalled its envoy on 14 March": the day, not the entry's month
+        heads = heading_phrase(sent, titles)
+        phrases = [p for p in phrases if p != heads]
+    for phrase, own, tense in attached_dates(token, clause, phrases):
         ahead = (future and own) or tense == "future"
         words = sent.doc[phrase.start : phrase.end]
-        found = when(words, published, ahead, titles)
+        found = when(words, base, ahead, titles)
         if found is None or found.from_publication:
             continue
-        if tense == "present" and not ahead and published is not None:
+        if tense == "present" and not ahead and base is not None:
             # "arrives on Thursday": the Thursday nearest the report, before or after it
-            later = when(words, published, True, titles)
-            if later is not None and later.start - published < published - found.end:
+            later = when(words, base, True, titles)
+            if later is not None and later.start - base < base - found.end:
                 found = later
-        if ahead and published is not None and found.end < published:
+        if ahead and base is not None and found.end < base:
             continue  # what will happen is not dated before the report ("since 1945")
-        if not ahead and clause.tag_ == "VBD" and published and found.start > published + _DAY:
+        if not ahead and clause.tag_ == "VBD" and base and found.start > base + _DAY:
             continue  # nor what was done after it: "discussed the chair it takes next year"
         return found
     if published is None:
@@ -2855,7 +2865,6 @@ def _clause_date(
         return sequel
     if background(clause) or background(token):
         return None
-    heading = heading_date(sent, published, when, titles)
     if heading is not None:
         return heading
     if told_in_past(clause) and not future:
