@@ -3462,3 +3462,20 @@ def test_a_known_name_a_transcript_writes_in_capitals_speaks_its_turn(
     nlp, text: str, doer: str
 ) -> None:
     assert doer in _one(nlp, text, "SUPPORT").actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Fiji regrets the decision by Kiribati to suspend the memorandum.", ("FJI", "KIR")),
+        ("Pretoria regretted the unilateral measures taken by Tanzania.", ("ZAF", "TZA")),
+    ],
+)
+def test_regretting_anothers_act_disapproves_of_it(nlp, text: str, sides: tuple) -> None:
+    disapproval = _one(nlp, text, "ACCUSE")
+    assert (*disapproval.actor, *disapproval.recipient) == sides
+
+
+def test_regretting_a_loss_is_no_accusation(nlp) -> None:
+    text = "Chile regrets the loss of life in the earthquake in Peru."
+    assert "ACCUSE" not in _kinds(nlp, text)
