@@ -640,3 +640,11 @@ def test_words_quoted_inside_a_sentence_with_a_said_aside_are_the_aside_speakers
 )
 def test_words_a_verdict_gives_as_are_the_judges(nlp, text: str, speaker: str) -> None:
     assert [s.speaker for s in _statements(nlp, text)] == [speaker]
+
+
+def test_a_turn_label_in_capitals_names_the_known_speaker_in_full(nlp) -> None:
+    text = (
+        "Press conference\n\nMINISTER MAURO VIEIRA: We signed two memoranda today.\n\n"
+        "QUESTION (Folha): Will you travel to Paris?\n\nMINISTER MAURO VIEIRA: Not this month."
+    )
+    assert {s.speaker for s in _statements(nlp, text)} == {"Mauro Vieira"}

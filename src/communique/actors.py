@@ -227,9 +227,12 @@ class ActorResolver:
                 continue
             for first in range(len(words)):
                 name = " ".join(words[first:])
-                if len(self.kb.find_people(name)) == 1:
+                people = self.kb.find_people(name)
+                if len(people) == 1:
                     start = match.start(1) + label.rindex(name)
-                    span = doc.char_span(start, start + len(name), label="PERSON")
+                    span = doc.char_span(
+                        start, start + len(name), label="PERSON", span_id=people[0].name
+                    )
                     if span is not None:
                         spans.append(span)
                     break
