@@ -3479,3 +3479,44 @@ def test_regretting_anothers_act_disapproves_of_it(nlp, text: str, sides: tuple)
 def test_regretting_a_loss_is_no_accusation(nlp) -> None:
     text = "Chile regrets the loss of life in the earthquake in Peru."
     assert "ACCUSE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The Maldivian minister called on Prime Minister Harini Amarasuriya of Sri Lanka.",
+            {"MDV", "LKA"},
+        ),
+        (
+            "The visiting Kenyan minister called on President Museveni in Entebbe on Tuesday.",
+            {"KEN", "UGA"},
+        ),
+    ],
+)
+def test_calling_on_a_person_asked_nothing_is_a_courtesy_call(nlp, text: str, sides: set) -> None:
+    assert _kinds(nlp, text) == {"CONSULT"}
+    meeting = _one(nlp, text, "CONSULT")
+    assert {*meeting.actor, *meeting.recipient} == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya called on President Museveni to release the opposition leader.",
+        "Chile called on Peru for restraint.",
+    ],
+)
+def test_calling_on_someone_to_act_asks_them(nlp, text: str) -> None:
+    assert _kinds(nlp, text) == {"REQUEST"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia's foreign minister said his government would study the request.",
+        "The ministry will examine the Kenyan request for extradition.",
+    ],
+)
+def test_studying_a_request_made_before_asks_nothing_new(nlp, text: str) -> None:
+    assert "REQUEST" not in _kinds(nlp, text)

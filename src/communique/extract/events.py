@@ -139,6 +139,7 @@ _CONDITIONS = (
     "blame",
     "complement_self",
     "complement_condition",
+    "courtesy",
     "guest",
     "verdict",
 )
@@ -784,6 +785,8 @@ def _applies(token: Token, rule: dict) -> bool:
         # "said that X must …" is a demand of X; "said that X had …" is not, nor "we must …";
         # but "warned that we will respond" threatens
         return False
+    if rule.get("courtesy") and not _courtesy_call(token):
+        return False  # "called on the minister to resign" asks; "called on the minister" visits
     if rule.get("complement_condition") and not any(
         c.dep_ == "ccomp" and _threat_condition(c) is not None for c in token.children
     ):
@@ -2682,6 +2685,30 @@ def _conditioned(verb: Token, acting: Token) -> list[Token]:
         for g in clause.children
         if g.dep_ in {"nsubj", "nsubjpass"}
     ]
+
+
+def _courtesy_call(verb: Token) -> bool:
+    """Whether "called on" names only whom it visited: a person or an office, asked nothing.
+
+    "Called on Prime Minister Amarasuriya" pays a call; "called on the minister to resign",
+    "called on Chile for restraint" or "called on all parties" ask.
+    """
+    if any(c.dep_ in {"xcomp", "ccomp", "advcl"} for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    visited = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ not in _TIMES  # not "on Tuesday"
+    ]
+    return bool(visited) and all(
+        g.ent_type_ in {"PERSON", "TITLE"}
+        and not any(a.dep_ in {"acl", "relcl"} for a in g.children)
+        for g in visited
+    )
 
 
 # Words that make a condition the renewal or persistence of an act: "if they strike again".
