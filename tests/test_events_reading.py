@@ -3520,3 +3520,21 @@ def test_calling_on_someone_to_act_asks_them(nlp, text: str) -> None:
 )
 def test_studying_a_request_made_before_asks_nothing_new(nlp, text: str) -> None:
     assert "REQUEST" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022, when the territory of Armenia came under attack, the CSTO failed to act.",
+        "Kenyan border posts were under fire on Monday night.",
+    ],
+)
+def test_what_came_under_attack_did_not_attack(nlp, text: str) -> None:
+    assert not any(e.event == "ASSAULT" and e.actor for e in _events(nlp, text))
+
+
+def test_an_attack_a_place_came_under_is_made_on_its_state(nlp) -> None:
+    attack = _one(
+        nlp, "The Ukrainian city of Kharkiv came under Russian attack on Friday.", "ASSAULT"
+    )
+    assert (attack.actor, attack.recipient) == (("RUS",), ("UKR",))

@@ -1814,6 +1814,12 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
             token.dep_ == "dobj"
             and head.lemma_.lower() in event_words()["defences"]
             and rule["event"] in _HOSTILE
+        ) or (
+            # "the village came under attack", "was under fire": its subject was attacked
+            token.dep_ == "pobj"
+            and head.lower_ == "under"
+            and head.head.lemma_.lower() in {"come", "be", "remain"}
+            and rule["event"] in _HOSTILE
         )
         if thanked:
             # "thanked Japan for the support", "gratitude to Peru for the aid": Japan and Peru
@@ -1827,9 +1833,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         elif defended:
             # "repelled a drone attack", "foiled a Russian attack": made on the one who
             # repelled it, by whoever the attack's own words name
-            clause = head
+            clause = head if token.dep_ == "dobj" else head.head
             subjects = agents
-            objects = _doers(head) + objects
+            objects = _doers(clause) + objects
         elif agents:
             subjects = agents  # "condemned attacks by Chad's army": Chad attacked, not the critic
         elif token.dep_ == "dobj" and head.lemma_.lower() in _RECEIVING and not consult:
