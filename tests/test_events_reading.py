@@ -3538,3 +3538,20 @@ def test_an_attack_a_place_came_under_is_made_on_its_state(nlp) -> None:
         nlp, "The Ukrainian city of Kharkiv came under Russian attack on Friday.", "ASSAULT"
     )
     assert (attack.actor, attack.recipient) == (("RUS",), ("UKR",))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The Finnish minister accepted an invitation to visit Riga in the spring.",
+            ("FIN", "LVA"),
+        ),
+        ("Kenya accepted an invitation to come to Addis Ababa for talks.", ("KEN", "ETH")),
+    ],
+)
+def test_accepting_an_invitation_to_a_capital_agrees_with_its_state(
+    nlp, text: str, sides: tuple
+) -> None:
+    agreement = _one(nlp, text, "AGREE")
+    assert (*agreement.actor, *agreement.recipient) == sides

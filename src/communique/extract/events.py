@@ -1535,6 +1535,23 @@ def _thanked(noun: Token) -> list[Token]:
     return [g for c in owner.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
 
 
+def _invited_to(objects: list[Token]) -> list[Token]:
+    """Where an accepted invitation asks the guest to go: Riga in "an invitation to visit Riga".
+
+    The host who invited is that place's state.
+    """
+    return [
+        g
+        for noun in objects
+        if noun.lemma_.lower() == "invitation"
+        for clause in noun.children
+        if clause.dep_ == "acl"
+        for w in (clause, *(c for c in clause.children if c.dep_ == "prep"))
+        for g in w.children
+        if g.dep_ in {"dobj", "pobj"}
+    ]
+
+
 def _detainers(held: list[Token]) -> list[Token]:
     """Who the phrase says holds the people in it: "fishermen detained by Fiji's navy"."""
     detaining = set(event_words()["detentions"])
@@ -2410,6 +2427,8 @@ def _code(
         held = [c for c in token.children if c.dep_ == "nsubjpass"]
         actor = actor or _codes(_detainers(held), mentions, places=False)
         objects = held + objects
+    if rule["event"] == "AGREE":
+        objects = objects + _invited_to(objects)
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient:
         # "urged the juntas in Niger, Mali and Burkina Faso", "warned the bloc": whose they are
