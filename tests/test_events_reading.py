@@ -3555,3 +3555,24 @@ def test_accepting_an_invitation_to_a_capital_agrees_with_its_state(
 ) -> None:
     agreement = _one(nlp, text, "AGREE")
     assert (*agreement.actor, *agreement.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Congo's foreign minister, Therese Kayikwamba Wagner, urged the council to sanction "
+            "Rwanda.",
+            "COD",
+        ),
+        ("Officials in Kinshasa said Congo has accused Rwanda of backing the rebels.", "COD"),
+        ("Congo and Gabon signed a fisheries accord in Brazzaville on Monday.", "COG"),
+    ],
+)
+def test_a_name_two_states_share_is_the_one_the_article_names_otherwise(
+    nlp, text: str, doer: str
+) -> None:
+    events = _events(nlp, text)
+    other = "COG" if doer == "COD" else "COD"
+    assert doer in {code for e in events for code in e.actor}
+    assert all(other not in (*e.actor, *e.recipient) for e in events)

@@ -171,6 +171,7 @@ class ActorResolver:
         mentions.extend(self._domestic(doc, mentions))
         mentions.extend(self._collectives(ents, mentions))
         mentions.extend(self._first_person(doc, mentions))
+        mentions = _in_context(mentions, self.kb)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions, learned
 
@@ -1312,6 +1313,37 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
             and not (span.end < len(doc) and doc[span.end].tag_ == "POS")
         )
         _relabel_people(doc, spans, over=places)
+
+
+def _in_context(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A state named by a form several states share ("Congo") is the one the article names.
+
+    "Congo's foreign minister, Therese Kayikwamba Wagner": the minister, Kinshasa or "DRC"
+    elsewhere in the article say which Congo is meant; where the article names neither or
+    both, the knowledge base's reading of the form stands.
+    """
+    shared: dict[str, set[str]] = {}
+    for state in kb.states.values():
+        for form in state.ambiguous:
+            shared.setdefault(form.casefold(), set()).add(state.code)
+
+    def form(mention: Mention) -> str:
+        return re.sub(r"(?:'s|’s)$", "", mention.text).casefold()
+
+    unsure = {i for i, m in enumerate(mentions) if m.kind == "state" and form(m) in shared}
+    if not unsure:
+        return mentions
+    context = {
+        code for i, m in enumerate(mentions) if i not in unsure and m.code for code in m.codes
+    }
+    settled = []
+    for i, mention in enumerate(mentions):
+        meant = sorted(shared[form(mention)] & context) if i in unsure else []
+        if len(meant) == 1 and mention.codes != (meant[0],):
+            state = kb.states[meant[0]]
+            mention = dataclasses.replace(mention, codes=(state.code,), name=state.name)
+        settled.append(mention)
+    return settled
 
 
 def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...]:

@@ -60,6 +60,8 @@ class State:
     names_ru: tuple[str, ...] = ()
     adjectives_ru: tuple[str, ...] = ()
     metonyms_ru: tuple[str, ...] = ()  # "Москва", "Кремль": the capital standing for the state
+    # forms other states share ("Congo", "Korea"): which one is meant, the article's context says
+    ambiguous: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +255,7 @@ class KnowledgeBase:
             names_ru=tuple(row.get("names_ru", [])),
             adjectives_ru=tuple(row.get("adjectives_ru", [])),
             metonyms_ru=tuple(row.get("metonyms_ru", [])),
+            ambiguous=tuple(row.get("ambiguous_aliases", [])),
         )
         self.states[state.code] = state
         if row.get("alpha2"):
