@@ -106,6 +106,7 @@ class ActorResolver:
         self.kb = kb
         self.make_doc = make_doc
         self.learned_names = PhraseMatcher(make_doc("").vocab)
+        self.shared_forms = _shared_forms(kb)
 
     def __call__(
         self, doc: Doc, *, day: date | None, source: str
@@ -171,7 +172,7 @@ class ActorResolver:
         mentions.extend(self._domestic(doc, mentions))
         mentions.extend(self._collectives(ents, mentions))
         mentions.extend(self._first_person(doc, mentions))
-        mentions = _in_context(mentions, self.kb)
+        mentions = _in_context(mentions, self.shared_forms, self.kb)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions, learned
 
@@ -1315,17 +1316,24 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
         _relabel_people(doc, spans, over=places)
 
 
-def _in_context(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+def _shared_forms(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Forms several states share ("Congo", "Korea"), case-folded, with those states' codes."""
+    shared: dict[str, set[str]] = {}
+    for state in kb.states.values():
+        for form in state.ambiguous:
+            shared.setdefault(form.casefold(), set()).add(state.code)
+    return shared
+
+
+def _in_context(
+    mentions: list[Mention], shared: dict[str, set[str]], kb: KnowledgeBase
+) -> list[Mention]:
     """A state named by a form several states share ("Congo") is the one the article names.
 
     "Congo's foreign minister, Therese Kayikwamba Wagner": the minister, Kinshasa or "DRC"
     elsewhere in the article say which Congo is meant; where the article names neither or
     both, the knowledge base's reading of the form stands.
     """
-    shared: dict[str, set[str]] = {}
-    for state in kb.states.values():
-        for form in state.ambiguous:
-            shared.setdefault(form.casefold(), set()).add(state.code)
 
     def form(mention: Mention) -> str:
         return re.sub(r"(?:'s|’s)$", "", mention.text).casefold()

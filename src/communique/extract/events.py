@@ -787,9 +787,7 @@ def _applies(token: Token, rule: dict) -> bool:
         return False
     if rule.get("courtesy") and not _courtesy_call(token):
         return False  # "called on the minister to resign" asks; "called on the minister" visits
-    if rule.get("complement_condition") and not any(
-        c.dep_ == "ccomp" and _threat_condition(c) is not None for c in token.children
-    ):
+    if rule.get("complement_condition") and _said_threat(token) is None:
         return False  # "said it would attend if invited" is no threat
     consequences = rule.get("complement_object")
     if consequences and not any(
@@ -2479,13 +2477,13 @@ def _code(
         asked = [g for g in _complement_subjects(token) if g.dep_ == "nsubj" and g.pos_ != "PRON"]
         named = _codes(asked, mentions, places=False) or _antecedent(asked, mentions)
         acting = _acting_complement(token)
-        said = next((c for c in token.children if c.dep_ == "ccomp" and _threat_condition(c)), None)
-        if rule.get("complement_condition") and said is not None:
+        threat = _said_threat(token) if rule.get("complement_condition") else None
+        if threat is not None:
             # "said Vanuatu would go to the UN unless Paris clarified them": Vanuatu threatens
             # (or the speaker, as "it"), Paris is threatened
+            said, condition = threat
             doers = [g for g in said.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
             actor = _codes(doers, mentions, places=False) or actor
-            condition = _threat_condition(said)
             blamed = [g for g in condition.children if g.dep_ in {"nsubj", "nsubjpass"}]
             threatened = _codes(blamed, mentions, places=False)
             recipient = [c for c in threatened or recipient if c not in actor]
@@ -2738,6 +2736,14 @@ def _courtesy_call(verb: Token) -> bool:
 
 # Words that make a condition the renewal or persistence of an act: "if they strike again".
 _PERSISTING = {"again", "further", "continue", "persist", "keep"}
+
+
+def _said_threat(verb: Token) -> tuple[Token, Token] | None:
+    """What a verb says under a condition that makes it a threat, with that condition."""
+    for said in verb.children:
+        if said.dep_ == "ccomp" and (condition := _threat_condition(said)) is not None:
+            return said, condition
+    return None
 
 
 def _threat_condition(clause: Token) -> Token | None:
