@@ -286,10 +286,10 @@ def test_language_is_what_py3langid_says(text: str) -> None:
 
 
 def test_the_cached_identifier_classifies_as_the_packaged_one(tmp_path: Path) -> None:
-    """The identifier as the cache holds it (pickled, loaded back) gives the same scores."""
+    """The identifier as the cache holds it (mapped, loaded back) gives the same scores."""
     identifier = language_identifier()
-    cached_table(tmp_path, "langid", lambda: "k", lambda: identifier, codec="pickle")
-    loaded = cached_table(tmp_path, "langid", lambda: "k", lambda: None, codec="pickle")
+    cached_table(tmp_path, "langid", lambda: "k", lambda: identifier, codec="mapped")
+    loaded = cached_table(tmp_path, "langid", lambda: "k", lambda: None, codec="mapped")
     assert loaded is not None and loaded is not identifier
     for text in LANGUAGE_SAMPLES:
         assert loaded.classify(text) == py3langid.classify(text)

@@ -429,8 +429,9 @@ def language_identifier(cache: Path | None = None) -> LanguageIdentifier:
     """py3langid's identifier with its packaged model, as ``py3langid.classify`` uses it.
 
     The model ships compressed (LZMA): decompressing it takes most of a second on every start,
-    while the identifier pickled in ``cache`` (under a hash of the model file and py3langid's
-    version) loads in a fraction of that. Loaded once per process; later callers share it.
+    while the identifier kept in ``cache`` (under a hash of the model file and py3langid's
+    version) is mapped into memory in a few milliseconds (:class:`~.tablecache.Mapped`). Loaded
+    once per process; later callers share it.
     """
     if not _IDENTIFIER:
         from py3langid import __version__
@@ -443,7 +444,7 @@ def language_identifier(cache: Path | None = None) -> LanguageIdentifier:
                 "langid",
                 lambda: file_digest([model], __version__),
                 lambda: LanguageIdentifier.from_model_file(model),
-                codec="pickle",
+                codec="mapped",
             )
         )
     return _IDENTIFIER[0]

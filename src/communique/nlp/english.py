@@ -43,7 +43,7 @@ from ..errors import Errors
 from ..kb import KnowledgeBase, Person, load_kb
 from ..model import Analysis, Article, Role
 from ..patterns import LABEL_WORDS, TURN_LABEL, jsonl_rows
-from ..tablecache import gc_paused
+from ..tablecache import freeze_once, gc_paused
 from .rules import use_faster_rules
 
 __all__ = [
@@ -611,6 +611,7 @@ def cached_pipeline(
                 nlp = spacy.load(folder)
                 with (folder / "kb.pickle").open("rb") as handle:
                     kb = pickle.load(handle)  # our own cache, written by _save
+                freeze_once()  # before the pause ends, so no collection walks what was read
         except Exception as error:  # a half-deleted or foreign folder: rebuild, say why
             logger.warning(Errors.E131.format(path=folder, reason=error) + " [E131]")
             shutil.rmtree(folder, ignore_errors=True)

@@ -30,6 +30,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from importlib import import_module
 from operator import itemgetter
 from typing import Any
 
@@ -45,7 +46,6 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..link import (
@@ -317,7 +317,9 @@ def upsert_counts(
     rows in the same order (no deadlock).
     ``nulls`` names key columns given as "" that are stored as NULL.
     """
-    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    # The engine's own dialect (SQLite or PostgreSQL), loaded with it: a SQLite run never
+    # imports PostgreSQL's, about 20 ms of every start.
+    upsert = import_module(f"sqlalchemy.dialects.{session.get_bind().dialect.name}").insert
     core = table.__table__
     statement = upsert(core)
     statement = statement.on_conflict_do_update(
