@@ -1494,3 +1494,81 @@ def test_consent_a_clause_of_time_tells_in_the_present_is_still_to_come(nlp, tex
 def test_consent_a_clause_of_time_tells_in_the_past_was_given(nlp) -> None:
     text = "Chile ratified the Treaty on Fisheries Cooperation in May, after Peru ratified it."
     assert {action for _title, action in _pairs(nlp, text)} == {"ratified"}
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Following the talks, the following documents were signed:\n"
+            "- Agreement on the Avoidance of Double Taxation;\n"
+            "- Memorandum of Understanding on Cooperation in Fisheries;\n"
+            "- Programme of Cultural Exchanges for 2025-2027.",
+            {
+                "Agreement on the Avoidance of Double Taxation",
+                "Memorandum of Understanding on Cooperation in Fisheries",
+                "Programme of Cultural Exchanges for 2025-2027",
+            },
+        ),
+        (
+            "Three instruments were signed in the presence of the two presidents:\n\n"
+            "• a Loan Agreement for the Port of Suva Project\n\n"
+            "• the Memorandum of Understanding on Seasonal Workers",
+            {
+                "Loan Agreement for the Port of Suva Project",
+                "Memorandum of Understanding on Seasonal Workers",
+            },
+        ),
+    ],
+)
+def test_each_item_of_a_bulleted_list_takes_the_action_its_heading_reports(
+    nlp, text: str, titles: set[str]
+) -> None:
+    assert _pairs(nlp, text) == {(title, "signed") for title in titles}
+
+
+def test_a_bulleted_list_under_a_heading_without_a_colon_is_no_list(nlp) -> None:
+    text = (
+        "The ministers signed a statement.\n"
+        "- Agreement on the Avoidance of Double Taxation\n"
+        "- Memorandum of Understanding on Fisheries"
+    )
+    assert ("Agreement on the Avoidance of Double Taxation", "signed") not in _pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the other documents signed on Monday were an agreement on air services and a "
+        "memorandum on tourism.",
+        "Among the texts adopted at the summit were a declaration on water security and an "
+        "action plan on drought.",
+    ],
+)
+def test_every_item_listed_among_the_documents_signed_takes_the_action(nlp, text: str) -> None:
+    pairs = _pairs(nlp, text)
+    assert len(pairs) == 2 and {action for _title, action in pairs} <= {"signed", "adopted"}
+    assert "referenced" not in {action for _title, action in pairs}
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "title"),
+    [
+        (
+            "The two ministers also initialled the draft treaty, formally titled the Treaty on "
+            "Good Neighbourliness and Friendship.",
+            "drafted",
+            "Treaty on Good Neighbourliness and Friendship",
+        ),
+        (
+            "Parliament ratified the accord, officially called the Agreement on Fisheries "
+            "Cooperation, on Tuesday.",
+            "ratified",
+            "Agreement on Fisheries Cooperation",
+        ),
+    ],
+)
+def test_an_instrument_given_its_name_by_titled_or_called_takes_its_actions(
+    nlp, text: str, action: str, title: str
+) -> None:
+    assert _pairs(nlp, text) == {(title, action)}

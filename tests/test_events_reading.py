@@ -3576,3 +3576,168 @@ def test_a_name_two_states_share_is_the_one_the_article_names_otherwise(
     other = "COG" if doer == "COD" else "COD"
     assert doer in {code for e in events for code in e.actor}
     assert all(other not in (*e.actor, *e.recipient) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "doer"),
+    [
+        (
+            "The European Commission has tried to keep the talks alive despite the Hungarian veto.",
+            "REJECT",
+            "HUN",
+        ),
+        (
+            "Trade between the two countries grew amid Chinese sanctions on Lithuanian goods.",
+            "COERCE",
+            "CHN",
+        ),
+    ],
+)
+def test_an_act_named_after_despite_or_amid_is_done_by_whom_its_own_words_name(
+    nlp, text: str, kind: str, doer: str
+) -> None:
+    assert _one(nlp, text, kind).actor == (doer,)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The Chinese ambassador to Australia was summoned on Monday over the cyber attacks.",
+            (("AUS",), ("CHN",)),
+        ),
+        (
+            "The top British diplomat in Harare was summoned to the Zimbabwean foreign ministry.",
+            (("ZWE",), ("GBR",)),
+        ),
+        (
+            "The Russian chargé d'affaires was called in to the ministry in Tallinn on Friday.",
+            (("EST",), ("RUS",)),
+        ),
+    ],
+)
+def test_an_envoy_summoned_without_an_agent_was_summoned_by_the_host(
+    nlp, text: str, sides: tuple
+) -> None:
+    summons = _one(nlp, text, "ACCUSE")
+    assert (summons.actor, summons.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia called in the Belarusian ambassador on Thursday over the border incident.",
+        "On Friday Ghana's foreign ministry called in the Nigerian envoy.",
+    ],
+)
+def test_calling_in_an_envoy_is_a_summons(nlp, text: str) -> None:
+    assert _one(nlp, text, "ACCUSE").mode == "disapprove"
+
+
+def test_calling_in_experts_is_no_summons(nlp) -> None:
+    assert "ACCUSE" not in _kinds(nlp, "Peru called in experts to study the damaged bridge.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's foreign ministry said Austria's ambassador had been summoned to hear a protest.",
+        "Ghana said on Friday that the Togolese envoy was summoned over the border closure.",
+    ],
+)
+def test_a_state_reporting_an_envoy_summoned_did_the_summoning(nlp, text: str) -> None:
+    summons = _one(nlp, text, "ACCUSE")
+    assert summons.actor == (("IRN",) if text.startswith("Iran") else ("GHA",))
+    assert summons.recipient == (("AUT",) if text.startswith("Iran") else ("TGO",))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sides"),
+    [
+        (
+            "Reporters asked about Washington's decision to lift its sanctions on Syria.",
+            "CONCEDE",
+            (("USA",), ("SYR",)),
+        ),
+        (
+            "Beijing's move to ban imports of Japanese seafood angered Tokyo.",
+            "COERCE",
+            (("CHN",), ("JPN",)),
+        ),
+    ],
+)
+def test_whose_decision_or_move_it_is_does_what_it_decides(
+    nlp, text: str, kind: str, sides: tuple
+) -> None:
+    event = _one(nlp, text, kind)
+    assert (event.actor, event.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India brushed aside the objection a day later.",
+        "Russia shrugged off the new sanctions on its banks.",
+    ],
+)
+def test_brushing_aside_or_shrugging_off_rejects(nlp, text: str) -> None:
+    assert _one(nlp, text, "REJECT").actor in {("IND",), ("RUS",)}
+
+
+def test_brushing_off_criticism_is_no_criticism_of_ones_own(nlp) -> None:
+    assert "ACCUSE" not in _kinds(nlp, "India brushed off the criticism on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's army vowed to respond to the missile strikes.",
+        "Tehran vowed to respond to the strike on its consulate.",
+    ],
+)
+def test_vowing_to_respond_threatens(nlp, text: str) -> None:
+    assert _one(nlp, text, "THREATEN").actor in {("PAK",), ("IRN",)}
+
+
+def test_a_roundup_items_target_is_the_doer_of_that_item(nlp) -> None:
+    text = (
+        "Somalia recalled its envoy from Nairobi. Kenya's ambassador was summoned to the "
+        "foreign ministry in Mogadishu on Thursday.\n"
+        "A cargo ship was seized by Djibouti's coast guard on Sunday. Eritrea demanded the "
+        "release of the crew."
+    )
+    demand = _one(nlp, text, "REQUEST")
+    assert (demand.actor, demand.recipient) == (("ERI",), ("DJI",))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Russia closed the Polish consulate in Kaliningrad on Monday. Poland's foreign "
+            "ministry called the move expected and unjustified.",
+            (("POL",), ("RUS",)),
+        ),
+        (
+            "The United States raised duties on Canadian lumber. Canada described the new duties "
+            "as unfair and discriminatory.",
+            (("CAN",), ("USA",)),
+        ),
+    ],
+)
+def test_a_verdict_the_parse_hangs_on_the_object_or_on_as_still_censures(
+    nlp, text: str, sides: tuple
+) -> None:
+    censure = _one(nlp, text, "ACCUSE")
+    assert (censure.actor, censure.recipient) == sides
+
+
+def test_a_headlines_envoy_summoned_is_summoned_by_the_host(nlp) -> None:
+    text = "Chinese envoy in Canberra summoned over cyber attacks\n\nThe talks went on."
+    summons = _one(nlp, text, "ACCUSE")
+    assert (summons.actor, summons.recipient) == (("AUS",), ("CHN",))
+
+
+def test_a_headlines_envoy_summoned_does_not_summon_or_ask(nlp) -> None:
+    text = "Kenyan Ambassador summoned over arrest of fishermen\n\nThe talks went on."
+    assert not any("KEN" in e.actor for e in _events(nlp, text))

@@ -969,6 +969,44 @@ def test_a_chronologys_entry_is_dated_by_the_day_its_line_opens_with(nlp, text, 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month in capitals heads the entry; it is neither a dateline's city nor a name
+        (
+            "Background\n\nNOV 10, 2020 - Chile and Peru sign a border protocol in Lima.\n\n"
+            "AUG 8, 2025 - Ghana expels two Togolese diplomats.",
+            [(date(2020, 11, 10), date(2020, 11, 10)), (date(2025, 8, 8), date(2025, 8, 8))],
+        ),
+        (
+            "Key dates\n\nSEPT 1, 2023 - Kenya recalls its envoy from Kinshasa.\n\n"
+            "JAN 13-14, 2024 - Kenya and Congo hold talks in Nairobi.",
+            [(date(2023, 9, 1), date(2023, 9, 1)), (date(2024, 1, 13), date(2024, 1, 14))],
+        ),
+    ],
+)
+def test_a_chronologys_day_with_its_month_in_capitals(nlp, text, expected) -> None:
+    events = _events(nlp, text, JAN)
+    assert sorted((e.when.start, e.when.end) for e in events if e.when is not None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Timeline\n\n12 May - Ghana recalls its ambassador from Lomé.\n\n"
+        "14 May - Togo expels two Ghanaian diplomats.",
+        "Diary\n\n12 May - The British foreign secretary speaks by phone with the Indian "
+        "foreign minister.\n\n14 May - Pakistan closes its airspace to Indian airlines.",
+    ],
+)
+def test_a_chronologys_day_and_month_without_a_year_date_the_entry(nlp, text) -> None:
+    events = _events(nlp, text, date(2025, 6, 20))
+    days = {e.when.start for e in events if e.when is not None}
+    assert days == {date(2025, 5, 12), date(2025, 5, 14)}
+
+
+@pytest.mark.model
 def test_a_chronologys_date_does_not_reach_past_its_entry(nlp) -> None:
     text = (
         "Timeline\n\n3 March 2021 - Chile closes the crossing.\n\nPeru protested, officials said."

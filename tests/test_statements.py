@@ -648,3 +648,41 @@ def test_a_turn_label_in_capitals_names_the_known_speaker_in_full(nlp) -> None:
         "QUESTION (Folha): Will you travel to Paris?\n\nMINISTER MAURO VIEIRA: Not this month."
     )
     assert {s.speaker for s in _statements(nlp, text)} == {"Mauro Vieira"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya's foreign minister, Musalia Mudavadi, accused Uganda of staging \"a theatre "
+            'of provocations on the border" before the vote.',
+            [("Musalia Mudavadi", "a theatre of provocations")],
+        ),
+        (
+            'Peter Szijjarto, the foreign minister, accused Kyiv of running "a smear campaign '
+            'dressed up as a spy story" in the run-up to the election.',
+            [("Péter Szijjártó", "a smear campaign dressed")],
+        ),
+    ],
+)
+def test_words_an_accuser_is_quoted_with_are_the_accusers(nlp, text: str, expected) -> None:
+    assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'President Sadyr Japarov, who told reporters that the dam "will not cost Kyrgyz '
+            'taxpayers a single som", brushed the concerns aside.',
+            [("Sadyr Japarov", "will not cost Kyrgyz")],
+        ),
+        (
+            'The plan was criticised by Musalia Mudavadi, who said the deal "would leave Kenya '
+            'in debt for a generation" and left.',
+            [("Musalia Mudavadi", "would leave Kenya in")],
+        ),
+    ],
+)
+def test_a_quotation_in_a_relative_clause_is_its_antecedents(nlp, text: str, expected) -> None:
+    assert _said(nlp, text) == expected

@@ -34,7 +34,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import entities_in, tokens_lowered
+from ..ents import doc_text, entities_in, tokens_lowered
 from ..model import Instrument, Mention, Span
 from ..patterns import instruments
 from .dates import (
@@ -53,6 +53,7 @@ _TITLE_DEPS = {"compound", "amod", "nmod", "nummod", "npadvmod"}
 _ADJACENT_PREPS = {"on", "for", "to", "between", "concerning", "regarding"}
 _JOINERS = {"-", "–", "/"}
 _SET_WINDOW = 3  # sentences a listed instrument looks back for the set's action
+_BULLETS = ("-", "–", "—", "•", "*", "·")  # what opens the line of a list's item
 _NAMING_WINDOW = 2  # sentences after "signed a treaty" within which the treaty's name may come
 # The steps a chain of verbs on one instrument reports ("signed in 2019, ratified in 2021 and
 # in force since May"); other verbs in such a chain restate the step before them.
@@ -165,7 +166,15 @@ def _named_instruments(doc: Doc) -> list[_Named]:
         title, right = quoted if quoted is not None else (doc[left:right].text, right)
         covered.update(range(left, right))
         named.append(
-            _Named(token, kind, " ".join(title.split()).strip(" ,.;"), left, right, False, plural)
+            _Named(
+                token,
+                kind,
+                " ".join(title.split()).strip(" ,.;").lstrip("".join(_BULLETS) + " "),
+                left,
+                right,
+                False,
+                plural,
+            )
         )
     # A name is nested when another's title holds its noun, whichever comes first: "the Digital
     # Economy Partnership Agreement" holds "Partnership" although that noun is read first.
@@ -194,6 +203,20 @@ def _amended(item: _Named, named: list[_Named]) -> bool:
         and _quoted_title(o.noun) is None  # the joint statement «Towards a … Charter»: one name
         for o in named
     )
+
+
+def _titled_noun(noun: Token, table: dict) -> Token | None:
+    """The instrument noun a name is given to: "the draft treaty, formally titled the Treaty …".
+
+    The name stands as the object of a naming participle on that noun; what the sentence says
+    was done to "the draft treaty" was done to the Treaty it names.
+    """
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "oprd", "attr"} or verb.dep_ != "acl":
+        return None
+    if verb.lemma_.lower() not in table["naming_verbs"]:
+        return None
+    return verb.head if _kind(verb.head, table)[0] is not None else None
 
 
 def _describes_a_name(noun: Token, table: dict) -> bool:
@@ -295,11 +318,15 @@ def find_instruments(
         kept.append((new, mark))
 
     forward = _forward_acts(doc, named, table, sentences)
+    renamed = {n.noun.i: d for n in named if (d := _titled_noun(n.noun, table)) is not None}
+    descriptions = {d.i for d in renamed.values()}
     listed: set[int] = set()
     shared: tuple[_Named, list[_Act]] | None = None
     for item in named:
         if item.plural:
             continue  # a counted set is recorded with the sets below, unless a list itemises it
+        if item.noun.i in descriptions:
+            continue  # "the draft treaty, formally titled …": recorded under its name
         listing = not item.nested and _listed_in_sentence(item.noun, table)
         whole = None if item.nested else _itemising_set(item.noun, table)
         if (
@@ -317,9 +344,17 @@ def find_instruments(
         if not item.nested:
             shared = (item, [a for a in acts if a.verb is None or a.verb.i < item.noun.i])
         acts.extend(clauses.get(item.noun.i, []))
+        if not acts and item.noun.i in renamed:
+            acts = _governing_acts(renamed[item.noun.i], table)
         if not acts and whole is not None:
             for number, (token, act) in enumerate(sets):
                 if token.i == whole.i:
+                    listed.add(number)
+                    acts.append(act)
+        heading = None if acts or item.nested else _list_heading(item)
+        if heading is not None:
+            for number, (token, act) in enumerate(sets):
+                if heading[0] <= token.idx < heading[1]:
                     listed.add(number)
                     acts.append(act)
         if not acts and listing:
@@ -891,10 +926,40 @@ def _itemising_set(noun: Token, table: dict) -> Token | None:
         token = token.head
         if apposed and _is_set(token, table):
             return token
-    if noun.dep_ in {"nsubj", "attr"} and noun.head.lemma_ == "be":
-        for prep in noun.head.children:
+    if token.dep_ in {"nsubj", "attr"} and token.head.lemma_ == "be":
+        # "among the documents signed were X and Y": every item of the list, the first's head
+        for prep in token.head.children:
             if prep.dep_ == "prep" and prep.lower_ in table["member_preps"]:
                 return next((o for o in prep.children if _is_set(o, table)), None)
+    return None
+
+
+def _list_heading(item: _Named) -> tuple[int, int] | None:
+    """The line a bulleted item belongs under: the last line before its list, if a colon ends it.
+
+    "The following documents were signed:" then "- Agreement on …;" and "- Memorandum on …",
+    each on a line of its own and so a sentence of its own: the heading says what was done to
+    every item. The item's line holds a bullet and at most an article before the name.
+    """
+    doc = item.noun.doc
+    text = doc_text(doc)
+    first = item.left
+    while first < item.noun.i and doc[first].text in _BULLETS:
+        first += 1  # the parse may read the bullet into the title
+    left = doc[first].idx
+    start = text.rfind("\n", 0, left) + 1
+    opening = text[start:left].split()
+    if not opening or opening[0] not in _BULLETS or len(opening) > 2:
+        return None
+    if len(opening) == 2 and opening[1].lower() not in {"a", "an", "the"}:
+        return None
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if line and not line.startswith(_BULLETS):
+            return (begin, end) if line.endswith(":") else None
+        end = begin - 1  # a blank line, or an item before this one
     return None
 
 

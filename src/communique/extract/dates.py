@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..ents import doc_text, entities_in
+from ..ents import doc_text, entities_in, tokens_lowered
 from ..model import Span
 from ..patterns import dates_ru, speech
 
@@ -966,6 +967,8 @@ class DatePhrase(NamedTuple):
 
 # Where date_phrases keeps what it found in a Doc, by span and excluded titles (user data).
 _PHRASES_KEY = ("communique", "date phrases")
+# Where _calendar_days keeps the indices of a Doc's month names (user data).
+_MONTHS_KEY = ("communique", "month words")
 
 
 def date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None = None) -> list[DatePhrase]:
@@ -1007,8 +1010,10 @@ def dateline_end(sent: SpacySpan) -> int:
     if dash is None:
         return sent.start_char
     head = doc[sent.start : dash.i]
+    # a city in capitals ("LIMA"), not a month so written: "AUG 8, 2025 - …" heads an entry of
+    # a chronology, whose date is the news's own
     if any(t.text == "(" for t in head) or any(
-        t.is_upper and len(t) > 2 and t.is_alpha for t in head
+        t.is_upper and len(t) > 2 and t.is_alpha and t.lower_ not in _MONTHS for t in head
     ):
         return dash.idx
     return sent.start_char
@@ -1023,8 +1028,8 @@ def _spaced(token: Token) -> bool:
 
 def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> list[DatePhrase]:
     """The date phrases of :func:`date_phrases`, found from the span's entities and words."""
-    found: list[DatePhrase] = []
-    taken: set[int] = set()
+    found = _calendar_days(span, exclude)
+    taken = {i for phrase in found for i in range(phrase.start, phrase.end)}
     for ent in _entities_over(span):
         if ent.start in taken:
             continue  # a year already read with the day before it
@@ -1056,6 +1061,52 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
         if temporal and not _excluded(phrase, exclude) and not _baseline(token):
             found.append(DatePhrase(phrase.start, phrase.end))
     return sorted(found)
+
+
+def _calendar_days(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> list[DatePhrase]:
+    """Days the recogniser missed: a month's name beside a day in figures.
+
+    Chronologies head their entries so: "AUG 8, 2025 - …", "JAN 13-14, 2026 - …", "12 May - …".
+    The small recogniser reads a month in capitals as a name or a law, or leaves the day out,
+    and takes a day before a month without a year for a number. The day, a range of days and a
+    year after a comma (month first) or after the month (day first) are read with it here. A
+    month the recogniser dated is left to it, unless written in capitals.
+    """
+    doc = span.doc
+    months = doc.user_data.get(_MONTHS_KEY)
+    if months is None:  # found once per Doc: every trigger's sentence asks
+        forms = {*_MONTHS, *(f"{name}." for name in _MONTHS)}
+        months = doc.user_data[_MONTHS_KEY] = [t.i for t in tokens_lowered(doc, forms)]
+    found: list[DatePhrase] = []
+    for i in months[bisect_left(months, span.start) : bisect_left(months, span.end)]:
+        token = doc[i]
+        if not (token.text[:1].isupper() and len(token) > 2):
+            continue
+        if token.lower_.rstrip(".") not in _MONTHS or (
+            token.ent_type_ == "DATE" and not token.is_upper
+        ):
+            continue
+        start, end = token.i, token.i + 1
+        if start > span.start and _a_day(doc[start - 1]) and doc[start - 1].ent_type_ != "DATE":
+            start -= 1  # "12 May", "12 May 2025"
+            if end < span.end and _YEAR.fullmatch(doc[end].text):
+                end += 1
+        elif end < span.end and _a_day(doc[end]):
+            end += 1  # "AUG 8", "JAN 13-14", "NOV 10, 2020"
+            if end + 1 < span.end and doc[end].text in {"-", "–"} and _a_day(doc[end + 1]):
+                end += 2
+            if end + 1 < span.end and doc[end].text == "," and _YEAR.fullmatch(doc[end + 1].text):
+                end += 2
+        else:
+            continue
+        if not _excluded(doc[start:end], exclude):
+            found.append(DatePhrase(start, end))
+    return found
+
+
+def _a_day(token: Token) -> bool:
+    """Whether a word is a day of the month in figures."""
+    return token.text.isdigit() and 1 <= int(token.text) <= 31
 
 
 def _entities_over(span: SpacySpan) -> list[SpacySpan]:

@@ -206,11 +206,16 @@ def find_events(
             matched[token.i] = rules
     every_title = _Titles(titles or [])
     acted: Counter[str] = Counter()  # who has done something so far: whose "move" is meant
+    acted_here: Counter[str] = Counter()  # and in the paragraph at hand, who is meant first
+    text, seen = doc_text(doc), 0  # how far the paragraphs have been read
     attackers: list[str] = []  # who has attacked so far, in the text's order
     accusers: list[str] = []  # and who has accused
     for i, rules in matched.items():
         token = doc[i]
         sent = token.sent
+        if "\n" in text[seen : sent.start_char]:
+            acted_here = Counter()  # a roundup's next item, a report's next turn: its own doers
+        seen = max(seen, sent.start_char)
         near = every_title.overlapping(sent.start_char, sent.end_char)  # all the sentence sees
         if (
             _embedded(token, matched)
@@ -225,13 +230,17 @@ def find_events(
         # the first row that applies and finds its participants codes the event: "welcomed
         # the minister" is a visit, "welcomed the sanctions" (no one to host) support
         event = None
+        partners = [code for code, _n in acted.most_common()] + salient
         for rule in rules:
             event = _code(
                 token,
                 rule,
                 mentions,
                 in_play,
-                salient=[code for code, _n in acted.most_common()] + salient,
+                # whom an act is aimed at: the doers of this paragraph first; who "we" are
+                # beside the speaker: the article's
+                salient=[code for code, _n in acted_here.most_common()] + partners,
+                partners=partners,
                 published=published,
                 when=when,
                 titles=near,
@@ -249,6 +258,7 @@ def find_events(
             else:
                 found.extend(_each_partner(event) if _one_each(token) else [event])
             acted.update(event.actor if not event.negated else ())
+            acted_here.update(event.actor if not event.negated else ())
             if event.event in _HOSTILE and not event.negated and event.tense == "past":
                 attackers.extend(event.actor)
             if event.event == "ACCUSE" and not event.negated:
@@ -695,7 +705,7 @@ def _complains(words: Iterable[Token]) -> bool:
 
 
 # Who represents a state abroad: meeting one is how a complaint to that state is delivered.
-_ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat"}
+_ENVOYS = {"ambassador", "envoy", "chargé", "charge", "d'affaires", "diplomat"}
 
 
 def _purpose(token: Token) -> bool:
@@ -745,7 +755,12 @@ def _applies(token: Token, rule: dict) -> bool:
     if rule.get("negated") and not any(c.dep_ == "neg" for c in token.children):
         return False  # "did not rule out strikes" threatens; "ruled out strikes" does not
     if rule.get("prep") and not any(
-        (c.dep_ in {"prep", "prt"} and c.lower_ == rule["prep"] and not _names_a_time(c))
+        (  # a particle the parse may label a predicate or an adverb ("was called in",
+            # "brushed aside")
+            (c.dep_ in {"prep", "prt", "advmod"} or c.tag_ == "RP")
+            and c.lower_ == rule["prep"]
+            and not _names_a_time(c)
+        )
         or (
             c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ == rule["prep"] for m in c.children)
@@ -859,13 +874,16 @@ def _judgement(verb: Token) -> set[str]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     verdicts = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}] + objects[1:]
     verdicts += _small_clauses(verb)  # "branded [the decision illegal]"
-    verdicts += [
+    verdicts += [  # "described it as illegal", "… as unfair", which the parse may hang on "as"
         g
         for t in (verb, *objects)
         for p in t.children
         if p.dep_ == "prep" and p.lower_ == "as"
         for g in p.children
-        if g.dep_ == "pobj"
+        if g.dep_ in {"pobj", "amod", "acomp"}
+    ]
+    verdicts += [  # "called the move unjustified", read as a clause on the object
+        c for o in objects[:1] for c in o.children if c.dep_ in {"acl", "amod"} and c.i > o.i
     ]
     return {t.lemma_.lower() for v in verdicts for t in (v, *v.children)}
 
@@ -882,9 +900,13 @@ def _censured(verb: Token) -> list[Token]:
 
 
 def _answered(noun: Token, verbs: list[str]) -> bool:
-    """Whether a noun is what one of ``verbs`` acts on: "rejected the request", "replied to it"."""
+    """Whether a noun is what one of ``verbs`` acts on: "rejected the request", "replied to it".
+
+    A particle the parse takes for a preposition counts as the verb's: "brushed off the
+    criticism".
+    """
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "to":
+    if noun.dep_ == "pobj" and (head.lower_ == "to" or head.tag_ == "RP"):
         head = head.head
     elif noun.dep_ not in {"dobj", "nsubjpass"}:
         return False
@@ -913,6 +935,10 @@ def _near(token: Token) -> list[Token]:
     ]
     near += [g for c in token.children if c.dep_ == "prep" for g in c.children]
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    envoy = _envoy_undergoing(token) if token.pos_ == "VERB" else None
+    if envoy is not None and envoy.dep_ == "nsubj":  # a headline's "Envoy summoned"
+        objects.append(envoy)
+        near.append(envoy)
     near += [g for c in objects for g in c.children]
     near += [  # what the object is of: "ordered the closure of the consulate"
         g for c in objects for p in c.children if p.lower_ == "of" for g in p.children
@@ -1655,6 +1681,14 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         carrier = _holder(verb.head)
         if carrier is not None:
             return _doers(carrier, depth + 1)  # "issued a statement urging …"
+    if (
+        not subjects
+        and verb.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        # "Washington's decision to lift its sanctions", "Kenya's bid to join": whose the
+        # decision is does what it decides
+        return [c for c in verb.head.children if c.dep_ == "poss"] + _agents(verb.head)
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
@@ -1757,6 +1791,62 @@ def _shared_passive(verb: Token) -> bool:
     return head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children)
 
 
+def _envoy_undergoing(verb: Token) -> Token | None:
+    """The envoy a verb acts on: its passive subject, or a headline's bare subject.
+
+    "The ambassador was summoned"; "Kenyan Ambassador summoned over arrest of fishermen", a
+    headline the parse reads as if the envoy summoned (a participle without auxiliary or
+    object, its subject an envoy, on a line of its own without a stop).
+    """
+    subject = None
+    for child in verb.children:
+        if child.dep_ in {"nsubjpass", "nsubj"} and child.lemma_.lower() in _ENVOYS:
+            if child.dep_ == "nsubjpass":
+                return child
+            subject = child
+    if subject is None or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    if any(c.dep_ in {"dobj", "aux", "auxpass"} for c in verb.children):
+        return None
+    return subject if _bare_line(verb.sent) else None
+
+
+def _host(verb: Token) -> list[Token]:
+    """Who acted on an envoy that a passive names without saying by whom: the host state.
+
+    "The Chinese ambassador to Australia was summoned", "the British envoy in Harare was called
+    in", "was summoned to the Zimbabwean foreign ministry", "… to the ministry in Tallinn": an
+    envoy is summoned or expelled by the government they serve with, which the envoy's own
+    "to" or "in" phrase or the ministry they were called to names; failing those, a state
+    that reports it ("Iran said Austria's envoy had been summoned") did it.
+    """
+    envoy = _envoy_undergoing(verb)
+    if envoy is None:
+        return []
+    ministries = [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj" and g.lemma_.lower() == "ministry"
+    ]
+    named = [
+        c for m in ministries for c in m.children if c.dep_ in {"amod", "compound"} and c.ent_type_
+    ]
+    hosts = named + [
+        g
+        for t in (envoy, *ministries)
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in ({"to", "in"} if t is envoy else {"in"})
+        for g in p.children
+        if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "NORP"}
+    ]
+    said = verb.head
+    if not hosts and verb.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
+        return _doers(said)  # "Iran said Austria's envoy had been summoned": Iran did
+    return hosts
+
+
 def _agents(token: Token) -> list[Token]:
     """Who a "by" phrase says did the act, when it names someone.
 
@@ -1779,7 +1869,10 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
     subjects: list[Token] = []
     objects: list[Token] = []
     if token.pos_ == "VERB":
-        subjects = _doers(token)
+        envoy = _envoy_undergoing(token)
+        if envoy is not None and envoy.dep_ == "nsubj":  # a headline's "Envoy summoned"
+            return _host(token), [envoy], [], clause
+        subjects = _doers(token) or _host(token)
         objects = _targets(token, rule, wide=rule["event"] != "CONSULT")
     else:
         # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
@@ -1874,6 +1967,10 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         elif _grievance(token):
             # "protested over the Chadian raid": the raid is Chad's, not the protester's
             subjects = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
+        elif token.dep_ == "pobj" and head.lower_ in event_words()["circumstances"]:
+            # "kept the talks alive despite the Hungarian veto": the veto is Hungary's, what
+            # the noun's own words say, never the clause's subject's
+            subjects = own + [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
         elif token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
             clause = head.head  # "is in Moscow on a return visit"
             subjects = _doers(clause) + own
@@ -2373,6 +2470,7 @@ def _code(
     in_play: list[str],
     *,
     salient: list[str],
+    partners: list[str],
     published: date | None,
     when: DateResolver,
     titles: list[tuple[int, int]],
@@ -2522,7 +2620,7 @@ def _code(
     if _we_together(rule, token, subjects, actor, recipient):
         # "We agreed to hold the next session in Baku", "we signed a memorandum", said by
         # one minister of talks with another: both sides agreed or signed
-        actor = actor + _counterpart(sent, actor, mentions, salient)[:1]
+        actor = actor + _counterpart(sent, actor, mentions, partners)[:1]
     if rule["event"] == "SANCTION" and token.pos_ == "VERB":
         # "suspended Guinea-Bissau from ECOWAS": the body acts, through whoever the text says
         bodies = _codes(_from_phrases(token), mentions, places=False)

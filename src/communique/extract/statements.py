@@ -349,6 +349,7 @@ class _Speakers:
         self.framing = set(table["framing_verbs"])
         self.judging = set(table.get("judging_verbs", ()))
         self.quoting = set(table["quoting_verbs"])
+        self.relative = set(table.get("relative_pronouns", ()))
         self.phrases = [p.split() for p in table["attribution_phrases"]]
         self.leader_nouns = set(table["leader_nouns"])
         self.role_nouns = set(table["speaker_nouns"]) | self.leader_nouns
@@ -787,6 +788,8 @@ class _Speakers:
             if quoted and self._is_verb(verb, self.quoting):
                 return quoted[0]  # the agency quoted the minister as saying
             subjects = [t for t in verb.children if t.dep_ in _SUBJECTS]
+            if subjects and subjects[0].lower_ in self.relative and verb.dep_ == "relcl":
+                return verb.head  # "Japarov, who told reporters that …": Japarov
             if subjects:
                 return subjects[0]
             if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head is verb:

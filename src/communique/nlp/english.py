@@ -74,6 +74,7 @@ _SEPARATORS = ("\n\n", "\n", ". ", " ")
 _LARGE_CITY = 1_000_000
 # Surnames that are also the calendar's words ("Friday", "May") name a day far more often.
 _CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def register_extensions() -> None:
@@ -150,16 +151,19 @@ def _after_turn_labels(doc: Doc) -> None:
 
 
 def _dated(doc: Doc, i: int) -> bool:
-    """Whether tokens ``i`` to ``i + 2`` read as a day, a month and a year: "22 May 2025"."""
+    """Whether tokens ``i`` to ``i + 2`` read as a day, a month and a year or a chronology's dash.
+
+    "22 May 2025 - …", "12 May - …": the parser may read the month as the next sentence's first
+    word.
+    """
     if i + 3 >= len(doc):
         return False
-    day, month, year = doc[i], doc[i + 1], doc[i + 2]
+    day, month, after = doc[i], doc[i + 1], doc[i + 2]
     return (
         day.text.isdigit()
         and 1 <= int(day.text) <= 31
         and month.text in _CALENDAR
-        and year.text.isdigit()
-        and len(year.text) == 4
+        and ((after.text.isdigit() and len(after.text) == 4) or after.text in _DASHES)
     )
 
 
