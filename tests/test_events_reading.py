@@ -3741,3 +3741,23 @@ def test_a_headlines_envoy_summoned_is_summoned_by_the_host(nlp) -> None:
 def test_a_headlines_envoy_summoned_does_not_summon_or_ask(nlp) -> None:
     text = "Kenyan Ambassador summoned over arrest of fishermen\n\nThe talks went on."
     assert not any("KEN" in e.actor for e in _events(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "thanked"),
+    [
+        (
+            "A day earlier Guatemala, El Salvador and Costa Rica had issued a joint communique on "
+            "the count. Honduras thanked the three governments on Friday.",
+            ("CRI", "GTM", "SLV"),
+        ),
+        (
+            "Kenya, Uganda, Rwanda and Burundi signed the customs protocol in Arusha. Tanzania "
+            "congratulated the four countries.",
+            ("BDI", "KEN", "RWA", "UGA"),
+        ),
+    ],
+)
+def test_the_three_governments_are_the_three_named_before(nlp, text: str, thanked) -> None:
+    support = next(e for e in _events(nlp, text) if e.event == "SUPPORT" and e.recipient)
+    assert tuple(sorted(support.recipient)) == thanked

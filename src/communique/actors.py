@@ -900,9 +900,8 @@ class ActorResolver:
                 if len(local) < 2:
                     local.clear()  # one person (often the speaker) does not make a pair
                 ranked = sorted(states, key=lambda code: (-local[code], -states[code]))
-                codes = (
-                    tuple(sorted(ranked[:2])) if ent.ent_id_ == "pair" else tuple(sorted(ranked))
-                )
+                count = 2 if ent.ent_id_ == "pair" else _count(ent)  # "the three governments"
+                codes = tuple(sorted(ranked[:count] if count else ranked))
                 if not local:  # a pair its own sentence names comes first
                     codes = _named_as_doers_before(ent, mentions) or codes
                 found.append(self._mention(ent, "collective", None, codes, via="group"))
@@ -1359,11 +1358,13 @@ def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...
 
     "Foreign ministers of Australia, India, Japan and the United States met in Tokyo. The
     ministers called on China …": all four, not the article's most named pair; "the two
-    ministers" or "both sides" are the two such doers, if the sentence before names two.
+    ministers" or "both sides" are the two such doers, if the sentence before names two, and
+    "the three governments" three.
     """
     if ent.sent.start == 0:
         return ()
-    pair = any(t.lower_ in {"two", "both"} for t in ent)
+    count = _count(ent)
+    pair = count == 2
     doc = ent.doc
     before = doc[ent.sent.start - 1].sent
     root = before.root
@@ -1380,9 +1381,18 @@ def _named_as_doers_before(ent: Span, mentions: list[Mention]) -> tuple[str, ...
             if g.dep_ == "pobj"
         ]
         codes |= _states_in(met, mentions)
-    if pair:
-        return tuple(sorted(codes)) if len(codes) == 2 else ()
+    if count:
+        return tuple(sorted(codes)) if len(codes) == count else ()
     return tuple(sorted(codes)) if len(codes) > 1 else ()
+
+
+# How many a collective counts: "the two ministers", "both sides", "the three governments".
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _count(ent: Span) -> int | None:
+    """The number a collective's own words give, if any."""
+    return next((_COUNT_WORDS[t.lower_] for t in ent if t.lower_ in _COUNT_WORDS), None)
 
 
 def _states_in(phrases: list[Token], mentions: list[Mention]) -> set[str]:
