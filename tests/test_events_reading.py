@@ -3761,3 +3761,23 @@ def test_a_headlines_envoy_summoned_does_not_summon_or_ask(nlp) -> None:
 def test_the_three_governments_are_the_three_named_before(nlp, text: str, thanked) -> None:
     support = next(e for e in _events(nlp, text) if e.event == "SUPPORT" and e.recipient)
     assert tuple(sorted(support.recipient)) == thanked
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("China lodged solemn representations with Japan over the listings.", ("CHN", "JPN")),
+        ("Beijing made stern representations to Washington on Friday.", ("CHN", "USA")),
+        ("Germany delivered a demarche to Iran over the executions.", ("DEU", "IRN")),
+    ],
+)
+def test_representations_or_a_demarche_lodged_with_a_state_protest(
+    nlp, text: str, sides: tuple
+) -> None:
+    protest = _one(nlp, text, "ACCUSE")
+    assert (protest.actor, protest.recipient) == ((sides[0],), (sides[1],))
+
+
+def test_the_representation_of_women_is_no_protest(nlp) -> None:
+    text = "Kenya's reform improves the representation of women in parliament."
+    assert "ACCUSE" not in _kinds(nlp, text)
