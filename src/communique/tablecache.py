@@ -132,9 +132,6 @@ def gc_paused() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-_FROZEN: list[bool] = []  # whether this process has frozen its long-lived objects
-
-
 def freeze_once() -> None:
     """Hide every object alive now from the collector, the first time a process asks.
 
@@ -145,9 +142,8 @@ def freeze_once() -> None:
     leaves that one to the collector, so dropping it frees it. Frozen objects that die are
     still freed by reference counting; only cycles among them would stay.
     """
-    if not _FROZEN:
+    if not gc.get_freeze_count():  # nothing frozen yet in this process
         gc.freeze()
-        _FROZEN.append(True)
 
 
 def file_digest(paths: Iterable[Path | str], *extra: str) -> str:

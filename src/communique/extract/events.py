@@ -1811,18 +1811,16 @@ def _envoy_undergoing(verb: Token) -> Token | None:
     return subject if _bare_line(verb.sent) else None
 
 
-def _host(verb: Token) -> list[Token]:
+def _host(verb: Token, envoy: Token) -> list[Token]:
     """Who acted on an envoy that a passive names without saying by whom: the host state.
 
     "The Chinese ambassador to Australia was summoned", "the British envoy in Harare was called
     in", "was summoned to the Zimbabwean foreign ministry", "… to the ministry in Tallinn": an
     envoy is summoned or expelled by the government they serve with, which the envoy's own
     "to" or "in" phrase or the ministry they were called to names; failing those, a state
-    that reports it ("Iran said Austria's envoy had been summoned") did it.
+    that reports it ("Iran said Austria's envoy had been summoned") did it. ``envoy`` is the
+    verb's envoy, as :func:`_envoy_undergoing` finds it.
     """
-    envoy = _envoy_undergoing(verb)
-    if envoy is None:
-        return []
     ministries = [
         g
         for p in verb.children
@@ -1871,8 +1869,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
     if token.pos_ == "VERB":
         envoy = _envoy_undergoing(token)
         if envoy is not None and envoy.dep_ == "nsubj":  # a headline's "Envoy summoned"
-            return _host(token), [envoy], [], clause
-        subjects = _doers(token) or _host(token)
+            return _host(token, envoy), [envoy], [], clause
+        subjects = _doers(token) or (_host(token, envoy) if envoy is not None else [])
         objects = _targets(token, rule, wide=rule["event"] != "CONSULT")
     else:
         # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
