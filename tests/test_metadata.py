@@ -285,6 +285,25 @@ def test_language_is_what_py3langid_says(text: str) -> None:
     assert language_identifier().classify(text) == py3langid.classify(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana backs Peruvian stance\n\nGhanaian Foreign Minister expressed support for Peru on "
+        "fisheries on Monday.",
+        "Mali, Niger review ties at Niamey meeting\n\nOn Friday, the President of Mali met the "
+        "President of Niger in Niamey.",
+        "Ruto and Tinubu speak by phone\n\nKenyan President William Ruto spoke by phone with "
+        "Nigerian President Bola Tinubu on 2 May. Nigeria has an embassy in Nairobi.",
+    ],
+)
+def test_short_english_items_are_english_not_a_creole_without_a_two_letter_code(
+    text: str,
+) -> None:
+    """py3langid ranks these first as Nigerian Pidgin ("pcm"); the answer is an ISO 639-1 code."""
+    assert py3langid.rank(text)[0][0] == "pcm"
+    assert detect_language(text) == "en"
+
+
 def test_the_cached_identifier_classifies_as_the_packaged_one(tmp_path: Path) -> None:
     """The identifier as the cache holds it (mapped, loaded back) gives the same scores."""
     identifier = language_identifier()

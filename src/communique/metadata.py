@@ -414,12 +414,18 @@ def _is_headline(line: str) -> bool:
 def detect_language(text: str, *, cache: Path | None = None) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), or None for an empty text.
 
+    The answer is the best-ranked language with a two-letter code. py3langid's model also knows
+    some twenty-five languages without one: regional languages, creoles and historical forms. A
+    short English news item ("Mali, Niger review ties at Niamey meeting") often scores closer
+    to Nigerian Pidgin than to English, and an article marked as another language is matched
+    against the English ones as a possible translation.
+
     ``cache``: the folder where the identifier's model is kept (:func:`language_identifier`).
     """
     if not text.strip():
         return None
-    code, _score = language_identifier(cache).classify(text)
-    return code
+    ranked = language_identifier(cache).rank(text)
+    return next((code for code, _score in ranked if len(code) == 2), None)
 
 
 _IDENTIFIER: list[LanguageIdentifier] = []  # loaded once per process, by the first caller
