@@ -9,7 +9,9 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from communique.extract.dates import _occasions
 from communique.extract.events import _candidates
 from communique.model import Article
 from communique.nlp import analyse
@@ -1186,3 +1188,55 @@ def test_event_one_meeting_told_again_stays_one(nlp) -> None:
     )
     [meeting] = [e for e in _analysis(nlp, text).events if e.event == "CONSULT"]
     assert len(meeting.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start"),
+    [
+        ("Meeting in Nairobi on Tuesday, the defence ministers of Kenya and Uganda agreed to "
+         "launch joint patrols.", "AGREE", date(2024, 7, 9)),
+        ("Gathering in Dakar on Monday, the foreign ministers of Senegal and Mali agreed to "
+         "reopen the border.", "AGREE", date(2024, 7, 8)),
+        ("When asked about the canal in May, a Chinese foreign ministry spokesman said that "
+         "China supported Cambodia's choice.", "SUPPORT", date(2024, 5, 1)),
+        ("Peru backed Chile's bid for the seat, its foreign minister said while visiting "
+         "Santiago on 2 July.", "SUPPORT", date(2024, 7, 2)),
+    ],
+)  # fmt: skip
+def test_event_a_participle_telling_the_occasion_gives_the_act_its_date(
+    nlp, text: str, kind: str, start: date
+) -> None:
+    """A comma-set participle without its own subject, or one after "when"/"while", is the
+    occasion of the act it leads to: the act happened then."""
+    [event] = [e for e in _analysis(nlp, text).events if e.event == kind]
+    assert event.when is not None and event.when.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Having signed a border treaty in 2019, Peru and Chile agreed to open a crossing.",
+        "Having first met in Lima in 2019, the Peruvian and Chilean ministers agreed to set up "
+        "a border commission.",
+    ],
+)
+def test_event_a_past_participle_before_the_act_does_not_date_it(nlp, text: str) -> None:
+    """ "Having signed in 2019", "founded in 1991": what came before, not the act's occasion."""
+    [event] = [e for e in _analysis(nlp, text).events if e.event == "AGREE"]
+    assert event.when is not None and event.when.from_publication
+
+
+def test_occasions_are_participles_set_off_by_a_comma(nlp) -> None:
+    """Parsed by hand: "policing" hung on "thanked" as a clause, inside a phrase, no comma."""
+    words = ["Iceland", "thanked", "Norway", "for", "help", "policing", "last", "year", "."]
+    heads = [1, 1, 1, 1, 3, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "advcl", "amod", "npadvmod", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "NN", "VBG", "JJ", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _occasions(doc[1]) == []
+    words[5:5] = [","]
+    heads = [1, 1, 1, 1, 3, 1, 1, 8, 6, 1]
+    deps[5:5] = ["punct"]
+    tags[5:5] = [","]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.text for t in _occasions(doc[1])] == ["policing"]

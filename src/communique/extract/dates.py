@@ -1237,12 +1237,14 @@ def attached_dates(
         head = head.head  # a noun trigger that no verb carries: the clause it sits in
     if head is not clause:
         chain.append(head)
+    chain += _occasions(head)
     own = len(chain)
     while _governed_by(head):
         head = head.head
         while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head  # "one week to release", "due to travel": on to the verb
         chain.append(head)
+        chain += _occasions(head)
     order = {token.i: rank for rank, token in enumerate(chain)}
     doc = clause.doc
     ranked = []
@@ -1263,6 +1265,38 @@ def attached_dates(
             tense = _verb_tense(owner)
             ranked.append(((rank, not direct, phrase.start), phrase, rank < own, tense))
     return [(phrase, mine, tense) for _key, phrase, mine, tense in sorted(ranked)]
+
+
+def _occasions(verb: Token) -> list[Token]:
+    """The verb's participle clauses that tell the occasion of its act, and so share its date.
+
+    A present participle set off by a comma, without a subject of its own, happens with the
+    main verb ("Meeting in Nairobi on Tuesday, the ministers agreed …"), as does a participle
+    opened by "when" or "while" ("When asked about it in May, the spokesman said …"). Another
+    past participle ("having signed in 1997", "founded in 1945") tells what came before, and a
+    clause with its own subject another act.
+    """
+    found = []
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.tag_ not in {"VBG", "VBN"}:
+            continue
+        words = {c.lower_ for c in child.children if c.dep_ in {"mark", "advmod"}}
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            continue
+        if (child.tag_ == "VBG" and not words and _set_off(child)) or words & {"when", "while"}:
+            found.append(child)
+    return found
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a comma sets the clause off from the rest of the sentence, before or after it.
+
+    A participle the parse misplaces inside a phrase ("thanked Norway for its part in air
+    policing last year") has none.
+    """
+    doc = clause.doc
+    after, before = clause.right_edge.i + 1, clause.left_edge.i - 1
+    return any(0 <= i < len(doc) and doc[i].text == "," for i in (after, before))
 
 
 def _said_when(phrase: DatePhrase, owner: Token) -> Token | None:
