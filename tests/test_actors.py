@@ -541,6 +541,25 @@ def test_actors_a_city_where_something_happens_or_a_capital_metonym_stays(
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The news.\n\nHonduras and Mexico agreed to fund a clean-up of Lake Managua.", "Managua"),
+        ("The news.\n\nItaly and Algeria will dredge Lake Tunis next year.", "Tunis"),
+        ("The news.\n\nGermany and France pledged to protect Victoria Falls.", "Victoria"),
+        ("The news.\n\nNigeria and Niger met to save Lake Chad from drying up.", "Chad"),
+        ("The news.\n\nBoats on the Congo River were inspected by Angolan officers.", "Congo"),
+    ],
+)
+def test_actors_a_city_or_state_in_a_landform_name_is_neither(
+    text: str, place: str, pipelines: Pipelines
+) -> None:
+    """ "Lake Managua", "Victoria Falls", "Lake Chad": a lake, falls or river, no city or state."""
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    assert [m for m in mentions if m.kind in {"state", "place"}]
+    assert not [m for m in mentions if place in m.text]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Talks in Minsk\n\nGeneral Pavel Lavrov inspected the troops.", "Pavel Lavrov"),

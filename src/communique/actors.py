@@ -140,7 +140,7 @@ class ActorResolver:
                     learned.append(role)
                     self.kb.learn(role)
                     self._remember(role.person)
-            elif ent.label_ in {"GPE", "NORP", "LOC"}:
+            elif ent.label_ in {"GPE", "NORP", "LOC"} and not _in_landform(ent, self.kb.landforms):
                 states = self._states(ent)
                 mentions.extend(states)
                 named = self._named_after(ent, states)
@@ -1127,6 +1127,17 @@ def _common_noun(ent: Span) -> bool:
     doc = ent.doc
     modifies = ent.end < len(doc) and doc[ent.end].pos_ in {"NOUN", "PROPN"}
     return doc[ent.start - 1].lower_ in {"the", "a", "an"} and not modifies
+
+
+def _in_landform(ent: Span, landforms: dict[str, frozenset[str]]) -> bool:
+    """Whether a place's name is part of a lake's, river's or mountain's (``landforms.jsonl``).
+
+    "Lake Managua", "Victoria Falls", "Lake Chad" name neither the city nor the state.
+    """
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before in landforms["before"] or after in landforms["after"]
 
 
 def _acronym_before(ent: Span) -> bool:

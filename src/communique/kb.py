@@ -216,6 +216,8 @@ class KnowledgeBase:
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
         self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
         self.ranks: frozenset[str] = frozenset()  # words before a name that are not part of it
+        # words that, before or after a city's name, make it a landform's ("Lake Managua")
+        self.landforms: dict[str, frozenset[str]] = {"before": frozenset(), "after": frozenset()}
         # words ending an organisation's name ("Airlines"), and what texts call one ("firm")
         self.org_heads: frozenset[str] = frozenset()
         self.org_kinds: frozenset[str] = frozenset()
@@ -575,6 +577,8 @@ def _packaged() -> KnowledgeBase:
         kb.add_region(row)
     kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
     kb.ranks = rank_words()
+    landforms = [(row["word"], row["side"]) for row in _rows("landforms.jsonl")]
+    kb.landforms = {side: frozenset(w for w, s in landforms if s == side) for side in kb.landforms}
     words = [(row["word"], row["kind"]) for row in _rows("organisation-words.jsonl")]
     kb.org_heads = frozenset(word for word, kind in words if kind == "head")
     kb.org_kinds = frozenset(word for word, kind in words if kind == "kind")
