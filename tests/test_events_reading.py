@@ -678,6 +678,13 @@ def test_an_organisations_gathering_is_not_padded_with_states(
             "ACCUSE",
             ("VEN",),
         ),
+        # the agent of a participle on the object, each of several
+        ("Kenya welcomed the ceasefire brokered by Qatar and Egypt.", "SUPPORT", ("QAT", "EGY")),
+        (
+            "Ghana praised the relief sent by Norway and Denmark after the floods.",
+            "SUPPORT",
+            ("NOR", "DNK"),
+        ),
     ],
 )
 def test_the_doer_of_a_judged_act_is_its_target(nlp, text: str, kind: str, target: tuple) -> None:

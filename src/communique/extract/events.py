@@ -2101,7 +2101,9 @@ def _judged_doers(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return []
-    preps = [t for o in objects for t in o.subtree if t.dep_ == "prep"]
+    # "by" heads a prepositional phrase, or the agent of a participle on the object: "welcomed
+    # the aid provided by Japan"
+    preps = [t for o in objects for t in o.subtree if t.dep_ in {"prep", "agent"}]
     preps += [c for c in verb.children if c.dep_ == "prep"]
     return [
         g
