@@ -3788,3 +3788,17 @@ def test_representations_or_a_demarche_lodged_with_a_state_protest(
 def test_the_representation_of_women_is_no_protest(nlp) -> None:
     text = "Kenya's reform improves the representation of women in parliament."
     assert "ACCUSE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When asked about the dam in May, a Chinese spokesman said only that China supported Laos.",
+        "Invited to comment on Monday, the Kenyan president praised Uganda for its help.",
+    ],
+)
+def test_the_subject_of_a_clause_a_participle_opens_undergoes_the_participle(
+    nlp, text: str
+) -> None:
+    """Asked or invited, the speaker requested nothing and agreed to nothing: only the support."""
+    assert [e.event for e in _events(nlp, text)] == ["SUPPORT"]

@@ -1776,16 +1776,20 @@ def _holder(noun: Token) -> Token | None:
 
 
 def _shared_passive(verb: Token) -> bool:
-    """Whether a participle joined to a "be" or a passive is passive itself.
+    """Whether a participle joined to a "be" or a passive, or to a clause it opens, is passive.
 
     In "were arrested and expelled" or "which are landlocked and barred from the bloc" the
     second participle shares the first verb's subject, which undergoes the act: it is no doer.
+    So does the subject of a clause a participle opens: "When asked about the dam, the
+    spokesman said …", "Invited to comment, the minister declined".
     """
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i:
+    if verb.dep_ not in {"conj", "advcl"} or verb.tag_ != "VBN" or head.i == verb.i:
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False  # "… and has expelled": a verb with an auxiliary of its own
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ == "dobj" for c in verb.children)
     if head.dep_ == "acomp":  # "which are small and cut off": joined to the adjective
         head = head.head
     return head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children)
