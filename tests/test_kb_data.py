@@ -20,6 +20,7 @@ REQUIRED = {
     "regions": {"name", "code", "lat", "lon"},
     "domestic-actors": {"words", "sector"},
     "ranks": {"word"},
+    "landforms": {"word", "side"},
     "organisation-words": {"word", "kind"},
 }
 
