@@ -560,6 +560,21 @@ def test_actors_a_city_or_state_in_a_landform_name_is_neither(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The news.\n\nThe Inter-American Commission on Human Rights asked Peru for an inquiry.",
+        "The news.\n\nThe Pan-American Health Organization sent vaccines to Haiti.",
+    ],
+)
+def test_actors_a_state_adjective_after_inter_or_pan_names_no_state(
+    text: str, pipelines: Pipelines
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    assert [m for m in mentions if m.kind == "state"]
+    assert not [m for m in mentions if "USA" in m.codes]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Talks in Minsk\n\nGeneral Pavel Lavrov inspected the troops.", "Pavel Lavrov"),

@@ -140,7 +140,9 @@ class ActorResolver:
                     learned.append(role)
                     self.kb.learn(role)
                     self._remember(role.person)
-            elif ent.label_ in {"GPE", "NORP", "LOC"} and not _in_landform(ent, self.kb.landforms):
+            elif ent.label_ in {"GPE", "NORP", "LOC"} and not (
+                _in_landform(ent, self.kb.landforms) or _region_prefixed(ent)
+            ):
                 states = self._states(ent)
                 mentions.extend(states)
                 named = self._named_after(ent, states)
@@ -1138,6 +1140,21 @@ def _in_landform(ent: Span, landforms: dict[str, frozenset[str]]) -> bool:
     before = doc[ent.start - 1].text if ent.start else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
     return before in landforms["before"] or after in landforms["after"]
+
+
+# Prefixes that, joined by a hyphen, make a state's adjective a region's: "Inter-American".
+_REGION_PREFIXES = {"inter", "pan"}
+
+
+def _region_prefixed(ent: Span) -> bool:
+    """Whether the name follows "Inter-" or "Pan-", which the tokenizer splits off.
+
+    "The Inter-American Commission", "a Pan-American body" name no state.
+    """
+    doc, i = ent.doc, ent.start
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].lower_ in _REGION_PREFIXES
 
 
 def _acronym_before(ent: Span) -> bool:
