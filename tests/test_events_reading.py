@@ -3802,3 +3802,23 @@ def test_the_subject_of_a_clause_a_participle_opens_undergoes_the_participle(
 ) -> None:
     """Asked or invited, the speaker requested nothing and agreed to nothing: only the support."""
     assert [e.event for e in _events(nlp, text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # asked to act: a request
+        ("Chile invited Brazil and Argentina to send observers to the vote.", "REQUEST",
+         ("BRA", "ARG")),
+        ("Ghana has invited Nigeria to share the cost of the new border post.", "REQUEST",
+         ("NGA",)),
+        # asked to come: an invitation to meet, as before
+        ("Kenya invited the president of Uganda to visit Nairobi in May.", "AGREE", ("UGA",)),
+        ("Japan invited Australia to the forum.", "AGREE", ("AUS",)),
+    ],
+)  # fmt: skip
+def test_an_invitation_to_act_is_a_request_and_one_to_come_an_invitation(
+    nlp, text: str, kind: str, recipient: tuple
+) -> None:
+    [event] = _events(nlp, text)
+    assert (event.event, event.recipient) == (kind, recipient)

@@ -787,6 +787,14 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "charged that Chile had armed the rebels", not "charged the battery"
     if rule.get("controls") and not _controls(token):
         return False  # "pressed Kenya to lift the ban", not "pressed ahead with the plan"
+    unwanted_acts = rule.get("not_infinitive")
+    if unwanted_acts and any(
+        c.dep_ in {"xcomp", "advcl"}
+        and c.lemma_.lower() in unwanted_acts
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    ):
+        return False  # "invited Peru to send observers" asks; "invited Peru to visit" not
     wanted_aux = rule.get("complement_aux")
     if wanted_aux and not any(
         c.dep_ == "ccomp"
