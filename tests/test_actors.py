@@ -560,6 +560,26 @@ def test_actors_a_city_or_state_in_a_landform_name_is_neither(
 
 
 @pytest.mark.parametrize(
+    ("text", "form", "codes"),
+    [
+        ("The news.\n\nUganda protested to DR Congo after Congolese naval forces detained "
+         "fishermen.", "Congolese", ("COD",)),
+        ("The news.\n\nSouth Korea's minister arrived in Tokyo. The Korean delegation signed "
+         "an accord with Japan.", "Korean", ("KOR",)),
+        # both sharing states named: the form says neither
+        ("The news.\n\nNorth Korea and South Korea held talks. Korean officials praised "
+         "China.", "Korean", None),
+    ],
+)  # fmt: skip
+def test_actors_a_form_states_share_is_the_one_the_article_names(
+    text: str, form: str, codes: tuple | None, pipelines: Pipelines
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    found = [m.codes for m in mentions if m.kind == "state" and m.text == form]
+    assert found == ([codes] if codes else [])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The news.\n\nThe Inter-American Commission on Human Rights asked Peru for an inquiry.",

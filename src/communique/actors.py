@@ -657,6 +657,16 @@ class ActorResolver:
             seat = _unaccented(text) == _unaccented(state.capital or "")
             via: Reference = "seat" if seat else "name"
             return [self._mention(ent, "state", state.name, (code,), via=via)]
+        sharing = self.shared_forms.get(_strip_possessive(text).casefold())
+        if sharing:
+            # "Congolese", "Korean": a form the knowledge base gives to no one state is the
+            # one of them the article names otherwise ("DR Congo", "Kinshasa"), if just one
+            named = {self.kb.state(e.text) for e in ent.doc.ents if e.label_ in _PLACE_LABELS}
+            meant = sharing & named
+            if len(meant) != 1:
+                return []
+            state = self.kb.states[meant.pop()]
+            return [self._mention(ent, "state", state.name, (state.code,))]
         parts = [self.kb.state(p) for p in _STATE_JOINER.split(text)]
         return [
             self._mention(ent, "state", self.kb.states[c].name, (c,))
@@ -1341,6 +1351,10 @@ def _mark_surnames_again(doc: Doc, ranks: frozenset[str]) -> None:
             and not (span.end < len(doc) and doc[span.end].tag_ == "POS")
         )
         _relabel_people(doc, spans, over=places)
+
+
+# The entity labels of names of states and places.
+_PLACE_LABELS = {"GPE", "NORP", "LOC"}
 
 
 def _shared_forms(kb: KnowledgeBase) -> dict[str, set[str]]:
