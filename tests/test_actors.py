@@ -9,7 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from communique.actors import _surname_runs
 from communique.kb import KnowledgeBase, name_key
 from communique.model import Article, Role
 from communique.nlp import analyse, build_pipeline
@@ -557,6 +560,44 @@ def test_actors_a_city_or_state_in_a_landform_name_is_neither(
     mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
     assert [m for m in mentions if m.kind in {"state", "place"}]
     assert not [m for m in mentions if place in m.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wire story\n\nIraq's water minister, Aoun Diab Abdullah, met Turkish officials on "
+         "Monday.", "Aoun Diab Abdullah"),
+        ("Wire story\n\n\"This is what the talks were for,\" Ali Hassan Omar, Somalia's "
+         "state minister, told reporters.", "Ali Hassan Omar"),
+    ],
+)  # fmt: skip
+def test_actors_known_surnames_side_by_side_in_running_text_are_one_name(
+    text: str, name: str, pipelines: Pipelines
+) -> None:
+    """Each word is some known person's surname ("Aoun", "Diab", "Abdullah"); together they
+    are one person the knowledge base does not know."""
+    people = [
+        m
+        for m in _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+        if m.kind == "person"
+    ]
+    assert [m.text for m in people] == [name]
+    assert people[0].name == name
+
+
+def test_actors_surnames_side_by_side_in_a_headline_stay_apart() -> None:
+    """A headline juxtaposes names ("Putin Xi talks"): only running text joins them."""
+    words = ["Then", "Aoun", "Diab", "Abdullah", "spoke"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["ADV", "PROPN", "PROPN", "PROPN", "VERB"],
+        ents=["O", "B-PERSON", "B-PERSON", "B-PERSON", "O"],
+    )
+    headline, _runs = _surname_runs(list(doc.ents), len(doc.text))
+    assert [e.text for e in headline] == ["Aoun", "Diab", "Abdullah"]
+    running, runs = _surname_runs(list(doc.ents), 0)
+    assert [e.text for e in running] == ["Aoun Diab Abdullah"] and runs == {1}
 
 
 @pytest.mark.parametrize(

@@ -1064,6 +1064,35 @@ def _owner_of(
     return None
 
 
+def _surname_runs(ents: list[Span], body: int) -> tuple[list[Span], set[int]]:
+    """Join one-word names that follow each other in running text into one unknown name.
+
+    The knowledge-base ruler matches known surnames one word at a time, so "Aoun Diab
+    Abdullah", Iraq's minister, came out as three known people; "Ali Hassan Omar" as two. Two
+    people's names never touch in running text ("Putin and Xi"); in a headline they may.
+    Returns the names and where the joined ones start (a joined Span still reports its root
+    word's knowledge-base id, but names no one the knowledge base knows).
+    """
+    merged: list[Span] = []
+    runs: set[int] = set()
+    for ent in ents:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and ent.label_ == last.label_ == "PERSON"
+            and len(ent) == 1
+            and (len(last) == 1 or last.start in runs)
+            and ent.start == last.end
+            and 0 <= body < last.start_char
+            and all(_name_word(t) for t in (*last, *ent))
+        ):
+            merged[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+            runs.add(last.start)
+            continue
+        merged.append(ent)
+    return merged, runs
+
+
 def _joined_names(
     ents: list[Span],
     ranks: frozenset[str] = frozenset(),
@@ -1075,11 +1104,13 @@ def _joined_names(
     the model's NER, so an unknown person sharing it ("Leszek Miller", "Sanjay Kumar Verma")
     is cut to the surname and read as the known one. In running text, capitalised name words
     directly before or after a person's name belong to it. Not in a headline, which juxtaposes
-    surnames ("Putin Xi talks"), never two names the knowledge base knows, and never a rank or
-    honorific (``ranks.jsonl``).
+    surnames ("Putin Xi talks"), never two names the knowledge base knows (except one-word
+    surnames side by side, :func:`_surname_runs`), and never a rank or honorific
+    (``ranks.jsonl``).
     """
-    joined: list[Span] = []
     body = doc_text(ents[0].doc).find("\n") if ents else -1  # where the headline ends
+    ents, runs = _surname_runs(ents, body)
+    joined: list[Span] = []
     people = {ent.start for ent in ents if ent.label_ == "PERSON"}
     for ent in ents:
         last = joined[-1] if joined else None
@@ -1098,7 +1129,7 @@ def _joined_names(
             start, end = ent.start, ent.end
             # a full name the knowledge base matched is whole; a lone surname or the model's
             # guess may have lost its given names
-            exact = bool(ent.ent_id_) and len(ent) > 1
+            exact = bool(ent.ent_id_) and len(ent) > 1 and ent.start not in runs
             while (word := _name_word_before(doc, start)) is not None:
                 if doc[word].text in ranks:
                     break  # "General", "Rear Admiral", "First Lady" stand before a name
