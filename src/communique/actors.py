@@ -140,7 +140,7 @@ class ActorResolver:
                     learned.append(role)
                     self.kb.learn(role)
                     self._remember(role.person)
-            elif ent.label_ in {"GPE", "NORP", "LOC"} and not (
+            elif ent.label_ in _PLACE_LABELS and not (
                 _in_landform(ent, self.kb.landforms) or _region_prefixed(ent)
             ):
                 states = self._states(ent)

@@ -216,7 +216,7 @@ class KnowledgeBase:
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
         self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
         self.ranks: frozenset[str] = frozenset()  # words before a name that are not part of it
-        # words that, before or after a city's name, make it a landform's ("Lake Managua")
+        # words that, before or after a city's or state's name, make it a landform's ("Lake Chad")
         self.landforms: dict[str, frozenset[str]] = {"before": frozenset(), "after": frozenset()}
         # words ending an organisation's name ("Airlines"), and what texts call one ("firm")
         self.org_heads: frozenset[str] = frozenset()
