@@ -3822,3 +3822,32 @@ def test_an_invitation_to_act_is_a_request_and_one_to_come_an_invitation(
 ) -> None:
     [event] = _events(nlp, text)
     assert (event.event, event.recipient) == (kind, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is asked, in a second conjunct as in the first: no sanction is done
+        ("France asked Mali to expel the mercenaries and cut ties with the group.", ["REQUEST"]),
+        ("Chile urged Peru to free the fishermen and to suspend aid to the rebels.",
+         ["REQUEST"]),
+        # a second act of the doer's own stays an act
+        ("Peru condemned the raid and recalled its ambassador from Chile.",
+         ["ACCUSE", "SANCTION"]),
+    ],
+)  # fmt: skip
+def test_a_later_conjunct_of_an_act_asked_for_is_asked_for_too(
+    nlp, text: str, expected: list[str]
+) -> None:
+    assert [e.event for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal said on Monday it was freezing budget support to the government in Bissau.",
+        "The European Union halted budget support to Niger after the coup.",
+    ],
+)
+def test_freezing_or_halting_support_is_a_sanction(nlp, text: str) -> None:
+    assert [e.event for e in _events(nlp, text)] == ["SANCTION"]

@@ -555,6 +555,13 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """
     if _undone(token) or (_foretold(token) and not _threat(token, matched)):
         return True
+    first = token.head
+    if (
+        token.dep_ == "conj"
+        and (first.dep_ in {"xcomp", "ccomp"} or _purpose(first))
+        and any(rule["event"] == "REQUEST" for rule in matched.get(first.head.i, ()))
+    ):
+        return True  # "asked Mali to expel the mercenaries and cut ties": both are asked for
     if token.dep_ == "acl" and token.lemma_.lower() in _MEDIATED and token.head.i in matched:
         return True  # "talks mediated by Iraq": the talks' mediator (see _mediators)
     if _judged_as(token, matched):
