@@ -555,12 +555,7 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
     """
     if _undone(token) or (_foretold(token) and not _threat(token, matched)):
         return True
-    first = token.head
-    if (
-        token.dep_ == "conj"
-        and (first.dep_ in {"xcomp", "ccomp"} or _purpose(first))
-        and any(rule["event"] == "REQUEST" for rule in matched.get(first.head.i, ()))
-    ):
+    if token.dep_ == "conj" and _asked_for(token.head, matched):
         return True  # "asked Mali to expel the mercenaries and cut ties": both are asked for
     if token.dep_ == "acl" and token.lemma_.lower() in _MEDIATED and token.head.i in matched:
         return True  # "talks mediated by Iraq": the talks' mediator (see _mediators)
@@ -593,6 +588,13 @@ def _embedded(token: Token, matched: dict[int, list[dict]]) -> bool:
         if head.dep_ == "prep":
             head = head.head
     return False
+
+
+def _asked_for(clause: Token, matched: dict[int, list[dict]]) -> bool:
+    """Whether a clause is what a request asks for: "asked Mali to expel …"."""
+    return (clause.dep_ in {"xcomp", "ccomp"} or _purpose(clause)) and any(
+        rule["event"] == "REQUEST" for rule in matched.get(clause.head.i, ())
+    )
 
 
 def _manner(token: Token) -> bool:
