@@ -3851,3 +3851,33 @@ def test_a_later_conjunct_of_an_act_asked_for_is_asked_for_too(
 )
 def test_freezing_or_halting_support_is_a_sanction(nlp, text: str) -> None:
     assert [e.event for e in _events(nlp, text)] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reporter of an agentless passive did what it reports of itself
+        ("A formal protest has been lodged with the Indian high commission, Pakistan's foreign "
+         "office said.", ("ACCUSE", ("PAK",), ("IND",))),
+        ("According to the Japanese embassy, emergency aid worth $5 million was sent to Malawi "
+         "on Friday.", ("AID", ("JPN",), ("MWI",))),
+        ("Sanctions were imposed on three Iranian banks on Monday, the Foreign Office said.",
+         ("COERCE", ("GBR",), ("IRN",))),
+        ("Two Syrian firms were sanctioned last week, the British government announced.",
+         ("COERCE", ("GBR",), ("SYR",))),
+    ],
+)  # fmt: skip
+def test_who_reports_a_measure_in_the_passive_took_it(nlp, text: str, expected: tuple) -> None:
+    assert _coded(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arrests and attacks a state reports are not its own acts
+        "Iran said two of its citizens had been arrested in Germany last week.",
+        "Two Nigerian soldiers were attacked near the border, Nigeria's army said.",
+    ],
+)
+def test_a_reported_passive_of_force_is_not_the_reporters_act(nlp, text: str) -> None:
+    assert [e for e in _events(nlp, text) if e.actor == (text.split()[0],)] == []

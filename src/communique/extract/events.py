@@ -1866,6 +1866,42 @@ def _host(verb: Token, envoy: Token) -> list[Token]:
     return hosts
 
 
+# Acts a government reports having done in the passive, without saying by whom: "sanctions
+# were imposed on …", "a protest note was delivered to …", "aid was sent to …, the ministry said";
+# of the coercive acts only sanctions (COERCE in the restrict mode), not arrests or seizures.
+_OWN_ACTS = {"SANCTION", "ACCUSE", "PROTEST", "REQUEST", "AID", ("COERCE", "restrict")}
+
+
+def _own_act(rule: dict) -> bool:
+    """Whether the rule codes an act a reporter of an agentless passive did (``_OWN_ACTS``)."""
+    return rule["event"] in _OWN_ACTS or (rule["event"], rule.get("mode")) in _OWN_ACTS
+
+
+def _reporters(verb: Token) -> list[Token]:
+    """Who reports an agentless passive: the doer of the acts it reports of itself.
+
+    "Sanctions were imposed on three banks, the Foreign Office said", "according to the
+    Japanese embassy, aid was sent to Malawi": a ministry that announces a measure without
+    naming who took it took it. An active verb, or a passive with its own "by" phrase, names its
+    doer and has no reporter here.
+    """
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    if not passive or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    said = verb.head
+    if verb.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
+        return _doers(said)
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "according"
+        for to in c.children
+        if to.lower_ == "to"
+        for g in to.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _agents(token: Token) -> list[Token]:
     """Who a "by" phrase says did the act, when it names someone.
 
@@ -1892,6 +1928,8 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if envoy is not None and envoy.dep_ == "nsubj":  # a headline's "Envoy summoned"
             return _host(token, envoy), [envoy], [], clause
         subjects = _doers(token) or (_host(token, envoy) if envoy is not None else [])
+        if not subjects and _own_act(rule):
+            subjects = _reporters(token)
         objects = _targets(token, rule, wide=rule["event"] != "CONSULT")
     else:
         # "talks between X and Y", "a meeting of X and Y": both sides; but in "the arrest of
@@ -2009,6 +2047,16 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
                 clause = head  # "a meeting … was held in Moscow"
             if token.dep_ == "nsubjpass" and head.pos_ == "VERB" and not own and not consult:
                 subjects = _agents(head)  # "the closure … was announced by Moldova"
+                if not subjects and _own_act(rule):
+                    # "a note of protest was handed to Peru's envoy, the ministry said"
+                    subjects = _reporters(head)
+                    objects += [
+                        g
+                        for c in head.children
+                        if c.dep_ == "prep" and c.lower_ in {"to", "with", "on", "against"}
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
         asker = [
             g
             for c in token.children
