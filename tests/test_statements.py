@@ -686,3 +686,26 @@ def test_words_an_accuser_is_quoted_with_are_the_accusers(nlp, text: str, expect
 )
 def test_a_quotation_in_a_relative_clause_is_its_antecedents(nlp, text: str, expected) -> None:
     assert _said(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Joint press briefing\n\nThe moderator introduced Karim el-Mansouri, the "
+            "trade minister, and his guest.\n\nMR. EL-MANSOURI: We have agreed on the new "
+            "quotas.\n\nQUESTION: When do they take effect?\n\nMR. EL-MANSOURI: In March.",
+            "Karim el-Mansouri",
+        ),
+        (
+            "Remarks to the press\n\nForeign Minister Nadia al-Qasimi spoke after the vote."
+            "\n\nMINISTER AL-QASIMI: The council has done its duty today.\n\nQUESTION: "
+            "Will there be a second vote?\n\nMINISTER AL-QASIMI: Not this week.",
+            "Nadia al-Qasimi",
+        ),
+    ],
+)
+def test_a_turn_label_with_a_hyphenated_surname_names_the_speaker_in_full(
+    nlp, text: str, speaker: str
+) -> None:
+    assert {s.speaker for s in _statements(nlp, text)} == {speaker}

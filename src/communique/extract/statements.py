@@ -656,7 +656,7 @@ class _Speakers:
             if len(person.text.split()) != 1 or person.start in written:
                 continue
             key = name_key(re.sub(r"(?:'s|’s)$", "", person.text))
-            holders = by_word.get(key, {})
+            holders = _holders(by_word, key)
             if len(holders) == 1:
                 [match] = holders.values()
                 names[person.start] = dataclasses.replace(
@@ -713,7 +713,7 @@ class _Speakers:
         key = name_key(re.sub(r"(?:'s|’s)$", "", word))
         if not key:
             return None
-        found = self._surnames.get(key, {})
+        found = _holders(self._surnames, key)
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _holder(self, office: str | None, noun: str, codes: set[str], at: int) -> Mention | None:
@@ -894,6 +894,19 @@ def _holding_words(people: Iterable[Mention]) -> dict[str, dict[str, Mention]]:
         for word in key.split():
             found.setdefault(word, {})[key] = person
     return found
+
+
+def _holders(by_word: dict[str, dict[str, Mention]], key: str) -> dict[str, Mention]:
+    """The names holding every word of a folded surname, from :func:`_holding_words`.
+
+    A surname is one word as written but may fold to several: "EL-MANSOURI" and "el-Mansouri"
+    to "al mansouri", "Abu-Zeid" to "abu zeid"; the full name must hold each of them.
+    """
+    words = key.split()
+    if len(words) <= 1:
+        return by_word.get(key, {})
+    found = by_word.get(words[0], {})
+    return {name: m for name, m in found.items() if all(name in by_word.get(w, {}) for w in words)}
 
 
 def _depth(token: Token) -> int:
