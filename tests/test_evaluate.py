@@ -480,6 +480,30 @@ def test_entity_precision_counts_resolved_people_organisations_and_listed_states
     assert _counts(_score(gold, entities=wrong_office), "entities") == (0, 1, 2)
 
 
+def test_a_person_resolves_from_every_name_the_article_wrote_for_them() -> None:
+    """Gold may name a person in full where the knowledge base knows a shorter canonical name."""
+    known = Entity(
+        id="p1",
+        name="Tomas Keller",
+        kind="person",
+        code="CHE",
+        office=None,
+        aliases=("TOMAS ANDREAS KELLER", "KELLER"),
+        mentions=(),
+    )
+    gold = {
+        "entities": [{"name": "Tomas Andreas Keller", "kind": "person", "country": "CHE"}],
+        "statements": [{"speaker": "Tomas Andreas Keller", "starts": "Our inspectors went"}],
+    }
+    said = _statement("Tomas Keller", "Our inspectors went back in May.")
+    report = _score(gold, entities=[known], statements=[said])
+    assert _counts(report, "entities") == (1, 0, 0)
+    assert _counts(report, "statements") == (1, 0, 0)
+    # a name the article never wrote for the person is someone else
+    other = {"statements": [{"speaker": "Andreas Keller", "starts": "Our inspectors went"}]}
+    assert _counts(_score(other, entities=[known], statements=[said]), "statements") == (0, 1, 1)
+
+
 def test_reliability_outcomes_carry_each_counted_prediction_confidence() -> None:
     gold = {
         "events": [_gold_event("AID", ["NOR"], ["MOZ"])],

@@ -296,7 +296,8 @@ def score_document(
     _score_meta(report, doc, gold.get("meta", {}), article)
     _score_clean(report, doc, gold.get("clean", {}), article)
     _score_entities(report, doc, gold.get("entities", []), entities)
-    _score_statements(report, doc, gold.get("statements", []), statements, text)
+    people = {name_key(e.name): _person_forms(e) for e in entities if e.kind == "person"}
+    _score_statements(report, doc, gold.get("statements", []), statements, text, people)
     _score_agreements(report, doc, gold.get("agreements", []), instruments, text)
     _score_events(report, doc, gold.get("events", []), events, text)
 
@@ -396,9 +397,19 @@ def _score_clean(report: EvalReport, doc: str, clean: dict, article: Article | N
 def _same_name(gold: str, entity: Entity) -> bool:
     """Whether a gold name is the entity's canonical name or one of the forms it appeared in."""
     if entity.kind == "person":
-        return name_key(gold) == name_key(entity.name)
+        return name_key(gold) in _person_forms(entity)
     wanted = _plain(gold)
     return wanted in {_plain(entity.name), *(_plain(alias) for alias in entity.aliases)}
+
+
+def _person_forms(entity: Entity) -> set[str]:
+    """The folded names a person resolves from: the canonical one and those the text wrote.
+
+    "Resolves to the same person" (GOLD-FORMAT.md): a gold coder who writes the name the
+    article gives in full ("Rafael Mariano Grossi") means the person the knowledge base knows by
+    a shorter canonical name ("Rafael Grossi").
+    """
+    return {name_key(name) for name in (entity.name, *entity.aliases)}
 
 
 def _plain(text: str) -> str:
@@ -458,17 +469,29 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _same_speaker(gold: dict, statement: Statement) -> bool:
-    return bool(statement.speaker) and name_key(statement.speaker) == name_key(gold["speaker"])
+def _same_speaker(
+    gold: dict, statement: Statement, people: dict[str, set[str]] | None = None
+) -> bool:
+    """Whether the gold speaker is the statement's, by any name the article resolved to them."""
+    if not statement.speaker:
+        return False
+    speaker = name_key(statement.speaker)
+    return name_key(gold["speaker"]) in (people or {}).get(speaker, {speaker})
 
 
 def _starts_so(gold: dict, statement: Statement) -> bool:
     return _flat(statement.quote).startswith(_flat(gold["starts"]))
 
 
-def statement_matches(gold: dict, statement: Statement) -> bool:
-    """GOLD-FORMAT.md: the speaker resolves to the same person; the quote starts as given."""
-    return _same_speaker(gold, statement) and _starts_so(gold, statement)
+def statement_matches(
+    gold: dict, statement: Statement, people: dict[str, set[str]] | None = None
+) -> bool:
+    """GOLD-FORMAT.md: the speaker resolves to the same person; the quote starts as given.
+
+    ``people`` maps each person's folded canonical name to the folded names they resolved from
+    in the article (:func:`_person_forms`).
+    """
+    return _same_speaker(gold, statement, people) and _starts_so(gold, statement)
 
 
 def _describe_statement(statement: Statement) -> str:
@@ -477,12 +500,17 @@ def _describe_statement(statement: Statement) -> str:
 
 
 def _score_statements(
-    report: EvalReport, doc: str, gold: list[dict], statements: Sequence[Statement], text: str
+    report: EvalReport,
+    doc: str,
+    gold: list[dict],
+    statements: Sequence[Statement],
+    text: str,
+    people: dict[str, set[str]],
 ) -> None:
     """Match quotations one-to-one; an unmatched continuation of a quotation is excused."""
     score = report.prf("statements")
     predicted = sorted(statements, key=lambda s: (s.start, s.end))
-    pairs = _assign([[int(statement_matches(g, s)) for g in gold] for s in predicted])
+    pairs = _assign([[int(statement_matches(g, s, people)) for g in gold] for s in predicted])
     for index, statement in enumerate(predicted):
         if index in pairs:
             score.tp += 1
@@ -492,7 +520,7 @@ def _score_statements(
         else:
             score.fp += 1
             report.outcomes.append(Outcome("statements", statement.confidence, False))
-            reason, nearest = _statement_reason(statement, gold)
+            reason, nearest = _statement_reason(statement, gold, people)
             label = _describe_statement(statement)
             score.misses.append(f"{doc}: extra {label}")
             report.errors.append(
@@ -505,32 +533,36 @@ def _score_statements(
         score.fn += 1
         label = f"{item['speaker']}: {item['starts']}"
         score.misses.append(f"{doc}: missed {label}")
-        reason, nearest = _gold_statement_reason(item, predicted)
+        reason, nearest = _gold_statement_reason(item, predicted, people)
         sentence = _gold_sentence(text, [item["starts"]])
         report.errors.append(Miss("statements", "fn", doc, reason, label, sentence, nearest))
 
 
-def _gold_statement_reason(item: dict, predicted: Sequence[Statement]) -> tuple[str, str | None]:
+def _gold_statement_reason(
+    item: dict, predicted: Sequence[Statement], people: dict[str, set[str]]
+) -> tuple[str, str | None]:
     """Why no prediction matched a gold quotation, against the nearest prediction."""
     same_start = [s for s in predicted if _starts_so(item, s)]
-    if any(_same_speaker(item, s) for s in same_start):
+    if any(_same_speaker(item, s, people) for s in same_start):
         return "duplicate", _describe_statement(same_start[0])
     if same_start:
         return "speaker", _describe_statement(same_start[0])
-    same_speaker = [s for s in predicted if _same_speaker(item, s)]
+    same_speaker = [s for s in predicted if _same_speaker(item, s, people)]
     if same_speaker:
         return "quote", _describe_statement(same_speaker[0])
     return "missing", None
 
 
-def _statement_reason(statement: Statement, gold: list[dict]) -> tuple[str, str | None]:
+def _statement_reason(
+    statement: Statement, gold: list[dict], people: dict[str, set[str]]
+) -> tuple[str, str | None]:
     """Why a predicted quotation matched nothing, against the nearest gold quotation."""
     same_start = [g for g in gold if _starts_so(g, statement)]
-    if any(_same_speaker(g, statement) for g in same_start):
+    if any(_same_speaker(g, statement, people) for g in same_start):
         return "duplicate", f"{same_start[0]['speaker']}: {same_start[0]['starts']}"
     if same_start:
         return "speaker", f"{same_start[0]['speaker']}: {same_start[0]['starts']}"
-    same_speaker = [g for g in gold if _same_speaker(g, statement)]
+    same_speaker = [g for g in gold if _same_speaker(g, statement, people)]
     if same_speaker:
         return "quote", f"{same_speaker[0]['speaker']}: {same_speaker[0]['starts']}"
     return "unlisted", None
