@@ -3881,3 +3881,21 @@ def test_who_reports_a_measure_in_the_passive_took_it(nlp, text: str, expected: 
 )
 def test_a_reported_passive_of_force_is_not_the_reporters_act(nlp, text: str) -> None:
     assert [e for e in _events(nlp, text) if e.actor == (text.split()[0],)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse joins the act to a said clause that only describes a thing: the speaker acts
+        ("The foreign ministry in Kabul said education policy was an internal matter and "
+         "rejected what it described as interference.", [("REJECT", ("AFG",))]),
+        ("Chile said the new quota was unfair and condemned the Argentine decision.",
+         [("ACCUSE", ("CHL",))]),
+        ("The Nigerien junta said the deadline was unacceptable and rejected the ultimatum.",
+         [("REJECT", ("NER",))]),
+    ],
+)  # fmt: skip
+def test_an_act_joined_to_a_said_description_is_the_speakers(
+    nlp, text: str, expected: list
+) -> None:
+    assert [(e.event, e.actor) for e in _events(nlp, text)] == expected

@@ -1678,9 +1678,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
             # "the president is expected to visit …", "was asked to leave": the passive's
             # subject does what the infinitive says
             shared = [c for c in head.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "conj" and head.dep_ == "ccomp" and _topics_only(shared):
-            # "Xi said the Taiwan question was a red line, and criticised …": the parse joins
-            # "criticised" to the said clause; a topic does not criticise, the speaker does
+        if _misjoined_to_said(verb):
             return _doers(head.head, depth + 1) or shared
         return shared
     if (
@@ -1716,6 +1714,29 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         if clause.dep_ == "ccomp" and said.lemma_.lower() in speech()["speech_verbs"]:
             return _doers(said, depth + 1) or subjects
     return subjects
+
+
+def _misjoined_to_said(verb: Token) -> bool:
+    """Whether the parse joins a verb to a said clause about a topic, not to the saying.
+
+    "Xi said the Taiwan question was a red line, and criticised …": a topic does not
+    criticise, the speaker does, in a second clause of the main sentence. So too after a said
+    clause that only describes a thing no one is named in ("said education policy was an
+    internal matter and rejected …", "said the quota was unfair and condemned …").
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.dep_ != "ccomp":
+        return False
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    subjects = _doers(head, 4)
+    if _topics_only(subjects):
+        return True
+    described = head.lemma_ == "be" and bool(subjects)
+    return described and all(
+        t.pos_ == "NOUN" and not any(w.ent_type_ or w.pos_ == "PROPN" for w in t.subtree)
+        for t in subjects
+    )
 
 
 def _topics_only(subjects: list[Token]) -> bool:
@@ -2805,7 +2826,7 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     """
     if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
         return False
-    main = token
+    main = token.head.head if _misjoined_to_said(token) else token
     while _joined(main):
         # "condemned Israel and demanded a ceasefire", "expelled the envoys, accusing them of
         # spying": acts of the main clause too
