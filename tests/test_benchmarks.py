@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from communique.evaluate import Outcome, new_report
+from communique.settings import load_settings
 
 from .conftest import load_benchmark
 
@@ -66,3 +70,19 @@ def test_benchmarks_skip_when_shared_is_absent(
         monkeypatch.setattr("sys.argv", [name, "--shared", str(tmp_path / "none")])
         assert load_benchmark(name).main() == 0
         assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.model
+def test_a_throughput_run_times_one_ingest_in_a_fresh_process(tmp_path: Path) -> None:
+    """The protocol between ``make bench``'s throughput table and each run it starts."""
+    speed = load_benchmark("speed")
+    speed.write_corpus(4, tmp_path / "corpus", seed=5)
+    speed.write_corpus(2, tmp_path / "warm", seed=6)
+    command = [sys.executable, str(speed.__file__), "--one-run", "pipeline", "--processes", "1"]
+    command += ["--corpus", str(tmp_path / "corpus"), "--warm", str(tmp_path / "warm")]
+    command += ["--cache", load_settings(environ=dict(os.environ)).pipeline_cache]
+    env = {**os.environ, "PYTHONPATH": str(speed.ROOT / "src")}
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    [line] = [row for row in done.stdout.splitlines() if row.startswith("SECONDS ")]
+    _label, documents, seconds = line.split()
+    assert documents == "4" and float(seconds) > 0
