@@ -1729,7 +1729,7 @@ def _misjoined_to_said(verb: Token) -> bool:
         return False
     if any(c.dep_ in _SUBJECTS for c in verb.children):
         return False
-    subjects = _doers(head, 4)
+    subjects = _doers(head, 4)  # the said clause's own subjects (past the depth limit)
     if _topics_only(subjects):
         return True
     described = head.lemma_ == "be" and bool(subjects)
