@@ -3899,3 +3899,34 @@ def test_an_act_joined_to_a_said_description_is_the_speakers(
     nlp, text: str, expected: list
 ) -> None:
     assert [(e.event, e.actor) for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morocco's foreign minister expressed his deep gratitude to the Emir of Kuwait for the "
+         "decision to open a consulate.", [("SUPPORT", ("MAR",), ("KWT",))]),
+        ("Ghana's president expressed gratitude to Norway for its help during the floods.",
+         [("SUPPORT", ("GHA",), ("NOR",))]),
+        # the speech's courtesy, not a thanks given: "I would like to express my gratitude"
+        ("I would like to express my gratitude to our Kenyan friends for their cooperation.", []),
+    ],
+)  # fmt: skip
+def test_gratitude_expressed_to_someone_is_support(nlp, text: str, expected: list) -> None:
+    assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thanks or congratulation "he wanted" to give, told in reported speech, was given
+        ("Libya's foreign minister said he wanted to thank Saudi Arabia for this decision.",
+         [("SUPPORT", "past")]),
+        ("The Kenyan president said he would like to congratulate Ghana on the peaceful "
+         "election.", [("SUPPORT", "past")]),
+        # a wish to travel is still a wish
+        ("The minister said he wanted to visit Tokyo next year.", []),
+    ],
+)  # fmt: skip
+def test_a_reported_wish_to_thank_is_a_thanks(nlp, text: str, expected: list) -> None:
+    assert [(e.event, e.tense) for e in _events(nlp, text)] == expected

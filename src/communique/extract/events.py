@@ -2336,13 +2336,14 @@ def _performed(verb: Token) -> bool:
     """Whether "I want to" or "we would like to" does the act it names: thanking, welcoming.
 
     The speaker thanks by saying so; "Kenya wants Uganda to attack" or "I want to visit" wish.
+    Told in reported speech the act is done too: "said he wanted to thank Ghana for …".
     """
     wish = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and verb.lemma_.lower() in _PERFORMATIVE
-        and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in wish.children)
-    )
+    if verb.dep_ != "xcomp" or verb.lemma_.lower() not in _PERFORMATIVE:
+        return False
+    speaker = any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in wish.children)
+    said = wish.dep_ == "ccomp" and wish.head.lemma_.lower() in speech()["speech_verbs"]
+    return speaker or (said and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in wish.children))
 
 
 def _own_or_any_act(verb: Token) -> bool:
