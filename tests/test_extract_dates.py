@@ -1073,3 +1073,20 @@ def test_a_range_of_days_heading_an_entry_is_read_whole(nlp, text, span) -> None
 def test_a_day_in_a_chronologys_entry_is_of_the_entrys_year(nlp, text, day) -> None:
     [event] = [e for e in _events(nlp, text, JAN) if e.event == "SANCTION"]
     assert event.when is not None and event.when.start == day
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the recogniser reads "September" and "2021" apart: the year is still the day's
+        ("22 September 2021 - Algeria closed its airspace to all Moroccan aircraft.",
+         date(2021, 9, 22)),
+        # or "28 April" without its year
+        ("28 April 2021 - Chad closed its border with Sudan.",
+         date(2021, 4, 28)),
+    ],
+)  # fmt: skip
+def test_a_day_first_date_keeps_the_year_the_recogniser_read_apart(nlp, text, day) -> None:
+    [event] = _events(nlp, text, date(2024, 7, 10))
+    assert event.when is not None and event.when.start == day

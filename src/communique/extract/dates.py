@@ -1127,18 +1127,18 @@ def _with_year(ent: SpacySpan) -> int:
     """Where a day's phrase ends with its year, which the recogniser may have cut off.
 
     "Dec. 14, 2023 - Ali and Maduro meet …": the recogniser reads "Dec. 14" and "2023 - Ali";
-    the day is of 2023, not the last 14 December before the report.
+    "22 September 2021 - Algeria closes …": "September" and "2021" apart. The day is of 2023
+    or 2021, not the last such day before the report.
     """
     doc = ent.doc
     end = ent.end
-    if (
-        end + 1 < len(doc)
-        and doc[end].text == ","
-        and _YEAR_TOKEN.fullmatch(doc[end + 1].text)
-        and not any(_YEAR_TOKEN.fullmatch(t.text) for t in ent)
-        and _MONTH_NAME.search(ent.text.lower())
-    ):
+    if any(_YEAR_TOKEN.fullmatch(t.text) for t in ent) or not _MONTH_NAME.search(ent.text.lower()):
+        return end
+    comma = end + 1 < len(doc) and doc[end].text == ","
+    if comma and _YEAR_TOKEN.fullmatch(doc[end + 1].text):
         return end + 2
+    if end < len(doc) and _YEAR_TOKEN.fullmatch(doc[end].text):
+        return end + 1
     return end
 
 
