@@ -227,3 +227,15 @@ def test_quotations_come_undated_first_then_by_their_articles_dates(tmp_path: Pa
     assert [a.id for a, _s in store.statements()] == ["none", "early", "late"]
     assert [a.id for a, _s in store.statements(limit=1, offset=1)] == ["early"]
     store.close()
+
+
+def test_a_sqlite_store_reads_a_large_store_through_a_page_cache_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """32 MB of pages per connection (``engine._sqlite_pragmas``), not SQLite's 2 MB."""
+    store = Store.open(f"sqlite:///{tmp_path / 'cache.db'}")
+    try:
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -32768
+    finally:
+        store.close()

@@ -74,14 +74,21 @@ def schema_version(connection: Connection) -> int | None:
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    """WAL with synchronous=NORMAL: SQLite's advice for WAL; a crash never corrupts the file.
+    """WAL with synchronous=NORMAL, and a page cache of 32 MB instead of SQLite's 2 MB.
 
+    WAL with synchronous=NORMAL is SQLite's advice for WAL; a crash never corrupts the file.
     An article's transaction is then not flushed to disk at its commit, only at checkpoints,
     so a power cut may lose the last articles; re-ingesting stores them again.
 
     Switching a new file to WAL needs a moment alone with it, and SQLite answers "database is
     locked" at once, without waiting, when another process is opening it too: the switch is
     tried again for as long as a writer waits for a lock.
+
+    The cache: new articles land all over the indexes of a large store (their ids are hashes,
+    their dates any day), and with 2 MB of pages the index pages each write needs were read
+    again and again: 2,000 articles of any date took 15.6 s to add to a store of 110,000 and
+    9.7 s with 32 MB (4.2 s to an empty store). The cache is per connection and filled only as
+    pages are read, so a small store never takes it.
     """
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     deadline = monotonic() + _WRITER_WAIT
@@ -95,6 +102,7 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
             sleep(0.02)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
 
