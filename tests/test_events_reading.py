@@ -3930,3 +3930,19 @@ def test_gratitude_expressed_to_someone_is_support(nlp, text: str, expected: lis
 )  # fmt: skip
 def test_a_reported_wish_to_thank_is_a_thanks(nlp, text: str, expected: list) -> None:
     assert [(e.event, e.tense) for e in _events(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "would" cannot govern a past verb: the second act is the speaker's, not the clause's
+        ("Kenya's foreign minister said Uganda would face consequences and accused Kampala of "
+         "arming the rebels.", ("ACCUSE", ("KEN",), ("UGA",))),
+        ("Chile's foreign minister said Bolivia would lose the case and condemned La Paz for "
+         "its silence.", ("ACCUSE", ("CHL",), ("BOL",))),
+    ],
+)  # fmt: skip
+def test_a_past_verb_joined_to_a_would_clause_is_the_speakers(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)

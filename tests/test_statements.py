@@ -709,3 +709,22 @@ def test_a_turn_label_with_a_hyphenated_surname_names_the_speaker_in_full(
     nlp, text: str, speaker: str
 ) -> None:
     assert {s.speaker for s in _statements(nlp, text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Moscow, spokeswoman Maria Zakharova said Russia would respond in kind and accused "
+            'the Baltic states of "turning the region into a testing ground".',
+            [("Maria Zakharova", "turning the region into")],
+        ),
+        (
+            "Kenya's foreign minister, Musalia Mudavadi, said Kenya would study the offer and "
+            'called it "a serious step towards peace".',
+            [("Musalia Mudavadi", "a serious step towards")],
+        ),
+    ],
+)
+def test_words_of_a_verb_joined_to_a_would_clause_are_the_speakers(nlp, text, expected) -> None:
+    assert _said(nlp, text) == expected

@@ -49,6 +49,7 @@ from spacy.tokens import Span as SpacySpan
 from ..ents import Mentions, doc_text
 from ..model import Event, Evidence, Mention, Span, Statement
 from ..patterns import doers, event_words, instruments, jsonl_rows, speech, tables
+from .clauses import outside_modal_clause
 from .confidence import rate_event
 from .dates import (
     NEWS_WINDOW,
@@ -1678,7 +1679,7 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
             # "the president is expected to visit …", "was asked to leave": the passive's
             # subject does what the infinitive says
             shared = [c for c in head.children if c.dep_ == "nsubjpass"]
-        if _misjoined_to_said(verb):
+        if _misjoined_to_said(verb) or outside_modal_clause(verb):
             return _doers(head.head, depth + 1) or shared
         return shared
     if (
@@ -2827,7 +2828,8 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
     """
     if token.pos_ != "VERB" or token.lemma_.lower() in instruments()["verbs"]:
         return False
-    main = token.head.head if _misjoined_to_said(token) else token
+    misjoined = _misjoined_to_said(token) or outside_modal_clause(token)
+    main = token.head.head if misjoined else token
     while _joined(main):
         # "condemned Israel and demanded a ceasefire", "expelled the envoys, accusing them of
         # spying": acts of the main clause too

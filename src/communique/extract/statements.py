@@ -39,6 +39,7 @@ from ..ents import Mentions, doc_text
 from ..kb import name_key, rank_words
 from ..model import Mention, Statement
 from ..patterns import LABEL_WORDS, TURN_LABEL, floor_label, speech, transcript_headline
+from .clauses import outside_modal_clause
 
 __all__ = ["find_statements"]
 
@@ -784,6 +785,9 @@ class _Speakers:
     def _subject(self, verb: Token) -> Token | None:
         """A verb's subject, or that of the verb it continues ("called it … and said …")."""
         for _step in range(4):
+            if outside_modal_clause(verb):
+                verb = verb.head.head  # "said Russia would respond and accused …": the speaker
+                continue
             quoted = [t for t in verb.children if t.dep_ == "dobj"]
             if quoted and self._is_verb(verb, self.quoting):
                 return quoted[0]  # the agency quoted the minister as saying
