@@ -3946,3 +3946,22 @@ def test_a_past_verb_joined_to_a_would_clause_is_the_speakers(
     nlp, text: str, expected: tuple
 ) -> None:
     assert expected in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the summit or the opportunity is the means: the subject acted
+        ("Kenya's president used the summit to condemn the attack on Uganda.", "ACCUSE"),
+        ("The Ghanaian minister took the opportunity to thank Japan for its support.", "SUPPORT"),
+        ("The WHO chief used his closing remarks to urge member states to finish the text.",
+         "REQUEST"),
+    ],
+)  # fmt: skip
+def test_an_act_done_through_a_means_or_an_occasion_was_done(nlp, text: str, kind: str) -> None:
+    assert [e.tense for e in _events(nlp, text) if e.event == kind] == ["past"]
+
+
+def test_an_act_expected_of_another_is_still_hypothetical(nlp) -> None:
+    [event] = _events(nlp, "Uganda expects Kenya to reopen the border.")
+    assert event.tense == "hypothetical"

@@ -1703,8 +1703,11 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         # "Washington's decision to lift its sanctions", "Kenya's bid to join": whose the
-        # decision is does what it decides
-        return [c for c in verb.head.children if c.dep_ == "poss"] + _agents(verb.head)
+        # decision is does what it decides; "took the opportunity to thank": who took it
+        occasion = verb.head
+        if occasion.dep_ == "dobj" and _means_used(occasion.head):
+            return _doers(occasion.head, depth + 1)
+        return [c for c in occasion.children if c.dep_ == "poss"] + _agents(occasion)
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
@@ -2528,10 +2531,27 @@ def _asked_of_another(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ not in {"xcomp", "ccomp"} or head.i == verb.i or head.pos_ != "VERB":
         return False
-    if head.lemma_.lower() in _CAUSING:
+    if head.lemma_.lower() in _CAUSING or _means_used(head):
         return False
     controlled = any(c.dep_ == "dobj" for c in head.children) and verb.dep_ == "xcomp"
     return controlled or any(c.dep_ == "nsubj" for c in verb.children)
+
+
+# Occasions taken to act: "took the opportunity to thank …", "seized the moment to …".
+_OCCASIONS = {"opportunity", "occasion", "chance", "moment"}
+
+
+def _means_used(verb: Token) -> bool:
+    """Whether a verb's object is the means or the occasion of its subject's own next act.
+
+    "Used the summit to condemn the attack", "took the opportunity to thank Japan": the
+    summit and the opportunity do nothing; the subject condemned and thanked.
+    """
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "use":
+        return bool(objects)
+    return lemma in {"take", "seize", "grasp"} and any(o in _OCCASIONS for o in objects)
 
 
 def _plan_copula(verb: Token) -> bool:
@@ -2830,6 +2850,8 @@ def _about_a_thing(token: Token, mentions: Mentions) -> bool:
         return False
     misjoined = _misjoined_to_said(token) or outside_modal_clause(token)
     main = token.head.head if misjoined else token
+    if main.dep_ == "xcomp" and _means_used(main.head):
+        main = main.head  # "used the summit to urge …": the urging is the main act
     while _joined(main):
         # "condemned Israel and demanded a ceasefire", "expelled the envoys, accusing them of
         # spying": acts of the main clause too
