@@ -3965,3 +3965,28 @@ def test_an_act_done_through_a_means_or_an_occasion_was_done(nlp, text: str, kin
 def test_an_act_expected_of_another_is_still_hypothetical(nlp) -> None:
     [event] = _events(nlp, "Uganda expects Kenya to reopen the border.")
     assert event.tense == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise to answer in kind warns; the "any" act it answers has not happened
+        ("Iran said it would respond in kind to any attack by Israel.",
+         [("THREATEN", ("IRN",), ("ISR",))]),
+        ("Russia's foreign ministry said Moscow would respond in kind to the expulsions.",
+         [("THREATEN", ("RUS",), ())]),
+    ],
+)  # fmt: skip
+def test_saying_one_will_respond_in_kind_is_a_threat(nlp, text: str, expected: list) -> None:
+    assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya said every incursion by Somali militants would be punished.",
+        "Venezuela said it would defend itself against any invasion by Guyana.",
+    ],
+)
+def test_an_act_of_no_one_in_particular_did_not_happen(nlp, text: str) -> None:
+    assert not {"ASSAULT", "COERCE", "MOBILIZE"} & {e.event for e in _events(nlp, text)}

@@ -464,8 +464,13 @@ _STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "l
 def _undone(token: Token) -> bool:
     """Whether the trigger is what is proposed, put off, prepared, kept from happening or shunned.
 
-    Or what has stalled: "talks between X and Y have stalled", "negotiations collapsed".
+    Or what has stalled: "talks between X and Y have stalled", "negotiations collapsed"; or an
+    act of no one in particular: "would respond to any attack", "every incursion".
     """
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"any", "every"} for c in token.children
+    ):
+        return True
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in _STALLED:
         return True
