@@ -140,7 +140,7 @@ def transcript_headline(line: str) -> bool:
 
 
 # A label opening a transcript's turn: "SECRETARY KERRY:", "Sergey Lavrov:", "Question (TASS):".
-TURN_LABEL = re.compile(r"(?m)^([A-Z][\w.'’ -]{0,60}?(?:\s*\([^()\n]{1,40}\))?):[ \t]+(?=\S)")
+TURN_LABEL = re.compile(r"(?m)^([A-Z][\w.,'’ -]{0,60}?(?:\s*\([^()\n]{1,40}\))?):[ \t]+(?=\S)")
 # A transcript label is a name or a title, not a sentence.
 LABEL_WORDS = 6
 

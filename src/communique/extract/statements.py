@@ -619,7 +619,40 @@ class _Speakers:
         for word in reversed(self.text[start:end].split()):
             if found := self._by_surname(word):
                 return _Who(found, "transcript")
-        return None
+        written = self._label_name(start, end)
+        return _Who(written, "transcript") if written is not None else None
+
+    def _label_name(self, start: int, end: int) -> Mention | None:
+        """The name a label writes after its title where the model found no person in it.
+
+        "Official Spokesperson, Shri Arvind Kumar:": the words after the last comma, ranks
+        and honorifics set aside, when an office comes before the comma and two or more
+        capitalised words remain.
+        """
+        label = self.text[start:end]
+        cut = label.rfind(",")
+        titled = any(m.kind == "office" for m in self.mentions if start <= m.start < start + cut)
+        if cut < 0 or not titled:
+            return None  # "Official Spokesperson, …" names an office before the name
+        words = [
+            (start + cut + 1 + m.start(), m.group()) for m in re.finditer(r"\S+", label[cut + 1 :])
+        ]
+        while words and words[0][1].rstrip(".") in _rank_parts():
+            words.pop(0)
+        if len(words) < 2 or not all(
+            w[:1].isupper() and w.replace("-", "").isalpha() for _at, w in words
+        ):
+            return None
+        name = " ".join(w for _at, w in words)
+        at, last = words[0][0], words[-1]
+        return Mention(
+            start=at,
+            end=last[0] + len(last[1]),
+            text=name,
+            kind="person",
+            name=name,
+            sentence=start,
+        )
 
     def full(self, person: Mention) -> Mention:
         """The person as the article names them in full."""
