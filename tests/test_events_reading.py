@@ -3990,3 +3990,21 @@ def test_saying_one_will_respond_in_kind_is_a_threat(nlp, text: str, expected: l
 )
 def test_an_act_of_no_one_in_particular_did_not_happen(nlp, text: str) -> None:
     assert not {"ASSAULT", "COERCE", "MOBILIZE"} & {e.event for e in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever a text is signed with is a party to the signing, not its target
+        ("Saudi Arabia signed an agreement with Libya on Monday.", ("SUPPORT", ("SAU", "LBY"), ())),
+        ("India signed a defence framework with the United States last month.",
+         ("SUPPORT", ("IND", "USA"), ())),
+    ],
+)  # fmt: skip
+def test_the_party_a_text_is_signed_with_signs_too(nlp, text: str, expected: tuple) -> None:
+    assert _coded(nlp, text) == [expected]
+
+
+def test_a_text_ratified_with_another_is_ratified_by_one_side(nlp) -> None:
+    text = "Tajikistan's parliament ratified the loan agreement with the Saudi fund on Monday."
+    assert [e.actor for e in _events(nlp, text) if e.event == "SUPPORT"] == [("TJK",)]

@@ -2734,6 +2734,12 @@ def _code(
         # "struck targets in southern Lebanon": an attack abroad is on the state it hits
         where = _acted_where(stated_place, clause, mentions)
         recipient = [where[1]] if where is not None and where[1] not in actor else []
+    if rule["event"] == "SUPPORT" and actor and token.lemma_.lower() in _SIGNING:
+        # "Egypt signed a peace treaty with Israel": both are parties, neither the target;
+        # a text ratified or adopted "with" someone is ratified or adopted by one side
+        cosigners = _codes(_signed_with(token), mentions, places=False)
+        actor = actor + [c for c in cosigners if c not in actor]
+        recipient = [c for c in recipient if c not in cosigners]
     if _we_together(rule, token, subjects, actor, recipient):
         # "We agreed to hold the next session in Baku", "we signed a memorandum", said by
         # one minister of talks with another: both sides agreed or signed
@@ -3219,6 +3225,23 @@ def _together(rule: dict, actor: list[str], trigger: Token) -> bool:
     aims at no other side in the news; joint warnings or accusations still do.
     """
     return rule["event"] == "SUPPORT" and (len(actor) > 1 or _signs(trigger))
+
+
+# Verbs of putting a name to a text with another party.
+_SIGNING = {"sign", "ink", "conclude", "countersign"}
+
+
+def _signed_with(verb: Token) -> list[Token]:
+    """The other parties a signing names with "with": on the verb or on the text signed."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _signs(trigger: Token) -> bool:
