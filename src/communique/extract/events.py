@@ -3227,8 +3227,8 @@ def _together(rule: dict, actor: list[str], trigger: Token) -> bool:
     return rule["event"] == "SUPPORT" and (len(actor) > 1 or _signs(trigger))
 
 
-# Verbs of putting a name to a text with another party.
-_SIGNING = {"sign", "ink", "conclude", "countersign"}
+# Verbs of putting a name to a text with another party (the trigger rows of signing).
+_SIGNING = {"sign", "conclude"}
 
 
 def _signed_with(verb: Token) -> list[Token]:
