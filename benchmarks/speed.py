@@ -222,6 +222,7 @@ def _throughput(args: argparse.Namespace, settings: Settings, folder: Path) -> t
     warm = folder / "warm-up"
     write_corpus(3, warm, seed=99)
     wanted = max(1, processes(settings) if args.processes == 0 else args.processes)
+    documents: set[int] = set()  # how many texts each run read: the same for all
 
     def run(mode: str, count: int) -> float:
         command = [sys.executable, str(Path(__file__).resolve()), "--one-run", mode]
@@ -230,11 +231,9 @@ def _throughput(args: argparse.Namespace, settings: Settings, folder: Path) -> t
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
         timed = [line.split() for line in done.stdout.splitlines() if line.startswith("SECONDS ")]
-        count_, seconds = int(timed[-1][1]), float(timed[-1][2])
-        documents.add(count_)
-        return seconds
+        documents.add(int(timed[-1][1]))
+        return float(timed[-1][2])
 
-    documents: set[int] = set()
     runs: dict[str, Callable[[], float]] = {"spaCy alone (1 process)": partial(run, "spacy", 1)}
     for count in dict.fromkeys((1, wanted)):
         name = f"communique pipeline ({count} process{'es' * (count > 1)})"

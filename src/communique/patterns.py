@@ -139,7 +139,8 @@ def transcript_headline(line: str) -> bool:
     return bool(transcript_title().search(line) or statement_by().match(line))
 
 
-# A label opening a transcript's turn: "SECRETARY KERRY:", "Sergey Lavrov:", "Question (TASS):".
+# A label opening a transcript's turn: "SECRETARY KERRY:", "Sergey Lavrov:", "Question (TASS):",
+# "Official Spokesperson, Shri Arvind Kumar:".
 TURN_LABEL = re.compile(r"(?m)^([A-Z][\w.,'’ -]{0,60}?(?:\s*\([^()\n]{1,40}\))?):[ \t]+(?=\S)")
 # A transcript label is a name or a title, not a sentence.
 LABEL_WORDS = 6

@@ -631,8 +631,9 @@ class _Speakers:
         """
         label = self.text[start:end]
         cut = label.rfind(",")
-        titled = any(m.kind == "office" for m in self.mentions if start <= m.start < start + cut)
-        if cut < 0 or not titled:
+        if cut < 0:
+            return None
+        if not any(m.kind == "office" for m in self.mentions if start <= m.start < start + cut):
             return None  # "Official Spokesperson, …" names an office before the name
         words = [
             (start + cut + 1 + m.start(), m.group()) for m in re.finditer(r"\S+", label[cut + 1 :])
