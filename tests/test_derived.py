@@ -8,11 +8,13 @@ from datetime import date
 from types import ModuleType
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from communique.link import merge_events
+from communique.link import merge_events, pack_views
 from communique.model import Analysis, Story
 from communique.store import Store, derived
+from communique.store.tables import ArticleCodeRow, ArticleFeatureRow
 from communique.web.figures import network_edges
 
 from .conftest import load_benchmark
@@ -217,10 +219,11 @@ def test_a_crowded_week_gives_at_most_the_capped_number_of_candidate_clusters(
     every = frozenset().union(*codes.values())  # a code set that every article shares
     with Session(store.engine) as session:
         found = derived._story_candidates(session, date(2021, 3, 9), every)
-        assert len(set(found.values())) <= derived.STORY_CANDIDATES
-        assert len(set(found.values())) < len(store.article_clusters())
+        stories = {story for _doc, story in found}
+        assert len(stories) <= derived.STORY_CANDIDATES
+        assert len(stories) < len(store.article_clusters())
         # Far from the week: nothing.
-        assert derived._story_candidates(session, date(2021, 6, 1), every) == {}
+        assert derived._story_candidates(session, date(2021, 6, 1), every) == []
 
 
 def test_candidates_sharing_more_codes_come_first_then_the_nearest_in_date(
@@ -241,3 +244,55 @@ def test_candidates_sharing_more_codes_come_first_then_the_nearest_in_date(
     # Without a shared pair, date distance decides, and ties go to the smaller id.
     later = [(f"art-{k}", date(2022, 5, 10 + k % 4)) for k in range(12)]
     assert derived.nearest_candidates(later, date(2022, 5, 13)) == ["art-11", "art-3", "art-7"]
+
+
+def _codes(analysis: Analysis) -> str:
+    return " ".join(sorted({c for m in analysis.mentions if m.kind != "place" for c in m.codes}))
+
+
+def _features(store: Store) -> dict[str, tuple]:
+    with Session(store.engine) as session:
+        rows = session.execute(
+            select(
+                ArticleFeatureRow.article_id,
+                ArticleFeatureRow.published,
+                ArticleFeatureRow.codes,
+                ArticleFeatureRow.views,
+            )
+        )
+        return {
+            article: (published, codes, bytes(views)) for article, published, codes, views in rows
+        }
+
+
+def test_every_stored_article_keeps_its_date_codes_and_views(store: Store, generated: list) -> None:
+    # Stored alone or in a batch, each article gets the row its candidates are compared on.
+    _save(store, generated[:1])
+    _save(store, generated[1:20])
+    assert _features(store) == {
+        item.article.id: (
+            item.article.published,
+            _codes(item.analysis),
+            pack_views(item.article.text),
+        )
+        for item in generated[:20]
+    }
+
+
+def test_an_article_analysed_again_is_looked_up_and_compared_by_its_new_codes(
+    store: Store, generated: list
+) -> None:
+    _save(store, generated[:20])
+    item = next(i for i in generated[:20] if len(_codes(i.analysis).split()) > 1)
+    kept = next(m for m in item.analysis.mentions if m.kind != "place" and m.codes)
+    fewer = dataclasses.replace(item.analysis, mentions=(kept,))
+    store.save(item.article, fewer, version=2, group="corpus", fingerprints=())
+    _published, codes, views = _features(store)[item.article.id]
+    assert codes == " ".join(sorted(kept.codes)) != _codes(item.analysis)
+    assert views == pack_views(item.article.text)
+    with Session(store.engine) as session:
+        looked_up = session.scalars(
+            select(ArticleCodeRow.code).where(ArticleCodeRow.article_id == item.article.id)
+        )
+        assert sorted(looked_up) == sorted(kept.codes)
+    _assert_derived_match(store)

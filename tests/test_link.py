@@ -17,9 +17,11 @@ from communique.link import (
     assign_stories,
     duplicate_pairs,
     near_duplicates,
+    pack_views,
     signature,
     story_clusters,
 )
+from communique.link.stories import _views, unpack_views
 
 # Reports written for these tests. Two agencies on one meeting in Jakarta, in their own words;
 # a meeting of the same kind three weeks later between other states; and an unrelated story.
@@ -357,3 +359,28 @@ def test_story_word_hashes_are_the_same_in_every_process() -> None:
     }
     assert len(answers) == 1
     assert len(answers.pop()) > 100  # the bags hold the report's words
+
+
+def test_packed_views_give_back_the_bags_of_the_text() -> None:
+    # A long report and a short one, with words repeated (counts above one) and without names.
+    for text in (JAKARTA_DAILY, "Prices of rice rose again; rice traders said prices would rise."):
+        packed = pack_views(text)
+        assert isinstance(packed, bytes)
+        for (keys, counts), (want_keys, want_counts) in zip(
+            unpack_views(packed), _views(text), strict=True
+        ):
+            assert keys.dtype == want_keys.dtype and keys.tolist() == want_keys.tolist()
+            assert counts.astype(int).tolist() == want_counts.tolist()
+    assert [len(keys) for keys, _counts in unpack_views(pack_views(" — … "))] == [0, 0, 0]
+
+
+def test_candidates_carrying_their_views_only_are_placed_as_from_their_texts() -> None:
+    # A store passes stored candidates with their kept views and no text: same stories.
+    stored = [(COPIES[6], "sty-a"), (COPIES[8], "sty-b"), (COPIES[3], "sty-c")]
+    kept = [
+        (dataclasses.replace(doc, text="", views=pack_views(doc.text)), story)
+        for doc, story in stored
+    ]
+    new = COPIES[:3] + COPIES[4:6]
+    assert assign_stories(new, kept) == assign_stories(new, stored)
+    assert assign_stories(new, kept)["daily-jakarta"] == "sty-a"

@@ -249,6 +249,30 @@ def test_version_11_stories_are_merged_again_under_their_new_ids(tmp_path: Path)
     assert _schema_of(path) == (migrations.HEAD, str(SCHEMA_VERSION))
 
 
+def test_version_12_articles_are_given_the_features_their_candidates_are_compared_on(
+    tmp_path: Path,
+) -> None:
+    # Schema 13 keeps each article's date, codes and packed views; a schema 12 database is
+    # made here from a new one by dropping the table, and the upgrade fills it again.
+    path = tmp_path / "v12.db"
+    store = Store.open(str(path))
+    for item in load_benchmark("make_corpus").generate(12, seed=7):
+        store.save(item.article, item.analysis, version=1, group="corpus", fingerprints=())
+    store.close()
+    query = "SELECT article_id, published, codes, views FROM article_features ORDER BY 1"
+    with sqlite3.connect(path) as db:
+        want = db.execute(query).fetchall()
+        db.execute("DROP TABLE article_features")
+        db.execute("UPDATE alembic_version SET version_num = '0012'")
+        db.execute("UPDATE meta SET value = '12' WHERE key = 'schema_version'")
+    assert len(want) == 12
+    Store.open(str(path)).close()
+    with sqlite3.connect(path) as db:
+        assert db.execute(query).fetchall() == want
+    assert _schema_of(path) == (migrations.HEAD, str(SCHEMA_VERSION))
+    assert _model_differences(path) == []
+
+
 def _schema(engine: Engine) -> dict[str, object]:
     """What a database's schema holds: tables with columns, keys and indexes, and on SQLite the
     full-text tables and triggers (column order aside, which ALTER TABLE cannot choose)."""

@@ -14,7 +14,8 @@ Each works on a batch, and each has an incremental form for a store that links a
 against a few candidates it looks up, never the whole corpus: events by :func:`happening_key`
 and :func:`merge_window` (then :func:`merge_events` over the new reports and the touched
 stories), near-duplicates by shared :func:`signature` keys (then :func:`duplicate_pairs`),
-story clusters by date window (then :func:`assign_stories`).
+story clusters by date window (then :func:`assign_stories`, over the candidates' views the store
+kept: :func:`pack_views`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 from .documents import LinkDoc
 from .duplicates import duplicate_pairs, near_duplicates, signature
 from .events import corroborated, happening_key, merge_events, merge_window
-from .stories import assign_stories, story_clusters
+from .stories import assign_stories, pack_views, story_clusters
 
 __all__ = [
     "LinkDoc",
@@ -33,6 +34,7 @@ __all__ = [
     "merge_events",
     "merge_window",
     "near_duplicates",
+    "pack_views",
     "signature",
     "story_clusters",
 ]

@@ -17,13 +17,16 @@ class LinkDoc:
     """One article as the link stage sees it: its id, its text, its date and its actors.
 
     ``codes`` are the resolved actor codes (states, IGOs) the article mentions; empty when the
-    actor layer found none, which counts as no evidence either way.
+    actor layer found none, which counts as no evidence either way. ``views`` are its text's
+    words as story clustering counts them (``stories.pack_views``), when a store kept them:
+    story clustering then reads those and not ``text``, which a stored candidate leaves empty.
     """
 
     id: str
     text: str
     published: date | None
     codes: frozenset[str] = frozenset()
+    views: bytes | None = None
 
 
 def sorted_unique(docs: Sequence[LinkDoc]) -> list[LinkDoc]:

@@ -53,7 +53,8 @@ STORY_MAX_DAYS = 7
 CODE_BONUS = 0.05
 # The weights of the three views: the whole text, the lead, the names.
 _WEIGHTS = (1.0, LEAD_WEIGHT, NAME_WEIGHT)
-# Texts whose analysed words are kept for the next call: a store's candidates for a few batches.
+# Texts whose analysed words are kept for the next call: a batch clustered again (the tuning
+# grid of ``benchmarks/clustering.py``). A store keeps its articles' views (:func:`pack_views`).
 CACHED_TEXTS = 4096
 
 # scikit-learn's default token pattern: two or more word characters.
@@ -204,9 +205,13 @@ def _names(text: str) -> str:
     return " ".join(found)
 
 
-# One view of one text: its distinct words (as 64-bit hashes, sorted) and their sublinear term
-# frequencies, 1 + ln(count).
+# One view of one text: its distinct words (as 64-bit hashes, sorted) and how often each occurs.
 Bag = tuple[np.ndarray, np.ndarray]
+# A text's three views, whole, lead and names.
+Views = tuple[Bag, Bag, Bag]
+# How packed views are laid out: the three lengths, then every word hash, then every count,
+# little-endian whatever the machine, as workers of a cluster share one store.
+_LENGTHS, _HASHES, _COUNTS = np.dtype("<u4"), np.dtype("<i8"), np.dtype("<u4")
 
 
 class Rows(NamedTuple):
@@ -229,7 +234,7 @@ class Rows(NamedTuple):
 
 
 def _bag(words: list[str]) -> Bag:
-    """A view's words as a bag: distinct word hashes and their sublinear term frequencies.
+    """A view's words as a bag: distinct word hashes and their counts.
 
     Words are hashed rather than numbered in a vocabulary, so no table of every word ever seen
     grows with the corpus; two words share a 64-bit hash with negligible odds. The hash is
@@ -238,10 +243,9 @@ def _bag(words: list[str]) -> Bag:
     every run, so a worker and a single process place an article alike to the last bit.
     """
     if not words:
-        return np.empty(0, dtype=np.int64), np.empty(0)
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     hashes = np.fromiter(map(_word_hash, words), dtype=np.int64, count=len(words))
-    keys, counts = np.unique(hashes, return_counts=True)
-    return keys, 1.0 + np.log(counts)
+    return np.unique(hashes, return_counts=True)
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -260,14 +264,15 @@ def _tfidf(bags: Sequence[Bag]) -> Rows:
     from the cached bags, in NumPy: scikit-learn's vectoriser and SciPy's sparse matrices cost
     more in checks than in arithmetic when a store places one article among a few dozen.
     """
-    lengths = np.fromiter((len(keys) for keys, _tf in bags), dtype=np.int64, count=len(bags))
+    lengths = np.fromiter((len(keys) for keys, _n in bags), dtype=np.int64, count=len(bags))
     indptr = np.concatenate(([0], np.cumsum(lengths)))
     if not indptr[-1]:
         return Rows(np.empty(0), np.empty(0, dtype=np.int64), indptr, 0)
-    keys = np.concatenate([keys for keys, _tf in bags])
+    keys = np.concatenate([keys for keys, _n in bags])
     vocabulary, columns, df = np.unique(keys, return_inverse=True, return_counts=True)
     idf = np.log((1.0 + len(bags) + BACKGROUND_DOCS) / (1.0 + df)) + 1.0
-    data = np.concatenate([tf for _keys, tf in bags]) * idf[columns]
+    counts = np.concatenate([counts for _keys, counts in bags]).astype(np.int64)
+    data = (1.0 + np.log(counts)) * idf[columns]  # sublinear term frequency
     row = np.repeat(np.arange(len(bags)), lengths)
     norm = np.sqrt(np.bincount(row, weights=data * data, minlength=len(bags)))
     data /= norm[row]  # a row with an entry has a positive norm
@@ -275,13 +280,43 @@ def _tfidf(bags: Sequence[Bag]) -> Rows:
 
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)
-def _views(text: str) -> tuple[Bag, Bag, Bag]:
+def _views(text: str) -> Views:
     """The bags of a text's three views (whole, lead, names), stop words out.
 
-    Cached, as analysing the text is most of the cost of a similarity and a store compares the
-    same stored candidates with batch after batch of new articles.
+    Cached, as analysing the text is most of the cost of a similarity.
     """
     whole, lead, names = (_bag(_analyse(view)) for view in (text, _lead(text), _names(text)))
+    return whole, lead, names
+
+
+def pack_views(text: str) -> bytes:
+    """A text's three views as bytes, for a store to keep beside the article.
+
+    A store places each new article among a few dozen stored ones, and analysing their texts
+    again was most of the work of placing it: at 100,000 stored articles, a dozen texts read
+    and analysed per article added. Kept packed, a candidate costs a row read, and
+    :func:`unpack_views` gives back the very bags :func:`_views` computes: a story is the same
+    whichever way its documents came.
+    """
+    bags = _views(text)
+    lengths = np.array([len(keys) for keys, _counts in bags], dtype=_LENGTHS)
+    hashes = np.concatenate([keys for keys, _counts in bags]).astype(_HASHES)
+    counts = np.concatenate([counts for _keys, counts in bags]).astype(_COUNTS)
+    return lengths.tobytes() + hashes.tobytes() + counts.tobytes()
+
+
+def unpack_views(data: bytes) -> Views:
+    """The views :func:`pack_views` packed."""
+    lengths = np.frombuffer(data, dtype=_LENGTHS, count=3)
+    total = int(lengths.sum())
+    start = lengths.nbytes
+    hashes = np.frombuffer(data, dtype=_HASHES, count=total, offset=start).astype(np.int64)
+    start += hashes.nbytes
+    counts = np.frombuffer(data, dtype=_COUNTS, count=total, offset=start)
+    ends = np.cumsum(lengths).tolist()
+    whole, lead, names = (
+        (hashes[low:high], counts[low:high]) for low, high in zip([0, *ends[:2]], ends, strict=True)
+    )
     return whole, lead, names
 
 
@@ -368,8 +403,9 @@ def _similarity_of(docs: list[LinkDoc], chosen: int) -> np.ndarray:
     return similarity
 
 
-def _views_of(item: LinkDoc) -> tuple[Bag, Bag, Bag]:
-    return _views(item.text)
+def _views_of(item: LinkDoc) -> Views:
+    """A document's views: those it carries, packed by a store, or its text's."""
+    return _views(item.text) if item.views is None else unpack_views(item.views)
 
 
 def _inverse(values: np.ndarray) -> np.ndarray:

@@ -17,10 +17,11 @@ stories they were in are merged again from their remaining members.
 
 Article links: a new article's near-copy candidates are the stored articles sharing one of its
 LSH band keys, and its story-cluster candidates the few published within a week of it that
-share most of its actors' codes, with the rest of their clusters (:func:`link_articles`).
-Clusters found so depend on the order articles arrive in, as any online clustering does;
-``link.story_clusters`` regroups a whole batch and stays the measure on ECB+
-(``benchmarks/clustering.py`` scores both).
+share most of its actors' codes, with the rest of their clusters (:func:`link_articles`),
+compared on what ``article_features`` keeps of each (date, codes, packed word bags) rather
+than on their texts analysed again. Clusters found so depend on the order articles arrive in,
+as any online clustering does; ``link.story_clusters`` regroups a whole batch and stays the
+measure on ECB+ (``benchmarks/clustering.py`` scores both).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from ..link import (
     happening_key,
     merge_events,
     merge_window,
+    pack_views,
     signature,
 )
 from ..link.stories import STORY_MAX_DAYS
@@ -63,6 +65,7 @@ from .engine import ROWS_PER_STATEMENT, chunked
 from .rows import to_record
 from .tables import (
     ArticleCodeRow,
+    ArticleFeatureRow,
     ArticleKeyRow,
     ArticleRow,
     ArticleStoryRow,
@@ -80,6 +83,7 @@ from .tables import (
 )
 
 __all__ = [
+    "add_features",
     "count_mentions",
     "date_statements",
     "entity_id",
@@ -90,6 +94,7 @@ __all__ = [
     "person_codes",
     "rebuild",
     "rebuild_stories",
+    "recode",
     "restory",
     "upsert_counts",
 ]
@@ -338,7 +343,14 @@ def upsert_counts(
 
 def rebuild(session: Session) -> None:
     """Recompute every derived table from the events and mentions stored."""
-    for table in (EntityNameRow, ArticleKeyRow, NearCopyRow, ArticleStoryRow, ArticleCodeRow):
+    for table in (
+        EntityNameRow,
+        ArticleKeyRow,
+        NearCopyRow,
+        ArticleStoryRow,
+        ArticleCodeRow,
+        ArticleFeatureRow,
+    ):
         session.execute(delete(table))
     session.execute(delete(EntityRow))
     ids = list(
@@ -438,11 +450,14 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
     codes first, with every member of their clusters. The codes are blocking, as record linkage
     calls it: two reports of one happening name its parties, and a week of a large corpus
     holds far more articles than share one of them; the cap keeps the work per article the
-    same as the corpus grows. An undated article is compared with the undated
-    new articles of its own batch only, as a window around no date would be the whole corpus.
+    same as the corpus grows. Candidates come as the rows ``article_features`` keeps (date,
+    codes, packed views), so their texts are neither read nor analysed again. An undated
+    article is compared with the undated new articles of its own batch only, as a window
+    around no date would be the whole corpus.
     """
     if not new:
         return
+    new = _keep_features(session, new)
     fresh = {doc.id for doc in new}
     keys = {doc.id: signature(doc.text) for doc in new}
     wanted = sorted({key for found in keys.values() for key in found})
@@ -466,8 +481,7 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
     dated = [(doc.published, doc) for doc in new if doc.published]
     for day, doc in sorted(dated, key=lambda pair: (pair[0], pair[1].id)):
         stored = _story_candidates(session, day, doc.codes)  # the batch's earlier ones too
-        members = _link_docs(session, sorted(set(stored) - {doc.id}))
-        story = assign_stories([doc], [(m, stored[m.id]) for m in members])[doc.id]
+        story = assign_stories([doc], [pair for pair in stored if pair[0].id != doc.id])[doc.id]
         session.execute(insert(ArticleStoryRow.__table__), {"article_id": doc.id, "story": story})
         codes = [{"code": c, "published": day, "article_id": doc.id} for c in doc.codes]
         if codes:
@@ -480,14 +494,76 @@ def link_articles(session: Session, new: Sequence[LinkDoc]) -> None:
         )
 
 
-def _story_candidates(session: Session, day: date, codes: frozenset[str]) -> dict[str, str]:
+def _keep_features(session: Session, docs: Sequence[LinkDoc]) -> list[LinkDoc]:
+    """Write the ``article_features`` rows of new articles; return them with their views."""
+    docs = [
+        doc if doc.views is not None else dataclasses.replace(doc, views=pack_views(doc.text))
+        for doc in docs
+    ]
+    values = [
+        {
+            "article_id": doc.id,
+            "published": doc.published,
+            "codes": " ".join(sorted(doc.codes)),
+            "views": doc.views,
+        }
+        for doc in docs
+    ]
+    for start in range(0, len(values), CHUNK):
+        session.execute(insert(ArticleFeatureRow.__table__), values[start : start + CHUNK])
+    return docs
+
+
+def add_features(session: Session) -> None:
+    """Keep the ``article_features`` row of every stored article that has none (schema 13)."""
+    kept = select(ArticleFeatureRow.article_id)
+    ids = list(session.scalars(select(ArticleRow.id).where(ArticleRow.id.not_in(kept))))
+    for start in range(0, len(ids), CHUNK):
+        _keep_features(session, _link_docs(session, ids[start : start + CHUNK]))
+
+
+def recode(session: Session, doc: LinkDoc) -> None:
+    """Give a stored article that was analysed again the codes of its new analysis.
+
+    Its candidates are looked up by these (``article_codes``) and compared on them
+    (``article_features``); its text, and so its views, are those it was stored with.
+    """
+    old = session.scalar(
+        select(ArticleFeatureRow.codes).where(ArticleFeatureRow.article_id == doc.id)
+    )
+    codes = " ".join(sorted(doc.codes))
+    if old is None or old == codes:
+        return
+    session.execute(
+        update(ArticleFeatureRow).where(ArticleFeatureRow.article_id == doc.id).values(codes=codes)
+    )
+    if doc.published is None:
+        return
+    session.execute(
+        delete(ArticleCodeRow).where(
+            ArticleCodeRow.code.in_(old.split()),
+            ArticleCodeRow.published == doc.published,
+            ArticleCodeRow.article_id == doc.id,
+        )
+    )
+    if doc.codes:
+        session.execute(
+            insert(ArticleCodeRow.__table__),
+            [{"code": c, "published": doc.published, "article_id": doc.id} for c in doc.codes],
+        )
+
+
+def _story_candidates(
+    session: Session, day: date, codes: frozenset[str]
+) -> list[tuple[LinkDoc, str]]:
     """The stored articles an article of ``day`` mentioning ``codes`` may share a story with.
 
     The :data:`STORY_CANDIDATES` articles of the window that share most of its codes, the
     nearest in date first among equals (all articles of the window, by date, when it has no
-    code), with every member of their clusters. A report of the same happening names the same
-    parties on about the same day, so it ranks first; the cap keeps the work per article the
-    same when a week of the corpus holds thousands of articles naming a busy state.
+    code), with every member of their clusters, each with its story. A report of the same
+    happening names the same parties on about the same day, so it ranks first; the cap keeps
+    the work per article the same when a week of the corpus holds thousands of articles naming
+    a busy state.
     """
     window = timedelta(days=STORY_MAX_DAYS)
     low, high = day - window, day + window
@@ -501,12 +577,32 @@ def _story_candidates(session: Session, day: date, codes: frozenset[str]) -> dic
         )
     nearest = nearest_candidates(session.execute(near), day)
     if not nearest:
-        return {}
+        return []
     stories = select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(nearest))
-    query = select(ArticleStoryRow.article_id, ArticleStoryRow.story).where(
-        ArticleStoryRow.story.in_(stories)
+    query = (
+        select(
+            ArticleFeatureRow.article_id,
+            ArticleFeatureRow.published,
+            ArticleFeatureRow.codes,
+            ArticleFeatureRow.views,
+            ArticleStoryRow.story,
+        )
+        .join(ArticleStoryRow, ArticleStoryRow.article_id == ArticleFeatureRow.article_id)
+        .where(ArticleStoryRow.story.in_(stories))
     )
-    return {article: story for article, story in session.execute(query)}
+    return [
+        (
+            LinkDoc(
+                id=article,
+                text="",
+                published=published,
+                codes=frozenset(joined.split()),
+                views=bytes(views),
+            ),
+            story,
+        )
+        for article, published, joined, views, story in session.execute(query)
+    ]
 
 
 def nearest_candidates(found: Iterable[tuple[str, date]], day: date) -> list[str]:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -26,6 +27,7 @@ __all__ = [
     "DERIVED",
     "AnalysisRow",
     "ArticleCodeRow",
+    "ArticleFeatureRow",
     "ArticleKeyRow",
     "ArticleRow",
     "ArticleSourceRow",
@@ -246,6 +248,7 @@ DERIVED = frozenset(
         "near_copies",
         "article_stories",
         "article_codes",
+        "article_features",
     }
 )
 
@@ -352,6 +355,20 @@ class ArticleCodeRow(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     published: Mapped[date] = mapped_column(Date, primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+
+
+class ArticleFeatureRow(Base):
+    """An article as story clustering compares it: date, codes and packed views (``link``).
+
+    Kept so that a stored candidate is one row read, not its text and mentions read and its
+    text analysed again for every new article it is compared with.
+    """
+
+    __tablename__ = "article_features"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    published: Mapped[date | None] = mapped_column(Date)
+    codes: Mapped[str] = mapped_column(Text)  # space-separated, sorted
+    views: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class WatchSourceRow(Base):

@@ -180,6 +180,8 @@ class Writes:
         derived.restory(session, events, stale)
         if new:
             derived.link_articles(session, [derived.link_doc(article, analysis.mentions)])
+        else:
+            derived.recode(session, derived.link_doc(article, analysis.mentions))
         return new
 
 

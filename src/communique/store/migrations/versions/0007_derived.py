@@ -15,6 +15,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 from communique.store.migrations import has_column, missing
+from communique.store.tables import ArticleFeatureRow
 
 revision = "0007"
 down_revision = "0006"
@@ -41,6 +42,9 @@ def upgrade() -> None:
         op.create_index("ix_events_merge", "events", ["merge_key", "date"])
     if missing("stories"):
         _create_tables()
+    # Today's rebuild also fills schema 13's article features: made here as the model has it,
+    # revision 13 then finds the table there and filled.
+    ArticleFeatureRow.__table__.create(op.get_bind(), checkfirst=True)
     derived.rebuild(Session(bind=op.get_bind()))
 
 
