@@ -47,6 +47,7 @@ from communique.model import (
     Statement,
 )
 from communique.pipeline import ANALYSIS_VERSION
+from communique.settings import load_settings
 from communique.store import Store
 
 PHRASINGS = Path(__file__).resolve().parent / "corpus" / "phrasings.yaml"
@@ -54,8 +55,8 @@ FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2025, 12, 31)
 # How many outlets report one happening, as drawn (more single reports than shared ones).
 REPORTS = (1, 1, 1, 2, 2, 3, 4)
-# Articles written per store transaction: fewer commits, each still small.
-BATCH = 200
+# Articles written per store transaction: as many as ``communique ingest`` stores in one.
+BATCH = load_settings().ingest_batch_size
 _SLOT = re.compile(r"\{(\w+)\}")
 # The slots that name a side (a state or its speaker), and which side.
 _SIDE_OF = {

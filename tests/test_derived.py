@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from communique.link import merge_events, pack_views
-from communique.model import Analysis, Story
+from communique.model import Analysis, Article, Mention, Story
 from communique.store import Store, derived
 from communique.store.tables import ArticleCodeRow, ArticleFeatureRow
 from communique.web.figures import network_edges
@@ -226,24 +226,65 @@ def test_a_crowded_week_gives_at_most_the_capped_number_of_candidate_clusters(
         assert derived._story_candidates(session, date(2021, 6, 1), every) == []
 
 
+def _stored_at(store: Store, plan: list[tuple[str, date, tuple[str, ...]]]) -> None:
+    """Store one short article per ``(id, published, codes)``, each on a topic of its own."""
+    topics = [
+        "The rice harvest fell after floods in the delta.",
+        "Cobalt miners struck for higher wages.",
+        "Tuna boats came home early because of storms.",
+        "Lithium brine projects drew foreign investors.",
+        "Wheat farmers sowed late after a cold April.",
+        "Coffee roasters raised their retail prices.",
+    ]
+    for (article_id, day, codes), text in zip(plan, topics, strict=True):
+        article = Article(
+            id=article_id,
+            doc=f"{article_id}.txt",
+            text=text,
+            title=None,
+            published=day,
+            language="en",
+            publisher=None,
+        )
+        mentions = tuple(
+            Mention(start=0, end=3, text=code, kind="state", name=code, codes=(code,))
+            for code in codes
+        )
+        analysis = Analysis(article_id=article_id, mentions=mentions)
+        store.save(article, analysis, version=1, group="corpus", fingerprints=())
+
+
+def _ranked(store: Store, day: date, codes: frozenset[str]) -> list[str]:
+    with Session(store.engine) as session:
+        return sorted(doc.id for doc, _story in derived._story_candidates(session, day, codes))
+
+
 def test_candidates_sharing_more_codes_come_first_then_the_nearest_in_date(
-    monkeypatch: pytest.MonkeyPatch,
+    store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(derived, "STORY_CANDIDATES", 3)
-    day = date(2022, 5, 10)
-    # One row per code shared: "z-both" shares two codes, the others one each.
-    rows = [
-        ("a-far", date(2022, 5, 3)),
-        ("b-near", date(2022, 5, 10)),
-        ("c-next", date(2022, 5, 11)),
-        ("z-both", date(2022, 5, 16)),
-        ("z-both", date(2022, 5, 16)),
-        ("d-next", date(2022, 5, 9)),
+    # "z-both" shares two codes with the new article, the others one each.
+    _stored_at(
+        store,
+        [
+            ("a-far", date(2022, 5, 3), ("PER",)),
+            ("b-near", date(2022, 5, 10), ("PER",)),
+            ("c-next", date(2022, 5, 11), ("CHL",)),
+            ("z-both", date(2022, 5, 16), ("CHL", "PER")),
+            ("d-next", date(2022, 5, 9), ("CHL",)),
+            ("e-other", date(2022, 5, 10), ("BOL",)),
+        ],
+    )
+    # "c-next" and "d-next" are a day away each way: the smaller id goes first.
+    assert _ranked(store, date(2022, 5, 10), frozenset({"CHL", "PER"})) == [
+        "b-near",
+        "c-next",
+        "z-both",
     ]
-    assert derived.nearest_candidates(rows, day) == ["z-both", "b-near", "c-next"]
-    # Without a shared pair, date distance decides, and ties go to the smaller id.
-    later = [(f"art-{k}", date(2022, 5, 10 + k % 4)) for k in range(12)]
-    assert derived.nearest_candidates(later, date(2022, 5, 13)) == ["art-11", "art-3", "art-7"]
+    # An article naming no code is compared with the window's nearest, whatever they name:
+    # "c-next" two days away, then three of three days away, the smaller ids first.
+    assert _ranked(store, date(2022, 5, 13), frozenset()) == ["b-near", "c-next", "e-other"]
+    assert _ranked(store, date(2022, 6, 1), frozenset({"PER"})) == []
 
 
 def _codes(analysis: Analysis) -> str:

@@ -27,6 +27,7 @@ measure on ECB+ (``benchmarks/clustering.py`` scores both).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,8 +38,11 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
+    Integer,
     Select,
     String,
+    bindparam,
     cast,
     delete,
     func,
@@ -47,7 +51,10 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..link import (
     LinkDoc,
@@ -89,7 +96,6 @@ __all__ = [
     "entity_id",
     "link_articles",
     "link_doc",
-    "nearest_candidates",
     "network_edges",
     "person_codes",
     "rebuild",
@@ -559,37 +565,19 @@ def _story_candidates(
     """The stored articles an article of ``day`` mentioning ``codes`` may share a story with.
 
     The :data:`STORY_CANDIDATES` articles of the window that share most of its codes, the
-    nearest in date first among equals (all articles of the window, by date, when it has no
-    code), with every member of their clusters, each with its story. A report of the same
-    happening names the same parties on about the same day, so it ranks first; the cap keeps
-    the work per article the same when a week of the corpus holds thousands of articles naming
-    a busy state.
+    nearest in date first among equals, then by id (all articles of the window, by date, when
+    it has no code), with every member of their clusters, each with its story. A report of the
+    same happening names the same parties on about the same day, so it ranks first; the cap
+    keeps the work per article the same when a week of the corpus holds thousands of articles
+    naming a busy state. One statement, built once: the database ranks the window's rows
+    through the index of codes and dates, and only the chosen clusters' rows come back.
     """
     window = timedelta(days=STORY_MAX_DAYS)
-    low, high = day - window, day + window
+    values = {"day": day, "low": day - window, "high": day + window, "limit": STORY_CANDIDATES}
     if codes:
-        near = select(ArticleCodeRow.article_id, ArticleCodeRow.published).where(
-            ArticleCodeRow.code.in_(sorted(codes)), ArticleCodeRow.published.between(low, high)
-        )
+        rows = session.execute(_candidates(True), {**values, "codes": sorted(codes)})
     else:
-        near = select(ArticleRow.id, ArticleRow.published).where(
-            ArticleRow.published.between(low, high)
-        )
-    nearest = nearest_candidates(session.execute(near), day)
-    if not nearest:
-        return []
-    stories = select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(nearest))
-    query = (
-        select(
-            ArticleFeatureRow.article_id,
-            ArticleFeatureRow.published,
-            ArticleFeatureRow.codes,
-            ArticleFeatureRow.views,
-            ArticleStoryRow.story,
-        )
-        .join(ArticleStoryRow, ArticleStoryRow.article_id == ArticleFeatureRow.article_id)
-        .where(ArticleStoryRow.story.in_(stories))
-    )
+        rows = session.execute(_candidates(False), values)
     return [
         (
             LinkDoc(
@@ -601,23 +589,69 @@ def _story_candidates(
             ),
             story,
         )
-        for article, published, joined, views, story in session.execute(query)
+        for article, published, joined, views, story in rows
     ]
 
 
-def nearest_candidates(found: Iterable[tuple[str, date]], day: date) -> list[str]:
-    """The :data:`STORY_CANDIDATES` articles of ``found`` most like a report of ``day``'s news.
+@functools.cache
+def _candidates(by_codes: bool) -> Select[Any]:
+    """The statement of :func:`_story_candidates`, with or without codes to share."""
+    day = bindparam("day", type_=Date)
+    if by_codes:
+        near = (
+            select(ArticleCodeRow.article_id)
+            .where(
+                ArticleCodeRow.code.in_(bindparam("codes", expanding=True)),
+                ArticleCodeRow.published.between(bindparam("low"), bindparam("high")),
+            )
+            .group_by(ArticleCodeRow.article_id, ArticleCodeRow.published)
+            .order_by(
+                func.count().desc(),
+                DaysApart(ArticleCodeRow.published, day),
+                ArticleCodeRow.article_id,
+            )
+        )
+    else:
+        near = (
+            select(ArticleRow.id)
+            .where(ArticleRow.published.between(bindparam("low"), bindparam("high")))
+            .order_by(DaysApart(ArticleRow.published, day), ArticleRow.id)
+        )
+    nearest = near.limit(bindparam("limit"))
+    stories = select(ArticleStoryRow.story).where(ArticleStoryRow.article_id.in_(nearest))
+    return (
+        select(
+            ArticleFeatureRow.article_id,
+            ArticleFeatureRow.published,
+            ArticleFeatureRow.codes,
+            ArticleFeatureRow.views,
+            ArticleStoryRow.story,
+        )
+        .join(ArticleStoryRow, ArticleStoryRow.article_id == ArticleFeatureRow.article_id)
+        .where(ArticleStoryRow.story.in_(stories))
+    )
 
-    ``found`` holds an ``(article, published)`` row per code the article shares with the new
-    one; those sharing most codes come first, then the nearest in date, then by id.
-    """
-    shared: Counter[str] = Counter()
-    when: dict[str, date] = {}
-    for article, published in found:
-        shared[article] += 1
-        when[article] = published
-    ranked = sorted(shared, key=lambda a: (-shared[a], abs((when[a] - day).days), a))
-    return ranked[:STORY_CANDIDATES]
+
+class DaysApart(FunctionElement[int]):
+    """Whole days between two dates, either way round, in the dialect's own date arithmetic."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "days_apart"
+
+
+@compiles(DaysApart)
+def _days_apart(element: DaysApart, compiler: SQLCompiler, **kw: Any) -> str:
+    """PostgreSQL's: a date minus a date is a number of days."""
+    first, second = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"abs({first} - {second})"
+
+
+@compiles(DaysApart, "sqlite")
+def _days_apart_sqlite(element: DaysApart, compiler: SQLCompiler, **kw: Any) -> str:
+    """SQLite's: dates are ISO text, which ``julianday`` reads."""
+    first, second = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"abs(julianday({first}) - julianday({second}))"
 
 
 def _link_docs(session: Session, ids: Sequence[str]) -> list[LinkDoc]:
