@@ -1070,3 +1070,50 @@ def test_actors_a_lone_surname_after_the_full_name_is_that_person_in_a_fresh_pip
     """Not only once an earlier document taught the name: the first document reads it too."""
     people = _people(_mentions(make_nlp(), text, date(2024, 7, 10)))
     assert people[surname][0] == person
+
+
+@pytest.mark.parametrize(
+    ("text", "again", "code"),
+    [
+        (
+            "The UN Human Rights Council met in Geneva on Monday. Peru's envoy asked the council"
+            " to send experts to the border.",
+            "council",
+            "IGO:UN",
+        ),
+        (
+            "The African Union Commission sent observers to the vote. Kenya thanked the"
+            " commission for its report.",
+            "commission",
+            "IGO:AU",
+        ),
+        (
+            "The U.N. Security Council renewed the mission on Friday, and Chile thanked the"
+            " Security Council for acting quickly.",
+            "Security Council",
+            "IGO:UN",
+        ),
+    ],
+)
+def test_actors_a_body_named_again_by_the_noun_its_name_ends_in(
+    pipelines, text: str, again: str, code: str
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 5, 6)).mentions
+    [found] = [m for m in mentions if m.text == again]
+    assert (found.kind, found.codes, found.reference) == ("organisation", (code,), "title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A plural, a noun with its own "of", and a noun whose words are not the body's.
+        "The European Commission fined the firm. The councils of three towns protested.",
+        "The European Commission met in Brussels. The Council of Europe said nothing.",
+        "The UN Security Council met on Monday. The national council of Chile met as well.",
+    ],
+)
+def test_actors_a_noun_that_names_some_other_body_is_not_the_one_named_before(
+    pipelines, text: str
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 5, 6)).mentions
+    assert [m.text for m in mentions if m.reference == "title" and m.kind == "organisation"] == []

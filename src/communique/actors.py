@@ -172,6 +172,7 @@ class ActorResolver:
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._domestic(doc, mentions))
+        mentions.extend(self._named_again(doc, mentions))
         mentions.extend(self._collectives(ents, mentions))
         mentions.extend(self._first_person(doc, mentions))
         mentions = _in_context(mentions, self.shared_forms, self.kb)
@@ -884,6 +885,55 @@ class ActorResolver:
             )
         return found
 
+    def _named_again(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A body named again by the noun its name ends in: "the council", "the Board".
+
+        Reports name an international body once in full ("the UN Human Rights Council", "the
+        IAEA Board of Governors") and then by that noun alone, or with words of its name
+        ("the Security Council"). Such a phrase, with "the" before it, is the body named last
+        whose name ends in the noun (before "of", for "Board of Governors"). Only the nouns
+        listed as "again" in ``organisation-words.jsonl`` are read so; a plural ("the
+        councils") or a noun with its own "of" ("the Council of Europe") is not.
+        """
+        named = [
+            m for m in mentions if m.kind == "organisation" and m.name and m.reference == "name"
+        ]
+        if not named:
+            return []
+        taken = sorted((m.start, m.end) for m in mentions)
+        found = []
+        for token in tokens_lowered(doc, self.kb.org_again):
+            if token.tag_ in {"NNS", "NNPS"} or (
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+            ):
+                continue
+            if any(start <= token.idx < end for start, end in taken):
+                continue
+            body = next(
+                (m for m in reversed(named) if m.end <= token.idx and _ends_in(m, token.lower_)),
+                None,
+            )
+            if body is None:
+                continue
+            words = {w.lower() for w in re.findall(r"[\w.]+", f"{body.name} {body.text}")}
+            first = token.i
+            while first > 0 and doc[first - 1].lower_ in words and doc[first - 1].lower_ != "the":
+                first -= 1
+            if first == 0 or doc[first - 1].lower_ != "the":
+                continue
+            span = doc[first : token.i + 1]
+            found.append(
+                dataclasses.replace(
+                    body,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    sentence=token.sent.start_char,
+                    reference="title",
+                )
+            )
+        return found
+
     # -- collectives and first person ---------------------------------------------------------
 
     def _collectives(self, ents: _Ents, mentions: list[Mention]) -> list[Mention]:
@@ -997,6 +1047,15 @@ class ActorResolver:
             sentence=span.sent.start_char,
             reference=via,
         )
+
+
+def _ends_in(mention: Mention, noun: str) -> bool:
+    """Whether the body's name, or the text naming it, ends in ``noun`` (before any "of")."""
+    for name in (mention.name or "", mention.text):
+        words = name.lower().split(" of ", 1)[0].split()
+        if words and words[-1] == noun:
+            return True
+    return False
 
 
 def _modifier(token: Token) -> bool:

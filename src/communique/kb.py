@@ -222,6 +222,7 @@ class KnowledgeBase:
         self.org_heads: frozenset[str] = frozenset()
         self.org_kinds: frozenset[str] = frozenset()
         self.org_leaders: frozenset[str] = frozenset()  # "head" (of a body), "chairman"
+        self.org_again: frozenset[str] = frozenset()  # "council": "the council" names it again
         self._state_names: dict[str, str] = {}
         self._state_exact: dict[str, str] = {}
         self._org_names: dict[str, Organisation] = {}
@@ -583,6 +584,7 @@ def _packaged() -> KnowledgeBase:
     kb.org_heads = frozenset(word for word, kind in words if kind == "head")
     kb.org_kinds = frozenset(word for word, kind in words if kind == "kind")
     kb.org_leaders = frozenset(word for word, kind in words if kind == "leader")
+    kb.org_again = frozenset(word for word, kind in words if kind == "again")
     for name in _tables("people"):
         for row in _rows(name):
             roles = [
