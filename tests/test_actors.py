@@ -1117,3 +1117,33 @@ def test_actors_a_noun_that_names_some_other_body_is_not_the_one_named_before(
 ) -> None:
     mentions = _mentions(pipelines.fresh(), text, date(2024, 5, 6)).mentions
     assert [m.text for m in mentions if m.reference == "title" and m.kind == "organisation"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "codes"),
+    [
+        (
+            "Moscow summoned envoys and accused the three Baltic states of staging provocations.",
+            "the three Baltic states",
+            ("EST", "LTU", "LVA"),
+        ),
+        (
+            "The Nordic countries pledged more money for Ukraine's air defence on Tuesday.",
+            "The Nordic countries",
+            ("DNK", "FIN", "ISL", "NOR", "SWE"),
+        ),
+    ],
+)
+def test_actors_a_group_of_states_by_its_regional_word_is_every_member(
+    pipelines, text: str, group: str, codes: tuple[str, ...]
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 5, 6)).mentions
+    [found] = [m for m in mentions if m.text == group]
+    assert (found.kind, found.codes) == ("collective", codes)
+
+
+def test_actors_a_count_that_is_not_the_groups_leaves_the_phrase_unread(pipelines) -> None:
+    # The G5 Sahel had five members; the Sahel states of state-groups.jsonl are three.
+    text = "The five Sahel states met in Niamey to plan joint patrols."
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 5, 6)).mentions
+    assert [m for m in mentions if m.kind == "collective"] == []

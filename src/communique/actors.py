@@ -937,17 +937,26 @@ class ActorResolver:
     # -- collectives and first person ---------------------------------------------------------
 
     def _collectives(self, ents: _Ents, mentions: list[Mention]) -> list[Mention]:
+        found = []
+        for ent in ents:
+            if ent.label_ == "COLLECTIVE" and ent.ent_id_.startswith("group:"):
+                # "the three Baltic states" are the group's members, named or not; a count that
+                # is not theirs ("the five Sahel states") means another grouping
+                members = self.kb.state_groups[ent.ent_id_.removeprefix("group:")]
+                if _count(ent) in {None, len(members)}:
+                    found.append(self._mention(ent, "collective", None, members, via="group"))
         states = Counter(
             m.code
             for m in mentions
             if m.code and not m.code.startswith("IGO:") and m.kind != "office"
         )
         if not states:
-            return []
-        found = []
+            return found
         people = Mentions(m for m in mentions if m.kind == "person")
         states_at = Mentions(m for m in mentions if m.kind == "state")
         for ent in ents:
+            if ent.ent_id_.startswith("group:"):
+                continue
             if ent.label_ == "COLLECTIVE" and not _named_within(ent, states_at):
                 # "the two governments" are the states of the people its own sentence names,
                 # then the article's most named: Sweden and Hungary after "Kristersson … talks

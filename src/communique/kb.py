@@ -215,6 +215,7 @@ class KnowledgeBase:
         self._alpha2: dict[str, str] = {}
         self.regions: dict[str, tuple[str, Place | None]] = {}  # plain name -> (name, place)
         self.groups: dict[str, str] = {}  # lemmas of a domestic actor's phrase -> its sector
+        self.state_groups: dict[str, tuple[str, ...]] = {}  # "Baltic" -> its states' codes
         self.ranks: frozenset[str] = frozenset()  # words before a name that are not part of it
         # words that, before or after a city's or state's name, make it a landform's ("Lake Chad")
         self.landforms: dict[str, frozenset[str]] = {"before": frozenset(), "after": frozenset()}
@@ -577,6 +578,7 @@ def _packaged() -> KnowledgeBase:
     for row in _rows("regions.jsonl"):
         kb.add_region(row)
     kb.groups = {row["words"]: row["sector"] for row in _rows("domestic-actors.jsonl")}
+    kb.state_groups = {row["words"]: tuple(row["members"]) for row in _rows("state-groups.jsonl")}
     kb.ranks = rank_words()
     landforms = [(row["word"], row["side"]) for row in _rows("landforms.jsonl")]
     kb.landforms = {side: frozenset(w for w, s in landforms if s == side) for side in kb.landforms}

@@ -181,6 +181,11 @@ def _plural(title: str) -> str:
     return " ".join(words)
 
 
+# The words of a group of states' phrase around its regional word: "the three Baltic states".
+_GROUP_COUNTS = ("two", "three", "four", "five", "six", "seven")
+_GROUP_NOUNS = ("states", "countries", "nations", "republics", "governments")
+
+
 def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     """Entity-ruler patterns for every name the knowledge base knows.
 
@@ -208,6 +213,20 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
     for person in kb.people.values():
         patterns += person_patterns(kb, person)
     patterns.append({"label": "PERSON", "pattern": [{"TEXT": {"REGEX": _TITLE_CASE_INITIAL}}]})
+    # "the (three) Baltic states": a group of states by its regional word (state-groups.jsonl)
+    for words in kb.state_groups:
+        patterns.append(
+            {
+                "label": "COLLECTIVE",
+                "pattern": [
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": list(_GROUP_COUNTS)}, "OP": "?"},
+                    *({"TEXT": word} for word in words.split()),
+                    {"LOWER": {"IN": list(_GROUP_NOUNS)}},
+                ],
+                "id": "group:" + words,
+            }
+        )
     return patterns
 
 
