@@ -312,7 +312,7 @@ def _carry(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
     added: list[tuple[EventRow, str, Event, int]] = []
     for a, b in pairs:
         query = select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_([a, b]))
-        bodies = dict(session.execute(query).tuples().all())
+        bodies = {key: body for key, body in session.execute(query)}
         events = {key: _events(session, key) for key in (a, b)}
         spans = {key: sentence_spans(bodies[key]) for key in (a, b)}
         similarity: np.ndarray | None = None
