@@ -568,6 +568,9 @@ def test_event_a_forecast_or_a_plan_in_reported_speech_is_no_threat(nlp, text: s
         ("Ankara said it would not accept Sweden's bid.", ("TUR",), ("SWE",)),
         ("Serbia has never recognised Kosovo's independence.", ("SRB",), ("XKX",)),
         ("Kyiv did not accept the ceasefire terms.", ("UKR",), ()),
+        # what another side said or found: a claim, a criticism, a characterisation
+        ("Vietnam's ministry said it did not accept Beijing's claims about the reef.", ("VNM",), ("CHN",)),
+        ("Brazil does not accept France's characterisation of its farm policy.", ("BRA",), ("FRA",)),
     ],
 )  # fmt: skip
 def test_event_refusing_to_accept_or_recognise_is_a_rejection(
