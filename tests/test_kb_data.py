@@ -22,6 +22,7 @@ REQUIRED = {
     "ranks": {"word"},
     "landforms": {"word", "side"},
     "organisation-words": {"word", "kind"},
+    "state-groups": {"words", "members"},
 }
 
 
@@ -38,6 +39,13 @@ def test_kb_table_has_header_and_schema(name: str) -> None:
     for row in rows[1:]:
         assert required <= set(row), (name, row)
         assert set(row) - {"_meta"} <= set(meta["schema"]) | {"id"}, (name, set(row))
+
+
+def test_kb_state_groups_are_of_known_states() -> None:
+    kb = load_kb()
+    assert kb.state_groups
+    for words, members in kb.state_groups.items():
+        assert len(members) > 1 and set(members) <= set(kb.states), words
 
 
 def test_kb_references_resolve() -> None:
