@@ -67,11 +67,17 @@ from .dates import (
 
 __all__ = ["find_events"]
 
+
+def _listed(name: str) -> frozenset[str]:
+    """A word list of ``event-words.json``: the words live with the tables' other vocabulary."""
+    return frozenset(event_words()[name])
+
+
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 _REPORTED_FUTURE_AUX = {"would"}
 # Verbs of committing to a later act: what they govern is announced, not done.
-_PROMISING = {"vow", "pledge", "promise", "threaten", "warn", "announce", "decide", "confirm"}
+_PROMISING = _listed("promising")
 _FUTURE_HEADS = {
     "plan",
     "intend",
@@ -91,28 +97,11 @@ _FUTURE_HEADS = {
     "due",
 }
 # Verbs of wanting: the act they govern is wished for, not done ("wants Uganda to attack").
-_WISHING = {"want", "wish", "prefer"}
+_WISHING = _listed("wishing")
 # Verbs whose object is made to do what their infinitive says ("forced Kenya to reopen …"):
 # the act is done. After any other verb with an object ("expects Kenya to …", "needs Kenya
 # to …") or a subject of its own, the infinitive is asked or awaited, not reported.
-_CAUSING = {
-    "force",
-    "compel",
-    "oblige",
-    "help",
-    "allow",
-    "enable",
-    "let",
-    "make",
-    "get",
-    "persuade",
-    "convince",
-    "prompt",
-    "lead",
-    "cause",
-    "see",
-    "watch",
-}
+_CAUSING = _listed("causing")
 # Conjunctions that make a clause a condition of another: "… once it is ratified", "provided
 # that it is approved"; the act they introduce is hypothetical unless the main clause is past.
 _CONDITION_MARKS = {"once", "until"}
@@ -380,7 +369,7 @@ def _reciprocal(token: Token) -> bool:
 
 
 # Words that make plural meetings one with each partner: "held bilateral meetings with X, Y".
-_EACH = {"bilateral", "separate", "individual"}
+_EACH = _listed("each")
 
 
 def _one_each(token: Token) -> bool:
@@ -424,41 +413,13 @@ _CARRIED = {"dobj", "nsubjpass", "xcomp", "ccomp", "acl", "pcomp"}
 # "called off a visit", "preparations for the summit", "sought to ease tensions", "tried to
 # mediate". The act is neither reported nor, at this point, promised; the word itself codes an
 # event only where its own row says so.
-_UNDONE = {
-    "propose",
-    "suggest",
-    "postpone",
-    "delay",
-    "defer",
-    "seek",
-    "try",
-    "attempt",
-    "preparation",
-    "block",
-    "prevent",
-    "obstruct",
-    "thwart",
-    "hamper",
-    "hinder",
-    "skip",
-    "boycott",
-    "snub",
-    "shun",
-    # weighed up, not done: "discussed the reopening of the border", "is considering sanctions"
-    "discuss",
-    "consider",
-    "weigh",
-    "debate",
-    "mull",
-    "contemplate",
-    "examine",
-}
+_UNDONE = _listed("undone")
 _UNDONE_PHRASAL = {("call", "off"), ("put", "off")}
 # Words and the preposition after which an act is foretold or feared, not done: "warned of a
 # new offensive", "hinted at fresh strikes", "fears of an invasion".
 _FORETOLD = {("warn", "of"), ("hint", "at"), ("fear", "of")}
 # Verbs saying that talks or a process have stopped getting anywhere: no meeting is reported.
-_STALLED = {"stall", "collapse", "falter", "founder", "stagnate", "deadlock", "languish"}
+_STALLED = _listed("stalled")
 
 
 def _undone(token: Token) -> bool:
@@ -720,7 +681,7 @@ def _complains(words: Iterable[Token]) -> bool:
 
 
 # Who represents a state abroad: meeting one is how a complaint to that state is delivered.
-_ENVOYS = {"ambassador", "envoy", "chargé", "charge", "d'affaires", "diplomat"}
+_ENVOYS = _listed("envoys")
 
 
 def _purpose(token: Token) -> bool:
@@ -1027,7 +988,7 @@ _PHRASE_PREPS = {"of", "between", "from", "and"}
 
 
 # Words that make "with" add partners to a doer: "Canada, together with Chile and Peru, …".
-_COMPANY = {"together", "along", "jointly"}
+_COMPANY = _listed("company")
 
 
 def _in_company(prep: Token) -> bool:
@@ -1350,7 +1311,7 @@ def _named_before(objects: list[Token], mentions: Mentions) -> list[str]:
 
 
 # Nouns by which news names an organisation again without naming it: "the bloc said …".
-_BODIES = {"bloc", "alliance", "grouping", "organisation", "organization"}
+_BODIES = _listed("bodies")
 
 
 def _the_body(nouns: list[Token], mentions: Mentions) -> list[str]:
@@ -1377,7 +1338,7 @@ def _the_body(nouns: list[Token], mentions: Mentions) -> list[str]:
 
 
 # Offices a release names without saying whose: "the Spokesperson", "the Ministry".
-_OWN_OFFICES = {"spokesperson", "spokesman", "spokeswoman", "ministry", "minister"}
+_OWN_OFFICES = _listed("own_offices")
 
 
 def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
@@ -1404,7 +1365,7 @@ def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
 
 
 # Nouns for the members of a regional body: "West African leaders", "Southeast Asian ministers".
-_MEMBERS = {"leader", "minister", "head", "state", "country", "government", "nation", "member"}
+_MEMBERS = _listed("members")
 
 
 def _regional(subjects: list[Token], mentions: Mentions) -> list[str]:
@@ -1516,7 +1477,7 @@ def _paragraph_back(sent: SpacySpan, count: int) -> int:
 _BACK_POSSESSIVES = {"its", "their"}
 # What a person's "his" or "her" makes their state's: "the minister said his government …".
 _PERSONAL_POSSESSIVES = {"his", "her"}
-_STATE_NOUNS = {"government", "country", "administration", "cabinet", "nation", "state", "side"}
+_STATE_NOUNS = _listed("state_nouns")
 _BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
 
 
@@ -2119,7 +2080,7 @@ _FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 # Verbs whose subject is on the receiving end of the act their object names.
-_RECEIVING = {"receive", "get", "obtain"}
+_RECEIVING = _listed("receiving")
 
 
 # Prepositions that name whom an act is aimed at: "sanctions against X", "a ban on X",
@@ -2338,7 +2299,7 @@ def _tense(token: Token, clause: Token) -> str:
 
 
 # Acts done by saying that one wishes to do them: "I want to thank …", "we wish to welcome …".
-_PERFORMATIVE = {"thank", "congratulate", "welcome", "express", "assure", "commend", "praise"}
+_PERFORMATIVE = _listed("performative")
 
 
 def _performed(verb: Token) -> bool:
@@ -2442,9 +2403,9 @@ def _blames(clause: Token) -> bool:
 # Determiners of an act not yet done, whoever does it: "any attack would mean war".
 _ANY = {"any", "every", "further", "another"}
 # What a said clause calls someone who did a wrong: "was responsible for the attack".
-_TO_BLAME = {"responsible", "culpable", "guilty", "complicit"}
+_TO_BLAME = _listed("to_blame")
 # Wrongs one is said to have committed: "had committed war crimes".
-_WRONGS = {"crime", "atrocity", "genocide", "massacre", "violation", "aggression", "abuse"}
+_WRONGS = _listed("wrongs")
 
 
 def _instrument_history(
@@ -2483,9 +2444,9 @@ def _controls(verb: Token) -> bool:
 
 
 # Nouns of a third party's good offices: "under the auspices of X", "at the invitation of X".
-_GOOD_OFFICES = {"auspices", "aegis", "mediation", "sponsorship", "invitation", "facilitation"}
+_GOOD_OFFICES = _listed("good_offices")
 # Participles that make a meeting a third party's work: "US-brokered talks", "talks hosted by X".
-_MEDIATED = {"broker", "mediate", "sponsor", "facilitate", "host", "convene"}
+_MEDIATED = _listed("mediated")
 
 
 def _mediators(token: Token, clause: Token) -> list[Token]:
@@ -2543,7 +2504,7 @@ def _asked_of_another(verb: Token) -> bool:
 
 
 # Occasions taken to act: "took the opportunity to thank …", "seized the moment to …".
-_OCCASIONS = {"opportunity", "occasion", "chance", "moment"}
+_OCCASIONS = _listed("occasions")
 
 
 def _means_used(verb: Token) -> bool:
@@ -2911,7 +2872,7 @@ def _credited(clause: Token) -> bool:
 
 # Verbs of a said clause whose subject makes the threat: "X will take measures", "X will
 # respond"; in "X would face consequences" the subject is the one threatened.
-_ACTING = {"take", "use", "respond", "retaliate"}
+_ACTING = _listed("acting")
 
 
 def _acting_complement(verb: Token) -> Token | None:
@@ -2959,7 +2920,7 @@ def _courtesy_call(verb: Token) -> bool:
 
 
 # Words that make a condition the renewal or persistence of an act: "if they strike again".
-_PERSISTING = {"again", "further", "continue", "persist", "keep"}
+_PERSISTING = _listed("persisting")
 
 
 def _said_threat(verb: Token) -> tuple[Token, Token] | None:
@@ -3034,18 +2995,7 @@ def _standing_view(token: Token) -> bool:
 
 
 # Adverbs that make an act a habit: "routinely holds drills", "regularly meet".
-_HABITUAL = {
-    "always",
-    "constantly",
-    "continually",
-    "customarily",
-    "habitually",
-    "often",
-    "regularly",
-    "routinely",
-    "traditionally",
-    "usually",
-}
+_HABITUAL = _listed("habitual")
 
 
 def _habit(token: Token, clause: Token) -> bool:
@@ -3178,7 +3128,7 @@ def _place(args: list[Token], mentions: Mentions) -> tuple[str, str] | None:
 
 
 # Nouns for those an act may be aimed at, all of them at once: "all parties", "any state".
-_PARTIES = {"party", "side", "member", "country", "state", "nation", "government", "stakeholder"}
+_PARTIES = _listed("parties")
 
 
 def _anyone(objects: list[Token], trigger: Token) -> bool:
@@ -3228,7 +3178,7 @@ def _together(rule: dict, actor: list[str], trigger: Token) -> bool:
 
 
 # Verbs of putting a name to a text with another party (the trigger rows of signing).
-_SIGNING = {"sign", "conclude"}
+_SIGNING = _listed("signing")
 
 
 def _signed_with(verb: Token) -> list[Token]:
