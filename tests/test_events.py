@@ -581,6 +581,20 @@ def test_event_refusing_to_accept_or_recognise_is_a_rejection(
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        ("Hanoi said it did not accept the allegations made by Beijing.", "REJECT", ("CHN",)),
+        ("Chile does not accept the characterisation of its mining law by Peru.", "REJECT", ("PER",)),
+        ("Ghana accepted the plan put forward by Nigeria for the border.", "AGREE", ("NGA",)),
+    ],
+)  # fmt: skip
+def test_event_accepting_or_not_what_another_made_is_aimed_at_its_maker(
+    nlp, text: str, kind: str, recipient: tuple
+) -> None:
+    assert _one(nlp, text, kind).recipient == recipient
+
+
+@pytest.mark.parametrize(
     ("text", "actor"),
     [
         ("Ecuador said it would not lift the ban on Colombian beef.", ("ECU",)),

@@ -2624,7 +2624,8 @@ def _code(
     if rule.get("reverse"):
         actor, recipient = recipient, actor
     unowned = False  # an attack judged whose doer the text does not name
-    if rule["event"] in _JUDGED and token.pos_ == "VERB":
+    # "did not accept the claims made by X" refuses X's claims, as "rejected" them would
+    if {rule["event"], rule.get("negated_event")} & _JUDGED and token.pos_ == "VERB":
         judged = [c for c in _codes(_judged_doers(token), mentions, places=False) if c not in actor]
         owners = _attack_owners(token)
         if not judged and owners is not None:
