@@ -569,8 +569,8 @@ def test_event_a_forecast_or_a_plan_in_reported_speech_is_no_threat(nlp, text: s
         ("Serbia has never recognised Kosovo's independence.", ("SRB",), ("XKX",)),
         ("Kyiv did not accept the ceasefire terms.", ("UKR",), ()),
         # what another side said or found: a claim, a criticism, a characterisation
-        ("Vietnam's ministry said it did not accept Beijing's claims about the reef.", ("VNM",), ("CHN",)),
-        ("Brazil does not accept France's characterisation of its farm policy.", ("BRA",), ("FRA",)),
+        ("Vietnam said it did not accept Beijing's claims about the reef.", ("VNM",), ("CHN",)),
+        ("Brazil does not accept France's characterisation of its policy.", ("BRA",), ("FRA",)),
     ],
 )  # fmt: skip
 def test_event_refusing_to_accept_or_recognise_is_a_rejection(
@@ -584,7 +584,7 @@ def test_event_refusing_to_accept_or_recognise_is_a_rejection(
     ("text", "kind", "recipient"),
     [
         ("Hanoi said it did not accept the allegations made by Beijing.", "REJECT", ("CHN",)),
-        ("Chile does not accept the characterisation of its mining law by Peru.", "REJECT", ("PER",)),
+        ("Chile does not accept the characterisation of its law by Peru.", "REJECT", ("PER",)),
         ("Ghana accepted the plan put forward by Nigeria for the border.", "AGREE", ("NGA",)),
     ],
 )  # fmt: skip
