@@ -1257,3 +1257,41 @@ def test_occasions_are_participles_set_off_by_a_comma(nlp) -> None:
     tags[5:5] = [","]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert [t.text for t in _occasions(doc[1])] == ["policing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        (
+            "Russian jets bombed a market in Idlib. The raid was condemned in Ankara and Cairo.",
+            "ACCUSE",
+            ("TUR", "EGY"),
+            ("RUS",),
+        ),
+        (
+            "The EU agreed new sanctions on Belarus on Monday. The decision was welcomed in Kyiv.",
+            "SUPPORT",
+            ("UKR",),
+            ("IGO:EU",),
+        ),
+    ],
+)
+def test_event_a_reaction_placed_in_a_capital_is_its_governments(
+    nlp, text: str, kind: str, actor: tuple, recipient: tuple
+) -> None:
+    event = _one(nlp, text, kind)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a text signed in a capital is its signatories' act; a city that is no seat says where
+        ("Turkey and Syria agreed a water pact. The pact was signed in Baghdad on Friday.", "IRQ"),
+        ("Israel struck targets near Damascus. The raid was condemned in Istanbul.", "TUR"),
+    ],
+)  # fmt: skip
+def test_event_a_capital_or_city_of_a_passive_act_is_no_doer_of_it(
+    nlp, text: str, place: str
+) -> None:
+    assert all(place not in e.actor for e in _analysis(nlp, text).events)

@@ -1061,6 +1061,34 @@ def _agents_only(subjects: list[Token]) -> bool:
     return bool(subjects) and all(_counted(t).lemma_.lower() in doers()["agents"] for t in subjects)
 
 
+def _reacting_seats(verb: Token, mentions: Mentions) -> list[str]:
+    """The states whose seats a reaction without a doer is placed in: "was welcomed in Kyiv".
+
+    News tells a government's reaction by its capital: "the verdict was condemned in Ankara
+    and Cairo", "the move was welcomed in Nairobi". A passive verb of stance with no agent,
+    placed "in" capitals, is those governments' act; a city that is no seat says where, not who.
+    """
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    codes: list[str] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for word in (noun, *noun.conjuncts):
+                codes += [
+                    code
+                    for m in mentions.inside_or_covering(word.idx, word.idx + len(word), word.idx)
+                    if m.kind == "state" and m.reference == "seat"
+                    for code in m.codes
+                ]
+    return list(dict.fromkeys(codes))
+
+
 def _codes(tokens: Iterable[Token], mentions: Mentions, *, places: bool) -> list[str]:
     """Codes of the mentions inside the given tokens' noun phrases."""
     codes: list[str] = []
@@ -2585,6 +2613,8 @@ def _code(
         or _it_before(subjects, mentions)
     )
     place = _place(place_args, mentions)
+    if not actor and rule["event"] in _STANCES and token.pos_ == "VERB" and not _signs(token):
+        actor = _reacting_seats(token, mentions)  # not "the treaty was signed in Astana"
     if (
         not actor
         and rule["event"] in _DOMESTIC
