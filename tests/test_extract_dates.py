@@ -581,6 +581,15 @@ def test_day_words_the_recogniser_missed_still_date_the_verb(nlp, text, expected
             "was signed.",
             date(2025, 11, 11),
         ),
+        # after the verb's object, where the recogniser often leaves the phrase undated
+        (
+            "Peru protested to Chile on 14 October. Santiago rejected the note the following day.",
+            date(2025, 10, 15),
+        ),
+        (
+            "The envoys met in Lome on 12 November. Togo freed the sailors on the following day.",
+            date(2025, 11, 13),
+        ),
     ],
 )
 def test_anaphoric_days_count_from_the_day_the_text_last_named(nlp, text, expected) -> None:

@@ -1047,6 +1047,7 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
             continue
         taken.update(range(ent.end, end))
         found.append(DatePhrase(start, end, _modified_noun(ent.root, start, end)))
+    found += _days_counted_on(span, taken, exclude)
     if not _may_name_a_day(span):
         return sorted(found)
     for token in span:
@@ -1061,6 +1062,39 @@ def _date_phrases(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> lis
         if temporal and not _excluded(phrase, exclude) and not _baseline(token):
             found.append(DatePhrase(phrase.start, phrase.end))
     return sorted(found)
+
+
+def _days_counted_on(
+    span: SpacySpan, taken: set[int], exclude: list[tuple[int, int]] | None
+) -> list[DatePhrase]:
+    """Days counted from another that the recogniser missed: "rejected it the following day".
+
+    The small recogniser dates "the next day" but not always "the following day", "the
+    previous day" or "the day after", least of all after a verb's object. A "day" or "week"
+    that modifies a verb, or follows a preposition of time, and whose phrase reads as a count
+    from another date (:data:`_ANAPHORIC`) is one; that date is found where the text gave it.
+    """
+    found = []
+    for token in span:
+        if token.i in taken or token.lower_ not in {"day", "week"}:
+            continue
+        temporal = token.dep_ in _TEMPORAL_DEPS or (
+            token.dep_ == "pobj" and token.head.lower_ in _TEMPORAL_PREPS
+        )
+        first = token.left_edge.i
+        if token.dep_ == "pobj":
+            first = token.head.i  # "on the following day"
+        phrase = span.doc[first : token.right_edge.i + 1]
+        if (
+            temporal
+            and span.start <= phrase.start
+            and phrase.end <= span.end
+            and _ANAPHORIC.fullmatch(_normalise(phrase.text))
+            and not _excluded(phrase, exclude)
+        ):
+            taken.update(range(phrase.start, phrase.end))
+            found.append(DatePhrase(phrase.start, phrase.end))
+    return found
 
 
 def _calendar_days(span: SpacySpan, exclude: list[tuple[int, int]] | None) -> list[DatePhrase]:
