@@ -532,30 +532,30 @@ def recode(session: Session, doc: LinkDoc) -> None:
     """Give a stored article that was analysed again the codes of its new analysis.
 
     Its candidates are looked up by these (``article_codes``) and compared on them
-    (``article_features``); its text, and so its views, are those it was stored with.
+    (``article_features``); its text and date, and so its views, are those it was stored with.
     """
-    old = session.scalar(
-        select(ArticleFeatureRow.codes).where(ArticleFeatureRow.article_id == doc.id)
-    )
+    query = select(ArticleFeatureRow.codes, ArticleFeatureRow.published)
+    stored = session.execute(query.where(ArticleFeatureRow.article_id == doc.id)).first()
     codes = " ".join(sorted(doc.codes))
-    if old is None or old == codes:
+    if stored is None or stored.codes == codes:
         return
     session.execute(
         update(ArticleFeatureRow).where(ArticleFeatureRow.article_id == doc.id).values(codes=codes)
     )
-    if doc.published is None:
-        return
+    day = stored.published
+    if day is None:
+        return  # article_codes holds dated articles only
     session.execute(
         delete(ArticleCodeRow).where(
-            ArticleCodeRow.code.in_(old.split()),
-            ArticleCodeRow.published == doc.published,
+            ArticleCodeRow.code.in_(stored.codes.split()),
+            ArticleCodeRow.published == day,
             ArticleCodeRow.article_id == doc.id,
         )
     )
     if doc.codes:
         session.execute(
             insert(ArticleCodeRow.__table__),
-            [{"code": c, "published": doc.published, "article_id": doc.id} for c in doc.codes],
+            [{"code": c, "published": day, "article_id": doc.id} for c in doc.codes],
         )
 
 
