@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from types import ModuleType
 
 import pytest
@@ -324,16 +324,23 @@ def test_an_article_analysed_again_is_looked_up_and_compared_by_its_new_codes(
     store: Store, generated: list
 ) -> None:
     _save(store, generated[:20])
-    item = next(i for i in generated[:20] if len(_codes(i.analysis).split()) > 1)
+    item = next(
+        i for i in generated[:20] if len(_codes(i.analysis).split()) > 1 and i.article.published
+    )
     kept = next(m for m in item.analysis.mentions if m.kind != "place" and m.codes)
     fewer = dataclasses.replace(item.analysis, mentions=(kept,))
-    store.save(item.article, fewer, version=2, group="corpus", fingerprints=())
-    _published, codes, views = _features(store)[item.article.id]
+    # read again with another date: the stored article, and its features, keep the first
+    day = item.article.published
+    later = dataclasses.replace(item.article, published=day + timedelta(days=1))
+    store.save(later, fewer, version=2, group="corpus", fingerprints=())
+    published, codes, views = _features(store)[item.article.id]
     assert codes == " ".join(sorted(kept.codes)) != _codes(item.analysis)
-    assert views == pack_views(item.article.text)
+    assert (published, views) == (day, pack_views(item.article.text))
     with Session(store.engine) as session:
-        looked_up = session.scalars(
-            select(ArticleCodeRow.code).where(ArticleCodeRow.article_id == item.article.id)
+        looked_up = session.execute(
+            select(ArticleCodeRow.code, ArticleCodeRow.published).where(
+                ArticleCodeRow.article_id == item.article.id
+            )
         )
-        assert sorted(looked_up) == sorted(kept.codes)
+        assert sorted(looked_up) == [(code, day) for code in sorted(kept.codes)]
     _assert_derived_match(store)
