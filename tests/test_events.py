@@ -1295,3 +1295,28 @@ def test_event_a_capital_or_city_of_a_passive_act_is_no_doer_of_it(
     nlp, text: str, place: str
 ) -> None:
     assert all(place not in e.actor for e in _analysis(nlp, text).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "The EU put a compromise text to the talks. Kenya's envoy dismissed it as window "
+            "dressing.",
+            ("IGO:EU",),
+        ),
+        (
+            "Moscow made fresh claims about the drones. Warsaw dismissed them as propaganda.",
+            ("RUS",),
+        ),
+    ],
+)
+def test_event_a_pronoun_judged_as_something_is_what_another_side_said(
+    nlp, text: str, recipient: tuple
+) -> None:
+    assert _one(nlp, text, "REJECT").recipient == recipient
+
+
+def test_event_dismissing_people_from_their_posts_is_no_rejection(nlp) -> None:
+    text = "Nepal's cabinet met on Monday. The minister dismissed them from their posts."
+    assert all(e.event != "REJECT" for e in _analysis(nlp, text).events)

@@ -821,9 +821,24 @@ def _applies(token: Token, rule: dict) -> bool:
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near} | _hyphenated(near)
     if unwanted and words & set(unwanted):
         return False  # "released a statement" is not a release
+    if wanted and rule["event"] in {"REJECT", "ACCUSE"} and _pronoun_judged_as(token):
+        return True  # "dismissed it as window dressing": what was said or offered, judged
     return not wanted or bool(words & set(wanted))
 
 
+def _pronoun_judged_as(verb: Token) -> bool:
+    """Whether a verb's object is a pronoun it judges "as" something: "dismissed it as a ploy".
+
+    The pronoun stands for what another side said or offered, which the row's object list
+    would name if the text repeated it; the "as" of a judgement says the verb is not the
+    other sense of the word ("dismissed them from their posts").
+    """
+    pronoun = any(c.dep_ == "dobj" and c.lower_ in _JUDGED_PRONOUNS for c in verb.children)
+    return pronoun and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+# Pronouns that stand for something said or offered: "dismissed it as", "rejected this as".
+_JUDGED_PRONOUNS = {"it", "this", "that", "them", "these", "those"}
 _PERSONAL = {"him", "her", "them", "us", "me", "you"}
 
 
