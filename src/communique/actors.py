@@ -900,7 +900,7 @@ class ActorResolver:
         ]
         if not named:
             return []
-        taken = sorted((m.start, m.end) for m in mentions)
+        taken = [(m.start, m.end) for m in mentions]
         found = []
         for token in tokens_lowered(doc, self.kb.org_again):
             if token.tag_ in {"NNS", "NNPS"} or (

@@ -181,8 +181,7 @@ def _plural(title: str) -> str:
     return " ".join(words)
 
 
-# The words of a group of states' phrase around its regional word: "the three Baltic states".
-_GROUP_COUNTS = ("two", "three", "four", "five", "six", "seven")
+# The nouns after a group of states' regional word: "the three Baltic states".
 _GROUP_NOUNS = ("states", "countries", "nations", "republics", "governments")
 
 
@@ -220,7 +219,7 @@ def kb_patterns(kb: KnowledgeBase) -> list[dict]:
                 "label": "COLLECTIVE",
                 "pattern": [
                     {"LOWER": "the"},
-                    {"LOWER": {"IN": list(_GROUP_COUNTS)}, "OP": "?"},
+                    {"LIKE_NUM": True, "OP": "?"},  # the resolver reads the count
                     *({"TEXT": word} for word in words.split()),
                     {"LOWER": {"IN": list(_GROUP_NOUNS)}},
                 ],
