@@ -4008,3 +4008,17 @@ def test_the_party_a_text_is_signed_with_signs_too(nlp, text: str, expected: tup
 def test_a_text_ratified_with_another_is_ratified_by_one_side(nlp) -> None:
     text = "Tajikistan's parliament ratified the loan agreement with the Saudi fund on Monday."
     assert [e.actor for e in _events(nlp, text) if e.event == "SUPPORT"] == [("TJK",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's foreign minister Ana Rojas landed in Lima on Monday. She and her Peruvian "
+         "counterpart signed a memorandum on border crossings.", ("CHL", "PER")),
+        ("Ghanaian Foreign Minister Kofi Mensah reached Abuja on Tuesday. He and the Nigerian "
+         "trade minister signed an accord on customs.", ("GHA", "NGA")),
+    ],
+)  # fmt: skip
+def test_a_pronoun_joined_to_a_named_doer_is_a_doer_too(nlp, text: str, expected: tuple) -> None:
+    # "he" or "she" beside a named doer is the person named before, not dropped
+    assert [e.actor for e in _events(nlp, text) if e.event == "SUPPORT"] == [expected]

@@ -1293,6 +1293,21 @@ def _person_before(
     return []
 
 
+def _paired_pronouns(subjects: list[Token]) -> list[Token]:
+    """A "he" or "she" joined by "and" to another doer: "He and his Estonian counterpart …".
+
+    The other doer is named and gives its code, so the chain that codes the subjects stops
+    there; the pronoun's person (:func:`_person_before`) is the second doer.
+    """
+    found = []
+    for subject in subjects:
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if not joined:
+            continue
+        found += [t for t in (subject, *joined) if t.lower_ in {"he", "she"}]
+    return found
+
+
 def _root_subjects(doc: Doc, mention: Mention) -> list[Token]:
     """The subjects of the main clause of the sentence naming ``mention``."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -2627,6 +2642,10 @@ def _code(
         or _they_before(subjects, mentions)
         or _it_before(subjects, mentions)
     )
+    if actor and (paired := _paired_pronouns(subjects)):
+        # "He and the Lithuanian minister signed …": "he" is a doer beside the one named
+        aimed = _codes(_aimed_at(objects, token), mentions, places=False)
+        actor = list(dict.fromkeys([*_person_before(paired, mentions, aimed), *actor]))
     place = _place(place_args, mentions)
     if not actor and rule["event"] in _STANCES and token.pos_ == "VERB" and not _signs(token):
         actor = _reacting_seats(token, mentions)  # not "the treaty was signed in Astana"
