@@ -566,7 +566,9 @@ def test_the_two_leaders_stay_a_pair(nlp) -> None:
     ],
 )
 def test_the_first_meeting_since_a_year_ranks_a_meeting_and_is_not_one(nlp, text: str) -> None:
-    assert all(e.when is None or e.when.start.year == 2024 for e in _events(nlp, text))
+    # no event is dated to the year the ranking counts from ("will travel … on May 3", said
+    # in July 2024, is the next May)
+    assert all(e.when is None or e.when.start.year >= 2024 for e in _events(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -4022,3 +4024,36 @@ def test_a_text_ratified_with_another_is_ratified_by_one_side(nlp) -> None:
 def test_a_pronoun_joined_to_a_named_doer_is_a_doer_too(nlp, text: str, expected: tuple) -> None:
     # "he" or "she" beside a named doer is the person named before, not dropped
     assert [e.actor for e in _events(nlp, text) if e.event == "SUPPORT"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's foreign minister Ana Rojas landed in Lima on Monday.",
+         [("CONSULT", ("CHL",), ("PER",))]),
+        ("The Ghanaian trade minister flew to Abuja on Tuesday.",
+         [("CONSULT", ("GHA",), ("NGA",))]),
+        ("A Kenyan delegation travelled to Addis Ababa last week.",
+         [("CONSULT", ("KEN",), ("ETH",))]),
+    ],
+)  # fmt: skip
+def test_an_official_travelling_to_a_foreign_city_visits_its_state(
+    nlp, text: str, expected: list
+) -> None:
+    found = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert [(e.event, e.actor, e.recipient) for e in found] == expected
+    assert found[0].mode == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # troops, planes and refugees arrive; they pay no visits
+        "Some two hundred Chinese peacekeepers arrived in South Sudan on Thursday.",
+        "Indian jets forced a cargo plane to land in Jaipur on Friday.",
+        # background in a relative clause, and a trip to an organisation's seat
+        "The Peruvian minister, who flew to Geneva to present the report, spoke first.",
+    ],
+)
+def test_an_arrival_that_is_no_visit_codes_none(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)

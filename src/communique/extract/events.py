@@ -757,6 +757,8 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "said Uganda was behind the attack", not "said Uganda was ready"
     if rule.get("verdict") and not _condemned(token):
         return False  # "said Uganda's decision was illegal", not "said the talks were useful"
+    if rule.get("journey") and token.dep_ == "relcl":
+        return False  # "X, who flew to New York to present the draft, told …": background
     if rule.get("guest") and not _a_guest(token):
         return False  # "welcomed his counterpart" hosts; "welcomed the resumption of talks" not
     if rule.get("complement") and not any(c.dep_ == "ccomp" for c in token.children):
@@ -1291,6 +1293,24 @@ def _person_before(
                     return titled
             return [(person or last).code or ""]
     return []
+
+
+def _travellers(subjects: list[Token], mentions: Mentions) -> bool:
+    """Whether who travelled is someone who pays visits: a person, an official, a delegation.
+
+    A named person or office ("the Egyptian foreign minister"), "he", "she", "I" or "we", or
+    an attendee ("the delegation"); not troops, a plane or a convoy, whose arrival is no visit.
+    """
+    for subject in subjects:
+        if subject.lower_ in {"he", "she", "i", "we"}:
+            return True
+        phrase = _phrase(subject)
+        lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        if any(m.kind in {"person", "office"} for m in mentions.inside(lo, hi)):
+            return True
+        if subject.lemma_.lower() in doers()["attendees"]:
+            return True
+    return False
 
 
 def _paired_pronouns(subjects: list[Token]) -> list[Token]:
@@ -2618,6 +2638,8 @@ def _code(
     if _named_again(token, rule, mentions):
         return None
     subjects, objects, place_args, clause = _roles(token, rule)
+    if rule.get("journey") and not _travellers(subjects, mentions):
+        return None  # "peacekeepers arrived in Juba", "forced the plane to land in Jaipur"
     if rule.get("judgement"):
         # "termed the launch a violation of UN resolutions": the launch is judged, not the UN
         objects = _censured(token)
@@ -2677,6 +2699,10 @@ def _code(
         # "sent aid for flood victims in Mozambique"
         placed = _placed(objects) or _placed([clause] if rule["event"] == "AID" else [])
         recipient = [c for c in _codes(placed, mentions, places=True) if c not in actor]
+    if rule.get("journey"):
+        # "travelled to Kampala" visits Uganda; a trip to an organisation's seat ("flew to
+        # Brussels") is no visit to a state, and what was done there says whom it concerned
+        recipient = [c for c in recipient if not c.startswith("IGO:")]
     stated_place = place
     sent = token.sent
     tense = _tense(token, clause)
@@ -2810,7 +2836,7 @@ def _code(
             # "met in Jeddah under the auspices of Saudi Arabia", "US-brokered talks": the
             # mediator's meeting with both sides, as "brokered talks between X and Y" is
             actor, recipient, mode = mediators, sides, "third-party"
-        elif place is not None and place[1] in sides and len(sides) > 1:
+        elif place is not None and place[1] in sides and len(sides) > 1 and not rule.get("journey"):
             # a meeting on one side's soil is a visit to it: the host is the recipient
             recipient = [place[1]]
             actor = [c for c in sides if c != place[1]]
