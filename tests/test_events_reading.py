@@ -4057,3 +4057,19 @@ def test_an_official_travelling_to_a_foreign_city_visits_its_state(
 )
 def test_an_arrival_that_is_no_visit_codes_none(nlp, text: str) -> None:
     assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("The African Union welcomed the truce between Sudan and Chad and urged them to pull "
+         "their troops back from the border.", "REQUEST", ("SDN", "TCD")),
+        ("Talks between Armenia and Azerbaijan resumed in Geneva. The EU urged the two sides to "
+         "sign the treaty before the summer.", "REQUEST", ("ARM", "AZE")),
+        ("Brazil criticised Peru and Bolivia over the dam. It asked them to halt the works.",
+         "REQUEST", ("PER", "BOL")),
+    ],
+)  # fmt: skip
+def test_them_or_both_after_a_pair_is_the_pair(nlp, text: str, kind: str, expected) -> None:
+    # "them", "both" or "the two sides" name no one: the parties last joined by "and" do
+    assert _one(nlp, text, kind).recipient == expected

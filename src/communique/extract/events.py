@@ -1313,6 +1313,31 @@ def _travellers(subjects: list[Token], mentions: Mentions) -> bool:
     return False
 
 
+def _the_several(objects: list[Token], mentions: Mentions, actor: list[str]) -> list[str]:
+    """Who "them", "both" or "the two governments" are: the parties last named together.
+
+    "Welcomed the deal between Kenya and Somalia and urged them to …", "spoke to the leaders of
+    India and Pakistan, urging both to …": the words name several and no one in particular,
+    and the last phrase joining names with "and" (in this sentence or the one before) says who.
+    """
+    for token in objects:
+        counted = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
+        if token.lower_ not in {"them", "both"} and not counted & {"both", "two"}:
+            continue
+        doc = token.doc
+        start = token.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        for i in range(token.i - 1, start - 1, -1):
+            joined = doc[i]
+            if joined.dep_ != "conj" or joined.head.i > joined.i:
+                continue
+            codes = [c for c in _codes([joined.head], mentions, places=False) if c not in actor]
+            if len(codes) > 1:
+                return codes
+    return []
+
+
 def _paired_pronouns(subjects: list[Token]) -> list[Token]:
     """A "he" or "she" joined by "and" to another doer: "He and his Estonian counterpart …".
 
@@ -2690,6 +2715,9 @@ def _code(
     if rule["event"] == "AGREE":
         objects = objects + _invited_to(objects)
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
+    if not recipient:
+        # "praised Rwanda and Congo and urged them to …", "urging both to de-escalate"
+        recipient = _the_several(objects, mentions, actor)
     if not recipient:
         # "urged the juntas in Niger, Mali and Burkina Faso", "warned the bloc": whose they are
         named = _located(objects, mentions) or _the_body(objects, mentions)
