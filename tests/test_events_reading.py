@@ -4073,3 +4073,22 @@ def test_an_arrival_that_is_no_visit_codes_none(nlp, text: str) -> None:
 def test_them_or_both_after_a_pair_is_the_pair(nlp, text: str, kind: str, expected) -> None:
     # "them", "both" or "the two sides" name no one: the parties last joined by "and" do
     assert _one(nlp, text, kind).recipient == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The treaty between Kenya and Ethiopia on the shared border was signed in Nairobi on "
+         "Friday.", [("SUPPORT", ("KEN", "ETH"), ())]),
+        ("On Monday a memorandum between Peru and Chile on fisheries was signed at the foreign "
+         "ministry.", [("SUPPORT", ("PER", "CHL"), ())]),
+        ("The accord between Ghana and Togo, signed on Monday in Lome, runs for ten years.",
+         [("SUPPORT", ("GHA", "TGO"), ())]),
+        # one state named is no pair of parties: who signed is not said
+        ("An agreement with Ghana on customs was signed on Monday.", []),
+    ],
+)  # fmt: skip
+def test_a_text_signed_without_a_signer_is_signed_by_the_parties_it_names(
+    nlp, text: str, expected: list
+) -> None:
+    assert _coded(nlp, text) == expected

@@ -2689,6 +2689,9 @@ def _code(
         or _they_before(subjects, mentions)
         or _it_before(subjects, mentions)
     )
+    if not actor and rule["event"] == "SUPPORT" and token.lemma_.lower() in _SIGNING:
+        # "the treaty between Kenya and Ethiopia was signed in Nairobi": its parties signed it
+        actor = _parties_named(token, mentions)
     if actor and (paired := _paired_pronouns(subjects)):
         # "He and the Lithuanian minister signed …": "he" is a doer beside the one named
         aimed = _codes(_aimed_at(objects, token), mentions, places=False)
@@ -3311,6 +3314,34 @@ def _signed_with(verb: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def _parties_named(verb: Token, mentions: Mentions) -> list[str]:
+    """The parties an instrument signed without a named signer names itself.
+
+    "The agreement between Ghana and Togo, signed in Lome", "the treaty between Kenya and
+    Ethiopia was signed on Friday": the text signed is the passive's subject or the noun the
+    participle hangs on, and the states its phrase names ("between A and B") signed it. Fewer
+    than two states is no pair of parties: "the agreement with Ghana" leaves the doer unknown.
+    """
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        texts = [verb.head]
+    else:
+        texts = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    kinds = instruments()["nouns"]
+    for text in texts:
+        if text.lemma_.lower() not in kinds:
+            continue
+        named = [
+            m
+            for t in _phrase(text)
+            for m in mentions.inside(t.idx, t.idx + len(t))
+            if m.kind == "state" and m.code
+        ]
+        codes = list(dict.fromkeys(m.code for m in named if m.code))
+        if len(codes) > 1:
+            return codes
+    return []
 
 
 def _signs(trigger: Token) -> bool:
