@@ -4092,3 +4092,37 @@ def test_a_text_signed_without_a_signer_is_signed_by_the_parties_it_names(
     nlp, text: str, expected: list
 ) -> None:
     assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # received by the host: named guests, or a guest a participle hangs on
+        ("Aliyev and Pashinyan were received at the White House by President Donald Trump on "
+         "Friday.", (("AZE", "ARM"), ("USA",))),
+        ("Ruto was received in Beijing by Xi Jinping on Monday.", (("KEN",), ("CHN",))),
+        ("The Peruvian foreign minister, received by Chilean President Gabriel Boric in "
+         "Santiago on Monday, discussed migration.", (("PER",), ("CHL",))),
+    ],
+)  # fmt: skip
+def test_someone_received_by_a_host_visits_the_host(nlp, text: str, expected: tuple) -> None:
+    found = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert [(e.actor, e.recipient) for e in found] == [expected]
+    assert found[0].mode == "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya's foreign minister spoke with her Ugandan counterpart on Friday.",
+         [("CONSULT", ("KEN",), ("UGA",))]),
+        ("The Thai prime minister talked with Cambodian Prime Minister Hun Manet on Sunday.",
+         [("CONSULT", ("THA",), ("KHM",))]),
+        # no one of another side: no consultation
+        ("The Chinese minister spoke with reporters in Beijing on Monday.", []),
+        ("Putin received a letter from the Mongolian president on Monday.",
+         [("SUPPORT", ("MNG",), ("RUS",))]),
+    ],
+)  # fmt: skip
+def test_speaking_with_another_sides_official_consults_them(nlp, text: str, expected) -> None:
+    assert _coded(nlp, text) == expected

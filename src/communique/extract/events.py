@@ -858,10 +858,14 @@ def _a_guest(verb: Token) -> bool:
     "hosted the session" its participants; "welcomed the resumption of talks between Serbia
     and Kosovo" or "the ruling" approves of a thing, whoever the phrase under it names.
     """
+    # "the minister, received by the president on Monday, …": the noun a passive participle
+    # hangs on is the one received
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
+    taken = [verb.head] if verb.dep_ == "acl" and passive else []
+    taken += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(
         g.pos_ == "PROPN" or g.lower_ in _PERSONAL or g.lemma_.lower() in _guests()
-        for c in verb.children
-        if c.dep_ in {"dobj", "nsubjpass"}
+        for c in taken
         for g in (_counted(c),)
     )
 
@@ -2663,6 +2667,8 @@ def _code(
     if _named_again(token, rule, mentions):
         return None
     subjects, objects, place_args, clause = _roles(token, rule)
+    if rule.get("guest") and token.dep_ == "acl" and token.head not in objects:
+        objects = [token.head, *objects]  # "the minister, received by the president, …"
     if rule.get("journey") and not _travellers(subjects, mentions):
         return None  # "peacekeepers arrived in Juba", "forced the plane to land in Jaipur"
     if rule.get("judgement"):
