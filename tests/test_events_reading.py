@@ -4126,3 +4126,20 @@ def test_someone_received_by_a_host_visits_the_host(nlp, text: str, expected: tu
 )  # fmt: skip
 def test_speaking_with_another_sides_official_consults_them(nlp, text: str, expected) -> None:
     assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany's defence minister Boris Pistorius was in Vilnius on Wednesday.",
+         [("CONSULT", ("DEU",), ("LTU",))]),
+        ("Last week the Egyptian foreign minister was in Ankara for two days.",
+         [("CONSULT", ("EGY",), ("TUR",))]),
+        # being at home, in talks, or "in no way" anything is no visit
+        ("The Kenyan minister was in Nairobi on Monday.", []),
+        ("Thousands of refugees were in Poland by the end of the week.", []),
+        ("The Georgian president said the release was in no way a response to pressure.", []),
+    ],
+)  # fmt: skip
+def test_an_official_who_was_in_a_foreign_city_visited_it(nlp, text: str, expected) -> None:
+    assert _coded(nlp, text) == expected

@@ -42,7 +42,7 @@ from functools import cache
 from itertools import islice
 
 from spacy.attrs import ENT_TYPE, LEMMA, POS
-from spacy.symbols import NOUN, PROPN, VERB
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -259,7 +259,8 @@ def find_events(
 
 _TIMES = {"DATE", "TIME"}
 # The part of speech a trigger row names, by the token's coarse tag; other words trigger nothing.
-_TRIGGER_POS = {VERB: "VERB", NOUN: "NOUN", PROPN: "NOUN"}
+# "be" is the parse's auxiliary even where it stands alone: "the minister was in Vilnius"
+_TRIGGER_POS = {VERB: "VERB", AUX: "AUX", NOUN: "NOUN", PROPN: "NOUN"}
 
 
 def _candidates(doc: Doc) -> Iterator[tuple[Token, tuple[str, str]]]:
@@ -2021,7 +2022,7 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
     clause = token
     subjects: list[Token] = []
     objects: list[Token] = []
-    if token.pos_ == "VERB":
+    if token.pos_ in {"VERB", "AUX"}:
         envoy = _envoy_undergoing(token)
         if envoy is not None and envoy.dep_ == "nsubj":  # a headline's "Envoy summoned"
             return _host(token, envoy), [envoy], [], clause
@@ -2740,6 +2741,8 @@ def _code(
         # "travelled to Kampala" visits Uganda; a trip to an organisation's seat ("flew to
         # Brussels") is no visit to a state, and what was done there says whom it concerned
         recipient = [c for c in recipient if not c.startswith("IGO:")]
+        if not recipient:
+            return None  # the place reached is the visit's other side, or there is none
     stated_place = place
     sent = token.sent
     tense = _tense(token, clause)
