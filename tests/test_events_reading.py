@@ -4143,3 +4143,19 @@ def test_speaking_with_another_sides_official_consults_them(nlp, text: str, expe
 )  # fmt: skip
 def test_an_official_who_was_in_a_foreign_city_visited_it(nlp, text: str, expected) -> None:
     assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The presidents of Kenya and Uganda exchanged instruments of ratification of the border "
+         "treaty on Monday.", [("SUPPORT", ("KEN", "UGA"), ())]),
+        ("Peru and Chile exchanged the instruments of ratification of the fisheries agreement in "
+         "Lima on Tuesday.", [("SUPPORT", ("PER", "CHL"), ())]),
+        ("Peru and Chile exchanged views on the fisheries agreement in Lima on Tuesday.", []),
+    ],
+)  # fmt: skip
+def test_exchanging_instruments_of_ratification_is_both_sides_support(
+    nlp, text: str, expected: list
+) -> None:
+    assert [c for c in _coded(nlp, text) if c[0] == "SUPPORT"] == expected
