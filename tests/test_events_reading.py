@@ -4159,3 +4159,18 @@ def test_exchanging_instruments_of_ratification_is_both_sides_support(
     nlp, text: str, expected: list
 ) -> None:
     assert [c for c in _coded(nlp, text) if c[0] == "SUPPORT"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France stands firmly alongside Armenia in defending its borders.",
+         [("SUPPORT", ("FRA",), ("ARM",))]),
+        ("Norway has stood by Ukraine since the first day, the minister said.",
+         [("SUPPORT", ("NOR",), ("UKR",))]),
+        # standing somewhere is no stance
+        ("The ministers stood by the memorial for a minute of silence.", []),
+    ],
+)  # fmt: skip
+def test_standing_alongside_or_by_a_state_supports_it(nlp, text: str, expected: list) -> None:
+    assert _coded(nlp, text) == expected
