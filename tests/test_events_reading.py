@@ -4174,3 +4174,28 @@ def test_exchanging_instruments_of_ratification_is_both_sides_support(
 )  # fmt: skip
 def test_standing_alongside_or_by_a_state_supports_it(nlp, text: str, expected: list) -> None:
     assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ships blocking another side's vessels seize them, in the active or the passive
+        ("Chinese coast guard ships blocked a Philippine supply boat near the shoal on Sunday.",
+         [("COERCE", ("CHN",), ("PHL",))]),
+        ("A Vietnamese fishing boat was blocked by two Chinese coast guard ships near the reef.",
+         [("COERCE", ("CHN",), ("VNM",))]),
+        # handing detained people back releases them
+        ("Mauritania handed back twelve Senegalese fishermen on Wednesday.",
+         [("RETREAT", ("MRT",), ("SEN",))]),
+        ("Iran handed back the fifteen British sailors on Wednesday.",
+         [("RETREAT", ("IRN",), ("GBR",))]),
+        # a gift to a state is aid, whatever is given
+        ("Japan gifted one million vaccine doses to Vietnam on Monday.",
+         [("AID", ("JPN",), ("VNM",))]),
+        ("India gifted two patrol boats to the Maldives.", [("AID", ("IND",), ("MDV",))]),
+        # blocking a text is no seizure
+        ("Russia blocked the resolution at the Security Council.", [("REJECT", ("RUS",), ())]),
+    ],
+)  # fmt: skip
+def test_blocking_vessels_handing_back_detainees_and_gifts(nlp, text: str, expected) -> None:
+    assert _coded(nlp, text) == expected
