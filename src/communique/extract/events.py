@@ -1321,9 +1321,10 @@ def _travellers(subjects: list[Token], mentions: Mentions) -> bool:
 def _the_several(objects: list[Token], mentions: Mentions, actor: list[str]) -> list[str]:
     """Who "them", "both" or "the two governments" are: the parties last named together.
 
-    "Welcomed the deal between Kenya and Somalia and urged them to …", "spoke to the leaders of
-    India and Pakistan, urging both to …": the words name several and no one in particular,
-    and the last phrase joining names with "and" (in this sentence or the one before) says who.
+    "Welcomed the deal between Kenya and Somalia and urged them to …", "criticised Peru and
+    Bolivia over the dam. It asked them to …": the words name several and no one in
+    particular, and the last phrase joining names with "and" (in this sentence or the one
+    before) says who.
     """
     for token in objects:
         counted = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
@@ -2726,7 +2727,7 @@ def _code(
         objects = objects + _invited_to(objects)
     recipient = [c for c in _codes(objects, mentions, places=True) if c not in actor]
     if not recipient:
-        # "praised Rwanda and Congo and urged them to …", "urging both to de-escalate"
+        # "praised Rwanda and Congo and urged them to …"
         recipient = _the_several(objects, mentions, actor)
     if not recipient:
         # "urged the juntas in Niger, Mali and Burkina Faso", "warned the bloc": whose they are
@@ -3341,13 +3342,14 @@ def _parties_named(verb: Token, mentions: Mentions) -> list[str]:
     for text in texts:
         if text.lemma_.lower() not in kinds:
             continue
-        named = [
-            m
-            for t in _phrase(text)
-            for m in mentions.inside(t.idx, t.idx + len(t))
-            if m.kind == "state" and m.code
-        ]
-        codes = list(dict.fromkeys(m.code for m in named if m.code))
+        codes = list(
+            dict.fromkeys(
+                m.code
+                for t in _phrase(text)
+                for m in mentions.inside(t.idx, t.idx + len(t))
+                if m.kind == "state" and m.code
+            )
+        )
         if len(codes) > 1:
             return codes
     return []
