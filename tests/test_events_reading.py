@@ -4199,3 +4199,26 @@ def test_standing_alongside_or_by_a_state_supports_it(nlp, text: str, expected: 
 )  # fmt: skip
 def test_blocking_vessels_handing_back_detainees_and_gifts(nlp, text: str, expected) -> None:
     assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway summoned the Iranian ambassador on Monday. The Government calls on the "
+         "Iranian authorities to release the detained sailors.",
+         ("REQUEST", ("NOR",), ("IRN",))),
+        ("Burundi rejected the resolution on Wednesday. The Government expresses its deep "
+         "gratitude to China and Cuba for their solidarity.",
+         ("SUPPORT", ("BDI",), ("CHN", "CUB"))),
+    ],
+)  # fmt: skip
+def test_a_releases_capitalised_government_is_the_issuing_states(
+    nlp, text: str, expected: tuple
+) -> None:
+    assert expected in _coded(nlp, text)
+
+
+def test_news_lower_case_government_is_not_read_as_the_last_doers(nlp) -> None:
+    # "the government" of news may be any state's: here Malawi's, not Kenya's
+    text = "Kenya sent aid to Malawi on Monday. The government thanked Nairobi for the support."
+    assert [c for c in _coded(nlp, text) if c[0] == "SUPPORT"] == []

@@ -1446,8 +1446,10 @@ def _the_body(nouns: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-# Offices a release names without saying whose: "the Spokesperson", "the Ministry".
+# Offices a release names without saying whose: "the Spokesperson", "the Ministry", and with a
+# capital, "the Government".
 _OWN_OFFICES = _listed("own_offices")
+_OWN_CAPITALISED = _listed("own_capitalised")
 
 
 def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
@@ -1458,9 +1460,9 @@ def _the_office(subjects: list[Token], mentions: Mentions) -> list[str]:
     telling. An organisation's or a person's with no single state does not place it.
     """
     for token in subjects:
-        if token.lemma_.lower() not in _OWN_OFFICES or not any(
-            c.lower_ == "the" for c in token.children
-        ):
+        lemma = token.lemma_.lower()
+        own = lemma in _OWN_OFFICES or (lemma in _OWN_CAPITALISED and token.text[:1].isupper())
+        if not own or not any(c.lower_ == "the" for c in token.children):
             continue
         if any(c.dep_ in {"poss", "compound", "amod", "prep"} for c in token.children):
             continue  # "the foreign ministry of Peru", "the Kenyan minister": said whose
