@@ -859,16 +859,24 @@ def _a_guest(verb: Token) -> bool:
     "hosted the session" its participants; "welcomed the resumption of talks between Serbia
     and Kosovo" or "the ruling" approves of a thing, whoever the phrase under it names.
     """
-    # "the minister, received by the president on Monday, …": the noun a passive participle
-    # hangs on is the one received
-    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
-    taken = [verb.head] if verb.dep_ == "acl" and passive else []
-    taken += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    taken = _participle_patient(verb) + [
+        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+    ]
     return any(
         g.pos_ == "PROPN" or g.lower_ in _PERSONAL or g.lemma_.lower() in _guests()
         for c in taken
         for g in (_counted(c),)
     )
+
+
+def _participle_patient(verb: Token) -> list[Token]:
+    """The noun a passive participle hangs on, which undergoes what it says.
+
+    "The minister, received by the president on Monday, …": the minister is received. The
+    parse may tag such a participle as a past tense; its "by" phrase still marks it passive.
+    """
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
+    return [verb.head] if verb.dep_ == "acl" and passive else []
 
 
 def _judgement(verb: Token) -> set[str]:
@@ -2671,8 +2679,9 @@ def _code(
     if _named_again(token, rule, mentions):
         return None
     subjects, objects, place_args, clause = _roles(token, rule)
-    if rule.get("guest") and token.dep_ == "acl" and token.head not in objects:
-        objects = [token.head, *objects]  # "the minister, received by the president, …"
+    if rule.get("guest"):
+        # "the minister, received by the president, …": the guest is the noun, not an object
+        objects = [t for t in _participle_patient(token) if t not in objects] + objects
     if rule.get("journey") and not _travellers(subjects, mentions):
         return None  # "peacekeepers arrived in Juba", "forced the plane to land in Jaipur"
     if rule.get("judgement"):
