@@ -110,10 +110,15 @@ def test_event_summoning_an_ambassador_is_accuse(nlp) -> None:
         "Kenya protested over the seizure of a fishing boat.",
         "Mongolia expressed outrage on Wednesday at the shooting of two herders near the frontier.",
         "Norway lodged a complaint with Iceland about the detention of a trawler crew.",
+        # the complaint named by what is handed over: "a protest note", "a letter of complaint"
+        "Laos handed a protest note to the Thai embassy on Friday over the deadly river shooting.",
+        "Malawi sent a letter of complaint to Zambia over the shelling of two border villages.",
     ],
 )
 def test_event_what_a_complaint_answers_is_not_the_complainers_act(nlp, text: str) -> None:
-    complainer = {"Kenya": "KEN", "Mongolia": "MNG", "Norway": "NOR"}[text.split()[0]]
+    complainer = {"Kenya": "KEN", "Mongolia": "MNG", "Norway": "NOR", "Laos": "LAO"}.get(
+        text.split()[0], "MWI"
+    )
     acts = [e for e in _analysis(nlp, text).events if e.event in {"COERCE", "ASSAULT"}]
     assert not [e for e in acts if complainer in e.actor], acts
 

@@ -2707,6 +2707,12 @@ def test_receiving_a_request_is_not_making_one(nlp, text: str, receiver: str) ->
             "Lithuania delivered a protest note to the Belarusian charge d'affaires.",
             (("LTU",), ("BLR",)),
         ),
+        # a letter serves as a note does
+        ("Peru sent a protest letter to Ecuador on Monday.", (("PER",), ("ECU",))),
+        (
+            "Fiji delivered a letter of complaint to the Australian high commissioner.",
+            (("FJI",), ("AUS",)),
+        ),
     ],
 )
 def test_a_protest_note_censures_whom_it_is_handed_to(nlp, text: str, sides: tuple) -> None:

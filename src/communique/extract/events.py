@@ -657,7 +657,14 @@ def _grievance(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in _GRIEVANCE_PREPS:
         return False
     governor = noun.head.head  # "protested over", "outrage at", "lodged … over" (a protest)
-    near = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
+    objects = [c for c in governor.children if c.dep_ == "dobj"]
+    near = [governor, *objects]
+    near += [  # what the object is: "handed a protest note", "sent a letter of complaint"
+        g
+        for c in objects
+        for g in (*c.children, *(g for p in c.children if p.lower_ == "of" for g in p.children))
+        if g.dep_ in {"compound", "pobj"}
+    ]
     return _complains(near)
 
 
