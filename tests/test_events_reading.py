@@ -2766,6 +2766,9 @@ def test_cancelling_an_agreement_with_a_state_cuts_ties(nlp, text: str, sides: t
     [
         "Guyana's president described the incursion as a clear threat to its integrity.",
         "Seoul called the launch a provocation and a threat to regional peace.",
+        # a censure saying what it finds the act to be
+        "Japan condemned North Korea's newest missile launch as a grave threat to its security.",
+        "Greece denounced the Turkish seismic survey as a threat to stability in the Aegean.",
     ],
 )
 def test_calling_an_act_a_threat_judges_it_and_threatens_no_one(nlp, text: str) -> None:

@@ -485,13 +485,20 @@ def _judged_as(token: Token, matched: dict[int, list[dict]]) -> bool:
 
     "Called the move a provocation" or "described the incursion as a threat to our
     integrity" censures the move (a judgement row codes it); no threat or provocation is made.
+    Nor is one where a censure says what it finds the act to be: "condemned the launch as a
+    threat to peace", "rejected the plan as a provocation".
     """
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "as":
         head = head.head
-    elif token.dep_ != "oprd":
+        censures = {"ACCUSE", "REJECT"}
+    elif token.dep_ == "oprd":
+        censures = set()
+    else:
         return False
-    return any(rule.get("judgement") for rule in matched.get(head.i, ()))
+    return any(
+        rule.get("judgement") or rule["event"] in censures for rule in matched.get(head.i, ())
+    )
 
 
 def _foretold(token: Token) -> bool:
