@@ -3144,6 +3144,23 @@ def test_neither_nor_denies_both_acts(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Quito insisted they did not intend to cut trade links with Mexico.",
+        "Sweden said it does not plan to expel any Russian diplomats.",
+    ],
+)
+def test_a_denied_intent_announces_no_act(nlp, text: str) -> None:
+    events = _events(nlp, text)
+    assert events and all(e.negated and e.event != "THREATEN" for e in events)
+
+
+def test_an_intent_stated_is_still_announced(nlp) -> None:
+    text = "Ecuador intends to cut its trade links with Mexico."
+    assert [e.event for e in _events(nlp, text) if not e.negated] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
     ("text", "doer", "body"),
     [
         ("Myanmar declined to send a representative to the ASEAN summit.", "MMR", "IGO:ASEAN"),

@@ -2798,6 +2798,7 @@ def _code(
         # "EIDE: We reject that claim.": the claim is the last accuser's
         recipient = [c for c in reversed(accusers) if c not in actor][:1]
     nots = [c for c in (*token.children, *clause.children) if c.dep_ == "neg"] + _failed(clause)
+    nots += _intent_denied(token)
     nots += _negated_alternative(clause)
     if rule.get("negated"):
         nots = []  # the row's meaning is the negated phrase ("would not stand idly by")
@@ -3163,6 +3164,22 @@ def _habit(token: Token, clause: Token) -> bool:
     """
     verbs = {token, clause, clause.head if _purpose(clause) else clause}
     return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for v in verbs for c in v.children)
+
+
+# Verbs of intent whose "to" clause is the act intended: "did not intend to cut ties" denies it.
+_INTENT = frozenset({"intend", "plan", "want", "seek", "mean", "aim", "wish", "expect"})
+
+
+def _intent_denied(verb: Token) -> list[Token]:
+    """The negation of the intent a verb is the object of: "did not intend to cut ties".
+
+    "Said they did not plan to expel anyone", "has no wish to…" aside, a denied intent is no
+    act announced; "did not hesitate to expel" still expels, and is not among these verbs.
+    """
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in _INTENT:
+        return []
+    return [c for c in head.children if c.dep_ == "neg"]
 
 
 def _failed(clause: Token) -> list[Token]:
