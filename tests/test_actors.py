@@ -313,6 +313,23 @@ def _kb_with_envoys() -> KnowledgeBase:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Minsk\n\nThe spokesman, Jean-Pierre Lukusa, spoke to reporters in Minsk.",
+        "Talks in Minsk\n\nOn Friday Pierre-Yves Dubois, the envoy, arrived in Chisinau.",
+        "Talks in Minsk\n\nThe envoy, Marie-Jean Pierre, arrived in Chisinau on Friday.",
+    ],
+)
+def test_actors_a_hyphenated_given_name_holds_no_known_surname(make_nlp, text: str) -> None:
+    """Each word of "Jean-Pierre", and the surname after it, is some known person's surname."""
+    kb = _kb()
+    for name in ("Ilie Jean", "Andrei Pierre"):
+        kb.add_person(name, [], [Role(person=name, office="foreign_minister", code="MDA")])
+    known = {m.name for m in _mentions(make_nlp(kb), text, date(2024, 3, 3)).mentions}
+    assert not known & {"Ilie Jean", "Andrei Pierre"}
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # an unknown first name before a known surname is one new person

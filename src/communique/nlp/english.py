@@ -35,7 +35,7 @@ import spacy
 from spacy.attrs import IDS, IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .. import actors, extract  # noqa: F401  (register the communique_* components)
 from ..ents import give_text
@@ -386,6 +386,23 @@ class KnowledgeRuler(EntityRuler):
         super().__init__(nlp, name, **config)
         self.phrase_matcher = self._trie()  # type: ignore[assignment]
 
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The ruler's matches, less a lone surname that is one word of a hyphenated name.
+
+        "Jean-Pierre Lukusa" is neither the prime minister whose surname is Pierre nor the
+        official whose surname is Jean, nor is "Marie-Jean Baptiste" the minister surnamed
+        Baptiste: left unmatched, the words stay for the model's own reading of the name.
+        """
+        return [
+            (key, start, end)
+            for key, start, end in super().match(doc)
+            if not (
+                end - start == 1
+                and self._ent_ids.get(key, ("",))[0] == "PERSON"
+                and _inside_a_name(doc[start])
+            )
+        ]
+
     def _trie(self) -> PhraseTrie:
         """An empty phrase matcher on this ruler's attribute (ORTH unless set)."""
         return PhraseTrie(IDS[(self.phrase_matcher_attr or "ORTH").upper()])
@@ -513,6 +530,39 @@ class KnowledgeRuler(EntityRuler):
         self._add_tokens(keys, [tuple(entry) for entry in data["tokens"]])  # type: ignore[misc]
         self.entries = [tuple(entry) for entry in data["entries"]]  # type: ignore[misc]
         return self
+
+
+def _inside_a_name(word: Token) -> bool:
+    """Whether the word is part of a name with a hyphenated given name: "Jean-Pierre Lukusa".
+
+    Its words, joined by hyphens, and the name word after them ("Marie-Jean Baptiste") are no
+    known person's surname. "The Putin-Xi summit" joins two surnames, followed by no name;
+    words side by side ("Ali Hassan Omar") are the actor stage's to join.
+    """
+    doc = word.doc
+    if word.i >= 1 and doc[word.i - 1].whitespace_:
+        before = _hyphen_joined(doc[word.i - 1])
+        if before is not None and word.is_title:
+            return True
+    joined = _hyphen_joined(word)
+    if joined is None:
+        return False
+    after = doc[joined.end] if joined.end < len(doc) and joined[-1].whitespace_ else None
+    return after is not None and after.is_alpha and after.is_title
+
+
+def _hyphen_joined(word: Token) -> Span | None:
+    """The words hyphens join the word to, with it ("Jean-Pierre"), if any and all capitalised."""
+    doc = word.doc
+    start = end = word.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_:
+        end += 2
+    joined = doc[start : end + 1]
+    if start == end or any(t.whitespace_ for t in joined[:-1]):
+        return None
+    return joined if all(t.is_title for t in joined if t.text != "-") else None
 
 
 @Language.factory(
