@@ -4248,3 +4248,20 @@ def test_news_lower_case_government_is_not_read_as_the_last_doers(nlp) -> None:
     # "the government" of news may be any state's: here Malawi's, not Kenya's
     text = "Kenya sent aid to Malawi on Monday. The government thanked Nairobi for the support."
     assert [c for c in _coded(nlp, text) if c[0] == "SUPPORT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has been tense since March, when rallies against the new tax were met with a harsh "
+        "crackdown.",
+        "Thailand's decision to close the crossing was met with anger in Phnom Penh.",
+    ],
+)
+def test_what_an_act_was_met_with_is_a_reaction_not_a_meeting(nlp, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.event in {"CONSULT", "AGREE"}]
+
+
+def test_a_meeting_with_a_counterpart_is_still_a_meeting(nlp) -> None:
+    text = "Ghana's foreign minister met with her Togolese counterpart in Lome on Tuesday."
+    assert _coded(nlp, text) == [("CONSULT", ("GHA",), ("TGO",))]

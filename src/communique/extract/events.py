@@ -821,6 +821,15 @@ def _applies(token: Token, rule: dict) -> bool:
         # "said X would come", "… would not use force" or "… the sanctions would have
         # consequences" (a forecast) does not
         return False
+    reactions = rule.get("not_with")
+    if reactions and any(
+        g.lemma_.lower() in reactions
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ):
+        return False  # "the plan was met with scepticism" answers the plan; no one met
     judged = rule.get("judgement")
     if judged and not _judgement(token) & set(judged):
         return False  # "called the move a provocation" censures it; "called the minister" not
