@@ -4265,3 +4265,23 @@ def test_what_an_act_was_met_with_is_a_reaction_not_a_meeting(nlp, text: str) ->
 def test_a_meeting_with_a_counterpart_is_still_a_meeting(nlp) -> None:
     text = "Ghana's foreign minister met with her Togolese counterpart in Lome on Tuesday."
     assert _coded(nlp, text) == [("CONSULT", ("GHA",), ("TGO",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The EU's foreign policy chief urged Russia to lift its blockade of Ukraine's ports.",
+            (("IGO:EU",), ("RUS",)),
+        ),
+        (
+            "The German and French ministers called on Serbia to withdraw its police from "
+            "northern Kosovo.",
+            (("DEU", "FRA"), ("SRB",)),
+        ),
+    ],
+)
+def test_a_request_is_addressed_to_whom_it_asks_not_to_whom_the_act_concerns(
+    nlp, text: str, sides: tuple
+) -> None:
+    assert [(e.actor, e.recipient) for e in _events(nlp, text) if e.event == "REQUEST"] == [sides]

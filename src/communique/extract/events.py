@@ -2280,7 +2280,10 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
             for g in c.children
             if g.dep_ in {"nsubj", "nsubjpass"}
         ]
-    if wide:
+    # "urged Russia to lift its blockade of Ukraine's ports": who is asked is the recipient,
+    # not whom the act asked for is aimed at; "asked to lift sanctions on Iran" names no one else
+    asked = rule.get("event") == "REQUEST" and bool(objects)
+    if wide and not asked:
         for clause in verb.children:
             if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
                 objects += _targets(clause, {"event": rule.get("event")}, wide=True)
