@@ -4285,3 +4285,37 @@ def test_a_request_is_addressed_to_whom_it_asks_not_to_whom_the_act_concerns(
     nlp, text: str, sides: tuple
 ) -> None:
     assert [(e.actor, e.recipient) for e in _events(nlp, text) if e.event == "REQUEST"] == [sides]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Accra\n\nGhana's foreign minister met her Togolese counterpart on Monday. They "
+        "agreed to set up a joint commission on the border.",
+        "Talks in Lima\n\nThe Peruvian minister spoke with Bolivia's foreign minister by phone on "
+        "Friday. They agreed to reopen the Desaguadero crossing.",
+    ],
+)
+def test_they_after_a_meeting_are_both_sides(nlp, text: str) -> None:
+    agreed = [e for e in _events(nlp, text) if e.event == "AGREE"]
+    assert len(agreed) == 1 and len(set(agreed[0].actor) | set(agreed[0].recipient)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Talks in Accra\n\nGhana's foreign minister spoke with the Nigerian foreign minister "
+            "on Thursday. Both officials agreed to set up a working group on trade.",
+            {"GHA", "NGA"},
+        ),
+        (
+            "Talks in Lima\n\nPeru's envoy met the Chilean ambassador on Monday. The two envoys "
+            "agreed to meet again in March.",
+            {"PER", "CHL"},
+        ),
+    ],
+)
+def test_both_officials_are_the_two_sides(nlp, text: str, sides: set) -> None:
+    agreed = [e for e in _events(nlp, text) if e.event == "AGREE"]
+    assert agreed and set(agreed[-1].actor) | set(agreed[-1].recipient) == sides

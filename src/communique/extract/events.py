@@ -695,6 +695,8 @@ def _complains(words: Iterable[Token]) -> bool:
     return any(t.lemma_.lower() in event_words()["grievances"] for t in words)
 
 
+# Verbs of one side meeting another: "they" after one are both sides.
+_ENCOUNTERS = _listed("encounters")
 # Who represents a state abroad: meeting one is how a complaint to that state is delivered.
 _ENVOYS = _listed("envoys")
 
@@ -1413,7 +1415,9 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
 
     "Chile and Peru warned … They also denounced …": a plural pronoun continues the subject
     of the sentence before, as "he" continues a person; where that subject names one state,
-    "they" are more likely its people or officials, so it is not taken.
+    "they" are more likely its people or officials, so it is not taken, unless that clause
+    had it meet another: after "Chile's minister met her Peruvian counterpart", "they" are
+    both.
     """
     for token in subjects:
         sent = token.sent
@@ -1421,6 +1425,13 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
             continue
         before = sent.doc[sent.start - 1].sent
         named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        if before.root.lemma_.lower() in _ENCOUNTERS:
+            named += [
+                g
+                for c in before.root.children
+                for g in ([c] if c.dep_ == "dobj" else c.children if c.lower_ == "with" else [])
+                if g.dep_ in {"dobj", "pobj"}
+            ]
         codes = _codes(named, mentions, places=False)
         if len(codes) > 1:  # "they" are several: one state named before is someone else
             return codes
