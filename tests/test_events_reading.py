@@ -4319,3 +4319,14 @@ def test_they_after_a_meeting_are_both_sides(nlp, text: str) -> None:
 def test_both_officials_are_the_two_sides(nlp, text: str, sides: set) -> None:
     agreed = [e for e in _events(nlp, text) if e.event == "AGREE"]
     assert agreed and set(agreed[-1].actor) | set(agreed[-1].recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Thai army units near the temple were placed on high alert on Wednesday.", ("THA",)),
+        ("Pakistan's air force was put on maximum alert on Tuesday.", ("PAK",)),
+    ],
+)
+def test_forces_put_on_alert_are_mobilised_by_their_state(nlp, text: str, doer: tuple) -> None:
+    assert _coded(nlp, text) == [("MOBILIZE", doer, ())]

@@ -2072,6 +2072,9 @@ def _roles(token: Token, rule: dict) -> tuple[list[Token], list[Token], list[Tok
         if envoy is not None and envoy.dep_ == "nsubj":  # a headline's "Envoy summoned"
             return _host(token, envoy), [envoy], [], clause
         subjects = _doers(token) or (_host(token, envoy) if envoy is not None else [])
+        if not subjects and rule["event"] == "MOBILIZE":
+            # "Thai army units were placed on high alert": forces made ready are their state's
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not subjects and _own_act(rule):
             subjects = _reporters(token)
         objects = _targets(token, rule, wide=rule["event"] != "CONSULT")
