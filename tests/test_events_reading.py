@@ -4330,3 +4330,14 @@ def test_both_officials_are_the_two_sides(nlp, text: str, sides: set) -> None:
 )
 def test_forces_put_on_alert_are_mobilised_by_their_state(nlp, text: str, doer: tuple) -> None:
     assert _coded(nlp, text) == [("MOBILIZE", doer, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara dismissed talk of an economic war with the Netherlands on Monday.",
+        "In Nairobi there was renewed talk of a trade war with Tanzania.",
+    ],
+)
+def test_talk_of_something_is_speculation_not_talks(nlp, text: str) -> None:
+    assert "CONSULT" not in _kinds(nlp, text)
