@@ -113,12 +113,21 @@ def test_event_summoning_an_ambassador_is_accuse(nlp) -> None:
         # the complaint named by what is handed over: "a protest note", "a letter of complaint"
         "Laos handed a protest note to the Thai embassy on Friday over the deadly river shooting.",
         "Malawi sent a letter of complaint to Zambia over the shelling of two border villages.",
+        # a reprisal "over" an act answers it as a complaint does
+        "Ghana recalled its envoy and suspended border trade over the killing of two traders.",
+        "Nigeria pulls out of Cape Town forum over xenophobic attacks",
     ],
 )
 def test_event_what_a_complaint_answers_is_not_the_complainers_act(nlp, text: str) -> None:
-    complainer = {"Kenya": "KEN", "Mongolia": "MNG", "Norway": "NOR", "Laos": "LAO"}.get(
-        text.split()[0], "MWI"
-    )
+    complainer = {
+        "Kenya": "KEN",
+        "Mongolia": "MNG",
+        "Norway": "NOR",
+        "Laos": "LAO",
+        "Malawi": "MWI",
+        "Ghana": "GHA",
+        "Nigeria": "NGA",
+    }[text.split()[0]]
     acts = [e for e in _analysis(nlp, text).events if e.event in {"COERCE", "ASSAULT"}]
     assert not [e for e in acts if complainer in e.actor], acts
 

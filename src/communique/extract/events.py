@@ -659,11 +659,14 @@ def _grievance(noun: Token) -> bool:
     "Kenya protested over the seizure of a boat", "summoned the envoy to protest against the
     raid", "lodged a protest with Chad over the arrests": the seizure, raid and arrests are
     what Kenya complains of. Whose they are, the noun says ("the Chadian raid") or the text
-    leaves open; the complainer's subject never is.
+    leaves open; the complainer's subject never is. So with a reprisal "over" an act:
+    "recalled its ambassador over the shelling", "pulled out of the forum over the attacks".
     """
     if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in _GRIEVANCE_PREPS:
         return False
     governor = noun.head.head  # "protested over", "outrage at", "lodged … over" (a protest)
+    if noun.head.lower_ == "over" and governor.pos_ == "VERB" and _reprisal(governor):
+        return True
     objects = [c for c in governor.children if c.dep_ == "dobj"]
     near = [governor, *objects]
     near += [  # what the object is: "handed a protest note", "sent a letter of complaint"
@@ -673,6 +676,16 @@ def _grievance(noun: Token) -> bool:
         if g.dep_ in {"compound", "pobj"}
     ]
     return _complains(near)
+
+
+# What a state does in answer to another's act: a reprisal "over" an act answers it.
+_REPRISALS = {"SANCTION", "RETREAT", "REJECT", "ACCUSE"}
+
+
+def _reprisal(verb: Token) -> bool:
+    """Whether some row of the verb codes a reprisal ("recall", "expel", "pull out", "suspend")."""
+    rows = _triggers().get((verb.lemma_.lower(), "VERB"), ())
+    return any(row["event"] in _REPRISALS for row in rows)
 
 
 def _demarche(verb: Token, rules: list[dict]) -> bool:
