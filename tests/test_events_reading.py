@@ -4341,3 +4341,26 @@ def test_forces_put_on_alert_are_mobilised_by_their_state(nlp, text: str, doer: 
 )
 def test_talk_of_something_is_speculation_not_talks(nlp, text: str) -> None:
     assert "CONSULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign ministry refused to comment on the Ugandan report.",
+        "Peru's foreign ministry declined to comment on the Chilean proposal on Monday.",
+    ],
+)
+def test_declining_to_comment_refuses_no_one(nlp, text: str) -> None:
+    assert "REJECT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile declined to confirm whether its ambassador to Peru had been recalled.",
+        "It was not clear whether Kenya had closed its border with Somalia.",
+    ],
+)
+def test_what_whether_asks_is_not_stated(nlp, text: str) -> None:
+    stated = [e for e in _events(nlp, text) if e.tense != "hypothetical" and not e.negated]
+    assert not stated, stated

@@ -2446,8 +2446,8 @@ def _tense(token: Token, clause: Token) -> str:
     served = (clause.head,) if _purpose(clause) and clause.head.i != clause.i else ()
     for verb in dict.fromkeys((token, clause, *served)):
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
-            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in verb.children):
+            return "hypothetical"  # "if …", "unless …"; "whether …" asks, it does not state
         if _conditional(verb):
             return "hypothetical"
         if aux & _REPORTED_FUTURE_AUX and _reported(verb):
@@ -2470,6 +2470,8 @@ def _tense(token: Token, clause: Token) -> str:
     return "present" if clause.tag_ in {"VBZ", "VBP", "VBG"} else "past"
 
 
+# Words opening a clause that states no act: a condition, or the question "whether" asks.
+_OPEN_MARKS = {"if", "unless", "whether"}
 # Acts done by saying that one wishes to do them: "I want to thank …", "we wish to welcome …".
 _PERFORMATIVE = _listed("performative")
 
