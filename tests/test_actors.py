@@ -1164,3 +1164,29 @@ def test_actors_a_count_that_is_not_the_groups_leaves_the_phrase_unread(pipeline
     text = "The five Sahel states met in Niamey to plan joint patrols."
     mentions = _mentions(pipelines.fresh(), text, date(2024, 5, 6)).mentions
     assert [m for m in mentions if m.kind == "collective"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organ", "code"),
+    [
+        (
+            "Wire story\n\nThe General Assembly of the Organization of American States met in "
+            "Medellin on Friday.",
+            "General Assembly",
+            "IGO:OAS",
+        ),
+        (
+            "Wire story\n\nOn Monday the Economic and Social Council of the Arab League met in "
+            "Cairo.",
+            "Economic and Social Council",
+            "IGO:ARAB_LEAGUE",
+        ),
+    ],
+)
+def test_actors_an_organ_said_to_be_another_bodys_is_that_bodys(
+    text: str, organ: str, code: str, pipelines: Pipelines
+) -> None:
+    """The knowledge base files a bare "General Assembly" or "Economic and Social Council" under
+    the UN."""
+    found = [m for m in _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions]
+    assert [m.codes for m in found if m.text == organ] == [(code,)]

@@ -4364,3 +4364,21 @@ def test_declining_to_comment_refuses_no_one(nlp, text: str) -> None:
 def test_what_whether_asks_is_not_stated(nlp, text: str) -> None:
     stated = [e for e in _events(nlp, text) if e.tense != "hypothetical" and not e.negated]
     assert not stated, stated
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Ghana sent Togo a note that asked Lome to reopen the border crossing at once.",
+            (("GHA",), ("TGO",)),
+        ),
+        (
+            "Ottawa issued a statement on Friday which urged the Saudi authorities to free the "
+            "jailed activists.",
+            (("CAN",), ("SAU",)),
+        ),
+    ],
+)
+def test_a_document_that_asks_is_its_issuer_asking(nlp, text: str, sides: tuple) -> None:
+    assert ("REQUEST", *sides) in _coded(nlp, text)

@@ -156,7 +156,7 @@ class ActorResolver:
                     mentions.append(mention)
             elif ent.label_ == "INSTITUTION":
                 mentions.extend(self._institution(ent, ents))
-        mentions = [_as_stated(m, stated) for m in mentions]
+        mentions = _organs_of(doc, [_as_stated(m, stated) for m in mentions])
         for start, title in titles.items():
             if start not in attached:
                 mentions.extend(self._office(title, ents, day=day))
@@ -1835,6 +1835,27 @@ def _names_next(title: Span) -> bool:
     portfolio = _portfolio(title)
     i = portfolio.end if portfolio is not None else title.end
     return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _organs_of(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An organ named with whose it is is that organisation's: "the General Assembly of the OAS".
+
+    The knowledge base files "General Assembly" and "Security Council" under the UN, whose
+    organs they are when no owner is said; "of" another organisation says otherwise.
+    """
+    text = doc_text(doc)
+    bodies = {m.start: m for m in mentions if m.kind == "organisation" and m.code}
+    owned: list[Mention] = []
+    for m in mentions:
+        link = _OF_THE.match(text, m.end) if m.kind == "organisation" and m.code else None
+        owner = bodies.get(link.end()) if link else None
+        if owner is not None and owner.code != m.code:
+            m = dataclasses.replace(m, codes=owner.codes, name=text[m.start : owner.end])
+        owned.append(m)
+    return owned
 
 
 def _apposed_title(person: Span, ents: _Ents) -> Span | None:

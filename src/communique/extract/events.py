@@ -708,6 +708,8 @@ def _complains(words: Iterable[Token]) -> bool:
     return any(t.lemma_.lower() in event_words()["grievances"] for t in words)
 
 
+# What a side issues, sends or adopts: a relative clause on one says what its issuer does.
+_DOCUMENTS = _listed("documents")
 # Verbs of one side meeting another: "they" after one are both sides.
 _ENCOUNTERS = _listed("encounters")
 # Who represents a state abroad: meeting one is how a complaint to that state is delivered.
@@ -1841,6 +1843,9 @@ def _doers(verb: Token, depth: int = 0) -> list[Token]:
             return _doers(occasion.head, depth + 1)
         return [c for c in occasion.children if c.dep_ == "poss"] + _agents(occasion)
     if verb.dep_ == "relcl" and subjects and all(t.lower_ in _RELATIVE for t in subjects):
+        holder = _holder(verb.head) if verb.head.lemma_.lower() in _DOCUMENTS else None
+        if holder is not None:
+            return _doers(holder, depth + 1)  # "sent a note that asked X …": its sender asks
         return [verb.head]
     if subjects and all(t.lower_ in _THIRD_PERSON for t in subjects):
         clause = verb
