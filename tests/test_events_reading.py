@@ -4382,3 +4382,26 @@ def test_what_whether_asks_is_not_stated(nlp, text: str) -> None:
 )
 def test_a_document_that_asks_is_its_issuer_asking(nlp, text: str, sides: tuple) -> None:
     assert ("REQUEST", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Kenya is unlikely to pull its troops out of Somalia this year.",
+        "Diplomats said that if Caracas were to send warships into the block, drilling would stop.",
+    ],
+)
+def test_a_guess_or_a_supposition_states_no_act(nlp, text: str) -> None:
+    stated = [e for e in _events(nlp, text) if e.tense != "hypothetical" and not e.negated]
+    assert not stated, stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jakarta has long restricted foreign journalists' access to Papua.",
+        "Morocco has long opposed a referendum on independence for Western Sahara.",
+    ],
+)
+def test_what_a_state_has_long_done_is_a_standing_policy(nlp, text: str) -> None:
+    assert not _events(nlp, text)

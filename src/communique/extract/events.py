@@ -2453,6 +2453,12 @@ def _tense(token: Token, clause: Token) -> str:
         aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in verb.children):
             return "hypothetical"  # "if …", "unless …"; "whether …" asks, it does not state
+        head = verb.head
+        if verb.dep_ == "xcomp" and (
+            head.lemma_.lower() in _UNCERTAIN
+            or any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in head.children)
+        ):
+            return "hypothetical"  # "is unlikely to pull out", "if X were to send warships"
         if _conditional(verb):
             return "hypothetical"
         if aux & _REPORTED_FUTURE_AUX and _reported(verb):
@@ -2477,6 +2483,8 @@ def _tense(token: Token, clause: Token) -> str:
 
 # Words opening a clause that states no act: a condition, or the question "whether" asks.
 _OPEN_MARKS = {"if", "unless", "whether"}
+# Words that make the act of their "to" clause a guess: "is unlikely to pull its troops out".
+_UNCERTAIN = {"likely", "unlikely"}
 # Acts done by saying that one wishes to do them: "I want to thank …", "we wish to welcome …".
 _PERFORMATIVE = _listed("performative")
 
