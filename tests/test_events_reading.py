@@ -4405,3 +4405,22 @@ def test_a_guess_or_a_supposition_states_no_act(nlp, text: str) -> None:
 )
 def test_what_a_state_has_long_done_is_a_standing_policy(nlp, text: str) -> None:
     assert not _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "A State Department spokesman said the same day that Washington backed Guyana's "
+            "right to develop its oil fields.",
+            (("USA",), ("GUY",)),
+        ),
+        (
+            "A Kenyan government spokesman said the same week that Nairobi backed Somalia's "
+            "right to hold elections.",
+            (("KEN",), ("SOM",)),
+        ),
+    ],
+)
+def test_that_opening_a_reported_clause_is_not_its_object(nlp, text: str, sides: tuple) -> None:
+    assert ("SUPPORT", *sides) in _coded(nlp, text)
