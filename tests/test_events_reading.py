@@ -4424,3 +4424,14 @@ def test_what_a_state_has_long_done_is_a_standing_policy(nlp, text: str) -> None
 )
 def test_that_opening_a_reported_clause_is_not_its_object(nlp, text: str, sides: tuple) -> None:
     assert ("SUPPORT", *sides) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Senegal endorsed Morocco's autonomy plan for Western Sahara.", (("SEN",), ("MAR",))),
+        ("France endorsed Germany's aid package for Ukraine.", (("FRA",), ("DEU",))),
+    ],
+)
+def test_backing_a_states_proposal_supports_that_state_only(nlp, text: str, sides: tuple) -> None:
+    assert [e for e in _coded(nlp, text) if e[0] == "SUPPORT"] == [("SUPPORT", *sides)]

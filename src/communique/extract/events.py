@@ -2290,7 +2290,9 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
         preps.add("for")
     if wide and rule.get("event") == "ASSAULT":
         preps.add("at")  # "opened fire at Armenian positions"
-    heads = [verb, *objects] if wide else [verb]
+    # whom the object is aimed at, unless it says whose it is: "endorsed Morocco's plan for
+    # Western Sahara" supports Morocco
+    heads = [verb, *(o for o in objects if not _owned(o))] if wide else [verb]
     if wide:
         objects += [c for c in verb.children if c.dep_ == "dative"]
     objects += [
@@ -2329,6 +2331,11 @@ def _targets(verb: Token, rule: dict, *, wide: bool) -> list[Token]:
             if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
                 objects += _targets(clause, {"event": rule.get("event")}, wide=True)
     return objects
+
+
+def _owned(noun: Token) -> bool:
+    """Whether a noun says whose it is with a name: "Morocco's plan", not "its plan"."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
 # Acts that judge what another did: its target is who did it, where the object says so.
