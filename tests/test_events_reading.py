@@ -4346,6 +4346,17 @@ def test_talk_of_something_is_speculation_not_talks(nlp, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The first round of talks between Kenya and Uganda ended in Kampala on Monday.",
+        "A new round of talks between Chile and Bolivia opened in La Paz on Tuesday.",
+    ],
+)
+def test_a_round_of_talks_is_still_talks(nlp, text: str) -> None:
+    assert "CONSULT" in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Kenyan foreign ministry refused to comment on the Ugandan report.",
         "Peru's foreign ministry declined to comment on the Chilean proposal on Monday.",
     ],

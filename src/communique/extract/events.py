@@ -838,6 +838,12 @@ def _applies(token: Token, rule: dict) -> bool:
         # "said X would come", "… would not use force" or "… the sanctions would have
         # consequences" (a forecast) does not
         return False
+    if (
+        rule.get("speculation")
+        and token.tag_ == "NN"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    ):
+        return False  # "dismissed talk of an economic war": hearsay; "a round of talks" is not
     reactions = rule.get("not_with")
     if reactions and any(
         g.lemma_.lower() in reactions
