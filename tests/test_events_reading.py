@@ -4446,3 +4446,20 @@ def test_that_opening_a_reported_clause_is_not_its_object(nlp, text: str, sides:
 )
 def test_backing_a_states_proposal_supports_that_state_only(nlp, text: str, sides: tuple) -> None:
     assert [e for e in _coded(nlp, text) if e[0] == "SUPPORT"] == [("SUPPORT", *sides)]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("India deployed thousands of soldiers along the Line of Control.", ("IND",)),
+        ("Kenya ordered additional army units to the border on Friday.", ("KEN",)),
+        ("Ghana deployed two warships off its eastern coast on Monday.", ("GHA",)),
+    ],
+)
+def test_forces_deployed_or_ordered_forward_are_mobilised(nlp, text: str, doer: tuple) -> None:
+    assert [e.actor for e in _events(nlp, text) if e.event == "MOBILIZE"] == [doer]
+
+
+def test_troops_ordered_back_are_not_mobilised(nlp) -> None:
+    text = "Kenya ordered its troops to withdraw from the border on Friday."
+    assert "MOBILIZE" not in _kinds(nlp, text)
