@@ -1181,6 +1181,11 @@ def test_actors_a_count_that_is_not_the_groups_leaves_the_phrase_unread(pipeline
             "Economic and Social Council",
             "IGO:ARAB_LEAGUE",
         ),
+        (
+            "Wire story\n\nThe OAS General Assembly opened in Asuncion on Monday.",
+            "General Assembly",
+            "IGO:OAS",
+        ),
     ],
 )
 def test_actors_an_organ_said_to_be_another_bodys_is_that_bodys(
@@ -1190,3 +1195,27 @@ def test_actors_an_organ_said_to_be_another_bodys_is_that_bodys(
     the UN."""
     found = [m for m in _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions]
     assert [m.codes for m in found if m.text == organ] == [(code,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        (
+            "Talks in Minsk\n\nThe envoy, Alejandro Vargas Ortiz, arrived in Minsk on Monday. "
+            "Vargas Ortiz met the Belarusian minister.",
+            "Vargas Ortiz",
+            "Alejandro Vargas Ortiz",
+        ),
+        (
+            "Talks in Minsk\n\nCarlos Mendes Pereira, a Brazilian diplomat, arrived in Minsk "
+            "on Friday. On Saturday Mendes Pereira met the Belarusian minister.",
+            "Mendes Pereira",
+            "Carlos Mendes Pereira",
+        ),
+    ],
+)
+def test_actors_two_surnames_named_again_are_the_full_name(
+    make_nlp, text: str, short: str, full: str
+) -> None:
+    people = [m for m in _mentions(make_nlp(), text, date(2024, 3, 3)).mentions]
+    assert {m.name for m in people if m.text == short} == {full}

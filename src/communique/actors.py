@@ -302,11 +302,11 @@ class ActorResolver:
         if person is None:
             name = _canonical_name(text)
             if _full_name(text):
-                seen.setdefault(name_key(name).split()[-1], name)
+                _remember_surnames(seen, name)
             mention = self._mention(ent, "person", name, codes, office, label=posted)
             return mention, title, None
         seen[name_key(person)] = person
-        seen.setdefault(name_key(person).split()[-1], person)
+        _remember_surnames(seen, person)
         seen.setdefault(name_key(person).split()[0], person)  # "Mr Xi" after "Xi Jinping"
         known = self.kb.people.get(person)
         role = self.kb.role_on(known, day) if known else None
@@ -384,8 +384,8 @@ class ActorResolver:
     def _known_person(self, text: str, *, day: date | None, seen: dict[str, str]) -> str | None:
         key = name_key(text)
         tokens = key.split()
-        if len(tokens) == 1 and tokens[0] in seen:
-            return seen[tokens[0]]
+        if len(tokens) in {1, 2} and key in seen:
+            return seen[key]  # "Lavrov", or "Vargas Ortiz" after "Alejandro Vargas Ortiz"
         if len(tokens) == 2 and len(tokens[0]) == 1 and tokens[1] in seen:
             return seen[tokens[1]]
         people = self.kb.find_people(text) or self._by_given_names(tokens)
@@ -1837,23 +1837,43 @@ def _names_next(title: Span) -> bool:
     return i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
+def _remember_surnames(seen: dict[str, str], name: str) -> None:
+    """Keep the forms by which a full name may come back: its last word or two.
+
+    After a given name, the last two words may be two surnames, as Spanish and Portuguese
+    names have them: "Vargas Ortiz" is "Alejandro Vargas Ortiz" named again.
+    """
+    words = name_key(name).split()
+    seen.setdefault(words[-1], name)
+    if len(words) >= 3:
+        seen.setdefault(" ".join(words[-2:]), name)
+
+
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _organs_of(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """An organ named with whose it is is that organisation's: "the General Assembly of the OAS".
+    """An organ named with whose it is is that organisation's: "the OAS General Assembly".
 
-    The knowledge base files "General Assembly" and "Security Council" under the UN, whose
-    organs they are when no owner is said; "of" another organisation says otherwise.
+    "The General Assembly of the OAS" too. The knowledge base files "General Assembly" and
+    "Economic and Social Council" under the UN, whose organs they are when no owner is said;
+    another organisation named with them, after "of" or just before, says otherwise.
     """
     text = doc_text(doc)
-    bodies = {m.start: m for m in mentions if m.kind == "organisation" and m.code}
+    bodies = [m for m in mentions if m.kind == "organisation" and m.code]
+    starts = {m.start: m for m in bodies}
+    ends = {m.end: m for m in bodies}
     owned: list[Mention] = []
     for m in mentions:
-        link = _OF_THE.match(text, m.end) if m.kind == "organisation" and m.code else None
-        owner = bodies.get(link.end()) if link else None
+        owner = None
+        if m.kind == "organisation" and m.code:
+            link = _OF_THE.match(text, m.end)
+            owner = starts.get(link.end()) if link else None
+            if owner is None and text[m.start - 1 : m.start] == " ":
+                owner = ends.get(m.start - 1)
         if owner is not None and owner.code != m.code:
-            m = dataclasses.replace(m, codes=owner.codes, name=text[m.start : owner.end])
+            span = text[min(m.start, owner.start) : max(m.end, owner.end)]
+            m = dataclasses.replace(m, codes=owner.codes, name=span)
         owned.append(m)
     return owned
 
