@@ -4463,3 +4463,23 @@ def test_forces_deployed_or_ordered_forward_are_mobilised(nlp, text: str, doer: 
 def test_troops_ordered_back_are_not_mobilised(nlp) -> None:
     text = "Kenya ordered its troops to withdraw from the border on Friday."
     assert "MOBILIZE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Kenya recalled its ambassador to Somalia on Saturday. The African Union's chief "
+            "appealed to both neighbours on Sunday to exercise restraint.",
+            {"KEN", "SOM"},
+        ),
+        (
+            "Serbia expelled a Croatian diplomat on Friday. The European Union urged the two "
+            "rivals to calm tensions.",
+            {"SRB", "HRV"},
+        ),
+    ],
+)
+def test_both_neighbours_and_the_two_rivals_are_the_pair(nlp, text: str, asked: set) -> None:
+    requests = [e for e in _events(nlp, text) if e.event == "REQUEST"]
+    assert len(requests) == 1 and set(requests[0].recipient) == asked
