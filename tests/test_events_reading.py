@@ -4483,3 +4483,30 @@ def test_troops_ordered_back_are_not_mobilised(nlp) -> None:
 def test_both_neighbours_and_the_two_rivals_are_the_pair(nlp, text: str, asked: set) -> None:
     requests = [e for e in _events(nlp, text) if e.event == "REQUEST"]
     assert len(requests) == 1 and set(requests[0].recipient) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Fiji row\n\nFiji expelled Australia's high commissioner on Tuesday. The interim "
+            "government accused Canberra of meddling in the courts.",
+            (("FJI",), ("AUS",)),
+        ),
+        (
+            "Niger row\n\nNiger closed its airspace on Sunday. The junta accused ECOWAS of "
+            "preparing an invasion.",
+            (("NER",), ("IGO:ECOWAS",)),
+        ),
+    ],
+)
+def test_the_junta_is_the_state_the_story_was_about(nlp, text: str, sides: tuple) -> None:
+    assert ("ACCUSE", *sides) in _coded(nlp, text)
+
+
+def test_a_plain_government_after_another_state_is_not_read_as_it(nlp) -> None:
+    text = (
+        "Fiji row\n\nFiji expelled Australia's high commissioner on Tuesday. The government "
+        "accused Canberra of meddling in the courts."
+    )
+    assert "ACCUSE" not in _kinds(nlp, text)

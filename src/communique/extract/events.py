@@ -1621,6 +1621,30 @@ def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
+def _regime_before(subjects: list[Token], mentions: Mentions) -> list[str]:
+    """Whose "the junta" or "the interim government" is: the last sentence's one state subject.
+
+    "Fiji expelled the envoy. The interim government accused Canberra …": a government of a
+    kind only one state of the story has is that state's, as "it" would be. A plain "the
+    government" is not read so: a report on two states names either one's.
+    """
+    for token in subjects:
+        head = _counted(token)
+        sent = head.sent
+        marked = head.lemma_.lower() in _REGIMES or (
+            head.lemma_.lower() in _STATE_NOUNS | {"authority", "ruler", "leadership"}
+            and any(c.dep_ == "amod" and c.lower_ in _INTERIM for c in head.children)
+        )
+        if not marked or any(c.dep_ == "poss" for c in head.children) or sent.start == 0:
+            continue
+        before = sent.doc[sent.start - 1].sent
+        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        codes = [c for c in _codes(named, mentions, places=False) if not c.startswith("IGO:")]
+        if len(codes) == 1:
+            return codes
+    return []
+
+
 def _quoting(subjects: list[Token], mentions: Mentions) -> list[str]:
     """The state of "we" or "I" in quoted words: that of whoever is said to speak them.
 
@@ -1661,6 +1685,9 @@ _BACK_POSSESSIVES = {"its", "their"}
 # What a person's "his" or "her" makes their state's: "the minister said his government …".
 _PERSONAL_POSSESSIVES = {"his", "her"}
 _STATE_NOUNS = _listed("state_nouns")
+# Governments only one state of a story has: "the junta", "the interim government".
+_REGIMES = _listed("regimes")
+_INTERIM = _listed("interim")
 _BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
 
 
@@ -2797,6 +2824,7 @@ def _code(
         or _speaking(subjects, voices)
         or _they_before(subjects, mentions)
         or _it_before(subjects, mentions)
+        or _regime_before(subjects, mentions)
     )
     if not actor and rule["event"] == "SUPPORT" and token.lemma_.lower() in _SIGNING:
         # "the treaty between Kenya and Ethiopia was signed in Nairobi": its parties signed it
