@@ -4510,3 +4510,27 @@ def test_a_plain_government_after_another_state_is_not_read_as_it(nlp) -> None:
         "accused Canberra of meddling in the courts."
     )
     assert "ACCUSE" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The European Union announced on Sunday an extra 40 million euros for the African "
+            "Union's peace missions.",
+            (("IGO:EU",), ("IGO:AU",)),
+        ),
+        (
+            "Norway's minister announced an additional contribution of 30 million dollars to "
+            "Brazil's forest fund.",
+            (("NOR",), ("BRA",)),
+        ),
+    ],
+)
+def test_money_announced_for_another_is_aid(nlp, text: str, sides: tuple) -> None:
+    assert ("AID", *sides) in _coded(nlp, text)
+
+
+def test_money_named_in_a_deal_is_no_aid(nlp) -> None:
+    text = "Kenya announced a 2 billion dollar trade deal with China on Monday."
+    assert "AID" not in _kinds(nlp, text)
