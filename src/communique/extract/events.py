@@ -1440,6 +1440,12 @@ def _subject_person(doc: Doc, last: Mention, named: list[Mention]) -> Mention | 
     return None
 
 
+def _subjects_before(sent: SpacySpan) -> tuple[Token, list[Token]]:
+    """The main verb of the sentence before and its subjects: whom "they" or "it" continue."""
+    root = sent.doc[sent.start - 1].sent.root
+    return root, [c for c in root.children if c.dep_ in _SUBJECTS]
+
+
 def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     """Who "they" are: the several doers the last sentence's main clause named.
 
@@ -1453,12 +1459,11 @@ def _they_before(subjects: list[Token], mentions: Mentions) -> list[str]:
         sent = token.sent
         if token.lower_ != "they" or sent.start == 0:
             continue
-        before = sent.doc[sent.start - 1].sent
-        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
-        if before.root.lemma_.lower() in _ENCOUNTERS:
+        root, named = _subjects_before(sent)
+        if root.lemma_.lower() in _ENCOUNTERS:
             named += [
                 g
-                for c in before.root.children
+                for c in root.children
                 for g in ([c] if c.dep_ == "dobj" else c.children if c.lower_ == "with" else [])
                 if g.dep_ in {"dobj", "pobj"}
             ]
@@ -1611,8 +1616,7 @@ def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
             # "Lithuania recalled its envoy, and last year it closed two crossings"
             named = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
         elif token.i == sent.start and sent.start > 0:
-            before = sent.doc[sent.start - 1].sent
-            named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+            _root, named = _subjects_before(sent)
         else:
             continue
         codes = _codes(named, mentions, places=False)
@@ -1637,8 +1641,7 @@ def _regime_before(subjects: list[Token], mentions: Mentions) -> list[str]:
         )
         if not marked or any(c.dep_ == "poss" for c in head.children) or sent.start == 0:
             continue
-        before = sent.doc[sent.start - 1].sent
-        named = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+        _root, named = _subjects_before(sent)
         codes = [c for c in _codes(named, mentions, places=False) if not c.startswith("IGO:")]
         if len(codes) == 1:
             return codes
