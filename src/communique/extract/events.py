@@ -1636,7 +1636,7 @@ def _regime_before(subjects: list[Token], mentions: Mentions) -> list[str]:
         head = _counted(token)
         sent = head.sent
         marked = head.lemma_.lower() in _REGIMES or (
-            head.lemma_.lower() in _STATE_NOUNS | {"authority", "ruler", "leadership"}
+            head.lemma_.lower() in _RULERS
             and any(c.dep_ == "amod" and c.lower_ in _INTERIM for c in head.children)
         )
         if not marked or any(c.dep_ == "poss" for c in head.children) or sent.start == 0:
@@ -1691,6 +1691,7 @@ _STATE_NOUNS = _listed("state_nouns")
 # Governments only one state of a story has: "the junta", "the interim government".
 _REGIMES = _listed("regimes")
 _INTERIM = _listed("interim")
+_RULERS = _STATE_NOUNS | {"authority", "ruler", "leadership"}  # "the transitional authorities"
 _BACK_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their"}
 
 
@@ -3274,14 +3275,15 @@ def _habit(token: Token, clause: Token) -> bool:
 
 
 # Verbs of intent whose "to" clause is the act intended: "did not intend to cut ties" denies it.
-_INTENT = frozenset({"intend", "plan", "want", "seek", "mean", "aim", "wish", "expect"})
+_INTENT = _listed("intending")
 
 
 def _intent_denied(verb: Token) -> list[Token]:
     """The negation of the intent a verb is the object of: "did not intend to cut ties".
 
-    "Said they did not plan to expel anyone", "has no wish to…" aside, a denied intent is no
-    act announced; "did not hesitate to expel" still expels, and is not among these verbs.
+    "Said it did not plan to expel anyone", "does not want to block the package": the act is
+    denied with the intent. "Did not hesitate to expel" still expels: "hesitate" is not a verb
+    of intent.
     """
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in _INTENT:
