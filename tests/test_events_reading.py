@@ -4534,3 +4534,23 @@ def test_money_announced_for_another_is_aid(nlp, text: str, sides: tuple) -> Non
 def test_money_named_in_a_deal_is_no_aid(nlp) -> None:
     text = "Kenya announced a 2 billion dollar trade deal with China on Monday."
     assert "AID" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Nigeria's president dispatched a special envoy to Pretoria on Thursday to convey "
+            "his concern.",
+            {"NGA", "ZAF"},
+        ),
+        ("Kenya sent an envoy to Addis Ababa on Monday with a message.", {"KEN", "ETH"}),
+    ],
+)
+def test_an_envoy_sent_to_a_capital_visits_its_state(nlp, text: str, sides: set) -> None:
+    visits = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert len(visits) == 1 and set(visits[0].actor) | set(visits[0].recipient) == sides
+
+
+def test_a_letter_sent_to_an_envoy_is_no_visit(nlp) -> None:
+    assert "CONSULT" not in _kinds(nlp, "Ghana sent a letter to the Ugandan envoy on Monday.")
