@@ -4504,6 +4504,20 @@ def test_the_junta_is_the_state_the_story_was_about(nlp, text: str, sides: tuple
     assert ("ACCUSE", *sides) in _coded(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sahel row\n\nFrance suspended its development aid to Mali on Friday. The junta accused "
+        "Paris of interference.",
+        "Syria row\n\nThe United States imposed new sanctions on Damascus. The regime condemned "
+        "the move.",
+    ],
+)
+def test_the_junta_after_another_states_act_is_not_that_state(nlp, text: str) -> None:
+    first = _events(nlp, text)[0].actor
+    assert not [e for e in _events(nlp, text)[1:] if e.actor == first], _coded(nlp, text)
+
+
 def test_a_plain_government_after_another_state_is_not_read_as_it(nlp) -> None:
     text = (
         "Fiji row\n\nFiji expelled Australia's high commissioner on Tuesday. The government "

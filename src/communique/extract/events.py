@@ -1625,13 +1625,18 @@ def _it_before(subjects: list[Token], mentions: Mentions) -> list[str]:
     return []
 
 
-def _regime_before(subjects: list[Token], mentions: Mentions) -> list[str]:
+def _regime_before(subjects: list[Token], mentions: Mentions, aimed: list[str]) -> list[str]:
     """Whose "the junta" or "the interim government" is: the last sentence's one state subject.
 
     "Fiji expelled the envoy. The interim government accused Canberra …": a government of a
-    kind only one state of the story has is that state's, as "it" would be. A plain "the
-    government" is not read so: a report on two states names either one's.
+    kind only one state of the story has is that state's, as "it" would be. Only when the act
+    names whom it is aimed at, and that is someone else: after "France suspended its aid to
+    Mali", "the junta accused Paris" is Mali's junta, which the sentence before does not have
+    as its subject; "the regime condemned the move" says too little to tell. A plain "the
+    government" is not read so at all: a report on two states names either one's.
     """
+    if not aimed:
+        return []
     for token in subjects:
         head = _counted(token)
         sent = head.sent
@@ -1643,7 +1648,7 @@ def _regime_before(subjects: list[Token], mentions: Mentions) -> list[str]:
             continue
         _root, named = _subjects_before(sent)
         codes = [c for c in _codes(named, mentions, places=False) if not c.startswith("IGO:")]
-        if len(codes) == 1:
+        if len(codes) == 1 and codes[0] not in aimed:
             return codes
     return []
 
@@ -2828,7 +2833,9 @@ def _code(
         or _speaking(subjects, voices)
         or _they_before(subjects, mentions)
         or _it_before(subjects, mentions)
-        or _regime_before(subjects, mentions)
+        or _regime_before(
+            subjects, mentions, _codes(_aimed_at(objects, token), mentions, places=False)
+        )
     )
     if not actor and rule["event"] == "SUPPORT" and token.lemma_.lower() in _SIGNING:
         # "the treaty between Kenya and Ethiopia was signed in Nairobi": its parties signed it
