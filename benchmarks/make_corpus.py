@@ -11,8 +11,11 @@ so that the real pipeline can be scored on the text (``communique eval FILE``).
 The words are ours: the templates live in ``benchmarks/corpus/phrasings.yaml``; states, people
 and offices come from the packaged knowledge base (:func:`communique.kb.load_kb`), each person
 named only on a day they held the office. One happening is reported by one to four outlets in
-their own phrasings, a day or two apart, so linking has work to do. Everything follows from
-``--seed``: the same seed and N give the same bytes.
+their own phrasings, a day or two apart, so linking has work to do. The happenings come in date
+order, ``--per-day`` articles a day from 1 January 2015 (a fraction for a sparse corpus), as an
+archive grows: by new weeks, each as busy as the last, so a larger corpus covers more days
+rather than crowding more articles into the same ones. Everything follows from ``--seed``: the
+same seed and N give the same bytes.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import random
 import re
 import sys
 import time
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -47,16 +51,21 @@ from communique.model import (
     Statement,
 )
 from communique.pipeline import ANALYSIS_VERSION
-from communique.settings import load_settings
 from communique.store import Store
 
 PHRASINGS = Path(__file__).resolve().parent / "corpus" / "phrasings.yaml"
 FIRST_DAY = date(2015, 1, 1)
-LAST_DAY = date(2025, 12, 31)
+# Articles a day: 100,000 cover eleven years, about as busy as a wire service's coverage of one
+# region (hundreds of thousands of stories in twenty years).
+PER_DAY = 25.0
 # How many outlets report one happening, as drawn (more single reports than shared ones).
 REPORTS = (1, 1, 1, 2, 2, 3, 4)
-# Articles written per store transaction: as many as ``communique ingest`` stores in one.
-BATCH = load_settings().ingest_batch_size
+# Articles written per store transaction. ``communique ingest`` commits every 500 so that an
+# hour of parsing is never lost to a crash; a bulk load has no parsing between its commits, and
+# each commit writes once every page its inserts touched: article ids and LSH band keys are
+# random, so into a store of 100,000 that is a page for nearly every row added (20,000 pages
+# for 500 articles). Ten times the batch writes far fewer pages per article.
+BATCH = 5_000
 _SLOT = re.compile(r"\{(\w+)\}")
 # The slots that name a side (a state or its speaker), and which side.
 _SIDE_OF = {
@@ -163,8 +172,11 @@ class Writer:
 class Corpus:
     """The generator: the phrasings, the knowledge base's people by office, and a random state."""
 
-    def __init__(self, seed: int, kb: KnowledgeBase, phrasings: dict[str, Any]) -> None:
+    def __init__(
+        self, seed: int, kb: KnowledgeBase, phrasings: dict[str, Any], *, per_day: float = PER_DAY
+    ) -> None:
         self.rng = random.Random(seed)
+        self.per_day = per_day
         self.kb = kb
         self.p = phrasings
         self.holders: dict[tuple[str, str], list[tuple[date, date, str, str | None]]] = defaultdict(
@@ -174,7 +186,7 @@ class Corpus:
             for role in person.roles:
                 if role.office in set(phrasings["offices"]):
                     low = role.start or FIRST_DAY
-                    high = role.end or LAST_DAY
+                    high = role.end or date.max
                     self.holders[(role.office, role.code)].append(
                         (low, high, person.name, role.title)
                     )
@@ -216,9 +228,9 @@ class Corpus:
             if a.person and b.person:
                 return a, b
 
-    def day(self) -> date:
-        """A day of the corpus's period, every day as likely."""
-        return FIRST_DAY + timedelta(days=self.rng.randrange((LAST_DAY - FIRST_DAY).days))
+    def day(self, number: int) -> date:
+        """The day of the happening whose first article is the ``number``-th of the corpus."""
+        return FIRST_DAY + timedelta(days=int(number / self.per_day))
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -235,12 +247,15 @@ class Corpus:
         """One happening of ``kind`` as each outlet that reports it writes it up."""
         spec = self.p["kinds"][kind]
         instrument = None
-        if spec.get("instrument") == "ratified" and self.signed:
-            title, short, a, b, signed_on = self.signed.pop(self.rng.randrange(len(self.signed)))
-            day = min(signed_on + timedelta(days=self.rng.randint(30, 400)), LAST_DAY)
+        day = self.day(number)
+        # An instrument is ratified a month or more after the corpus told of its signing (they
+        # were signed in date order, so the old enough ones come first); before any is that old,
+        # the instrument ratified is one whose signing the corpus did not tell.
+        ripe = bisect_right(self.signed, day - timedelta(days=30), key=lambda item: item[4])
+        if spec.get("instrument") == "ratified" and ripe:
+            title, short, a, b, _signed_on = self.signed.pop(self.rng.randrange(ripe))
             instrument = (title, short)
         else:
-            day = self.day()
             a, b = self.pair(day)
         topics = self.rng.sample(self.p["topics"], 2)
         if spec.get("instrument") and instrument is None:
@@ -275,7 +290,7 @@ class Corpus:
         """One outlet's article on the happening, with its analysis and gold record."""
         rng = self.rng
         delay = rng.choice((0, 1, 1, 2))
-        published = min(day + timedelta(days=delay), LAST_DAY)
+        published = day + timedelta(days=delay)
         when = self.when(day, published)
         place_side = {"A": a, "B": b}.get(spec.get("place") or "")
         city = (place_side.capital if place_side else None) or a.capital or a.name
@@ -498,10 +513,10 @@ def to_html(raw: RawDocument, headline: str, published: date, outlet: dict[str, 
     return "\n".join(parts) + "\n"
 
 
-def generate(count: int, *, seed: int) -> Iterator[Generated]:
-    """The first ``count`` articles of the corpus of ``seed``."""
+def generate(count: int, *, seed: int, per_day: float = PER_DAY) -> Iterator[Generated]:
+    """The first ``count`` articles of the corpus of ``seed``, ``per_day`` articles a day."""
     phrasings = yaml.safe_load(PHRASINGS.read_text("utf-8"))
-    corpus = Corpus(seed, load_kb(), phrasings)
+    corpus = Corpus(seed, load_kb(), phrasings, per_day=per_day)
     for number, generated in enumerate(corpus.stories()):
         if number >= count:
             return
@@ -575,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("count", type=int, help="how many articles")
     parser.add_argument("--seed", type=int, default=12, help="the random seed (default 12)")
+    parser.add_argument(
+        "--per-day", type=float, default=PER_DAY, help=f"articles a day (default {PER_DAY:g})"
+    )
     parser.add_argument("--out", type=Path, help="write the inputs (.txt, .html, feed.jsonl)")
     parser.add_argument("--analysed", action="store_true", help="store articles with analyses")
     parser.add_argument("--db", help="the database URL for --analysed")
@@ -586,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.out or args.analysed or args.gold):
         parser.error("say what to write: --out DIR, --analysed --db URL, or --gold FILE")
     started = time.perf_counter()
-    items = generate(args.count, seed=args.seed)
+    items = generate(args.count, seed=args.seed, per_day=args.per_day)
     if args.out or args.gold:
         kept = list(items)
         if args.out:

@@ -10,7 +10,10 @@ the slowest answer per route and overall, and the 5xx answers.
 Acceptance 4 (linking scales): the first ``--add`` articles of the build are written into the
 empty store on their own, timed; after the load, the next ``--add`` articles of the same corpus
 are added to the store of N, timed the same way (store writes only, the generation of the
-articles is not counted). Both are printed side by side with their ratio.
+articles is not counted). Both are printed side by side with their ratio. The corpus comes in
+date order at one density (``make_corpus.PER_DAY``), so the articles added last are the newest
+weeks of a store that has grown by weeks, and it is written as a bulk load is
+(``make_corpus.BATCH`` articles per transaction).
 
 Exits 1 when the overall p95 is over the bound (``--max-p95``, 0 for none), any answer is a
 5xx, a request gets no answer within ``--timeout``, or the ratio of the two additions is over

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 
@@ -26,7 +27,8 @@ def corpus() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def generated(corpus: ModuleType) -> list:
-    return list(corpus.generate(120, seed=5))
+    """A sparse corpus: 120 articles over eleven years, so offices change hands within it."""
+    return list(corpus.generate(120, seed=5, per_day=0.03))
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -76,6 +78,29 @@ def test_people_are_named_only_on_days_they_held_an_office_of_their_state(
                     mention.name,
                     day,
                 )
+
+
+@pytest.mark.parametrize(("count", "per_day"), [(300, 25.0), (90, 2.0), (40, 0.1)])
+def test_happenings_come_in_date_order_at_the_density_asked(
+    corpus: ModuleType, count: int, per_day: float
+) -> None:
+    items = list(corpus.generate(count, seed=3, per_day=per_day))
+    days = [item.article.published for item in items]
+    # An outlet publishes up to two days after the happening, so order holds to within two days.
+    assert all(later >= earlier - timedelta(days=2) for earlier, later in pairwise(days))
+    span = (max(days) - corpus.FIRST_DAY).days
+    # The last happening starts at most four articles (one story's outlets) before the end.
+    assert (count - 4) / per_day - 1 <= span <= count / per_day + 2
+    signed = {
+        i.title: item.article.published
+        for item in items
+        for i in item.analysis.instruments
+        if i.action == "signed"
+    }
+    for item in items:
+        for instrument in item.analysis.instruments:
+            if instrument.action == "ratified" and instrument.title in signed:
+                assert item.article.published >= signed[instrument.title] + timedelta(days=30)
 
 
 def test_the_corpus_is_varied_and_outlets_share_happenings(generated: list) -> None:
