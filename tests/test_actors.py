@@ -1219,3 +1219,49 @@ def test_actors_two_surnames_named_again_are_the_full_name(
 ) -> None:
     people = [m for m in _mentions(make_nlp(), text, date(2024, 3, 3)).mentions]
     assert {m.name for m in people if m.text == short} == {full}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        (
+            "Morocco recalled its envoy from Algiers on Friday, and Rabat closed the consulate. "
+            "Spain said it stood with the kingdom.",
+            "the kingdom",
+            "MAR",
+        ),
+        (
+            "Oman's foreign minister met his Iranian counterpart in Muscat. Tehran thanked the "
+            "sultanate for its mediation.",
+            "the sultanate",
+            "OMN",
+        ),
+        (
+            "Pakistan's prime minister thanked Saudi Arabia for the loans the Kingdom had "
+            "extended in October.",
+            "the Kingdom",
+            "SAU",
+        ),
+    ],
+)
+def test_the_kingdom_is_the_kingdom_named_most_before(
+    text: str, word: str, code: str, pipelines: Pipelines
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    assert [(m.kind, m.codes) for m in mentions if m.text == word] == [("state", (code,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two kingdoms named as often: the text does not say which
+        "Spain and Morocco signed a deal. Later the kingdom also agreed to reopen the border.",
+        # no kingdom named before: a kingdom of a fairy tale, or one named only later
+        "Peru and Chile met in Lima. The kingdom of the Incas was their theme.",
+    ],
+)
+def test_the_kingdom_is_no_one_where_the_text_does_not_say_which(
+    text: str, pipelines: Pipelines
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    assert not [m for m in mentions if m.text.lower() == "the kingdom"]

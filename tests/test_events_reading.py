@@ -4568,3 +4568,90 @@ def test_an_envoy_sent_to_a_capital_visits_its_state(nlp, text: str, sides: set)
 
 def test_a_letter_sent_to_an_envoy_is_no_visit(nlp) -> None:
     assert "CONSULT" not in _kinds(nlp, "Ghana sent a letter to the Ugandan envoy on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders gathered in the Ethiopian capital, where Kenya's president took over the "
+        "rotating African Union chairmanship from his Ugandan counterpart.",
+        "Ministers met at the port city on Friday, when Peru's foreign minister took over the "
+        "forum's presidency from Chile.",
+    ],
+)
+def test_a_place_where_someone_took_over_a_post_was_not_seized(nlp, text: str) -> None:
+    assert "ASSAULT" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia complained on Monday about the village that Azerbaijani troops took over in May.",
+        "Ukraine vowed to recover the airport, which Russian forces took over in March.",
+    ],
+)
+def test_a_place_that_someone_took_over_was_seized(nlp, text: str) -> None:
+    assert "ASSAULT" in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Latvia and Lithuania voiced support for Tallinn in separate statements on Thursday.",
+            [("SUPPORT", ("LVA",), ("EST",)), ("SUPPORT", ("LTU",), ("EST",))],
+        ),
+        (
+            "Norway and Sweden each condemned Russia's strikes on Ukraine.",
+            [("ACCUSE", ("NOR",), ("RUS",)), ("ACCUSE", ("SWE",), ("RUS",))],
+        ),
+        (
+            "The ministers of Kenya and Uganda separately met the Ethiopian prime minister on "
+            "Monday.",
+            [("CONSULT", ("KEN",), ("ETH",)), ("CONSULT", ("UGA",), ("ETH",))],
+        ),
+    ],
+)
+def test_doers_acting_one_by_one_are_an_event_each(nlp, text: str, expected: list) -> None:
+    assert _coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo both accused Burkina Faso of harbouring militants.",
+        "Mali and Niger condemned the sanctions on Guinea in a joint communique.",
+    ],
+)
+def test_doers_acting_together_are_one_event(nlp, text: str) -> None:
+    [(_kind, actor, _recipient)] = _coded(nlp, text)
+    assert len(actor) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Peru gave the Mexican envoy three days to depart, the foreign ministry said.",
+            (("PER",), ("MEX",)),
+        ),
+        (
+            "Kenya on Friday gave Somalia's ambassador 72 hours to leave the country.",
+            (("KEN",), ("SOM",)),
+        ),
+    ],
+)
+def test_an_envoy_given_hours_to_leave_is_expelled(nlp, text: str, sides: tuple) -> None:
+    expelled = _one(nlp, text, "SANCTION")
+    assert (expelled.mode, expelled.actor, expelled.recipient) == ("expel", *sides)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's government gave the protesters two hours to leave the square.",
+        "Chile gave Bolivia's ambassador a letter for his president.",
+    ],
+)
+def test_giving_others_time_or_an_envoy_a_letter_expels_no_one(nlp, text: str) -> None:
+    assert "SANCTION" not in _kinds(nlp, text)

@@ -957,6 +957,13 @@ class ActorResolver:
         for ent in ents:
             if ent.ent_id_.startswith("group:"):
                 continue
+            if ent.ent_id_.startswith("form:"):
+                state = self._of_form(ent, ent.ent_id_.removeprefix("form:"), mentions)
+                if state is not None:
+                    found.append(
+                        self._mention(ent, "state", state.name, [state.code], via="pronoun")
+                    )
+                continue
             if ent.label_ == "COLLECTIVE" and not _named_within(ent, states_at):
                 # "the two governments" are the states of the people its own sentence names,
                 # then the article's most named: Sweden and Hungary after "Kristersson … talks
@@ -977,6 +984,26 @@ class ActorResolver:
                     codes = _named_as_doers_before(ent, mentions) or codes
                 found.append(self._mention(ent, "collective", None, codes, via="group"))
         return found
+
+    def _of_form(self, ent: Span, form: str, mentions: list[Mention]) -> State | None:
+        """The state "the kingdom" or "the sultanate" stands for: of that form, named most before.
+
+        Only a state whose official name has the word can be so called, and only one named
+        already: "Saudi Arabia expelled Canada's envoy ... Bahrain stood with the kingdom" is
+        Saudi Arabia, named more often than Bahrain. Where two are named as often, the text
+        does not say which.
+        """
+        named = Counter(
+            m.code for m in mentions if m.kind == "state" and m.code and m.end <= ent.start_char
+        )
+        ranked = [
+            (count, code)
+            for code, count in named.most_common()
+            if any(form in name.lower().split() for name in self.kb.states[code].names)
+        ]
+        if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+            return None
+        return self.kb.states[ranked[0][1]]
 
     def _first_person(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """First person in a speaker's words resolves to the speaker's state.

@@ -124,8 +124,8 @@ class Mention:
     ``IGO:<ACRONYM>``) and several for a collective ("the two countries"). ``start``/``end`` are
     character offsets in the article text; ``sentence`` is the offset of the sentence's start.
     ``reference`` says how the text refers: by name, by title ("the Russian Foreign Minister"),
-    by pronoun ("we" in a minister's words), as a group ("the sides"), or by its capital
-    ("Moscow", which is also where things happen).
+    by pronoun ("we" in a minister's words, "the kingdom" for the kingdom named before), as a
+    group ("the sides"), or by its capital ("Moscow", which is also where things happen).
     """
 
     start: int

@@ -132,6 +132,7 @@ _CONDITIONS = (
     "courtesy",
     "guest",
     "verdict",
+    "infinitive",
 )
 
 
@@ -245,6 +246,8 @@ def find_events(
             mutual = rule.get("mutual") and not event.recipient  # "X and Y exchanged fire"
             if mutual or _reciprocal(token):
                 found.extend(_each_way(event))
+            elif _separately(token):
+                found.extend(_each_doer(event))
             else:
                 found.extend(_each_partner(event) if _one_each(token) else [event])
             acted.update(event.actor if not event.negated else ())
@@ -399,6 +402,57 @@ def _each_way(event: Event) -> list[Event]:
         )
         for code in event.actor
     ]
+
+
+# Words that make joint doers act one by one: "each issued statements", "separately condemned".
+_APART = _listed("apart")
+
+
+def _separately(token: Token) -> bool:
+    """Whether the doers of the clause a trigger stands in acted one by one.
+
+    "X and Y each issued statements standing with Z", "separately condemned", "voiced support
+    in separate statements": two statements are two acts, each its own doer's. "Both" and a
+    joint communiqué stay one act of all of them. The words are read on the trigger and the
+    words it hangs on, up to the clause that names the doers, and on those doers.
+    """
+    clause = token
+    for _step in range(4):
+        for child in clause.children:
+            if (
+                child.dep_ in {"advmod", "dep", "appos", "npadvmod", "nsubj"}
+                and child.lower_ in _APART
+            ):
+                return True  # "each issued", "separately condemned"
+            if child.dep_ == "prep" and child.lower_ == "in" and _apart_noun(child):
+                return True  # "in separate statements"
+            if child.dep_ == "nsubj" and any(
+                g.dep_ == "appos" and g.lower_ in _APART for g in child.children
+            ):
+                return True  # "Norway and Sweden each condemned"
+        if clause.dep_ == "ROOT" or any(c.dep_ in _SUBJECTS for c in clause.children):
+            return False
+        clause = clause.head
+    return False
+
+
+def _apart_noun(prep: Token) -> bool:
+    """Whether a preposition's object is one of several made apart: "in separate statements"."""
+    return any(
+        g.dep_ == "pobj" and any(a.dep_ == "amod" and a.lower_ in _APART for a in g.children)
+        for g in prep.children
+    )
+
+
+def _each_doer(event: Event) -> list[Event]:
+    """One event per doer, each aimed where the joint one was: "X and Y each backed Z".
+
+    A meeting of the doers alone (no one else named) stays one: "held separate talks" is no
+    meeting of each with nobody.
+    """
+    if len(event.actor) < 2 or (event.event == "CONSULT" and not event.recipient):
+        return [event]
+    return [dataclasses.replace(event, actor=(code,)) for code in event.actor]
 
 
 # Acts whose complement names an act asked for, refused, alleged or promised, not one done:
@@ -797,13 +851,14 @@ def _applies(token: Token, rule: dict) -> bool:
         return False  # "charged that Chile had armed the rebels", not "charged the battery"
     if rule.get("controls") and not _controls(token):
         return False  # "pressed Kenya to lift the ban", not "pressed ahead with the plan"
-    unwanted_acts = rule.get("not_infinitive")
-    if unwanted_acts and any(
-        c.dep_ in {"xcomp", "advcl"}
-        and c.lemma_.lower() in unwanted_acts
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in token.children
+    wanted_acts = rule.get("infinitive")
+    if wanted_acts and not any(
+        _to_do(c, wanted_acts)
+        for c in (*token.children, *(g for o in _objects_of(token) for g in o.children))
     ):
+        return False  # "gave the envoy 48 hours to leave" expels; "gave the envoy a letter" not
+    unwanted_acts = rule.get("not_infinitive")
+    if unwanted_acts and any(_to_do(c, unwanted_acts) for c in token.children):
         return False  # "invited Peru to send observers" asks; "invited Peru to visit" not
     wanted_aux = rule.get("complement_aux")
     if wanted_aux and not any(
@@ -873,6 +928,18 @@ def _applies(token: Token, rule: dict) -> bool:
     if wanted and rule["event"] in {"REJECT", "ACCUSE"} and _pronoun_judged_as(token):
         return True  # "dismissed it as window dressing": what was said or offered, judged
     return not wanted or bool(words & set(wanted))
+
+
+def _to_do(clause: Token, verbs: list[str]) -> bool:
+    """Whether a clause under a verb (or its object) is a "to" infinitive of one of ``verbs``.
+
+    "Invited Peru to send observers", "gave the envoy 48 hours to leave".
+    """
+    return (
+        clause.dep_ in {"xcomp", "advcl", "acl", "relcl"}
+        and clause.lemma_.lower() in verbs
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+    )
 
 
 def _pronoun_judged_as(verb: Token) -> bool:
@@ -980,7 +1047,7 @@ def _near(token: Token) -> list[Token]:
     and of the clause it governs: "ordered the closure of the consulate" is about a consulate.
     """
     near = [c for c in token.children if c.dep_ not in _NOT_NEAR and not _complementiser(c)]
-    if not (token.pos_ == "VERB" and token.head.pos_ == "VERB"):
+    if not (token.pos_ == "VERB" and token.head.pos_ == "VERB") and not _set_in(token):
         # the noun a word hangs on ("the ambassador, who was recalled"), but not the verb
         # governing a verb: "forced X to withdraw" is no withdrawal of forces
         near.append(token.head)
@@ -1007,6 +1074,18 @@ def _near(token: Token) -> list[Token]:
         g for c in token.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"
     ]
     return near
+
+
+def _set_in(verb: Token) -> bool:
+    """Whether a relative clause says where or when its act happened, not what it acted on.
+
+    In "the capital, where X took over the chairmanship" or "the week when troops took over
+    the port" the noun is the clause's place or time: "took over" the capital would be a
+    seizure.
+    """
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in verb.children
+    )
 
 
 def _complementiser(word: Token) -> bool:
