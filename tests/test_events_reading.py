@@ -1910,9 +1910,25 @@ def test_an_appeal_to_all_comers_is_aimed_at_no_one_side(nlp, text: str) -> None
     assert request.recipient == ()
 
 
-def test_cancelling_all_events_is_still_aimed_at_the_other_side(nlp) -> None:
-    text = "Russia detained two Azerbaijanis. Baku cancelled all cultural events with Russia."
-    assert any(c[0] == "REJECT" and c[2] == ("RUS",) for c in _coded(nlp, text))
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Russia detained two Azerbaijanis. Baku cancelled all cultural events with Russia.",
+            (("AZE",), ("RUS",)),
+        ),
+        (
+            "Chile called off its foreign minister's visit to La Paz after the incident.",
+            (("CHL",), ("BOL",)),
+        ),
+    ],
+)
+def test_cancelling_events_or_a_visit_cuts_ties_with_the_other_side(
+    nlp, text: str, sides: tuple
+) -> None:
+    cut = _one(nlp, text, "SANCTION")
+    assert (cut.mode, cut.actor, cut.recipient) == ("discontinue", *sides)
+    assert "REJECT" not in _kinds(nlp, text)
 
 
 @pytest.mark.parametrize(
