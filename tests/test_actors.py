@@ -1265,3 +1265,60 @@ def test_the_kingdom_is_no_one_where_the_text_does_not_say_which(
 ) -> None:
     mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
     assert not [m for m in mentions if m.text.lower() == "the kingdom"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        (
+            "Pentagon press secretary Rear Admiral Tom Hollis said Russia must withdraw.",
+            "Tom Hollis",
+            ("USA",),
+        ),
+        (
+            "Turkish navy spokesman Rear Admiral Selim Ozkan said the ships had left.",
+            "Selim Ozkan",
+            ("TUR",),
+        ),
+        (
+            "Kenyan army spokesman Major Rose Wanjiru said the border was calm.",
+            "Rose Wanjiru",
+            ("KEN",),
+        ),
+    ],
+)
+def test_a_rank_between_a_title_and_a_name_is_no_person(
+    text: str, name: str, codes: tuple, pipelines: Pipelines
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    people = [(m.text, m.codes) for m in mentions if m.kind == "person"]
+    assert people == [(name, codes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        (
+            "State Department spokesman Tom Hollis said Russia must withdraw.",
+            "Tom Hollis",
+            ("USA",),
+        ),
+        (
+            "Russian Foreign Ministry spokeswoman Anna Petrova said Ukraine must pull back.",
+            "Anna Petrova",
+            ("RUS",),
+        ),
+        (
+            "African Union spokeswoman Ebba Kalondo said the talks ended.",
+            "Ebba Kalondo",
+            ("IGO:AU",),
+        ),
+        # a firm's spokesman speaks for no state
+        ("Gazprom spokesman Sergei Kuprianov said Ukraine must pay.", "Sergei Kuprianov", ()),
+    ],
+)
+def test_a_title_after_a_body_of_state_is_that_states(
+    text: str, name: str, codes: tuple, pipelines: Pipelines
+) -> None:
+    mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
+    assert [(m.text, m.codes) for m in mentions if m.kind == "person"] == [(name, codes)]

@@ -480,6 +480,25 @@ def test_entity_precision_counts_resolved_people_organisations_and_listed_states
     assert _counts(_score(gold, entities=wrong_office), "entities") == (0, 1, 2)
 
 
+@pytest.mark.parametrize(
+    ("gold_office", "office"),
+    [
+        ("Pentagon Press Secretary", "Pentagon press secretary"),
+        ("minister of economy", "Minister of Economy"),
+    ],
+)
+def test_an_office_written_in_another_case_is_the_same_office(
+    gold_office: str, office: str
+) -> None:
+    gold = {
+        "entities": [
+            {"name": "Nadia Haddad", "kind": "person", "country": "LBN", "office": gold_office}
+        ]
+    }
+    entities = [_entity("Nadia Haddad", "person", "LBN", office)]
+    assert _counts(_score(gold, entities=entities), "entities") == (1, 0, 0)
+
+
 def test_a_person_resolves_from_every_name_the_article_wrote_for_them() -> None:
     """Gold may name a person in full where the knowledge base knows a shorter canonical name."""
     known = Entity(

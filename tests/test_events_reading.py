@@ -4671,3 +4671,25 @@ def test_an_envoy_given_hours_to_leave_is_expelled(nlp, text: str, sides: tuple)
 )
 def test_giving_others_time_or_an_envoy_a_letter_expels_no_one(nlp, text: str) -> None:
     assert "SANCTION" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The African Union met in Addis Ababa. Kenya demanded that Somalia withdraw its "
+            'troops from the border. "Failure to do so will bring a firm response," Kenya\'s '
+            "foreign minister said.",
+            (("KEN",), ("SOM",)),
+        ),
+        (
+            "The European Union discussed the crisis. Britain demanded that Iran release the "
+            'tanker. "Refusal to comply would bring serious consequences," British Foreign '
+            "Secretary Jeremy Hunt said.",
+            (("GBR",), ("IRN",)),
+        ),
+    ],
+)
+def test_the_price_of_failing_is_threatened_to_whom_was_asked(nlp, text: str, sides: tuple) -> None:
+    threat = _one(nlp, text, "THREATEN")
+    assert (threat.actor, threat.recipient) == sides

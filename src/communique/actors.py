@@ -70,6 +70,9 @@ _REMITTED = {"special_representative"}
 # Words before "Minister" that rank the post rather than name its portfolio.
 _TITLE_RANKS = {"Deputy", "First", "Senior", "Junior", "Acting", "Prime", "Vice", "Chief"}
 _STATES = {"GPE", "NORP"}
+# Sectors of the bodies through which a state acts: government, armed forces, parliament,
+# courts, intelligence and police (the knowledge base's CAMEO sectors).
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Languages whose knowledge-base entities are looked up by the id the ruler gave them (their
 # names are matched on lemmas, the knowledge base is indexed in English): see ActorResolver._text.
 _BY_ID = {"ru"}
@@ -116,7 +119,7 @@ class ActorResolver:
         self._mark_label_names(doc)
         _mark_surnames_again(doc, self.kb.ranks)
         ents = _untagged_names(sorted(doc.ents, key=lambda e: e.start))
-        ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known))
+        ents = _Ents(_joined_names(ents, self.kb.ranks, self._longer_known), self.kb.ranks)
         mentions: list[Mention] = []
         learned: list[Role] = []
         in_doc: dict[str, str] = {}  # name key of a surname or full name -> canonical person
@@ -421,6 +424,13 @@ class ActorResolver:
         before = _ent_ending_at(ents, _owner_end(title))
         if before is not None and before.label_ in {"GPE", "NORP"}:
             codes += self._codes_of(before)
+        elif before is not None and before.label_ == "ORG":
+            codes += self._served(before)
+        elif before is not None and before.label_ == "INSTITUTION":
+            # "Kenyan army spokesman": the state named before the institution
+            owner = _ent_ending_at(ents, _owner_end(before))
+            if owner is not None and owner.label_ in _STATES:
+                codes += self._codes_of(owner)
         after = title.end
         doc = title.doc
         if doc.lang_ in _BY_ID:
@@ -449,6 +459,18 @@ class ActorResolver:
             codes += self._codes_of(nxt)
             after = nxt.end
         return office, tuple(dict.fromkeys(codes))
+
+    def _served(self, body: Span) -> list[str]:
+        """Whose a title named after a body is: the state or organisation the body is part of.
+
+        "State Department spokesman", "Pentagon press secretary", "NATO spokeswoman": the
+        holder speaks for the United States, or for NATO. A firm's or a party's spokesman
+        ("Gazprom spokesman") speaks for no state.
+        """
+        org = self.kb.organisation(self._text(body))
+        if org is None or not (org.code.startswith("IGO:") or org.sector in _STATE_SECTORS):
+            return []
+        return [org.code]
 
     def _posted(self, title: Span, office: Office | None, ents: _Ents) -> str | None:
         """An envoy's office with where the text says the envoy is posted: "Ambassador to Chile".
@@ -1214,8 +1236,8 @@ def _joined_names(
         doc = ent.doc
         if _common_noun(ent):
             continue  # "the King", "the Pope": an office, not the person who bears it as a name
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent.text in ranks and ent.end in people:
-            continue  # "King Philippe of Belgium": the rank of the name after it
+        if ent.label_ == "PERSON" and _rank_of_next(ent, ranks, people):
+            continue  # "King Philippe of Belgium", "Rear Admiral John Kirby": a rank, no name
         if _acronym_before(ent):
             # "the utility EDP Power": a known surname after an acronym names a firm, not them
             joined.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
@@ -1251,6 +1273,20 @@ def _joined_names(
             ent = Span(doc, start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _rank_of_next(ent: Span, ranks: frozenset[str], people: set[int]) -> bool:
+    """Whether an entity is only rank words, and more of them lead to a person's name.
+
+    The model reads "Rear" of "press secretary Rear Admiral John Kirby" as a person of its
+    own, and "King" of "King Philippe"; both are the rank of the name that follows.
+    """
+    if not all(t.text in ranks for t in ent):
+        return False
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].text in ranks:
+        end += 1
+    return end in people
 
 
 def _common_noun(ent: Span) -> bool:
@@ -1704,11 +1740,13 @@ class _Ents(list[Span]):
 
     Each lookup answers as the first entity in order that fits, as a scan would, but without
     scanning: a long report has tens of thousands of entities, and names and titles ask for
-    their neighbours one by one.
+    their neighbours one by one. ``ranks`` are the words that stand before a name without
+    being part of it (``ranks.jsonl``).
     """
 
-    def __init__(self, ents: Iterable[Span]) -> None:
+    def __init__(self, ents: Iterable[Span], ranks: frozenset[str] = frozenset()) -> None:
         super().__init__(ents)
+        self.ranks = ranks
         self.starting: dict[int, Span] = {}
         self.ending: dict[int, Span] = {}
         for ent in self:
@@ -1745,6 +1783,8 @@ def _misread_name(ent: Span, ents: _Ents) -> bool:
     """
     if ent.label_ not in {"ORG", "GPE", "FAC"} or ent.ent_id_ or not 2 <= len(ent) <= 4:
         return False
+    if all(t.text in ents.ranks for t in ent):
+        return False  # "spokesman Rear Admiral Selim Ozkan": the rank of the name after it
     if not all(t.is_alpha and t.is_title for t in ent):
         return False
     return _apposed_title(ent, ents) is not None
@@ -1915,6 +1955,8 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
     for ent in ents.titles_near(person.start, person.end, _APPOSED_BEFORE, _APPOSED_AFTER):
         if ent.end <= person.start:
             between = doc[ent.end : person.start]
+            while len(between) and between[-1].text in ents.ranks:
+                between = between[:-1]  # "press secretary Rear Admiral John Kirby"
             links = _LINKS | _LINKS_RU if doc.lang_ in _BY_ID else _LINKS
             # a plural title is shared by the names joined after it: "the foreign ministers of
             # Chile and Peru, X and Y"

@@ -418,14 +418,18 @@ def _plain(text: str) -> str:
 
 
 def entity_matches(gold: dict, entity: Entity) -> bool:
-    """GOLD-FORMAT.md: same resolved name (or code, for a state) and country; same office."""
+    """GOLD-FORMAT.md: same resolved name (or code, for a state) and country; same office.
+
+    An office is the same whatever its case: the text's "Pentagon press secretary" is the
+    gold's "Pentagon Press Secretary".
+    """
     if gold.get("kind") and gold["kind"] != entity.kind:
         return False
     if entity.code != gold.get("country"):
         return False
     if gold.get("kind") != "state" and not _same_name(gold["name"], entity):
         return False
-    return not gold.get("office") or gold["office"] == entity.office
+    return not gold.get("office") or _plain(gold["office"]) == _plain(entity.office or "")
 
 
 def _predicted_entity(entity: Entity, *, states: bool) -> bool:

@@ -242,6 +242,8 @@ def find_events(
             )
             if event is not None:
                 break
+        if event is not None and event.event == "THREATEN" and _failure_threatened(token):
+            event = _at_the_asked(event, found, token.sent)
         if event is not None:
             mutual = rule.get("mutual") and not event.recipient  # "X and Y exchanged fire"
             if mutual or _reciprocal(token):
@@ -402,6 +404,36 @@ def _each_way(event: Event) -> list[Event]:
         )
         for code in event.actor
     ]
+
+
+# Words for not doing what was asked: "failure to do so will bring consequences".
+_FAILURES = _listed("failures")
+
+
+def _failure_threatened(token: Token) -> bool:
+    """Whether a threat is the price of not doing something: "failure to do so will cost"."""
+    clauses = [token, *(c for c in token.children if c.dep_ == "ccomp")]
+    return any(
+        g.dep_ in _SUBJECTS and g.lemma_.lower() in _FAILURES
+        for clause in clauses
+        for g in clause.children
+    )
+
+
+def _at_the_asked(threat: Event, found: list[Event], sent: SpacySpan) -> Event:
+    """The threat is aimed at whom its doer last asked, in this sentence or the one before.
+
+    "Russia must withdraw its vehicles, Kirby said. 'Failure to do so will result in costs'":
+    the failure is Russia's; who else the story names does not matter.
+    """
+    doc = sent.doc
+    since = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    for event in reversed(found):
+        if event.evidence and event.evidence[0].start < since:
+            break
+        if event.event == "REQUEST" and event.actor == threat.actor and event.recipient:
+            return dataclasses.replace(threat, recipient=event.recipient)
+    return threat
 
 
 # Words that make joint doers act one by one: "each issued statements", "separately condemned".
