@@ -4693,3 +4693,22 @@ def test_giving_others_time_or_an_envoy_a_letter_expels_no_one(nlp, text: str) -
 def test_the_price_of_failing_is_threatened_to_whom_was_asked(nlp, text: str, sides: tuple) -> None:
     threat = _one(nlp, text, "THREATEN")
     assert (threat.actor, threat.recipient) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "city"),
+    [
+        ("The African Union met in Addis Ababa on Monday.", "IGO:AU", "Addis Ababa"),
+        ("NATO defence ministers held talks in Brussels on Tuesday.", "IGO:NATO", "Brussels"),
+    ],
+)
+def test_an_organisation_meeting_at_its_seat_is_hosted_by_no_state(
+    nlp, text: str, body: str, city: str
+) -> None:
+    meeting = _one(nlp, text, "CONSULT")
+    assert (meeting.actor, meeting.recipient, meeting.place) == ((body,), (), city)
+
+
+def test_an_organisation_meeting_away_from_its_seat_is_hosted(nlp) -> None:
+    meeting = _one(nlp, "CSTO foreign ministers met in Yerevan on Monday.", "CONSULT")
+    assert (meeting.actor, meeting.recipient) == (("IGO:CSTO",), ("ARM",))

@@ -189,6 +189,24 @@ def rank_words() -> frozenset[str]:
     return frozenset(row["word"] for row in _rows("ranks.jsonl"))
 
 
+def seated_in(city: str) -> frozenset[str]:
+    """The codes of the organisations seated in a city: "Brussels" holds the EU and NATO.
+
+    An organisation and its bodies share a code, so a body's seat ("Geneva") counts too.
+    """
+    return _seats().get(_plain(city), frozenset())
+
+
+@cache
+def _seats() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for name in _tables("organisations"):
+        for row in _rows(name):
+            if row.get("hq"):
+                found[_plain(row["hq"])].add(row["code"])
+    return {city: frozenset(codes) for city, codes in found.items()}
+
+
 def _rows(name: str) -> Iterator[dict[str, Any]]:
     """Yield the records of a packaged JSONL table, skipping its ``_meta`` header."""
     path = resources.files("communique").joinpath(f"data/kb/{name}")

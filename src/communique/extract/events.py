@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ents import Mentions, doc_text
+from ..kb import seated_in
 from ..model import Event, Evidence, Mention, Span, Statement
 from ..patterns import doers, event_words, instruments, jsonl_rows, speech, tables
 from .clauses import outside_modal_clause
@@ -3119,8 +3120,10 @@ def _code(
             # "solved through talks", "the meeting had significance": no one named, nowhere
             return None
         if len(sides) < 2 and sides and all(c.startswith("IGO:") for c in sides):
-            # an organisation's own gathering is many-sided: its host, if any, is the other
-            sides += [place[1]] if place is not None and place[1] not in sides else []
+            # an organisation's own gathering is many-sided: its host, if any, is the other;
+            # at its own seat ("NATO ministers met in Brussels") no state hosts it
+            if place is not None and place[1] not in sides and not seated_in(place[0]) & set(sides):
+                sides += [place[1]]
         elif len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
         mediators = _codes(_mediators(token, clause), mentions, places=False)
