@@ -4712,3 +4712,9 @@ def test_an_organisation_meeting_at_its_seat_is_hosted_by_no_state(
 def test_an_organisation_meeting_away_from_its_seat_is_hosted(nlp) -> None:
     meeting = _one(nlp, "CSTO foreign ministers met in Yerevan on Monday.", "CONSULT")
     assert (meeting.actor, meeting.recipient) == (("IGO:CSTO",), ("ARM",))
+
+
+def test_an_organisation_meeting_at_its_seat_and_hosted_by_its_state_is_hosted(nlp) -> None:
+    text = "An African Union summit opened in Addis Ababa on Sunday, hosted by Ethiopia."
+    meeting = _one(nlp, text, "CONSULT")
+    assert set(meeting.actor + meeting.recipient) == {"IGO:AU", "ETH"}

@@ -3121,8 +3121,11 @@ def _code(
             return None
         if len(sides) < 2 and sides and all(c.startswith("IGO:") for c in sides):
             # an organisation's own gathering is many-sided: its host, if any, is the other;
-            # at its own seat ("NATO ministers met in Brussels") no state hosts it
-            if place is not None and place[1] not in sides and not seated_in(place[0]) & set(sides):
+            # at its own seat ("NATO ministers met in Brussels") no state hosts it, unless the
+            # text says one did ("opened in Arusha, hosted by Tanzania")
+            at_home = place is not None and bool(seated_in(place[0]) & set(sides))
+            hosted = any(t.lemma_.lower() == "host" for t in token.sent)
+            if place is not None and place[1] not in sides and (hosted or not at_home):
                 sides += [place[1]]
         elif len(sides) < 2:
             sides = list(dict.fromkeys(sides + in_play))[: max(2, len(sides))]
