@@ -4718,3 +4718,66 @@ def test_an_organisation_meeting_at_its_seat_and_hosted_by_its_state_is_hosted(n
     text = "An African Union summit opened in Addis Ababa on Sunday, hosted by Ethiopia."
     meeting = _one(nlp, text, "CONSULT")
     assert set(meeting.actor + meeting.recipient) == {"IGO:AU", "ETH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "sides"),
+    [
+        (
+            "The presidents of Rwanda and Uganda met in talks facilitated by Angola on Saturday.",
+            ("AGO",),
+            ("RWA", "UGA"),
+        ),
+        (
+            "The foreign ministers of Armenia and Azerbaijan met in Geneva in talks mediated by "
+            "Switzerland.",
+            ("CHE",),
+            ("ARM", "AZE"),
+        ),
+    ],
+)
+def test_sides_meeting_in_talks_a_third_party_brought_about_meet_it(
+    nlp, text: str, mediator: tuple, sides: tuple
+) -> None:
+    [meeting] = [e for e in _events(nlp, text) if e.event == "CONSULT"]
+    assert (meeting.mode, meeting.actor, meeting.recipient) == ("third-party", mediator, sides)
+
+
+@pytest.mark.parametrize(
+    ("text", "modes"),
+    [
+        (
+            "India withdrew its ambassador from Ottawa on Monday and expelled six Canadian "
+            "diplomats.",
+            {"withdraw", "expel"},
+        ),
+        (
+            "Saudi Arabia gave Canada's ambassador 24 hours to leave on Monday. The Saudi "
+            "ministry said it was also recalling its own ambassador from Ottawa.",
+            {"expel", "withdraw"},
+        ),
+    ],
+)
+def test_two_measures_taken_the_same_day_are_two_events(nlp, text: str, modes: set) -> None:
+    measures = [e for e in _events(nlp, text) if e.event == "SANCTION"]
+    assert {e.mode for e in measures} == modes and len(measures) == 2
+
+
+def test_one_measure_told_twice_is_one_event(nlp) -> None:
+    text = (
+        "Saudi Arabia expelled Canada's ambassador on Monday. The Saudi ministry said it had "
+        "ordered the envoy out."
+    )
+    assert len([e for e in _events(nlp, text) if e.event == "SANCTION"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("India withdrew its High Commissioner from Ottawa on Monday.", (("IND",), ("CAN",))),
+        ("Fiji recalled its high commissioner from Canberra on Tuesday.", (("FJI",), ("AUS",))),
+    ],
+)
+def test_a_high_commissioner_is_an_envoy(nlp, text: str, sides: tuple) -> None:
+    recall = _one(nlp, text, "SANCTION")
+    assert (recall.mode, recall.actor, recall.recipient) == ("withdraw", *sides)

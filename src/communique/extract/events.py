@@ -2810,11 +2810,21 @@ def _mediators(token: Token, clause: Token) -> list[Token]:
     """Who brought the sides of a meeting together, as the meeting's words say.
 
     "Met under the auspices of Saudi Arabia", "at the invitation of Brazil", "under Qatari
-    mediation", "US-brokered talks", "talks mediated by Oman".
+    mediation", "US-brokered talks", "talks mediated by Oman", "met in talks facilitated by
+    Angola".
     """
     found: list[Token] = []
     held = [c for c in clause.children if c.dep_ == "dobj"]  # "held talks mediated by Oman"
-    for word in dict.fromkeys((token, clause, *held)):
+    # "met in talks facilitated by Angola"; not "met at a summit hosted by Iran": the host of
+    # a gathering the sides met at did not bring them together
+    within = [
+        g
+        for p in clause.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "at"}
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for word in dict.fromkeys((token, clause, *held, *within)):
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"under", "at", "through"}:
                 continue
@@ -2825,6 +2835,8 @@ def _mediators(token: Token, clause: Token) -> list[Token]:
                 found += [g for p in noun.children if p.lower_ == "of" for g in p.children]
         for made in word.children:
             if made.lemma_.lower() not in _MEDIATED or made.tag_ != "VBN":
+                continue
+            if word in within and word is not token and made.lemma_.lower() == "host":
                 continue
             found += [g for g in made.children if g.dep_ in {"npadvmod", "compound", "nmod"}]
             found += [g for a in made.children if a.dep_ == "agent" for g in a.children]
@@ -3754,6 +3766,11 @@ def _sides(event: Event) -> frozenset[str]:
     return frozenset(event.actor)
 
 
+# Acts whose modes are measures of their own: a recall and an expulsion, a threat of force and
+# one of trade curbs, an arrest and a blockade are each an event, though taken the same day.
+_MEASURES = {"SANCTION", "THREATEN", "COERCE"}
+
+
 def _same(a: Event, b: Event) -> bool:
     if a.event != b.event or _sides(a) != _sides(b) or a.negated != b.negated:
         return False
@@ -3763,6 +3780,8 @@ def _same(a: Event, b: Event) -> bool:
         return False  # a visit and the return visit
     if "phone" in {a.mode, b.mode} and a.mode and b.mode and a.mode != b.mode:
         return False  # a call and a visit or summit are two meetings, however near in time
+    if a.event in _MEASURES and a.mode and b.mode and a.mode != b.mode:
+        return False  # "recalled its envoy and expelled theirs": two measures, one day
     if a.event == "CONSULT" and _other_principals(a.people, b.people):
         return False  # the minister met the president, and later the same day the premier
     if a.when is None or b.when is None:
