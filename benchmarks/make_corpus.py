@@ -601,6 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.analysed and not args.db:
         parser.error("--analysed needs --db URL")
+    if args.per_day <= 0:
+        parser.error(f"--per-day must be a positive number of articles a day, not {args.per_day:g}")
     if not (args.out or args.analysed or args.gold):
         parser.error("say what to write: --out DIR, --analysed --db URL, or --gold FILE")
     started = time.perf_counter()

@@ -203,3 +203,14 @@ def test_gold_records_name_each_documents_events(corpus: ModuleType, tmp_path: P
     assert len(records) == 15
     assert all(r["meta"]["published"] and r["meta"]["title"] for r in records)
     assert sum(len(r["events"]) for r in records) >= 10
+
+
+@pytest.mark.parametrize("per_day", ["0", "-3"])
+def test_a_density_of_no_articles_a_day_is_refused_in_one_line(
+    corpus: ModuleType, per_day: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        corpus.main(["10", "--per-day", per_day, "--out", str(tmp_path / "out")])
+    assert stopped.value.code == 2
+    assert "--per-day must be a positive number" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
