@@ -483,7 +483,7 @@ def test_entity_precision_counts_resolved_people_organisations_and_listed_states
 @pytest.mark.parametrize(
     ("gold_office", "office"),
     [
-        ("Pentagon Press Secretary", "Pentagon press secretary"),
+        ("Defence Ministry Spokesman", "Defence Ministry spokesman"),
         ("minister of economy", "Minister of Economy"),
     ],
 )

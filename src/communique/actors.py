@@ -463,7 +463,7 @@ class ActorResolver:
     def _served(self, body: Span) -> list[str]:
         """Whose a title named after a body is: the state or organisation the body is part of.
 
-        "State Department spokesman", "Pentagon press secretary", "NATO spokeswoman": the
+        "State Department spokesman", "Defence Ministry press secretary", "NATO spokeswoman": the
         holder speaks for the United States, or for NATO. A firm's or a party's spokesman
         ("Gazprom spokesman") speaks for no state.
         """
@@ -1237,7 +1237,7 @@ def _joined_names(
         if _common_noun(ent):
             continue  # "the King", "the Pope": an office, not the person who bears it as a name
         if ent.label_ == "PERSON" and _rank_of_next(ent, ranks, people):
-            continue  # "King Philippe of Belgium", "Rear Admiral John Kirby": a rank, no name
+            continue  # "King Philippe of Belgium", "Rear Admiral Tom Hollis": a rank, no name
         if _acronym_before(ent):
             # "the utility EDP Power": a known surname after an acronym names a firm, not them
             joined.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
@@ -1278,7 +1278,7 @@ def _joined_names(
 def _rank_of_next(ent: Span, ranks: frozenset[str], people: set[int]) -> bool:
     """Whether an entity is only rank words, and more of them lead to a person's name.
 
-    The model reads "Rear" of "press secretary Rear Admiral John Kirby" as a person of its
+    The model reads "Rear" of "press secretary Rear Admiral Tom Hollis" as a person of its
     own, and "King" of "King Philippe"; both are the rank of the name that follows.
     """
     if not all(t.text in ranks for t in ent):
@@ -1956,7 +1956,7 @@ def _apposed_title(person: Span, ents: _Ents) -> Span | None:
         if ent.end <= person.start:
             between = doc[ent.end : person.start]
             while len(between) and between[-1].text in ents.ranks:
-                between = between[:-1]  # "press secretary Rear Admiral John Kirby"
+                between = between[:-1]  # "press secretary Rear Admiral Tom Hollis"
             links = _LINKS | _LINKS_RU if doc.lang_ in _BY_ID else _LINKS
             # a plural title is shared by the names joined after it: "the foreign ministers of
             # Chile and Peru, X and Y"

@@ -420,8 +420,8 @@ def _plain(text: str) -> str:
 def entity_matches(gold: dict, entity: Entity) -> bool:
     """GOLD-FORMAT.md: same resolved name (or code, for a state) and country; same office.
 
-    An office is the same whatever its case: the text's "Pentagon press secretary" is the
-    gold's "Pentagon Press Secretary".
+    An office is the same whatever its case: the text's "Foreign Ministry spokeswoman" is a
+    gold "Foreign Ministry Spokeswoman".
     """
     if gold.get("kind") and gold["kind"] != entity.kind:
         return False

@@ -192,19 +192,11 @@ def rank_words() -> frozenset[str]:
 def seated_in(city: str) -> frozenset[str]:
     """The codes of the organisations seated in a city: "Brussels" holds the EU and NATO.
 
-    An organisation and its bodies share a code, so a body's seat ("Geneva") counts too.
+    Unlike :meth:`KnowledgeBase.seated`, a body's own seat counts for its organisation (they
+    share a code): a UN body meeting in Geneva meets at home.
     """
-    return _seats().get(_plain(city), frozenset())
-
-
-@cache
-def _seats() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for name in _tables("organisations"):
-        for row in _rows(name):
-            if row.get("hq"):
-                found[_plain(row["hq"])].add(row["code"])
-    return {city: frozenset(codes) for city, codes in found.items()}
+    key = _plain(city)
+    return frozenset(o.code for o in _packaged().organisations if o.seat and _plain(o.seat) == key)
 
 
 def _rows(name: str) -> Iterator[dict[str, Any]]:

@@ -424,8 +424,8 @@ def _failure_threatened(token: Token) -> bool:
 def _at_the_asked(threat: Event, found: list[Event], sent: SpacySpan) -> Event:
     """The threat is aimed at whom its doer last asked, in this sentence or the one before.
 
-    "Russia must withdraw its vehicles, Kirby said. 'Failure to do so will result in costs'":
-    the failure is Russia's; who else the story names does not matter.
+    "Kenya demanded that Somalia withdraw its troops. 'Failure to comply will bring a firm
+    response'": the failure is Somalia's; who else the story names does not matter.
     """
     doc = sent.doc
     since = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
