@@ -1322,3 +1322,58 @@ def test_a_title_after_a_body_of_state_is_that_states(
 ) -> None:
     mentions = _mentions(pipelines.fresh(), text, date(2024, 6, 2)).mentions
     assert [(m.text, m.codes) for m in mentions if m.kind == "person"] == [(name, codes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "The Deputy Foreign Minister, Ambassador Kofi Mensah Boateng, headed Ghana's "
+            "delegation to the forum in Lisbon. Boateng met Portugal's secretary of state.",
+            "Boateng",
+            "GHA",
+        ),
+        (
+            "The Minister of External Relations, Rui Tavares Lobo, led the Brazilian delegation "
+            "to the session in Washington. Later, Tavares Lobo met the Paraguayan minister.",
+            "Tavares Lobo",
+            "BRA",
+        ),
+        # the title names the state: a joint delegation does not change it
+        (
+            "Kenya's defence minister, Amos Kiprono, led the joint delegation to Kampala.",
+            "Amos Kiprono",
+            "KEN",
+        ),
+    ],
+)
+def test_a_titled_person_heading_a_states_delegation_is_of_that_state(
+    text: str, name: str, code: str, pipelines: Pipelines
+) -> None:
+    """A release names its own minister without the state; the delegation says whose they are."""
+    mentions = _mentions(pipelines.fresh(), "Talks\n\n" + text, date(2024, 6, 2)).mentions
+    assert {m.text: m.codes for m in mentions if m.kind == "person"}[name] == (code,)
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        (
+            "Brazil's foreign minister, Rui Tavares Lobo, flew to Washington on Monday. Tavares "
+            "Lobo later met the Paraguayan minister.",
+            "Tavares Lobo",
+        ),
+        (
+            "Chile's trade minister, Jorge Tavares Kumar, flew to Delhi on Monday. Tavares Kumar "
+            "met India's commerce minister.",
+            "Tavares Kumar",
+        ),
+    ],
+)
+def test_two_known_surnames_opening_a_sentence_are_the_person_named_before(
+    text: str, again: str, pipelines: Pipelines
+) -> None:
+    """The tagger may read the first as a noun there; both words are still one person's name."""
+    mentions = _mentions(pipelines.fresh(), "Talks\n\n" + text, date(2024, 6, 2)).mentions
+    people = [(m.text, m.name) for m in mentions if m.kind == "person"]
+    assert people[1] == (again, people[0][1])

@@ -3419,6 +3419,33 @@ def test_both_sides_are_the_subject_and_whom_it_met_in_the_sentence_before(
     ("text", "sides"),
     [
         (
+            "Chile's foreign minister, Rosa Aldana, accused Bolivia on Tuesday of diverting the "
+            "river. Chile and Bolivia have argued over it for decades.\n\nOn Monday, Aldana met "
+            "the Minister of Foreign Affairs of Peru, Tomas Quispe. The two ministers agreed to "
+            "reopen the Tacna border crossing in August.",
+            {"CHL", "PER"},
+        ),
+        (
+            "Kenya's foreign minister, Peter Odhiambo, told Somalia that the dispute must be "
+            "settled by talks. Kenya and Somalia have quarrelled over the sea boundary for "
+            "years.\n\nLater, Odhiambo received Tanzania's foreign minister at his office. Both "
+            "ministers pledged to speed up work on the new road.",
+            {"KEN", "TZA"},
+        ),
+    ],
+)
+def test_the_two_ministers_are_the_person_named_before_and_whom_they_met(
+    nlp, text: str, sides: set
+) -> None:
+    """A doer named by name stands for their state: not the article's most named pair."""
+    agreement = _one(nlp, text, "AGREE")
+    assert {*agreement.actor, *agreement.recipient} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
             "The foreign minister said Vanuatu would take the matter to the UN decolonisation "
             "committee unless Paris clarified the remarks.",
             (("VUT",), ("FRA",)),
@@ -3895,6 +3922,29 @@ def test_a_later_conjunct_of_an_act_asked_for_is_asked_for_too(
 )
 def test_freezing_or_halting_support_is_a_sanction(nlp, text: str) -> None:
     assert [e.event for e in _events(nlp, text)] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Norway froze all trade with Iceland on Monday.", ("ISL",)),
+        ("Beijing froze imports of Lithuanian beef on Friday.", ("LTU",)),
+    ],
+)
+def test_freezing_trade_is_a_sanction_of_its_own(nlp, text: str, target: tuple) -> None:
+    """A measure of its own mode: beside an expulsion the same day it is a second sanction."""
+    [sanction] = _events(nlp, text)
+    assert (sanction.event, sanction.mode) == ("SANCTION", "discontinue")
+    assert sanction.recipient == target
+
+
+def test_an_expulsion_and_a_trade_freeze_the_same_day_are_two_sanctions(nlp) -> None:
+    text = "Oslo gave Iceland's ambassador two days to leave and froze all trade with Reykjavik."
+    assert sorted(e.mode for e in _events(nlp, text)) == ["discontinue", "expel"]
+
+
+def test_freezing_investment_at_home_is_no_sanction(nlp) -> None:
+    assert not _events(nlp, "The central bank froze investment in new plants on Monday.")
 
 
 @pytest.mark.parametrize(

@@ -268,6 +268,8 @@ class ActorResolver:
         text = self._text(ent)
         title = _apposed_title(ent, ents)
         office, codes = self._title_meaning(title, ents) if title is not None else (None, ())
+        if office is not None and not codes:
+            codes = self._delegation_led(ent, ents)
         person = self._known_person(text, day=day, seen=seen)
         post = title.ent_id_ if title is not None and title.ent_id_ in self.kb.posts else None
         posted = (self._posted(title, office, ents) or post) if title is not None else None
@@ -459,6 +461,32 @@ class ActorResolver:
             codes += self._codes_of(nxt)
             after = nxt.end
         return office, tuple(dict.fromkeys(codes))
+
+    def _delegation_led(self, ent: Span, ents: _Ents) -> tuple[str, ...]:
+        """The state whose delegation a titled person heads: theirs, when the title names none.
+
+        "The Minister of Trade, Ana Ruiz, led the Chilean delegation to the talks": a release
+        often names its own minister without the state, and the delegation says whose she is.
+        The person (or the title she stands in apposition to) is the subject of "lead" or
+        "head", whose object is a delegation with one state before it.
+        """
+        token = ent.root
+        while token.dep_ in {"appos", "compound"} and token.head.i != token.i:
+            token = token.head
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in {"lead", "head"}:
+            return ()
+        for noun in verb.children:
+            if noun.dep_ != "dobj" or noun.lemma_.lower() != "delegation":
+                continue
+            owners = [
+                e
+                for e in (_ent_ending_at(ents, c.i + 1) for c in noun.children)
+                if e is not None and e.label_ in _STATES and e.end <= noun.i
+            ]
+            codes = tuple(dict.fromkeys(c for e in owners for c in self._codes_of(e)))
+            return codes if len(codes) == 1 else ()
+        return ()
 
     def _served(self, body: Span) -> list[str]:
         """Whose a title named after a body is: the state or organisation the body is part of.
@@ -1201,7 +1229,9 @@ def _surname_runs(ents: list[Span], body: int) -> tuple[list[Span], set[int]]:
             and (len(last) == 1 or last.start in runs)
             and ent.start == last.end
             and 0 <= body < last.start_char
-            and all(_name_word(t) for t in (*last, *ent))
+            # capitalised words both rulers took for names; the tagger may call the first a
+            # noun at a sentence's start ("Tavares Lobo met …")
+            and all(t.is_title and t.is_alpha for t in (*last, *ent))
         ):
             merged[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
             runs.add(last.start)
@@ -1600,12 +1630,16 @@ def _count(ent: Span) -> int | None:
 
 
 def _states_in(phrases: list[Token], mentions: list[Mention]) -> set[str]:
-    """The states the mentions inside these phrases name; not a dateline's "LIMA"."""
+    """The states the mentions inside these phrases stand for; not a dateline's "LIMA".
+
+    A person or an office stands for their state, as an official does in an event: after
+    "Aldana met Peru's minister", "the two ministers" are Aldana's state and Peru.
+    """
     spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in phrases]
     return {
         code
         for m in mentions
-        if m.kind == "state"
+        if m.kind in {"state", "person", "office"}
         and any(lo <= m.start and m.end <= hi for lo, hi in spans)
         and not (m.reference == "seat" and m.text.isupper())
         for code in m.codes
