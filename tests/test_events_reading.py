@@ -4399,6 +4399,35 @@ def test_forces_put_on_alert_are_mobilised_by_their_state(nlp, text: str, doer: 
 
 
 @pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Thailand and Cambodia have quarrelled over the temple for decades. Thai army units "
+            "near it were placed on high alert on Wednesday.",
+            (("THA",), ("KHM",)),
+        ),
+        (
+            "India accused Pakistan on Monday of shelling border villages. On Tuesday the "
+            "Indian army sent reinforcements to the frontier.",
+            (("IND",), ("PAK",)),
+        ),
+    ],
+)
+def test_forces_readied_face_the_other_side_in_the_news(nlp, text: str, sides: tuple) -> None:
+    [mobilised] = [e for e in _events(nlp, text) if e.event == "MOBILIZE"]
+    assert (mobilised.actor, mobilised.recipient) == sides
+
+
+def test_police_sent_into_the_capital_face_no_state(nlp) -> None:
+    text = (
+        "Kenya and Uganda argued over fishing rights on Monday. Kenya deployed riot police in "
+        "Nairobi on Tuesday as protests over taxes grew."
+    )
+    [mobilised] = [e for e in _events(nlp, text) if e.event == "MOBILIZE"]
+    assert mobilised.recipient == ()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ankara dismissed talk of an economic war with the Netherlands on Monday.",

@@ -3082,7 +3082,7 @@ def _code(
     if (
         not recipient
         and actor
-        and rule["event"] in _DIRECTED
+        and (rule["event"] in _DIRECTED or _armed_against(token, rule))
         and not _together(rule, actor, token)
         and not _anyone(objects, token)
         and not unowned
@@ -3668,6 +3668,23 @@ def _counterpart(
     if len(near) == 1:
         return list(near)
     return next(([code] for code in salient if code not in actor), [])
+
+
+def _armed_against(token: Token, rule: dict) -> bool:
+    """Whether a trigger tells of forces readied, which face the other side in the news.
+
+    "Thai units were placed on high alert" in a report of a border quarrel with Cambodia
+    readies them against Cambodia, as the counterpart of a directed act is found. Police or
+    peacekeepers sent somewhere face no state: "deployed riot police in the capital".
+    """
+    if rule["event"] != "MOBILIZE" or rule.get("context") != "military":
+        return False
+    sent = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return not any(c.lemma_.lower() in _KEEPERS for c in sent)
+
+
+# Forces that keep order or peace, sent to face no one: "deployed riot police", "peacekeepers".
+_KEEPERS = {"police", "peacekeeper", "gendarme", "gendarmerie"}
 
 
 def _where(sent: SpacySpan, mention: Mention) -> bool:
