@@ -4756,6 +4756,35 @@ def test_giving_others_time_or_an_envoy_a_letter_expels_no_one(nlp, text: str) -
     ("text", "sides"),
     [
         (
+            "Kenya on Saturday asked Somalia's envoy in Nairobi to go home for consultations.",
+            (("KEN",), ("SOM",)),
+        ),
+        (
+            "Ghana told the Togolese ambassador on Monday to go back to Lome.",
+            (("GHA",), ("TGO",)),
+        ),
+    ],
+)
+def test_an_envoy_asked_to_go_home_is_expelled(nlp, text: str, sides: tuple) -> None:
+    expelled = _one(nlp, text, "SANCTION")
+    assert (expelled.mode, expelled.actor, expelled.recipient) == ("expel", *sides)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry asked the ambassador to go to the foreign ministry on Monday.",
+        "The president told the crowd to go home.",
+    ],
+)
+def test_going_elsewhere_or_others_going_home_expels_no_one(nlp, text: str) -> None:
+    assert "SANCTION" not in _kinds(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
             "The African Union met in Addis Ababa. Kenya demanded that Somalia withdraw its "
             'troops from the border. "Failure to do so will bring a firm response," Kenya\'s '
             "foreign minister said.",

@@ -966,13 +966,22 @@ def _applies(token: Token, rule: dict) -> bool:
 def _to_do(clause: Token, verbs: list[str]) -> bool:
     """Whether a clause under a verb (or its object) is a "to" infinitive of one of ``verbs``.
 
-    "Invited Peru to send observers", "gave the envoy 48 hours to leave".
+    "Invited Peru to send observers", "gave the envoy 48 hours to leave". An entry of two
+    words is the verb with a word under it: "go home" ("asked the envoy to go home").
     """
     return (
         clause.dep_ in {"xcomp", "advcl", "acl", "relcl"}
-        and clause.lemma_.lower() in verbs
+        and any(_does(clause, verb) for verb in verbs)
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
     )
+
+
+def _does(clause: Token, verb: str) -> bool:
+    """Whether a clause's verb is ``verb``, or, for "go home", that verb with that word under it."""
+    lemma, _space, word = verb.partition(" ")
+    if clause.lemma_.lower() != lemma:
+        return False
+    return not word or any(c.lower_ == word for c in clause.children)
 
 
 def _pronoun_judged_as(verb: Token) -> bool:
