@@ -465,8 +465,8 @@ class ActorResolver:
     def _delegation_led(self, ent: Span, ents: _Ents) -> tuple[str, ...]:
         """The state whose delegation a titled person heads: theirs, when the title names none.
 
-        "The Minister of Trade, Ana Ruiz, led the Chilean delegation to the talks": a release
-        often names its own minister without the state, and the delegation says whose she is.
+        "The Deputy Foreign Minister, Ana Ruiz, led the Chilean delegation to the talks": a
+        release often names its own minister without the state; the delegation says whose.
         The person (or the title she stands in apposition to) is the subject of "lead" or
         "head", whose object is a delegation with one state before it.
         """

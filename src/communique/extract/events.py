@@ -3693,7 +3693,7 @@ def _armed_against(token: Token, rule: dict) -> bool:
 
 
 # Forces that keep order or peace, sent to face no one: "deployed riot police", "peacekeepers".
-_KEEPERS = {"police", "peacekeeper", "gendarme", "gendarmerie"}
+_KEEPERS = _listed("keepers")
 
 
 def _where(sent: SpacySpan, mention: Mention) -> bool:
